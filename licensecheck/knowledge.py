@@ -1,0 +1,194 @@
+"""Load `rules/`: the licence facts the evaluator reads.
+
+The data lives outside the code so that legal reviewers can change it. Every
+file is validated when it is loaded; a broken rule file is a `RulesError`
+naming the file, never a licence silently treated as permissive.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from .model import DISTRIBUTIONS, USES, Clause, LicenceRule
+
+CATEGORIES = (
+    "public-domain",
+    "permissive",
+    "data-permissive",
+    "weak-copyleft",
+    "copyleft",
+    "data-copyleft",
+    "network-copyleft",
+    "responsible-ai",
+    "community",
+    "no-derivatives",
+    "non-commercial",
+    "research-only",
+    "proprietary",
+    "unknown",
+)
+EFFECTS = ("deny", "oblige")
+
+_TOP_KEYS = {"id", "name", "spdx", "url", "category", "aliases", "checked", "summary", "clauses"}
+_CLAUSE_KEYS = {
+    "code", "effect", "text", "source", "section",
+    "uses", "distributions", "regions", "users_above", "revenue_above",
+}
+
+
+class RulesError(Exception):
+    """The rule data is invalid: the message names the file and what is wrong."""
+
+
+def rules_dir() -> Path:
+    """Where the rule data is: `$LICENSECHECK_RULES_DIR`, the installed copy, or the checkout's."""
+    override = os.environ.get("LICENSECHECK_RULES_DIR")
+    if override:
+        return Path(override)
+    here = Path(__file__).resolve().parent
+    installed = here / "rules"
+    if (installed / "licences").is_dir():
+        return installed
+    return here.parent / "rules"
+
+
+def normalise_id(text: str) -> str:
+    """The form ids and aliases are compared in: case and spacing do not matter."""
+    return " ".join(text.strip().lower().split())
+
+
+def _parse_clause(raw: object, where: str) -> Clause:
+    if not isinstance(raw, dict):
+        raise RulesError(f"{where}: a clause must be a table")
+    unknown = set(raw) - _CLAUSE_KEYS
+    if unknown:
+        raise RulesError(f"{where}: unknown clause key(s) {', '.join(sorted(unknown))}")
+    for key in ("code", "effect", "text", "source"):
+        if not isinstance(raw.get(key), str) or not raw[key].strip():
+            raise RulesError(f"{where}: clause needs a non-empty string `{key}`")
+    if raw["effect"] not in EFFECTS:
+        raise RulesError(f"{where}: effect must be one of {', '.join(EFFECTS)}, not {raw['effect']!r}")
+    if not raw["source"].startswith(("https://", "http://")):
+        raise RulesError(f"{where}: source must be the URL of the licence text, not {raw['source']!r}")
+
+    def member_set(key: str, allowed: tuple[str, ...] | None) -> frozenset[str] | None:
+        value = raw.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+            raise RulesError(f"{where}: `{key}` must be a non-empty list of strings")
+        if allowed is not None:
+            bad = [v for v in value if v not in allowed]
+            if bad:
+                raise RulesError(f"{where}: `{key}` has {', '.join(bad)}; expected {', '.join(allowed)}")
+        return frozenset(value)
+
+    def threshold(key: str) -> int | None:
+        value = raw.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise RulesError(f"{where}: `{key}` must be a non-negative integer")
+        return value
+
+    section = raw.get("section")
+    if section is not None and not isinstance(section, str):
+        raise RulesError(f"{where}: `section` must be a string")
+    return Clause(
+        code=raw["code"],
+        effect=raw["effect"],
+        text=raw["text"].strip(),
+        source=raw["source"],
+        section=section,
+        uses=member_set("uses", USES),
+        distributions=member_set("distributions", DISTRIBUTIONS),
+        regions=member_set("regions", None),
+        users_above=threshold("users_above"),
+        revenue_above=threshold("revenue_above"),
+    )
+
+
+def parse_rule(raw: dict, where: str) -> LicenceRule:
+    """Validate one licence file's data and build its `LicenceRule`."""
+    unknown = set(raw) - _TOP_KEYS
+    if unknown:
+        raise RulesError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    for key in ("id", "name", "url", "category"):
+        if not isinstance(raw.get(key), str) or not raw[key].strip():
+            raise RulesError(f"{where}: needs a non-empty string `{key}`")
+    if raw["category"] not in CATEGORIES:
+        raise RulesError(f"{where}: category {raw['category']!r} is not one of {', '.join(CATEGORIES)}")
+    if not raw["url"].startswith(("https://", "http://")):
+        raise RulesError(f"{where}: url must be the URL of the licence text")
+    aliases = raw.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise RulesError(f"{where}: `aliases` must be a list of strings")
+    clauses = raw.get("clauses", [])
+    if not isinstance(clauses, list):
+        raise RulesError(f"{where}: `clauses` must be an array of tables")
+    spdx = raw.get("spdx")
+    if spdx is not None and (not isinstance(spdx, str) or not spdx):
+        raise RulesError(f"{where}: `spdx` must be a non-empty string when present")
+    return LicenceRule(
+        id=raw["id"],
+        name=raw["name"],
+        url=raw["url"],
+        category=raw["category"],
+        spdx=spdx,
+        aliases=tuple(aliases),
+        clauses=tuple(_parse_clause(c, f"{where}: clause {i + 1}") for i, c in enumerate(clauses)),
+        summary=raw.get("summary"),
+    )
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """All licence rules, looked up by Hub id, SPDX id or alias, case-insensitively."""
+
+    rules: tuple[LicenceRule, ...]
+
+    @cached_property
+    def _index(self) -> dict[str, LicenceRule]:
+        index: dict[str, LicenceRule] = {}
+        for rule in self.rules:
+            for name in (rule.id, rule.spdx, *rule.aliases):
+                if not name:
+                    continue
+                key = normalise_id(name)
+                other = index.get(key)
+                if other is not None and other.id != rule.id:
+                    raise RulesError(f"{key!r} names both {other.id} and {rule.id}")
+                index[key] = rule
+        return index
+
+    def lookup(self, licence_id: str) -> LicenceRule | None:
+        return self._index.get(normalise_id(licence_id))
+
+    def known_names(self) -> list[str]:
+        return sorted(self._index)
+
+
+def load_knowledge(directory: Path | None = None) -> Knowledge:
+    """Read and validate every licence file; `RulesError` on the first problem."""
+    import tomllib  # here, not at module level: a warm scan may never need the rules parser
+
+    directory = directory or rules_dir()
+    licence_dir = directory / "licences"
+    if not licence_dir.is_dir():
+        raise RulesError(f"{licence_dir}: rule directory not found")
+    rules = []
+    for path in sorted(licence_dir.glob("*.toml")):
+        try:
+            raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+            raise RulesError(f"{path}: {error}") from None
+        rule = parse_rule(raw, str(path))
+        if path.stem != rule.id:
+            raise RulesError(f"{path}: file name must be the licence id {rule.id!r}")
+        rules.append(rule)
+    knowledge = Knowledge(tuple(rules))
+    knowledge._index  # build now so that ambiguous aliases fail at load, not mid-scan
+    return knowledge

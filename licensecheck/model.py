@@ -1,0 +1,233 @@
+"""The values that flow through a scan.
+
+Everything here is a frozen dataclass or an enum: sources produce `Component`s,
+resolvers produce `Resolution`s, the pure core (`evaluate`) turns a component, its
+licence rule and a `Context` into an `Evaluation`. Nothing in this module does I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+MODEL = "model"
+DATASET = "dataset"
+PACKAGE = "package"
+COMPONENT_TYPES = (MODEL, DATASET, PACKAGE)
+
+USES = ("commercial", "non-commercial")
+DISTRIBUTIONS = ("internal", "network", "redistribute")
+
+
+class Verdict(str, Enum):
+    """How a component may be used under the context.
+
+    The order of `rank` is "how much it should worry you": a merge of several
+    verdicts (an SPDX `AND`, a chain of ancestors) keeps the highest rank.
+    """
+
+    ALLOWED = "allowed"
+    CONDITIONAL = "conditional"
+    UNKNOWN = "unknown"
+    DENIED = "denied"
+
+    @property
+    def rank(self) -> int:
+        return _VERDICT_RANK[self]
+
+
+_VERDICT_RANK = {
+    Verdict.ALLOWED: 0,
+    Verdict.CONDITIONAL: 1,
+    Verdict.UNKNOWN: 2,
+    Verdict.DENIED: 3,
+}
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something a reader of the report must know about one component."""
+
+    severity: Severity
+    code: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a component is declared: a path relative to the scanned root, and a line."""
+
+    path: str
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class LicenceOverride:
+    """A licence the user asserts in the manifest instead of the resolved one."""
+
+    id: str
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Component:
+    """A dependency as declared: what the user asked for, before any resolution.
+
+    `name` is the id as declared (Hub repository id) or, for packages, the
+    normalised project name. `revision` is the requested Hub revision or, for a
+    package pinned with `==`, that version. `requirement` keeps a package's
+    specifier (`>=2,<3`) so that a locked version can be checked against it.
+    `direct_reference` holds a path, URL or editable target that has no index
+    entry to resolve.
+    """
+
+    type: str
+    name: str
+    revision: str | None = None
+    requirement: str | None = None
+    direct_reference: str | None = None
+    override: LicenceOverride | None = None
+    locations: tuple[Location, ...] = ()
+
+    @property
+    def key(self) -> tuple[str, str, str | None]:
+        """Identity for merging duplicate declarations: the Hub ignores case."""
+        return (self.type, self.name.lower(), self.revision)
+
+
+@dataclass(frozen=True)
+class LicenceInfo:
+    """The licence a resolver found, and where it found it.
+
+    `id` is the Hub licence id for models and datasets (or our canonical id for
+    a recognised `other` licence) and an SPDX expression for packages; None when
+    the source declared nothing usable. `declared` keeps the raw text when it
+    differs from `id` (a `license_name`, a free-text PyPI `license` field).
+    """
+
+    id: str | None
+    source: str
+    name: str | None = None
+    link: str | None = None
+    declared: str | None = None
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What resolving one component produced: a version and a licence, or a problem."""
+
+    version: str | None = None
+    licence: LicenceInfo | None = None
+    problem: Finding | None = None
+    resolved_at: str | None = None
+    from_lock: bool = False
+    notes: tuple[Finding, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None and self.licence is not None
+
+
+@dataclass(frozen=True)
+class Context:
+    """How the organisation uses what it depends on.
+
+    `users` (monthly active users) and `revenue` (annual, USD) are None when not
+    given: thresholds are then neither assumed met nor exceeded.
+    """
+
+    use: str = "commercial"
+    distribution: str = "network"
+    users: int | None = None
+    revenue: int | None = None
+    region: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.use not in USES:
+            raise ValueError(f"use must be one of {', '.join(USES)}, not {self.use!r}")
+        if self.distribution not in DISTRIBUTIONS:
+            raise ValueError(
+                f"distribution must be one of {', '.join(DISTRIBUTIONS)}, not {self.distribution!r}"
+            )
+        for label, value in (("users", self.users), ("revenue", self.revenue)):
+            if value is not None and value < 0:
+                raise ValueError(f"{label} cannot be negative")
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One term of a licence, as data from `rules/`.
+
+    A clause *applies* when every condition it names holds under the context
+    (`uses`, `distributions`, `regions` restrict by membership; `users_above` and
+    `revenue_above` by a strict threshold). `effect` says what an applying clause
+    does: `deny` makes the component denied, `oblige` adds an obligation. When a
+    condition cannot be decided because the context lacks the figure, the clause
+    becomes an obligation to confirm it: never a silent pass, never a false deny.
+    """
+
+    code: str
+    effect: str
+    text: str
+    source: str
+    section: str | None = None
+    uses: frozenset[str] | None = None
+    distributions: frozenset[str] | None = None
+    regions: frozenset[str] | None = None
+    users_above: int | None = None
+    revenue_above: int | None = None
+
+
+@dataclass(frozen=True)
+class LicenceRule:
+    """Everything `rules/` knows about one licence."""
+
+    id: str
+    name: str
+    url: str
+    category: str
+    spdx: str | None = None
+    aliases: tuple[str, ...] = ()
+    clauses: tuple[Clause, ...] = ()
+    summary: str | None = None
+
+    @property
+    def recognised(self) -> bool:
+        """`other` and `unknown` have entries but say nothing about the terms."""
+        return self.category != "unknown"
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """The pure core's answer for one component under one context."""
+
+    verdict: Verdict
+    obligations: tuple[str, ...] = ()
+    findings: tuple[Finding, ...] = ()
+
+
+@dataclass(frozen=True)
+class ComponentResult:
+    component: Component
+    resolution: Resolution
+    evaluation: Evaluation
+    rule_name: str | None = None
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    context: Context
+    components: tuple[ComponentResult, ...]
+    notices: tuple[Finding, ...] = field(default=())
+
+    def summary(self) -> dict[str, int]:
+        counts = {verdict.value: 0 for verdict in (Verdict.ALLOWED, Verdict.CONDITIONAL, Verdict.DENIED, Verdict.UNKNOWN)}
+        for result in self.components:
+            counts[result.evaluation.verdict.value] += 1
+        return counts
