@@ -94,6 +94,11 @@ class Component:
     direct_reference: str | None = None
     override: LicenceOverride | None = None
     locations: tuple[Location, ...] = ()
+    # The organisation's own model (models.yaml `own: true`): never fetched; its
+    # declared ancestors are, and their terms bind it.
+    own: bool = False
+    base_models: tuple[str, ...] = ()
+    relation: str | None = None
 
     @property
     def key(self) -> tuple[str, str, str | None]:
@@ -205,11 +210,16 @@ class LicenceRule:
 
 @dataclass(frozen=True)
 class Evaluation:
-    """The pure core's answer for one component under one context."""
+    """The pure core's answer for one component under one context.
+
+    `clauses` lists the codes of the licence clauses that applied (or could not
+    be decided): the trace a reviewer follows from verdict back to rule.
+    """
 
     verdict: Verdict
     obligations: tuple[str, ...] = ()
     findings: tuple[Finding, ...] = ()
+    clauses: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
