@@ -145,10 +145,20 @@ def parse_rule(raw: dict, where: str) -> LicenceRule:
 
 
 @dataclass(frozen=True)
+class Recogniser:
+    """How to tell a custom (`other`) licence by its link or its text (rules/recognise.toml)."""
+
+    id: str
+    link_patterns: tuple[str, ...] = ()
+    text_markers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Knowledge:
     """All licence rules, looked up by Hub id, SPDX id or alias, case-insensitively."""
 
     rules: tuple[LicenceRule, ...]
+    recognisers: tuple[Recogniser, ...] = ()
 
     @cached_property
     def _index(self) -> dict[str, LicenceRule]:
@@ -189,6 +199,38 @@ def load_knowledge(directory: Path | None = None) -> Knowledge:
         if path.stem != rule.id:
             raise RulesError(f"{path}: file name must be the licence id {rule.id!r}")
         rules.append(rule)
-    knowledge = Knowledge(tuple(rules))
+    knowledge = Knowledge(tuple(rules), _load_recognisers(directory / "recognise.toml"))
     knowledge._index  # build now so that ambiguous aliases fail at load, not mid-scan
+    for recogniser in knowledge.recognisers:
+        if knowledge.lookup(recogniser.id) is None:
+            raise RulesError(f"{directory / 'recognise.toml'}: {recogniser.id!r} has no licence file")
     return knowledge
+
+
+def _load_recognisers(path: Path) -> tuple[Recogniser, ...]:
+    import tomllib
+
+    if not path.is_file():
+        return ()
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise RulesError(f"{path}: {error}") from None
+    entries = raw.get("licence", [])
+    if set(raw) - {"licence"} or not isinstance(entries, list):
+        raise RulesError(f"{path}: expected only an array of [[licence]] tables")
+    recognisers = []
+    for number, entry in enumerate(entries, start=1):
+        where = f"{path}: licence {number}"
+        if not isinstance(entry, dict) or set(entry) - {"id", "link_patterns", "text_markers"}:
+            raise RulesError(f"{where}: keys are id, link_patterns, text_markers")
+        if not isinstance(entry.get("id"), str):
+            raise RulesError(f"{where}: needs a string `id`")
+        lists = {}
+        for key in ("link_patterns", "text_markers"):
+            value = entry.get(key, [])
+            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+                raise RulesError(f"{where}: `{key}` must be a list of non-empty strings")
+            lists[key] = tuple(v.strip().lower() for v in value)
+        recognisers.append(Recogniser(entry["id"], **lists))
+    return tuple(recognisers)

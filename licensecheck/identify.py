@@ -1,0 +1,161 @@
+"""Name the licence a resolver found: which rule (or SPDX expression of rules) it is.
+
+Resolvers report what a source says (`license: other` + `license_name`, a PyPI
+`license` string, a Trove classifier); this module turns that into something the
+evaluator can judge, or says plainly why it cannot. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass
+
+from .expression import Expression, ExpressionError, LicenceId, parse_expression, render
+from .knowledge import Knowledge, Recogniser
+from .model import PACKAGE, Finding, LicenceInfo, LicenceRule, Severity
+
+_HUB_PLACEHOLDERS = ("other",)
+
+
+@dataclass(frozen=True)
+class Identified:
+    """The outcome of identification: a rule, an expression over rules, or neither."""
+
+    id: str | None
+    name: str | None = None
+    rule: LicenceRule | None = None
+    expression: Expression | None = None
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def known(self) -> bool:
+        return self.rule is not None or self.expression is not None
+
+
+def _normalise_link(link: str) -> str:
+    link = link.strip().lower()
+    for prefix in ("https://", "http://"):
+        if link.startswith(prefix):
+            link = link[len(prefix):]
+    return link.rstrip("/")
+
+
+def recognise_by_link(link: str | None, recognisers: tuple[Recogniser, ...]) -> str | None:
+    """The licence id whose URL patterns match `license_link`, if exactly one does."""
+    if not link:
+        return None
+    target = _normalise_link(link)
+    matches = {r.id for r in recognisers if any(fnmatch.fnmatchcase(target, p) for p in r.link_patterns)}
+    return matches.pop() if len(matches) == 1 else None
+
+
+def normalise_text(text: str) -> str:
+    """A fingerprint-friendly form of a licence text: lower case, words only."""
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in text.lower()).split())
+
+
+def recognise_by_text(text: str, recognisers: tuple[Recogniser, ...]) -> str | None:
+    """The licence id whose distinctive phrases all occur in a LICENSE text, if exactly one matches."""
+    body = normalise_text(text)
+    matches = {
+        r.id
+        for r in recognisers
+        if r.text_markers and all(normalise_text(marker) in body for marker in r.text_markers)
+    }
+    return matches.pop() if len(matches) == 1 else None
+
+
+def identify_hub_licence(info: LicenceInfo, knowledge: Knowledge, licence_text: str | None = None) -> Identified:
+    """Identify a model's or dataset's licence from its card (or an override)."""
+    if not info.id:
+        return Identified(None, findings=(Finding(Severity.ERROR, "no-licence", "no licence is declared"),))
+    declared_id = info.id.strip()
+    if declared_id.lower() in _HUB_PLACEHOLDERS:
+        return _identify_other(info, knowledge, licence_text)
+    rule = knowledge.lookup(declared_id)
+    if rule is None:
+        return Identified(
+            declared_id,
+            findings=(
+                Finding(
+                    Severity.ERROR,
+                    "licence-unknown-id",
+                    f"licence {declared_id!r} is not in licensecheck's rules; review it and add an override with a reason",
+                ),
+            ),
+        )
+    return Identified(rule.id, rule.name, rule=rule)
+
+
+def _identify_other(info: LicenceInfo, knowledge: Knowledge, licence_text: str | None) -> Identified:
+    name, link = info.declared, info.link
+    how = None
+    rule = knowledge.lookup(name) if name else None
+    if rule is not None and rule.recognised:
+        how = f"license_name {name!r}"
+    else:
+        rule = None
+        by_link = recognise_by_link(link, knowledge.recognisers)
+        if by_link:
+            rule, how = knowledge.lookup(by_link), f"license_link {link}"
+        elif licence_text:
+            by_text = recognise_by_text(licence_text, knowledge.recognisers)
+            if by_text:
+                rule, how = knowledge.lookup(by_text), "the repository's LICENSE file"
+    if rule is not None:
+        note = Finding(Severity.INFO, "licence-recognised", f"'other' licence recognised as {rule.name} from {how}")
+        return Identified(rule.id, rule.name, rule=rule, findings=(note,))
+    described = ", ".join(
+        part for part in (f"license_name {name!r}" if name else "", f"license_link {link!r}" if link else "") if part
+    ) or "no license_name or license_link"
+    return Identified(
+        "other",
+        findings=(
+            Finding(
+                Severity.ERROR,
+                "licence-unrecognised",
+                f"custom licence ('other', {described}) is not recognised: a person must review it",
+            ),
+        ),
+    )
+
+
+def identify_package_licence(info: LicenceInfo, knowledge: Knowledge) -> Identified:
+    """Identify a package's licence: an alias (`Apache 2.0`, a Trove classifier) or an SPDX expression."""
+    text = (info.id or "").strip()
+    if not text:
+        shown = f": {info.declared[:120]!r}" if info.declared else ""
+        return Identified(None, findings=(Finding(Severity.ERROR, "no-licence", f"no licence could be identified{shown}"),))
+    rule = knowledge.lookup(text)
+    if rule is not None:
+        return Identified(rule.spdx or rule.id, rule.name, rule=rule)
+    try:
+        expression = parse_expression(text)
+    except ExpressionError:
+        return Identified(
+            None,
+            findings=(
+                Finding(Severity.ERROR, "licence-unrecognised", f"declared licence {text[:120]!r} is not a known licence or SPDX expression"),
+            ),
+        )
+    # Ids the rules do not know stay in the expression: under OR another option
+    # may still be known; under AND the unknown part makes the whole unknown.
+    return Identified(_canonical(expression, knowledge), None, expression=expression)
+
+
+def _canonical(expression: Expression, knowledge: Knowledge) -> str:
+    """The expression with every known id written in its SPDX spelling."""
+
+    def fix(node: Expression) -> Expression:
+        if isinstance(node, LicenceId):
+            rule = knowledge.lookup(node.id)
+            return LicenceId(rule.spdx or node.id, node.exception) if rule else node
+        return type(node)(tuple(fix(term) for term in node.terms))
+
+    return render(fix(expression))
+
+
+def identify(component_type: str, info: LicenceInfo, knowledge: Knowledge, licence_text: str | None = None) -> Identified:
+    if component_type == PACKAGE:
+        return identify_package_licence(info, knowledge)
+    return identify_hub_licence(info, knowledge, licence_text)

@@ -1,0 +1,201 @@
+"""`licensecheck.lock`: resolved licences recorded so that scans can run offline.
+
+The lock is JSON, sorted and indented so that a change shows as a small diff.
+Only successful resolutions are recorded: a failure must be retried, never
+remembered as an answer. Writes replace the file atomically.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError
+from .model import COMPONENT_TYPES, PACKAGE, Component, LicenceInfo, Resolution
+
+LOCK_NAME = "licensecheck.lock"
+LOCK_VERSION = 1
+
+
+@dataclass(frozen=True)
+class LockEntry:
+    """One resolved component as recorded in the lock."""
+
+    type: str
+    name: str
+    requested: str | None  # the revision or exact version asked for; None when unpinned
+    version: str | None
+    licence: LicenceInfo
+    resolved_at: str | None
+    base_models: tuple[str, ...] = ()
+    relation: str | None = None
+
+    @property
+    def key(self) -> tuple[str, str, str | None]:
+        return (self.type, self.name.lower(), self.requested)
+
+    def to_json(self) -> dict:
+        licence = {
+            key: value
+            for key, value in (
+                ("id", self.licence.id),
+                ("source", self.licence.source),
+                ("name", self.licence.name),
+                ("link", self.licence.link),
+                ("declared", self.licence.declared),
+            )
+            if value is not None
+        }
+        entry = {
+            "type": self.type,
+            "name": self.name,
+            "requested": self.requested,
+            "version": self.version,
+            "license": licence,
+            "resolved_at": self.resolved_at,
+        }
+        if self.base_models:
+            entry["base_models"] = list(self.base_models)
+            entry["relation"] = self.relation
+        return entry
+
+    def resolution(self) -> Resolution:
+        return Resolution(version=self.version, licence=self.licence, resolved_at=self.resolved_at, from_lock=True)
+
+
+@dataclass(frozen=True)
+class Lock:
+    entries: tuple[LockEntry, ...] = ()
+
+    def find(self, component: Component) -> LockEntry | None:
+        """The entry that answers for this component, if the lock holds one.
+
+        Models and datasets match on id (case-insensitive, like the Hub) and the
+        requested revision. Packages match on name and the exact pin, or, when
+        unpinned, on a locked version that still satisfies the specifier.
+        """
+        if component.direct_reference:
+            return None
+        name = component.name.lower()
+        if component.type != PACKAGE:
+            for entry in self.entries:
+                if entry.key == (component.type, name, component.revision):
+                    return entry
+            return None
+        for entry in self.entries:
+            if entry.type != PACKAGE or entry.name.lower() != name:
+                continue
+            if component.revision is not None:
+                if entry.version == component.revision:
+                    return entry
+            elif entry.requested is None and _satisfies(entry.version, component.requirement):
+                return entry
+        return None
+
+
+def _satisfies(version: str | None, requirement: str | None) -> bool:
+    if version is None:
+        return False
+    if not requirement:
+        return True
+    from packaging.specifiers import InvalidSpecifier, SpecifierSet
+
+    try:
+        return SpecifierSet(requirement).contains(version, prereleases=True)
+    except InvalidSpecifier:
+        return False
+
+
+def _string_or_none(value: object, where: str, path: str) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    raise InputError(path, None, f"{where} must be a string or null")
+
+
+def read_lock(path: Path, display: str | None = None) -> Lock:
+    """Read a lock file; a missing file is an empty lock, a malformed one an InputError."""
+    display = display or str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Lock()
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(display, None, f"cannot read lock file ({type(error).__name__})") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(display, error.lineno, f"lock file is not valid JSON: {error.msg}; delete it and run `licensecheck lock`") from None
+    if not isinstance(data, dict) or data.get("lock_version") != LOCK_VERSION or not isinstance(data.get("components"), list):
+        raise InputError(display, None, f"not a licensecheck lock file of version {LOCK_VERSION}; run `licensecheck lock` to rebuild it")
+    entries = []
+    for number, raw in enumerate(data["components"], start=1):
+        where = f"component {number}"
+        if not isinstance(raw, dict) or raw.get("type") not in COMPONENT_TYPES or not isinstance(raw.get("name"), str):
+            raise InputError(display, None, f"{where}: needs a `type` ({', '.join(COMPONENT_TYPES)}) and a `name`")
+        licence = raw.get("license")
+        if not isinstance(licence, dict) or not isinstance(licence.get("source"), str):
+            raise InputError(display, None, f"{where} ({raw['name']}): needs a `license` object with a `source`")
+        bases = raw.get("base_models", [])
+        if not isinstance(bases, list) or not all(isinstance(b, str) for b in bases):
+            raise InputError(display, None, f"{where} ({raw['name']}): `base_models` must be a list of strings")
+        entries.append(
+            LockEntry(
+                type=raw["type"],
+                name=raw["name"],
+                requested=_string_or_none(raw.get("requested"), f"{where}: requested", display),
+                version=_string_or_none(raw.get("version"), f"{where}: version", display),
+                licence=LicenceInfo(
+                    id=_string_or_none(licence.get("id"), f"{where}: license.id", display),
+                    source=licence["source"],
+                    name=_string_or_none(licence.get("name"), f"{where}: license.name", display),
+                    link=_string_or_none(licence.get("link"), f"{where}: license.link", display),
+                    declared=_string_or_none(licence.get("declared"), f"{where}: license.declared", display),
+                ),
+                resolved_at=_string_or_none(raw.get("resolved_at"), f"{where}: resolved_at", display),
+                base_models=tuple(bases),
+                relation=_string_or_none(raw.get("relation"), f"{where}: relation", display),
+            )
+        )
+    return Lock(tuple(entries))
+
+
+def render_lock(entries: list[LockEntry], tool_version: str) -> str:
+    ordered = sorted(entries, key=lambda e: (e.type, e.name.lower(), e.requested or "", e.version or ""))
+    document = {
+        "lock_version": LOCK_VERSION,
+        "generated_by": f"licensecheck {tool_version}",
+        "components": [entry.to_json() for entry in ordered],
+    }
+    return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def merge_with_previous(new: list[LockEntry], previous: Lock) -> list[LockEntry]:
+    """Keep the old `resolved_at` of entries whose answer did not change: smaller diffs."""
+    old = {entry.key: entry for entry in previous.entries}
+    merged = []
+    for entry in new:
+        before = old.get(entry.key)
+        if before is not None and before.to_json() | {"resolved_at": None} == entry.to_json() | {"resolved_at": None}:
+            entry = before
+        merged.append(entry)
+    return merged
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write to a temporary file beside `path`, then rename: never a half-written file."""
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except FileNotFoundError:
+            pass
+        raise

@@ -1,0 +1,80 @@
+"""The report for people: grouped by verdict, worst first, the reason and duties under each."""
+
+from __future__ import annotations
+
+from .. import __version__
+from ..model import ComponentResult, Context, ScanResult, Severity, Verdict
+from . import RenderOptions
+
+_ORDER = (Verdict.DENIED, Verdict.UNKNOWN, Verdict.CONDITIONAL, Verdict.ALLOWED)
+_COLOURS = {Verdict.DENIED: "31", Verdict.UNKNOWN: "33", Verdict.CONDITIONAL: "36", Verdict.ALLOWED: "32"}
+_DISTRIBUTION_WORDS = {
+    "internal": "internal use only",
+    "network": "offered as a network service",
+    "redistribute": "redistributed to others",
+}
+
+
+def _paint(text: str, code: str, options: RenderOptions) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if options.color else text
+
+
+def describe_context(context: Context) -> str:
+    users = f"{context.users:,} monthly active users" if context.users is not None else "users not given"
+    revenue = f"USD {context.revenue:,} revenue" if context.revenue is not None else "revenue not given"
+    region = f"region {context.region}" if context.region else "region not given"
+    return f"{context.use} use, {_DISTRIBUTION_WORDS[context.distribution]}, {users}, {revenue}, {region}"
+
+
+def _headline(result: ComponentResult) -> str:
+    component, resolution = result.component, result.resolution
+    version = resolution.version or component.revision
+    shown_version = f" {version[:12] if component.type != 'package' else version}" if version else ""
+    licence = resolution.licence
+    if licence is not None and licence.id:
+        licence_text = f"{licence.id} (from {licence.source}{', locked' if resolution.from_lock else ''})"
+    else:
+        licence_text = "licence not determined"
+    return f"{component.type} {component.name}{shown_version}: {licence_text}"
+
+
+def _component_lines(result: ComponentResult, options: RenderOptions) -> list[str]:
+    lines = [f"  {_headline(result)}"]
+    evaluation = result.evaluation
+    if options.verbosity > 0 or evaluation.verdict is not Verdict.ALLOWED:
+        where = ", ".join(f"{l.path}:{l.line}" if l.line else l.path for l in result.component.locations)
+        if where:
+            lines.append(f"      declared in {where}")
+    for finding in evaluation.findings:
+        if finding.severity is Severity.INFO and options.verbosity <= 0:
+            continue
+        lines.append(f"      {finding.severity.value}: {finding.message} ({finding.code})")
+    for obligation in evaluation.obligations:
+        lines.append(f"      must: {obligation}")
+    return lines
+
+
+def render(result: ScanResult, options: RenderOptions) -> str:
+    lines: list[str] = []
+    if options.verbosity >= 0:
+        lines.append(f"licensecheck {__version__}: {describe_context(result.context)}")
+    for notice in result.notices:
+        lines.append(f"{notice.severity.value}: {notice.message}")
+    for verdict in _ORDER:
+        group = [r for r in result.components if r.evaluation.verdict is verdict]
+        if not group:
+            continue
+        if options.verbosity < 0 and verdict in (Verdict.CONDITIONAL, Verdict.ALLOWED):
+            continue
+        lines.append("")
+        lines.append(_paint(f"{verdict.value.upper()} ({len(group)})", _COLOURS[verdict], options))
+        for result_item in sorted(group, key=lambda r: (r.component.type, r.component.name.lower())):
+            lines.extend(_component_lines(result_item, options))
+    counts = result.summary()
+    lines.append("")
+    lines.append(
+        "summary: "
+        + ", ".join(f"{counts[v.value]} {v.value}" for v in _ORDER)
+        + f" ({len(result.components)} components)"
+    )
+    return "\n".join(lines) + "\n"

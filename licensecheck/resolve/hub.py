@@ -1,0 +1,306 @@
+"""Resolve a Hugging Face Hub model or dataset: its licence, commit and declared ancestors.
+
+One metadata request per repository (`model_info` / `dataset_info`), read from the
+card data the Hub parsed and from the tags it computed. Every failure becomes a
+`Finding` in our own words: the client's exception text can carry URLs and
+headers, so it never reaches a report.
+
+`huggingface_hub` costs about a second to import; it is imported inside the
+functions that need it, so commands that never touch the Hub do not pay for it.
+The concerns are split (`fetch_repo_info`, `hub_error_finding`,
+`record_from_info`) so that a retry policy can wrap the fetch alone.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Any
+
+from .. import __version__
+from ..model import DATASET, MODEL, Finding, LicenceInfo, Resolution, Severity
+
+if TYPE_CHECKING:
+    from huggingface_hub import HfApi
+
+# What we ask the Hub for: with `expand`, nothing else comes back. All five are
+# valid expand properties for both models and datasets in huggingface_hub 2.4.
+EXPAND = ["cardData", "sha", "tags", "gated", "siblings"]
+
+_LICENCE_FILE_PREFIXES = ("license", "licence")
+
+
+@dataclass(frozen=True)
+class HubRecord:
+    """What the Hub says about one repository.
+
+    `resolved_id` is the id the Hub answered with (None when it did not answer):
+    it differs from the declared one after a rename. `gated` is the gating mode
+    ("auto" or "manual"), None for an open repository. `has_licence_file` is the
+    path of a LICENSE/LICENCE file in the repository, if there is one.
+    """
+
+    resolution: Resolution
+    base_models: tuple[str, ...] = ()
+    relation: str | None = None
+    resolved_id: str | None = None
+    gated: str | None = None
+    has_licence_file: str | None = None
+
+
+def make_hub_api() -> HfApi:
+    """One client for the whole run: it shares a connection pool across calls and threads."""
+    # The client reads this when it is imported; without it, every new process
+    # first asks the Hub for a telemetry registry (up to 3 s).
+    os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+    from huggingface_hub import HfApi
+
+    return HfApi(
+        endpoint=os.environ.get("HF_ENDPOINT") or None,
+        library_name="licensecheck",
+        library_version=__version__,
+    )
+
+
+def resolve_hub_repo(
+    api: HfApi, repo_type: str, repo_id: str, revision: str | None, *, timeout: float
+) -> HubRecord:
+    """The licence and lineage of one model or dataset; problems come back as findings."""
+    if repo_type not in (MODEL, DATASET):
+        raise ValueError(f"repo_type must be {MODEL!r} or {DATASET!r}, not {repo_type!r}")
+    try:
+        info = fetch_repo_info(api, repo_type, repo_id, revision, timeout=timeout)
+    except Exception as error:  # noqa: BLE001 - every failure is a finding, never a traceback
+        return HubRecord(Resolution(problem=hub_error_finding(error, repo_type, repo_id, revision)))
+    return record_from_info(info, repo_type, repo_id)
+
+
+def fetch_repo_info(api: HfApi, repo_type: str, repo_id: str, revision: str | None, *, timeout: float) -> Any:
+    """One metadata request; raises whatever the client raises."""
+    fetch = api.model_info if repo_type == MODEL else api.dataset_info
+    return fetch(repo_id, revision=revision, timeout=timeout, expand=EXPAND)
+
+
+def hub_error_finding(error: BaseException, repo_type: str, repo_id: str, revision: str | None) -> Finding:
+    """An error finding for a failed request, in our words: never the client's message."""
+    import json
+
+    import httpx2
+    from huggingface_hub.errors import (
+        GatedRepoError,
+        HfHubHTTPError,
+        HFValidationError,
+        OfflineModeIsEnabled,
+        RepositoryNotFoundError,
+        RevisionNotFoundError,
+    )
+
+    what = f"{repo_type} {repo_id}"
+    at = f" at revision {revision}" if revision else ""
+
+    def problem(code: str, message: str) -> Finding:
+        return Finding(Severity.ERROR, code, message)
+
+    # Order matters: GatedRepoError is a RepositoryNotFoundError, every
+    # HfHubHTTPError is an httpx2.HTTPError and an OSError, and
+    # OfflineModeIsEnabled is a ConnectionError.
+    if isinstance(error, OfflineModeIsEnabled):
+        return problem("offline", f"{what}: offline mode is on (HF_HUB_OFFLINE) and there is no recorded licence for it")
+    if isinstance(error, GatedRepoError):
+        return problem(
+            "hub-gated",
+            f"{what}: the Hub refused access because the repository is gated; "
+            "accept its terms on the Hub and set HF_TOKEN",
+        )
+    if isinstance(error, RepositoryNotFoundError):
+        return problem(
+            "hub-not-found",
+            f"{what}: the Hub has no such repository (or it is private and no authorised token was sent); "
+            "check the id",
+        )
+    if isinstance(error, RevisionNotFoundError):
+        return problem("hub-revision-not-found", f"{what}: the Hub has no revision {revision or 'main'} for it")
+    if isinstance(error, HfHubHTTPError):
+        status = _status_of(error)
+        if status in (401, 403):
+            return problem(
+                "hub-unauthorized",
+                f"{what}: the Hub refused the request (HTTP {status}); check that HF_TOKEN is valid for it",
+            )
+        if status == 429:
+            return problem(
+                "hub-rate-limited",
+                f"{what}: the Hub is rate-limiting requests (HTTP 429); wait a few minutes or set HF_TOKEN",
+            )
+        if status is not None and 500 <= status < 600:
+            return problem("hub-server-error", f"{what}: the Hub failed to answer (HTTP {status}); try again later")
+        return problem("hub-http-error", f"{what}: the Hub answered HTTP {status}{at}")
+    if isinstance(error, httpx2.TimeoutException):
+        return problem("hub-timeout", f"{what}: the Hub did not answer in time{at}")
+    if isinstance(error, httpx2.TooManyRedirects):
+        return problem("hub-http-error", f"{what}: the Hub redirected too many times{at}")
+    if isinstance(error, (httpx2.TransportError, ConnectionError)):
+        return problem("hub-unreachable", f"{what}: could not connect to the Hub; check the network or HF_ENDPOINT")
+    if isinstance(error, HFValidationError):
+        return problem("hub-invalid-id", f"{what}: not a valid Hub repository id or revision")
+    if isinstance(error, (json.JSONDecodeError, UnicodeDecodeError)):
+        return problem("hub-invalid-response", f"{what}: the Hub's answer is not JSON{at}")
+    if isinstance(error, (TypeError, KeyError, ValueError, AttributeError)):
+        return problem("hub-invalid-response", f"{what}: the Hub's answer does not have the expected shape{at}")
+    return problem("hub-error", f"{what}: the Hub request failed ({type(error).__name__}){at}")
+
+
+def _status_of(error: BaseException) -> int | None:
+    response = getattr(error, "response", None)
+    status = getattr(response, "status_code", None)
+    return status if isinstance(status, int) else None
+
+
+def record_from_info(info: Any, repo_type: str, repo_id: str) -> HubRecord:
+    """Read licence, commit and lineage from a `ModelInfo` / `DatasetInfo`."""
+    what = f"{repo_type} {repo_id}"
+    card = _card_dict(info)
+    tags = getattr(info, "tags", None)
+    siblings = getattr(info, "siblings", None)
+    resolved_id = getattr(info, "id", None)
+    sha = getattr(info, "sha", None)
+    if (
+        card is None
+        or not isinstance(resolved_id, str)
+        or not _is_list_of(tags, str, allow_none=True)
+        or not isinstance(siblings, (list, type(None)))
+        or not isinstance(sha, (str, type(None)))
+    ):
+        return HubRecord(
+            Resolution(
+                problem=Finding(
+                    Severity.ERROR,
+                    "hub-invalid-response",
+                    f"{what}: the Hub's answer does not have the expected shape",
+                )
+            )
+        )
+    tags = tags or []
+    licence, problem = licence_from_metadata(card, tags, what)
+    notes: tuple[Finding, ...] = ()
+    if resolved_id.lower() != repo_id.lower():
+        notes = (
+            Finding(
+                Severity.WARNING,
+                "hub-renamed",
+                f"{what} has been renamed: it is now at {resolved_id}; update the declaration",
+            ),
+        )
+    base_models, relation = lineage_from_metadata(card, tags)
+    gated = getattr(info, "gated", None)
+    return HubRecord(
+        resolution=Resolution(
+            version=sha,
+            licence=licence,
+            problem=problem,
+            resolved_at=datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            notes=notes,
+        ),
+        base_models=base_models,
+        relation=relation,
+        resolved_id=resolved_id,
+        gated=str(gated) if gated not in (None, False, "false", "") else None,
+        has_licence_file=licence_file(siblings or []),
+    )
+
+
+def _card_dict(info: Any) -> dict | None:
+    """The card metadata as a plain dict ({} when there is none); None when malformed."""
+    card = getattr(info, "card_data", None)
+    if card is None:
+        return {}
+    if isinstance(card, dict):
+        return card
+    to_dict = getattr(card, "__dict__", None)  # CardData keeps every key as an attribute
+    return dict(to_dict) if isinstance(to_dict, dict) else None
+
+
+def _is_list_of(value: object, kind: type, *, allow_none: bool = False) -> bool:
+    if value is None:
+        return allow_none
+    return isinstance(value, list) and all(isinstance(item, kind) for item in value)
+
+
+def _text(value: object) -> str | None:
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    return None
+
+
+def licence_from_metadata(card: dict, tags: list[str], what: str) -> tuple[LicenceInfo | None, Finding | None]:
+    """The declared licence: the card's `license`, else the `license:` tags the Hub computed."""
+    link = _text(card.get("license_link"))
+    declared = _text(card.get("license_name"))
+    raw = card.get("license")
+    if raw is not None and raw != "" and raw != []:
+        values = raw if isinstance(raw, list) else [raw]
+        if not all(isinstance(value, str) and value.strip() for value in values):
+            return None, Finding(
+                Severity.ERROR,
+                "no-licence",
+                f"{what}: the card's `license` field is not a licence id ({type(raw).__name__}); "
+                "fix the card or declare an override",
+            )
+        source = "card"
+    else:
+        values = [tag[len("license:") :] for tag in tags if tag.startswith("license:")]
+        source = "tags"
+    unique = list(dict.fromkeys(value.strip() for value in values if value.strip()))
+    if not unique:
+        return None, Finding(
+            Severity.ERROR,
+            "no-licence",
+            f"{what}: declares no licence (no `license` in its card and no licence tag); "
+            "ask the publisher or declare an override",
+        )
+    if len({value.lower() for value in unique}) > 1:
+        listed = ", ".join(unique)
+        return LicenceInfo(id=None, source=source, link=link, declared="; ".join(unique)), Finding(
+            Severity.ERROR,
+            "licence-ambiguous",
+            f"{what}: declares several licences ({listed}) without saying how they combine; "
+            "declare an override naming the one that applies",
+        )
+    return LicenceInfo(id=unique[0], source=source, name=None, link=link, declared=declared), None
+
+
+def lineage_from_metadata(card: dict, tags: list[str]) -> tuple[tuple[str, ...], str | None]:
+    """Declared ancestors and how this repository derives from them.
+
+    The card's `base_model` (a string or a list) and `base_model_relation` come
+    first; the Hub's `base_model:<id>` and `base_model:<relation>:<id>` tags fill
+    in what the card leaves out (it infers a relation, e.g. `quantized`).
+    """
+    tag_bases: list[str] = []
+    tag_relation: str | None = None
+    for tag in tags:
+        if not tag.startswith("base_model:"):
+            continue
+        rest = tag[len("base_model:") :]
+        if ":" in rest:  # repository ids never contain a colon
+            relation, _, base = rest.partition(":")
+            tag_relation = tag_relation or _text(relation)
+        else:
+            base = rest
+        if _text(base):
+            tag_bases.append(base.strip())
+    raw = card.get("base_model")
+    card_bases = [raw] if isinstance(raw, str) else raw if isinstance(raw, list) else []
+    bases = [base.strip() for base in card_bases if isinstance(base, str) and base.strip()] or tag_bases
+    relation = _text(card.get("base_model_relation")) or tag_relation
+    return tuple(dict.fromkeys(bases)), relation if bases else None
+
+
+def licence_file(siblings: list[Any]) -> str | None:
+    """The repository's LICENSE/LICENCE file: a top-level one first, else the first nested one."""
+    names = [getattr(sibling, "rfilename", None) for sibling in siblings]
+    names = [name for name in names if isinstance(name, str)]
+    matches = [name for name in names if name.rsplit("/", 1)[-1].lower().startswith(_LICENCE_FILE_PREFIXES)]
+    top_level = [name for name in matches if "/" not in name]
+    return (top_level or matches or [None])[0]

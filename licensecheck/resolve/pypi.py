@@ -1,0 +1,195 @@
+"""Resolve a Python package's licence from PyPI's JSON API.
+
+Uses urllib (stdlib): a package lookup must not pay for an HTTP library import.
+Where the licence comes from, in order of trust:
+
+1. `info.license_expression` (PEP 639, an SPDX expression the author wrote);
+2. a short `info.license` (one line, at most 100 characters): kept verbatim as
+   the id, for the identification layer to look up by alias;
+3. the `License ::` Trove classifiers: one classifier is the id (classifier
+   strings are aliases in `rules/`); several distinct ones are reported as
+   ambiguous with the classifiers in `declared`, because PyPI does not say whether
+   they combine with AND or OR, and guessing would be a silent pass.
+
+A long `license` field is usually a whole licence text pasted in: it is not an
+id. Its first line is kept in `declared` and, unless a classifier settles the
+question, the package has no usable licence. `declared` always holds the raw text
+the id came from, so a reader sees exactly what the author wrote.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import socket
+from urllib.error import HTTPError, URLError
+from urllib.parse import quote
+from urllib.request import Request, urlopen
+
+from .. import __version__
+from ..model import Finding, LicenceInfo, Resolution, Severity
+
+DEFAULT_PYPI_URL = "https://pypi.org"
+MAX_SHORT_LICENCE = 100
+_MAX_BODY = 64 * 1024 * 1024  # the largest projects' JSON is a few MB
+_PEP508_NAME = re.compile(r"^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$", re.IGNORECASE)
+_NOT_A_LICENCE = {"", "unknown", "none", "n/a", "null"}
+_CLASSIFIER_PREFIX = "License ::"
+_BARE_OSI_CLASSIFIER = "License :: OSI Approved"
+
+
+class _ResolveProblem(Exception):
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.finding = Finding(Severity.ERROR, code, message)
+
+
+def resolve_package(name: str, version: str | None, *, timeout: float, base_url: str | None = None) -> Resolution:
+    """The licence of `name` at `version` (the latest release when None)."""
+    try:
+        url = package_url(name, version, base_url)
+        data = fetch_json(url, name, version, timeout=timeout)
+        return resolution_from_json(data, name)
+    except _ResolveProblem as problem:
+        return Resolution(problem=problem.finding)
+    except Exception as error:  # noqa: BLE001 - every failure is a finding, never a traceback
+        return Resolution(
+            problem=Finding(
+                Severity.ERROR,
+                "pypi-error",
+                f"package {_shown(name)}: the PyPI request failed ({type(error).__name__})",
+            )
+        )
+
+
+def package_url(name: str, version: str | None, base_url: str | None = None) -> str:
+    """The JSON API URL for a release (or the latest one), with every path segment quoted."""
+    if not isinstance(name, str) or not _PEP508_NAME.match(name):
+        raise _ResolveProblem("pypi-invalid-name", f"package {_shown(name)}: not a valid Python package name")
+    base = (base_url or os.environ.get("LICENSECHECK_PYPI_URL") or DEFAULT_PYPI_URL).rstrip("/")
+    if version is None:
+        return f"{base}/pypi/{quote(name, safe='')}/json"
+    if not version.strip():
+        raise _ResolveProblem("pypi-invalid-name", f"package {name}: empty version")
+    return f"{base}/pypi/{quote(name, safe='')}/{quote(version.strip(), safe='')}/json"
+
+
+def fetch_json(url: str, name: str, version: str | None, *, timeout: float) -> object:
+    what = f"package {name}" + (f" {version}" if version else "")
+    request = Request(url, headers={"Accept": "application/json", "User-Agent": f"licensecheck/{__version__}"})
+    try:
+        with urlopen(request, timeout=timeout) as response:
+            body = response.read(_MAX_BODY + 1)
+    except HTTPError as error:
+        error.close()
+        if error.code == 404:
+            raise _ResolveProblem(
+                "pypi-not-found",
+                f"{what}: PyPI has no such " + ("release" if version else "project") + "; check the name and version",
+            ) from None
+        raise _ResolveProblem("pypi-http-error", f"{what}: PyPI answered HTTP {error.code}") from None
+    except (TimeoutError, socket.timeout):
+        raise _ResolveProblem("pypi-timeout", f"{what}: PyPI did not answer in time") from None
+    except URLError as error:
+        if isinstance(error.reason, (TimeoutError, socket.timeout)):
+            raise _ResolveProblem("pypi-timeout", f"{what}: PyPI did not answer in time") from None
+        raise _ResolveProblem(
+            "pypi-unreachable", f"{what}: could not connect to PyPI; check the network or LICENSECHECK_PYPI_URL"
+        ) from None
+    except (ConnectionError, OSError):
+        raise _ResolveProblem("pypi-unreachable", f"{what}: the connection to PyPI failed") from None
+    if len(body) > _MAX_BODY:
+        raise _ResolveProblem("pypi-invalid-response", f"{what}: PyPI's answer is too large")
+    try:
+        return json.loads(body)
+    except ValueError:  # JSONDecodeError and UnicodeDecodeError
+        raise _ResolveProblem("pypi-invalid-response", f"{what}: PyPI's answer is not JSON") from None
+
+
+def resolution_from_json(data: object, name: str) -> Resolution:
+    """Read version and licence from a PyPI JSON API body."""
+    info = data.get("info") if isinstance(data, dict) else None
+    if not isinstance(info, dict) or not isinstance(info.get("version"), str):
+        raise _ResolveProblem(
+            "pypi-invalid-response", f"package {name}: PyPI's answer does not have the expected shape"
+        )
+    version = info["version"]
+    licence, problem, notes = licence_from_info(info, f"package {name} {version}")
+    return Resolution(version=version, licence=licence, problem=problem, notes=notes)
+
+
+def licence_from_info(info: dict, what: str) -> tuple[LicenceInfo | None, Finding | None, tuple[Finding, ...]]:
+    """The licence a release declares, following the order in the module docstring."""
+    expression = _text(info.get("license_expression"))
+    if expression:
+        return LicenceInfo(id=expression, source="pypi:license_expression", declared=expression), None, ()
+
+    raw_licence = info.get("license")
+    licence_text = raw_licence.strip() if isinstance(raw_licence, str) else ""
+    if licence_text.lower() in _NOT_A_LICENCE:
+        licence_text = ""
+    if licence_text and "\n" not in licence_text and len(licence_text) <= MAX_SHORT_LICENCE:
+        return LicenceInfo(id=licence_text, source="pypi:license", declared=licence_text), None, ()
+    first_line = licence_text.splitlines()[0].strip() if licence_text else None
+
+    raw_classifiers = info.get("classifiers")
+    classifiers = raw_classifiers if isinstance(raw_classifiers, list) else []
+    licence_classifiers = list(
+        dict.fromkeys(
+            c.strip()
+            for c in classifiers
+            if isinstance(c, str) and c.startswith(_CLASSIFIER_PREFIX) and c.strip() != _BARE_OSI_CLASSIFIER
+        )
+    )
+    notes: tuple[Finding, ...] = ()
+    if first_line:
+        notes = (
+            Finding(
+                Severity.INFO,
+                "pypi-licence-text",
+                f"{what}: the `license` field holds a long text, not an id; it begins: {first_line[:80]}",
+            ),
+        )
+    if len(licence_classifiers) == 1:
+        classifier = licence_classifiers[0]
+        return LicenceInfo(id=classifier, source="pypi:classifier", declared=classifier), None, notes
+    if len(licence_classifiers) > 1:
+        listed = "; ".join(licence_classifiers)
+        return (
+            LicenceInfo(id=None, source="pypi:classifier", declared=listed),
+            Finding(
+                Severity.ERROR,
+                "licence-ambiguous",
+                f"{what}: lists several licence classifiers ({listed}) and no licence expression; "
+                "declare an override naming the licence that applies",
+            ),
+            notes,
+        )
+    if first_line:
+        return (
+            LicenceInfo(id=None, source="pypi:license", declared=first_line),
+            Finding(
+                Severity.ERROR,
+                "no-licence",
+                f"{what}: the `license` field is a long free text, not a licence id, and no licence "
+                "classifier names it; read the text and declare an override",
+            ),
+            notes,
+        )
+    return None, Finding(
+        Severity.ERROR,
+        "no-licence",
+        f"{what}: PyPI shows no licence (no license expression, license field or licence classifier); "
+        "ask the maintainers or declare an override",
+    ), ()
+
+
+def _text(value: object) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _shown(name: object) -> str:
+    """A name as it may appear in a message: printable and short."""
+    text = name if isinstance(name, str) else repr(name)
+    return repr(text[:100]) if not text.isprintable() or len(text) > 100 else text

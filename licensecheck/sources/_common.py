@@ -1,0 +1,143 @@
+"""What the source readers share: reading a file, naming where things are, PEP 508.
+
+Every reader turns a problem with its input into an `InputError` that names the
+file (relative to the scanned root) and the line. The helpers here do that for
+the failures all readers have in common: a file that cannot be read, text that
+is not UTF-8, a requirement string `packaging` rejects.
+
+Nothing here imports `packaging` at module level: a warm scan that reads no
+package manifest must not pay for it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import InputError
+from ..model import PACKAGE, Component, Location
+
+if TYPE_CHECKING:
+    from packaging.specifiers import SpecifierSet
+
+# One part of a Hub repository id: letters, digits, `-`, `_`, `.`; 1 to 96 of them.
+_REPO_ID_PART = re.compile(r"[A-Za-z0-9_.-]{1,96}")
+
+
+def is_valid_repo_id(text: object) -> bool:
+    """Whether `text` is a Hub repository id: `namespace/name`, or a bare legacy `name`.
+
+    Each part is 1-96 letters, digits, `-`, `_` or `.`, neither starting nor
+    ending with `-` or `.`, without `--` or `..`. Anything else (an encoded
+    slash, whitespace, a second `/`, a path that climbs with `..`) is refused
+    before it can reach a URL or a cache path.
+    """
+    if not isinstance(text, str):
+        return False
+    parts = text.split("/")
+    if len(parts) > 2:
+        return False
+    return all(_is_valid_repo_id_part(part) for part in parts)
+
+
+def _is_valid_repo_id_part(part: str) -> bool:
+    return (
+        _REPO_ID_PART.fullmatch(part) is not None
+        and part[0] not in "-."
+        and part[-1] not in "-."
+        and "--" not in part
+        and ".." not in part
+    )
+
+
+def relative_path(path: Path, root: Path) -> str:
+    """`path` as reports show it: relative to `root`, with `/` separators.
+
+    A file outside `root` (reachable through `-r ../x.txt`) keeps its `../`
+    prefix rather than failing: the reader still needs to name it.
+    """
+    relative = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+    return Path(relative).as_posix()
+
+
+def line_at(text: str, offset: int) -> int:
+    """The 1-based line of character `offset` in `text`."""
+    return text.count("\n", 0, max(offset, 0)) + 1
+
+
+def read_text(path: Path, where: str) -> str:
+    """The file's text, decoded as UTF-8 (a byte-order mark is dropped).
+
+    Failures become `InputError`s naming `where`: a missing file, a directory,
+    a permission problem, bytes that are not UTF-8 (with the line they are on).
+    """
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise InputError(where, None, "is a directory, expected a file") from None
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise InputError(where, None, f"cannot read the file: {reason}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise InputError(
+            where,
+            line,
+            f"not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}): "
+            "save the file as UTF-8",
+        ) from None
+
+
+def first_line(message: str) -> str:
+    """The first line of a library's error message (packaging adds a caret diagram)."""
+    return message.strip().splitlines()[0] if message.strip() else "unknown error"
+
+
+def package_from_pep508(
+    text: str,
+    where: str,
+    line: int | None,
+    *,
+    hint: str | None = None,
+) -> Component:
+    """A package Component from one PEP 508 requirement string.
+
+    The name is canonicalised (`Foo.Bar` and `foo-bar` are one project);
+    extras and markers are dropped because they do not change which project
+    is depended on. `revision` is the version an exact pin (`==1.2`, `===x`)
+    names; a wildcard `==1.*` is a range, not a pin. `name @ url` keeps the
+    URL as the direct reference.
+    """
+    from packaging.requirements import InvalidRequirement, Requirement
+    from packaging.utils import canonicalize_name
+
+    try:
+        requirement = Requirement(text)
+    except InvalidRequirement as error:
+        message = f"invalid requirement {text!r}: {first_line(str(error))}"
+        if hint:
+            message += f" ({hint})"
+        raise InputError(where, line, message) from None
+    specifier = str(requirement.specifier)
+    return Component(
+        type=PACKAGE,
+        name=canonicalize_name(requirement.name),
+        revision=exact_pin(requirement.specifier),
+        requirement=specifier or None,
+        direct_reference=requirement.url or None,
+        locations=(Location(path=where, line=line),),
+    )
+
+
+def exact_pin(specifier_set: SpecifierSet) -> str | None:
+    """The version a specifier set pins exactly, or None when it allows a range."""
+    for specifier in specifier_set:
+        if specifier.operator == "===":
+            return specifier.version
+        if specifier.operator == "==" and not specifier.version.endswith(".*"):
+            return specifier.version
+    return None
