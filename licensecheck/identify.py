@@ -8,6 +8,7 @@ evaluator can judge, or says plainly why it cannot. Pure: no I/O.
 from __future__ import annotations
 
 import fnmatch
+import re
 from dataclasses import dataclass
 
 from .expression import Expression, ExpressionError, LicenceId, parse_expression, render
@@ -15,6 +16,7 @@ from .knowledge import Knowledge, Recogniser
 from .model import PACKAGE, Finding, LicenceInfo, LicenceRule, Severity
 
 _HUB_PLACEHOLDERS = ("other",)
+_SPDX_ID = re.compile(r"(LicenseRef-)?[A-Za-z0-9][A-Za-z0-9.+-]*")
 
 
 @dataclass(frozen=True)
@@ -128,7 +130,7 @@ def identify_package_licence(info: LicenceInfo, knowledge: Knowledge) -> Identif
         return Identified(None, findings=(Finding(Severity.ERROR, "no-licence", f"no licence could be identified{shown}"),))
     rule = knowledge.lookup(text)
     if rule is not None:
-        return Identified(rule.spdx or rule.id, rule.name, rule=rule)
+        return Identified(_spdx_spelling(text, rule), rule.name, rule=rule)
     try:
         expression = parse_expression(text)
     except ExpressionError:
@@ -143,13 +145,28 @@ def identify_package_licence(info: LicenceInfo, knowledge: Knowledge) -> Identif
     return Identified(_canonical(expression, knowledge), None, expression=expression)
 
 
+def _spdx_spelling(declared: str, rule: LicenceRule) -> str:
+    """How to show a package licence: the declared SPDX id stays (GPL-2.0-or-later is
+    not GPL-2.0-only, though one rule covers both); free text becomes the rule's SPDX id."""
+    if rule.spdx and declared.lower() == rule.spdx.lower():
+        return rule.spdx
+    if _SPDX_ID.fullmatch(declared):
+        if not declared.islower():
+            return declared
+        # `gpl-3.0-or-later`: the alias list holds the SPDX capitalisation.
+        for alias in rule.aliases:
+            if alias.lower() == declared and not alias.islower():
+                return alias
+    return rule.spdx or rule.id
+
+
 def _canonical(expression: Expression, knowledge: Knowledge) -> str:
     """The expression with every known id written in its SPDX spelling."""
 
     def fix(node: Expression) -> Expression:
         if isinstance(node, LicenceId):
             rule = knowledge.lookup(node.id)
-            return LicenceId(rule.spdx or node.id, node.exception) if rule else node
+            return LicenceId(_spdx_spelling(node.id, rule), node.exception) if rule else node
         return type(node)(tuple(fix(term) for term in node.terms))
 
     return render(fix(expression))
