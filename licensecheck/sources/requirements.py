@@ -26,6 +26,7 @@ depended on:
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -56,6 +57,7 @@ _KNOWN_OPTIONS = _OPTIONS_WITH_VALUE + _GLOBAL_FLAGS
 # `name @ ...` or `name[extra] @ ...`: a PEP 508 direct reference, not a path.
 _PEP508_DIRECT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\s*(\[[^\]]*\])?\s*@")
 _URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
+_WINDOWS_DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
 _VCS_PREFIXES = ("git+", "hg+", "svn+", "bzr+")
 _ARCHIVE_SUFFIXES = (".whl", ".zip", ".tar.gz", ".tgz", ".tar.bz2", ".tbz", ".tar.xz", ".txz", ".tar")
 _TRAILING_EXTRAS = re.compile(r"^(.+?)(\[[^\]]*\])$")
@@ -66,7 +68,12 @@ _PROJECT_NAME = re.compile(r"^([A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9]
 def read_requirements(path: Path, root: Path) -> list[Component]:
     """The packages a requirements file (and the files it includes) declares."""
     reader = _RequirementsReader(root)
-    reader.read_file(path, constraint=False)
+    try:
+        reader.read_file(path, constraint=False)
+    except RecursionError:
+        # Only a chain of hundreds of distinct files can get here.
+        message = "includes are nested too deeply (-r/-c chain of hundreds of files)"
+        raise InputError(relative_path(path, root), None, message) from None
     return reader.finish()
 
 
@@ -237,9 +244,11 @@ def _check_requirement_options(tokens: list[str], where: str, number: int) -> No
 
 
 def _included_path(value: str, including: Path, where: str, number: int, root: Path) -> Path:
-    if _URL_SCHEME.match(value) and not re.match(r"^[A-Za-z]:[\\/]", value):
+    if _is_url(value):
         raise InputError(
-            where, number, f"cannot include {value!r}: only local files can be included; download it and include the copy"
+            where,
+            number,
+            f"cannot include {value!r}: only local files can be included; download it and include the copy",
         )
     included = including.parent / value
     shown = relative_path(included, root)
@@ -248,6 +257,10 @@ def _included_path(value: str, including: Path, where: str, number: int, root: P
     if not included.is_file():
         raise InputError(where, number, f"included file {value!r} not found (looked for {shown})")
     return included
+
+
+def _is_url(text: str) -> bool:
+    return _URL_SCHEME.match(text) is not None and _WINDOWS_DRIVE.match(text) is None
 
 
 def _is_direct_target(text: str) -> bool:
@@ -272,7 +285,7 @@ def _requirement_component(text: str, path: Path, where: str, number: int) -> Co
 
 def _direct_component(text: str, path: Path, where: str, number: int, *, editable: bool) -> Component:
     """A Component for a path, URL or editable target, named after what it points at."""
-    is_url = _URL_SCHEME.match(text) is not None and not re.match(r"^[A-Za-z]:[\\/]", text)
+    is_url = _is_url(text)
     # pip's rule: a URL's markers follow "; " (a bare ";" may belong to the URL).
     target = text.split("; ", 1)[0] if is_url else text.split(";", 1)[0]
     target = target.strip()
@@ -281,7 +294,10 @@ def _direct_component(text: str, path: Path, where: str, number: int, *, editabl
         target = extras.group(1)
     if not target:
         raise InputError(where, number, f"{'editable ' if editable else ''}requirement {text!r} has no target")
-    name = _target_name(target, path, is_url=is_url)
+    try:
+        name = _target_name(target, path, is_url=is_url)
+    except ValueError as error:  # urlsplit refuses e.g. an unclosed IPv6 bracket
+        raise InputError(where, number, f"invalid URL {target!r}: {error}") from None
     if name is None or not _PROJECT_NAME.match(name):
         raise InputError(
             where,
@@ -295,12 +311,8 @@ def _direct_component(text: str, path: Path, where: str, number: int, *, editabl
         type=PACKAGE,
         name=canonicalize_name(name),
         direct_reference=target,
-        locations=(Location(path=relative_path(path, path) if False else _where_of(path, where), line=number),),
+        locations=(Location(path=where, line=number),),
     )
-
-
-def _where_of(path: Path, where: str) -> str:
-    return where
 
 
 def _target_name(target: str, including: Path, *, is_url: bool) -> str | None:
@@ -321,15 +333,9 @@ def _target_name(target: str, including: Path, *, is_url: bool) -> str | None:
         if is_url:
             return None
         # `-e .`: the directory's own name is the best a reader without a build can do.
-        directory = (including.parent / location).absolute()
-        return Path(_normalised(directory)).name or None
+        directory = os.path.normpath((including.parent / location).absolute())
+        return Path(directory).name or None
     return _name_from_file_name(segment)
-
-
-def _normalised(path: Path) -> str:
-    import os
-
-    return os.path.normpath(path)
 
 
 def _name_from_file_name(segment: str) -> str:
