@@ -23,6 +23,7 @@ import json
 import os
 import re
 import socket
+from datetime import datetime, timezone
 from urllib.error import HTTPError, URLError
 from urllib.parse import quote
 from urllib.request import Request, urlopen
@@ -116,7 +117,8 @@ def resolution_from_json(data: object, name: str) -> Resolution:
         )
     version = info["version"]
     licence, problem, notes = licence_from_info(info, f"package {name} {version}")
-    return Resolution(version=version, licence=licence, problem=problem, notes=notes)
+    resolved_at = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return Resolution(version=version, licence=licence, problem=problem, notes=notes, resolved_at=resolved_at)
 
 
 def licence_from_info(info: dict, what: str) -> tuple[LicenceInfo | None, Finding | None, tuple[Finding, ...]]:

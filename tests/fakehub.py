@@ -1,0 +1,511 @@
+"""A fake Hugging Face Hub and PyPI JSON API on 127.0.0.1, for tests and benchmarks.
+
+It answers the few endpoints licensecheck (through the real `huggingface_hub`
+client, and through urllib for PyPI) asks for, in the shapes the real services
+use: repository metadata, file downloads, the PyPI JSON API. Faults (error
+statuses, broken bodies, stalls, renames) are injected per repository, so that
+the resolvers' error handling is exercised against real HTTP, not mocks.
+
+Deliberate simplifications: tags are served exactly as given (the real Hub also
+derives `license:` tags from the card; tests that want them pass them); a
+revision is a name in `revisions`, a known commit sha, or `main`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import socket
+import threading
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import quote, unquote, urlsplit, parse_qs
+
+MODEL = "model"
+DATASET = "dataset"
+PACKAGE = "package"
+
+# The token a test sends to be let through a gated repository's downloads.
+ACCEPTED_TOKEN = "hf_fake_token_terms_accepted"
+
+_LAST_MODIFIED = "2024-10-24T15:07:40.000Z"
+_CREATED_AT = "2024-09-18T15:23:48.000Z"
+_API_PREFIX = {MODEL: "models", DATASET: "datasets"}
+
+
+def fake_sha(*parts: str) -> str:
+    """A stable 40-hex commit id, so that tests can predict it."""
+    return hashlib.sha1("\0".join(parts).encode()).hexdigest()
+
+
+def normalise_package_name(name: str) -> str:
+    """PEP 503: runs of `-`, `_` and `.` are one `-`, and case does not matter."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _key(repo_type: str, name: str) -> tuple[str, str]:
+    if repo_type == PACKAGE:
+        return (PACKAGE, normalise_package_name(name))
+    return (repo_type, name.lower())
+
+
+@dataclass
+class _Repo:
+    type: str
+    id: str
+    card: dict | None
+    sha: str
+    tags: tuple[str, ...]
+    gated: str | bool
+    siblings: tuple[str, ...]
+    files: dict[str, bytes]
+    revisions: dict[str, str]
+
+    def sha_for(self, revision: str | None) -> str | None:
+        if revision is None or revision == "main":
+            return self.sha
+        if revision in self.revisions:
+            return self.revisions[revision]
+        known = {self.sha, *self.revisions.values()}
+        return revision if revision in known else None
+
+    def metadata(self, sha: str) -> dict:
+        body = {
+            "_id": fake_sha("objectid", self.type, self.id)[:24],
+            "id": self.id,
+            "author": self.id.split("/")[0] if "/" in self.id else None,
+            "sha": sha,
+            "lastModified": _LAST_MODIFIED,
+            "createdAt": _CREATED_AT,
+            "private": False,
+            "disabled": False,
+            "gated": self.gated,
+            "downloads": 0,
+            "likes": 0,
+            "tags": list(self.tags),
+            "siblings": [{"rfilename": name} for name in self.siblings],
+        }
+        if self.type == MODEL:
+            body["modelId"] = self.id
+        if self.card is not None:
+            body["cardData"] = self.card
+        return body
+
+    def file(self, filename: str) -> bytes | None:
+        if filename in self.files:
+            return self.files[filename]
+        if filename == "README.md" and filename in self.siblings:
+            # YAML is a superset of JSON: the card as JSON is valid front matter.
+            return f"---\n{json.dumps(self.card or {})}\n---\n# {self.id}\n".encode()
+        if filename in self.siblings:
+            return f"contents of {filename}\n".encode()
+        return None
+
+
+@dataclass
+class _Package:
+    name: str
+    latest: str
+    versions: dict[str, dict] = field(default_factory=dict)
+
+
+@dataclass
+class _Fault:
+    repo_type: str | None
+    status: int | None
+    headers: dict[str, str]
+    body: object
+    delay: float
+    times: int | None
+
+
+@dataclass
+class _Answer:
+    status: int
+    body: bytes = b""
+    headers: dict[str, str] = field(default_factory=dict)
+    content_type: str = "application/json"
+
+
+def _json_answer(status: int, payload: object, headers: dict[str, str] | None = None) -> _Answer:
+    return _Answer(status, json.dumps(payload).encode(), dict(headers or {}))
+
+
+def _error(status: int, message: str, error_code: str | None = None) -> _Answer:
+    headers = {"X-Error-Message": message}
+    if error_code:
+        headers["X-Error-Code"] = error_code
+    return _json_answer(status, {"error": message}, headers)
+
+
+class FakeHub:
+    """A loopback server that behaves like huggingface.co and pypi.org for what we ask them."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._repos: dict[tuple[str, str], _Repo] = {}
+        self._renames: dict[tuple[str, str], str] = {}
+        self._packages: dict[tuple[str, str], _Package] = {}
+        self._faults: dict[tuple[str, str], list[_Fault]] = {}
+        self._stopping = threading.Event()
+        self._connections: set[socket.socket] = set()
+        self._server: ThreadingHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+        self.latency = 0.0
+        self.accepted_token = ACCEPTED_TOKEN
+        self.requests: list[tuple[str, str]] = []
+        self.seen_headers: list[dict[str, str]] = []
+
+    # -- lifecycle -------------------------------------------------------------
+
+    def start(self) -> FakeHub:
+        handler = type("_BoundHandler", (_Handler,), {"hub": self})
+        self._server = _Server(("127.0.0.1", 0), handler)
+        # A short poll interval: stop() waits for the serving loop to notice.
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, name="fakehub", daemon=True
+        )
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        if self._server is None:
+            return
+        self._stopping.set()  # wakes stalled and delayed handlers
+        self._server.shutdown()
+        self._server.server_close()
+        with self._lock:
+            connections = list(self._connections)
+        for connection in connections:  # end keep-alive handlers waiting for a next request
+            try:
+                connection.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+        self._server = None
+
+    def __enter__(self) -> FakeHub:
+        return self.start()
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+
+    @property
+    def url(self) -> str:
+        if self._server is None:
+            raise RuntimeError("FakeHub is not started")
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    # -- content ---------------------------------------------------------------
+
+    def add_model(self, repo_id: str, card: dict | None = None, **options) -> None:
+        self._add_repo(MODEL, repo_id, card, **options)
+
+    def add_dataset(self, repo_id: str, card: dict | None = None, **options) -> None:
+        self._add_repo(DATASET, repo_id, card, **options)
+
+    def _add_repo(
+        self,
+        repo_type: str,
+        repo_id: str,
+        card: dict | None = None,
+        *,
+        sha: str | None = None,
+        tags: tuple[str, ...] | list[str] = (),
+        gated: str | bool = False,
+        siblings: tuple[str, ...] | list[str] = ("README.md",),
+        files: dict[str, bytes] | None = None,
+        revisions: dict[str, str] | None = None,
+    ) -> None:
+        if gated is True:
+            gated = "auto"
+        files = dict(files or {})
+        names = list(siblings) + [name for name in files if name not in siblings]
+        repo = _Repo(
+            type=repo_type,
+            id=repo_id,
+            card=card,
+            sha=sha or fake_sha(repo_type, repo_id),
+            tags=tuple(tags),
+            gated=gated,
+            siblings=tuple(names),
+            files=files,
+            revisions=dict(revisions or {}),
+        )
+        with self._lock:
+            self._repos[_key(repo_type, repo_id)] = repo
+
+    def add_rename(self, old_id: str, new_id: str, *, repo_type: str = MODEL) -> None:
+        """The Hub answers 307 to requests for `old_id`, pointing at the same path under `new_id`."""
+        with self._lock:
+            self._renames[_key(repo_type, old_id)] = new_id
+
+    def add_package(
+        self,
+        name: str,
+        version: str,
+        *,
+        license_expression: str | None = None,
+        license: str | None = None,
+        classifiers: tuple[str, ...] | list[str] = (),
+        other_versions: tuple[str, ...] | list[str] = (),
+    ) -> None:
+        """A PyPI project whose latest release is `version`; `other_versions` share its metadata."""
+        key = _key(PACKAGE, name)
+        with self._lock:
+            package = self._packages.get(key) or _Package(name=name, latest=version)
+            package.latest = version
+            for each in (version, *other_versions):
+                package.versions[each] = {
+                    "name": name,
+                    "version": each,
+                    "license": license,
+                    "license_expression": license_expression,
+                    "classifiers": list(classifiers),
+                    "summary": f"The {name} package",
+                    "home_page": None,
+                    "requires_dist": None,
+                    "yanked": False,
+                }
+            self._packages[key] = package
+
+    def add_fault(
+        self,
+        repo_id: str,
+        *,
+        status: int | None = 500,
+        headers: dict[str, str] | None = None,
+        body: bytes | str | dict | list | None = None,
+        delay: float = 0.0,
+        times: int | None = None,
+        repo_type: str | None = None,
+    ) -> None:
+        """Make requests about `repo_id` (a Hub id or a PyPI name) misbehave.
+
+        The server waits `delay` seconds (interrupted by `stop()`), then answers
+        `status` with `headers` and `body` (bytes/str sent as is, other values as
+        JSON; an error body by default). `status=None` answers normally after the
+        delay. `times` limits how many requests are affected (None: all).
+        `repo_type` restricts the fault to "model", "dataset" or "package".
+        """
+        fault = _Fault(repo_type, status, dict(headers or {}), body, delay, times)
+        types = (repo_type,) if repo_type else (MODEL, DATASET, PACKAGE)
+        with self._lock:
+            for each in types:
+                self._faults.setdefault(_key(each, repo_id), []).append(fault)
+
+    # -- observability -----------------------------------------------------------
+
+    def count(self, path_prefix: str) -> int:
+        """How many requests had a raw path starting with `path_prefix`."""
+        with self._lock:
+            return sum(1 for _, path in self.requests if path.startswith(path_prefix))
+
+    def _record(self, method: str, path: str, headers: dict[str, str]) -> None:
+        with self._lock:
+            self.requests.append((method, path))
+            self.seen_headers.append(headers)
+
+    def _take_fault(self, key: tuple[str, str]) -> _Fault | None:
+        with self._lock:
+            for fault in self._faults.get(key, []):
+                if fault.times is None:
+                    return fault
+                if fault.times > 0:
+                    fault.times -= 1
+                    return fault
+        return None
+
+    def _sleep(self, seconds: float) -> bool:
+        """Wait, unless the server is stopping; True when the wait ran to its end."""
+        return not self._stopping.wait(seconds) if seconds > 0 else True
+
+    # -- routing ---------------------------------------------------------------------
+
+    def answer(self, method: str, raw_path: str, headers: dict[str, str]) -> _Answer | None:
+        """The response to one request; None when the server is stopping mid-stall."""
+        if not self._sleep(self.latency):
+            return None
+        parts = urlsplit(raw_path)
+        # Split before unquoting: a revision arrives as one segment, `refs%2Fpr%2F1`.
+        segments = [unquote(s) for s in parts.path.split("/")[1:]]
+        query = parse_qs(parts.query)
+        if segments[:2] == ["api", "agent-harnesses"]:
+            return _json_answer(200, {})
+        route = self._route(segments)
+        if route is None:
+            return _error(404, "Not Found")
+        kind, repo_type, repo_id, rest = route
+        fault = self._take_fault(_key(repo_type, repo_id))
+        if fault is not None:
+            if not self._sleep(fault.delay):
+                return None
+            if fault.status is not None:
+                return _fault_answer(fault)
+        if kind == "pypi":
+            return self._pypi(repo_id, rest)
+        with self._lock:
+            new_id = self._renames.get(_key(repo_type, repo_id))
+        if new_id is not None:
+            location = _replace_repo_id(parts.path, repo_id, new_id)
+            if parts.query:
+                location += "?" + parts.query
+            return _Answer(307, b"", {"Location": location})
+        with self._lock:
+            repo = self._repos.get(_key(repo_type, repo_id))
+        if repo is None:
+            return _error(404, "Repository not found", "RepoNotFound")
+        if kind == "api":
+            return _metadata_answer(repo, rest, query.get("expand"))
+        return self._file(method, repo, rest, headers)
+
+    def _route(self, segments: list[str]) -> tuple[str, str, str, list[str]] | None:
+        """(kind, repo type, repo id, remaining segments) for the paths we serve."""
+        if len(segments) >= 3 and segments[0] == "pypi":
+            return ("pypi", PACKAGE, segments[1], segments[2:])
+        if len(segments) >= 3 and segments[0] == "api" and segments[1] in ("models", "datasets"):
+            repo_type = MODEL if segments[1] == "models" else DATASET
+            tail = segments[2:]
+            if len(tail) >= 3 and tail[-2] == "revision":
+                return ("api", repo_type, "/".join(tail[:-2]), [tail[-1]])
+            if 1 <= len(tail) <= 2:
+                return ("api", repo_type, "/".join(tail), [])
+            return None
+        repo_type = MODEL
+        if segments[:1] == ["datasets"]:
+            repo_type, segments = DATASET, segments[1:]
+        for marker in ("resolve", "raw"):
+            if marker in segments[1:3]:
+                index = segments.index(marker, 1)
+                rest = segments[index + 1 :]
+                if len(rest) >= 2:
+                    return ("file", repo_type, "/".join(segments[:index]), rest)
+        return None
+
+    def _file(self, method: str, repo: _Repo, rest: list[str], headers: dict[str, str]) -> _Answer:
+        revision, filename = rest[0], "/".join(rest[1:])
+        sha = repo.sha_for(revision)
+        if sha is None:
+            return _error(404, "Invalid rev id", "RevisionNotFound")
+        if repo.gated and headers.get("authorization") != f"Bearer {self.accepted_token}":
+            return _error(401, f"Access to {repo.id} is restricted: accept its terms first", "GatedRepo")
+        content = repo.file(filename)
+        if content is None:
+            return _error(404, "Entry not found", "EntryNotFound")
+        etag = '"' + hashlib.sha1(content).hexdigest() + '"'
+        return _Answer(
+            200,
+            content,
+            {"X-Repo-Commit": sha, "ETag": etag, "Accept-Ranges": "bytes"},
+            content_type="application/octet-stream",
+        )
+
+    def _pypi(self, name: str, rest: list[str]) -> _Answer:
+        with self._lock:
+            package = self._packages.get(_key(PACKAGE, name))
+        if package is None:
+            return _json_answer(404, {"message": "Not Found"})
+        if rest == ["json"]:
+            version = package.latest
+        elif len(rest) == 2 and rest[1] == "json":
+            version = rest[0]
+        else:
+            return _json_answer(404, {"message": "Not Found"})
+        info = package.versions.get(version)
+        if info is None:
+            return _json_answer(404, {"message": "Not Found"})
+        body = {"info": dict(info), "last_serial": 1, "urls": [], "vulnerabilities": []}
+        if rest == ["json"]:
+            body["releases"] = {each: [] for each in package.versions}
+        return _json_answer(200, body)
+
+
+def _replace_repo_id(path: str, old_id: str, new_id: str) -> str:
+    old = "/" + "/".join(quote(part, safe="") for part in old_id.split("/")) + "/"
+    index = path.lower().find(old.lower())
+    if index < 0:
+        old = old[:-1]
+        index = path.lower().rfind(old.lower())
+    new = "/" + "/".join(quote(part, safe="") for part in new_id.split("/")) + ("/" if old.endswith("/") else "")
+    return path[:index] + new + path[index + len(old) :]
+
+
+def _metadata_answer(repo: _Repo, rest: list[str], expand: list[str] | None) -> _Answer:
+    sha = repo.sha_for(rest[0] if rest else None)
+    if sha is None:
+        return _error(404, "Invalid rev id", "RevisionNotFound")
+    body = repo.metadata(sha)
+    if expand:
+        # Like the Hub: with `expand`, only the listed properties (and the ids) come back.
+        body = {key: value for key, value in body.items() if key in ("_id", "id") or key in expand}
+    return _json_answer(200, body)
+
+
+def _fault_answer(fault: _Fault) -> _Answer:
+    status = fault.status or 500
+    if fault.body is None:
+        body = json.dumps({"error": f"Injected fault {status}"}).encode() if status >= 400 else b""
+    elif isinstance(fault.body, bytes):
+        body = fault.body
+    elif isinstance(fault.body, str):
+        body = fault.body.encode()
+    else:
+        body = json.dumps(fault.body).encode()
+    content_type = fault.headers.get("Content-Type", "application/json")
+    return _Answer(status, body, dict(fault.headers), content_type=content_type)
+
+
+class _Server(ThreadingHTTPServer):
+    request_queue_size = 256  # the default 5 refuses connections under parallel load
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+class _Handler(BaseHTTPRequestHandler):
+    hub: FakeHub  # set on the subclass FakeHub.start() builds
+    protocol_version = "HTTP/1.1"  # keep-alive, as the real services
+    wbufsize = 64 * 1024  # unbuffered writes cost ~40 ms per response on keep-alive
+    timeout = 60  # an idle keep-alive connection ends eventually
+
+    def setup(self) -> None:
+        super().setup()
+        with self.hub._lock:
+            self.hub._connections.add(self.connection)
+
+    def finish(self) -> None:
+        try:
+            super().finish()
+        except OSError:
+            pass
+        with self.hub._lock:
+            self.hub._connections.discard(self.connection)
+
+    def do_GET(self) -> None:
+        self._serve(send_body=True)
+
+    def do_HEAD(self) -> None:
+        self._serve(send_body=False)
+
+    def _serve(self, *, send_body: bool) -> None:
+        headers = {name.lower(): value for name, value in self.headers.items()}
+        self.hub._record(self.command, self.path, headers)
+        answer = self.hub.answer(self.command, self.path, headers)
+        if answer is None:  # stopping mid-stall: drop the connection
+            self.close_connection = True
+            return
+        try:
+            self.send_response(answer.status)
+            self.send_header("Content-Type", answer.content_type)
+            for name, value in answer.headers.items():
+                if name.lower() != "content-type":
+                    self.send_header(name, value)
+            self.send_header("Content-Length", str(len(answer.body)))
+            self.end_headers()
+            if send_body:
+                self.wfile.write(answer.body)
+        except OSError:
+            self.close_connection = True
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass  # quiet: pytest output is for failures

@@ -1,0 +1,252 @@
+"""The PyPI resolver against the fake PyPI JSON API."""
+
+from __future__ import annotations
+
+import re
+import socket
+import time
+
+import pytest
+
+from licensecheck import __version__
+from licensecheck.model import Severity
+from licensecheck.resolve.pypi import resolve_package
+
+MIT_TEXT = """MIT License
+
+Copyright (c) 2024 Example Author
+
+Permission is hereby granted, free of charge, to any person obtaining a copy of this software.
+"""
+
+
+def resolve(name, version=None, **options):
+    options.setdefault("timeout", 5.0)
+    return resolve_package(name, version, **options)
+
+
+# -- where the licence comes from ---------------------------------------------------------
+
+
+def test_licence_expression(fake_hub):
+    fake_hub.add_package(
+        "attrs", "24.2.0", license_expression="MIT", license="ignored", classifiers=("License :: OSI Approved :: MIT License",)
+    )
+    resolution = resolve("attrs")
+    assert resolution.ok
+    assert resolution.version == "24.2.0"
+    licence = resolution.licence
+    assert (licence.id, licence.source, licence.declared) == ("MIT", "pypi:license_expression", "MIT")
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", resolution.resolved_at)
+
+
+def test_compound_licence_expression_is_kept_whole(fake_hub):
+    fake_hub.add_package("dual", "1.0", license_expression="Apache-2.0 OR BSD-3-Clause")
+    assert resolve("dual").licence.id == "Apache-2.0 OR BSD-3-Clause"
+
+
+def test_short_licence_field(fake_hub):
+    fake_hub.add_package("requests", "2.32.3", license="Apache 2.0", classifiers=("License :: OSI Approved :: Apache Software License",))
+    licence = resolve("requests").licence
+    assert (licence.id, licence.source, licence.declared) == ("Apache 2.0", "pypi:license", "Apache 2.0")
+
+
+def test_free_text_licence_is_kept_as_declared_not_guessed(fake_hub):
+    fake_hub.add_package(
+        "closed", "1.0", license="Proprietary. All rights reserved.", classifiers=("License :: OSI Approved :: MIT License",)
+    )
+    licence = resolve("closed").licence
+    assert licence.declared == "Proprietary. All rights reserved."
+    assert licence.id == "Proprietary. All rights reserved."
+    assert licence.source == "pypi:license"
+
+
+def test_single_classifier(fake_hub):
+    classifiers = (
+        "Programming Language :: Python :: 3",
+        "License :: OSI Approved",  # says nothing by itself
+        "License :: OSI Approved :: BSD License",
+    )
+    fake_hub.add_package("numpy", "2.1.0", license="", classifiers=classifiers)
+    licence = resolve("numpy").licence
+    assert (licence.id, licence.source) == ("License :: OSI Approved :: BSD License", "pypi:classifier")
+    assert licence.declared == "License :: OSI Approved :: BSD License"
+
+
+@pytest.mark.parametrize("placeholder", [None, "", "UNKNOWN", "None", "  "])
+def test_placeholder_licence_field_falls_through_to_classifiers(fake_hub, placeholder):
+    fake_hub.add_package("pkg", "1.0", license=placeholder, classifiers=("License :: OSI Approved :: MIT License",))
+    assert resolve("pkg").licence.id == "License :: OSI Approved :: MIT License"
+
+
+def test_several_classifiers_are_ambiguous(fake_hub):
+    classifiers = ("License :: OSI Approved :: MIT License", "License :: OSI Approved :: Apache Software License")
+    fake_hub.add_package("both", "1.0", classifiers=classifiers)
+    resolution = resolve("both")
+    assert not resolution.ok
+    assert resolution.problem.code == "licence-ambiguous"
+    assert "both" in resolution.problem.message
+    assert resolution.licence.id is None
+    assert resolution.licence.declared == "; ".join(classifiers)
+
+
+def test_repeated_classifier_is_one_licence(fake_hub):
+    classifier = "License :: OSI Approved :: MIT License"
+    fake_hub.add_package("twice", "1.0", classifiers=(classifier, classifier))
+    assert resolve("twice").licence.id == classifier
+
+
+def test_whole_licence_text_with_a_classifier(fake_hub):
+    fake_hub.add_package("pasted", "1.0", license=MIT_TEXT, classifiers=("License :: OSI Approved :: MIT License",))
+    resolution = resolve("pasted")
+    assert resolution.ok
+    assert resolution.licence.id == "License :: OSI Approved :: MIT License"
+    (note,) = resolution.notes
+    assert (note.severity, note.code) == (Severity.INFO, "pypi-licence-text")
+    assert "MIT License" in note.message
+
+
+def test_whole_licence_text_alone_is_not_an_id(fake_hub):
+    fake_hub.add_package("pasted", "1.0", license=MIT_TEXT)
+    resolution = resolve("pasted")
+    assert not resolution.ok
+    assert resolution.problem.code == "no-licence"
+    assert resolution.licence.id is None
+    assert resolution.licence.declared == "MIT License"
+
+
+def test_a_long_single_line_is_not_an_id(fake_hub):
+    fake_hub.add_package("wordy", "1.0", license="This software may be used " + "and so on " * 20)
+    assert resolve("wordy").problem.code == "no-licence"
+
+
+def test_no_licence_at_all(fake_hub):
+    fake_hub.add_package("bare", "0.1", classifiers=("Programming Language :: Python :: 3",))
+    resolution = resolve("bare")
+    assert resolution.licence is None
+    assert resolution.problem.code == "no-licence"
+    assert resolution.problem.severity is Severity.ERROR
+    assert "bare" in resolution.problem.message
+    assert resolution.version == "0.1"
+
+
+# -- versions and names --------------------------------------------------------------------
+
+
+def test_exact_version_uses_the_release_url(fake_hub):
+    fake_hub.add_package("lib", "1.0", license="GPL-2.0-only")
+    fake_hub.add_package("lib", "2.0", license_expression="MIT")
+    old = resolve("lib", "1.0")
+    assert (old.version, old.licence.id) == ("1.0", "GPL-2.0-only")
+    latest = resolve("lib")
+    assert (latest.version, latest.licence.id) == ("2.0", "MIT")
+    assert fake_hub.count("/pypi/lib/1.0/json") == 1
+    assert fake_hub.count("/pypi/lib/json") == 1
+
+
+def test_other_versions_share_the_metadata(fake_hub):
+    fake_hub.add_package("lib", "3.0", license_expression="BSD-3-Clause", other_versions=("2.9",))
+    assert resolve("lib", "2.9").version == "2.9"
+
+
+def test_names_are_matched_after_normalisation(fake_hub):
+    fake_hub.add_package("typing_extensions", "4.12.2", license_expression="PSF-2.0")
+    assert resolve("Typing.Extensions").licence.id == "PSF-2.0"
+
+
+@pytest.mark.parametrize("name", ["../../etc/passwd", "a b", "", "-leading", "name?x=1", "nämé"])
+def test_invalid_names_are_refused_before_any_request(fake_hub, name):
+    resolution = resolve(name)
+    assert resolution.problem.code == "pypi-invalid-name"
+    assert fake_hub.requests == []
+
+
+def test_version_is_quoted_into_one_segment(fake_hub):
+    fake_hub.add_package("lib", "1.0", license_expression="MIT")
+    resolution = resolve("lib", "1.0/../../other")
+    assert resolution.problem.code == "pypi-not-found"
+    ((_, path),) = fake_hub.requests
+    assert path == "/pypi/lib/1.0%2F..%2F..%2Fother/json"
+
+
+def test_base_url_argument_wins_over_the_environment(fake_hub, monkeypatch):
+    fake_hub.add_package("lib", "1.0", license_expression="MIT")
+    monkeypatch.setenv("LICENSECHECK_PYPI_URL", "http://127.0.0.1:9")
+    assert resolve("lib", base_url=fake_hub.url + "/").ok
+
+
+def test_user_agent_names_licensecheck(fake_hub):
+    fake_hub.add_package("lib", "1.0", license_expression="MIT")
+    resolve("lib")
+    (headers,) = fake_hub.seen_headers
+    assert headers["user-agent"] == f"licensecheck/{__version__}"
+
+
+# -- failures --------------------------------------------------------------------------------
+
+
+def test_unknown_project(fake_hub):
+    problem = resolve("no-such-project").problem
+    assert problem.code == "pypi-not-found"
+    assert "no-such-project" in problem.message
+
+
+def test_unknown_release(fake_hub):
+    fake_hub.add_package("lib", "1.0", license_expression="MIT")
+    problem = resolve("lib", "9.9").problem
+    assert problem.code == "pypi-not-found"
+    assert "lib 9.9" in problem.message
+
+
+@pytest.mark.parametrize("status", [500, 503, 403])
+def test_other_http_errors(fake_hub, status):
+    fake_hub.add_fault("lib", status=status, repo_type="package")
+    problem = resolve("lib").problem
+    assert problem.code == "pypi-http-error"
+    assert f"HTTP {status}" in problem.message
+
+
+@pytest.mark.parametrize("body", [b"<html>maintenance</html>", b"", b"\xff\xfe"])
+def test_body_that_is_not_json(fake_hub, body):
+    fake_hub.add_fault("lib", status=200, body=body, repo_type="package")
+    problem = resolve("lib").problem
+    assert problem.code == "pypi-invalid-response"
+    assert "lib" in problem.message
+
+
+@pytest.mark.parametrize("body", [[1, 2], {"info": None}, {"info": {"name": "lib"}}, {"info": {"version": 3}}])
+def test_json_of_the_wrong_shape(fake_hub, body):
+    fake_hub.add_fault("lib", status=200, body=body, repo_type="package")
+    assert resolve("lib").problem.code == "pypi-invalid-response"
+
+
+def test_odd_field_types_do_not_crash(fake_hub):
+    body = {"info": {"version": "1.0", "license": 42, "license_expression": ["MIT"], "classifiers": "License :: x"}}
+    fake_hub.add_fault("lib", status=200, body=body, repo_type="package")
+    resolution = resolve("lib")
+    assert resolution.problem.code == "no-licence"
+
+
+def test_stalled_server_times_out(fake_hub):
+    fake_hub.add_package("lib", "1.0", license_expression="MIT")
+    fake_hub.add_fault("lib", status=None, delay=30, repo_type="package")
+    started = time.monotonic()
+    problem = resolve("lib", timeout=0.5).problem
+    assert time.monotonic() - started < 5
+    assert problem.code == "pypi-timeout"
+
+
+def test_connection_refused(fake_hub):
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    problem = resolve("lib", base_url=f"http://127.0.0.1:{port}").problem
+    assert problem.code == "pypi-unreachable"
+    assert "lib" in problem.message
+
+
+def test_faults_are_per_kind(fake_hub):
+    # A fault on the Hub model "lib" must not break the PyPI project "lib".
+    fake_hub.add_package("lib", "1.0", license_expression="MIT")
+    fake_hub.add_fault("lib", status=500, repo_type="model")
+    assert resolve("lib").ok
