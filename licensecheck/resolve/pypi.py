@@ -50,7 +50,10 @@ def resolve_package(name: str, version: str | None, *, timeout: float, base_url:
     """The licence of `name` at `version` (the latest release when None)."""
     try:
         url = package_url(name, version, base_url)
-        data = fetch_json(url, name, version, timeout=timeout)
+        try:
+            data = fetch_json(url, name, version, timeout=timeout)
+        except _ResolveProblem as problem:
+            data = _latest_if_it_is(name, version, base_url, timeout, problem)
         return resolution_from_json(data, name)
     except _ResolveProblem as problem:
         return Resolution(problem=problem.finding)
@@ -62,6 +65,27 @@ def resolve_package(name: str, version: str | None, *, timeout: float, base_url:
                 f"package {_shown(name)}: the PyPI request failed ({type(error).__name__})",
             )
         )
+
+
+def _latest_if_it_is(name: str, version: str | None, base_url: str | None, timeout: float, problem: "_ResolveProblem") -> object:
+    """Some mirrors serve only the project endpoint: use it when its latest release is the one pinned.
+
+    Any other release's licence may differ from the latest one's, so anything else
+    keeps the original problem rather than guessing.
+    """
+    if version is None or problem.finding.code != "pypi-not-found":
+        raise problem
+    data = fetch_json(package_url(name, None, base_url), name, None, timeout=timeout)
+    info = data.get("info") if isinstance(data, dict) else None
+    if isinstance(info, dict) and isinstance(info.get("version"), str):
+        from packaging.version import InvalidVersion, Version
+
+        try:
+            if Version(info["version"]) == Version(version):
+                return data
+        except InvalidVersion:
+            pass
+    raise problem
 
 
 def package_url(name: str, version: str | None, base_url: str | None = None) -> str:

@@ -165,8 +165,9 @@ def test_version_is_quoted_into_one_segment(fake_hub):
     fake_hub.add_package("lib", "1.0", license_expression="MIT")
     resolution = resolve("lib", "1.0/../../other")
     assert resolution.problem.code == "pypi-not-found"
-    ((_, path),) = fake_hub.requests
-    assert path == "/pypi/lib/1.0%2F..%2F..%2Fother/json"
+    paths = [path for _, path in fake_hub.requests]
+    # The release page, then the project page (a mirror fallback that does not match).
+    assert paths == ["/pypi/lib/1.0%2F..%2F..%2Fother/json", "/pypi/lib/json"]
 
 
 def test_base_url_argument_wins_over_the_environment(fake_hub, monkeypatch):
@@ -189,6 +190,19 @@ def test_unknown_project(fake_hub):
     problem = resolve("no-such-project").problem
     assert problem.code == "pypi-not-found"
     assert "no-such-project" in problem.message
+
+
+def test_mirror_without_release_pages_falls_back_to_the_latest_release_only(fake_hub):
+    # The first request (the release page) fails as on a mirror that serves only
+    # project pages; the project page's latest release is the pinned one.
+    fake_hub.add_package("lib", "2.0", license_expression="MIT")
+    fake_hub.add_fault("lib", status=404, times=1, repo_type="package")
+    resolution = resolve("lib", "2.0")
+    assert resolution.ok and resolution.version == "2.0" and resolution.licence.id == "MIT"
+    # An older pin is not answered with the latest release's licence.
+    fake_hub.add_package("old", "3.0", license_expression="MIT", other_versions=("1.0",))
+    fake_hub.add_fault("old", status=404, times=1, repo_type="package")
+    assert resolve("old", "1.0").problem.code == "pypi-not-found"
 
 
 def test_unknown_release(fake_hub):
