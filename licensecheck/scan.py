@@ -8,14 +8,13 @@ shared Hub client and a bounded thread pool.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from threading import Lock as ThreadLock
 
-from .errors import LicensecheckError
+from .inputs import Inputs, collect_inputs
 from .evaluate import evaluate_expression, evaluate_rule, evaluate_unresolved
 from .identify import identify
 from .knowledge import Knowledge
@@ -34,110 +33,12 @@ from .model import (
     Verdict,
 )
 
-# Directories never worth descending into: tool state, virtual environments, VCS.
-_SKIPPED_DIRECTORIES = {"node_modules", "__pycache__", "site-packages", "venv", "env"}
-MANIFEST_NAMES = ("models.yaml", "models.yml")
-
-
 @dataclass(frozen=True)
 class ScanOptions:
     offline: bool = False
     jobs: int = 16
     timeout: float = 10.0
     use_lock: bool = True
-
-
-@dataclass(frozen=True)
-class Inputs:
-    """What was declared under the scanned root, duplicates merged."""
-
-    root: Path
-    files: tuple[str, ...]
-    components: tuple[Component, ...]
-
-
-def _input_kind(path: Path) -> str | None:
-    name = path.name
-    if name in MANIFEST_NAMES:
-        return "manifest"
-    if name == "pyproject.toml":
-        return "pyproject"
-    if name == "setup.cfg":
-        return "setupcfg"
-    if name.endswith(".txt") and (name.startswith("requirements") or path.parent.name == "requirements"):
-        return "requirements"
-    return None
-
-
-def find_input_files(root: Path) -> list[Path]:
-    """Every manifest and requirement file under `root`, in a stable order."""
-    if root.is_file():
-        return [root] if _input_kind(root) else []
-    found = []
-    for directory, subdirectories, files in os.walk(root):
-        subdirectories[:] = sorted(
-            d for d in subdirectories if not d.startswith(".") and d not in _SKIPPED_DIRECTORIES
-        )
-        for name in sorted(files):
-            path = Path(directory) / name
-            if _input_kind(path):
-                found.append(path)
-    return found
-
-
-def _reader(kind: str) -> Callable[[Path, Path], list[Component]]:
-    # Imported on demand: each parser pulls in its own (costly) library.
-    if kind == "manifest":
-        from .sources.manifest import read_manifest
-
-        return read_manifest
-    if kind == "pyproject":
-        from .sources.pyproject import read_pyproject
-
-        return read_pyproject
-    if kind == "setupcfg":
-        from .sources.setupcfg import read_setup_cfg
-
-        return read_setup_cfg
-    from .sources.requirements import read_requirements
-
-    return read_requirements
-
-
-def merge_components(components: Iterable[Component]) -> list[Component]:
-    """One component per identity, with every place it is declared."""
-    merged: dict[tuple, Component] = {}
-    for component in components:
-        existing = merged.get(component.key)
-        if existing is None:
-            merged[component.key] = component
-            continue
-        locations = existing.locations + tuple(l for l in component.locations if l not in existing.locations)
-        merged[component.key] = replace(
-            existing,
-            locations=locations,
-            override=existing.override or component.override,
-            requirement=existing.requirement or component.requirement,
-        )
-    return list(merged.values())
-
-
-def collect_inputs(root: Path) -> Inputs:
-    """Read every input file under `root`; InputError on the first malformed one."""
-    if not root.exists():
-        raise LicensecheckError(f"{root}: no such file or directory")
-    files = find_input_files(root)
-    base = root if root.is_dir() else root.parent
-    if not files:
-        raise LicensecheckError(
-            f"{root}: found no models.yaml, requirements*.txt, pyproject.toml or setup.cfg to scan"
-        )
-    components: list[Component] = []
-    for path in files:
-        components.extend(_reader(_input_kind(path))(path, base))
-    # Requirement files found by walking the tree are also read through `-r`
-    # includes; merging removes the repeats.
-    return Inputs(base, tuple(p.relative_to(base).as_posix() for p in files), tuple(merge_components(components)))
 
 
 @dataclass(frozen=True)
@@ -323,8 +224,14 @@ def _run_notices(results: tuple[ComponentResult, ...], options: ScanOptions) -> 
     return tuple(notices)
 
 
-def lock_entries(inputs: Inputs, resolved: dict[tuple, Resolved]) -> tuple[list[LockEntry], list[tuple[Component, Finding]]]:
-    """Lock entries for every component resolved from the network; the rest as failures."""
+def lock_entries(
+    inputs: Inputs, resolved: dict[tuple, Resolved], previous: Lock = Lock()
+) -> tuple[list[LockEntry], list[tuple[Component, Finding]]]:
+    """Lock entries for every component resolved from the network; the rest as failures.
+
+    A component that fails now but was locked before keeps its old entry: a
+    passing network fault must not erase an answer that offline scans rely on.
+    """
     entries, failures = [], []
     for component in inputs.components:
         answer = resolved[component.key]
@@ -333,6 +240,9 @@ def lock_entries(inputs: Inputs, resolved: dict[tuple, Resolved]) -> tuple[list[
             continue
         if resolution.problem is not None or resolution.licence is None:
             failures.append((component, resolution.problem or Finding(Severity.ERROR, "no-licence", "no licence found")))
+            kept = previous.find(component)
+            if kept is not None:
+                entries.append(kept)
             continue
         entries.append(
             LockEntry(
