@@ -16,58 +16,96 @@ import os
 import sys
 from importlib import import_module
 
-import click
-
 from . import __version__
-from .commands.common import EXIT_CODES_HELP, EXIT_ERROR
+
+EXIT_ERROR = 2  # as commands/common.py, which imports click: this module must not
 
 # name -> "module:attribute". Adding a command is one module and one line here.
 COMMANDS = {
     "scan": "licensecheck.commands.scan:scan",
     "lock": "licensecheck.commands.lock:lock",
+    "init": "licensecheck.commands.init:init",
+    "explain": "licensecheck.commands.explain:explain",
+    "rules": "licensecheck.commands.rules:rules",
+    "notice": "licensecheck.commands.notice:notice",
 }
 
 
-class LazyGroup(click.Group):
-    def list_commands(self, ctx):
-        return sorted(COMMANDS)
+def _build_main():
+    """The click group. Built on first use: importing click costs more than a warm scan (fastpath.py)."""
+    import click
 
-    def get_command(self, ctx, name):
-        target = COMMANDS.get(name)
-        if target is None:
-            return None
-        module, attribute = target.split(":")
-        return getattr(import_module(module), attribute)
+    from .commands.common import EXIT_CODES_HELP
+
+    class LazyGroup(click.Group):
+        def list_commands(self, ctx):
+            return sorted(COMMANDS)
+
+        def get_command(self, ctx, name):
+            target = COMMANDS.get(name)
+            if target is None:
+                return None
+            module, attribute = target.split(":")
+            return getattr(import_module(module), attribute)
+
+    @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES_HELP)
+    @click.version_option(__version__, "--version", prog_name="licensecheck")
+    def main() -> None:
+        """Licence compliance for the models, datasets and Python packages a project depends on.
+
+        Reads models.yaml, requirements*.txt, pyproject.toml and setup.cfg, resolves each
+        dependency's licence (Hugging Face Hub, PyPI, or the lock file) and judges it under
+        your usage context.
+        """
+
+    return main
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES_HELP)
-@click.version_option(__version__, "--version", prog_name="licensecheck")
-def main() -> None:
-    """Licence compliance for the models, datasets and Python packages a project depends on.
+def _main():
+    if "main" not in globals():
+        globals()["main"] = _build_main()
+    return globals()["main"]
 
-    Reads models.yaml, requirements*.txt, pyproject.toml and setup.cfg, resolves each
-    dependency's licence (Hugging Face Hub, PyPI, or the lock file) and judges it under
-    your usage context.
-    """
+
+def __getattr__(name: str):
+    """`licensecheck.cli.main`, built when first asked for (PEP 562)."""
+    if name == "main":
+        return _main()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def run() -> None:
-    """Entry point: turn anything unexpected into exit 2 with a message, never a traceback."""
+    """Entry point: turn anything unexpected into exit 2 with a message, never a traceback.
+
+    A scan whose inputs have not changed since an earlier identical run is
+    answered from that run's recorded output, before click is even imported
+    (fastpath.py); any other run goes through the full command line, recorded.
+    """
+    from . import fastpath
+
+    recorder, exit_code = None, None
     try:
-        main(standalone_mode=True)
-    except SystemExit:
+        replayed = fastpath.replay(sys.argv[1:])
+        if replayed is not None:
+            sys.exit(replayed)
+        recorder = fastpath.record(sys.argv[1:])
+        _main()(standalone_mode=True)
+    except SystemExit as exit:
+        exit_code = exit.code
         raise
     except KeyboardInterrupt:
-        click.echo("licensecheck: interrupted", err=True)
+        sys.stderr.write("licensecheck: interrupted\n")
         sys.exit(130)
     except Exception as error:  # a bug of ours: still a defined exit code, and a hint
         if os.environ.get("LICENSECHECK_DEBUG"):
             raise
-        click.echo(
-            f"licensecheck: internal error ({type(error).__name__}); rerun with LICENSECHECK_DEBUG=1 for details",
-            err=True,
+        sys.stderr.write(
+            f"licensecheck: internal error ({type(error).__name__}); rerun with LICENSECHECK_DEBUG=1 for details\n"
         )
         sys.exit(EXIT_ERROR)
+    finally:
+        if recorder is not None:
+            recorder.finish(exit_code)  # stores the run only when it ended with a plain exit code
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from .expression import AllOf, AnyOf, Expression, LicenceId, render
-from .model import Clause, Context, Evaluation, Finding, LicenceRule, Severity, Verdict
+from .model import Clause, Context, Evaluation, Finding, LicenceRule, Obligation, Severity, Verdict
 
 # The member states of the European Union, for clauses whose `regions` say "EU".
 EU_MEMBER_STATES = frozenset(
@@ -59,6 +59,11 @@ def _undecided_conditions(clause: Clause, context: Context) -> tuple[bool, list[
     return True, missing
 
 
+def clause_conditions(clause: Clause, context: Context) -> tuple[bool, list[str]]:
+    """Whether a clause can apply under the context, and which of its conditions the context leaves undecided."""
+    return _undecided_conditions(clause, context)
+
+
 def evaluate_rule(rule: LicenceRule, context: Context) -> Evaluation:
     """Apply one licence's clauses to the context."""
     if not rule.recognised:
@@ -67,6 +72,7 @@ def evaluate_rule(rule: LicenceRule, context: Context) -> Evaluation:
             findings=(Finding(Severity.ERROR, "licence-unrecognised", f"{rule.name}: the terms are not known to licensecheck"),),
         )
     obligations: list[str] = []
+    duties: list[Obligation] = []
     findings: list[Finding] = []
     codes: list[str] = []
     denied = False
@@ -79,19 +85,22 @@ def evaluate_rule(rule: LicenceRule, context: Context) -> Evaluation:
         if missing:
             # The context lacks a figure: the term becomes something to confirm,
             # neither assumed met nor assumed exceeded.
-            obligations.append(f"Applies {' and '.join(missing)}: {clause.text} {reference}")
+            text = f"Applies {' and '.join(missing)}: {clause.text} {reference}"
         elif clause.effect == "deny":
             denied = True
             findings.append(Finding(Severity.ERROR, clause.code, f"{clause.text} {reference}"))
+            continue
         else:
-            obligations.append(f"{clause.text} {reference}")
+            text = f"{clause.text} {reference}"
+        obligations.append(text)
+        duties.append(Obligation(clause.code, text, rule.id, clause.source, clause.section))
     if denied:
         verdict = Verdict.DENIED
     elif obligations:
         verdict = Verdict.CONDITIONAL
     else:
         verdict = Verdict.ALLOWED
-    return Evaluation(verdict, tuple(obligations), tuple(findings), tuple(codes))
+    return Evaluation(verdict, tuple(obligations), tuple(findings), tuple(codes), tuple(duties))
 
 
 RuleLookup = Callable[[str], "LicenceRule | None"]
@@ -101,12 +110,14 @@ def _merge(evaluations: list[Evaluation], verdict: Verdict, extra: tuple[Finding
     obligations: dict[str, None] = {}
     findings: dict[Finding, None] = {}
     codes: dict[str, None] = {}
+    duties: dict[Obligation, None] = {}
     for evaluation in evaluations:
         obligations.update(dict.fromkeys(evaluation.obligations))
         findings.update(dict.fromkeys(evaluation.findings))
         codes.update(dict.fromkeys(evaluation.clauses))
+        duties.update(dict.fromkeys(evaluation.duties))
     findings.update(dict.fromkeys(extra))
-    return Evaluation(verdict, tuple(obligations), tuple(findings), tuple(codes))
+    return Evaluation(verdict, tuple(obligations), tuple(findings), tuple(codes), tuple(duties))
 
 
 def _option_cost(evaluation: Evaluation) -> tuple[int, int]:

@@ -8,6 +8,7 @@ evaluator can judge, or says plainly why it cannot. Pure: no I/O.
 from __future__ import annotations
 
 import fnmatch
+import hashlib
 import re
 from dataclasses import dataclass
 
@@ -56,8 +57,25 @@ def normalise_text(text: str) -> str:
     return " ".join("".join(ch if ch.isalnum() else " " for ch in text.lower()).split())
 
 
+def text_fingerprint(text: str) -> str:
+    """The sha256 of the normalised text: equal for copies that differ only in case, spacing or punctuation."""
+    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()
+
+
+def recognise_by_fingerprint(fingerprint: str | None, recognisers: tuple[Recogniser, ...]) -> str | None:
+    """The licence id whose known full text has this fingerprint, if exactly one has it."""
+    if not fingerprint:
+        return None
+    matches = {r.id for r in recognisers if fingerprint in r.text_sha256}
+    return matches.pop() if len(matches) == 1 else None
+
+
 def recognise_by_text(text: str, recognisers: tuple[Recogniser, ...]) -> str | None:
-    """The licence id whose distinctive phrases all occur in a LICENSE text, if exactly one matches."""
+    """The licence a LICENSE text is: an exact known text first, else the one licence
+    whose distinctive phrases all occur in it (None when none or several match)."""
+    exact = recognise_by_fingerprint(text_fingerprint(text), recognisers)
+    if exact:
+        return exact
     body = normalise_text(text)
     matches = {
         r.id
@@ -67,6 +85,21 @@ def recognise_by_text(text: str, recognisers: tuple[Recogniser, ...]) -> str | N
     return matches.pop() if len(matches) == 1 else None
 
 
+def recognise_licence_file(info: LicenceInfo, knowledge: Knowledge, licence_text: str | None = None) -> LicenceRule | None:
+    """The licence of the repository's licence file: from its text when this run read it,
+    else from what the lock recorded (its fingerprint against today's rules, then the id)."""
+    if licence_text:
+        found = recognise_by_text(licence_text, knowledge.recognisers)
+    else:
+        found = recognise_by_fingerprint(info.file_sha256, knowledge.recognisers) or info.file_id
+    rule = knowledge.lookup(found) if found else None
+    return rule if rule is not None and rule.recognised else None
+
+
+def _file_described(info: LicenceInfo) -> str:
+    return f"the repository's licence file {info.file}" if info.file else "the repository's licence file"
+
+
 def identify_hub_licence(info: LicenceInfo, knowledge: Knowledge, licence_text: str | None = None) -> Identified:
     """Identify a model's or dataset's licence from its card (or an override)."""
     if not info.id:
@@ -74,6 +107,16 @@ def identify_hub_licence(info: LicenceInfo, knowledge: Knowledge, licence_text: 
     declared_id = info.id.strip()
     if declared_id.lower() in _HUB_PLACEHOLDERS:
         return _identify_other(info, knowledge, licence_text)
+    if declared_id.lower() == "unknown" and (licence_text or info.file_id or info.file_sha256):
+        # The card says `unknown`, but the repository ships a licence text we know.
+        by_file = recognise_licence_file(info, knowledge, licence_text)
+        if by_file is not None:
+            note = Finding(
+                Severity.INFO,
+                "licence-recognised",
+                f"licence declared 'unknown', recognised as {by_file.name} from {_file_described(info)}",
+            )
+            return Identified(by_file.id, by_file.name, rule=by_file, findings=(note,))
     rule = knowledge.lookup(declared_id)
     if rule is None:
         return Identified(
@@ -100,16 +143,16 @@ def _identify_other(info: LicenceInfo, knowledge: Knowledge, licence_text: str |
         by_link = recognise_by_link(link, knowledge.recognisers)
         if by_link:
             rule, how = knowledge.lookup(by_link), f"license_link {link}"
-        elif licence_text:
-            by_text = recognise_by_text(licence_text, knowledge.recognisers)
-            if by_text:
-                rule, how = knowledge.lookup(by_text), "the repository's LICENSE file"
+        else:
+            rule, how = recognise_licence_file(info, knowledge, licence_text), _file_described(info)
     if rule is not None:
         note = Finding(Severity.INFO, "licence-recognised", f"'other' licence recognised as {rule.name} from {how}")
         return Identified(rule.id, rule.name, rule=rule, findings=(note,))
     described = ", ".join(
         part for part in (f"license_name {name!r}" if name else "", f"license_link {link!r}" if link else "") if part
     ) or "no license_name or license_link"
+    if info.file:
+        described += f"; its licence file {info.file} matches no known licence text"
     return Identified(
         "other",
         findings=(

@@ -13,8 +13,11 @@ from dataclasses import dataclass, replace
 from importlib import import_module
 from pathlib import Path
 
-from .errors import LicensecheckError
-from .model import Component
+from .errors import InputError, LicensecheckError
+from .model import Component, Finding
+from .scope import either_direct, widest
+from .sources._locks import is_pylock_name
+from .sources.reconcile import reconcile
 
 # Directories never worth descending into: tool state, virtual environments, VCS.
 _SKIPPED_DIRECTORIES = {"node_modules", "__pycache__", "site-packages", "venv", "env"}
@@ -28,6 +31,9 @@ class Inputs:
     root: Path
     files: tuple[str, ...]
     components: tuple[Component, ...]
+    # Said once at the top of the report: what an input holds that is not checked
+    # (an SBOM's npm components), a cache that could not be read in full.
+    notices: tuple[Finding, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -47,6 +53,11 @@ INPUT_KINDS: list[InputKind] = [
     InputKind("pyproject", lambda p: p.name == "pyproject.toml", "licensecheck.sources.pyproject:read_pyproject"),
     InputKind("setupcfg", lambda p: p.name == "setup.cfg", "licensecheck.sources.setupcfg:read_setup_cfg"),
     InputKind("requirements", _is_requirements_file, "licensecheck.sources.requirements:read_requirements"),
+    InputKind("uv-lock", lambda p: p.name == "uv.lock", "licensecheck.sources.uvlock:read_uv_lock"),
+    InputKind("poetry-lock", lambda p: p.name == "poetry.lock", "licensecheck.sources.poetrylock:read_poetry_lock"),
+    InputKind("pylock", lambda p: is_pylock_name(p.name), "licensecheck.sources.pylock:read_pylock"),
+    InputKind("pipfile-lock", lambda p: p.name == "Pipfile.lock", "licensecheck.sources.pipfilelock:read_pipfile_lock"),
+    InputKind("gguf", lambda p: p.name.lower().endswith(".gguf"), "licensecheck.sources.local:read_gguf_input"),
 ]
 
 
@@ -59,18 +70,25 @@ def _reader(kind: InputKind) -> Callable[[Path, Path], list[Component]]:
     return getattr(import_module(module), function)
 
 
-def find_input_files(root: Path) -> list[Path]:
-    """Every manifest and requirement file under `root`, in a stable order."""
+def find_input_files(root: Path, exclude: Callable[[Path], bool] | None = None) -> list[Path]:
+    """Every manifest and requirement file under `root`, in a stable order.
+
+    `exclude` (the configuration's `exclude` globs, licensecheck/globs.py) drops
+    paths and whole directories; a file named as `root` itself is always read.
+    Any other walk of the tree (code discovery) must honour the same filter.
+    """
     if root.is_file():
         return [root] if input_kind(root) else []
     found = []
     for directory, subdirectories, files in os.walk(root):
         subdirectories[:] = sorted(
-            d for d in subdirectories if not d.startswith(".") and d not in _SKIPPED_DIRECTORIES
+            d for d in subdirectories
+            if not d.startswith(".") and d not in _SKIPPED_DIRECTORIES
+            and not (exclude and exclude(Path(directory) / d))
         )
         for name in sorted(files):
             path = Path(directory) / name
-            if input_kind(path):
+            if input_kind(path) and not (exclude and exclude(path)):
                 found.append(path)
     return found
 
@@ -91,23 +109,57 @@ def merge_components(components: Iterable[Component]) -> list[Component]:
             locations=locations,
             override=existing.override or component.override,
             requirement=existing.requirement or component.requirement,
+            direct=either_direct(existing.direct, component.direct),
+            scope=widest(existing.scope, component.scope),
+            notes=existing.notes + tuple(n for n in component.notes if n not in existing.notes),
         )
     return list(merged.values())
 
 
-def collect_inputs(root: Path) -> Inputs:
-    """Read every input file under `root`; InputError on the first malformed one."""
+def _refuse_outside(path: Path, base: Path) -> None:
+    """An input that is a symbolic link out of the scanned tree is refused, not followed."""
+    from .sources._common import is_inside
+
+    if not is_inside(path, base):
+        raise InputError(
+            path.relative_to(base).as_posix(),
+            None,
+            "is a symbolic link to a file outside the scanned directory: licensecheck reads only files "
+            "under the path it scans; replace the link with the file, or scan the directory the file is in",
+        )
+
+
+def collect_inputs(root: Path, exclude: Callable[[Path], bool] | None = None, *, discover: bool = True) -> Inputs:
+    """Read every input file under `root` but the excluded; InputError on the first malformed one.
+
+    With `discover`, the code, configuration and container files of a folder are
+    searched for the models and datasets they use too (licensecheck/discover).
+    """
     if not root.exists():
         raise LicensecheckError(f"{root}: no such file or directory")
-    files = find_input_files(root)
+    files = find_input_files(root, exclude)
     base = root if root.is_dir() else root.parent
-    if not files:
+    found = None
+    if discover and root.is_dir():
+        from .discover import discover as discover_references
+
+        found = discover_references(root, exclude)
+    if not files and not (found and (found.components or found.local_loads)):
         raise LicensecheckError(
-            f"{root}: found no models.yaml, requirements*.txt, pyproject.toml or setup.cfg to scan"
+            f"{root}: found no models.yaml, requirements*.txt, pyproject.toml, setup.cfg, Python lock file or .gguf file to scan"
+            + (", and no model or dataset referenced in its code" if found is not None else "")
         )
     components: list[Component] = []
     for path in files:
+        _refuse_outside(path, base)
         components.extend(_reader(input_kind(path))(path, base))
     # Requirement files found by walking the tree are also read through `-r`
     # includes; merging removes the repeats.
-    return Inputs(base, tuple(p.relative_to(base).as_posix() for p in files), tuple(merge_components(components)))
+    # Then a lock file's exact version wins over a requirement's pin (sources/reconcile.py).
+    merged = reconcile(merge_components(components))
+    notices: tuple[Finding, ...] = ()
+    if found is not None:
+        from .discover import with_discovered
+
+        merged, notices = with_discovered(merged, found, base)
+    return Inputs(base, tuple(p.relative_to(base).as_posix() for p in files), tuple(merged), notices)

@@ -141,6 +141,8 @@ def parse_rule(raw: dict, where: str) -> LicenceRule:
         aliases=tuple(aliases),
         clauses=tuple(_parse_clause(c, f"{where}: clause {i + 1}") for i, c in enumerate(clauses)),
         summary=raw.get("summary"),
+        # TOML reads an unquoted date as a `date`; both spellings mean the same day.
+        checked=str(raw["checked"]) if raw.get("checked") is not None else None,
     )
 
 
@@ -151,6 +153,7 @@ class Recogniser:
     id: str
     link_patterns: tuple[str, ...] = ()
     text_markers: tuple[str, ...] = ()
+    text_sha256: tuple[str, ...] = ()  # fingerprints of whole known texts (identify.text_fingerprint)
 
 
 @dataclass(frozen=True)
@@ -207,6 +210,11 @@ def load_knowledge(directory: Path | None = None) -> Knowledge:
     return knowledge
 
 
+def load_recognisers(path: Path) -> tuple[Recogniser, ...]:
+    """Read and validate `recognise.toml` alone (an absent file recognises nothing)."""
+    return _load_recognisers(path)
+
+
 def _load_recognisers(path: Path) -> tuple[Recogniser, ...]:
     import tomllib
 
@@ -222,15 +230,18 @@ def _load_recognisers(path: Path) -> tuple[Recogniser, ...]:
     recognisers = []
     for number, entry in enumerate(entries, start=1):
         where = f"{path}: licence {number}"
-        if not isinstance(entry, dict) or set(entry) - {"id", "link_patterns", "text_markers"}:
-            raise RulesError(f"{where}: keys are id, link_patterns, text_markers")
+        if not isinstance(entry, dict) or set(entry) - {"id", "link_patterns", "text_markers", "text_sha256"}:
+            raise RulesError(f"{where}: keys are id, link_patterns, text_markers, text_sha256")
         if not isinstance(entry.get("id"), str):
             raise RulesError(f"{where}: needs a string `id`")
         lists = {}
-        for key in ("link_patterns", "text_markers"):
+        for key in ("link_patterns", "text_markers", "text_sha256"):
             value = entry.get(key, [])
             if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
                 raise RulesError(f"{where}: `{key}` must be a list of non-empty strings")
             lists[key] = tuple(v.strip().lower() for v in value)
+        bad = [v for v in lists["text_sha256"] if len(v) != 64 or set(v) - set("0123456789abcdef")]
+        if bad:
+            raise RulesError(f"{where}: `text_sha256` entries must be 64 hex digits, not {bad[0]!r}")
         recognisers.append(Recogniser(entry["id"], **lists))
     return tuple(recognisers)

@@ -8,9 +8,8 @@ remembered as an answer. Writes replace the file atomically.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from .errors import InputError
@@ -32,10 +31,19 @@ class LockEntry:
     resolved_at: str | None
     base_models: tuple[str, ...] = ()
     relation: str | None = None
+    # After a rename on the Hub: the id it answered with (`name` stays the declared
+    # id, so that the declaration matches whether it is updated or not).
+    resolved_id: str | None = None
 
     @property
     def key(self) -> tuple[str, str, str | None]:
         return (self.type, self.name.lower(), self.requested)
+
+    def answers_to(self, type_: str, name: str, requested: str | None) -> bool:
+        """Whether this entry is the one for a model or dataset declared as `name` at `requested`."""
+        if (type_, requested) != (self.type, self.requested):
+            return False
+        return name.lower() in (self.name.lower(), (self.resolved_id or self.name).lower())
 
     def to_json(self) -> dict:
         licence = {
@@ -46,6 +54,9 @@ class LockEntry:
                 ("name", self.licence.name),
                 ("link", self.licence.link),
                 ("declared", self.licence.declared),
+                ("file", self.licence.file),
+                ("file_id", self.licence.file_id),
+                ("file_sha256", self.licence.file_sha256),
             )
             if value is not None
         }
@@ -60,10 +71,20 @@ class LockEntry:
         if self.base_models:
             entry["base_models"] = list(self.base_models)
             entry["relation"] = self.relation
+        if self.resolved_id:
+            entry["resolved_id"] = self.resolved_id
         return entry
 
-    def resolution(self) -> Resolution:
-        return Resolution(version=self.version, licence=self.licence, resolved_at=self.resolved_at, from_lock=True)
+    def resolution(self, declared: str | None = None) -> Resolution:
+        """The locked answer; a component still `declared` under a renamed id is told so again."""
+        notes = ()
+        if declared and self.resolved_id and declared.lower() != self.resolved_id.lower():
+            from .resolve.hub import renamed_note
+
+            notes = (renamed_note(self.type, declared, self.resolved_id),)
+        return Resolution(
+            version=self.version, licence=self.licence, resolved_at=self.resolved_at, from_lock=True, notes=notes
+        )
 
 
 @dataclass(frozen=True)
@@ -80,12 +101,12 @@ class Lock:
         if component.direct_reference:
             return None
         name = component.name.lower()
+        candidates = self._by_name.get(name, ())
         if component.type != PACKAGE:
-            for entry in self.entries:
-                if entry.key == (component.type, name, component.revision):
-                    return entry
-            return None
-        for entry in self.entries:
+            matches = [e for e in candidates if e.answers_to(component.type, name, component.revision)]
+            # The entry declared under this very id first, then one renamed to it.
+            return next((e for e in matches if e.name.lower() == name), matches[0] if matches else None)
+        for entry in candidates:
             if entry.type != PACKAGE or entry.name.lower() != name:
                 continue
             if component.revision is not None:
@@ -94,6 +115,15 @@ class Lock:
             elif entry.requested is None and _satisfies(entry.version, component.requirement):
                 return entry
         return None
+
+    @cached_property
+    def _by_name(self) -> dict[str, list[LockEntry]]:
+        """Entries by lower-case name and by the id the Hub answered with, in lock order: `find` in constant time."""
+        index: dict[str, list[LockEntry]] = {}
+        for entry in self.entries:
+            for name in dict.fromkeys((entry.name.lower(), (entry.resolved_id or entry.name).lower())):
+                index.setdefault(name, []).append(entry)
+        return index
 
 
 def _satisfies(version: str | None, requirement: str | None) -> bool:
@@ -115,15 +145,22 @@ def _string_or_none(value: object, where: str, path: str) -> str | None:
     raise InputError(path, None, f"{where} must be a string or null")
 
 
+def _resolved_id(value: object, where: str, path: str) -> str | None:
+    from .sources._common import is_valid_repo_id
+
+    if value is None or is_valid_repo_id(value):
+        return value
+    raise InputError(path, None, f"{where} must be a Hub repository id")
+
+
 def read_lock(path: Path, display: str | None = None) -> Lock:
     """Read a lock file; a missing file is an empty lock, a malformed one an InputError."""
     display = display or str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    if not path.exists():
         return Lock()
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(display, None, f"cannot read lock file ({type(error).__name__})") from None
+    from .sources._common import read_text
+
+    text = read_text(path, display)  # a regular file of at most MAX_INPUT_BYTES, in UTF-8: else an InputError
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
@@ -153,10 +190,14 @@ def read_lock(path: Path, display: str | None = None) -> Lock:
                     name=_string_or_none(licence.get("name"), f"{where}: license.name", display),
                     link=_string_or_none(licence.get("link"), f"{where}: license.link", display),
                     declared=_string_or_none(licence.get("declared"), f"{where}: license.declared", display),
+                    file=_string_or_none(licence.get("file"), f"{where}: license.file", display),
+                    file_id=_string_or_none(licence.get("file_id"), f"{where}: license.file_id", display),
+                    file_sha256=_string_or_none(licence.get("file_sha256"), f"{where}: license.file_sha256", display),
                 ),
                 resolved_at=_string_or_none(raw.get("resolved_at"), f"{where}: resolved_at", display),
                 base_models=tuple(bases),
                 relation=_string_or_none(raw.get("relation"), f"{where}: relation", display),
+                resolved_id=_resolved_id(raw.get("resolved_id"), f"{where}: resolved_id", display),
             )
         )
     return Lock(tuple(entries))
@@ -185,17 +226,13 @@ def merge_with_previous(new: list[LockEntry], previous: Lock) -> list[LockEntry]
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write to a temporary file beside `path`, then rename: never a half-written file."""
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except FileNotFoundError:
-            pass
-        raise
+    """Write to a temporary file beside `path`, then rename: never a half-written file.
+
+    Known secrets are masked first (licensecheck/redact.py): what is written to
+    disk may be committed or cached, and must never hold a token.
+    """
+    from .redact import redact
+
+    from .fsutil import write_atomically as write_file
+
+    write_file(path, redact(text))

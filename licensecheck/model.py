@@ -8,6 +8,7 @@ licence rule and a `Context` into an `Evaluation`. Nothing in this module does I
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from enum import Enum
 
 MODEL = "model"
@@ -57,14 +58,23 @@ class Finding:
     severity: Severity
     code: str
     message: str
+    # Where the finding points, when it is about a place in a file rather than a
+    # component (discovery's notices): reports that locate findings (SARIF) use it.
+    location: Location | None = None
 
 
 @dataclass(frozen=True)
 class Location:
-    """Where a component is declared: a path relative to the scanned root, and a line."""
+    """Where a component is declared: a path relative to the scanned root, and a line.
+
+    `label` says more when the line alone is not how a person finds the place:
+    "cell 3, line 2" in a notebook, whose `line` is the line of that source text
+    in the .ipynb file.
+    """
 
     path: str
     line: int | None = None
+    label: str | None = None
 
 
 @dataclass(frozen=True)
@@ -99,6 +109,17 @@ class Component:
     own: bool = False
     base_models: tuple[str, ...] = ()
     relation: str | None = None
+    # From a Python lock file: whether the project names the package itself
+    # (None: the lock does not say) and why it is installed: `main`, `optional`
+    # (an extra) or `dev` (a dependency group, never shipped). None: not known.
+    direct: bool | None = None
+    scope: str | None = None
+    # A model on this machine (a folder or a GGUF file, sources/local.py): its
+    # absolute path. It is read, never fetched; its ancestors are resolved.
+    path: str | None = None
+    # What reading the inputs found about this component (a lock file that
+    # overrides a requirement file's pin, a base model that cannot be followed).
+    notes: tuple[Finding, ...] = ()
 
     @property
     def key(self) -> tuple[str, str, str | None]:
@@ -114,6 +135,13 @@ class LicenceInfo:
     a recognised `other` licence) and an SPDX expression for packages; None when
     the source declared nothing usable. `declared` keeps the raw text when it
     differs from `id` (a `license_name`, a free-text PyPI `license` field).
+
+    When a Hub card says `other` (or `unknown`) and neither `license_name` nor
+    `license_link` settles it, the resolver reads the repository's licence file:
+    `file` is its path in the repository, `file_sha256` the fingerprint of its
+    normalised text (`identify.text_fingerprint`) and `file_id` the licence that
+    text was recognised as (None: read, not recognised). They are locked, so that
+    offline scans recognise the licence without the text.
     """
 
     id: str | None
@@ -121,6 +149,9 @@ class LicenceInfo:
     name: str | None = None
     link: str | None = None
     declared: str | None = None
+    file: str | None = None
+    file_id: str | None = None
+    file_sha256: str | None = None
 
 
 @dataclass(frozen=True)
@@ -133,6 +164,9 @@ class Resolution:
     resolved_at: str | None = None
     from_lock: bool = False
     notes: tuple[Finding, ...] = ()
+    # The repository's licence file as read this run (never locked, never reported):
+    # `identify` recognises it when the card's `license: other` does not say enough.
+    licence_text: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -201,6 +235,7 @@ class LicenceRule:
     aliases: tuple[str, ...] = ()
     clauses: tuple[Clause, ...] = ()
     summary: str | None = None
+    checked: str | None = None  # when the clauses were last verified against `url` (ISO date)
 
     @property
     def recognised(self) -> bool:
@@ -209,17 +244,71 @@ class LicenceRule:
 
 
 @dataclass(frozen=True)
+class Obligation:
+    """One obligation as structured data: the clause it comes from and where that is written.
+
+    `text` is the same sentence as in `Evaluation.obligations`; reports that sort
+    duties by kind (a NOTICE file wants `notice`, `attribution`, `licence-copy`)
+    read `code`, and cite `licence`, `source` and `section`.
+    """
+
+    code: str
+    text: str
+    licence: str
+    source: str | None = None
+    section: str | None = None
+
+
+@dataclass(frozen=True)
 class Evaluation:
     """The pure core's answer for one component under one context.
 
     `clauses` lists the codes of the licence clauses that applied (or could not
     be decided): the trace a reviewer follows from verdict back to rule.
+    `duties` holds the obligations with their clause codes and sources, in the
+    order of `obligations`.
     """
 
     verdict: Verdict
     obligations: tuple[str, ...] = ()
     findings: tuple[Finding, ...] = ()
     clauses: tuple[str, ...] = ()
+    duties: tuple[Obligation, ...] = ()
+
+
+@dataclass(frozen=True)
+class LineageEntry:
+    """One ancestor of a model (lineage.py): its licence and that licence's own verdict.
+
+    `depth` 1 is a direct base. `via` names the model that declares this one as
+    its base, and `relation` says how that model derives from it (`finetune`,
+    `adapter`, `quantized`, `merge`; None when undeclared). `licence` is None
+    when the ancestor could not be resolved; the organisation's own model
+    without an override has a licence with no id and source `own`.
+    """
+
+    name: str
+    depth: int
+    via: str
+    relation: str | None = None
+    licence: LicenceInfo | None = None
+    verdict: Verdict = Verdict.UNKNOWN
+
+
+@dataclass(frozen=True)
+class PolicyException:
+    """A decision of the organisation's legal team: this component may be used anyway.
+
+    From `[[tool.licensecheck.exceptions]]`; `revision` limits it to one commit or
+    version; `where` is `file:line`, for messages about the entry itself.
+    """
+
+    component: str
+    reason: str
+    owner: str
+    expires: date
+    revision: str | None = None
+    where: str | None = None
 
 
 @dataclass(frozen=True)
@@ -228,6 +317,12 @@ class ComponentResult:
     resolution: Resolution
     evaluation: Evaluation
     rule_name: str | None = None
+    # A model's ancestors, nearest first; their terms are already in `evaluation`.
+    lineage: tuple[LineageEntry, ...] = ()
+    # The configuration's exception that waived a denial (policy.py), and whether
+    # the component's problems are all recorded in the baseline (baseline.py).
+    exception: PolicyException | None = None
+    baselined: bool = False
 
 
 @dataclass(frozen=True)
@@ -235,6 +330,11 @@ class ScanResult:
     context: Context
     components: tuple[ComponentResult, ...]
     notices: tuple[Finding, ...] = field(default=())
+    # Where each usage-context value came from (cli, config, preset, default),
+    # the configuration file read, and whether unknown licences fail the run.
+    context_sources: dict[str, str] = field(default_factory=dict, compare=False)
+    config_file: str | None = None
+    unknown_fails: bool = True
 
     def summary(self) -> dict[str, int]:
         counts = {verdict.value: 0 for verdict in (Verdict.ALLOWED, Verdict.CONDITIONAL, Verdict.DENIED, Verdict.UNKNOWN)}

@@ -8,9 +8,10 @@ shared Hub client and a bounded thread pool.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from threading import Lock as ThreadLock
 
@@ -19,7 +20,11 @@ from .evaluate import evaluate_expression, evaluate_rule, evaluate_unresolved
 from .identify import identify
 from .knowledge import Knowledge
 from .lockfile import LOCK_NAME, Lock, LockEntry, read_lock
+from .scope import context_for
+from .sources.external import with_external_inputs
+from .lineage import AncestorWalker, ancestor_components, link_lineage
 from .model import (
+    MODEL,
     PACKAGE,
     Component,
     ComponentResult,
@@ -39,6 +44,16 @@ class ScanOptions:
     jobs: int = 16
     timeout: float = 10.0
     use_lock: bool = True
+    retry_budget: float = 10.0  # seconds per repository for retries of transient failures (licensecheck/retry.py)
+    exclude: Callable[[Path], bool] | None = None  # the configuration's exclude globs (licensecheck/globs.py)
+    progress: Callable[[int, int], None] | None = None  # told (done, total) as network answers arrive (progress.py)
+    scope: str = "all"  # `--scope`: "all", or "main" to leave out optional and dev lock entries (scope.py)
+    sboms: tuple[Path, ...] = ()  # `--sbom` documents whose components are checked too (sources/sbom.py)
+    hf_cache: str | None = None  # `--hf-cache`: "" for the default cache, else its directory (sources/hfcache.py)
+    scan_tree: bool = True  # False when only SBOMs or the cache are scanned: `root` is not walked
+    refresh: bool = False  # `--refresh`: ignore answers cached by earlier runs (cache.py), store new ones
+    cache_ttl: float = 24 * 3600.0  # `--cache-ttl`: seconds a cached answer for an unpinned reference is used
+    discover: bool = True  # False with `--no-discover`: only declared inputs, no code discovery (discover/)
 
 
 @dataclass(frozen=True)
@@ -48,23 +63,32 @@ class Resolved:
     resolution: Resolution
     base_models: tuple[str, ...] = ()
     relation: str | None = None
+    resolved_id: str | None = None  # the id the Hub answered with: differs from the declared one after a rename
 
 
 class Resolver:
     """Resolves components once each, concurrently, with one shared Hub client."""
 
-    def __init__(self, options: ScanOptions) -> None:
+    def __init__(self, options: ScanOptions, knowledge: Knowledge | None = None) -> None:
         self.options = options
+        self._knowledge = knowledge  # for reading licence files; loaded on first need when not given
         self._pool = ThreadPoolExecutor(max_workers=max(1, options.jobs), thread_name_prefix="licensecheck")
         self._futures: dict[tuple, Future] = {}
         self._guard = ThreadLock()
         self._hub_api = None
+        self._cache = None  # MetadataCache, made on first use
+        from .retry import Reachability, RetryPolicy
+
+        self._retry = RetryPolicy(budget=options.retry_budget)
+        self._reachable = {"hub": Reachability(), "pypi": Reachability()}
 
     def __enter__(self) -> "Resolver":
         return self
 
     def __exit__(self, *exc) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
+        if self._cache is not None:
+            self._cache.close()  # the answers it is still writing for the next run
 
     def _api(self):
         with self._guard:
@@ -80,29 +104,83 @@ class Resolver:
         with self._guard:
             future = self._futures.get(key)
             if future is None:
-                future = self._pool.submit(self._resolve_hub, repo_type, repo_id, revision)
+                future = self._pool.submit(self._cached, "hub", self._resolve_hub, repo_type, repo_id, revision)
                 self._futures[key] = future
             return future
 
     def _resolve_hub(self, repo_type: str, repo_id: str, revision: str | None) -> Resolved:
         from .resolve.hub import resolve_hub_repo
 
-        record = resolve_hub_repo(self._api(), repo_type, repo_id, revision, timeout=self.options.timeout)
-        return Resolved(record.resolution, record.base_models, record.relation)
+        if self._reachable["hub"].down:
+            return _unreachable(f"{repo_type} {repo_id}", "hub-unreachable", "the Hub")
+        record = resolve_hub_repo(
+            self._api(), repo_type, repo_id, revision, timeout=self.options.timeout, retry=self._retry
+        )
+        record = self._with_licence_file(record, repo_type, repo_id)
+        self._note_reached("hub", record.resolution, "hub-unreachable")
+        return Resolved(record.resolution, record.base_models, record.relation, record.resolved_id)
+
+    def _with_licence_file(self, record, repo_type: str, repo_id: str):
+        """`license: other` that nothing else identifies: read the repository's LICENSE file."""
+        from .resolve.licence_text import licence_file_wanted, with_licence_file
+
+        knowledge = self._rules()
+        if not licence_file_wanted(record.resolution.licence, knowledge):
+            return record
+        return with_licence_file(self._api(), record, repo_type, repo_id, knowledge, timeout=self.options.timeout)
+
+    def _rules(self) -> Knowledge:
+        with self._guard:
+            if self._knowledge is None:
+                from .knowledge import load_knowledge
+
+                self._knowledge = load_knowledge()
+            return self._knowledge
+
+    def _cached(self, service: str, resolve: Callable[..., Resolved], *args) -> Resolved:
+        """`resolve(*args)`, or its answer from an earlier run (cache.py); good answers are kept for the next."""
+        from .cache import MetadataCache, hub_key, package_key, rules_digest
+
+        with self._guard:
+            if self._cache is None:
+                self._cache = MetadataCache(Resolved, ttl=self.options.cache_ttl, refresh=self.options.refresh)
+            cache = self._cache
+        # A Hub answer depends on the rules too: they decide whether the licence file is read.
+        key = hub_key(*args, rules=rules_digest(self._rules())) if service == "hub" else package_key(*args)
+        answer = cache.load(key)
+        if answer is None:
+            answer = resolve(*args)
+            if answer.resolution.ok:
+                cache.store(key, answer)
+        return answer
+
+    def _note_reached(self, service: str, resolution: Resolution, unreachable_code: str) -> None:
+        connected = resolution.problem is None or resolution.problem.code != unreachable_code
+        self._reachable[service].record(connected=connected)
 
     def submit_package(self, name: str, version: str | None) -> Future:
         key = ("pypi", name.lower(), version)
         with self._guard:
             future = self._futures.get(key)
             if future is None:
-                future = self._pool.submit(self._resolve_package, name, version)
+                future = self._pool.submit(self._cached, "pypi", self._resolve_package, name, version)
                 self._futures[key] = future
             return future
 
     def _resolve_package(self, name: str, version: str | None) -> Resolved:
         from .resolve.pypi import resolve_package
 
-        return Resolved(resolve_package(name, version, timeout=self.options.timeout))
+        if self._reachable["pypi"].down:
+            return _unreachable(f"package {name}", "pypi-unreachable", "the package index")
+        resolution = resolve_package(name, version, timeout=self.options.timeout, retry=self._retry)
+        self._note_reached("pypi", resolution, "pypi-unreachable")
+        return Resolved(resolution)
+
+
+def _unreachable(what: str, code: str, service: str) -> Resolved:
+    """Once a service could not be reached and never answered, the rest are not asked (see Reachability)."""
+    message = f"{what}: not looked up: {service} could not be reached (see the notice at the top)"
+    return Resolved(Resolution(problem=Finding(Severity.ERROR, code, message)))
 
 
 def _not_in_lock(component: Component) -> Resolved:
@@ -111,7 +189,7 @@ def _not_in_lock(component: Component) -> Resolved:
             problem=Finding(
                 Severity.ERROR,
                 "not-in-lock",
-                f"{component.name} is not in {LOCK_NAME} and --offline forbids the network: run `licensecheck lock`",
+                f"{component.type} {component.name}: not in {LOCK_NAME}, and --offline forbids looking it up",
             )
         )
     )
@@ -135,34 +213,64 @@ def _own_model(component: Component) -> Resolved:
     return Resolved(Resolution(), component.base_models, component.relation)
 
 
-def resolve_all(components: Iterable[Component], lock: Lock, options: ScanOptions) -> dict[tuple, Resolved]:
-    """Resolve each component from the lock when it holds it, else from the network."""
+def resolve_all(
+    components: Iterable[Component], lock: Lock, options: ScanOptions, knowledge: Knowledge | None = None
+) -> dict[tuple, Resolved]:
+    """Resolve each component from the lock when it holds it, else from the network.
+
+    Models' ancestors (lineage.py) are resolved in the same run, as soon as each
+    child's answer arrives, and returned under their component keys too.
+    """
+    components = list(components)
     answers: dict[tuple, Resolved] = {}
     pending: dict[tuple, Future] = {}
-    with Resolver(options) as resolver:
+    with Resolver(options, knowledge) as resolver:
+        start = partial(_start, lock=lock, options=options, resolver=resolver)
+        walker = AncestorWalker(start, components)
         for component in components:
-            entry = lock.find(component) if options.use_lock else None
-            if entry is not None:
-                answers[component.key] = Resolved(entry.resolution(), entry.base_models, entry.relation)
-            elif component.own:
-                answers[component.key] = _own_model(component)
-            elif component.direct_reference:
-                answers[component.key] = _direct_reference(component)
-            elif options.offline:
-                answers[component.key] = _not_in_lock(component)
-            elif component.type == PACKAGE:
-                pending[component.key] = resolver.submit_package(component.name, component.revision)
+            answer = start(component)
+            if isinstance(answer, Future):
+                pending[component.key] = answer
             else:
-                pending[component.key] = resolver.submit_hub(component.type, component.name, component.revision)
+                answers[component.key] = answer
+            if component.type == MODEL:
+                walker.follow(answer)
+        if options.progress is not None and pending:
+            for done, _ in enumerate(as_completed(pending.values()), start=1):
+                options.progress(done, len(pending))
         for key, future in pending.items():
             answers[key] = future.result()
-    return answers
+        ancestors = walker.wait()
+    return {**ancestors, **answers}
+
+
+def _start(component: Component, *, lock: Lock, options: ScanOptions, resolver: Resolver) -> Resolved | Future:
+    """The answer for one component: from the lock, the manifest, or a request in flight."""
+    if component.path is not None:  # a model on this machine: read from its files, never fetched
+        from .resolve.local import resolve_local_model
+
+        return resolve_local_model(component)
+    entry = lock.find(component) if options.use_lock else None
+    if entry is not None:
+        return Resolved(entry.resolution(component.name), entry.base_models, entry.relation, entry.resolved_id)
+    if component.own:
+        return _own_model(component)
+    if component.direct_reference:
+        return _direct_reference(component)
+    if options.offline:
+        return _not_in_lock(component)
+    if component.type == PACKAGE:
+        return resolver.submit_package(component.name, component.revision)
+    return resolver.submit_hub(component.type, component.name, component.revision)
 
 
 def judge(component: Component, resolved: Resolved, knowledge: Knowledge, context: Context) -> ComponentResult:
     """The pure step: one component, its resolution, the rules and the context → a verdict."""
     resolution = resolved.resolution
-    findings: list[Finding] = list(resolution.notes)
+    findings: list[Finding] = list(component.notes) + list(resolution.notes)
+    context, scope_note = context_for(component, context)  # a dev-only dependency is not distributed
+    if scope_note is not None:
+        findings.append(scope_note)
     licence = resolution.licence
     if component.override is not None:
         findings.append(
@@ -182,7 +290,7 @@ def judge(component: Component, resolved: Resolved, knowledge: Knowledge, contex
         resolution = replace(resolution, licence=licence, problem=None)
     if licence is None or resolution.problem is not None:
         return ComponentResult(component, resolution, evaluate_unresolved(resolution.problem, findings))
-    identified = identify(component.type, licence, knowledge)
+    identified = identify(component.type, licence, knowledge, resolution.licence_text)
     findings.extend(identified.findings)
     if identified.rule is not None:
         evaluation = evaluate_rule(identified.rule, context)
@@ -201,11 +309,13 @@ def scan_path(
     options: ScanOptions,
     knowledge: Knowledge,
 ) -> ScanResult:
-    inputs = collect_inputs(root)
+    inputs = collect_inputs(root, options.exclude, discover=options.discover) if options.scan_tree else Inputs(root, (), ())
+    inputs = with_external_inputs(inputs, options)  # --sbom, --hf-cache, --scope (sources/external.py)
     lock = read_lock(inputs.root / LOCK_NAME, LOCK_NAME) if options.use_lock else Lock()
-    resolved = resolve_all(inputs.components, lock, options)
+    resolved = resolve_all(inputs.components, lock, options, knowledge)
     results = tuple(judge(c, resolved[c.key], knowledge, context) for c in inputs.components)
-    return ScanResult(context, results, notices=_run_notices(results, options))
+    results = link_lineage(results, resolved, lambda c, r: judge(c, r, knowledge, context), knowledge)
+    return ScanResult(context, results, notices=inputs.notices + _run_notices(results, options))
 
 
 def _run_notices(results: tuple[ComponentResult, ...], options: ScanOptions) -> tuple[Finding, ...]:
@@ -216,11 +326,19 @@ def _run_notices(results: tuple[ComponentResult, ...], options: ScanOptions) -> 
         notices.append(
             Finding(Severity.WARNING, "offline", f"offline: {missing} component(s) are not in {LOCK_NAME} and are unknown; run `licensecheck lock`")
         )
-    unreachable = sum(1 for r in results if r.resolution.problem and r.resolution.problem.code in ("hub-unreachable", "pypi-unreachable"))
-    if unreachable:
+    codes = [r.resolution.problem.code for r in results if r.resolution.problem is not None]
+    if codes.count("offline"):
         notices.append(
-            Finding(Severity.ERROR, "unreachable", f"the Hub or the package index could not be reached: {unreachable} component(s) are unknown")
+            Finding(Severity.WARNING, "offline", f"offline: HF_HUB_OFFLINE is set and {codes.count('offline')} model(s) "
+                    f"or dataset(s) are not in {LOCK_NAME}, so they are unknown; run `licensecheck lock` while online")
         )
+    for code, service, setting in (("hub-unreachable", "the Hugging Face Hub", "HF_ENDPOINT"),
+                                   ("pypi-unreachable", "the package index", "LICENSECHECK_PYPI_URL")):
+        if codes.count(code):
+            notices.append(
+                Finding(Severity.ERROR, "unreachable", f"could not reach {service}: {codes.count(code)} component(s) "
+                        f"are unknown; check the network, proxy settings or {setting}, or scan with --offline and a lock file")
+            )
     return tuple(notices)
 
 
@@ -231,12 +349,13 @@ def lock_entries(
 
     A component that fails now but was locked before keeps its old entry: a
     passing network fault must not erase an answer that offline scans rely on.
+    Models' ancestors are locked too, so that a warm scan walks lineage offline.
     """
     entries, failures = [], []
-    for component in inputs.components:
+    for component in (*inputs.components, *ancestor_components(inputs.components, resolved)):
         answer = resolved[component.key]
         resolution = answer.resolution
-        if component.own or component.direct_reference:
+        if component.own or component.direct_reference or component.path:
             continue
         if resolution.problem is not None or resolution.licence is None:
             failures.append((component, resolution.problem or Finding(Severity.ERROR, "no-licence", "no licence found")))
@@ -254,7 +373,14 @@ def lock_entries(
                 resolved_at=resolution.resolved_at,
                 base_models=answer.base_models,
                 relation=answer.relation,
+                resolved_id=_renamed_to(component, answer),
             )
         )
     return entries, failures
+
+
+def _renamed_to(component: Component, answer: Resolved) -> str | None:
+    if answer.resolved_id and answer.resolved_id.lower() != component.name.lower():
+        return answer.resolved_id
+    return None
 

@@ -30,3 +30,34 @@ def fake_hub(monkeypatch, tmp_path):
             monkeypatch.setattr(constants, "HF_HUB_DISABLE_TELEMETRY", True)
             monkeypatch.setattr(constants, "HF_HUB_OFFLINE", False)
         yield hub
+
+
+class FakeClock:
+    """Stands in for licensecheck.retry's clock: retry waits are recorded and added, never slept."""
+
+    def __init__(self) -> None:
+        import time
+
+        self._start = time.monotonic()
+        self.offset = 0.0
+        self.waits: list[float] = []
+
+    def sleep(self, seconds: float) -> None:
+        self.waits.append(seconds)
+        self.offset += seconds
+
+    def monotonic(self) -> float:
+        import time
+
+        return time.monotonic() + self.offset
+
+
+@pytest.fixture(autouse=True)
+def retry_clock(monkeypatch):
+    """Retries run at full speed in every test: real time for requests, virtual time for the waits between them."""
+    from licensecheck import retry
+
+    clock = FakeClock()
+    monkeypatch.setattr(retry, "sleep", clock.sleep)
+    monkeypatch.setattr(retry, "monotonic", clock.monotonic)
+    return clock

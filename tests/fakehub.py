@@ -17,6 +17,7 @@ import hashlib
 import json
 import re
 import socket
+import struct
 import threading
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -118,6 +119,7 @@ class _Fault:
     body: object
     delay: float
     times: int | None
+    reset: bool = False
 
 
 @dataclass
@@ -126,6 +128,9 @@ class _Answer:
     body: bytes = b""
     headers: dict[str, str] = field(default_factory=dict)
     content_type: str = "application/json"
+
+
+_RESET = _Answer(0)  # not an answer: the handler resets the connection
 
 
 def _json_answer(status: int, payload: object, headers: dict[str, str] | None = None) -> _Answer:
@@ -280,6 +285,7 @@ class FakeHub:
         delay: float = 0.0,
         times: int | None = None,
         repo_type: str | None = None,
+        reset: bool = False,
     ) -> None:
         """Make requests about `repo_id` (a Hub id or a PyPI name) misbehave.
 
@@ -288,8 +294,9 @@ class FakeHub:
         JSON; an error body by default). `status=None` answers normally after the
         delay. `times` limits how many requests are affected (None: all).
         `repo_type` restricts the fault to "model", "dataset" or "package".
+        `reset=True` answers nothing: the connection is reset (TCP RST) instead.
         """
-        fault = _Fault(repo_type, status, dict(headers or {}), body, delay, times)
+        fault = _Fault(repo_type, status, dict(headers or {}), body, delay, times, reset)
         types = (repo_type,) if repo_type else (MODEL, DATASET, PACKAGE)
         with self._lock:
             for each in types:
@@ -341,6 +348,8 @@ class FakeHub:
         if fault is not None:
             if not self._sleep(fault.delay):
                 return None
+            if fault.reset:
+                return _RESET
             if fault.status is not None:
                 return _fault_answer(fault)
         if kind == "pypi":
@@ -492,6 +501,10 @@ class _Handler(BaseHTTPRequestHandler):
         self.hub._record(self.command, self.path, headers)
         answer = self.hub.answer(self.command, self.path, headers)
         if answer is None:  # stopping mid-stall: drop the connection
+            self.close_connection = True
+            return
+        if answer is _RESET:  # linger 0: close() sends RST, as a crashed proxy would
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
             self.close_connection = True
             return
         try:

@@ -44,23 +44,62 @@ class Quantity(click.ParamType):
 
 
 def exit_code_for(result: ScanResult) -> int:
-    verdicts = {r.evaluation.verdict for r in result.components}
+    # Baselined components are known problems, not new ones; `unknown = "warn"` in
+    # the configuration keeps unknown licences from failing the run.
+    verdicts = {r.evaluation.verdict for r in result.components if not r.baselined}
     if Verdict.DENIED in verdicts:
         return EXIT_DENIED
-    if Verdict.UNKNOWN in verdicts:
+    if Verdict.UNKNOWN in verdicts and result.unknown_fails:
         return EXIT_UNKNOWN
     return EXIT_OK
 
 
-def use_colour(output: str | None) -> bool:
-    if os.environ.get("NO_COLOR"):
+COLOUR_MODES = ("auto", "always", "never")
+
+color_option = click.option(
+    "--color", "--colour", "color", type=click.Choice(COLOUR_MODES), default="auto", show_default=True,
+    help="Colour the text report: auto (only on a terminal, and not when NO_COLOR is set), always, or never.",
+)
+
+
+def use_colour(output: str | None, mode: str = "auto") -> bool:
+    """`always` and `never` are the user's word; `auto` colours a terminal unless NO_COLOR is set (no-color.org)."""
+    if mode == "always":
+        return True
+    if mode == "never" or os.environ.get("NO_COLOR"):
         return False
     return output is None and sys.stdout.isatty()
 
 
+def run_scan(path: Path, setup, options, knowledge) -> ScanResult:
+    """The configured scan (commands/configured.py), with a progress bar while it waits
+    for the network when stderr is a terminal; an input error ends the run (exit 2)."""
+    from dataclasses import replace
+
+    from ..errors import LicensecheckError
+    from ..progress import ProgressBar
+    from .configured import configured_scan
+
+    bar = ProgressBar.for_terminal(sys.stderr)
+    try:
+        return configured_scan(path, setup, replace(options, progress=bar), knowledge)
+    except LicensecheckError as error:
+        fail(str(error))
+    finally:
+        if bar is not None:
+            bar.close()
+
+
 def fail(message: str) -> "NoReturn":  # noqa: F821 - annotation only
-    click.echo(f"licensecheck: error: {message}", err=True)
+    say(f"licensecheck: error: {message}")
     sys.exit(EXIT_ERROR)
+
+
+def say(message: str) -> None:
+    """A line for stderr, secrets masked and control characters escaped: messages can quote input files."""
+    from ..redact import redact, safe_for_terminal
+
+    click.echo(safe_for_terminal(redact(message)), err=True)
 
 
 def load_knowledge_or_exit():
@@ -72,9 +111,15 @@ def load_knowledge_or_exit():
         fail(f"invalid rules: {error}")
 
 
-def write_output(text: str, output: str | None) -> None:
+def write_output(text: str, output: str | None, *, color: bool = False) -> None:
+    """Print the report or write it to `output`; `color`: the text carries colours on purpose (--color always)."""
+    from ..redact import redact, safe_for_terminal
+
+    # The safety net (licensecheck/redact.py): findings never quote a token, but
+    # a report must not either; nor may a hostile name drive the terminal.
+    text = safe_for_terminal(redact(text))
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=True if color else None)  # None: click strips colours off a pipe
         return
     try:
         Path(output).write_text(text, encoding="utf-8")
@@ -116,9 +161,55 @@ def network_options(function):
         click.option("--jobs", type=click.IntRange(1, 256), default=16, show_default=True, help="Requests in flight at once."),
         click.option("--timeout", type=click.FloatRange(0.1, 600), default=10.0, show_default=True,
                      help="Seconds to wait for one Hub or index answer."),
+        retry_budget_option,
     ]
     for option in reversed(options):
         function = option(function)
     return function
+
+
+class Duration(click.ParamType):
+    """Seconds a person would type: 3600, 90s, 90m, 12h, 1d."""
+
+    name = "DURATION"
+    _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, (int, float)):
+            return float(value)
+        text = str(value).strip().lower()
+        factor = self._UNITS.get(text[-1:], None)
+        number = text[:-1] if factor else text
+        try:
+            seconds = float(number) * (factor or 1)
+        except ValueError:
+            self.fail(f"{value!r} is not a duration (examples: 3600, 90m, 12h, 1d)", param, ctx)
+        if not 0 <= seconds < float("inf"):
+            self.fail(f"{value!r} must be zero or more", param, ctx)
+        return seconds
+
+
+def cache_options(function):
+    """`--refresh` and `--cache-ttl`: answers kept between runs (licensecheck/cache.py), for `scan` and `lock`."""
+    options = [
+        click.option("--refresh", is_flag=True,
+                     help="Ask the Hub and PyPI again instead of using answers cached by earlier runs "
+                          "(what they answer is cached anew)."),
+        click.option("--cache-ttl", type=Duration(), default="1d", show_default=True,
+                     help="How long a cached answer for an unpinned model, dataset or package (a branch, the "
+                          "latest release) is used, e.g. 90m, 12h, 1d; 0: never. Answers for a commit or an exact "
+                          "version do not expire. The cache is in $LICENSECHECK_CACHE_DIR, else the user cache "
+                          "directory; LICENSECHECK_NO_CACHE=1 turns it off."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+retry_budget_option = click.option(
+    "--retry-budget", type=click.FloatRange(0, 600), default=10.0, show_default=True, metavar="SECONDS",
+    help="Seconds per repository or package to spend retrying rate limits (429), server errors (5xx), "
+         "timeouts and dropped connections before reporting it unknown; 0: never retry.",
+)
 
 

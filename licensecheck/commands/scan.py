@@ -10,38 +10,54 @@ import click
 from ..report import FORMATS
 from .common import (
     EXIT_CODES_HELP,
-    build_context,
+    cache_options,
+    color_option,
     context_options,
     exit_code_for,
-    fail,
     load_knowledge_or_exit,
     network_options,
+    run_scan,
     use_colour,
     write_output,
 )
+from .configured import baseline_options, config_option
+from .discovery import discover_option
+from .sources import source_options, source_scan_options
 
 
 @click.command(epilog=EXIT_CODES_HELP)
 @click.argument("path", type=click.Path(path_type=Path), default=".")
 @context_options
 @network_options
+@cache_options
 @click.option("--format", "format_name", type=click.Choice(sorted(FORMATS)), default="text", show_default=True,
               help="Report format.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=None, help="Write the report here instead of stdout.")
 @click.option("--quiet", "-q", is_flag=True, help="Only what needs action: denied and unknown components.")
 @click.option("--verbose", "-v", is_flag=True, help="Also allowed components' details and informational findings.")
-def scan(path, use, distribution, users, revenue, region, offline, jobs, timeout, format_name, output, quiet, verbose):
+@color_option
+@config_option
+@baseline_options[0]
+@baseline_options[1]
+@source_options
+@discover_option
+def scan(path, use, distribution, users, revenue, region, offline, jobs, timeout, retry_budget, format_name, output, quiet, verbose,
+         color, config_file, baseline_file, write_baseline, refresh, cache_ttl, scope, sboms, hf_cache, discover):
     """Check every dependency declared under PATH (default: the current directory)."""
-    from ..errors import LicensecheckError
     from ..report import RenderOptions, renderer
-    from ..scan import ScanOptions, scan_path
+    from ..report._common import repository_prefix
+    from ..scan import ScanOptions
+    from .configured import apply_baseline_options, load_setup, read_baseline_or_exit
 
-    context = build_context(use, distribution, users, revenue, region)
     knowledge = load_knowledge_or_exit()
-    try:
-        result = scan_path(path, context, ScanOptions(offline=offline, jobs=jobs, timeout=timeout), knowledge)
-    except LicensecheckError as error:
-        fail(str(error))
+    setup = load_setup(path, config_file, knowledge)
+    baseline = read_baseline_or_exit(baseline_file)
+    result = run_scan(path, setup, ScanOptions(offline=offline, jobs=jobs, timeout=timeout, retry_budget=retry_budget,
+                                                    refresh=refresh, cache_ttl=cache_ttl, discover=discover,
+                                                    **source_scan_options(scope, sboms, hf_cache)), knowledge)
+    result = apply_baseline_options(result, baseline_file, baseline, write_baseline)
     verbosity = -1 if quiet else (1 if verbose else 0)
-    write_output(renderer(format_name)(result, RenderOptions(color=use_colour(output), verbosity=verbosity)), output)
+    options = RenderOptions(color=use_colour(output, color), verbosity=verbosity, knowledge=knowledge,
+                            source_prefix=repository_prefix(path))
+    write_output(renderer(format_name)(result, options), output, color=options.color)
     sys.exit(exit_code_for(result))

@@ -10,14 +10,24 @@ from __future__ import annotations
 import json
 
 from .. import __version__
-from ..model import ComponentResult, Finding, ScanResult
+from ..model import ComponentResult, Finding, LicenceInfo, LineageEntry, Location, ScanResult
 from . import RenderOptions
 
 SCHEMA_VERSION = 1
 
 
 def _finding(finding: Finding) -> dict:
-    return {"severity": finding.severity.value, "code": finding.code, "message": finding.message}
+    document = {"severity": finding.severity.value, "code": finding.code, "message": finding.message}
+    if finding.location is not None:
+        document["location"] = _location(finding.location)
+    return document
+
+
+def _location(location: Location) -> dict:
+    document = {"path": location.path, "line": location.line}
+    if location.label:
+        document["label"] = location.label  # "cell 3, line 2" in a notebook
+    return document
 
 
 def _component(result: ComponentResult) -> dict:
@@ -27,16 +37,11 @@ def _component(result: ComponentResult) -> dict:
         "type": component.type,
         "name": component.name,
         "version": resolution.version or component.revision,
-        "license": {
-            "id": licence.id if licence else None,
-            "name": licence.name if licence else None,
-            "source": licence.source if licence else None,
-            "link": licence.link if licence else None,
-        },
+        "license": _licence(licence),
         "verdict": evaluation.verdict.value,
         "obligations": list(evaluation.obligations),
         "findings": [_finding(f) for f in evaluation.findings],
-        "locations": [{"path": l.path, "line": l.line} for l in component.locations],
+        "locations": [_location(l) for l in component.locations],
     }
     if licence is not None and licence.declared is not None:
         document["license"]["declared"] = licence.declared
@@ -45,7 +50,37 @@ def _component(result: ComponentResult) -> dict:
     if component.revision and component.type != "package":
         document["revision"] = component.revision
     document["from_lock"] = resolution.from_lock
+    if component.direct is not None:  # from a Python lock file: named by the project itself, or transitive
+        document["direct"] = component.direct
+    if component.scope is not None:  # from a Python lock file: main, optional (an extra) or dev (a group)
+        document["scope"] = component.scope
+    if component.type == "model":
+        document["lineage"] = [_lineage_entry(entry) for entry in result.lineage]
+    if result.exception is not None:
+        exception = result.exception
+        document["exception"] = {"reason": exception.reason, "owner": exception.owner, "expires": exception.expires.isoformat()}
+    document["baselined"] = result.baselined
     return document
+
+
+def _licence(licence: LicenceInfo | None) -> dict:
+    return {
+        "id": licence.id if licence else None,
+        "name": licence.name if licence else None,
+        "source": licence.source if licence else None,
+        "link": licence.link if licence else None,
+    }
+
+
+def _lineage_entry(entry: LineageEntry) -> dict:
+    return {
+        "name": entry.name,
+        "relation": entry.relation,
+        "license": _licence(entry.licence),
+        "verdict": entry.verdict.value,
+        "depth": entry.depth,
+        "via": entry.via,
+    }
 
 
 def to_document(result: ScanResult) -> dict:
@@ -59,6 +94,8 @@ def to_document(result: ScanResult) -> dict:
             "users": context.users,
             "revenue": context.revenue,
             "region": context.region,
+            "sources": dict(result.context_sources),
+            "config": result.config_file,
         },
         "notices": [_finding(f) for f in result.notices],
         "components": [_component(r) for r in result.components],

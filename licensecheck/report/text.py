@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .. import __version__
 from ..model import ComponentResult, Context, ScanResult, Severity, Verdict
+from ..lineage import lineage_chains
 from . import RenderOptions
 
 _ORDER = (Verdict.DENIED, Verdict.UNKNOWN, Verdict.CONDITIONAL, Verdict.ALLOWED)
@@ -33,20 +34,29 @@ def _headline(result: ComponentResult) -> str:
     licence = resolution.licence
     if licence is not None and licence.id:
         licence_text = f"{licence.id} (from {licence.source}{', locked' if resolution.from_lock else ''})"
+    elif component.own:
+        licence_text = "own model, bound by its ancestors' licences"
     else:
         licence_text = "licence not determined"
-    return f"{component.type} {component.name}{shown_version}: {licence_text}"
+    marks = " [baselined]" if result.baselined else ""
+    if component.scope in ("optional", "dev"):  # from a lock file: an extra, or a dependency group
+        marks += f" [{component.scope}]"
+    return f"{component.type} {component.name}{shown_version}: {licence_text}{marks}"
 
 
 def _component_lines(result: ComponentResult, options: RenderOptions) -> list[str]:
     lines = [f"  {_headline(result)}"]
     evaluation = result.evaluation
     if options.verbosity > 0 or evaluation.verdict is not Verdict.ALLOWED:
-        where = ", ".join(f"{l.path}:{l.line}" if l.line else l.path for l in result.component.locations)
+        where = ", ".join(
+            (f"{l.path}:{l.line}" if l.line else l.path) + (f" ({l.label})" if l.label else "")
+            for l in result.component.locations
+        )
         if where:
             lines.append(f"      declared in {where}")
+        lines.extend(f"      lineage: {chain}" for chain in lineage_chains(result))
     for finding in evaluation.findings:
-        if finding.severity is Severity.INFO and options.verbosity <= 0:
+        if finding.severity is Severity.INFO and options.verbosity <= 0 and finding.code != "exception-applied":
             continue
         lines.append(f"      {finding.severity.value}: {finding.message} ({finding.code})")
     for obligation in evaluation.obligations:
@@ -58,10 +68,16 @@ def render(result: ScanResult, options: RenderOptions) -> str:
     lines: list[str] = []
     if options.verbosity >= 0:
         lines.append(f"licensecheck {__version__}: {describe_context(result.context)}")
+    if options.verbosity > 0 and result.context_sources:
+        sources = ", ".join(f"{key} from {source}" for key, source in result.context_sources.items())
+        lines.append(f"context: {sources} (configuration: {result.config_file or 'none found'})")
     for notice in result.notices:
+        if notice.severity is Severity.INFO and options.verbosity <= 0:
+            continue  # e.g. discovery's "not statically known": shown with -v
         lines.append(f"{notice.severity.value}: {notice.message}")
     for verdict in _ORDER:
-        group = [r for r in result.components if r.evaluation.verdict is verdict]
+        # -q shows what needs action: baselined components are known and wait.
+        group = [r for r in result.components if r.evaluation.verdict is verdict and not (options.verbosity < 0 and r.baselined)]
         if not group:
             continue
         if options.verbosity < 0 and verdict in (Verdict.CONDITIONAL, Verdict.ALLOWED):

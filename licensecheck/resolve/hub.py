@@ -8,18 +8,21 @@ headers, so it never reaches a report.
 `huggingface_hub` costs about a second to import; it is imported inside the
 functions that need it, so commands that never touch the Hub do not pay for it.
 The concerns are split (`fetch_repo_info`, `hub_error_finding`,
-`record_from_info`) so that a retry policy can wrap the fetch alone.
+`record_from_info`) so that the retry policy (licensecheck/retry.py) wraps the
+fetch alone: `hub_transient` tells it which failures are worth another attempt.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..model import DATASET, MODEL, Finding, LicenceInfo, Resolution, Severity
+from ..retry import RETRY_STATUSES, RetriesExhausted, RetryPolicy, Transient, call_with_retries, parse_retry_after
+from ..sources._common import is_valid_repo_id
 
 if TYPE_CHECKING:
     from huggingface_hub import HfApi
@@ -64,13 +67,31 @@ def make_hub_api() -> HfApi:
 
 
 def resolve_hub_repo(
-    api: HfApi, repo_type: str, repo_id: str, revision: str | None, *, timeout: float
+    api: HfApi,
+    repo_type: str,
+    repo_id: str,
+    revision: str | None,
+    *,
+    timeout: float,
+    retry: RetryPolicy | None = None,
 ) -> HubRecord:
-    """The licence and lineage of one model or dataset; problems come back as findings."""
+    """The licence and lineage of one model or dataset; problems come back as findings.
+
+    With a `retry` policy, transient failures (429, 5xx, timeouts, dropped
+    connections) are retried under it; without one, there is one request.
+    """
     if repo_type not in (MODEL, DATASET):
         raise ValueError(f"repo_type must be {MODEL!r} or {DATASET!r}, not {repo_type!r}")
+
+    def fetch() -> Any:
+        return fetch_repo_info(api, repo_type, repo_id, revision, timeout=timeout)
+
     try:
-        info = fetch_repo_info(api, repo_type, repo_id, revision, timeout=timeout)
+        info = fetch() if retry is None else call_with_retries(fetch, hub_transient, retry)
+    except RetriesExhausted as gave_up:
+        finding = hub_error_finding(gave_up.last_error, repo_type, repo_id, revision)
+        message = f"{repo_type} {repo_id}: {gave_up.describe()}; try again later"
+        return HubRecord(Resolution(problem=replace(finding, message=message)))
     except Exception as error:  # noqa: BLE001 - every failure is a finding, never a traceback
         return HubRecord(Resolution(problem=hub_error_finding(error, repo_type, repo_id, revision)))
     return record_from_info(info, repo_type, repo_id)
@@ -80,6 +101,34 @@ def fetch_repo_info(api: HfApi, repo_type: str, repo_id: str, revision: str | No
     """One metadata request; raises whatever the client raises."""
     fetch = api.model_info if repo_type == MODEL else api.dataset_info
     return fetch(repo_id, revision=revision, timeout=timeout, expand=EXPAND)
+
+
+def hub_transient(error: BaseException) -> Transient | None:
+    """Whether asking the Hub again may help, and why the attempt failed (None: it would not help).
+
+    401/403/404, a malformed answer and a refused connection are final; 429 and
+    5xx (with any `Retry-After` they carry), read timeouts and connections
+    dropped before the answer are not.
+    """
+    import httpx2
+    from huggingface_hub.errors import HfHubHTTPError
+
+    if isinstance(error, HfHubHTTPError):
+        status = _status_of(error)
+        if status not in RETRY_STATUSES:
+            return None
+        headers = getattr(getattr(error, "response", None), "headers", None) or {}
+        retry_after = parse_retry_after(headers.get("Retry-After"))
+        if status == 429:
+            return Transient("the Hub is rate-limiting requests (HTTP 429)", retry_after)
+        return Transient(f"the Hub answered HTTP {status}", retry_after)
+    if isinstance(error, (httpx2.ConnectTimeout, httpx2.ConnectError)):
+        return None  # the Hub is not there: see Reachability, not worth a wait
+    if isinstance(error, httpx2.TimeoutException):
+        return Transient("the Hub did not answer in time")
+    if isinstance(error, (httpx2.RemoteProtocolError, httpx2.ReadError, httpx2.WriteError)):
+        return Transient("the connection to the Hub was closed before it answered")
+    return None
 
 
 def hub_error_finding(error: BaseException, repo_type: str, repo_id: str, revision: str | None) -> Finding:
@@ -136,8 +185,12 @@ def hub_error_finding(error: BaseException, repo_type: str, repo_id: str, revisi
         if status is not None and 500 <= status < 600:
             return problem("hub-server-error", f"{what}: the Hub failed to answer (HTTP {status}); try again later")
         return problem("hub-http-error", f"{what}: the Hub answered HTTP {status}{at}")
+    if isinstance(error, httpx2.ConnectTimeout):
+        return problem("hub-unreachable", f"{what}: could not connect to the Hub in time; check the network or HF_ENDPOINT")
     if isinstance(error, httpx2.TimeoutException):
         return problem("hub-timeout", f"{what}: the Hub did not answer in time{at}")
+    if isinstance(error, (httpx2.RemoteProtocolError, httpx2.ReadError, httpx2.WriteError)):
+        return problem("hub-connection-error", f"{what}: the connection to the Hub was closed before it answered{at}")
     if isinstance(error, httpx2.TooManyRedirects):
         return problem("hub-http-error", f"{what}: the Hub redirected too many times{at}")
     if isinstance(error, (httpx2.TransportError, ConnectionError)):
@@ -167,7 +220,7 @@ def record_from_info(info: Any, repo_type: str, repo_id: str) -> HubRecord:
     sha = getattr(info, "sha", None)
     if (
         card is None
-        or not isinstance(resolved_id, str)
+        or not is_valid_repo_id(resolved_id)
         or not _is_list_of(tags, str, allow_none=True)
         or not isinstance(siblings, (list, type(None)))
         or not isinstance(sha, (str, type(None)))
@@ -185,13 +238,7 @@ def record_from_info(info: Any, repo_type: str, repo_id: str) -> HubRecord:
     licence, problem = licence_from_metadata(card, tags, what)
     notes: tuple[Finding, ...] = ()
     if resolved_id.lower() != repo_id.lower():
-        notes = (
-            Finding(
-                Severity.WARNING,
-                "hub-renamed",
-                f"{what} has been renamed: it is now at {resolved_id}; update the declaration",
-            ),
-        )
+        notes = (renamed_note(repo_type, repo_id, resolved_id),)
     base_models, relation = lineage_from_metadata(card, tags)
     gated = getattr(info, "gated", None)
     return HubRecord(
@@ -207,6 +254,15 @@ def record_from_info(info: Any, repo_type: str, repo_id: str) -> HubRecord:
         resolved_id=resolved_id,
         gated=str(gated) if gated not in (None, False, "false", "") else None,
         has_licence_file=licence_file(siblings or []),
+    )
+
+
+def renamed_note(repo_type: str, declared: str, resolved_id: str) -> Finding:
+    """The warning for a repository the Hub now serves under another id (a 307 it followed)."""
+    return Finding(
+        Severity.WARNING,
+        "hub-renamed",
+        f"{repo_type} {declared} has been renamed: it is now at {resolved_id}; update the declaration",
     )
 
 

@@ -23,13 +23,16 @@ import json
 import os
 import re
 import socket
+from collections.abc import Callable
 from datetime import datetime, timezone
+from http.client import HTTPException
 from urllib.error import HTTPError, URLError
 from urllib.parse import quote
 from urllib.request import Request, urlopen
 
 from .. import __version__
 from ..model import Finding, LicenceInfo, Resolution, Severity
+from ..retry import RETRY_STATUSES, RetriesExhausted, RetryPolicy, Transient, call_with_retries, parse_retry_after
 
 DEFAULT_PYPI_URL = "https://pypi.org"
 MAX_SHORT_LICENCE = 100
@@ -41,19 +44,46 @@ _BARE_OSI_CLASSIFIER = "License :: OSI Approved"
 
 
 class _ResolveProblem(Exception):
-    def __init__(self, code: str, message: str) -> None:
+    """A failed lookup, as the finding to report; `transient` when asking again may help."""
+
+    def __init__(self, code: str, message: str, transient: Transient | None = None) -> None:
         super().__init__(message)
         self.finding = Finding(Severity.ERROR, code, message)
+        self.transient = transient
 
 
-def resolve_package(name: str, version: str | None, *, timeout: float, base_url: str | None = None) -> Resolution:
-    """The licence of `name` at `version` (the latest release when None)."""
+def resolve_package(
+    name: str,
+    version: str | None,
+    *,
+    timeout: float,
+    base_url: str | None = None,
+    retry: RetryPolicy | None = None,
+) -> Resolution:
+    """The licence of `name` at `version` (the latest release when None).
+
+    With a `retry` policy, transient failures (429, 5xx, timeouts, dropped
+    connections) are retried under it; without one, each URL is asked once.
+    """
+
+    def fetch(url: str, asked: str | None) -> object:
+        if retry is None:
+            return fetch_json(url, name, asked, timeout=timeout)
+        try:
+            return call_with_retries(
+                lambda: fetch_json(url, name, asked, timeout=timeout), _transient_of, retry
+            )
+        except RetriesExhausted as gave_up:
+            what = f"package {name}" + (f" {asked}" if asked else "")
+            code = gave_up.last_error.finding.code  # always a _ResolveProblem: see _transient_of
+            raise _ResolveProblem(code, f"{what}: {gave_up.describe()}; try again later") from None
+
     try:
         url = package_url(name, version, base_url)
         try:
-            data = fetch_json(url, name, version, timeout=timeout)
+            data = fetch(url, version)
         except _ResolveProblem as problem:
-            data = _latest_if_it_is(name, version, base_url, timeout, problem)
+            data = _latest_if_it_is(name, version, base_url, fetch, problem)
         return resolution_from_json(data, name)
     except _ResolveProblem as problem:
         return Resolution(problem=problem.finding)
@@ -67,7 +97,17 @@ def resolve_package(name: str, version: str | None, *, timeout: float, base_url:
         )
 
 
-def _latest_if_it_is(name: str, version: str | None, base_url: str | None, timeout: float, problem: "_ResolveProblem") -> object:
+def _transient_of(error: BaseException) -> Transient | None:
+    return error.transient if isinstance(error, _ResolveProblem) else None
+
+
+def _latest_if_it_is(
+    name: str,
+    version: str | None,
+    base_url: str | None,
+    fetch: Callable[[str, str | None], object],
+    problem: "_ResolveProblem",
+) -> object:
     """Some mirrors serve only the project endpoint: use it when its latest release is the one pinned.
 
     Any other release's licence may differ from the latest one's, so anything else
@@ -75,7 +115,7 @@ def _latest_if_it_is(name: str, version: str | None, base_url: str | None, timeo
     """
     if version is None or problem.finding.code != "pypi-not-found":
         raise problem
-    data = fetch_json(package_url(name, None, base_url), name, None, timeout=timeout)
+    data = fetch(package_url(name, None, base_url), None)
     info = data.get("info") if isinstance(data, dict) else None
     if isinstance(info, dict) and isinstance(info.get("version"), str):
         from packaging.version import InvalidVersion, Version
@@ -101,29 +141,44 @@ def package_url(name: str, version: str | None, base_url: str | None = None) -> 
 
 
 def fetch_json(url: str, name: str, version: str | None, *, timeout: float) -> object:
+    """One request; every failure is a `_ResolveProblem`, marked transient when a retry may help."""
     what = f"package {name}" + (f" {version}" if version else "")
     request = Request(url, headers={"Accept": "application/json", "User-Agent": f"licensecheck/{__version__}"})
+    dropped = Transient("the connection to PyPI was closed before it answered")
     try:
         with urlopen(request, timeout=timeout) as response:
             body = response.read(_MAX_BODY + 1)
     except HTTPError as error:
+        retry_after = parse_retry_after(error.headers.get("Retry-After") if error.headers else None)
         error.close()
         if error.code == 404:
             raise _ResolveProblem(
                 "pypi-not-found",
                 f"{what}: PyPI has no such " + ("release" if version else "project") + "; check the name and version",
             ) from None
-        raise _ResolveProblem("pypi-http-error", f"{what}: PyPI answered HTTP {error.code}") from None
+        transient = None
+        if error.code == 429:
+            transient = Transient("PyPI is rate-limiting requests (HTTP 429)", retry_after)
+        elif error.code in RETRY_STATUSES:
+            transient = Transient(f"PyPI answered HTTP {error.code}", retry_after)
+        raise _ResolveProblem("pypi-http-error", f"{what}: PyPI answered HTTP {error.code}", transient) from None
     except (TimeoutError, socket.timeout):
-        raise _ResolveProblem("pypi-timeout", f"{what}: PyPI did not answer in time") from None
+        raise _ResolveProblem(
+            "pypi-timeout", f"{what}: PyPI did not answer in time", Transient("PyPI did not answer in time")
+        ) from None
     except URLError as error:
+        # urllib wraps what fails while connecting and sending, not while reading the answer.
         if isinstance(error.reason, (TimeoutError, socket.timeout)):
-            raise _ResolveProblem("pypi-timeout", f"{what}: PyPI did not answer in time") from None
+            raise _ResolveProblem(
+                "pypi-unreachable", f"{what}: could not connect to PyPI in time; check the network or LICENSECHECK_PYPI_URL"
+            ) from None
+        if isinstance(error.reason, ConnectionResetError):
+            raise _ResolveProblem("pypi-connection-error", f"{what}: {dropped.reason}", dropped) from None
         raise _ResolveProblem(
             "pypi-unreachable", f"{what}: could not connect to PyPI; check the network or LICENSECHECK_PYPI_URL"
         ) from None
-    except (ConnectionError, OSError):
-        raise _ResolveProblem("pypi-unreachable", f"{what}: the connection to PyPI failed") from None
+    except (OSError, HTTPException):  # a reset, a disconnect, a truncated answer
+        raise _ResolveProblem("pypi-connection-error", f"{what}: {dropped.reason}", dropped) from None
     if len(body) > _MAX_BODY:
         raise _ResolveProblem("pypi-invalid-response", f"{what}: PyPI's answer is too large")
     try:

@@ -22,6 +22,9 @@ from ..model import PACKAGE, Component, Location
 if TYPE_CHECKING:
     from packaging.specifiers import SpecifierSet
 
+# Input files are a few kilobytes; anything this big is a mistake or an attack.
+MAX_INPUT_BYTES = 10 * 1024 * 1024
+
 # One part of a Hub repository id: letters, digits, `-`, `_`, `.`; 1 to 96 of them.
 _REPO_ID_PART = re.compile(r"[A-Za-z0-9_.-]{1,96}")
 
@@ -62,6 +65,15 @@ def relative_path(path: Path, root: Path) -> str:
     return Path(relative).as_posix()
 
 
+def is_inside(path: Path, root: Path) -> bool:
+    """Whether `path`, with every symbolic link followed, is `root` or lies under it."""
+    try:
+        resolved, base = path.resolve(), root.resolve()
+    except (OSError, RuntimeError):  # a symlink loop
+        return False
+    return resolved == base or base in resolved.parents
+
+
 def line_at(text: str, offset: int) -> int:
     """The 1-based line of character `offset` in `text`."""
     return text.count("\n", 0, max(offset, 0)) + 1
@@ -71,15 +83,27 @@ def read_text(path: Path, where: str) -> str:
     """The file's text, decoded as UTF-8 (a byte-order mark is dropped).
 
     Failures become `InputError`s naming `where`: a missing file, a directory,
-    a permission problem, bytes that are not UTF-8 (with the line they are on).
+    a device or pipe (which could block or never end), a file over
+    `MAX_INPUT_BYTES`, a permission problem, bytes that are not UTF-8 (with
+    the line they are on).
     """
+    import stat
+
     try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise InputError(where, None, "is a directory, expected a file") from None
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError(where, None, "is a directory, expected a file")
+        if not stat.S_ISREG(mode):
+            raise InputError(where, None, "is not a regular file (a device, pipe or socket): refusing to read it")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_INPUT_BYTES + 1)
     except OSError as error:
         reason = error.strerror or str(error)
         raise InputError(where, None, f"cannot read the file: {reason}") from None
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(
+            where, None, f"is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MiB: not a dependency list licensecheck will read"
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

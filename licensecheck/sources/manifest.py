@@ -11,6 +11,8 @@ models:
     own: true
     base_model: meta-llama/Llama-3.1-8B-Instruct   # one id or a list
     relation: finetune                      # finetune | adapter | quantized | merge
+  - path: models/support-bot                # a model folder or .gguf file in this repository,
+                                            # relative to this file (sources/local.py)
 datasets:
   - HuggingFaceFW/fineweb
 ```
@@ -39,7 +41,8 @@ if TYPE_CHECKING:
 RELATIONS = ("finetune", "adapter", "quantized", "merge")
 _SECTIONS = {"models": MODEL, "datasets": DATASET}
 _DATASET_KEYS = ("id", "revision", "license", "reason")
-_MODEL_ONLY_KEYS = ("own", "base_model", "relation")
+# `path` (a model folder or GGUF file in this repository) is the alternative to `id`.
+_MODEL_ONLY_KEYS = ("own", "base_model", "relation", "path")
 _MODEL_KEYS = _DATASET_KEYS + _MODEL_ONLY_KEYS
 
 _STR = "tag:yaml.org,2002:str"
@@ -72,11 +75,11 @@ def read_manifest(path: Path, root: Path) -> list[Component]:
             continue  # `models:` with every entry commented out
         if not isinstance(value, yaml.SequenceNode):
             raise InputError(where, _line(value), f"`{key}` must be a list of entries, got {_describe(value)}")
-        components += [_read_entry(entry, _SECTIONS[key], where) for entry in value.value]
+        components += [_read_entry(entry, _SECTIONS[key], where, path.parent, root) for entry in value.value]
     return components
 
 
-def _read_entry(node: yaml.Node, kind: str, where: str) -> Component:
+def _read_entry(node: yaml.Node, kind: str, where: str, folder: Path, root: Path) -> Component:
     import yaml
 
     location = (Location(path=where, line=_line(node)),)
@@ -100,8 +103,11 @@ def _read_entry(node: yaml.Node, kind: str, where: str) -> Component:
             raise InputError(where, _line(key_node), _unknown_key(key, f"in a {kind} entry", valid_keys))
         fields[key] = value
 
+    if "path" in fields:
+        return _read_path_entry(fields, node, where, folder, root)
     if "id" not in fields:
-        raise InputError(where, _line(node), f"this {kind} entry has no `id:`: add the Hub repository id")
+        hint = " (or `path:` for a model folder or GGUF file in this repository)" if kind == MODEL else ""
+        raise InputError(where, _line(node), f"this {kind} entry has no `id:`: add the Hub repository id{hint}")
     name = _repo_id(fields["id"], where, "id")
     revision = _revision(fields["revision"], where) if "revision" in fields else None
     override = _override(fields, node, where)
@@ -127,6 +133,41 @@ def _read_entry(node: yaml.Node, kind: str, where: str) -> Component:
         own=own,
         base_models=base_models,
         relation=relation,
+    )
+
+
+def _read_path_entry(fields: dict[str, yaml.Node], node: yaml.Node, where: str, folder: Path, root: Path) -> Component:
+    """`- path: models/support-bot`: a model in this repository, read from its own files."""
+    from .local import local_model_component
+
+    for key in ("id", "revision", "own"):
+        if key in fields:
+            why = {
+                "id": "`id` names a Hub repository and `path` a model in this repository: give one of them",
+                "revision": "`revision` applies to Hub repositories: a local model is read as it is on disk",
+                "own": "a `path` entry is read from its own files: `own` applies to `id` entries",
+            }[key]
+            raise InputError(where, _line(fields[key]), why)
+    declared = _string(fields["path"], where, "path").strip()
+    if not declared:
+        raise InputError(where, _line(fields["path"]), "`path` is empty: give the model's folder or .gguf file")
+    if Path(declared).is_absolute():
+        raise InputError(where, _line(fields["path"]), f"{declared!r}: a local model's path must be relative to {where}")
+    name = declared.rstrip("/") or declared
+    base_models = _base_models(fields["base_model"], where) if "base_model" in fields else ()
+    relation = _relation(fields["relation"], where) if "relation" in fields else None
+    if relation is not None and not base_models:
+        raise InputError(where, _line(fields["relation"]), "`relation` needs a `base_model` to relate to")
+    return local_model_component(
+        folder / name,
+        root,
+        name=name,
+        locations=(Location(path=where, line=_line(node)),),
+        where=where,
+        line=_line(fields["path"]),
+        base_models=base_models,
+        relation=relation,
+        override=_override(fields, node, where),
     )
 
 

@@ -18,6 +18,9 @@ depended on:
   do for one pip run. As in pip, a `-r` inside a constraints file is a
   requirements file again.
 - Each file is read once per mode, so include cycles end quietly.
+- An include must stay inside the scanned directory, symbolic links followed:
+  a hostile `-r /home/me/.ssh/id_rsa` must not get its first line quoted in
+  an error message.
 - `-e`/`--editable` targets, local paths, URLs and `name @ url` references
   become Components with `direct_reference` set; the name comes from `#egg=`,
   the `name @` part, a wheel or sdist file name, or the last path segment.
@@ -33,7 +36,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import PACKAGE, Component, Location
-from ._common import package_from_pep508, read_text, relative_path
+from ._common import is_inside, package_from_pep508, read_text, relative_path
 
 # A full-line comment (pip's rule: `#` at the start or after whitespace).
 _COMMENT = re.compile(r"(^|\s+)#.*$")
@@ -256,6 +259,13 @@ def _included_path(value: str, including: Path, where: str, number: int, root: P
         raise InputError(where, number, f"included {value!r} ({shown}) is a directory, expected a file")
     if not included.is_file():
         raise InputError(where, number, f"included file {value!r} not found (looked for {shown})")
+    if not is_inside(included, root):
+        raise InputError(
+            where,
+            number,
+            f"included file {value!r} is outside the scanned directory (through '..', an absolute path or a "
+            "symbolic link): licensecheck reads only files under the path it scans; scan a directory that holds both",
+        )
     return included
 
 

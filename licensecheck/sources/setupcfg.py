@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..model import Component
-from ._common import package_from_pep508, read_text, relative_path
+from ._common import is_inside, package_from_pep508, read_text, relative_path
 
 if TYPE_CHECKING:
     import configparser
@@ -111,6 +111,8 @@ def _read_files(names: str, path: Path, root: Path, where: str, line: int | None
         target = path.parent / name
         if not target.is_file():
             raise InputError(where, line, f"file: {name!r} not found (looked for {relative_path(target, root)})")
+        if not is_inside(target, root):
+            raise InputError(where, line, f"file: {name!r} is outside the scanned directory: licensecheck reads only files under the path it scans")
         components += read_requirements(target, root)
     return components
 

@@ -257,7 +257,7 @@ def test_server_error(fake_hub, status):
     problem = resolve("org/model").resolution.problem
     assert problem.code == "hub-server-error"
     assert f"HTTP {status}" in problem.message and "org/model" in problem.message
-    assert fake_hub.count("/api/models/org/model") == 1  # no retry in this layer
+    assert fake_hub.count("/api/models/org/model") == 1  # without a retry policy, one request (tests/test_reliability.py retries)
 
 
 @pytest.mark.parametrize("status", [401, 403])

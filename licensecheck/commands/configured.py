@@ -1,0 +1,118 @@
+"""What `scan`, `lock` and `explain` share about the configuration file.
+
+Find and read it (licensecheck/config.py), put the command-line flags over it,
+and apply the policy to a scan's results (licensecheck/policy.py). Errors end the
+run with exit 2 and the file, line and key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+import click
+
+from .common import build_context, fail
+
+config_option = click.option(
+    "--config", "config_file", type=click.Path(path_type=Path, dir_okay=False), default=None, metavar="FILE",
+    help="Read settings from FILE (a licensecheck.toml, or a pyproject.toml with [tool.licensecheck]) "
+         "instead of searching PATH and its parents up to the repository root.",
+)
+
+_CONTEXT_FLAGS = ("use", "distribution", "users", "revenue", "region")
+
+
+@dataclass(frozen=True)
+class Setup:
+    """A command's configuration, its usage context (flags over file), and the date of the run."""
+
+    config: "Config"  # noqa: F821 - licensecheck.config, imported lazily
+    context: "Context"  # noqa: F821
+    sources: dict[str, str]
+    today: date
+
+
+def flags_given(ctx: click.Context) -> dict[str, object]:
+    """The usage-context flags the user typed (or set in the environment), not click's defaults."""
+    from click.core import ParameterSource
+
+    typed = (ParameterSource.COMMANDLINE, ParameterSource.ENVIRONMENT)
+    return {name: ctx.params[name] for name in _CONTEXT_FLAGS if name in ctx.params and ctx.get_parameter_source(name) in typed}
+
+
+def load_setup(path: Path, config_file: Path | None, knowledge) -> Setup:
+    """Read the configuration governing PATH and merge the current command's flags over it."""
+    from ..config import load_config, run_date
+    from ..errors import LicensecheckError
+
+    try:
+        config = load_config(path, knowledge, config_file)
+        today = run_date()
+    except LicensecheckError as error:
+        fail(str(error))
+    context, sources = config.context(flags_given(click.get_current_context()))
+    # The flags' region still needs the same check and spelling as --region's.
+    context = build_context(context.use, context.distribution, context.users, context.revenue, context.region)
+    return Setup(config, context, sources, today)
+
+
+def configured_scan(path: Path, setup: Setup, options, knowledge):
+    """`scan_path` with the configuration: exclude globs, then allow / deny / exceptions."""
+    from ..policy import apply_policy
+    from ..scan import scan_path
+
+    options = replace(options, exclude=setup.config.path_filter(path))
+    result = scan_path(path, setup.context, options, knowledge)
+    result = apply_policy(result, setup.config.policy, knowledge.lookup, setup.today)
+    return replace(
+        result,
+        notices=setup.config.notices + result.notices,
+        context_sources=dict(setup.sources),
+        config_file=setup.config.file,
+    )
+
+
+baseline_options = [
+    click.option("--baseline", "baseline_file", type=click.Path(path_type=Path, dir_okay=False), default=None,
+                 metavar="FILE", help="Report only what is new: components whose every problem FILE records "
+                                      "are shown as baselined and do not fail the run."),
+    click.option("--write-baseline", "write_baseline", type=click.Path(path_type=Path, dir_okay=False), default=None,
+                 metavar="FILE", help="Record today's problems (denied and unknown components) in FILE, "
+                                      "then report them as baselined."),
+]
+
+
+def read_baseline_or_exit(path: Path | None):
+    """The entries of `--baseline FILE`, read before the scan so that a bad file fails fast."""
+    if path is None:
+        return None
+    from ..baseline import read_baseline
+    from ..config import shown_path
+    from ..errors import LicensecheckError
+
+    try:
+        return read_baseline(path, shown_path(path))
+    except LicensecheckError as error:
+        fail(str(error))
+
+
+def apply_baseline_options(result, baseline_file: Path | None, entries, write_baseline: Path | None):
+    """`--write-baseline` records the result's problems; then the baseline in force marks what is known."""
+    from ..baseline import apply_baseline, baseline_entries, render_baseline
+    from ..config import shown_path
+    from ..lockfile import write_atomically
+    from .common import say
+
+    if write_baseline is not None:
+        written = baseline_entries(result)
+        try:
+            write_atomically(write_baseline, render_baseline(written))
+        except OSError as error:
+            fail(f"{shown_path(write_baseline)}: cannot write baseline ({error.strerror or type(error).__name__})")
+        say(f"wrote {shown_path(write_baseline)}: {len(written)} problem(s) recorded")
+        entries, baseline_file = frozenset(written), write_baseline
+    if entries is None:
+        return result
+    return apply_baseline(result, entries, shown_path(baseline_file))

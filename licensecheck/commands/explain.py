@@ -1,0 +1,59 @@
+"""`licensecheck explain ID`: a licence's terms, their sources, and the verdict under a usage context."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .common import EXIT_OK, build_context, context_options, fail, load_knowledge_or_exit, write_output
+from .configured import config_option
+
+EPILOG = """\b
+ID is a Hub licence id (llama3.1, cc-by-nc-4.0, other), an SPDX id (Apache-2.0) or an
+alias (qwen-research, mrl, "MIT License"), in any case.
+\b
+ID may also be a component declared under --path (a model, dataset or package,
+e.g. CohereForAI/c4ai-command-r-v01): then its verdict is retraced step by step
+(licence, lineage, context and where each value was set, the terms that applied,
+allow/deny, exception), with the configuration in force. An ID with a `/` is
+looked up as a component first; any other ID as a licence first.
+\b
+Exit codes:
+  0  the licence was explained (whatever its verdict)
+  2  unknown licence id (the closest known ids are suggested) or usage error"""
+
+
+@click.command(epilog=EPILOG)
+@click.argument("licence_id", metavar="ID")
+@context_options
+@click.option("--format", "format_name", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Output format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None, help="Write to a file instead of stdout.")
+@click.option("--path", "project", type=click.Path(path_type=Path), default=".", show_default=True,
+              help="For a component: the project that declares it.")
+@config_option
+@click.option("--offline", is_flag=True, help="For a component: never touch the network (the lock file only).")
+def explain(licence_id, use, distribution, users, revenue, region, format_name, output, project, config_file, offline):
+    """What licence ID permits and requires, each term with its source, and its verdict under your usage context."""
+    from ..explain import UnknownLicenceId, explain_licence, find_licence, render_text, to_document
+
+    context = build_context(use, distribution, users, revenue, region)
+    knowledge = load_knowledge_or_exit()
+    if "/" in licence_id or knowledge.lookup(licence_id) is None:
+        from .explain_component import explain_component_if_declared
+
+        explain_component_if_declared(licence_id, project, config_file, offline, knowledge, format_name, output)
+    try:
+        rule = find_licence(licence_id, knowledge)
+    except UnknownLicenceId as error:
+        fail(error.message())
+    explanation = explain_licence(rule, context)
+    if format_name == "json":
+        text = json.dumps(to_document(explanation), indent=2, ensure_ascii=False) + "\n"
+    else:
+        text = render_text(explanation)
+    write_output(text, output)
+    sys.exit(EXIT_OK)

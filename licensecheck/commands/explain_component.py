@@ -1,0 +1,51 @@
+"""`licensecheck explain COMPONENT`: how a declared model, dataset or package got its verdict.
+
+`explain ID` (commands/explain.py) explains a licence; when ID is not a licence
+id, or names a Hub repository (it has a `/`), it is looked for among the
+components declared under `--path`, and this module explains that component's
+verdict with the configuration in force (licensecheck/why.py).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from .common import EXIT_OK, fail, write_output
+from .configured import configured_scan, load_setup
+
+
+def explain_component_if_declared(
+    query: str, path: Path, config_file: Path | None, offline: bool, knowledge, format_name: str, output: str | None
+) -> None:
+    """Explain the component named `query` and exit; return when PATH declares none (ID may be a licence)."""
+    from ..errors import LicensecheckError
+    from ..inputs import collect_inputs
+    from ..policy import normalised_name
+    from ..scan import ScanOptions
+    from ..why import explain_component, find_components, render_component_text
+
+    setup = load_setup(path, config_file, knowledge)
+    try:
+        # Reading the manifests costs no network: resolve only when the component is there.
+        declared = collect_inputs(path, setup.config.path_filter(path)).components
+    except LicensecheckError as error:
+        if "/" in query:
+            fail(str(error))
+        return
+    if not any(normalised_name(c.name, c.type) == normalised_name(query, c.type) for c in declared):
+        if "/" in query and knowledge.lookup(query) is None:
+            fail(f"{query!r} is not a component declared under {path} (nor a licence id)")
+        return
+    try:
+        result = configured_scan(path, setup, ScanOptions(offline=offline), knowledge)
+    except LicensecheckError as error:
+        fail(str(error))
+    documents = [explain_component(item, result, setup.config, knowledge) for item in find_components(result, query)]
+    if format_name == "json":
+        text = json.dumps(documents[0] if len(documents) == 1 else documents, indent=2, ensure_ascii=False) + "\n"
+    else:
+        text = "\n".join(render_component_text(document) for document in documents)
+    write_output(text, output)
+    sys.exit(EXIT_OK)

@@ -1,0 +1,75 @@
+"""What the discovery readers produce, and the one place they hand it in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Finding, Location, Severity
+from .ids import HubId, Tree, hub_reference
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One place a model or dataset is referenced: the repository, where, and through what."""
+
+    type: str
+    name: str
+    revision: str | None
+    location: Location
+    via: str
+
+
+@dataclass
+class Collector:
+    """Gathers references and notices from every reader of one discovery run."""
+
+    tree: Tree
+    references: list[Reference] = field(default_factory=list)
+    notices: list[Finding] = field(default_factory=list)
+    # Paths handed to a loader that exist in the tree (as written, absolute, where):
+    # local models and datasets, for the reader of local model folders.
+    local_loads: list[tuple[str, str, Location]] = field(default_factory=list)
+    _seen_notices: set[tuple[str, str]] = field(default_factory=set)
+
+    def add(self, found: HubId, location: Location, via: str, revision: str | None = None) -> None:
+        self.references.append(Reference(found.type, found.name, found.revision or revision, location, via))
+
+    def consider(
+        self,
+        text: str,
+        kind: str,
+        location: Location,
+        via: str,
+        *,
+        directory: str | None = None,
+        revision: str | None = None,
+        bare: str = "any",
+        prefixed_only: bool = False,
+    ) -> bool:
+        """Record `text` if it names a repository; a path that exists in the tree is a local load."""
+        found = hub_reference(text, kind, self.tree, directory, bare=bare, prefixed_only=prefixed_only)
+        if found is not None:
+            self.add(found, location, via, revision)
+            return True
+        if text and not prefixed_only and "://" not in text:
+            local = self.tree.local_path(text, directory)
+            if local is not None:
+                self.local_loads.append((text, local, location))
+        return False
+
+    def notice(self, severity: Severity, code: str, location: Location, message: str) -> None:
+        where = f"{location.path}:{location.line}" if location.line else location.path
+        if location.label:
+            where += f" ({location.label})"
+        text = f"{where}: {message}"
+        if (code, text) in self._seen_notices:
+            return
+        self._seen_notices.add((code, text))
+        self.notices.append(Finding(severity, code, text, location=location))
+
+    def unknown(self, location: Location, message: str) -> None:
+        """A loader argument whose value exists only at run time: said, never guessed."""
+        self.notice(Severity.INFO, "not-statically-known", location, message)
+
+    def unparsable(self, location: Location, message: str) -> None:
+        self.notice(Severity.WARNING, "discovery-unparsable", location, f"{message}; discovery skipped it")

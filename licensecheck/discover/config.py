@@ -1,0 +1,252 @@
+"""References in configuration files: YAML, JSON and TOML, at any depth.
+
+A value under a model key (`model`, `model_id`, `model_name`, `model_name_or_path`,
+`base_model`, `pretrained_model`, `tokenizer_name`...; see `keys.py`) is a model,
+under `dataset`, `dataset_name` or `datasets` a dataset. Keys match whatever their
+case or separator (`modelName`, `MODEL_ID`, `model-name`). A value may be a
+string, a list of strings, or a mapping with `path` / `id` / `name` / `repo_id`
+(Axolotl's `datasets: [{path: ...}]`). Kubernetes `env` entries (`name: MODEL_ID`,
+`value: ...`), `KEY=value` list items (Compose `environment`) and the commands
+under `command`, `args` and `entrypoint` are read too, as are `hf.co/...`,
+`hf://...` and `hf-hub:...` strings anywhere.
+
+A namespaced id (`org/name`) is required, except under keys a Hub loader reads
+as is (`model_name_or_path: gpt2`) and for the Hub's canonical legacy names:
+`model: gpt-4o` in a configuration names another service's model.
+
+Lines: YAML is composed (each node keeps its line), JSON and TOML strings are
+located in the text in document order.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from ..model import Location
+from .collect import Collector
+from .container import Variables, Word, offset_locator, scan_command_text
+from .keys import key_type
+
+CONFIG_HINT = re.compile(rb"(?i)model|dataset|tokenizer|hf\.co/|hf://|hf[-_]hub:|hf-repo|download|-hf\b")
+COMMAND_KEYS = frozenset({"command", "args", "entrypoint", "cmd"})
+_ID_FIELDS = ("path", "id", "name", "repo_id", "repo", "name_or_path")
+_PREFIXES = ("hf.co/", "hf://", "hf-hub:", "hf_hub:")
+
+# A tree every format is turned into: ("s", text, line) for a string, ("m", [(key, node)])
+# for a mapping, ("l", [node]) for a list, ("o",) for anything else.
+Node = tuple
+
+
+def scan_config(text: str, kind: str, relative: str, directory: str, collector: Collector) -> None:
+    """One configuration file (`kind` is yaml, json or toml)."""
+    try:
+        if kind == "yaml":
+            documents = _yaml_trees(text)
+        elif kind == "json":
+            documents = [_located_tree(json.loads(text), text)]
+        else:
+            import tomllib
+
+            documents = [_located_tree(tomllib.loads(text), text)]
+    except _Unparsable as error:
+        collector.unparsable(Location(relative, error.line), f"not valid {kind.upper()} ({error.message})")
+        return
+    except ValueError as error:  # json.JSONDecodeError and tomllib.TOMLDecodeError
+        collector.unparsable(Location(relative, getattr(error, "lineno", None)), f"not valid {kind.upper()} ({_first_line(error)})")
+        return
+    reader = _Reader(relative, directory, collector)
+    for document in documents:
+        reader.walk(document)
+
+
+class _Unparsable(Exception):
+    def __init__(self, line: int | None, message: str) -> None:
+        self.line = line
+        self.message = message
+
+
+def _first_line(error: Exception) -> str:
+    text = str(error).strip().splitlines()
+    return text[0] if text else type(error).__name__
+
+
+class _Reader:
+    def __init__(self, relative: str, directory: str, collector: Collector) -> None:
+        self.relative = relative
+        self.directory = directory
+        self.collector = collector
+        self.seen: set[int] = set()
+
+    def walk(self, node: Node) -> None:
+        if node[0] == "s":
+            if node[1].startswith(_PREFIXES):
+                self._consider(node, "model", "none", "a Hub address", prefixed_only=True)
+            return
+        if node[0] == "o" or id(node) in self.seen:
+            return
+        self.seen.add(id(node))  # YAML aliases share nodes: each is read once
+        if node[0] == "l":
+            for item in node[1]:
+                if item[0] == "s" and "=" in item[1]:
+                    name, _, value = item[1].partition("=")
+                    found = key_type(name)
+                    if found:
+                        self._consider(("s", value, item[2]), found[0], found[1], name)
+                self.walk(item)
+            return
+        fields = {k: v for k, v in node[1] if isinstance(k, str)}
+        name, value = fields.get("name"), fields.get("value")
+        if name and value and name[0] == "s" and value[0] == "s" and key_type(name[1]):
+            found = key_type(name[1])
+            self._consider(value, found[0], found[1], name[1])  # a Kubernetes env entry
+        for key, child in node[1]:
+            if not isinstance(key, str):
+                self.walk(child)
+                continue
+            found = key_type(key)
+            if found is not None:
+                self._take(child, found[0], found[1], key)
+            if key.lower() in COMMAND_KEYS:
+                self._command(child)
+            self.walk(child)
+
+    def _take(self, node: Node, kind: str, bare: str, key: str) -> None:
+        if node[0] == "s":
+            self._consider(node, kind, bare, key)
+        elif node[0] == "l":
+            for item in node[1]:
+                if item[0] == "s":
+                    self._consider(item, kind, bare, key)
+                elif item[0] == "m":
+                    self._id_fields(item, kind, key)
+        elif node[0] == "m":
+            self._id_fields(node, kind, key)
+
+    def _id_fields(self, node: Node, kind: str, key: str) -> None:
+        for field_name, child in node[1]:
+            if isinstance(field_name, str) and field_name.lower() in _ID_FIELDS and child[0] == "s":
+                self._consider(child, kind, "legacy", f"{key}.{field_name}")
+
+    def _consider(self, node: Node, kind: str, bare: str, key: str, prefixed_only: bool = False) -> None:
+        text, line = node[1], node[2]
+        location = Location(self.relative, line)
+        if "$" in text:
+            expanded = Variables().expand(Word(text, 0))
+            if expanded is None:
+                self.collector.unknown(location, f"`{key}`: the {kind} is not statically known ({text} is set at run time)")
+                return
+            text = expanded.text
+        self.collector.consider(text, kind, location, f"config key {key}", directory=self.directory, bare=bare,
+                                prefixed_only=prefixed_only)
+
+    def _command(self, node: Node) -> None:
+        if node[0] == "s":
+            scan_command_text(node[1], self.collector, offset_locator(node[1], self.relative, node[2]),
+                              self.directory, "command")
+        elif node[0] == "l" and all(item[0] == "s" for item in node[1]):
+            items = node[1]
+            text, starts = "", []
+            for item in items:
+                starts.append((len(text), item[2]))
+                word = item[1]
+                text += (f'"{word}"' if " " in word or not word else word) + " "
+
+            def locate(offset: int) -> Location:
+                line = starts[0][1]
+                for start, item_line in starts:
+                    if start <= offset:
+                        line = item_line
+                return Location(self.relative, line)
+
+            scan_command_text(text, self.collector, locate, self.directory, "command")
+
+
+def _yaml_trees(text: str) -> list[Node]:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        documents = list(yaml.compose_all(text, Loader=loader))
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        raise _Unparsable(mark.line + 1 if mark else None, error.problem or "malformed YAML") from None
+    except yaml.YAMLError as error:
+        raise _Unparsable(None, _first_line(error)) from None
+    converted: dict[int, Node] = {}
+    return [_from_yaml(d, converted) for d in documents if d is not None]
+
+
+def _from_yaml(node: Any, converted: dict[int, Node]) -> Node:
+    import yaml
+
+    known = converted.get(id(node))
+    if known is not None:
+        return known
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == "tag:yaml.org,2002:str":
+            line = node.start_mark.line + 1
+            if node.style in ("|", ">"):
+                line += 1  # a block scalar's text starts below its indicator
+            result: Node = ("s", node.value, line)
+        else:
+            result = ("o",)
+        converted[id(node)] = result
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        items: list[Node] = []
+        result = ("l", items)
+        converted[id(node)] = result
+        items.extend(_from_yaml(child, converted) for child in node.value)
+        return result
+    if isinstance(node, yaml.MappingNode):
+        pairs: list = []
+        result = ("m", pairs)
+        converted[id(node)] = result
+        for key, value in node.value:
+            name = key.value if isinstance(key, yaml.ScalarNode) else None
+            pairs.append((name, _from_yaml(value, converted)))
+        return result
+    return ("o",)
+
+
+def _located_tree(data: Any, text: str) -> Node:
+    """A parsed JSON or TOML document as a tree, each string given the line it is written on."""
+    from bisect import bisect_right
+
+    cursor = [0]
+    line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
+
+    def locate(value: str, key: bool = False) -> int:
+        candidates = (json.dumps(value), json.dumps(value, ensure_ascii=False), f"'{value}'", value) if not key else (
+            json.dumps(value, ensure_ascii=False), value)
+        for start in (cursor[0], 0):
+            best = -1
+            for candidate in candidates:
+                position = text.find(candidate, start)
+                if position != -1 and (best == -1 or position < best):
+                    best = position
+            if best != -1:
+                if start == cursor[0]:
+                    cursor[0] = best + 1
+                return bisect_right(line_starts, best)
+        return 1
+
+    def convert(value: Any, depth: int = 0) -> Node:
+        if depth > 200:
+            return ("o",)
+        if isinstance(value, str):
+            return ("s", value, locate(value))
+        if isinstance(value, dict):
+            pairs = []
+            for key, child in value.items():
+                if isinstance(key, str):
+                    locate(key, key=True)
+                pairs.append((key, convert(child, depth + 1)))
+            return ("m", pairs)
+        if isinstance(value, list):
+            return ("l", [convert(item, depth + 1) for item in value])
+        return ("o",)
+
+    return convert(data)

@@ -1,0 +1,257 @@
+"""References in container and run-time files: Dockerfiles, Ollama Modelfiles, shell scripts.
+
+Commands are read as words (quotes, `\\` line continuations and JSON exec form
+understood), so that each id keeps the line it is written on:
+
+- `huggingface-cli download ORG/NAME` and `hf download ORG/NAME` (with
+  `--repo-type dataset` a dataset, `--revision R` the revision);
+- `vllm serve ORG/NAME`, `tune download ORG/NAME`; the flags of serving and training commands that name a
+  model or dataset (`--model`, `--model-id`, `--model_name_or_path`, `--tokenizer`,
+  `--dataset_name`, llama.cpp's `--hf-repo` / `-hf`...);
+- `hf.co/ORG/NAME[:TAG]` (Ollama's `FROM`, `ollama pull`), `hf://` and `hf-hub:` words;
+- `ENV`, `ARG`, `export` and plain assignments to model variables (`MODEL_ID=...`),
+  and `$VAR` / `${VAR}` / `${VAR:-default}` expanded from them.
+
+A Dockerfile's `FROM image` names a container image, never a model. A Makefile
+is read the same way once its `NAME ?= value` assignments and `$(NAME)`
+references are put in shell form.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+
+from ..model import DATASET, MODEL, Location
+from .collect import Collector
+from .keys import flag_type, key_type
+
+_TOKEN = re.compile(
+    r'"(?P<dq>(?:[^"\\\n]|\\.)*)"|\'(?P<sq>[^\'\n]*)\'|(?P<cont>\\\r?\n)|(?P<sep>\r?\n|&&|\|\||[;|])'
+    r"|(?P<word>[^\s\"',\[\];|&]+)"
+)
+_COMMENT = re.compile(r"(?m)(^|[ \t])#[^\n]*")
+_VARIABLE = re.compile(r"\$(?:\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*)(?::?-(?P<default>[^}]*))?\}|(?P<plain>[A-Za-z_][A-Za-z0-9_]*))")
+_ASSIGNMENT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)=(.*)", re.S)
+_PREFIXES = ("hf.co/", "hf://", "hf-hub:", "hf_hub:")
+# `huggingface-cli download` options that take a value (the rest are flags).
+_DOWNLOAD_OPTIONS = frozenset(
+    {"--repo-type", "--revision", "--local-dir", "--cache-dir", "--include", "--exclude", "--token",
+     "--max-workers", "--local-dir-use-symlinks", "--etag-timeout"}
+)
+
+Locate = Callable[[int], Location]
+
+
+class Word:
+    __slots__ = ("text", "offset", "location")
+
+    def __init__(self, text: str, offset: int, location: Location | None = None) -> None:
+        self.text = text
+        self.offset = offset
+        self.location = location  # set when the text came from a variable assigned elsewhere
+
+
+def _blank_comments(text: str) -> str:
+    return _COMMENT.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
+
+
+def commands(text: str) -> list[list[Word]]:
+    """The commands of a shell-like text, each a list of words with their offsets."""
+    found: list[list[Word]] = []
+    current: list[Word] = []
+    for match in _TOKEN.finditer(_blank_comments(text)):
+        kind = match.lastgroup
+        if kind == "cont":
+            continue
+        if kind == "sep":
+            if current:
+                found.append(current)
+            current = []
+            continue
+        group = kind if kind in ("dq", "sq") else "word"
+        current.append(Word(match.group(group), match.start(group)))
+    if current:
+        found.append(current)
+    return found
+
+
+class Variables:
+    """Values assigned to variables in the file (`ENV`, `ARG`, `export`, `NAME=value`)."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, tuple[str, int]] = {}
+
+    def expand(self, word: Word) -> Word | None:
+        """The word with `$VAR` expanded; None when it depends on a variable nobody set here."""
+        if "$" not in word.text:
+            return word
+        origin: list[int] = []
+
+        def replace(match: re.Match) -> str:
+            name = match.group("braced") or match.group("plain")
+            if name in self.values:
+                value, offset = self.values[name]
+                origin.append(offset)
+                return value
+            if match.group("default") is not None:
+                origin.append(word.offset + match.start())
+                return match.group("default")
+            raise KeyError(name)
+
+        try:
+            text = _VARIABLE.sub(replace, word.text)
+        except KeyError:
+            return None
+        # A whole-word variable points at its assignment: that is where the id is written.
+        offset = origin[0] if len(origin) == 1 and _VARIABLE.fullmatch(word.text) else word.offset
+        return Word(text, offset)
+
+
+def scan_command_text(text: str, collector: Collector, locate: Locate, directory: str | None, via: str,
+                      variables: Variables | None = None) -> None:
+    """Every reference the commands of `text` make."""
+    variables = variables or Variables()
+    for words in commands(text):
+        _scan_command(words, collector, locate, directory, via, variables)
+
+
+def _scan_command(words: list[Word], collector: Collector, locate: Locate, directory: str | None, via: str,
+                  variables: Variables) -> None:
+    texts = [w.text for w in words]
+    if texts and texts[0] in ("ENV", "ARG", "export", "declare", "local", "readonly"):
+        _assignments(words[1:], collector, locate, via, variables, docker_env=texts[0] == "ENV")
+        return
+    if texts and _ASSIGNMENT.fullmatch(texts[0]) and not texts[0].startswith("-"):
+        leading = []
+        for word in words:
+            if _ASSIGNMENT.fullmatch(word.text):
+                leading.append(word)
+            else:
+                break
+        _assignments(leading, collector, locate, via, variables)
+    for index, word in enumerate(words):
+        text = word.text
+        expanded = variables.expand(word)
+        if expanded is not None and expanded.text.startswith(_PREFIXES):
+            collector.consider(expanded.text, MODEL, locate(expanded.offset), via, directory=directory, prefixed_only=True)
+        if text in ("download",) and index and texts[index - 1].rsplit("/", 1)[-1] in ("huggingface-cli", "hf"):
+            _download(words[index + 1 :], collector, locate, directory, variables)
+        elif (text == "serve" and index and texts[index - 1].rsplit("/", 1)[-1] == "vllm") or (
+            text == "download" and index and texts[index - 1] == "tune"
+        ):
+            target = _first_positional(words[index + 1 :])
+            if target is not None:
+                _consider(target, MODEL, "any", collector, locate, directory, f"{texts[index - 1]} {text}", variables)
+        flag, _, inline = text.partition("=")
+        kind = flag_type(flag) if flag.startswith("-") else None
+        if kind is None:
+            continue
+        if inline:
+            value = Word(inline, word.offset + len(flag) + 1)
+        elif index + 1 < len(words):
+            value = words[index + 1]
+        else:
+            continue
+        if value.text.startswith("-"):
+            continue
+        _consider(value, kind[0], kind[1], collector, locate, directory, flag, variables)
+
+
+def _first_positional(words: list[Word]) -> Word | None:
+    skip = False
+    for word in words:
+        if skip:
+            skip = False
+            continue
+        if word.text.startswith("-"):
+            skip = "=" not in word.text and word.text in _DOWNLOAD_OPTIONS
+            continue
+        return word
+    return None
+
+
+def _download(words: list[Word], collector: Collector, locate: Locate, directory: str | None, variables: Variables) -> None:
+    """`huggingface-cli download REPO [FILES...] [--repo-type T] [--revision R]`."""
+    options: dict[str, str] = {}
+    repo: Word | None = None
+    index = 0
+    while index < len(words):
+        text = words[index].text
+        if text.startswith("-"):
+            name, _, inline = text.partition("=")
+            if inline:
+                options[name] = inline
+            elif name in _DOWNLOAD_OPTIONS and index + 1 < len(words):
+                options[name] = words[index + 1].text
+                index += 1
+        elif repo is None:
+            repo = words[index]
+        index += 1
+    if repo is None:
+        return
+    repo_type = options.get("--repo-type", "model")
+    if repo_type in ("space", "spaces"):
+        return
+    kind = DATASET if repo_type in ("dataset", "datasets") else MODEL
+    revision = options.get("--revision")
+    _consider(repo, kind, "any", collector, locate, directory, "huggingface-cli download", variables, revision)
+
+
+def _consider(word: Word, kind: str, bare: str, collector: Collector, locate: Locate, directory: str | None,
+              via: str, variables: Variables, revision: str | None = None) -> None:
+    expanded = variables.expand(word)
+    location = locate(word.offset)
+    if expanded is None:
+        collector.unknown(location, f"{via}: the {kind} is not statically known ({word.text} is set at run time)")
+        return
+    collector.consider(expanded.text, kind, locate(expanded.offset), via, directory=directory, revision=revision, bare=bare)
+
+
+def _assignments(words: list[Word], collector: Collector, locate: Locate, via: str, variables: Variables,
+                 docker_env: bool = False) -> None:
+    if docker_env and len(words) >= 2 and "=" not in words[0].text:
+        pairs = [(words[0].text, Word(" ".join(w.text for w in words[1:]), words[1].offset))]  # ENV KEY value
+    else:
+        pairs = []
+        for word in words:
+            match = _ASSIGNMENT.fullmatch(word.text)
+            if match:
+                pairs.append((match.group(1), Word(match.group(2), word.offset + len(match.group(1)) + 1)))
+    for name, value in pairs:
+        expanded = variables.expand(value)
+        if expanded is None:
+            continue
+        variables.values[name] = (expanded.text, expanded.offset)
+        kind = key_type(name)
+        if kind is not None:
+            collector.consider(expanded.text, kind[0], locate(expanded.offset), f"{via} {name}", bare=kind[1])
+
+
+_MAKE_ASSIGNMENT = re.compile(r"(?m)^(?:export[ \t]+|override[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*[:?+!]?=[ \t]*")
+_MAKE_REFERENCE = re.compile(r"\$\(([A-Za-z_][A-Za-z0-9_]*)\)")
+
+
+def _shell_form(makefile: str) -> str:
+    """A Makefile's assignments and references as a shell script's (lines kept)."""
+    return _MAKE_REFERENCE.sub(r"${\1}", _MAKE_ASSIGNMENT.sub(r"\1=", makefile))
+
+
+def scan_container_file(text: str, relative: str, directory: str, collector: Collector, via: str) -> None:
+    """A Dockerfile, Modelfile, shell script or Makefile: its commands, with each id's line."""
+    if via == "Makefile":
+        text = _shell_form(text)
+    locate = offset_locator(text, relative)
+
+    scan_command_text(text, collector, locate, directory, via)
+
+
+def offset_locator(text: str, relative: str, first_line: int = 1) -> Locate:
+    """A function from a character offset in `text` to its Location (lines counted from `first_line`)."""
+    line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
+
+    def locate(offset: int) -> Location:
+        return Location(relative, bisect_right(line_starts, offset) + first_line - 1)
+
+    return locate

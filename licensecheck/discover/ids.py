@@ -1,0 +1,238 @@
+"""Whether a string found in code or configuration names a Hub repository.
+
+Discovery sees many strings that look like `namespace/name` and are not Hub
+repositories: local paths (`outputs/run`, `models/x` that exists on disk), URLs,
+dates, version numbers, MIME types, API routes, dataset builder names
+(`load_dataset("json", ...)`) and other services' model names
+(`anthropic/claude-3-5-sonnet`, `openai/gpt-4o`). `hub_reference` says which
+strings are references, and turns the prefixed forms the libraries accept
+(`hf-hub:org/name`, `hf.co/org/name:Q4_K_M`, `hf://datasets/org/name/file`)
+into a plain repository id.
+
+Nothing here reads a file except `Tree.exists`, which asks the file system
+whether a path is under the scanned tree.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model import DATASET, MODEL
+from ..sources._common import is_valid_repo_id
+
+# `datasets.load_dataset` builders that read local or remote files: their name is
+# a loader, not a repository.
+DATASET_BUILDERS = frozenset(
+    {
+        "arrow", "audiofolder", "cache", "csv", "generator", "hdf5", "imagefolder", "json",
+        "lance", "niftifolder", "pandas", "parquet", "pdffolder", "spark", "sql", "text",
+        "videofolder", "webdataset", "xml", "folder_based_builder",
+    }
+)
+
+# The Hub's canonical models from before namespaces (each now redirects to an
+# organisation): bare names a configuration file may use. Code passing a bare name
+# to a Hub loader is accepted whatever it is; a configuration value needs to be
+# one of these, because `model: gpt-4o` or `model: llama3` in a config file names
+# another service's model far more often than a Hub repository.
+LEGACY_MODELS = frozenset(
+    {
+        "albert-base-v1", "albert-base-v2", "albert-large-v1", "albert-large-v2",
+        "albert-xlarge-v1", "albert-xlarge-v2", "albert-xxlarge-v1", "albert-xxlarge-v2",
+        "bert-base-cased", "bert-base-chinese", "bert-base-german-cased",
+        "bert-base-multilingual-cased", "bert-base-multilingual-uncased", "bert-base-uncased",
+        "bert-large-cased", "bert-large-cased-whole-word-masking", "bert-large-uncased",
+        "bert-large-uncased-whole-word-masking",
+        "bert-large-uncased-whole-word-masking-finetuned-squad", "camembert-base", "ctrl",
+        "distilbert-base-cased", "distilbert-base-cased-distilled-squad",
+        "distilbert-base-multilingual-cased", "distilbert-base-uncased",
+        "distilbert-base-uncased-distilled-squad",
+        "distilbert-base-uncased-finetuned-sst-2-english", "distilgpt2", "distilroberta-base",
+        "gpt2", "gpt2-large", "gpt2-medium", "gpt2-xl", "openai-gpt", "roberta-base",
+        "roberta-large", "roberta-large-mnli", "t5-11b", "t5-3b", "t5-base", "t5-large",
+        "t5-small", "xlm-roberta-base", "xlm-roberta-large", "xlnet-base-cased",
+        "xlnet-large-cased",
+    }
+)
+LEGACY_DATASETS = frozenset(
+    {
+        "ag_news", "amazon_polarity", "bookcorpus", "c4", "cifar10", "cifar100",
+        "cnn_dailymail", "common_voice", "conll2003", "emotion", "glue", "gsm8k",
+        "hellaswag", "imdb", "librispeech_asr", "mnist", "openwebtext", "rotten_tomatoes",
+        "squad", "squad_v2", "super_glue", "wikitext", "wikipedia", "xsum", "yelp_review_full",
+    }
+)
+
+# First path segments that are a project's own folders, never a Hub namespace.
+LOCAL_FOLDERS = frozenset(
+    {
+        "artifacts", "assets", "build", "cache", "checkpoint", "checkpoints", "ckpt", "ckpts",
+        "data", "dist", "export", "exports", "exp", "experiments", "home", "local", "logs",
+        "mnt", "model", "models", "out", "output", "outputs", "pretrained", "resources",
+        "results", "run", "runs", "saved", "saved_models", "src", "temp", "tmp", "weights",
+        "workspace",
+    }
+)
+# Extensions of files (weights, data, configuration): `org/model.gguf` is a file path.
+FILE_EXTENSIONS = frozenset(
+    {
+        "bin", "ckpt", "csv", "gguf", "h5", "json", "jsonl", "md", "npy", "npz", "onnx",
+        "parquet", "pkl", "pt", "pth", "py", "safetensors", "tar", "gz", "tsv", "txt",
+        "yaml", "yml", "zip", "arrow", "msgpack", "ggml", "model",
+    }
+)
+MIME_TYPES = frozenset({"application", "audio", "font", "image", "multipart", "text", "video"})
+
+# Other services' model names written `provider/model` (LiteLLM, OpenRouter...).
+# `openai` is also a Hub organisation (openai/whisper-large-v3): only its API model
+# names are refused.
+API_PROVIDERS = frozenset(
+    {
+        "anthropic", "azure", "azure_ai", "bedrock", "cerebras", "cloudflare", "codestral",
+        "databricks", "deepinfra", "deepseek", "fireworks_ai", "gemini", "groq", "hosted_vllm",
+        "litellm_proxy", "lm_studio", "mistral", "nvidia_nim", "ollama", "ollama_chat",
+        "openrouter", "perplexity", "replicate", "sagemaker", "text-completion-openai",
+        "together_ai", "vertex_ai", "voyage", "watsonx", "xai",
+    }
+)
+_OPENAI_API_NAME = re.compile(
+    r"(gpt-3\.5|gpt-4|chatgpt|o[1-9](-|$)|text-embedding|text-davinci|davinci|babbage|dall-e|tts-1|whisper-1)",
+    re.IGNORECASE,
+)
+_NUMERIC = re.compile(r"v?\d+(?:[._:-]\d+)*")
+_TAGGED = re.compile(r"hf\.co/([^\s:\"'`]+?)(?::([A-Za-z0-9_.-]+))?")
+
+
+@dataclass(frozen=True)
+class HubId:
+    """A repository a string refers to: its type, id and, when the string pins one, revision."""
+
+    type: str
+    name: str
+    revision: str | None = None
+
+
+class Tree:
+    """The scanned tree, to tell a local path from a repository id."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = os.path.abspath(root)
+        self._seen: dict[str, bool] = {}
+
+    def exists(self, relative: str, directory: str | None = None) -> bool:
+        """Whether `relative` (or its first segment, a folder) exists under the root or `directory`."""
+        first = relative.split("/", 1)[0]
+        for base in (self.root, directory):
+            if base is None:
+                continue
+            for candidate in (relative, first):
+                full = os.path.join(base, candidate)
+                known = self._seen.get(full)
+                if known is None:
+                    known = self._seen[full] = os.path.exists(full)
+                if known:
+                    return True
+        return False
+
+    def local_path(self, text: str, directory: str | None = None) -> str | None:
+        """The absolute path `text` names inside the tree (relative to the root or `directory`), if it exists."""
+        if os.path.isabs(text):
+            candidates = [text]
+        else:
+            candidates = [os.path.join(base, text) for base in (directory, self.root) if base]
+        for candidate in candidates:
+            full = os.path.normpath(candidate)
+            if (full == self.root or full.startswith(self.root + os.sep)) and os.path.exists(full):
+                return full
+        return None
+
+
+def strip_prefix(text: str, default_type: str) -> tuple[str, str, str | None, bool]:
+    """(text without a Hub prefix, type, revision, whether a prefix was present).
+
+    `hf-hub:` / `hf_hub:` (timm, open_clip), `hf.co/ORG/NAME[:TAG]` (Ollama, llama.cpp:
+    the tag picks a quantisation, not a revision), `hf://[datasets/]ORG/NAME[@REV][/file]`
+    (fsspec, pandas, Keras presets), and LiteLLM's `huggingface/ORG/NAME` (the Hub's
+    inference service running that model).
+    """
+    for prefix in ("hf-hub:", "hf_hub:"):
+        if text.startswith(prefix):
+            return text[len(prefix):], default_type, None, True
+    if text.startswith("hf.co/"):
+        match = _TAGGED.fullmatch(text)
+        return (match.group(1) if match else text[6:]), default_type, None, True
+    if text.startswith("huggingface/") and text.count("/") == 2:
+        return text[len("huggingface/"):], default_type, None, True
+    if text.startswith("hf://"):
+        path = text[5:]
+        kind = default_type
+        if path.startswith("datasets/"):
+            kind, path = DATASET, path[len("datasets/"):]
+        elif path.startswith("spaces/"):
+            return "", kind, None, True
+        elif path.startswith("models/"):
+            kind, path = MODEL, path[len("models/"):]
+        parts = path.split("/")
+        repo = "/".join(parts[:2])
+        revision = None
+        if "@" in repo:
+            repo, revision = repo.split("@", 1)
+            revision = revision or None
+        return repo, kind, revision, True
+    return text, default_type, None, False
+
+
+def hub_reference(
+    text: str,
+    kind: str,
+    tree: Tree,
+    directory: str | None = None,
+    *,
+    bare: str = "any",
+    prefixed_only: bool = False,
+) -> HubId | None:
+    """The repository `text` names, or None when it is not a Hub reference.
+
+    `bare` says what to make of a name without a namespace (`gpt2`): "any" accepts
+    it (a Hub loader was called with it), "legacy" only the canonical names of
+    `LEGACY_MODELS` / `LEGACY_DATASETS`, "none" refuses it. `prefixed_only` is for
+    loaders whose plain names are their own catalogue (timm's `resnet50`, open_clip's
+    `ViT-B-32`): only `hf-hub:` values reach the Hub. `directory` is the folder of the
+    file the string is in, for relative local paths.
+    """
+    if not isinstance(text, str) or not text or text != text.strip():
+        return None
+    name, kind, revision, prefixed = strip_prefix(text, kind)
+    if prefixed_only and not prefixed:
+        return None
+    if not name or "://" in name or name.startswith(("/", "./", "../", "~", "\\")) or "\\" in name:
+        return None
+    if not is_valid_repo_id(name):
+        return None
+    parts = name.split("/")
+    if any(_NUMERIC.fullmatch(part) for part in parts):
+        return None  # dates, versions, numbers
+    if "." in parts[-1] and parts[-1].rsplit(".", 1)[1].lower() in FILE_EXTENSIONS:
+        return None
+    if len(parts) == 1:
+        if kind == DATASET and name.lower() in DATASET_BUILDERS:
+            return None
+        if bare == "none" or (bare == "legacy" and name not in (LEGACY_DATASETS if kind == DATASET else LEGACY_MODELS)):
+            return None
+    else:
+        namespace = parts[0].lower()
+        if namespace in LOCAL_FOLDERS or namespace in MIME_TYPES or namespace in API_PROVIDERS:
+            return None
+        if namespace == "openai" and _OPENAI_API_NAME.match(parts[1]):
+            return None
+    if not prefixed and tree.exists(name, directory):
+        return None  # a folder of the project, not a repository
+    return HubId(kind, name, revision)
+
+
+def looks_local(text: str) -> bool:
+    """A string that is plainly a file-system path (for the local-load list, not for ids)."""
+    return text.startswith(("/", "./", "../", "~")) or "\\" in text

@@ -1,0 +1,47 @@
+"""The names under which configuration, environment variables and flags hold a repository id."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import DATASET, MODEL
+
+MODEL_KEYS = frozenset(
+    {
+        "model", "model_id", "model_name", "model_name_or_path", "base_model", "pretrained_model",
+        "pretrained_model_name", "pretrained_model_name_or_path", "tokenizer", "tokenizer_name",
+        "tokenizer_name_or_path", "embedding_model", "embedding_model_name", "embed_model",
+        "embed_model_name", "reranker_model", "rerank_model", "reward_model", "ref_model",
+        "teacher_model", "draft_model", "speculative_model", "model_repo", "hf_repo", "model_path",
+    }
+)
+DATASET_KEYS = frozenset({"dataset", "dataset_name", "dataset_id", "dataset_repo", "datasets"})
+# Keys whose value a Hub loader receives as is (`model_name_or_path: gpt2`): a bare
+# name is a repository. Elsewhere only a namespaced or canonical legacy name is.
+_LOADER_KEYS = frozenset({"model_name_or_path", "pretrained_model_name_or_path", "tokenizer_name_or_path"})
+_CAMEL = re.compile(r"(?<=[a-z0-9])([A-Z])")
+
+
+def normalise(key: str) -> str:
+    """`modelName`, `MODEL-NAME`, `HF_MODEL_NAME` → `model_name`."""
+    key = _CAMEL.sub(r"_\1", key.strip()).lower().replace("-", "_").lstrip("_")
+    return key[3:] if key.startswith("hf_") and key[3:] in MODEL_KEYS | DATASET_KEYS else key
+
+
+def key_type(key: str) -> tuple[str, str] | None:
+    """(component type, bare-name policy) for a key that holds a repository id, else None."""
+    name = normalise(key)
+    if name in MODEL_KEYS:
+        return MODEL, ("any" if name in _LOADER_KEYS else "legacy")
+    if name in DATASET_KEYS:
+        return DATASET, "legacy"
+    return None
+
+
+def flag_type(flag: str) -> tuple[str, str] | None:
+    """The same for a command-line flag: `--model-name-or-path`, `--dataset_name`, `-hf`."""
+    if flag in ("-hf", "-hfr", "--hf-repo", "--hf_repo"):
+        return MODEL, "none"
+    if not flag.startswith("--"):
+        return None
+    return key_type(flag[2:])

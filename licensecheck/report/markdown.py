@@ -1,0 +1,95 @@
+"""Markdown for pull-request comments and `$GITHUB_STEP_SUMMARY`.
+
+Counts first, then what needs action (denied and unknown components, with the
+reason), then the obligations of the components you may use, then every
+component in a collapsed table. Text from outside (licence names, card fields)
+is escaped so that it cannot break the table or inject markup.
+"""
+
+from __future__ import annotations
+
+from .. import __version__
+from ..model import ComponentResult, ScanResult, Severity, Verdict
+from . import RenderOptions
+from ._common import VERDICT_ORDER, ordered, version_of
+from .text import describe_context
+
+_ESCAPED = {"\\": "\\\\", "|": "\\|", "`": "\\`", "*": "\\*", "[": "\\[", "]": "\\]", "<": "&lt;", ">": "&gt;", "&": "&amp;"}
+
+
+def md(text: object) -> str:
+    """Plain text made safe inside a Markdown table cell or paragraph."""
+    return "".join(_ESCAPED.get(ch, ch) for ch in " ".join(str(text).split()))
+
+
+def _licence(result: ComponentResult) -> str:
+    licence = result.resolution.licence
+    return md(licence.id) if licence is not None and licence.id else "not determined"
+
+
+def _component(result: ComponentResult) -> str:
+    version = version_of(result)
+    shown = f" {md(version[:12])}" if version else ""
+    return f"{result.component.type} **{md(result.component.name)}**{shown}"
+
+
+def _where(result: ComponentResult) -> str:
+    return ", ".join(md(f"{l.path}:{l.line}" if l.line else l.path) for l in result.component.locations) or "—"
+
+
+def _reason(result: ComponentResult) -> str:
+    errors = [f for f in result.evaluation.findings if f.severity is not Severity.INFO]
+    return "<br>".join(f"{md(f.message)} ({md(f.code)})" for f in errors) or "—"
+
+
+def render(result: ScanResult, options: RenderOptions) -> str:
+    counts = result.summary()
+    components = ordered(result)
+    lines = [
+        f"## licensecheck: {counts['denied']} denied, {counts['unknown']} unknown, "
+        f"{counts['conditional']} conditional, {counts['allowed']} allowed",
+        "",
+        f"{len(components)} components checked for {md(describe_context(result.context))} "
+        f"(licensecheck {__version__}).",
+        "",
+    ]
+    for notice in result.notices:
+        lines += [f"> **{notice.severity.value}**: {md(notice.message)}", ""]
+    lines += ["| verdict | count |", "|---|---:|"]
+    lines += [f"| {verdict.value} | {counts[verdict.value]} |" for verdict in VERDICT_ORDER]
+    lines.append("")
+
+    action = [r for r in components if r.evaluation.verdict in (Verdict.DENIED, Verdict.UNKNOWN)]
+    if action:
+        lines += [
+            "### Needs action",
+            "",
+            "| verdict | component | licence | reason | declared in |",
+            "|---|---|---|---|---|",
+        ]
+        lines += [
+            f"| **{r.evaluation.verdict.value}** | {_component(r)} | {_licence(r)} | {_reason(r)} | {_where(r)} |"
+            for r in action
+        ]
+        lines.append("")
+    else:
+        lines += ["Nothing denied and no licence unknown.", ""]
+
+    if options.verbosity >= 0:
+        bound = [r for r in components if r.evaluation.obligations and r.evaluation.verdict is not Verdict.DENIED]
+        if bound:
+            lines += ["### Obligations", ""]
+            for r in bound:
+                lines.append(f"**{md(r.component.name)}** ({_licence(r)})")
+                lines.append("")
+                lines += [f"- {md(obligation)}" for obligation in r.evaluation.obligations]
+                lines.append("")
+        lines += [
+            f"<details><summary>All {len(components)} components</summary>",
+            "",
+            "| verdict | component | licence | declared in |",
+            "|---|---|---|---|",
+        ]
+        lines += [f"| {r.evaluation.verdict.value} | {_component(r)} | {_licence(r)} | {_where(r)} |" for r in components]
+        lines += ["", "</details>", ""]
+    return "\n".join(lines)

@@ -1,0 +1,209 @@
+"""Read a repository's licence file when its card does not say which licence it is.
+
+A card that declares `license: other` names its licence in `license_name` and
+`license_link`; when neither is one licensecheck recognises (or when the card
+says `unknown`), the repository's own LICENSE file may: this module fetches it
+(the file the `license_link` names in the repository, else the one the
+repository lists) at the resolved commit and records what it is, so that the
+pure core can judge it and the lock can remember it.
+
+The file is fetched with one GET through the client's own HTTP session
+(`hf_hub_url` + `get_session`), not `hf_hub_download`: an uncached
+`hf_hub_download` retries with backoff for about 23 s before it gives up, writes
+into the user's Hugging Face cache, and reads files of any size. Here there is
+one request, the run's timeout, a cap on the size and on the total time, and
+`HF_TOKEN` is sent only to the Hub endpoint, as the client does.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
+
+from ..identify import recognise_by_link, recognise_by_text, text_fingerprint
+from ..model import DATASET, Finding, LicenceInfo, Severity
+from .hub import HubRecord, hub_error_finding
+
+if TYPE_CHECKING:
+    from huggingface_hub import HfApi
+
+    from ..knowledge import Knowledge
+
+MAX_LICENCE_BYTES = 512 * 1024  # the longest licence texts are about 100 KB
+_HUB_HOSTS = ("huggingface.co", "hf.co")
+
+
+class LicenceFileTooLarge(Exception):
+    """The file is far larger than any licence text: not read further."""
+
+
+def licence_file_wanted(licence: LicenceInfo | None, knowledge: Knowledge) -> bool:
+    """Whether the card leaves the licence open: `unknown`, or `other` that neither
+    `license_name` nor `license_link` identifies."""
+    if licence is None or not licence.id:
+        return False
+    declared = licence.id.strip().lower()
+    if declared == "unknown":
+        return True
+    if declared != "other":
+        return False
+    if licence.declared:
+        rule = knowledge.lookup(licence.declared)
+        if rule is not None and rule.recognised:
+            return False
+    return recognise_by_link(licence.link, knowledge.recognisers) is None
+
+
+def repo_file_from_link(link: str | None, repo_type: str, repo_id: str) -> str | None:
+    """The path of a file in this repository that `license_link` points at, if it does.
+
+    `LICENSE`, `./LICENSE.md` (the Hub's convention for a file in the repository),
+    or a Hub URL of this same repository (`https://huggingface.co/<id>/blob/<rev>/LICENSE`).
+    """
+    if not link or not link.strip():
+        return None
+    text = link.strip()
+    if "://" not in text:
+        path = text
+        while path.startswith(("./", "/")):
+            path = path[2:] if path.startswith("./") else path[1:]
+        parts = path.split("/")
+        if not path or any(part in ("", ".", "..") for part in parts) or any(c.isspace() for c in path):
+            return None
+        return path
+    parsed = urlsplit(text)
+    if (parsed.hostname or "").lower() not in _HUB_HOSTS:
+        return None
+    segments = [unquote(s) for s in parsed.path.strip("/").split("/")]
+    if repo_type == DATASET:
+        if segments[:1] != ["datasets"]:
+            return None
+        segments = segments[1:]
+    if len(segments) < 5 or "/".join(segments[:2]).lower() != repo_id.lower():
+        return None
+    if segments[2] not in ("blob", "resolve", "raw"):
+        return None
+    return "/".join(segments[4:]) or None
+
+
+def fetch_licence_text(
+    api: HfApi, repo_type: str, repo_id: str, revision: str | None, filename: str, *, timeout: float
+) -> str:
+    """One GET of a (small) repository file; raises what the client raises."""
+    from huggingface_hub import hf_hub_url
+    from huggingface_hub.utils import build_hf_headers, get_session, hf_raise_for_status
+
+    url = hf_hub_url(
+        repo_id,
+        filename,
+        repo_type=DATASET if repo_type == DATASET else None,
+        revision=revision,
+        endpoint=api.endpoint,
+    )
+    headers = build_hf_headers(token=api.token, library_name=api.library_name, library_version=api.library_version)
+    deadline = time.monotonic() + 2 * timeout  # a server that drips bytes must not hold the run
+    with get_session().stream("GET", url, headers=headers, timeout=timeout, follow_redirects=True) as response:
+        if response.status_code >= 400:
+            response.read()  # the client's error mapping reads the body
+            hf_raise_for_status(response)
+        body = bytearray()
+        for chunk in response.iter_bytes():
+            body.extend(chunk)
+            if len(body) > MAX_LICENCE_BYTES:
+                raise LicenceFileTooLarge(filename)
+            if time.monotonic() > deadline:
+                import httpx2
+
+                raise httpx2.ReadTimeout("licence file download exceeded its time budget")
+    return body.decode("utf-8", errors="replace")
+
+
+def with_licence_file(
+    api: HfApi, record: HubRecord, repo_type: str, repo_id: str, knowledge: Knowledge, *, timeout: float
+) -> HubRecord:
+    """The record, completed from the repository's licence file when the card leaves the licence open.
+
+    Recognised or not, the file's path and fingerprint go on the `LicenceInfo`
+    (and so into the lock) and its text on the `Resolution` for `identify`. A
+    gated repository, a timeout or a server error make the component's licence
+    a problem (unknown, retried next run, never locked); a file that is missing
+    or too large is only noted: asking again would not help.
+    """
+    resolution = record.resolution
+    licence = resolution.licence
+    if resolution.problem is not None or not licence_file_wanted(licence, knowledge):
+        return record
+    filename = repo_file_from_link(licence.link, repo_type, repo_id) or record.has_licence_file
+    if filename is None:
+        return record
+    revision = resolution.version  # the commit the metadata came from: text and licence agree
+    what = f"{repo_type} {repo_id}"
+    try:
+        text = fetch_licence_text(api, repo_type, repo_id, revision, filename, timeout=timeout)
+    except Exception as error:  # noqa: BLE001 - every failure is a finding, never a traceback
+        problem, note = _read_failure(error, what, licence, filename, repo_type, repo_id, revision)
+        if problem is not None:
+            return replace(record, resolution=replace(resolution, problem=problem))
+        return replace(record, resolution=replace(resolution, notes=resolution.notes + (note,)))
+    found = recognise_by_text(text, knowledge.recognisers)
+    rule = knowledge.lookup(found) if found else None
+    recorded = replace(
+        licence,
+        file=filename,
+        file_sha256=text_fingerprint(text),
+        file_id=rule.id if rule is not None else None,
+    )
+    return replace(record, resolution=replace(resolution, licence=recorded, licence_text=text))
+
+
+def _declared(licence: LicenceInfo) -> str:
+    parts = [f"license {licence.id!r}"]
+    if licence.declared:
+        parts.append(f"license_name {licence.declared!r}")
+    if licence.link:
+        parts.append(f"license_link {licence.link!r}")
+    return ", ".join(parts)
+
+
+def _read_failure(
+    error: BaseException,
+    what: str,
+    licence: LicenceInfo,
+    filename: str,
+    repo_type: str,
+    repo_id: str,
+    revision: str | None,
+) -> tuple[Finding | None, Finding | None]:
+    """(problem, note) for a licence file that could not be read; exactly one is set."""
+    from huggingface_hub.errors import EntryNotFoundError, GatedRepoError
+
+    declared = _declared(licence)
+    if isinstance(error, GatedRepoError):
+        return Finding(
+            Severity.ERROR,
+            "licence-file-gated",
+            f"{what}: declares {declared}, and its licence file {filename} could not be read because the "
+            "repository is gated: accept its terms on the Hub and set HF_TOKEN, or declare an override with a reason",
+        ), None
+    if isinstance(error, EntryNotFoundError):
+        return None, Finding(
+            Severity.WARNING,
+            "licence-file-missing",
+            f"{what}: declares {declared}, but the repository has no file {filename} to read the licence from",
+        )
+    if isinstance(error, LicenceFileTooLarge):
+        return None, Finding(
+            Severity.WARNING,
+            "licence-file-too-large",
+            f"{what}: its licence file {filename} is larger than {MAX_LICENCE_BYTES // 1024} KB; not read",
+        )
+    reason = hub_error_finding(error, repo_type, repo_id, revision)
+    detail = reason.message.removeprefix(f"{what}: ")
+    return Finding(
+        Severity.ERROR,
+        reason.code,
+        f"{what}: declares {declared}, and its licence file {filename} could not be read ({detail})",
+    ), None
+

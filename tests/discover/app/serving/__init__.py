@@ -1,0 +1,1 @@
+"""The serving side: an OpenAI-compatible endpoint over vLLM, and retrieval."""

@@ -1,0 +1,103 @@
+"""Discovery on a realistic application (tests/discover/app), measured against what a reviewer expects.
+
+`app/expected.json` lists every model and dataset reference a careful reviewer
+finds in the application, with the file and line where the id is written. The
+test measures recall (how many of those discovery finds) and precision (how many
+of the references discovery reports are in the list); both must be >= 95%.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from licensecheck.discover import discover
+
+APP = Path(__file__).parent / "app"
+EXPECTED = json.loads((APP / "expected.json").read_text(encoding="utf-8"))["references"]
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory) -> Path:
+    """A copy of the application, plus what must never be read (made here: git would not keep it)."""
+    root = tmp_path_factory.mktemp("discover") / "app"
+    shutil.copytree(APP, root)
+    loader = "from transformers import AutoModel\nAutoModel.from_pretrained('{}')\n"
+    _write(root / "outputs" / "run-3" / "reload.py", loader.format("acme/gitignored-output"))  # .gitignore: outputs/
+    _write(root / "scratch" / "try.py", loader.format("acme/gitignored-scratch"))  # .gitignore: /scratch
+    _write(root / "serving" / "scratch" / "keep.py", loader.format("acme/not-ignored"))  # /scratch is anchored
+    _write(root / "env-py312" / "pyvenv.cfg", "home = /usr/bin\n")  # a virtual environment under any name
+    _write(root / "env-py312" / "lib" / "site.py", loader.format("acme/in-a-virtualenv"))
+    _write(root / "node_modules" / "widget" / "config.json", '{"model": "acme/in-node-modules"}')
+    _write(root / ".cache" / "settings.yaml", "model: acme/in-a-hidden-folder\n")
+    _write(root / "serving" / "legacy.py", loader.format("acme/python2") + "print 'loaded'\n")  # Python 2
+    return root
+
+
+@pytest.fixture(scope="module")
+def discovery(app):
+    return discover(app)
+
+
+def _key(item: dict) -> tuple:
+    return (item["type"], item["id"].lower(), item["path"], item["line"])
+
+
+def test_recall_and_precision_on_the_application(discovery):
+    expected = {_key(item) for item in EXPECTED} | {("model", "acme/not-ignored", "serving/scratch/keep.py", 2)}
+    found = {(r.type, r.name.lower(), r.location.path, r.location.line) for r in discovery.references}
+    hits = expected & found
+    recall, precision = len(hits) / len(expected), len(hits) / len(found)
+    print(f"discovery on tests/discover/app: recall {recall:.3f} ({len(hits)}/{len(expected)}), "
+          f"precision {precision:.3f} ({len(hits)}/{len(found)})")
+    assert recall >= 0.95, f"missed: {sorted(expected - found)}"
+    assert precision >= 0.95, f"not references: {sorted(found - expected)}"
+
+
+def test_revisions_found_in_code(discovery):
+    pinned = {(item["id"], item["path"]): item["revision"] for item in EXPECTED if "revision" in item}
+    found = {(r.name, r.location.path): r.revision for r in discovery.references if (r.name, r.location.path) in pinned}
+    assert found == pinned
+
+
+def test_notebook_locations_carry_the_cell(discovery):
+    labels = {(item["id"], item["line"]): item["label"] for item in EXPECTED if "label" in item}
+    found = {(r.name, r.location.line): r.location.label for r in discovery.references if r.location.path.endswith(".ipynb")}
+    assert found == labels
+
+
+def test_ignored_environment_hidden_and_vendored_files_are_never_read(discovery):
+    names = {r.name for r in discovery.references}
+    assert "acme/not-ignored" in names  # the control: an anchored pattern only ignores the root's folder
+    for skipped in ("acme/gitignored-output", "acme/gitignored-scratch", "acme/in-a-virtualenv",
+                    "acme/in-node-modules", "acme/in-a-hidden-folder"):
+        assert skipped not in names
+    assert not any(l.path.startswith(("outputs/", "scratch/", "env-py312/", "node_modules/", ".cache/"))
+                   for _, _, l in discovery.local_loads)
+
+
+def test_unparsable_files_are_warnings_with_their_path(discovery):
+    warnings = {n.location.path: n.message for n in discovery.notices if n.code == "discovery-unparsable"}
+    assert set(warnings) == {"serving/legacy.py", "notebooks/eval_embeddings.ipynb"}
+    assert "serving/legacy.py:3: not valid Python" in warnings["serving/legacy.py"]
+    assert "cell 6 is not valid Python" in warnings["notebooks/eval_embeddings.ipynb"]
+
+
+def test_run_time_values_are_said_where_they_are_loaded(discovery):
+    unknown = {n.message.split(":")[0] + ":" + n.message.split(":")[1] for n in discovery.notices
+               if n.code == "not-statically-known"}
+    assert {"training/data.py:35", "training/distill.py:20", "training/evaluate_models.py:17"} <= unknown
+    assert "training/train_sft.py:24" in unknown  # the argparse default is reported, and that a run may change it
+
+
+def test_local_model_folders_loaded_by_code(discovery):
+    loads = {(text, location.path) for text, _absolute, location in discovery.local_loads}
+    assert ("./models/support-adapter", "serving/adapters.py") in loads

@@ -1,0 +1,455 @@
+"""Discovery, one pattern and one decoy at a time: each case is a small file and what it references."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from licensecheck.discover import discover
+
+
+def found(tmp_path: Path, files: dict[str, str]) -> set[tuple]:
+    for name, text in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return {(r.type, r.name, r.location.path, r.location.line) for r in discover(tmp_path).references}
+
+
+# (name, files, expected references as (type, id, path, line))
+PATTERNS = [
+    ("transformers AutoModel.from_pretrained", {"a.py": """
+        from transformers import AutoModelForCausalLM
+        model = AutoModelForCausalLM.from_pretrained("Qwen/Qwen2.5-7B-Instruct")
+     """}, {("model", "Qwen/Qwen2.5-7B-Instruct", "a.py", 2)}),
+    ("from_pretrained keyword", {"a.py": """
+        import transformers
+        tok = transformers.AutoTokenizer.from_pretrained(pretrained_model_name_or_path="google/gemma-2-2b-it")
+     """}, {("model", "google/gemma-2-2b-it", "a.py", 2)}),
+    ("legacy bare id in a loader", {"a.py": """
+        from transformers import AutoModel
+        AutoModel.from_pretrained("bert-base-uncased")
+     """}, {("model", "bert-base-uncased", "a.py", 2)}),
+    ("pipeline model keyword", {"a.py": """
+        from transformers import pipeline
+        pipe = pipeline("text-generation", model="gpt2", tokenizer="openai-community/gpt2")
+     """}, {("model", "gpt2", "a.py", 2), ("model", "openai-community/gpt2", "a.py", 2)}),
+    ("pipeline second positional", {"a.py": """
+        from transformers import pipeline
+        pipe = pipeline("summarization", "facebook/bart-large-cnn")
+     """}, {("model", "facebook/bart-large-cnn", "a.py", 2)}),
+    ("diffusers and a LoRA", {"a.py": """
+        from diffusers import DiffusionPipeline
+        pipe = DiffusionPipeline.from_pretrained("black-forest-labs/FLUX.1-dev")
+        pipe.load_lora_weights("XLabs-AI/flux-RealismLora")
+     """}, {("model", "black-forest-labs/FLUX.1-dev", "a.py", 2), ("model", "XLabs-AI/flux-RealismLora", "a.py", 3)}),
+    ("sentence-transformers and CrossEncoder", {"a.py": """
+        from sentence_transformers import CrossEncoder, SentenceTransformer
+        embedder = SentenceTransformer("sentence-transformers/all-MiniLM-L6-v2")
+        reranker = CrossEncoder(model_name_or_path="cross-encoder/ms-marco-MiniLM-L-6-v2")
+     """}, {("model", "sentence-transformers/all-MiniLM-L6-v2", "a.py", 2),
+            ("model", "cross-encoder/ms-marco-MiniLM-L-6-v2", "a.py", 3)}),
+    ("peft adapter is the second argument", {"a.py": """
+        from peft import PeftModel
+        from transformers import AutoModelForCausalLM
+        base = AutoModelForCausalLM.from_pretrained("meta-llama/Llama-3.1-8B")
+        model = PeftModel.from_pretrained(base, "acme/llama-lora")
+     """}, {("model", "meta-llama/Llama-3.1-8B", "a.py", 3), ("model", "acme/llama-lora", "a.py", 4)}),
+    ("vLLM LLM(model=...)", {"a.py": """
+        from vllm import LLM
+        llm = LLM(model="mistralai/Mistral-7B-Instruct-v0.3", tokenizer="mistralai/Mistral-7B-v0.3")
+     """}, {("model", "mistralai/Mistral-7B-Instruct-v0.3", "a.py", 2), ("model", "mistralai/Mistral-7B-v0.3", "a.py", 2)}),
+    ("hf_hub_download and snapshot_download", {"a.py": """
+        from huggingface_hub import hf_hub_download, snapshot_download
+        hf_hub_download(repo_id="TheBloke/Llama-2-7B-GGUF", filename="llama-2-7b.Q4_K_M.gguf")
+        snapshot_download("HuggingFaceFW/fineweb", repo_type="dataset")
+     """}, {("model", "TheBloke/Llama-2-7B-GGUF", "a.py", 2), ("dataset", "HuggingFaceFW/fineweb", "a.py", 3)}),
+    ("load_dataset", {"a.py": """
+        from datasets import load_dataset
+        ds = load_dataset("allenai/c4", "en", split="train", streaming=True)
+        squad = load_dataset(path="squad")
+     """}, {("dataset", "allenai/c4", "a.py", 2), ("dataset", "squad", "a.py", 3)}),
+    ("open_clip hf-hub prefix", {"a.py": """
+        import open_clip
+        open_clip.create_model_and_transforms("hf-hub:laion/CLIP-ViT-g-14-laion2B-s12B-b42K")
+     """}, {("model", "laion/CLIP-ViT-g-14-laion2B-s12B-b42K", "a.py", 2)}),
+    ("timm hf-hub and hf_hub prefixes", {"a.py": """
+        import timm
+        a = timm.create_model("hf-hub:timm/resnet50.a1_in1k", pretrained=True)
+        b = timm.create_model("hf_hub:timm/convnext_tiny.fb_in22k", pretrained=True)
+     """}, {("model", "timm/resnet50.a1_in1k", "a.py", 2), ("model", "timm/convnext_tiny.fb_in22k", "a.py", 3)}),
+    ("llama-cpp Llama.from_pretrained", {"a.py": """
+        from llama_cpp import Llama
+        llm = Llama.from_pretrained(repo_id="Qwen/Qwen2.5-0.5B-Instruct-GGUF", filename="*q8_0.gguf")
+     """}, {("model", "Qwen/Qwen2.5-0.5B-Instruct-GGUF", "a.py", 2)}),
+    ("module constant", {"a.py": """
+        from transformers import AutoModel
+        MODEL = "intfloat/e5-large-v2"
+        AutoModel.from_pretrained(MODEL)
+     """}, {("model", "intfloat/e5-large-v2", "a.py", 2)}),
+    ("class constant through self and the class", {"a.py": """
+        from transformers import AutoModel
+        class Encoder:
+            NAME = "BAAI/bge-large-en-v1.5"
+            def load(self):
+                return AutoModel.from_pretrained(self.NAME)
+            @classmethod
+            def again(cls):
+                return AutoModel.from_pretrained(Encoder.NAME)
+     """}, {("model", "BAAI/bge-large-en-v1.5", "a.py", 3)}),
+    ("f-string and concatenation of constants", {"a.py": """
+        from transformers import AutoModel
+        ORG = "Qwen"
+        SIZE = "7B"
+        AutoModel.from_pretrained(f"{ORG}/Qwen2.5-{SIZE}")
+        AutoModel.from_pretrained(ORG + "/" + "QwQ-32B")
+     """}, {("model", "Qwen/Qwen2.5-7B", "a.py", 4), ("model", "Qwen/QwQ-32B", "a.py", 5)}),
+    ("constant imported from another module", {"settings.py": """
+        CHAT = "microsoft/phi-4"
+     """, "app.py": """
+        from transformers import AutoModel
+        from settings import CHAT
+        import settings
+        AutoModel.from_pretrained(CHAT)
+        AutoModel.from_pretrained(settings.CHAT)
+     """}, {("model", "microsoft/phi-4", "settings.py", 1)}),
+    ("function argument followed to its callers and default", {"a.py": """
+        from transformers import AutoModel
+        def load(name="google/flan-t5-base"):
+            return AutoModel.from_pretrained(name)
+        load("google/flan-t5-large")
+        load()
+     """}, {("model", "google/flan-t5-base", "a.py", 2), ("model", "google/flan-t5-large", "a.py", 4)}),
+    ("constructor argument across files", {"embed.py": """
+        from sentence_transformers import SentenceTransformer
+        class Embedder:
+            def __init__(self, model_id):
+                self.model_id = model_id
+            def load(self):
+                return SentenceTransformer(self.model_id)
+     """, "main.py": """
+        from embed import Embedder
+        e = Embedder("thenlper/gte-small")
+     """}, {("model", "thenlper/gte-small", "main.py", 2)}),
+    ("dict of constants and a loop", {"a.py": """
+        from datasets import load_dataset
+        SETS = {"math": "openai/gsm8k", "code": "openai/openai_humaneval"}
+        for key, repo in SETS.items():
+            load_dataset(repo)
+        load_dataset(SETS["math"], "main")
+     """}, {("dataset", "openai/gsm8k", "a.py", 2), ("dataset", "openai/openai_humaneval", "a.py", 2)}),
+    ("argparse default", {"a.py": """
+        import argparse
+        from transformers import AutoModel
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--model-name", default="distilbert/distilbert-base-uncased")
+        args = parser.parse_args()
+        AutoModel.from_pretrained(args.model_name)
+     """}, {("model", "distilbert/distilbert-base-uncased", "a.py", 4)}),
+    ("environment variable with a default", {"a.py": """
+        import os
+        from transformers import AutoModel
+        AutoModel.from_pretrained(os.environ.get("MODEL", "allenai/OLMo-2-1124-7B"))
+     """}, {("model", "allenai/OLMo-2-1124-7B", "a.py", 3)}),
+    ("hf:// dataset path", {"a.py": """
+        import pandas as pd
+        df = pd.read_parquet("hf://datasets/stanfordnlp/imdb/plain_text/train-00000-of-00001.parquet")
+     """}, {("dataset", "stanfordnlp/imdb", "a.py", 2)}),
+    ("LangChain wrapper", {"a.py": """
+        from langchain_huggingface import HuggingFaceEmbeddings, HuggingFaceEndpoint
+        e = HuggingFaceEmbeddings(model_name="sentence-transformers/all-mpnet-base-v2")
+        llm = HuggingFaceEndpoint(repo_id="HuggingFaceH4/zephyr-7b-beta")
+     """}, {("model", "sentence-transformers/all-mpnet-base-v2", "a.py", 2), ("model", "HuggingFaceH4/zephyr-7b-beta", "a.py", 3)}),
+    ("subprocess running huggingface-cli", {"a.py": """
+        import subprocess
+        subprocess.run(["huggingface-cli", "download", "openai/whisper-small"], check=True)
+     """}, {("model", "openai/whisper-small", "a.py", 2)}),
+    ("YAML config keys at any depth", {"c.yaml": """
+        training:
+          base_model: meta-llama/Llama-3.2-3B
+          data:
+            dataset_name: HuggingFaceH4/no_robots
+          tokenizer_name: meta-llama/Llama-3.2-3B-Instruct
+     """}, {("model", "meta-llama/Llama-3.2-3B", "c.yaml", 2), ("dataset", "HuggingFaceH4/no_robots", "c.yaml", 4),
+            ("model", "meta-llama/Llama-3.2-3B-Instruct", "c.yaml", 5)}),
+    ("JSON config", {"c.json": """
+        {"experiment": {"pretrained_model": "google/vit-base-patch16-224", "datasets": ["uoft-cs/cifar10"]}}
+     """}, {("model", "google/vit-base-patch16-224", "c.json", 1), ("dataset", "uoft-cs/cifar10", "c.json", 1)}),
+    ("TOML config", {"c.toml": """
+        [model]
+        model_id = "ibm-granite/granite-3.1-8b-instruct"
+        [data]
+        dataset = "HuggingFaceTB/smoltalk"
+     """}, {("model", "ibm-granite/granite-3.1-8b-instruct", "c.toml", 2), ("dataset", "HuggingFaceTB/smoltalk", "c.toml", 4)}),
+    ("Dockerfile huggingface-cli and hf download", {"Dockerfile": """
+        FROM python:3.12-slim
+        RUN huggingface-cli download Qwen/Qwen2.5-1.5B-Instruct --local-dir /m \\
+         && hf download HuggingFaceTB/cosmopedia --repo-type dataset
+     """}, {("model", "Qwen/Qwen2.5-1.5B-Instruct", "Dockerfile", 2), ("dataset", "HuggingFaceTB/cosmopedia", "Dockerfile", 3)}),
+    ("Dockerfile --hf-repo", {"Dockerfile": """
+        FROM ghcr.io/ggml-org/llama.cpp:server
+        CMD ["--hf-repo", "ggml-org/gemma-3-1b-it-GGUF", "--port", "8080"]
+     """}, {("model", "ggml-org/gemma-3-1b-it-GGUF", "Dockerfile", 2)}),
+    ("Ollama Modelfile hf.co reference", {"Modelfile": """
+        FROM hf.co/bartowski/Llama-3.2-1B-Instruct-GGUF:Q4_K_M
+        PARAMETER temperature 0.7
+     """}, {("model", "bartowski/Llama-3.2-1B-Instruct-GGUF", "Modelfile", 1)}),
+    ("Makefile variables and commands", {"Makefile": """
+        MODEL ?= Qwen/Qwen2.5-0.5B
+        train:
+        \tpython train.py --model_name_or_path $(MODEL) --dataset_name HuggingFaceH4/no_robots
+        \ttune download meta-llama/Llama-3.2-1B --output-dir /tmp/llama
+     """}, {("model", "Qwen/Qwen2.5-0.5B", "Makefile", 1), ("dataset", "HuggingFaceH4/no_robots", "Makefile", 3),
+            ("model", "meta-llama/Llama-3.2-1B", "Makefile", 4)}),
+    ("vllm serve and --model flags in a shell script", {"serve.sh": """
+        vllm serve Qwen/Qwen2.5-7B-Instruct --port 8000 &
+        text-generation-launcher --model-id=HuggingFaceH4/zephyr-7b-beta
+        python -m sglang.launch_server --model-path deepseek-ai/DeepSeek-V3 --tp 8
+     """}, {("model", "Qwen/Qwen2.5-7B-Instruct", "serve.sh", 1), ("model", "HuggingFaceH4/zephyr-7b-beta", "serve.sh", 2),
+            ("model", "deepseek-ai/DeepSeek-V3", "serve.sh", 3)}),
+    ("a model named to an inference endpoint", {"a.py": """
+        from huggingface_hub import InferenceClient
+        from openai import OpenAI
+        client = InferenceClient(provider="together")
+        client.chat_completion([], model="deepseek-ai/DeepSeek-R1")
+        OpenAI(base_url="http://vllm:8000/v1").chat.completions.create(model="Qwen/Qwen2.5-7B-Instruct", messages=[])
+        OpenAI().chat.completions.create(model="gpt-4o-mini", messages=[])
+     """}, {("model", "deepseek-ai/DeepSeek-R1", "a.py", 4), ("model", "Qwen/Qwen2.5-7B-Instruct", "a.py", 5)}),
+    ("dict.get with a default", {"a.py": """
+        from transformers import AutoModel
+        SIZES = {"small": "google/gemma-2-2b", "large": "google/gemma-2-27b"}
+        def load(size):
+            return AutoModel.from_pretrained(SIZES.get(size, "google/gemma-2-9b"))
+     """}, {("model", "google/gemma-2-2b", "a.py", 2), ("model", "google/gemma-2-27b", "a.py", 2),
+            ("model", "google/gemma-2-9b", "a.py", 4)}),
+    ("a pydantic settings object from another module", {"config.py": """
+        from pydantic_settings import BaseSettings
+        class Settings(BaseSettings):
+            embedding_model: str = "nomic-ai/nomic-embed-text-v1.5"
+        settings = Settings()
+     """, "app.py": """
+        from sentence_transformers import SentenceTransformer
+        from config import settings
+        SentenceTransformer(settings.embedding_model, trust_remote_code=True)
+     """}, {("model", "nomic-ai/nomic-embed-text-v1.5", "config.py", 3)}),
+    ("click and typer defaults", {"a.py": """
+        import click
+        import typer
+        from transformers import AutoModel
+        @click.command()
+        @click.option("--model-name", default="allenai/longformer-base-4096")
+        def main(model_name):
+            AutoModel.from_pretrained(model_name)
+        def cli(model: str = typer.Option("microsoft/deberta-v3-base")):
+            AutoModel.from_pretrained(model)
+     """}, {("model", "allenai/longformer-base-4096", "a.py", 5), ("model", "microsoft/deberta-v3-base", "a.py", 8)}),
+    ("shell script with a variable", {"get.sh": """
+        MODEL=deepseek-ai/DeepSeek-R1-Distill-Qwen-7B
+        huggingface-cli download "$MODEL"
+     """}, {("model", "deepseek-ai/DeepSeek-R1-Distill-Qwen-7B", "get.sh", 1)}),
+]
+
+DECOYS = [
+    ("local path", {"a.py": """
+        from transformers import AutoModel
+        AutoModel.from_pretrained("./models/finetuned")
+        AutoModel.from_pretrained("outputs/run-3")
+        AutoModel.from_pretrained("/mnt/weights/llama")
+     """}),
+    ("a path that exists in the tree", {"a.py": """
+        from transformers import AutoModel
+        AutoModel.from_pretrained("acme/support-model")
+     """, "acme/support-model/config.json": "{}"}),
+    ("URL", {"a.py": """
+        from diffusers import StableDiffusionPipeline
+        StableDiffusionPipeline.from_pretrained("https://huggingface.co/runwayml/stable-diffusion-v1-5")
+     """}),
+    ("dates, versions and routes", {"a.yaml": """
+        model: 2024/06
+        model_name: v1.2/3
+        dataset: /api/v1/datasets
+     """}),
+    ("docstring and comment", {"a.py": '''
+        """Uses meta-llama/Llama-3.1-8B-Instruct under the hood."""
+        # from_pretrained("mistralai/Mistral-7B-v0.1")
+        def f():
+            """Loads Qwen/Qwen2.5-7B with from_pretrained."""
+     '''}),
+    ("log message and print", {"a.py": """
+        import logging
+        from transformers import AutoModel
+        logging.info("Loading %s", "google/gemma-2-9b")
+        print(f"using {'google/gemma-2-9b'}")
+        AutoModel
+     """}),
+    ("push_to_hub and hub_model_id are outputs", {"a.py": """
+        from transformers import AutoModel, TrainingArguments
+        args = TrainingArguments(output_dir="out", hub_model_id="acme/my-finetune")
+        model = AutoModel.from_config(None)
+        model.push_to_hub("acme/my-finetune")
+     """}),
+    ("dataset builder names", {"a.py": """
+        from datasets import load_dataset
+        load_dataset("json", data_files="train.jsonl")
+        load_dataset("csv", data_files={"train": "a.csv"})
+        load_dataset("parquet", data_dir="data")
+        load_dataset("imagefolder", data_dir="imgs")
+        load_dataset("text", data_files="a.txt")
+     """}),
+    ("timm and open_clip catalogue names", {"a.py": """
+        import open_clip
+        import timm
+        timm.create_model("resnet50", pretrained=True)
+        open_clip.create_model_and_transforms("ViT-B-32", pretrained="laion2b_s34b_b79k")
+     """}),
+    ("other services' model names in configuration", {"a.yaml": """
+        llm:
+          model: gpt-4o
+        fallback:
+          model: openai/gpt-4o-mini
+        claude:
+          model: anthropic/claude-3-5-sonnet-20240620
+        local:
+          model: llama3.2
+     """}),
+    ("a loader defined by the project itself", {"a.py": """
+        def pipeline(name):
+            return name
+        class LLM:
+            def __init__(self, model):
+                self.model = model
+        pipeline("acme/not-a-model")
+        LLM(model="acme/not-a-model-either")
+     """}),
+    ("a Dockerfile FROM image and a container image key", {"Dockerfile": """
+        FROM vllm/vllm-openai:v0.6.3
+        CMD ["--model", "/models/chat"]
+     """, "compose.yaml": """
+        services:
+          web:
+            image: huggingface/text-generation-inference:latest
+     """}),
+    ("a Space is not a model", {"a.py": """
+        from huggingface_hub import snapshot_download
+        snapshot_download("gradio/hello_world", repo_type="space")
+     """}),
+    ("prose with hf.co is not read", {"README.md": "Run `ollama run hf.co/bartowski/Llama-3.2-1B-Instruct-GGUF`.\n"}),
+]
+
+
+@pytest.mark.parametrize("files, expected", [(f, e) for _, f, e in PATTERNS], ids=[n for n, _, _ in PATTERNS])
+def test_pattern(tmp_path, files, expected):
+    assert found(tmp_path, files) == expected
+
+
+@pytest.mark.parametrize("files", [f for _, f in DECOYS], ids=[n for n, _ in DECOYS])
+def test_decoy(tmp_path, files):
+    assert found(tmp_path, files) == set()
+
+
+# -- what goes with a reference ----------------------------------------------------------------
+
+
+def test_revision_argument_is_recorded(tmp_path):
+    (tmp_path / "a.py").write_text(
+        "from transformers import AutoModel\nREV = 'v2.0'\nAutoModel.from_pretrained('org/model', revision=REV)\n"
+    )
+    (reference,) = discover(tmp_path).references
+    assert (reference.name, reference.revision) == ("org/model", "v2.0")
+
+
+def test_run_time_values_are_notices_never_guesses(tmp_path):
+    (tmp_path / "a.py").write_text(textwrap.dedent("""
+        import os, sys
+        from transformers import AutoModel
+        AutoModel.from_pretrained(os.environ["MODEL_ID"])
+        AutoModel.from_pretrained(sys.argv[1])
+        def load(path):
+            return AutoModel.from_pretrained(path)
+    """))
+    result = discover(tmp_path)
+    assert result.references == ()
+    messages = [n.message for n in result.notices]
+    assert all(n.severity.value == "info" and n.code == "not-statically-known" for n in result.notices)
+    assert any("a.py:4:" in m and "environment variable MODEL_ID" in m for m in messages)
+    assert any("a.py:5:" in m and "sys.argv" in m for m in messages)
+    assert any("a.py:7:" in m and "parameter `path` of `load`" in m for m in messages)
+    assert all(n.location is not None and n.location.path == "a.py" for n in result.notices)
+
+
+def test_loaded_objects_are_not_run_time_values(tmp_path):
+    (tmp_path / "a.py").write_text(textwrap.dedent("""
+        from transformers import AutoModelForCausalLM, AutoTokenizer, pipeline
+        from huggingface_hub import snapshot_download
+        model = AutoModelForCausalLM.from_pretrained("org/m")
+        tokenizer = AutoTokenizer.from_pretrained("org/m")
+        pipe = pipeline("text-generation", model=model, tokenizer=tokenizer)
+        local = snapshot_download("org/m")
+        again = AutoModelForCausalLM.from_pretrained(local)
+        kwargs = {}
+        AutoModelForCausalLM.from_pretrained(**kwargs)
+    """))
+    result = discover(tmp_path)
+    assert {(r.name, r.location.line) for r in result.references} == {("org/m", 4), ("org/m", 5), ("org/m", 7)}
+    assert [n.message for n in result.notices] == [
+        "a.py:10: AutoModelForCausalLM.from_pretrained: the model is not statically known (arguments unpacked with **)"
+    ]
+
+
+def test_a_default_that_a_run_may_override_is_reported_and_said(tmp_path):
+    (tmp_path / "a.py").write_text(
+        "import os\nfrom transformers import AutoModel\nAutoModel.from_pretrained(os.getenv('M', 'org/default'))\n"
+    )
+    result = discover(tmp_path)
+    assert [r.name for r in result.references] == ["org/default"]
+    assert ["environment variable M may override it" in n.message for n in result.notices] == [True]
+
+
+def test_notebook_reference_has_cell_and_line_and_the_ipynb_line(tmp_path):
+    notebook = {
+        "cells": [
+            {"cell_type": "markdown", "metadata": {}, "source": ["Uses google/gemma-2-2b-it\n"]},
+            {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
+             "source": ["from transformers import AutoModel\n", "NAME = 'google/gemma-2-2b-it'\n"]},
+            {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
+             "source": ["!hf download org/data --repo-type dataset\n", "AutoModel.from_pretrained(NAME)\n"]},
+        ],
+        "metadata": {}, "nbformat": 4, "nbformat_minor": 5,
+    }
+    text = json.dumps(notebook, indent=1)
+    (tmp_path / "n.ipynb").write_text(text)
+    lines = text.splitlines()
+    result = {(r.type, r.name): r.location for r in discover(tmp_path).references}
+    model = result[("model", "google/gemma-2-2b-it")]
+    assert model.label == "cell 2, line 2" and "NAME = 'google/gemma-2-2b-it'" in lines[model.line - 1]
+    data = result[("dataset", "org/data")]
+    assert data.label == "cell 3, line 1" and "hf download org/data" in lines[data.line - 1]
+
+
+def test_a_file_that_does_not_parse_is_a_warning_and_the_scan_goes_on(tmp_path):
+    (tmp_path / "bad.py").write_text("from transformers import AutoModel\nAutoModel.from_pretrained('org/x'\n")
+    (tmp_path / "bad.yaml").write_text("model: [unclosed\n")
+    (tmp_path / "bad.json").write_text('{"model": "org/y",}')
+    (tmp_path / "bad.ipynb").write_text('{"cells": [{"cell_type": "code", "source": ["load_dataset(\'org/z\')"]')
+    (tmp_path / "unrelated.json").write_text("{not json, nothing to see here")  # never parsed
+    (tmp_path / "good.py").write_text("from transformers import AutoModel\nAutoModel.from_pretrained('org/ok')\n")
+    result = discover(tmp_path)
+    assert [r.name for r in result.references] == ["org/ok"]
+    warned = sorted(n.location.path for n in result.notices if n.code == "discovery-unparsable")
+    assert warned == ["bad.ipynb", "bad.json", "bad.py", "bad.yaml"]
+    assert all(n.severity.value == "warning" for n in result.notices)
+
+
+def test_components_merge_locations_and_keep_revisions_apart(tmp_path):
+    (tmp_path / "a.py").write_text(
+        "from transformers import AutoModel\n"
+        "AutoModel.from_pretrained('Org/Model')\n"
+        "AutoModel.from_pretrained('org/model')\n"
+        "AutoModel.from_pretrained('org/model', revision='abc')\n"
+    )
+    components = {(c.name, c.revision): [l.line for l in c.locations] for c in discover(tmp_path).components}
+    assert components == {("Org/Model", None): [2, 3], ("Org/Model", "abc"): [4]} or components == {
+        ("Org/Model", None): [2, 3], ("org/model", "abc"): [4]}

@@ -1,0 +1,66 @@
+"""action.yml: its shape, and its shell steps run as GitHub would run them, on the demo."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from reportkit import DEMO, ROOT
+
+ACTION = yaml.safe_load((ROOT / "action.yml").read_text())
+STEPS = {step.get("id") or step.get("name"): step for step in ACTION["runs"]["steps"]}
+LICENSECHECK = shutil.which("licensecheck", path=str(Path(sys.executable).parent)) or shutil.which("licensecheck")
+
+
+def test_composite_action_installs_scans_uploads_and_summarises():
+    assert ACTION["runs"]["using"] == "composite"
+    assert set(ACTION["inputs"]) >= {"path", "args", "format", "upload-sarif"}
+    assert '"$GITHUB_ACTION_PATH"' in STEPS["Install licensecheck"]["run"]
+    upload = STEPS["Upload SARIF to code scanning"]
+    assert upload["uses"].startswith("github/codeql-action/upload-sarif@")
+    assert upload["with"]["sarif_file"] == "${{ steps.scan.outputs.sarif-file }}"
+    assert "$GITHUB_STEP_SUMMARY" in STEPS["scan"]["run"]
+    for step in ACTION["runs"]["steps"]:
+        if "run" in step:
+            assert step["shell"] == "bash"
+            subprocess.run(["bash", "-n"], input=step["run"], text=True, check=True)
+
+
+def run_step(name: str, env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess:
+    script = STEPS[name]["run"]
+    return subprocess.run(["bash", "-eo", "pipefail", "-c", script], env=env, cwd=tmp_path, capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.skipif(LICENSECHECK is None, reason="the licensecheck command is not installed (pip install .)")
+def test_scan_step_keeps_the_exit_code_and_writes_sarif_and_summary(tmp_path):
+    output, summary = tmp_path / "github_output", tmp_path / "step_summary"
+    env = {
+        **os.environ,
+        "PATH": f"{Path(LICENSECHECK).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        "RUNNER_TEMP": str(tmp_path),
+        "GITHUB_OUTPUT": str(output),
+        "GITHUB_STEP_SUMMARY": str(summary),
+        "INPUT_PATH": str(DEMO),
+        "INPUT_ARGS": "--offline --users 2M",
+        "INPUT_FORMAT": "text",
+        "LICENSECHECK_CACHE_DIR": str(tmp_path / "cache"),
+    }
+    step = run_step("scan", env, tmp_path)
+    assert step.returncode == 0, step.stderr  # the step records the code; a later step fails
+    outputs = dict(line.split("=", 1) for line in output.read_text().splitlines())
+    assert outputs["exit-code"] == "1"  # the demo has denied models
+    sarif = json.loads(Path(outputs["sarif-file"]).read_text())
+    assert sarif["version"] == "2.1.0" and sarif["runs"][0]["results"]
+    assert summary.read_text().startswith("## licensecheck: 2 denied")
+    assert "DENIED (2)" in step.stdout, "the log shows the --format report"
+
+    failing = run_step("Fail on a violation", {**env, "CODE": outputs["exit-code"]}, tmp_path)
+    assert failing.returncode == 1
+    assert "::error title=licensecheck::" in failing.stdout

@@ -1,0 +1,94 @@
+"""Regional terms end to end: `scan --region` on the Llama models whose use policy excludes the EU.
+
+Llama 4 (all multimodal): no licence for individuals domiciled, or companies with
+their principal place of business, in the EU -> denied there. Llama 3.2: only its
+multimodal (vision) models are excluded, and the licence id does not say which
+model it is -> in the EU an obligation to confirm, never a denial. Without
+--region, both keep the regional term as an obligation to confirm.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from licensecheck.cli import main
+
+LLAMA4 = "meta-llama/Llama-4-Scout-17B-16E-Instruct"
+LLAMA32_VISION = "meta-llama/Llama-3.2-11B-Vision-Instruct"
+LLAMA32_TEXT = "meta-llama/Llama-3.2-3B-Instruct"
+# region -> verdicts of (Llama 4, Llama 3.2 vision, Llama 3.2 text) as a SaaS with 2M users
+TABLE = {
+    "EU": ("denied", "conditional", "conditional"),
+    "FR": ("denied", "conditional", "conditional"),
+    "de": ("denied", "conditional", "conditional"),  # case does not matter
+    "US": ("conditional", "conditional", "conditional"),
+    "CH": ("conditional", "conditional", "conditional"),  # in Europe, not in the EU
+    None: ("conditional", "conditional", "conditional"),
+}
+
+
+@pytest.fixture
+def llamas(fake_hub, tmp_path):
+    fake_hub.add_model(LLAMA4, {"license": "llama4"}, gated="manual")
+    fake_hub.add_model(LLAMA32_VISION, {"license": "llama3.2"}, gated="manual")
+    fake_hub.add_model(LLAMA32_TEXT, {"license": "llama3.2"}, gated="manual")
+    (tmp_path / "models.yaml").write_text(f"models:\n  - {LLAMA4}\n  - {LLAMA32_VISION}\n  - {LLAMA32_TEXT}\n")
+    return tmp_path
+
+
+def scan(path, region: str | None):
+    args = ["scan", str(path), "--format", "json", "--users", "2M"] + (["--region", region] if region else [])
+    result = CliRunner().invoke(main, args, catch_exceptions=False)
+    return result.exit_code, {c["name"]: c for c in json.loads(result.stdout)["components"]}
+
+
+def eu_terms(component: dict) -> list[str]:
+    return [o for o in component["obligations"] if "EU" in o] + [
+        f["message"] for f in component["findings"] if f["code"] == "eu-multimodal"
+    ]
+
+
+@pytest.mark.parametrize("region", list(TABLE), ids=str)
+def test_verdicts_by_region(llamas, region):
+    code, components = scan(llamas, region)
+    assert tuple(components[m]["verdict"] for m in (LLAMA4, LLAMA32_VISION, LLAMA32_TEXT)) == TABLE[region]
+    assert code == (1 if "denied" in TABLE[region] else 0)
+
+
+def test_in_the_eu_llama4_is_denied_with_the_reason_and_its_source(llamas):
+    _, components = scan(llamas, "FR")
+    (reason,) = [f for f in components[LLAMA4]["findings"] if f["code"] == "eu-multimodal"]
+    assert reason["severity"] == "error" and "principal place of business" in reason["message"]
+    assert "[llama4 Acceptable Use Policy" in reason["message"]
+    # Llama 3.2: the exclusion is something to confirm for the vision models, not a denial.
+    (duty,) = [o for o in components[LLAMA32_VISION]["obligations"] if "multimodal" in o]
+    assert "Confirm" in duty and "[llama3.2 Acceptable Use Policy" in duty
+
+
+def test_outside_the_eu_the_regional_term_disappears(llamas):
+    _, components = scan(llamas, "US")
+    assert all(eu_terms(components[m]) == [] for m in (LLAMA4, LLAMA32_VISION, LLAMA32_TEXT))
+
+
+def test_without_region_the_regional_term_is_an_obligation_to_confirm(llamas):
+    _, components = scan(llamas, None)
+    for model in (LLAMA4, LLAMA32_VISION):
+        (duty,) = eu_terms(components[model])
+        assert duty.startswith("Applies in EU (give --region)")
+    assert not any(f["severity"] == "error" for f in components[LLAMA4]["findings"])
+
+
+def test_the_report_states_the_region(llamas):
+    result = CliRunner().invoke(main, ["scan", str(llamas), "--region", "fr", "--users", "2M"])
+    assert "region FR" in result.stdout.splitlines()[0]
+    document = json.loads(CliRunner().invoke(main, ["scan", str(llamas), "--region", "fr", "--format", "json"]).stdout)
+    assert document["context"]["region"] == "FR"
+
+
+@pytest.mark.parametrize("region", ["Europe", "E", "123", "EUR"])
+def test_a_region_that_is_not_a_country_code_is_a_usage_error(llamas, region):
+    result = CliRunner().invoke(main, ["scan", str(llamas), "--region", region])
+    assert result.exit_code == 2 and "--region" in result.output

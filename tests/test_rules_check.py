@@ -1,0 +1,177 @@
+"""`licensecheck rules check`: the real rules pass; each kind of breakage is reported, all at once."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from licensecheck.cli import main
+from licensecheck.knowledge import rules_dir
+from licensecheck.rules_check import check_rules, hub_licence_ids
+
+REAL_RULES = rules_dir()
+
+
+def check(*args: str):
+    return CliRunner().invoke(main, ["rules", "check", *args], catch_exceptions=False)
+
+
+@pytest.fixture
+def rules(tmp_path) -> Path:
+    """A copy of the real rules, to break."""
+    copy = tmp_path / "rules"
+    shutil.copytree(REAL_RULES, copy)
+    return copy
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_the_real_rules_pass():
+    result = check()
+    assert result.exit_code == 0, result.output
+    assert "no problems" in result.output and "83 Hub licence id(s)" in result.output
+
+
+def test_the_shipped_hub_list_is_the_one_the_tests_use():
+    tests_copy = Path(__file__).parent / "data" / "hub_licenses.json"
+    assert hub_licence_ids() == hub_licence_ids(tests_copy)
+    assert len(hub_licence_ids()) == 83
+
+
+def test_rules_dir_option_and_environment(rules, monkeypatch):
+    assert check("--rules-dir", str(rules)).exit_code == 0
+    edit(rules / "licences" / "mit.toml", 'checked = "2026-11-25"\n', "")
+    monkeypatch.setenv("LICENSECHECK_RULES_DIR", str(rules))
+    assert check().exit_code == 1
+
+
+def test_not_a_rules_directory_exits_2(tmp_path):
+    result = check("--rules-dir", str(tmp_path))
+    assert result.exit_code == 2 and "not a rules directory" in result.stderr
+
+
+BREAKAGES = {
+    "clause without section": (
+        lambda r: edit(r / "licences" / "mit.toml", 'section = "paragraph 2"\n', ""),
+        "clause 1 (notice)", "no `section`",
+    ),
+    "no checked date": (
+        lambda r: edit(r / "licences" / "mit.toml", 'checked = "2026-11-25"\n', ""),
+        "mit.toml", "no `checked` date",
+    ),
+    "malformed checked date": (
+        lambda r: edit(r / "licences" / "mit.toml", 'checked = "2026-11-25"', 'checked = "last week"'),
+        "mit.toml", "`checked` must be a date",
+    ),
+    "clause without source": (
+        lambda r: edit(r / "licences" / "mit.toml", 'source = "https://spdx.org/licenses/MIT.html"\n', ""),
+        "mit.toml", "clause needs a non-empty string `source`",
+    ),
+    "source that is not a URL": (
+        lambda r: edit(r / "licences" / "mit.toml", 'source = "https://spdx.org/licenses/MIT.html"', 'source = "the MIT text"'),
+        "mit.toml", "source must be the URL",
+    ),
+    "Hub id without a rule": (
+        lambda r: (r / "licences" / "wtfpl.toml").unlink(),
+        "licences", "the Hub licence id 'wtfpl' has no rule",
+    ),
+    "alias naming two licences": (
+        lambda r: edit(r / "licences" / "isc.toml", 'aliases = [', 'aliases = ["Expat", '),
+        "licences", "'expat' names isc and mit",
+    ),
+    "invalid TOML": (
+        lambda r: (r / "licences" / "mit.toml").write_text("id = \n"),
+        "mit.toml", "not valid TOML",
+    ),
+    "unknown key": (
+        lambda r: edit(r / "licences" / "mit.toml", 'category = "permissive"', 'category = "permissive"\nfree = true'),
+        "mit.toml", "unknown key(s) free",
+    ),
+    "file name is not the id": (
+        lambda r: (r / "licences" / "mit.toml").rename(r / "licences" / "expat.toml"),
+        "expat.toml", "file name must be the licence id 'mit'",
+    ),
+    "recogniser for a licence that does not exist": (
+        lambda r: edit(r / "recognise.toml", 'id = "coqui-cpml"', 'id = "coqui-cpml-9"'),
+        "recognise.toml", "'coqui-cpml-9' has no licence file",
+    ),
+    "recogniser naming an alias": (
+        lambda r: edit(r / "recognise.toml", 'id = "coqui-cpml"', 'id = "cpml"'),
+        "recognise.toml", "'cpml' is an alias",
+    ),
+    "recogniser for a licence without terms": (
+        lambda r: edit(r / "recognise.toml", 'id = "coqui-cpml"', 'id = "unknown"'),
+        "recognise.toml", "'unknown' has no terms",
+    ),
+    "two recognisers claiming one link": (
+        lambda r: edit(r / "recognise.toml", 'link_patterns = ["coqui.ai/cpml*"', 'link_patterns = ["*mistral.ai/*mrl-0.1*", "coqui.ai/cpml*"'),
+        "recognise.toml", "claim the same links",
+    ),
+    "overlapping link patterns": (
+        lambda r: edit(r / "recognise.toml", 'link_patterns = ["coqui.ai/cpml*"', 'link_patterns = ["*mistral.ai/*"'),
+        "recognise.toml", "'*mistral.ai/*mrl-0.1*' (mistral-research) and '*mistral.ai/*' (coqui-cpml) claim the same links",
+    ),
+    "one fingerprint for two licences": (
+        lambda r: edit(
+            r / "recognise.toml",
+            'text_markers = ["coqui public model license"]',
+            'text_sha256 = ["95f35d79ea3bab75c250549d6a03cef242e0547d78c99e26fcede49936fb0184"]',
+        ),
+        "recognise.toml", "claimed by apache-2.0 and coqui-cpml",
+    ),
+    "one set of markers for two licences": (
+        lambda r: edit(r / "recognise.toml", '"coqui public model license"', '"gemma terms of use"'),
+        "recognise.toml", "text_markers 'gemma terms of use' claimed by coqui-cpml and gemma",
+    ),
+    "malformed recognise.toml": (
+        lambda r: edit(r / "recognise.toml", 'id = "coqui-cpml"', 'id = "coqui-cpml"\nweight = 3'),
+        "recognise.toml", "keys are id",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(BREAKAGES))
+def test_each_problem_is_reported(rules, name):
+    breakage, where, message = BREAKAGES[name]
+    breakage(rules)
+    result = check("--rules-dir", str(rules))
+    assert result.exit_code == 1, result.output
+    line = next((l for l in result.output.splitlines() if message in l), None)
+    assert line is not None, result.output
+    assert where in line
+    assert "problem(s)" in result.output.splitlines()[-1]
+
+
+def test_every_problem_is_listed_not_only_the_first(rules):
+    licences = rules / "licences"
+    edit(licences / "zlib.toml", 'section = "condition 2"\n', "")
+    (licences / "wtfpl.toml").unlink()
+    edit(licences / "isc.toml", "aliases = [", 'aliases = ["Expat", ')
+    (licences / "0bsd.toml").write_text("id = \n")
+    edit(rules / "recognise.toml", 'id = "coqui-cpml"', 'id = "coqui-cpml-9"')
+    report = check_rules(rules)
+    assert [problem.kind for problem in report.problems] == [
+        "invalid file",
+        "fact without a source",
+        "Hub licence id without a rule",
+        "alias naming two licences",
+        "recogniser problem",
+    ]
+    result = check("--rules-dir", str(rules))
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1].startswith("rules check: 5 problem(s): 1 invalid file, 1 fact without a source")
+
+
+def test_report_groups_by_kind_with_counts(rules):
+    edit(rules / "licences" / "mit.toml", 'section = "paragraph 2"\n', "")
+    edit(rules / "licences" / "isc.toml", 'checked = "2026-11-25"\n', "")
+    output = check("--rules-dir", str(rules)).output
+    assert "fact without a source (1):" in output and "licence without a `checked` date (1):" in output
+    assert output.splitlines()[-1].startswith("rules check: 2 problem(s): 1 fact without a source, 1 licence without")
