@@ -2,16 +2,17 @@
 
 One file per answer under `<cache dir>/metadata/` (cachedir.py says where):
 `hub/<digest>.json` for a model or dataset (endpoint, type, id, requested
-revision) and `pypi/<digest>.json` for a package (index, name, version). An
-answer for a pinned reference (a 40-hex commit, an exact package version) never
-changes and is kept until evicted; any other (a branch, a tag, the latest
-release) is used for `ttl` seconds after it was fetched (default a day).
-`--refresh` ignores what is cached and stores what it fetches.
+revision, and the rules in use) and `pypi/<digest>.json` for a package (index,
+name, version). An answer for a pinned reference (a 40-hex commit, an exact
+package version) does not change and is used for as long as it is there; any
+other (a branch, a tag, the latest release) for `ttl` seconds after it was
+fetched (default a day). `--refresh` ignores what is cached and stores what it
+fetches. The entries are small (about a kilobyte); deleting the directory is
+always safe.
 
 Only successful answers are stored (a licence and no problem): a failure is
 asked again next time. Nothing secret is stored: the key is kept as a digest,
-and the answer is what the resolver made of public metadata, with known
-secrets masked (redact.py) all the same.
+and an answer in which a known secret appears (redact.py) is not stored at all.
 
 An entry is a JSON header line (format, key digest, the shape of the answer's
 type, when it was stored, a SHA-256 of the rest) and the answer as JSON. It is
@@ -239,7 +240,11 @@ def _tag(root: Path) -> None:
 
 
 def encode(value: object) -> object:
-    """A JSON-able form of a dataclass tree (dataclasses, enums, tuples, str, int, float, bool, None)."""
+    """A JSON-able form of a dataclass tree (dataclasses, enums, tuples, str, int, float, bool, None).
+
+    Sets (sorted) and dates (ISO) are encoded too, for `rules_digest`; `decode`
+    does not read them back, so an answer holding one is never trusted.
+    """
     if value is None or isinstance(value, (str, bool, int, float)):
         return value
     if isinstance(value, Enum):

@@ -51,7 +51,9 @@ tick (git's "racily clean" problem).
 
 Results live in `<cache dir>/results/<key>.json`: a header line (format, key,
 creation time, digest of the body) and a JSON body. A damaged or foreign
-entry is deleted and never trusted. `LICENSECHECK_NO_CACHE=1` turns this (and
+entry is deleted and never trusted. Entries do not travel: inode and ctime tie
+them to the very files they were recorded from, so an entry made on another
+machine or checkout never matches. `LICENSECHECK_NO_CACHE=1` turns this (and
 the metadata cache) off; `LICENSECHECK_FASTPATH_TRACE=FILE` appends one line per
 run saying what happened (hit, miss and why, stored or not and why).
 """
@@ -75,7 +77,7 @@ FORMAT = 1
 MAX_AGE_SECONDS = 24 * 3600
 RACY_SECONDS = 0.1  # above the clock tick of file times on Linux file systems
 RACY_SECONDS_WHOLE = 2.0  # file systems that keep whole seconds (FAT keeps two)
-MAX_ENTRIES = 256
+MAX_ENTRIES = 64
 TRACE_VARIABLE = "LICENSECHECK_FASTPATH_TRACE"
 REPLAYED_COMMANDS = ("scan",)
 

@@ -9,6 +9,12 @@ import pytest
 from fakehub import FakeHub
 
 
+@pytest.fixture(autouse=True)
+def private_cache(monkeypatch, tmp_path):
+    """Every test has its own licensecheck cache (cache.py, fastpath.py): never the user's, never shared."""
+    monkeypatch.setenv("LICENSECHECK_CACHE_DIR", str(tmp_path / "licensecheck-cache"))
+
+
 @pytest.fixture
 def fake_hub(monkeypatch, tmp_path):
     """A fake Hub + PyPI on 127.0.0.1, with the environment pointing at it and no token."""

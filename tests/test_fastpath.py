@@ -92,9 +92,9 @@ def project(tmp_path) -> Project:
 
 def assert_replayed(project: Project, *args: str, **options) -> Run:
     first = project.scan(*args, **options)
-    assert first.trace == STORED, first.err.decode(errors="replace")
+    assert first.trace == STORED, (first.trace, first.err.decode(errors="replace"))
     second = project.scan(*args, **options)
-    assert second.trace == ["hit"]
+    assert second.trace == ["hit"], second.trace
     assert second.shown == first.shown
     return first
 

@@ -7,7 +7,7 @@ sees it: `ignore.py`) and hands each file to the reader of its kind:
     python.py     .py files, parsed with `ast`; loaders and the values that reach them
     notebook.py   .ipynb code cells (and their `!` shell lines)
     config.py     YAML, JSON and TOML values under model and dataset keys
-    container.py  Dockerfiles, Ollama Modelfiles, shell scripts, Makefiles
+    container.py  Dockerfiles, Ollama Modelfiles, shell scripts, Makefiles, .env examples
 
 Every reader reports through a `Collector`; `ids.py` decides what is a Hub
 repository and what is a path, a URL, a date or another service's model name.
@@ -17,6 +17,7 @@ A file that cannot be read or parsed is a warning, never the end of the scan.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -25,7 +26,7 @@ from pathlib import Path
 from ..model import Component, Finding, Location, Severity
 from .collect import Collector, Reference
 from .ids import Tree
-from .ignore import walk
+from .ignore import ENVIRONMENT_EXAMPLES, walk
 
 __all__ = ["Discovery", "Reference", "discover", "merge_discovered", "with_discovered"]
 
@@ -67,6 +68,8 @@ def _container_kind(name: str) -> str | None:
         return "shell script"
     if lower in ("makefile", "gnumakefile") or lower.endswith(".mk"):
         return "Makefile"
+    if lower in ENVIRONMENT_EXAMPLES or lower.endswith((".env.example", ".env.sample")) or lower == "example.env":
+        return "environment file"
     return None
 
 
@@ -97,6 +100,19 @@ def discover(root: Path, exclude: Iterable[str] | Callable[[str], bool] | None =
     `exclude`: globs in .gitignore syntax relative to `root`, or the configuration's
     path filter (licensecheck/globs.py), which every walk of the tree honours.
     """
+    # The parsed modules stay alive to the end and reference each other: with the
+    # collector running, each full collection walks all of them again, and time
+    # grows faster than the tree. Nothing here needs collecting before the end.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _discover(root, exclude)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _discover(root: Path, exclude: Iterable[str] | Callable[[str], bool] | None) -> Discovery:
     from .python import LOADER_HINT, PythonProject
 
     tree = Tree(root)

@@ -156,6 +156,8 @@ def _scan_command(words: list[Word], collector: Collector, locate: Locate, direc
             continue
         if value.text.startswith("-"):
             continue
+        if flag in ("-hf", "-hfr", "--hf-repo", "--hf_repo") and ":" in value.text:
+            value = Word(value.text.split(":", 1)[0], value.offset)  # llama.cpp's `repo:quant`
         _consider(value, kind[0], kind[1], collector, locate, directory, flag, variables)
 
 

@@ -8,11 +8,13 @@ Nested `.gitignore` files apply below their folder and override their parents;
 `.git/info/exclude` applies like a root `.gitignore`. `exclude` globs from the
 configuration use the same syntax, relative to the scanned root.
 
-Also skipped, as the manifest walk does: hidden files and folders, virtual
+Also skipped, as the manifest walk does: hidden files and folders (but for the
+committed examples of `.env` files, `.env.example` and the like), virtual
 environments (a folder holding `pyvenv.cfg`, or a conda `conda-meta`), caches
 that say so with a `CACHEDIR.TAG` (licensecheck's own, among others),
 `node_modules`, `__pycache__` and `site-packages`. Symbolic links to folders are
-not followed, so a link cycle cannot trap the walk.
+not followed, so a link cycle cannot trap the walk, and a link to a file outside
+the tree is not read.
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "site-packages"})
+# The hidden files that are read: examples of environment settings, committed for others
+# to copy (`MODEL_ID=...`). `.env` itself is not: it holds a person's secrets.
+ENVIRONMENT_EXAMPLES = frozenset({".env.example", ".env.sample", ".env.template", ".env.dist", ".env.defaults"})
 
 
 @dataclass(frozen=True)
@@ -140,6 +145,10 @@ def _is_skipped_folder(names: set[str]) -> bool:
     return "pyvenv.cfg" in names or "conda-meta" in names or "CACHEDIR.TAG" in names
 
 
+def _inside(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
 def walk(root: str, exclude: Iterable[str] | Callable[[str], bool] | None = None) -> Iterator[tuple[str, str]]:
     """(absolute path, root-relative `/` path) of every file discovery should look at, sorted.
 
@@ -159,6 +168,7 @@ def walk(root: str, exclude: Iterable[str] | Callable[[str], bool] | None = None
     else:
         def excluded(path: str, relative: str, is_dir: bool) -> bool:
             return False
+    real_root = os.path.realpath(root)
     info = _read_rules(os.path.join(root, ".git", "info", "exclude"), "")
     stack: list[tuple[str, str, tuple[RuleSet, ...]]] = [(root, "", (info,) if info else ())]
     while stack:
@@ -179,12 +189,14 @@ def walk(root: str, exclude: Iterable[str] | Callable[[str], bool] | None = None
         subdirectories = []
         for entry in entries:
             name = entry.name
-            if name.startswith("."):
+            if name.startswith(".") and name not in ENVIRONMENT_EXAMPLES:
                 continue
             child = f"{relative}/{name}" if relative else name
             try:
                 is_dir = entry.is_dir(follow_symlinks=False)
                 is_file = not is_dir and entry.is_file()
+                if is_file and entry.is_symlink() and not _inside(os.path.realpath(entry.path), real_root):
+                    continue  # a link out of the tree: not the project's file
             except OSError:
                 continue
             if is_dir:

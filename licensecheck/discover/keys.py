@@ -28,12 +28,25 @@ def normalise(key: str) -> str:
     return key[3:] if key.startswith("hf_") and key[3:] in MODEL_KEYS | DATASET_KEYS else key
 
 
+# `EMBEDDING_MODEL`, `asr_model_id`, `eval_dataset_name`: a role, then a model or dataset key.
+_MODEL_SUFFIXES = ("_model", "_model_id", "_model_name", "_model_repo")
+_DATASET_SUFFIXES = ("_dataset", "_dataset_name", "_dataset_id")
+# ...except where the project writes to: `hub_model_id: acme/out` is where a run pushes its result.
+_OUTPUT_PREFIXES = ("hub_", "output_", "push_", "save_", "upload_", "target_", "new_", "finetuned_", "export_")
+
+
 def key_type(key: str) -> tuple[str, str] | None:
     """(component type, bare-name policy) for a key that holds a repository id, else None."""
     name = normalise(key)
     if name in MODEL_KEYS:
         return MODEL, ("any" if name in _LOADER_KEYS else "legacy")
     if name in DATASET_KEYS:
+        return DATASET, "legacy"
+    if name.startswith(_OUTPUT_PREFIXES):
+        return None
+    if name.endswith(_MODEL_SUFFIXES):
+        return MODEL, "legacy"
+    if name.endswith(_DATASET_SUFFIXES):
         return DATASET, "legacy"
     return None
 

@@ -5,14 +5,15 @@ A reference is a value that reaches a Hub loader: the first argument of
 `load_dataset(...)`, `hf_hub_download(repo_id=...)` and the others in `LOADERS`.
 Values are followed statically, never guessed:
 
-- constants of the module, of a class (`self.MODEL`, `Config.MODEL`), of the
-  function, and of another module of the project (`from .settings import MODEL`);
+- constants of the module, of a class (`self.MODEL`, `Config.MODEL`, an Enum
+  member's `.value`), of the function, and of another module of the project
+  (`from .settings import MODEL`);
 - f-strings, `+`, `str.format` and `"/".join` of such constants; both branches of
   `a if c else b` and `a or b`; an element of a constant dict or list, every
   element when the key is known only at run time; each item of a loop over one;
 - the defaults of `argparse` options, `click` options, dataclass and settings
   fields, and `os.environ.get(NAME, default)` (a notice says the environment
-  may override it);
+  may override it); the choices of a Streamlit `selectbox`;
 - a function's parameter: the arguments of every call of that function (and of
   the functions that pass their own parameter on) in the project, and its default.
 
@@ -32,7 +33,7 @@ import itertools
 import os
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..model import DATASET, MODEL, Location
 from .collect import Collector
@@ -44,20 +45,20 @@ LOADER_HINT = re.compile(
     rb"SentenceTransformer|CrossEncoder|SparseEncoder|vllm|load_dataset|get_dataset_|"
     rb"hf_hub_download|snapshot_download|hf_hub_url|InferenceClient|hf-hub:|hf_hub:|hf\.co/|"
     rb"hf://|open_clip|timm|mlx_lm|mlx_vlm|load_lora_weights|load_textual_inversion|"
-    rb"load_ip_adapter|load_adapter|HuggingFace|Flag[A-Z]\w*|fastembed|\btrl\b|faster_whisper|"
+    rb"load_ip_adapter|load_adapter|HuggingFace\w*\(|Flag[A-Z]\w*|fastembed|\btrl\b|faster_whisper|"
     rb"huggingface-cli|hf download"
 )
 # A file that calls a function of the project with a literal id: kept for the second pass.
 ID_LITERAL = re.compile(rb"[\"'][A-Za-z0-9][\w.-]*/[\w.-]+[\"']")
 _PREFIXES = ("hf-hub:", "hf_hub:", "hf.co/", "hf://")
+_IDENTIFIER = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*")
 _PREFIX_BYTES = re.compile(rb"hf-hub:|hf_hub:|hf\.co/|hf://")
 _MAX_VALUES = 64  # a product of f-string parts is cut here: a loader is not a cartesian explosion
 _MAX_DEPTH = 24
 _BUDGET = 4000  # steps of following names for one argument: bounds pathological code
 
 
-@dataclass(frozen=True)
-class Slot:
+class Slot(NamedTuple):
     """One argument of a loader that names a repository."""
 
     type: str
@@ -68,8 +69,7 @@ class Slot:
     repo_type_keyword: bool = False
 
 
-@dataclass(frozen=True)
-class Loader:
+class Loader(NamedTuple):
     slots: tuple[Slot, ...]
     roots: tuple[str, ...] = ()  # the callee must come from one of these packages
 
@@ -165,24 +165,30 @@ _TRL_TRAINER = Loader(
 )
 _SHELL_CALLS = frozenset({"run", "call", "check_call", "check_output", "Popen", "system", "getoutput", "getstatusoutput"})
 _ENVIRON_GETTERS = frozenset({"os.getenv", "os.environ.get", "environ.get", "getenv", "os.environ.setdefault"})
+_CHOICE_WIDGETS = frozenset({"selectbox", "radio", "select_slider"})  # Streamlit
 _FIELD_FACTORIES = frozenset({"field", "Field", "Option", "Argument", "Query", "Body", "Form", "Param"})
 
 
-@dataclass
-class Value:
+class Value(NamedTuple):
     text: str
     module: "Module"
     line: int
 
 
-@dataclass
 class Result:
-    """What an expression may be: strings, parameters it comes from, and why the rest is unknown."""
+    """What an expression may be: strings, parameters it comes from, and why the rest is unknown.
 
-    values: list[Value] = field(default_factory=list)
-    params: list[tuple["Function", str]] = field(default_factory=list)
-    unknown: list[str] = field(default_factory=list)
-    other: bool = False  # it may also be something else than a string (None, a number)
+    `other`: it may also be something else than a string (None, a number).
+    """
+
+    __slots__ = ("values", "params", "unknown", "other")
+
+    def __init__(self, values: list[Value] | None = None, params: list[tuple["Function", str]] | None = None,
+                 unknown: list[str] | None = None, other: bool = False) -> None:
+        self.values = values if values is not None else []
+        self.params = params if params is not None else []
+        self.unknown = unknown if unknown is not None else []
+        self.other = other
 
     def extend(self, other: "Result") -> "Result":
         self.values.extend(other.values)
@@ -682,6 +688,11 @@ class PythonProject:
     def _follow_attribute(self, expr: ast.Attribute, scope: Scope, depth: int) -> tuple[list, Result]:
         base = expr.value
         text = _dotted(expr)
+        if expr.attr in ("value", "name") and isinstance(base, ast.Attribute):
+            # An Enum member's value: `Models.LARGE.value` is what the class body assigns to LARGE.
+            found, result = self._follow_attribute(base, scope, depth + 1)
+            if found and expr.attr == "value":
+                return found, result
         if isinstance(base, ast.Name):
             function = _enclosing_function(scope)
             if function and function.klass and function.positional and base.id == function.positional[0]:
@@ -699,6 +710,9 @@ class PythonProject:
                 found = self._class_attribute(klass, expr.attr, depth)
                 if found is not None:
                     return found
+            if bindings and all(b[0] == "value" and isinstance(b[1], ast.Call) and _loader_for(scope.module, b[1])
+                                for b in bindings):
+                return [], Result()  # `processor.tokenizer`: a part of a loaded model, reported at its loader
         if scope.module.option_defaults.get(expr.attr):
             concrete, result = [], Result()
             for value, value_scope in scope.module.option_defaults[expr.attr]:
@@ -919,6 +933,14 @@ class PythonProject:
             return self.strings(node.args[0], scope, depth + 1)
         if isinstance(node.func, ast.Attribute) and node.func.attr == "get" and node.args:
             return self._dict_get(node, scope, depth)
+        if last in _CHOICE_WIDGETS:
+            # `st.selectbox("Model", [...])`: the person running it picks one of these.
+            options = node.args[1] if len(node.args) > 1 else _keyword(node, "options") or _keyword(node, "choices")
+            if options is not None:
+                items, result = self.elements(options, scope, None, depth + 1)
+                for item, item_scope in items:
+                    result.extend(self._strings_of(item, item_scope, depth + 1))
+                return result
         if _loader_for(scope.module, node) is not None:
             return Result()  # a loaded model or a downloaded path: the loader call itself is the reference
         return _unknown(f"the value returned by `{_dotted(node.func)}(...)`")
@@ -1084,10 +1106,10 @@ class PythonProject:
 
     def _parse_callers(self, names: set[str]) -> None:
         """Parse the files set aside (no loader, an id-like string) that mention one of `names`."""
-        pattern = re.compile(rb"\b(?:" + b"|".join(re.escape(n.encode()) for n in sorted(names)) + rb")\b")
+        wanted = {name.encode() for name in names}  # a set, not a regex: the cost must not grow with the names
         remaining = []
         for relative, absolute, data in self.pending:
-            if pattern.search(data):
+            if not wanted.isdisjoint(_IDENTIFIER.findall(data)):
                 self._parse(relative, absolute, data)
             else:
                 remaining.append((relative, absolute, data))

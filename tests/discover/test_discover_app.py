@@ -39,6 +39,12 @@ def app(tmp_path_factory) -> Path:
     _write(root / "node_modules" / "widget" / "config.json", '{"model": "acme/in-node-modules"}')
     _write(root / ".cache" / "settings.yaml", "model: acme/in-a-hidden-folder\n")
     _write(root / "serving" / "legacy.py", loader.format("acme/python2") + "print 'loaded'\n")  # Python 2
+    cells = [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None, "source": source}
+             for source in (["from sentence_transformers import SentenceTransformer\n"],
+                            ["model = SentenceTransformer(\n"],  # left unfinished
+                            ["model = SentenceTransformer('acme/after-a-broken-cell')\n"])]
+    _write(root / "notebooks" / "scratch.ipynb", json.dumps({"cells": cells, "metadata": {}, "nbformat": 4,
+                                                              "nbformat_minor": 5}, indent=1))
     return root
 
 
@@ -47,12 +53,20 @@ def discovery(app):
     return discover(app)
 
 
+def _scratch_line(app: Path) -> int:
+    lines = (app / "notebooks" / "scratch.ipynb").read_text().splitlines()
+    return next(number for number, line in enumerate(lines, 1) if "acme/after-a-broken-cell" in line)
+
+
 def _key(item: dict) -> tuple:
     return (item["type"], item["id"].lower(), item["path"], item["line"])
 
 
-def test_recall_and_precision_on_the_application(discovery):
-    expected = {_key(item) for item in EXPECTED} | {("model", "acme/not-ignored", "serving/scratch/keep.py", 2)}
+def test_recall_and_precision_on_the_application(app, discovery):
+    expected = {_key(item) for item in EXPECTED} | {  # and the two the fixture adds to the copy
+        ("model", "acme/not-ignored", "serving/scratch/keep.py", 2),
+        ("model", "acme/after-a-broken-cell", "notebooks/scratch.ipynb", _scratch_line(app)),
+    }
     found = {(r.type, r.name.lower(), r.location.path, r.location.line) for r in discovery.references}
     hits = expected & found
     recall, precision = len(hits) / len(expected), len(hits) / len(found)
@@ -70,7 +84,8 @@ def test_revisions_found_in_code(discovery):
 
 def test_notebook_locations_carry_the_cell(discovery):
     labels = {(item["id"], item["line"]): item["label"] for item in EXPECTED if "label" in item}
-    found = {(r.name, r.location.line): r.location.label for r in discovery.references if r.location.path.endswith(".ipynb")}
+    found = {(r.name, r.location.line): r.location.label for r in discovery.references
+             if r.location.path.endswith(".ipynb") and r.location.path != "notebooks/scratch.ipynb"}
     assert found == labels
 
 
@@ -86,9 +101,10 @@ def test_ignored_environment_hidden_and_vendored_files_are_never_read(discovery)
 
 def test_unparsable_files_are_warnings_with_their_path(discovery):
     warnings = {n.location.path: n.message for n in discovery.notices if n.code == "discovery-unparsable"}
-    assert set(warnings) == {"serving/legacy.py", "notebooks/eval_embeddings.ipynb"}
+    assert set(warnings) == {"serving/legacy.py", "notebooks/scratch.ipynb"}
     assert "serving/legacy.py:3: not valid Python" in warnings["serving/legacy.py"]
-    assert "cell 6 is not valid Python" in warnings["notebooks/eval_embeddings.ipynb"]
+    assert "(cell 2, line 1): cell 2 is not valid Python" in warnings["notebooks/scratch.ipynb"]
+    assert "acme/after-a-broken-cell" in {r.name for r in discovery.references}  # the other cells are read
 
 
 def test_run_time_values_are_said_where_they_are_loaded(discovery):

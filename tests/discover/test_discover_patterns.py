@@ -246,6 +246,31 @@ PATTERNS = [
         def cli(model: str = typer.Option("microsoft/deberta-v3-base")):
             AutoModel.from_pretrained(model)
      """}, {("model", "allenai/longformer-base-4096", "a.py", 5), ("model", "microsoft/deberta-v3-base", "a.py", 8)}),
+    ("an Enum member's value", {"a.py": """
+        from enum import Enum
+        from transformers import AutoModel
+        class Size(str, Enum):
+            SMALL = "google/gemma-3-1b-it"
+        AutoModel.from_pretrained(Size.SMALL.value)
+     """}, {("model", "google/gemma-3-1b-it", "a.py", 4)}),
+    ("the choices of a Streamlit select box", {"a.py": """
+        import streamlit as st
+        from transformers import pipeline
+        name = st.selectbox("Model", ["distilbert/distilbert-base-uncased-finetuned-sst-2-english", "cardiffnlp/twitter-roberta-base-sentiment-latest"])
+        pipeline("sentiment-analysis", model=name)
+     """}, {("model", "distilbert/distilbert-base-uncased-finetuned-sst-2-english", "a.py", 3),
+            ("model", "cardiffnlp/twitter-roberta-base-sentiment-latest", "a.py", 3)}),
+    ("llama.cpp -hf with a quantisation", {"run.sh": """
+        llama-server -hf ggml-org/gemma-3-4b-it-GGUF:Q4_K_M --port 8080
+     """}, {("model", "ggml-org/gemma-3-4b-it-GGUF", "run.sh", 1)}),
+    ("an example environment file and role-named keys", {".env.example": """
+        HF_TOKEN=
+        RERANK_MODEL=BAAI/bge-reranker-v2-m3
+        EVAL_DATASET_NAME=openai/gsm8k
+     """, "c.yaml": """
+        asr_model_id: openai/whisper-large-v3
+     """}, {("model", "BAAI/bge-reranker-v2-m3", ".env.example", 2), ("dataset", "openai/gsm8k", ".env.example", 3),
+            ("model", "openai/whisper-large-v3", "c.yaml", 1)}),
     ("shell script with a variable", {"get.sh": """
         MODEL=deepseek-ai/DeepSeek-R1-Distill-Qwen-7B
         huggingface-cli download "$MODEL"
@@ -332,6 +357,11 @@ DECOYS = [
           web:
             image: huggingface/text-generation-inference:latest
      """}),
+    ("where a run pushes its result, and a .env file", {"c.yaml": """
+        hub_model_id: acme/support-sft
+        output_model_name: acme/support-sft-v2
+        push_dataset: acme/traces
+     """, ".env": "EMBEDDING_MODEL=acme/private-embedder\n"}),
     ("a Space is not a model", {"a.py": """
         from huggingface_hub import snapshot_download
         snapshot_download("gradio/hello_world", repo_type="space")

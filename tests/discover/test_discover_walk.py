@@ -64,10 +64,13 @@ def test_exclude_globs_and_the_configuration_filter(tmp_path, exclude):
     assert walked(tmp_path, exclude) == ["e.py", "tests/b.py"]
 
 
-def test_symbolic_link_cycles_are_not_followed(tmp_path):
-    tree(tmp_path, {"pkg/a.py": ""})
-    os.symlink(tmp_path, tmp_path / "pkg" / "loop")
-    assert walked(tmp_path) == ["pkg/a.py"]
+def test_symbolic_link_cycles_and_links_out_of_the_tree_are_not_followed(tmp_path):
+    tree(tmp_path, {"root/pkg/a.py": "", "root/b.py": "", "outside.py": ""})
+    root = tmp_path / "root"
+    os.symlink(root, root / "pkg" / "loop")
+    os.symlink(tmp_path / "outside.py", root / "pkg" / "out.py")
+    os.symlink(root / "b.py", root / "pkg" / "in.py")
+    assert walked(root) == ["b.py", "pkg/a.py", "pkg/in.py"]
 
 
 @pytest.mark.parametrize("text, kind, expected", [
