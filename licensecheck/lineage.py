@@ -50,6 +50,9 @@ if TYPE_CHECKING:
 # fine-tune → quantisation); anything deeper is cut with a finding, and the
 # derivative is unknown, because the terms above the cut were never read.
 MAX_DEPTH = 8
+# Real merges name a handful of parents; a card naming hundreds is broken or
+# hostile. Beyond this many, the rest are not fetched and the model is unknown.
+MAX_BASES = 32
 
 # How permissive each rule category is, for laundering: a model that declares a
 # licence of a lower level than one of its ancestors' claims freedoms that the
@@ -165,7 +168,7 @@ class AncestorWalker:
     def _expand(self, resolved: Resolved, depth: int) -> None:
         if depth >= self._max_depth:
             return  # the cut is reported by link_lineage
-        for base in resolved.base_models:
+        for base in resolved.base_models[:MAX_BASES]:
             self._visit(base, depth + 1)
 
     def _visit(self, base: str, depth: int) -> None:
@@ -262,6 +265,19 @@ def _bases_of(answer: Resolved | None) -> tuple[tuple[str, ...], str | None]:
     return (answer.base_models, answer.relation) if answer is not None else ((), None)
 
 
+def _within_limit(name: str, bases: tuple[str, ...], findings: list[Finding]) -> tuple[str, ...]:
+    if len(bases) <= MAX_BASES:
+        return bases
+    findings.append(
+        Finding(
+            Severity.ERROR,
+            "lineage-too-wide",
+            f"{name} names {len(bases)} base models; only the first {MAX_BASES} were followed, so the terms of the rest are unknown",
+        )
+    )
+    return bases[:MAX_BASES]
+
+
 def _has_own_terms(component: Component) -> bool:
     """The organisation's own model has no licence unless the manifest gives one."""
     return not component.own or component.override is not None
@@ -279,6 +295,7 @@ def _walk(
     findings: list[Finding] = []
     nodes: list[_Node] = []
     seen = {root_name.lower()}
+    root_bases = _within_limit(root_name, root_bases, findings)
     queue = [(base, 1, root_name, root_relation) for base in root_bases]
     edges: dict[str, list[str]] = {root_name.lower(): []}
     for base, depth, via, relation in queue:  # the queue grows while it is read
@@ -317,7 +334,7 @@ def _walk(
                 )
             )
             continue
-        queue.extend((parent, depth + 1, base, base_relation) for parent in bases)
+        queue.extend((parent, depth + 1, base, base_relation) for parent in _within_limit(base, bases, findings))
     findings.extend(_cycles(root_name, edges, {node.entry.name.lower(): node.entry.name for node in nodes}))
     return nodes, findings
 

@@ -179,31 +179,23 @@ class Resolver:
 
 def _unreachable(what: str, code: str, service: str) -> Resolved:
     """Once a service could not be reached and never answered, the rest are not asked (see Reachability)."""
-    message = f"{what}: not looked up: {service} could not be reached (see the notice at the top)"
+    return _problem(code, f"{what}: not looked up: {service} could not be reached (see the notice at the top)")
+
+
+def _problem(code: str, message: str) -> Resolved:
     return Resolved(Resolution(problem=Finding(Severity.ERROR, code, message)))
 
 
 def _not_in_lock(component: Component) -> Resolved:
-    return Resolved(
-        Resolution(
-            problem=Finding(
-                Severity.ERROR,
-                "not-in-lock",
-                f"{component.type} {component.name}: not in {LOCK_NAME}, and --offline forbids looking it up",
-            )
-        )
+    return _problem(
+        "not-in-lock", f"{component.type} {component.name}: not in {LOCK_NAME}, and --offline forbids looking it up"
     )
 
 
 def _direct_reference(component: Component) -> Resolved:
-    return Resolved(
-        Resolution(
-            problem=Finding(
-                Severity.ERROR,
-                "unresolvable-reference",
-                f"{component.direct_reference!r} is a path or URL with no index entry: its licence cannot be looked up",
-            )
-        )
+    return _problem(
+        "unresolvable-reference",
+        f"{component.direct_reference!r} is a path or URL with no index entry: its licence cannot be looked up",
     )
 
 

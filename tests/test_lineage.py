@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from licensecheck.cli import main
 from licensecheck.knowledge import CATEGORIES, load_knowledge
-from licensecheck.lineage import MAX_DEPTH, PERMISSIVENESS, AncestorWalker, lineage_chains, link_lineage
+from licensecheck.lineage import MAX_BASES, MAX_DEPTH, PERMISSIVENESS, AncestorWalker, lineage_chains, link_lineage
 from licensecheck.model import (
     MODEL,
     Component,
@@ -338,6 +338,20 @@ def test_depth_is_bounded_with_a_finding(hub, tmp_path):
     assert chain[MAX_DEPTH] in finding["message"] and chain[MAX_DEPTH + 1] in finding["message"]
     # The root and MAX_DEPTH ancestors were fetched; nothing beyond the cut.
     assert [metadata_requests(hub, name) for name in chain] == [1] * (MAX_DEPTH + 1) + [0, 0]
+
+
+def test_a_card_naming_too_many_bases_is_cut_and_unknown(hub, tmp_path):
+    bases = [f"wide/base{i}" for i in range(MAX_BASES + 5)]
+    for base in bases:
+        hub.add_model(base, {"license": "mit"})
+    hub.add_model("someone/megamerge", {"license": "mit", "base_model": bases, "base_model_relation": "merge"})
+    manifest(tmp_path, "someone/megamerge")
+    code, document = scan_json(tmp_path)
+    entry = component(document, "someone/megamerge")
+    assert code == 3 and entry["verdict"] == "unknown"
+    assert any(f["code"] == "lineage-too-wide" and str(MAX_BASES + 5) in f["message"] for f in entry["findings"])
+    # Only the first MAX_BASES parents were fetched.
+    assert sum(metadata_requests(hub, name) for name in bases) == MAX_BASES
 
 
 # -- the organisation's own models ------------------------------------------------------------

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import jsonschema
 import pytest
 from click.testing import CliRunner
 
+from cli_helpers import scan, scan_json
+
 from licensecheck.cli import main
 
-SCHEMA = json.loads((Path(__file__).parent.parent / "licensecheck" / "schemas" / "report-v1.schema.json").read_text())
 
 # The licence fields of real model cards (as the Hub shows them), and the verdict a
 # reviewer expects under four usage contexts:
@@ -54,17 +54,6 @@ CONTEXTS = {
 }
 
 
-def scan(path: Path, *args: str):
-    result = CliRunner().invoke(main, ["scan", str(path), *args], catch_exceptions=False)
-    return result
-
-
-def scan_json(path: Path, *args: str) -> tuple[int, dict]:
-    result = scan(path, "--format", "json", *args)
-    assert result.exit_code in (0, 1, 3), result.output
-    document = json.loads(result.stdout)
-    jsonschema.validate(document, SCHEMA)
-    return result.exit_code, document
 
 
 def verdicts(document: dict) -> dict[str, str]:

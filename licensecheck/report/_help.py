@@ -133,6 +133,9 @@ HELP: dict[str, tuple[str, str]] = {
     "lineage-too-deep": ("Lineage too deep",
                          "The chain of base models is deeper than licensecheck follows; the terms above the cut are "
                          "unknown."),
+    "lineage-too-wide": ("Too many base models",
+                         "A card names more base models than licensecheck follows; the terms of the ones not "
+                         "followed are unknown. Check the card's `base_model` list."),
     "lineage-unresolved": ("Base model not resolved",
                            "A declared base model could not be resolved, so the terms it imposes on this model are "
                            "unknown."),
