@@ -88,15 +88,18 @@ def recognise_by_text(text: str, recognisers: tuple[Recogniser, ...]) -> str | N
 def recognise_licence_file(info: LicenceInfo, knowledge: Knowledge, licence_text: str | None = None) -> LicenceRule | None:
     """The licence of the repository's licence file: from its text when this run read it,
     else from what the lock recorded (its fingerprint against today's rules, then the id)."""
-    if licence_text:
-        found = recognise_by_text(licence_text, knowledge.recognisers)
-    else:
-        found = recognise_by_fingerprint(info.file_sha256, knowledge.recognisers) or info.file_id
+    found = (
+        (recognise_by_text(licence_text, knowledge.recognisers) if licence_text else None)
+        or recognise_by_fingerprint(info.file_sha256, knowledge.recognisers)
+        or info.file_id  # what this run's (or the locking run's) recognisers found, e.g. by a link in the text
+    )
     rule = knowledge.lookup(found) if found else None
     return rule if rule is not None and rule.recognised else None
 
 
 def _file_described(info: LicenceInfo) -> str:
+    if info.file == "extra_gated_prompt":
+        return "the gated repository's access prompt (extra_gated_prompt)"
     return f"the repository's licence file {info.file}" if info.file else "the repository's licence file"
 
 

@@ -50,6 +50,9 @@ class HubRecord:
     resolved_id: str | None = None
     gated: str | None = None
     has_licence_file: str | None = None
+    # The card's `extra_gated_prompt`: the text a gated repository shows before
+    # access, which often is or links to its licence. Readable without access.
+    gated_prompt: str | None = None
 
 
 def make_hub_api() -> HfApi:
@@ -254,7 +257,16 @@ def record_from_info(info: Any, repo_type: str, repo_id: str) -> HubRecord:
         resolved_id=resolved_id,
         gated=str(gated) if gated not in (None, False, "false", "") else None,
         has_licence_file=licence_file(siblings or []),
+        gated_prompt=_gated_prompt(card),
     )
+
+
+_MAX_GATED_PROMPT = 256 * 1024
+
+
+def _gated_prompt(card: dict) -> str | None:
+    prompt = card.get("extra_gated_prompt")
+    return prompt[:_MAX_GATED_PROMPT] if isinstance(prompt, str) and prompt.strip() else None
 
 
 def renamed_note(repo_type: str, declared: str, resolved_id: str) -> Finding:

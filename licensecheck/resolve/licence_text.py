@@ -17,6 +17,7 @@ one request, the run's timeout, a cap on the size and on the total time, and
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -135,6 +136,9 @@ def with_licence_file(
     licence = resolution.licence
     if resolution.problem is not None or not licence_file_wanted(licence, knowledge):
         return record
+    from_prompt = _from_gated_prompt(record, knowledge)
+    if from_prompt is not None:
+        return from_prompt
     filename = repo_file_from_link(licence.link, repo_type, repo_id) or record.has_licence_file
     if filename is None:
         return record
@@ -156,6 +160,32 @@ def with_licence_file(
         file_id=rule.id if rule is not None else None,
     )
     return replace(record, resolution=replace(resolution, licence=recorded, licence_text=text))
+
+
+GATED_PROMPT = "extra_gated_prompt"
+_URL = re.compile(r"https?://[^\s)\]>\"']+")
+
+
+def _from_gated_prompt(record: HubRecord, knowledge: Knowledge) -> HubRecord | None:
+    """A gated repository's access prompt often holds its licence text or link.
+
+    It comes with the metadata (no request, no access needed), so it is tried
+    before the licence file. Only a single, unambiguous match counts: by the
+    text's distinctive phrases, or by exactly one licence whose link patterns
+    match the URLs the prompt contains.
+    """
+    prompt = record.gated_prompt
+    if not prompt:
+        return None
+    found = recognise_by_text(prompt, knowledge.recognisers)
+    if found is None:
+        by_link = {recognise_by_link(url, knowledge.recognisers) for url in _URL.findall(prompt)} - {None}
+        found = by_link.pop() if len(by_link) == 1 else None
+    if found is None:
+        return None
+    resolution = record.resolution
+    recorded = replace(resolution.licence, file=GATED_PROMPT, file_sha256=text_fingerprint(prompt), file_id=found)
+    return replace(record, resolution=replace(resolution, licence=recorded, licence_text=prompt))
 
 
 def _declared(licence: LicenceInfo) -> str:

@@ -206,6 +206,50 @@ def test_gated_repository_file_is_read_with_an_accepted_token(fake_hub, knowledg
     assert record.resolution.problem is None and record.resolution.licence.file_id == "qwen"
 
 
+FALCON_PROMPT = (
+    "## Terms of use\n\nRead the licence at "
+    "https://huggingface.co/spaces/tiiuae/falcon-180b-license/blob/main/LICENSE.txt before you ask for access."
+)
+
+
+def resolved_files(fake_hub) -> list[str]:
+    return [path for _, path in fake_hub.requests if "/resolve/" in path]
+
+
+def test_gated_access_prompt_names_the_licence_without_access_or_a_download(fake_hub, knowledge, tmp_path):
+    # The shape of tiiuae/falcon-180B: `license: unknown`, gated, the licence linked
+    # from the access prompt that the metadata carries.
+    card = {"license": "unknown", "extra_gated_prompt": FALCON_PROMPT}
+    fake_hub.add_model("tiiuae/falcon-180B", card, gated="manual", files={"LICENSE.txt": QWEN_TEXT})
+    record = resolve_with_file("tiiuae/falcon-180B", knowledge)
+    assert record.resolution.problem is None
+    assert record.resolution.licence.file == "extra_gated_prompt" and record.resolution.licence.file_id == "falcon-180b"
+    assert resolved_files(fake_hub) == []
+    # End to end, then offline from the lock.
+    (tmp_path / "models.yaml").write_text("models:\n  - tiiuae/falcon-180B\n")
+    assert CliRunner().invoke(main, ["lock", str(tmp_path)], catch_exceptions=False).exit_code == 0
+    result = CliRunner().invoke(main, ["scan", str(tmp_path), "--offline", "--format", "json", "--users", "2M"])
+    component = json.loads(result.stdout)["components"][0]
+    assert component["license"]["id"] == "falcon-180b"
+    assert any("access prompt" in f["message"] for f in component["findings"])
+
+
+def test_gated_access_prompt_by_its_text_markers(fake_hub, knowledge):
+    card = {"license": "other", "extra_gated_prompt": QWEN_TEXT.decode()}
+    fake_hub.add_model("org/gated-qwen", card, gated="auto")
+    record = resolve_with_file("org/gated-qwen", knowledge)
+    assert record.resolution.licence.file_id == "qwen"
+
+
+def test_an_ambiguous_access_prompt_is_not_an_answer(fake_hub, knowledge):
+    prompt = FALCON_PROMPT + " Or see https://mistral.ai/licenses/MNPL-0.1.md instead."
+    fake_hub.add_model("org/two-links", {"license": "unknown", "extra_gated_prompt": prompt}, gated="manual",
+                       files={"LICENSE": QWEN_TEXT})
+    record = resolve_with_file("org/two-links", knowledge)
+    # Two licences named: the prompt settles nothing, and the gated file cannot be read.
+    assert record.resolution.problem.code == "licence-file-gated"
+
+
 def test_a_missing_file_is_a_note_not_a_problem(fake_hub, knowledge):
     fake_hub.add_model("org/model", {"license": "other", "license_link": "LICENSE.md"})
     record = resolve_with_file("org/model", knowledge)
