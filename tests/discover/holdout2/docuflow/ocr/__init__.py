@@ -1,0 +1,3 @@
+from docuflow.ocr.trocr import TrOCREngine
+
+__all__ = ["TrOCREngine"]

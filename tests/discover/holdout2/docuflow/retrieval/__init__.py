@@ -1,0 +1,1 @@
+"""Dense retrieval and reranking of OCR'd pages."""
