@@ -7,7 +7,8 @@ Values are followed statically, never guessed:
 
 - constants of the module, of a class (`self.MODEL`, `Config.MODEL`, an Enum
   member's `.value`), of the function, and of another module of the project
-  (`from .settings import MODEL`);
+  (`from .settings import MODEL`); for `self.MODEL` in a method, also the value
+  each subclass in the project gives `MODEL`, where that subclass writes it;
 - f-strings, `+`, `str.format` and `"/".join` of such constants; both branches of
   `a if c else b` and `a or b`; an element of a constant dict or list, every
   element when the key is known only at run time; each item of a loop over one;
@@ -16,6 +17,9 @@ Values are followed statically, never guessed:
   may override it); the choices of a Streamlit `selectbox`;
 - a function's parameter: the arguments of every call of that function (and of
   the functions that pass their own parameter on) in the project, and its default.
+
+An Ollama model name `hf.co/ORG/NAME[:TAG]` is a reference wherever it is a whole
+string held as a value: assigned, a parameter's default, or a call's argument.
 
 What stays unknown (an environment variable without default, `sys.argv`, a value
 computed by a call) is reported as a notice, at the loader. A string in a
@@ -53,6 +57,7 @@ ID_LITERAL = re.compile(rb"[\"'][A-Za-z0-9][\w.-]*/[\w.-]+[\"']")
 _PREFIXES = ("hf-hub:", "hf_hub:", "hf.co/", "hf://")
 _IDENTIFIER = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*")
 _PREFIX_BYTES = re.compile(rb"hf-hub:|hf_hub:|hf\.co/|hf://")
+_CLASS_BASES = re.compile(rb"^[ \t]*class[ \t]+\w+[ \t]*\(([^)]*)\)", re.M)
 _MAX_VALUES = 64  # a product of f-string parts is cut here: a loader is not a cartesian explosion
 _MAX_DEPTH = 24
 _BUDGET = 4000  # steps of following names for one argument: bounds pathological code
@@ -296,6 +301,7 @@ class Module:
         self.classes: dict[str, ClassInfo] = {}
         self.calls: list[tuple[ast.Call, Scope]] = []
         self.option_defaults: dict[str, list[tuple[ast.expr, Scope]]] = {}
+        self.ollama_values: list[tuple[ast.Constant, str]] = []  # `hf.co/...` strings assigned or defaulted
         self.has_prefix = False  # whether the text holds an `hf-hub:`, `hf.co/` or `hf://` string
 
     # -- collection --------------------------------------------------------------
@@ -311,6 +317,8 @@ class Module:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             for expression in node.decorator_list + node.args.defaults + [d for d in node.args.kw_defaults if d]:
                 self._visit(expression, scope, prefix)
+            for default in node.args.defaults + [d for d in node.args.kw_defaults if d]:
+                self._ollama_values(default, f"{node.name}(...) default")
             qualname = f"{prefix}{node.name}"
             klass = scope.klass if scope.kind == "class" else None
             function_scope = Scope("function", scope, self, klass=klass)
@@ -361,8 +369,10 @@ class Module:
         if isinstance(node, ast.Assign):
             for target in node.targets:
                 self._bind_target(target, node.value, scope)
+            self._ollama_values(node.value, _dotted(node.targets[0]))
         elif isinstance(node, ast.AnnAssign) and node.value is not None:
             self._bind_target(node.target, node.value, scope)
+            self._ollama_values(node.value, _dotted(node.target))
         elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
             scope.bind(node.target.id, ("unknown", f"`{node.target.id}` is modified in place"))
         elif isinstance(node, ast.NamedExpr) and isinstance(node.target, ast.Name):
@@ -383,6 +393,29 @@ class Module:
             return
         for child in ast.iter_child_nodes(node):
             self._visit(child, scope, prefix)
+
+    def _ollama_values(self, value: ast.expr, shown: str) -> None:
+        """`MODEL = "hf.co/ORG/NAME:TAG"`: an Ollama model name held as a value, where it is written.
+
+        Only a whole string that is the value (or an element, a branch of one): not a
+        docstring, not a sentence, not an f-string's part. Call arguments are read by the
+        project's `_prefixed_strings`.
+        """
+        if isinstance(value, ast.Constant):
+            if isinstance(value.value, str) and value.value.startswith("hf.co/"):
+                self.ollama_values.append((value, shown))
+        elif isinstance(value, (ast.List, ast.Tuple, ast.Set)):
+            for element in value.elts:
+                self._ollama_values(element, shown)
+        elif isinstance(value, ast.Dict):
+            for element in value.values:
+                self._ollama_values(element, shown)
+        elif isinstance(value, ast.IfExp):
+            self._ollama_values(value.body, shown)
+            self._ollama_values(value.orelse, shown)
+        elif isinstance(value, ast.BoolOp):
+            for element in value.values:
+                self._ollama_values(element, shown)
 
     def _absolute(self, module: str | None, level: int) -> str:
         if not level:
@@ -502,6 +535,7 @@ class PythonProject:
         self.pending: list[tuple[str, str, bytes]] = []  # files with id literals, not parsed yet
         self.budget = _BUDGET
         self.calls_by_name: dict[str, list[tuple[ast.Call, Scope]]] = {}
+        self.subclasses: dict[str, list[ClassInfo]] = {}  # a base's last name → classes that name it as a base
         self.sinks: dict[tuple[tuple[str, str], str], list[tuple[Slot, str, Location, list[str | None]]]] = {}
         self._sink_queue: list[tuple[tuple[str, str], str]] = []
 
@@ -555,6 +589,11 @@ class PythonProject:
             name = call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", None)
             if name:
                 self.calls_by_name.setdefault(name, []).append((call, scope))
+        for klass in module.classes.values():
+            for base in klass.node.bases:
+                name = base.attr if isinstance(base, ast.Attribute) else getattr(base, "id", None)
+                if name:
+                    self.subclasses.setdefault(name, []).append(klass)
         return module
 
 
@@ -685,6 +724,59 @@ class PythonProject:
             return None
         return concrete, result
 
+    def _overrides(self, function: Function, attr: str, depth: int) -> tuple[list, Result] | None:
+        """What the project's subclasses set `attr` to, when `function` (a method) reads `self.attr`.
+
+        `self` may be an instance of any subclass: each one that assigns `attr` itself
+        (in its body, or through `self` in its methods) contributes that value, where it
+        is written. A subclass that overrides `function` without calling `super()` never
+        runs it: neither it nor its own subclasses count. A class-level value is hidden
+        when a class above it assigns `self.attr` in a method.
+        """
+        klass = function.klass
+        concrete: list = []
+        result = Result()
+        hit = False
+        shadowed = self._assigns_through_self(klass, attr, set())
+        stack = [(klass, shadowed)]
+        seen = {id(klass)}
+        while stack:
+            current, hidden = stack.pop()
+            for sub in self.subclasses.get(current.name, ()):
+                if id(sub) in seen or self.budget < 0:
+                    continue
+                if not any(self._class_of(b, sub.scope.parent, depth + 1) is current for b in sub.node.bases):
+                    continue
+                seen.add(id(sub))
+                own = sub.methods.get(function.name)
+                if own is not None and not _calls_super(own.node):
+                    continue
+                if attr in sub.scope.bindings and not hidden:
+                    found, more = self._follow_bindings(sub.scope.bindings[attr], attr, depth + 1)
+                    concrete.extend(found)
+                    result.extend(more)
+                    hit = True
+                for value, value_scope in sub.instance_attrs.get(attr, ()):
+                    found, more = self.follow(value, value_scope, depth + 1)
+                    concrete.extend(found)
+                    result.extend(more)
+                    hit = True
+                stack.append((sub, hidden or attr in sub.instance_attrs))
+        return (concrete, result) if hit else None
+
+    def _assigns_through_self(self, klass: ClassInfo, attr: str, seen: set) -> bool:
+        """Whether `klass` or a class above it assigns `self.attr` in a method."""
+        if id(klass) in seen:
+            return False
+        seen.add(id(klass))
+        if attr in klass.instance_attrs:
+            return True
+        for base in klass.node.bases:
+            parent = self._class_of(base, klass.scope.parent, 0)
+            if parent is not None and self._assigns_through_self(parent, attr, seen):
+                return True
+        return False
+
     def _follow_attribute(self, expr: ast.Attribute, scope: Scope, depth: int) -> tuple[list, Result]:
         base = expr.value
         text = _dotted(expr)
@@ -697,9 +789,17 @@ class PythonProject:
             function = _enclosing_function(scope)
             if function and function.klass and function.positional and base.id == function.positional[0]:
                 found = self._class_attribute(function.klass, expr.attr, depth)
-                if found is not None:
-                    return found
-                return [], _unknown(f"`{text}` is set at run time")
+                overrides = None
+                if function.kind != "staticmethod" and self.subclasses.get(function.klass.name):
+                    overrides = self._overrides(function, expr.attr, depth)
+                if found is None and overrides is None:
+                    return [], _unknown(f"`{text}` is set at run time")
+                if found is None:
+                    return overrides
+                if overrides is not None:
+                    found[0].extend(overrides[0])
+                    found[1].extend(overrides[1])
+                return found
             bindings = self._lookup(base.id, scope)
             imported = next((b[1] for b in bindings or () if b[0] == "import"), None)
             module = self.module_named(imported) if imported else None
@@ -948,6 +1048,8 @@ class PythonProject:
     # -- loaders -----------------------------------------------------------------
 
     def analyse(self, module: Module) -> None:
+        for constant, shown in module.ollama_values:
+            self._prefixed(constant.value, module.locate(constant.lineno), module, shown)
         for call, scope in module.calls:
             self.budget = _BUDGET
             found = _loader_for(module, call)
@@ -1077,6 +1179,7 @@ class PythonProject:
         analysed: set[str] = set()
         searched: set[str] = set()
         resolved: set[tuple] = set()
+        self._parse_subclass_files()
         for _round in range(10):
             self._analyse_new(analysed)
             if not self._sink_queue:
@@ -1103,6 +1206,20 @@ class PythonProject:
 
     def _function(self, key: tuple[str, str]) -> Function:
         return self.modules[key[0]].functions[key[1]]
+
+    def _parse_subclass_files(self) -> None:
+        """Parse the files set aside that subclass a class of a parsed module: `self.X` may read their `X`."""
+        names = {k.name.encode() for m in self.modules.values() if m is not None for k in m.classes.values()}
+        if not names:
+            return
+        remaining = []
+        for relative, absolute, data in self.pending:
+            if b"class" in data and any(not names.isdisjoint(_IDENTIFIER.findall(match.group(1)))
+                                        for match in _CLASS_BASES.finditer(data)):
+                self._parse(relative, absolute, data)
+            else:
+                remaining.append((relative, absolute, data))
+        self.pending = remaining
 
     def _parse_callers(self, names: set[str]) -> None:
         """Parse the files set aside (no loader, an id-like string) that mention one of `names`."""
@@ -1245,6 +1362,10 @@ class PythonProject:
                 if method:
                     return method
         return None
+
+
+def _calls_super(node: ast.AST) -> bool:
+    return any(isinstance(n, ast.Name) and n.id == "super" for n in ast.walk(node))
 
 
 def _reason(result: Result) -> str:

@@ -275,6 +275,52 @@ PATTERNS = [
         MODEL=deepseek-ai/DeepSeek-R1-Distill-Qwen-7B
         huggingface-cli download "$MODEL"
      """}, {("model", "deepseek-ai/DeepSeek-R1-Distill-Qwen-7B", "get.sh", 1)}),
+    ("subclasses' constants read through self in the base's method", {"rerank.py": """
+        from sentence_transformers import CrossEncoder
+        class Reranker:
+            MODEL_ID = "cross-encoder/ms-marco-MiniLM-L-6-v2"
+            def __init__(self):
+                self.model = CrossEncoder(self.MODEL_ID)
+        class Multilingual(Reranker):
+            MODEL_ID = "BAAI/bge-reranker-base"
+        class Cached(Multilingual):
+            def __init__(self):
+                super().__init__()
+     """, "extra.py": """
+        from rerank import Reranker
+        class Large(Reranker):
+            MODEL_ID = "BAAI/bge-reranker-large"
+     """}, {("model", "cross-encoder/ms-marco-MiniLM-L-6-v2", "rerank.py", 3),
+            ("model", "BAAI/bge-reranker-base", "rerank.py", 7), ("model", "BAAI/bge-reranker-large", "extra.py", 3)}),
+    ("a subclass's constant counts only where self reads it", {"rerank.py": """
+        from sentence_transformers import CrossEncoder
+        from vendor import Base
+        class Reranker:
+            MODEL_ID = "cross-encoder/ms-marco-MiniLM-L-6-v2"
+            DOCS_ID = "cross-encoder/ms-marco-TinyBERT-L-2-v2"
+            def __init__(self):
+                self.model = CrossEncoder(Reranker.MODEL_ID)
+        class Explicit(Reranker):
+            MODEL_ID = "acme/never-loaded"
+            DOCS_ID = "acme/never-loaded-either"
+        class Loader:
+            MODEL_ID = "BAAI/bge-reranker-base"
+            def __init__(self):
+                self.model = CrossEncoder(self.MODEL_ID)
+        class Replaced(Loader):
+            MODEL_ID = "acme/own-init-without-super"
+            def __init__(self):
+                self.model = None
+        class Unrelated(Base):
+            MODEL_ID = "acme/a-vendor-subclass"
+     """}, {("model", "cross-encoder/ms-marco-MiniLM-L-6-v2", "rerank.py", 4),
+            ("model", "BAAI/bge-reranker-base", "rerank.py", 12)}),
+    ("an Ollama hf.co model name held in a constant", {"a.py": """
+        import requests
+        OLLAMA_MODEL = "hf.co/bartowski/Llama-3.2-3B-Instruct-GGUF:Q4_K_M"
+        def chat(prompt, model="hf.co/unsloth/gemma-3-1b-it-GGUF"):
+            return requests.post("http://localhost:11434/api/generate", json={"model": OLLAMA_MODEL, "prompt": prompt})
+     """}, {("model", "bartowski/Llama-3.2-3B-Instruct-GGUF", "a.py", 2), ("model", "unsloth/gemma-3-1b-it-GGUF", "a.py", 3)}),
 ]
 
 DECOYS = [
@@ -367,6 +413,17 @@ DECOYS = [
         snapshot_download("gradio/hello_world", repo_type="space")
      """}),
     ("prose with hf.co is not read", {"README.md": "Run `ollama run hf.co/bartowski/Llama-3.2-1B-Instruct-GGUF`.\n"}),
+    ("hf.co in a docstring, a comment, a sentence, an f-string or a comparison", {"a.py": '''
+        """Pulls hf.co/bartowski/Llama-3.2-1B-Instruct-GGUF through Ollama."""
+        # OLLAMA_MODEL = "hf.co/bartowski/Llama-3.2-3B-Instruct-GGUF"
+        def pull(name, org):
+            """hf.co/unsloth/gemma-3-1b-it-GGUF"""
+            "hf.co/unsloth/gemma-3-4b-it-GGUF"
+            hint = "hf.co/bartowski/Qwen2.5-7B-Instruct-GGUF is what we pull"
+            url = f"hf.co/{org}/Qwen2.5-7B-Instruct-GGUF"
+            known = name == "hf.co/bartowski/Phi-3.5-mini-instruct-GGUF"
+            return hint, url, known
+     '''}),
 ]
 
 
