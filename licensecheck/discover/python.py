@@ -918,6 +918,8 @@ class PythonProject:
                 continue  # a function or class, not a string
             result.extend(self._strings_of(node, node_scope, depth + 1))
         if len(result.values) > _MAX_VALUES:
+            # Said, not silently dropped: the cut values may be references too.
+            result.unknown.append(f"more than {_MAX_VALUES} possible values; only the first {_MAX_VALUES} were followed")
             result.values = result.values[:_MAX_VALUES]
         return result
 

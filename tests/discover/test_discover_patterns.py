@@ -467,6 +467,19 @@ def test_run_time_values_are_notices_never_guesses(tmp_path):
     assert all(n.location is not None and n.location.path == "a.py" for n in result.notices)
 
 
+def test_a_value_cut_at_the_limit_is_said_not_silently_dropped(tmp_path):
+    names = ", ".join(f'"org/model-{i}"' for i in range(70))
+    (tmp_path / "a.py").write_text(textwrap.dedent(f"""
+        from transformers import AutoModel
+        CANDIDATES = [{names}]
+        for name in CANDIDATES:
+            AutoModel.from_pretrained(name)
+    """))
+    result = discover(tmp_path)
+    assert len(result.references) == 64
+    assert any("more than 64 possible values" in n.message for n in result.notices)
+
+
 def test_loaded_objects_are_not_run_time_values(tmp_path):
     (tmp_path / "a.py").write_text(textwrap.dedent("""
         from transformers import AutoModelForCausalLM, AutoTokenizer, pipeline
