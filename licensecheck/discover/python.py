@@ -703,17 +703,7 @@ class PythonProject:
         seen.add(id(klass))
         concrete: list = []
         result = Result()
-        hit = False
-        if attr in klass.scope.bindings:
-            found, more = self._follow_bindings(klass.scope.bindings[attr], attr, depth + 1)
-            concrete.extend(found)
-            result.extend(more)
-            hit = True
-        for value, value_scope in klass.instance_attrs.get(attr, ()):
-            found, more = self.follow(value, value_scope, depth + 1)
-            concrete.extend(found)
-            result.extend(more)
-            hit = True
+        hit = self._collect_own_value(klass, attr, depth, concrete, result, class_level=True)
         if not hit:
             for base in klass.node.bases:
                 base_class = self._class_of(base, klass.scope.parent, depth)
@@ -723,6 +713,24 @@ class PythonProject:
                         return inherited
             return None
         return concrete, result
+
+    def _collect_own_value(
+        self, klass: ClassInfo, attr: str, depth: int, concrete: list, result: Result, *, class_level: bool
+    ) -> bool:
+        """Add what `klass` itself sets `attr` to (in its body when `class_level`, and
+        through `self` in its methods) to `concrete` and `result`; whether it sets it."""
+        hit = False
+        if class_level and attr in klass.scope.bindings:
+            found, more = self._follow_bindings(klass.scope.bindings[attr], attr, depth + 1)
+            concrete.extend(found)
+            result.extend(more)
+            hit = True
+        for value, value_scope in klass.instance_attrs.get(attr, ()):
+            found, more = self.follow(value, value_scope, depth + 1)
+            concrete.extend(found)
+            result.extend(more)
+            hit = True
+        return hit
 
     def _overrides(self, function: Function, attr: str, depth: int) -> tuple[list, Result] | None:
         """What the project's subclasses set `attr` to, when `function` (a method) reads `self.attr`.
@@ -751,16 +759,7 @@ class PythonProject:
                 own = sub.methods.get(function.name)
                 if own is not None and not _calls_super(own.node):
                     continue
-                if attr in sub.scope.bindings and not hidden:
-                    found, more = self._follow_bindings(sub.scope.bindings[attr], attr, depth + 1)
-                    concrete.extend(found)
-                    result.extend(more)
-                    hit = True
-                for value, value_scope in sub.instance_attrs.get(attr, ()):
-                    found, more = self.follow(value, value_scope, depth + 1)
-                    concrete.extend(found)
-                    result.extend(more)
-                    hit = True
+                hit = self._collect_own_value(sub, attr, depth, concrete, result, class_level=not hidden) or hit
                 stack.append((sub, hidden or attr in sub.instance_attrs))
         return (concrete, result) if hit else None
 
