@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..model import DATASET, MODEL, Finding, LicenceInfo, Resolution, Severity
 from ..retry import RETRY_STATUSES, RetriesExhausted, RetryPolicy, Transient, call_with_retries, parse_retry_after
 from ..sources._common import is_valid_repo_id
+from . import resolved_now
 
 if TYPE_CHECKING:
     from huggingface_hub import HfApi
@@ -249,7 +249,7 @@ def record_from_info(info: Any, repo_type: str, repo_id: str) -> HubRecord:
             version=sha,
             licence=licence,
             problem=problem,
-            resolved_at=datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            resolved_at=resolved_now(),
             notes=notes,
         ),
         base_models=base_models,

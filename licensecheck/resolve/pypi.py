@@ -24,7 +24,6 @@ import os
 import re
 import socket
 from collections.abc import Callable
-from datetime import datetime, timezone
 from http.client import HTTPException
 from urllib.error import HTTPError, URLError
 from urllib.parse import quote
@@ -33,6 +32,7 @@ from urllib.request import Request, urlopen
 from .. import __version__
 from ..model import Finding, LicenceInfo, Resolution, Severity
 from ..retry import RETRY_STATUSES, RetriesExhausted, RetryPolicy, Transient, call_with_retries, parse_retry_after
+from . import resolved_now
 
 DEFAULT_PYPI_URL = "https://pypi.org"
 MAX_SHORT_LICENCE = 100
@@ -196,7 +196,7 @@ def resolution_from_json(data: object, name: str) -> Resolution:
         )
     version = info["version"]
     licence, problem, notes = licence_from_info(info, f"package {name} {version}")
-    resolved_at = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    resolved_at = resolved_now()
     return Resolution(version=version, licence=licence, problem=problem, notes=notes, resolved_at=resolved_at)
 
 
