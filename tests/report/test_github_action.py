@@ -50,6 +50,7 @@ def test_scan_step_keeps_the_exit_code_and_writes_sarif_and_summary(tmp_path):
         "INPUT_PATH": str(DEMO),
         "INPUT_ARGS": "--offline --users 2M",
         "INPUT_FORMAT": "text",
+        "INPUT_VERIFY_LOCK": "false",  # the demo's lock is trusted: this test has no network
         "LICENSECHECK_CACHE_DIR": str(tmp_path / "cache"),
     }
     step = run_step("scan", env, tmp_path)
@@ -64,3 +65,37 @@ def test_scan_step_keeps_the_exit_code_and_writes_sarif_and_summary(tmp_path):
     failing = run_step("Fail on a violation", {**env, "CODE": outputs["exit-code"]}, tmp_path)
     assert failing.returncode == 1
     assert "::error title=licensecheck::" in failing.stdout
+
+
+def test_the_action_verifies_the_lock_by_default():
+    assert ACTION["inputs"]["verify-lock"]["default"] == "true"
+    assert "INPUT_VERIFY_LOCK: ${{ inputs.verify-lock }}" in (ROOT / "action.yml").read_text()
+
+
+@pytest.mark.skipif(LICENSECHECK is None, reason="the licensecheck command is not installed (pip install .)")
+def test_a_forged_lock_in_the_pull_request_does_not_pass_the_action(fake_hub, tmp_path):
+    """Issue 14's first attack, through the action: a lock entry edited to a permissive licence."""
+    fake_hub.add_model("CohereForAI/c4ai-command-r-v01", {"license": "cc-by-nc-4.0"})
+    tree = tmp_path / "pr"
+    tree.mkdir()
+    (tree / "models.yaml").write_text("models:\n  - CohereForAI/c4ai-command-r-v01\n")
+    (tree / "licensecheck.lock").write_text(json.dumps({"lock_version": 1, "components": [
+        {"type": "model", "name": "CohereForAI/c4ai-command-r-v01", "requested": None, "version": None,
+         "license": {"id": "apache-2.0", "source": "card"}, "resolved_at": None}]}))
+    output, summary = tmp_path / "github_output", tmp_path / "step_summary"
+    env = {
+        **os.environ,
+        "PATH": f"{Path(LICENSECHECK).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        "RUNNER_TEMP": str(tmp_path),
+        "GITHUB_OUTPUT": str(output),
+        "GITHUB_STEP_SUMMARY": str(summary),
+        "INPUT_PATH": str(tree),
+        "INPUT_ARGS": "--users 2M",
+        "INPUT_FORMAT": "text",
+        "INPUT_VERIFY_LOCK": ACTION["inputs"]["verify-lock"]["default"],
+    }
+    step = run_step("scan", env, tmp_path)
+    assert step.returncode == 0, step.stderr
+    outputs = dict(line.split("=", 1) for line in output.read_text().splitlines())
+    assert outputs["exit-code"] == "1"
+    assert "(lock-mismatch)" in step.stdout
