@@ -175,6 +175,12 @@ def test_a_repository_gone_is_a_change(locked, fake_hub):
         "component": "org/plain", "field": "repository", "locked": "present", "live": "hub-not-found",
     }
     assert "no such repository" in change["message"]
+    text = lock(locked, "--check")
+    assert text.exit_code == 1
+    assert text.stdout.splitlines()[1] == (
+        "  model org/plain: gone: the Hub has no such repository (or it is private and no authorised token was sent); "
+        "check the id"
+    )
 
 
 def test_a_package_gone_is_a_change(locked, fake_hub):
@@ -226,7 +232,11 @@ def test_a_change_wins_over_an_entry_that_could_not_be_checked(locked, fake_hub,
     fake_hub.add_fault("org/plain", status=503)
     fake_hub.add_package("lib", "1.0", license_expression="GPL-3.0-only")
     code, document = check_json(locked, "--retry-budget", "0")
-    assert code == 1 and len(document["changes"]) == 1 and len(document["unchecked"]) == 1
+    assert code == 1 and len(document["unchecked"]) == 1
+    # One change: `declared` only repeats a PyPI expression, so it is not a second one.
+    assert document["changes"] == [
+        {"component": "lib", "type": "package", "field": "license.id", "locked": "MIT", "live": "GPL-3.0-only"},
+    ]
 
 
 def test_check_without_a_lock_is_a_usage_error(fake_hub, tmp_path):
@@ -238,3 +248,24 @@ def test_check_without_a_lock_is_a_usage_error(fake_hub, tmp_path):
 def test_format_needs_check(fake_hub, tmp_path):
     result = lock(tmp_path, "--format", "json")
     assert result.exit_code == 2 and "--format is for --check" in result.stderr
+
+
+# -- the comparison itself (pure) --------------------------------------------------------------------------
+
+
+def test_ids_compare_without_case_and_a_changed_declared_name_is_a_change():
+    from licensecheck.lockcheck import entry_changes
+    from licensecheck.lockfile import LockEntry
+    from licensecheck.model import LicenceInfo, Resolution
+    from licensecheck.scan import Resolved
+
+    entry = LockEntry("model", "old/m", None, "a" * 40, LicenceInfo("other", "card", declared="acme-1"), None,
+                      base_models=("Org/Base",), relation="finetune", resolved_id="New/M")
+    live = Resolved(Resolution(version="a" * 40, licence=LicenceInfo("other", "tags", declared="acme-1")),
+                    ("Org/Base",), "finetune", "new/m")
+    assert entry_changes(entry, live) == ()
+    relicensed = Resolved(Resolution(version="a" * 40, licence=LicenceInfo("other", "card", declared="acme-2")),
+                          ("Org/Base",), "finetune", "NEW/M")
+    assert [(c.field, c.locked, c.live) for c in entry_changes(entry, relicensed)] == [
+        ("license.declared", "acme-1", "acme-2"),
+    ]

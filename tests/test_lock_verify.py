@@ -129,6 +129,11 @@ def test_an_entry_without_a_commit_is_asked_at_its_branch_and_never_from_the_cac
     for _ in range(2):
         code, document = scan_json(cohere_tree, *SAAS, "--verify-lock")
         assert code == 1 and component(document, COHERE)["verdict"] == "denied"
+        # It pins no commit, so it claims none: only the licence differs.
+        assert errors(component(document, COHERE), "lock-mismatch") == [
+            f"model {COHERE}: licensecheck.lock says license.id 'apache-2.0', the Hub says 'cc-by-nc-4.0' "
+            "(the Hub's answer is used)"
+        ]
     assert fake_hub.count(f"/api/models/{COHERE}?") == 2
 
 
