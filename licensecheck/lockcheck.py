@@ -241,12 +241,12 @@ class DriftReport:
         for change in self.changes:
             what = f"{change.type} {change.component}"
             if change.field == "repository":
-                lines.append(f"  {what}: gone: {_without_prefix(change.message or change.live, what)}")
+                lines.append(f"  {what}: gone: {without_prefix(change.message or change.live, what)}")
             else:
                 lines.append(f"  {what}: {change.field}: {_shown(change.locked)} → {_shown(change.live)}")
         for entry in self.unchecked:
             what = f"{entry.type} {entry.component}"
-            lines.append(f"  {what}: not checked: {_without_prefix(entry.problem.message, what)}")
+            lines.append(f"  {what}: not checked: {without_prefix(entry.problem.message, what)}")
         return "\n".join(lines) + "\n"
 
 
@@ -265,6 +265,6 @@ def drift(lock: str, checked: list[tuple[LockEntry, Resolved]]) -> DriftReport:
     return DriftReport(lock, len(checked), tuple(changes), tuple(unchecked))
 
 
-def _without_prefix(message: str, what: str) -> str:
+def without_prefix(message: str, what: str) -> str:
     """A finding's message without the `model org/x: ` it starts with, when the line already names it."""
     return message[len(what) + 2 :] if message.startswith(f"{what}: ") else message

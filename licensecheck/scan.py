@@ -305,13 +305,13 @@ def _verified(component: Component, entry: LockEntry, resolver: Resolver) -> Fut
     def checked(future: Future) -> None:
         try:
             verification = verify_entry(component, entry, future.result())
-        except BaseException as error:  # noqa: BLE001 - as above
+            if verification.answer is None:
+                resolver.submit(component).add_done_callback(partial(settle, notes=verification.notes))
+                return
+        except BaseException as error:  # noqa: BLE001 - as above; never leave `outcome` unsettled
             outcome.set_exception(error)
             return
-        if verification.answer is not None:
-            outcome.set_result(verification.answer)
-        else:
-            resolver.submit(component).add_done_callback(partial(settle, notes=verification.notes))
+        outcome.set_result(verification.answer)
 
     # At the commit or version the entry pins (the revision it was asked at when it pins none).
     pinned = entry.version if entry.version is not None else entry.requested

@@ -70,6 +70,7 @@ def lock(path, jobs, timeout, retry_budget, quiet, check, format_name, config_fi
 def _write(path: Path, options, quiet: bool, config_file: Path | None, discover: bool) -> None:
     from ..errors import LicensecheckError
     from ..inputs import collect_inputs
+    from ..lockcheck import without_prefix
     from ..lockfile import LOCK_NAME, Lock, merge_with_previous, read_lock, render_lock, write_atomically
     from ..scan import lock_entries, resolve_all
 
@@ -94,9 +95,8 @@ def _write(path: Path, options, quiet: bool, config_file: Path | None, discover:
         if code in _SERVICES:
             unreachable[code] = unreachable.get(code, 0) + 1  # one line per service, not one per component
             continue
-        component, message = failure.component, failure.problem.message
-        what = f"{component.type} {component.name}"
-        reason = message[len(what) + 2:] if message.startswith(f"{what}: ") else message
+        what = f"{failure.component.type} {failure.component.name}"
+        reason = without_prefix(failure.problem.message, what)
         if failure.previous == "dropped":
             say(f"licensecheck: {what}: dropped from {LOCK_NAME}: {reason} ({code})")
         elif failure.previous == "kept":
