@@ -39,7 +39,7 @@ PYPROJECT_NAME = "pyproject.toml"
 TABLE = ("tool", "licensecheck")
 
 CONTEXT_KEYS = ("use", "distribution", "users", "revenue", "region")
-SETTING_KEYS = ("extends", *CONTEXT_KEYS, "unknown", "allow", "deny", "exclude", "exceptions")
+SETTING_KEYS = ("extends", *CONTEXT_KEYS, "unknown", "allow", "deny", "exclude", "exceptions", "verify_lock")
 EXCEPTION_KEYS = ("component", "revision", "reason", "owner", "expires")
 UNKNOWN_MODES = ("fail", "warn")
 DEFAULTS: dict[str, object] = {
@@ -86,6 +86,11 @@ class Config:
             allow_origin=self.origin("allow"),
             deny_origin=self.origin("deny"),
         )
+
+    @property
+    def verify_lock(self) -> bool:
+        """`verify_lock = true`: scans check every lock entry they use (scan --verify-lock)."""
+        return self.values.get("verify_lock") is True
 
     @property
     def exclude(self) -> tuple[str, ...]:
@@ -340,6 +345,11 @@ class _SettingsReader:
 
     def _deny(self, value: object) -> tuple[str, ...]:
         return self._licences("deny", value)
+
+    def _verify_lock(self, value: object) -> bool:
+        if not isinstance(value, bool):
+            raise self._error(("verify_lock",), f"must be true or false, got {_kind(value)}")
+        return value
 
     def _exclude(self, value: object) -> tuple[str, ...]:
         return tuple(self._strings("exclude", value))
