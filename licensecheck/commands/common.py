@@ -140,7 +140,7 @@ def context_options(function):
         click.option("--revenue", type=Quantity(), default=None,
                      help="Annual revenue in USD (e.g. 5M). Unset: revenue caps become obligations."),
         click.option("--region", default=None, metavar="CODE",
-                     help="ISO 3166 country code or EU. Unset: regional terms become obligations."),
+                     help="ISO 3166-1 country code (e.g. FR, US) or EU. Unset: regional terms become obligations."),
     ]
     for option in reversed(options):
         function = option(function)
@@ -149,9 +149,12 @@ def context_options(function):
 
 def build_context(use, distribution, users, revenue, region) -> Context:
     if region is not None:
-        region = region.strip().upper()
-        if not (region == "EU" or (len(region) == 2 and region.isalpha())):
-            raise click.BadParameter(f"{region!r} is not an ISO 3166 country code or EU", param_hint="--region")
+        from ..regions import RegionError, parse_region
+
+        try:
+            region = parse_region(region)
+        except RegionError as error:
+            raise click.BadParameter(str(error), param_hint="--region") from None
     return Context(use=use, distribution=distribution, users=users, revenue=revenue, region=region)
 
 

@@ -60,9 +60,16 @@ def test_cold_scan_reports_progress_and_keeps_stdout_clean(fake_hub, tmp_path, m
     assert result.stdout.lstrip().startswith("{")
 
 
-def test_piped_scan_prints_no_bar():
-    result = invoke("scan", DEMO, "--offline")
-    assert "\r" not in result.stderr and "licences resolved" not in result.stderr
+def test_piped_scan_prints_no_bar(fake_hub, tmp_path, monkeypatch):
+    """A cold scan asks the bar to draw at every answer; on a pipe there is no bar to draw."""
+    monkeypatch.setitem(ProgressBar.__init__.__kwdefaults__, "delay", 0.0)  # a bar would show at the first answer
+    for index in range(3):
+        fake_hub.add_model(f"acme/model-{index}", {"license": "mit"})
+    (tmp_path / "models.yaml").write_text("models:\n" + "".join(f"  - acme/model-{i}\n" for i in range(3)))
+    result = invoke("scan", tmp_path)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    assert result.stdout.startswith("licensecheck ") and "ALLOWED (3)" in result.stdout
 
 
 def test_colour_modes(monkeypatch):
