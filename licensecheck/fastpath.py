@@ -404,7 +404,7 @@ class Recorder:
 
         path = _entry_path(self.key)
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        write_bytes_atomically(path, header + b"\n" + body)
+        write_bytes_atomically(path, header + b"\n" + body, private=True)
         _prune(os.path.dirname(path))
         return None
 
