@@ -12,7 +12,7 @@ from .. import __version__
 from ..model import ComponentResult, ScanResult, Severity, Verdict
 from . import RenderOptions
 from ._common import VERDICT_ORDER, ordered, version_of
-from .text import describe_context
+from .text import OWN_MODEL_WORDS, describe_context
 
 _ESCAPED = {"\\": "\\\\", "|": "\\|", "`": "\\`", "*": "\\*", "[": "\\[", "]": "\\]", "<": "&lt;", ">": "&gt;", "&": "&amp;"}
 
@@ -24,7 +24,9 @@ def md(text: object) -> str:
 
 def _licence(result: ComponentResult) -> str:
     licence = result.resolution.licence
-    return md(licence.id) if licence is not None and licence.id else "not determined"
+    if licence is not None and licence.id:
+        return md(licence.id)
+    return OWN_MODEL_WORDS if result.component.own else "not determined"
 
 
 def _component(result: ComponentResult) -> str:

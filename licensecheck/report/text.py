@@ -9,6 +9,7 @@ from . import RenderOptions
 
 _ORDER = (Verdict.DENIED, Verdict.UNKNOWN, Verdict.CONDITIONAL, Verdict.ALLOWED)
 _COLOURS = {Verdict.DENIED: "31", Verdict.UNKNOWN: "33", Verdict.CONDITIONAL: "36", Verdict.ALLOWED: "32"}
+OWN_MODEL_WORDS = "own model, bound by its ancestors' licences"  # what an own model without a licence is under
 _DISTRIBUTION_WORDS = {
     "internal": "internal use only",
     "network": "offered as a network service",
@@ -35,7 +36,7 @@ def _headline(result: ComponentResult) -> str:
     if licence is not None and licence.id:
         licence_text = f"{licence.id} (from {licence.source}{', locked' if resolution.from_lock else ''})"
     elif component.own:
-        licence_text = "own model, bound by its ancestors' licences"
+        licence_text = OWN_MODEL_WORDS
     else:
         licence_text = "licence not determined"
     marks = " [baselined]" if result.baselined else ""
@@ -82,12 +83,14 @@ def render(result: ScanResult, options: RenderOptions) -> str:
             continue
         if options.verbosity < 0 and verdict in (Verdict.CONDITIONAL, Verdict.ALLOWED):
             continue
-        lines.append("")
+        if lines:  # -q has no header: its output starts with the first group, not a blank line
+            lines.append("")
         lines.append(_paint(f"{verdict.value.upper()} ({len(group)})", _COLOURS[verdict], options))
         for result_item in sorted(group, key=lambda r: (r.component.type, r.component.name.lower())):
             lines.extend(_component_lines(result_item, options))
     counts = result.summary()
-    lines.append("")
+    if lines:
+        lines.append("")
     lines.append(
         "summary: "
         + ", ".join(f"{counts[v.value]} {v.value}" for v in _ORDER)

@@ -91,3 +91,13 @@ def test_use_colour_on_a_terminal(monkeypatch):
     assert use_colour("report.txt") is False
     monkeypatch.setenv("NO_COLOR", "1")
     assert use_colour(None) is False
+
+
+def test_quiet_output_starts_with_what_needs_action(fake_hub, tmp_path):
+    quiet = invoke("scan", DEMO, "--offline", "-q")
+    assert quiet.stdout.startswith("DENIED (2)\n  model CohereForAI/c4ai-command-r-v01: ")
+    assert quiet.stdout.endswith("\n\nsummary: 2 denied, 0 unknown, 6 conditional, 10 allowed (18 components)\n")
+    fake_hub.add_model("acme/model", {"license": "mit"})
+    (tmp_path / "models.yaml").write_text("models:\n  - acme/model\n")
+    nothing = invoke("scan", tmp_path, "-q")
+    assert nothing.stdout == "summary: 0 denied, 0 unknown, 0 conditional, 1 allowed (1 components)\n"
