@@ -96,6 +96,20 @@ def _command_exit_code() -> object:
     return returned if isinstance(returned, int) else 0  # --help, --version: click's Exit(0)
 
 
+def _print_traceback() -> None:
+    """The traceback of the exception being handled, through the same filter as every output.
+
+    A traceback quotes exception messages and source lines, which may hold a token
+    or hostile text: its secrets are masked and its control characters escaped.
+    """
+    import traceback
+
+    from .redact import redact, safe_for_terminal
+    from .report.escape import command_lines_neutralised
+
+    sys.stderr.write(command_lines_neutralised(safe_for_terminal(redact(traceback.format_exc()))))
+
+
 def run() -> None:
     """Entry point: turn anything unexpected into exit 2 with a message, never a traceback.
 
@@ -119,10 +133,11 @@ def run() -> None:
         sys.exit(130)
     except Exception as error:  # a bug of ours: still a defined exit code, and a hint
         if os.environ.get("LICENSECHECK_DEBUG"):
-            raise
-        sys.stderr.write(
-            f"licensecheck: internal error ({type(error).__name__}); rerun with LICENSECHECK_DEBUG=1 for details\n"
-        )
+            _print_traceback()
+        else:
+            sys.stderr.write(
+                f"licensecheck: internal error ({type(error).__name__}); rerun with LICENSECHECK_DEBUG=1 for details\n"
+            )
         sys.exit(EXIT_ERROR)
     finally:
         if recorder is not None:
