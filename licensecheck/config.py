@@ -316,11 +316,13 @@ class _SettingsReader:
 
     def _region(self, value: object) -> str:
         if not isinstance(value, str):
-            raise self._error(("region",), f"must be an ISO 3166 country code or EU, got {_kind(value)}")
-        region = value.strip().upper()
-        if not (region == "EU" or (len(region) == 2 and region.isalpha())):
-            raise self._error(("region",), f"must be an ISO 3166 country code or EU, not {value!r}")
-        return region
+            raise self._error(("region",), f"must be an ISO 3166-1 country code or EU, got {_kind(value)}")
+        from .regions import RegionError, parse_region
+
+        try:
+            return parse_region(value)
+        except RegionError as error:
+            raise self._error(("region",), f"must be an ISO 3166-1 country code or EU, not {value!r}{error.hint}") from None
 
     def _strings(self, key: str, value: object) -> list[str]:
         if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):

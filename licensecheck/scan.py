@@ -364,7 +364,11 @@ def scan_path(
     options: ScanOptions,
     knowledge: Knowledge,
 ) -> ScanResult:
-    inputs = collect_inputs(root, options.exclude, discover=options.discover) if options.scan_tree else Inputs(root, (), ())
+    external = bool(options.sboms) or options.hf_cache is not None  # then an empty tree is no error
+    inputs = (
+        collect_inputs(root, options.exclude, discover=options.discover, required=not external)
+        if options.scan_tree else Inputs(root, (), ())
+    )
     inputs = with_external_inputs(inputs, options)  # --sbom, --hf-cache, --scope (sources/external.py)
     lock = read_lock(inputs.root / LOCK_NAME, LOCK_NAME) if options.use_lock else Lock()
     resolved = resolve_all(inputs.components, lock, options, knowledge)

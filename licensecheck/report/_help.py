@@ -114,6 +114,9 @@ HELP: dict[str, tuple[str, str]] = {
     "unresolvable-reference": ("Path or URL requirement",
                                "A requirement given as a path, URL or editable install has no index entry to look "
                                "up. Check its licence by hand and record it."),
+    "spdx-link-dropped": ("Licence link left out of the SBOM",
+                          "The model card links the licence text with a URL that SPDX does not accept (a local "
+                          "host, an unusual address), so the SPDX document leaves it out. Check the link on the card."),
     "offline": ("Offline: components unresolved",
                 "The scan did not use the network and some components are not in the lock file. Run "
                 "`licensecheck lock`."),
