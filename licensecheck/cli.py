@@ -28,6 +28,7 @@ COMMANDS = {
     "explain": "licensecheck.commands.explain:explain",
     "rules": "licensecheck.commands.rules:rules",
     "notice": "licensecheck.commands.notice:notice",
+    "purposes": "licensecheck.commands.purposes:purposes",
 }
 
 

@@ -137,6 +137,10 @@ def describe_conditions(clause: Clause) -> tuple[str, ...]:
         words.append(f"above USD {clause.revenue_above:,} annual revenue")
     if clause.regions is not None:
         words.append(f"in {', '.join(sorted(clause.regions))}")
+    if clause.purposes is not None:
+        words.append(f"for declared purpose {' or '.join(sorted(clause.purposes))}")
+    if clause.qualification is not None:
+        words.append(clause.qualification)
     return tuple(words)
 
 
@@ -175,7 +179,7 @@ def to_document(explanation: Explanation) -> dict:
             "checked": rule.checked,
             "summary": rule.summary,
         },
-        "context": asdict(context),
+        "context": {**asdict(context), "purposes": list(context.purposes)},  # a list, as JSON reads it back
         "verdict": evaluation.verdict.value,
         "obligations": list(evaluation.obligations),
         "findings": [

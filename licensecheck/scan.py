@@ -20,6 +20,7 @@ from .evaluate import evaluate_expression, evaluate_rule, evaluate_unresolved
 from .identify import identify
 from .knowledge import Knowledge
 from .lockfile import LOCK_NAME, NO_ANSWER, Lock, LockEntry, LockPlan, Unlocked, read_lock
+from .purposes import unchecked_purposes
 from .scope import context_for
 from .sources.external import with_external_inputs
 from .lineage import AncestorWalker, ancestor_components, link_lineage
@@ -374,7 +375,8 @@ def scan_path(
     resolved = resolve_all(inputs.components, lock, options, knowledge)
     results = tuple(judge(c, resolved[c.key], knowledge, context) for c in inputs.components)
     results = link_lineage(results, resolved, lambda c, r: judge(c, r, knowledge, context), knowledge)
-    return ScanResult(context, results, notices=inputs.notices + _run_notices(results, options))
+    return ScanResult(context, results, notices=inputs.notices + _run_notices(results, options),
+                      unchecked_purposes=unchecked_purposes(results, knowledge, context))
 
 
 def _run_notices(results: tuple[ComponentResult, ...], options: ScanOptions) -> tuple[Finding, ...]:

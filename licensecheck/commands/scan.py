@@ -47,7 +47,8 @@ from .sources import source_options, source_scan_options
                    "pins, and judge the live answer: for CI, where the lock comes with the pull request "
                    "(config: verify_lock = true).")
 def scan(path, use, distribution, users, revenue, region, offline, jobs, timeout, retry_budget, format_name, output, quiet, verbose,
-         color, config_file, baseline_file, write_baseline, refresh, cache_ttl, scope, sboms, hf_cache, discover, verify_lock):
+         color, config_file, baseline_file, write_baseline, refresh, cache_ttl, scope, sboms, hf_cache, discover, verify_lock,
+         purposes):
     """Check every dependency declared under PATH (default: the current directory)."""
     from ..report import RenderOptions, renderer
     from ..report._common import repository_prefix
