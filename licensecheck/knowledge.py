@@ -247,22 +247,28 @@ def load_knowledge(directory: Path | None = None) -> Knowledge:
     return knowledge
 
 
-def load_purposes(path: Path) -> tuple[Purpose, ...]:
-    """Read and validate the purpose taxonomy (rules/purposes.toml); an absent file defines none."""
-    import re
+def _read_tables(path: Path, name: str) -> list:
+    """The `[[name]]` tables of a rules file that holds only those; none when the file is absent."""
     import tomllib
 
     if not path.is_file():
-        return ()
+        return []
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise RulesError(f"{path}: {error}") from None
-    entries = raw.get("purpose", [])
-    if set(raw) - {"purpose"} or not isinstance(entries, list):
-        raise RulesError(f"{path}: expected only an array of [[purpose]] tables")
+    entries = raw.get(name, [])
+    if set(raw) - {name} or not isinstance(entries, list):
+        raise RulesError(f"{path}: expected only an array of [[{name}]] tables")
+    return entries
+
+
+def load_purposes(path: Path) -> tuple[Purpose, ...]:
+    """Read and validate the purpose taxonomy (rules/purposes.toml); an absent file defines none."""
+    import re
+
     purposes: list[Purpose] = []
-    for number, entry in enumerate(entries, start=1):
+    for number, entry in enumerate(_read_tables(path, "purpose"), start=1):
         where = f"{path}: purpose {number}"
         if not isinstance(entry, dict) or set(entry) != {"id", "description"}:
             raise RulesError(f"{where}: needs exactly the keys id and description")
@@ -282,19 +288,8 @@ def load_recognisers(path: Path) -> tuple[Recogniser, ...]:
 
 
 def _load_recognisers(path: Path) -> tuple[Recogniser, ...]:
-    import tomllib
-
-    if not path.is_file():
-        return ()
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise RulesError(f"{path}: {error}") from None
-    entries = raw.get("licence", [])
-    if set(raw) - {"licence"} or not isinstance(entries, list):
-        raise RulesError(f"{path}: expected only an array of [[licence]] tables")
     recognisers = []
-    for number, entry in enumerate(entries, start=1):
+    for number, entry in enumerate(_read_tables(path, "licence"), start=1):
         where = f"{path}: licence {number}"
         if not isinstance(entry, dict) or set(entry) - {"id", "link_patterns", "text_markers", "text_sha256"}:
             raise RulesError(f"{where}: keys are id, link_patterns, text_markers, text_sha256")
