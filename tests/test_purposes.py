@@ -243,3 +243,23 @@ def test_a_broken_taxonomy_is_a_rules_error(tmp_path, text, problem):
     (tmp_path / "purposes.toml").write_text(text)
     with pytest.raises(RulesError, match=problem):
         load_purposes(tmp_path / "purposes.toml")
+
+
+def test_explain_marks_purpose_terms_not_checked_when_no_purpose_is_declared(knowledge):
+    from licensecheck.explain import explain_licence
+
+    def statuses(context):
+        return {term.clause.code: term.status for term in explain_licence(knowledge.lookup("llama3"), context).terms}
+
+    assert statuses(Context())["purpose-military"] == "not-checked"
+    assert statuses(Context())["user-threshold"] == "to-confirm"
+    declared = statuses(Context(purposes=("minors",)))
+    assert (declared["purpose-military"], declared["purpose-minors"]) == ("not-applicable", "to-confirm")
+
+
+def test_explain_json_keeps_its_statuses_and_says_a_purpose_term_was_not_checked(knowledge):
+    from licensecheck.explain import explain_licence, to_document
+
+    terms = {t["code"]: t for t in to_document(explain_licence(knowledge.lookup("llama3"), Context()))["terms"]}
+    assert terms["purpose-military"]["status"] == "not-applicable" and terms["purpose-military"]["purpose_not_checked"]
+    assert "purpose_not_checked" not in terms["user-threshold"]
