@@ -101,7 +101,7 @@ MODELS = [
          link="https://ai.google.dev/gemma/terms", title="Gemma Terms of Use", gated=True),
     Case("apple/OpenELM-3B-Instruct",
          {"license": "other", "license_name": "apple-sample-code-license", "license_link": "LICENSE"},
-         "apple-ascl", "allowed allowed allowed conditional",
+         "apple-ascl", "conditional conditional conditional conditional",
          title="IMPORTANT: This Apple software is supplied to you by Apple Inc. (\"Apple\") in consideration of your "
                "agreement to the following terms", files=("LICENSE",)),
 ]
