@@ -27,7 +27,7 @@ MODELS = [
     # Yi Series Models License Agreement 1.0-2.1: commercial use needs 01.AI's licence (section 2).
     Case("TheBloke/Yi-34B-Chat-AWQ", {"license": "other", "license_name": "yi-license", "license_link": "LICENSE"},
          "yi-license", "denied denied conditional denied",
-         title="Yi Series Models Community License Agreement", files=("LICENSE",)),
+         title="Yi Series Models Community License Agreement"),
     # The GLM-4 License: registration for commercial use (text not read: review-terms everywhere).
     Case("THUDM/glm-4-9b-chat",
          {"license": "other", "license_name": "glm-4", "license_link": "https://huggingface.co/THUDM/glm-4-9b-chat/blob/main/LICENSE"},
@@ -88,7 +88,7 @@ MODELS = [
          "nvidia-noncommercial", "denied denied conditional denied",
          title="Nvidia Source Code License-NC\n\n3.3 Use Limitation. The Work and any derivative works thereof only may be "
                "used or intended for use non-commercially. As used herein, non-commercially means for research or "
-               "evaluation purposes only.", files=("LICENSE",)),
+               "evaluation purposes only."),
     Case("example/gemma-7b-fine-tune", {"license": "other", "license_name": "google-gemma-terms-of-use"},
          "gemma", "conditional conditional conditional conditional"),
 ]
