@@ -60,8 +60,9 @@ def test_redistribution_refuses_every_gpl_and_agpl_version_and_all_strong_copyle
     # However a card or a package spells them, version-less "GPL" included.
     for spelling in ("GPL", "GPL-2.0-or-later", "GPLv3+", "AGPL-3.0-only", "GNU General Public License"):
         assert list_refusal(spelling, preset(tmp_path, "redistribution").policy, KNOWLEDGE.lookup) is not None, spelling
-    # Weak copyleft and data share-alike stay allowed with their obligations.
+    # Weak copyleft and share-alike for content and data stay allowed with their obligations.
     assert not denied & of_categories("weak-copyleft", "data-copyleft")
+    assert {"cc-by-sa-4.0", "odbl", "lgpl-3.0"}.isdisjoint(denied)
 
 
 def test_open_source_release_refuses_proprietary_terms_only(tmp_path):
