@@ -211,6 +211,17 @@ def test_explain_a_component_as_json_with_flags_over_the_file(repo):
     assert document["lists"]["decisions"] == [{"licence": "mit", "of": "microsoft/phi-4", "decision": "licence-denied"}]
 
 
+def test_explain_a_component_names_the_denied_category(repo):
+    set_config(repo, '[tool.licensecheck]\ndeny_categories = ["permissive"]\n')
+    text = explain("microsoft/phi-4", "--path", str(repo)).stdout
+    assert f"deny categories ({repo / 'pyproject.toml'}): permissive" in text
+    assert "mit: on the deny list or of a denied category: denied" in text
+    document = json.loads(explain("microsoft/phi-4", "--path", str(repo), "--format", "json").stdout)
+    assert document["verdict"] == "denied" and document["lists"]["deny_categories"] == ["permissive"]
+    (finding,) = [f for f in document["findings"] if f["code"] == "licence-denied"]
+    assert finding["message"] == f"licence mit is permissive, a category the configuration denies ({repo / 'pyproject.toml'})"
+
+
 def test_explain_still_explains_licence_ids(repo):
     result = explain("mit", "--path", str(repo))
     assert result.exit_code == 0 and result.stdout.startswith("mit: MIT License")
