@@ -39,7 +39,7 @@ PYPROJECT_NAME = "pyproject.toml"
 TABLE = ("tool", "licensecheck")
 
 CONTEXT_KEYS = ("use", "distribution", "users", "revenue", "region")
-SETTING_KEYS = ("extends", *CONTEXT_KEYS, "unknown", "allow", "deny", "exclude", "exceptions")
+SETTING_KEYS = ("extends", *CONTEXT_KEYS, "unknown", "allow", "deny", "exclude", "exceptions", "override_from")
 EXCEPTION_KEYS = ("component", "revision", "reason", "owner", "expires")
 UNKNOWN_MODES = ("fail", "warn")
 DEFAULTS: dict[str, object] = {
@@ -90,6 +90,14 @@ class Config:
     @property
     def exclude(self) -> tuple[str, ...]:
         return tuple(self.values.get("exclude") or ())
+
+    @property
+    def override_from(self) -> tuple[str, ...] | None:
+        """The manifests whose licence overrides are honoured, as absolute paths; None: the default (overrides.py)."""
+        names = self.values.get("override_from")
+        if names is None:
+            return None
+        return tuple(os.path.abspath(os.path.join(self.directory or os.curdir, name)) for name in names)
 
     def path_filter(self, scanned: Path) -> PathFilter | None:
         """The exclude globs, rooted at the configuration's directory (else the scanned one)."""
@@ -343,6 +351,18 @@ class _SettingsReader:
 
     def _exclude(self, value: object) -> tuple[str, ...]:
         return tuple(self._strings("exclude", value))
+
+    def _override_from(self, value: object) -> tuple[str, ...]:
+        if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
+            raise self._error(("override_from",), f"must be a list of non-empty strings, got {_kind(value)}")
+        for item in value:
+            if os.path.isabs(item) or item.startswith(("/", "\\")):
+                raise self._error(
+                    ("override_from",),
+                    f"names {item!r}: paths are relative to the configuration file's directory",
+                    self.locator.string_line((*self.prefix, "override_from"), item),
+                )
+        return tuple(item.strip() for item in value)
 
     def _exceptions(self, value: object) -> tuple[PolicyException, ...]:
         if not isinstance(value, list):

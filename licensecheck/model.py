@@ -79,10 +79,15 @@ class Location:
 
 @dataclass(frozen=True)
 class LicenceOverride:
-    """A licence the user asserts in the manifest instead of the resolved one."""
+    """A licence the user asserts in the manifest instead of the resolved one.
+
+    `location` is the manifest line that sets it (`license:`): reports name it,
+    and overrides.py honours it only from the manifests the configuration allows.
+    """
 
     id: str
     reason: str | None = None
+    location: Location | None = None
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from .evaluate import evaluate_expression, evaluate_rule, evaluate_unresolved
 from .identify import identify
 from .knowledge import Knowledge
 from .lockfile import LOCK_NAME, Lock, LockEntry, read_lock
+from .overrides import applied_override
 from .scope import context_for
 from .sources.external import with_external_inputs
 from .lineage import AncestorWalker, ancestor_components, link_lineage
@@ -54,6 +55,7 @@ class ScanOptions:
     refresh: bool = False  # `--refresh`: ignore answers cached by earlier runs (cache.py), store new ones
     cache_ttl: float = 24 * 3600.0  # `--cache-ttl`: seconds a cached answer for an unpinned reference is used
     discover: bool = True  # False with `--no-discover`: only declared inputs, no code discovery (discover/)
+    override_from: tuple[str, ...] | None = None  # manifests whose overrides are honoured (overrides.py); None: default
 
 
 @dataclass(frozen=True)
@@ -265,13 +267,7 @@ def judge(component: Component, resolved: Resolved, knowledge: Knowledge, contex
         findings.append(scope_note)
     licence = resolution.licence
     if component.override is not None:
-        findings.append(
-            Finding(
-                Severity.INFO,
-                "licence-override",
-                f"licence set to {component.override.id!r} in the manifest: {component.override.reason}",
-            )
-        )
+        findings.append(applied_override(component, resolution, knowledge.lookup))
         if resolution.problem is not None:
             findings.append(replace(resolution.problem, severity=Severity.WARNING))
         licence = LicenceInfo(
@@ -301,7 +297,11 @@ def scan_path(
     options: ScanOptions,
     knowledge: Knowledge,
 ) -> ScanResult:
-    inputs = collect_inputs(root, options.exclude, discover=options.discover) if options.scan_tree else Inputs(root, (), ())
+    inputs = (
+        collect_inputs(root, options.exclude, discover=options.discover, override_from=options.override_from)
+        if options.scan_tree
+        else Inputs(root, (), ())
+    )
     inputs = with_external_inputs(inputs, options)  # --sbom, --hf-cache, --scope (sources/external.py)
     lock = read_lock(inputs.root / LOCK_NAME, LOCK_NAME) if options.use_lock else Lock()
     resolved = resolve_all(inputs.components, lock, options, knowledge)

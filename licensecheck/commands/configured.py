@@ -63,7 +63,7 @@ def configured_scan(path: Path, setup: Setup, options, knowledge):
     from ..policy import apply_policy
     from ..scan import scan_path
 
-    options = replace(options, exclude=setup.config.path_filter(path))
+    options = replace(options, exclude=setup.config.path_filter(path), override_from=setup.config.override_from)
     result = scan_path(path, setup.context, options, knowledge)
     result = apply_policy(result, setup.config.policy, knowledge.lookup, setup.today)
     return replace(
