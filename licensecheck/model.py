@@ -169,6 +169,8 @@ class Resolution:
     resolved_at: str | None = None
     from_lock: bool = False
     notes: tuple[Finding, ...] = ()
+    # Answered from the metadata cache (an earlier run's answer, cache.py), not asked this run.
+    cached: bool = False
     # The repository's licence file as read this run (never locked, never reported):
     # `identify` recognises it when the card's `license: other` does not say enough.
     licence_text: str | None = None

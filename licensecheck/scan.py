@@ -55,6 +55,7 @@ class ScanOptions:
     refresh: bool = False  # `--refresh`: ignore answers cached by earlier runs (cache.py), store new ones
     cache_ttl: float = 24 * 3600.0  # `--cache-ttl`: seconds a cached answer for an unpinned reference is used
     discover: bool = True  # False with `--no-discover`: only declared inputs, no code discovery (discover/)
+    use_cache: bool = True  # False with `--no-cache`: the metadata cache is neither read nor written (cache.py)
     override_from: tuple[str, ...] | None = None  # manifests whose overrides are honoured (overrides.py); None: default
 
 
@@ -145,15 +146,18 @@ class Resolver:
 
         with self._guard:
             if self._cache is None:
-                self._cache = MetadataCache(Resolved, ttl=self.options.cache_ttl, refresh=self.options.refresh)
+                self._cache = MetadataCache(
+                    Resolved, ttl=self.options.cache_ttl, refresh=self.options.refresh, enabled=self.options.use_cache
+                )
             cache = self._cache
         # A Hub answer depends on the rules too: they decide whether the licence file is read.
         key = hub_key(*args, rules=rules_digest(self._rules())) if service == "hub" else package_key(*args)
         answer = cache.load(key)
-        if answer is None:
-            answer = resolve(*args)
-            if answer.resolution.ok:
-                cache.store(key, answer)
+        if answer is not None:
+            return replace(answer, resolution=replace(answer.resolution, cached=True))  # the report says so
+        answer = resolve(*args)
+        if answer.resolution.ok:
+            cache.store(key, answer)
         return answer
 
     def _note_reached(self, service: str, resolution: Resolution, unreachable_code: str) -> None:

@@ -23,7 +23,7 @@ from .discovery import discover_option
 @click.option("--quiet", "-q", is_flag=True, help="Say nothing unless something failed.")
 @config_option
 @discover_option
-def lock(path, jobs, timeout, retry_budget, quiet, config_file, refresh, cache_ttl, discover):
+def lock(path, jobs, timeout, retry_budget, quiet, config_file, no_cache, refresh, cache_ttl, discover):
     """Resolve every dependency under PATH and write PATH/licensecheck.lock.
 
     Scans then read licences from the lock and need no network for what it holds.
@@ -43,7 +43,7 @@ def lock(path, jobs, timeout, retry_budget, quiet, config_file, refresh, cache_t
         previous = read_lock(lock_path, LOCK_NAME)
         resolved = resolve_all(
             inputs.components, Lock(), ScanOptions(jobs=jobs, timeout=timeout, use_lock=False, retry_budget=retry_budget,
-                                                 refresh=refresh, cache_ttl=cache_ttl), knowledge
+                                                 refresh=refresh, cache_ttl=cache_ttl, use_cache=not no_cache), knowledge
         )
     except LicensecheckError as error:
         fail(str(error))

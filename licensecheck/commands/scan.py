@@ -43,7 +43,8 @@ from .sources import source_options, source_scan_options
 @source_options
 @discover_option
 def scan(path, use, distribution, users, revenue, region, offline, jobs, timeout, retry_budget, format_name, output, quiet, verbose,
-         color, config_file, config_ref, baseline_file, write_baseline, refresh, cache_ttl, scope, sboms, hf_cache, discover):
+         color, config_file, config_ref, baseline_file, write_baseline, no_cache, refresh, cache_ttl, scope, sboms, hf_cache,
+         discover):
     """Check every dependency declared under PATH (default: the current directory)."""
     from ..report import RenderOptions, renderer
     from ..report._common import repository_prefix
@@ -54,7 +55,8 @@ def scan(path, use, distribution, users, revenue, region, offline, jobs, timeout
     setup = load_setup(path, config_file, knowledge, config_ref)
     baseline = read_baseline_or_exit(baseline_file, setup.revision)
     result = run_scan(path, setup, ScanOptions(offline=offline, jobs=jobs, timeout=timeout, retry_budget=retry_budget,
-                                                    refresh=refresh, cache_ttl=cache_ttl, discover=discover,
+                                                    refresh=refresh, cache_ttl=cache_ttl, use_cache=not no_cache,
+                                                    discover=discover,
                                                     **source_scan_options(scope, sboms, hf_cache)), knowledge)
     result = apply_baseline_options(result, baseline_file, baseline, write_baseline, setup.revision)
     verbosity = -1 if quiet else (1 if verbose else 0)
