@@ -261,6 +261,7 @@ def load_config_at(revision, start: Path, knowledge: Knowledge, explicit: Path |
     theirs = explicit if explicit is not None else find_config(start, revision)[0]
     if theirs is not None and not revision.exists(theirs):
         theirs = None
+    ours: Path | None = None
     try:
         ours = explicit if explicit is not None else find_config(start)[0]
         if ours is not None and not ours.exists():
@@ -268,20 +269,20 @@ def load_config_at(revision, start: Path, knowledge: Knowledge, explicit: Path |
         same = ours == theirs and (ours is None or read_text(ours, shown_path(ours)) == revision.read(ours))
     except LicensecheckError:
         same = False  # unreadable in the working tree: it is not what the commit holds
-    at = revision.ref
     if same:
         notice = Finding(
             Severity.INFO,
             "config-ref",
-            f"policy read as it is at {at} (commit {revision.commit[:12]}): "
+            f"policy read as it is at {revision.ref} (commit {revision.commit[:12]}): "
             + (config.file or "no configuration file, so the defaults"),
         )
     else:
+        working = (revision.relative(ours) or str(ours)) if ours is not None else "none"
         notice = Finding(
             Severity.WARNING,
             "config-ref",
-            f"the configuration in the working tree ({(revision.relative(ours) or ours) if ours else 'none'}) differs from the one at "
-            f"{at} ({config.file or 'none: the defaults'}); the one at the ref is used, so a change to it takes "
+            f"the configuration in the working tree ({working}) differs from the one at {revision.ref} "
+            f"({config.file or 'none: the defaults'}); the one at the ref is used, so a change to it takes "
             "effect once merged",
         )
     return replace(config, notices=(notice, *config.notices))

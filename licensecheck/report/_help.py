@@ -93,6 +93,10 @@ HELP: dict[str, tuple[str, str]] = {
                          "models.yaml sets this licence by hand, with the reason shown, in place of the one the Hub "
                          "declares. Overrides are reported so that a reviewer can check them, above all one that is "
                          "more permissive than the Hub's declaration."),
+    "config-ref": ("Policy read from a git commit",
+                   "--config-ref read the configuration and the baseline as they are at a commit (in CI, the pull "
+                   "request's base), so that the change under review cannot loosen them. A warning when the working "
+                   "tree's configuration differs: the change to the policy takes effect once it is merged."),
     "override-not-allowed": ("Override in a manifest that may not set one",
                              "Licence overrides are honoured only from the manifests `override_from` names in the "
                              "configuration (default: models.yaml at the scanned root); this one is not applied and the "
