@@ -165,3 +165,12 @@ def test_lock_with_no_cache_asks_again_and_stores_nothing(fake_hub, project, tmp
     assert result.exit_code == 3  # org/silent has no licence
     assert len(fake_hub.requests) - before == 4
     assert {p: p.read_bytes() for p in metadata_entries(cache)} == stored
+
+
+def test_a_key_another_run_made_meanwhile_stands(tmp_path):
+    from licensecheck.cachedir import _make_key, cache_key
+
+    first = cache_key(create=True, root=str(tmp_path))
+    _make_key(str(tmp_path / "key"))  # a second run, which found no key a moment before the first made it
+    assert cache_key(root=str(tmp_path)) == first
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["key"]
