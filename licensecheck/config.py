@@ -39,7 +39,9 @@ PYPROJECT_NAME = "pyproject.toml"
 TABLE = ("tool", "licensecheck")
 
 CONTEXT_KEYS = ("use", "distribution", "users", "revenue", "region")
-SETTING_KEYS = ("extends", *CONTEXT_KEYS, "unknown", "allow", "deny", "exclude", "exceptions", "override_from")
+SETTING_KEYS = (
+    "extends", *CONTEXT_KEYS, "unknown", "allow", "deny", "exclude", "exceptions", "verify_lock", "override_from",
+)
 EXCEPTION_KEYS = ("component", "revision", "reason", "owner", "expires")
 UNKNOWN_MODES = ("fail", "warn")
 DEFAULTS: dict[str, object] = {
@@ -86,6 +88,11 @@ class Config:
             allow_origin=self.origin("allow"),
             deny_origin=self.origin("deny"),
         )
+
+    @property
+    def verify_lock(self) -> bool:
+        """`verify_lock = true`: scans check every lock entry they use (scan --verify-lock)."""
+        return self.values.get("verify_lock") is True
 
     @property
     def exclude(self) -> tuple[str, ...]:
@@ -386,11 +393,13 @@ class _SettingsReader:
 
     def _region(self, value: object) -> str:
         if not isinstance(value, str):
-            raise self._error(("region",), f"must be an ISO 3166 country code or EU, got {_kind(value)}")
-        region = value.strip().upper()
-        if not (region == "EU" or (len(region) == 2 and region.isalpha())):
-            raise self._error(("region",), f"must be an ISO 3166 country code or EU, not {value!r}")
-        return region
+            raise self._error(("region",), f"must be an ISO 3166-1 country code or EU, got {_kind(value)}")
+        from .regions import RegionError, parse_region
+
+        try:
+            return parse_region(value)
+        except RegionError as error:
+            raise self._error(("region",), f"must be an ISO 3166-1 country code or EU, not {value!r}{error.hint}") from None
 
     def _strings(self, key: str, value: object) -> list[str]:
         if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
@@ -415,6 +424,11 @@ class _SettingsReader:
 
     def _deny(self, value: object) -> tuple[str, ...]:
         return self._licences("deny", value)
+
+    def _verify_lock(self, value: object) -> bool:
+        if not isinstance(value, bool):
+            raise self._error(("verify_lock",), f"must be true or false, got {_kind(value)}")
+        return value
 
     def _exclude(self, value: object) -> tuple[str, ...]:
         return tuple(self._strings("exclude", value))

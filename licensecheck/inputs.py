@@ -135,14 +135,17 @@ def collect_inputs(
     exclude: Callable[[Path], bool] | None = None,
     *,
     discover: bool = True,
+    required: bool = True,
     override_from: Iterable[str] | None = None,
 ) -> Inputs:
     """Read every input file under `root` but the excluded; InputError on the first malformed one.
 
     With `discover`, the code, configuration and container files of a folder are
     searched for the models and datasets they use too (licensecheck/discover).
-    Licence overrides are kept only from the manifests `override_from` names
-    (absolute paths; None: the default, licensecheck/overrides.py).
+    A tree that declares nothing is an error only when it is `required`: beside
+    `--sbom` or `--hf-cache`, those are what is scanned. Licence overrides are kept
+    only from the manifests `override_from` names (absolute paths; None: the
+    default, licensecheck/overrides.py).
     """
     if not root.exists():
         raise LicensecheckError(f"{root}: no such file or directory")
@@ -153,7 +156,7 @@ def collect_inputs(
         from .discover import discover as discover_references
 
         found = discover_references(root, exclude)
-    if not files and not (found and (found.components or found.local_loads)):
+    if required and not files and not (found and (found.components or found.local_loads)):
         raise LicensecheckError(
             f"{root}: found no models.yaml, requirements*.txt, pyproject.toml, setup.cfg, Python lock file or .gguf file to scan"
             + (", and no model or dataset referenced in its code" if found is not None else "")

@@ -133,5 +133,7 @@ def render_notice(result: ScanResult, rule_lookup=None) -> str:
     ]
     for item in sorted(result.components, key=lambda r: (r.component.type, r.component.name.lower())):
         lines += _component_block(item, rule_lookup)
-    return "\n".join(lines).rstrip("\n") + "\n"
+    from .report.escape import plain
+
+    return "\n".join(plain(line) for line in lines).rstrip("\n") + "\n"  # names, licence names and links are quoted input
 

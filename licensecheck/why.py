@@ -248,4 +248,6 @@ def render_component_text(document: dict) -> str:
     lines += [f"  must: {obligation}" for obligation in document["obligations"]]
     if document["unknown"]["value"] == "warn" and document["verdict"] == "unknown":
         lines.append(f"  unknown = \"warn\" ({document['unknown']['from']}): this does not fail the run")
-    return "\n".join(lines) + "\n"
+    from .report.escape import plain
+
+    return "\n".join(plain(line) for line in lines) + "\n"  # each line quotes names, card fields, reasons

@@ -108,12 +108,25 @@ HELP: dict[str, tuple[str, str]] = {
     "licence-choice": ("Licence option chosen",
                        "The licence is a choice (`OR`): licensecheck judged the option most favourable under your "
                        "usage context. Make sure you comply with that option."),
+    "lock-mismatch": ("Lock file contradicted by the Hub or PyPI",
+                      "With --verify-lock, a licensecheck.lock entry says something (licence, commit or version, "
+                      "rename, ancestors) that the Hub or PyPI does not: the live answer is judged, never the lock. "
+                      "Run `licensecheck lock` and review the diff; an edit nobody made is worth asking about."),
+    "lock-unverified": ("Lock entry could not be checked",
+                        "With --verify-lock, the Hub or PyPI could not be asked about this lock entry (unreachable, "
+                        "refused): the entry is not trusted and the component stays unknown. Retry, or check HF_TOKEN."),
+    "lock-not-verified": ("Lock file trusted without checking",
+                          "The configuration asks for verify_lock, but --offline trusts licensecheck.lock without the "
+                          "network. Fine for trees you wrote yourself; CI should run without --offline."),
     "not-in-lock": ("Not in the lock file",
                     "--offline forbids the network and the lock file does not hold this component. Run "
                     "`licensecheck lock` and commit licensecheck.lock."),
     "unresolvable-reference": ("Path or URL requirement",
                                "A requirement given as a path, URL or editable install has no index entry to look "
                                "up. Check its licence by hand and record it."),
+    "spdx-link-dropped": ("Licence link left out of the SBOM",
+                          "The model card links the licence text with a URL that SPDX does not accept (a local "
+                          "host, an unusual address), so the SPDX document leaves it out. Check the link on the card."),
     "offline": ("Offline: components unresolved",
                 "The scan did not use the network and some components are not in the lock file. Run "
                 "`licensecheck lock`."),
