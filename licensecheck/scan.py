@@ -20,6 +20,7 @@ from .evaluate import evaluate_expression, evaluate_rule, evaluate_unresolved
 from .identify import identify
 from .knowledge import Knowledge
 from .lockfile import LOCK_NAME, NO_ANSWER, Lock, LockEntry, LockPlan, Unlocked, read_lock
+from .overrides import applied_override
 from .scope import context_for
 from .sources.external import with_external_inputs
 from .lineage import AncestorWalker, ancestor_components, link_lineage
@@ -54,6 +55,8 @@ class ScanOptions:
     refresh: bool = False  # `--refresh`: ignore answers cached by earlier runs (cache.py), store new ones
     cache_ttl: float = 24 * 3600.0  # `--cache-ttl`: seconds a cached answer for an unpinned reference is used
     discover: bool = True  # False with `--no-discover`: only declared inputs, no code discovery (discover/)
+    use_cache: bool = True  # False with `--no-cache`: the metadata cache is neither read nor written (cache.py)
+    override_from: tuple[str, ...] | None = None  # manifests whose overrides are honoured (overrides.py); None: default
     # `--verify-lock`: every lock entry used is checked against the Hub or PyPI, and the live answer is judged (lockcheck.py)
     verify_lock: bool = False
 
@@ -166,15 +169,18 @@ class Resolver:
 
         with self._guard:
             if self._cache is None:
-                self._cache = MetadataCache(Resolved, ttl=self.options.cache_ttl, refresh=self.options.refresh)
+                self._cache = MetadataCache(
+                    Resolved, ttl=self.options.cache_ttl, refresh=self.options.refresh, enabled=self.options.use_cache
+                )
             cache = self._cache
         # A Hub answer depends on the rules too: they decide whether the licence file is read.
         key = hub_key(*args, rules=rules_digest(self._rules())) if service == "hub" else package_key(*args)
         answer = cache.load(key) if key.pinned or not pinned_only else None
-        if answer is None:
-            answer = resolve(*args)
-            if answer.resolution.ok:
-                cache.store(key, answer)
+        if answer is not None:
+            return replace(answer, resolution=replace(answer.resolution, cached=True))  # the report says so
+        answer = resolve(*args)
+        if answer.resolution.ok:
+            cache.store(key, answer)
         return answer
 
     def _note_reached(self, service: str, resolution: Resolution, unreachable_code: str) -> None:
@@ -328,13 +334,7 @@ def judge(component: Component, resolved: Resolved, knowledge: Knowledge, contex
         findings.append(scope_note)
     licence = resolution.licence
     if component.override is not None:
-        findings.append(
-            Finding(
-                Severity.INFO,
-                "licence-override",
-                f"licence set to {component.override.id!r} in the manifest: {component.override.reason}",
-            )
-        )
+        findings.append(applied_override(component, resolution, knowledge.lookup))
         if resolution.problem is not None:
             findings.append(replace(resolution.problem, severity=Severity.WARNING))
         licence = LicenceInfo(
@@ -366,7 +366,9 @@ def scan_path(
 ) -> ScanResult:
     external = bool(options.sboms) or options.hf_cache is not None  # then an empty tree is no error
     inputs = (
-        collect_inputs(root, options.exclude, discover=options.discover, required=not external)
+        collect_inputs(
+            root, options.exclude, discover=options.discover, required=not external, override_from=options.override_from
+        )
         if options.scan_tree else Inputs(root, (), ())
     )
     inputs = with_external_inputs(inputs, options)  # --sbom, --hf-cache, --scope (sources/external.py)

@@ -196,8 +196,11 @@ class Duration(click.ParamType):
 
 
 def cache_options(function):
-    """`--refresh` and `--cache-ttl`: answers kept between runs (licensecheck/cache.py), for `scan` and `lock`."""
+    """`--refresh`, `--cache-ttl` and `--no-cache`: answers kept between runs (licensecheck/cache.py), for `scan` and `lock`."""
     options = [
+        click.option("--no-cache", "no_cache", is_flag=True,
+                     help="Neither read nor write licensecheck's cache: every answer is asked this run, and a scan "
+                          "is not replayed from an earlier identical one."),
         click.option("--refresh", is_flag=True,
                      help="Ask the Hub and PyPI again instead of using answers cached by earlier runs "
                           "(what they answer is cached anew)."),

@@ -90,8 +90,18 @@ HELP: dict[str, tuple[str, str]] = {
                            "A licence declared as `other` was identified from its name, link or text. Informational: "
                            "check the identification if the verdict surprises you."),
     "licence-override": ("Licence set by override",
-                         "models.yaml sets this licence by hand, with the reason shown. Overrides are reported so "
-                         "that a reviewer can check them."),
+                         "models.yaml sets this licence by hand, with the reason shown, in place of the one the Hub "
+                         "declares. Overrides are reported so that a reviewer can check them, above all one that is "
+                         "more permissive than the Hub's declaration."),
+    "config-ref": ("Policy read from a git commit",
+                   "--config-ref read the configuration and the baseline as they are at a commit (in CI, the pull "
+                   "request's base), so that the change under review cannot loosen them. A warning when the working "
+                   "tree's configuration differs: the change to the policy takes effect once it is merged."),
+    "override-not-allowed": ("Override in a manifest that may not set one",
+                             "Licence overrides are honoured only from the manifests `override_from` names in the "
+                             "configuration (default: models.yaml at the scanned root); this one is not applied and the "
+                             "licence the Hub declares is judged. Move the override there, or have the configuration "
+                             "list this manifest."),
     "licence-exception": ("Licence exception not applied",
                           "An SPDX `WITH` exception may relax the licence's terms; licensecheck reports the terms "
                           "without it. Read the exception if the verdict depends on it."),
