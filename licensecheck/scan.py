@@ -16,13 +16,14 @@ from pathlib import Path
 from threading import Lock as ThreadLock
 
 from .inputs import Inputs, collect_inputs
-from .evaluate import evaluate_expression, evaluate_rule, evaluate_unresolved
+from .evaluate import evaluate_conflict, evaluate_expression, evaluate_rule, evaluate_unresolved
 from .identify import identify
 from .knowledge import Knowledge
 from .lockfile import LOCK_NAME, Lock, LockEntry, read_lock
 from .scope import context_for
 from .sources.external import with_external_inputs
 from .lineage import AncestorWalker, ancestor_components, link_lineage
+from .model_facts import facts_for
 from .model import (
     MODEL,
     PACKAGE,
@@ -284,14 +285,23 @@ def judge(component: Component, resolved: Resolved, knowledge: Knowledge, contex
         return ComponentResult(component, resolution, evaluate_unresolved(resolution.problem, findings))
     identified = identify(component.type, licence, knowledge, resolution.licence_text)
     findings.extend(identified.findings)
+    facts = facts_for(component, resolution)
+    chosen = identified.id
     if identified.rule is not None:
-        evaluation = evaluate_rule(identified.rule, context)
+        evaluation = evaluate_rule(identified.rule, context, facts)
     elif identified.expression is not None:
-        evaluation = evaluate_expression(identified.expression, knowledge.lookup, context)
+        evaluation = evaluate_expression(identified.expression, knowledge.lookup, context, facts)
+    elif identified.conflict:
+        evaluation, chosen = evaluate_conflict(identified.conflict, knowledge.lookup, context, facts)
     else:
         evaluation = Evaluation(Verdict.UNKNOWN)  # identify() always says why
     evaluation = replace(evaluation, findings=tuple(findings) + evaluation.findings)
-    shown = replace(licence, id=identified.id or licence.id, name=identified.name or licence.name)
+    chosen_rule = knowledge.lookup(chosen) if identified.conflict and chosen else None
+    shown = replace(
+        licence,
+        id=chosen or licence.id,
+        name=identified.name or (chosen_rule.name if chosen_rule is not None else licence.name),
+    )
     return ComponentResult(component, replace(resolution, licence=shown), evaluation)
 
 
@@ -366,6 +376,7 @@ def lock_entries(
                 base_models=answer.base_models,
                 relation=answer.relation,
                 resolved_id=_renamed_to(component, answer),
+                model_facts=resolution.model_facts,
             )
         )
     return entries, failures

@@ -137,6 +137,9 @@ def context_options(function):
                           "service (SaaS, API); redistribute: weights or software shipped to others."),
         click.option("--users", type=Quantity(), default=None,
                      help="Monthly active users of the product (e.g. 2M). Unset: user thresholds become obligations."),
+        click.option("--org-users", "org_users", type=Quantity(), default=None,
+                     help="Monthly active users of all products and services of the organisation and its affiliates "
+                          "together (e.g. 900M): Llama's 700M threshold counts these. Unset: at least --users."),
         click.option("--revenue", type=Quantity(), default=None,
                      help="Annual revenue in USD (e.g. 5M). Unset: revenue caps become obligations."),
         click.option("--region", default=None, metavar="CODE",
@@ -147,12 +150,12 @@ def context_options(function):
     return function
 
 
-def build_context(use, distribution, users, revenue, region) -> Context:
+def build_context(use, distribution, users, revenue, region, org_users=None) -> Context:
     if region is not None:
         region = region.strip().upper()
         if not (region == "EU" or (len(region) == 2 and region.isalpha())):
             raise click.BadParameter(f"{region!r} is not an ISO 3166 country code or EU", param_hint="--region")
-    return Context(use=use, distribution=distribution, users=users, revenue=revenue, region=region)
+    return Context(use=use, distribution=distribution, users=users, revenue=revenue, region=region, org_users=org_users)
 
 
 def network_options(function):

@@ -21,7 +21,7 @@ config_option = click.option(
          "instead of searching PATH and its parents up to the repository root.",
 )
 
-_CONTEXT_FLAGS = ("use", "distribution", "users", "revenue", "region")
+_CONTEXT_FLAGS = ("use", "distribution", "users", "revenue", "region", "org_users")
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ def load_setup(path: Path, config_file: Path | None, knowledge) -> Setup:
         fail(str(error))
     context, sources = config.context(flags_given(click.get_current_context()))
     # The flags' region still needs the same check and spelling as --region's.
-    context = build_context(context.use, context.distribution, context.users, context.revenue, context.region)
+    context = build_context(context.use, context.distribution, context.users, context.revenue, context.region, context.org_users)
     return Setup(config, context, sources, today)
 
 

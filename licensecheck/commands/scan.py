@@ -41,7 +41,7 @@ from .sources import source_options, source_scan_options
 @baseline_options[1]
 @source_options
 @discover_option
-def scan(path, use, distribution, users, revenue, region, offline, jobs, timeout, retry_budget, format_name, output, quiet, verbose,
+def scan(path, use, distribution, users, org_users, revenue, region, offline, jobs, timeout, retry_budget, format_name, output, quiet, verbose,
          color, config_file, baseline_file, write_baseline, refresh, cache_ttl, scope, sboms, hf_cache, discover):
     """Check every dependency declared under PATH (default: the current directory)."""
     from ..report import RenderOptions, renderer
