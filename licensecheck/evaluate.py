@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 
 from .expression import AllOf, AnyOf, Expression, LicenceId, render
 from .model import Clause, Context, Evaluation, Finding, LicenceRule, ModelFacts, Obligation, Severity, Verdict
+from .lineage import PERMISSIVENESS
 from .model_facts import FACT_WORDS
 
 # The member states of the European Union, for clauses whose `regions` say "EU".
@@ -193,14 +194,20 @@ def evaluate_conflict(
 
     `declarations` pairs the field with the licence id it names (a rule id, or
     the name as written when no rule knows it: that one is unknown, so the
-    verdict fails closed). Stricter: the worse verdict, then more obligations.
+    verdict fails closed). Stricter: the worse verdict, then the less permissive
+    kind of licence (lineage.PERMISSIVENESS), then more obligations.
     Returns the evaluation and the id of the licence it was judged under.
     """
     judged = []
     for field, licence_id in declarations:
         rule = lookup(licence_id)
         judged.append(evaluate_rule(rule, context, facts) if rule is not None else _not_in_rules(licence_id))
-    stricter = max(range(len(judged)), key=lambda i: (judged[i].verdict.rank, len(judged[i].obligations), -i))
+    def strictness(i: int) -> tuple[int, int, int, int]:
+        rule = lookup(declarations[i][1])
+        level = PERMISSIVENESS.get(rule.category, -1) if rule is not None else -1
+        return (judged[i].verdict.rank, level, len(judged[i].obligations), -i)
+
+    stricter = max(range(len(judged)), key=strictness)
     named = " and ".join(f"{field} {licence_id!r}" for field, licence_id in declarations)
     chosen_field, chosen = declarations[stricter]
     warning = Finding(

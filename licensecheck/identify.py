@@ -225,7 +225,7 @@ def _identify_other(
 # -- the "License" section of a card's README -------------------------------------------
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_BOLD_LEAD = re.compile(r"^\s*\*\*\s*licen[cs]e[^*]{0,20}\*\*", re.IGNORECASE)
+_BOLD_LEAD = re.compile(r"^\s*(?:[-*+]\s+)?\*\*\s*licen[cs]e[^*]{0,20}\*\*", re.IGNORECASE)
 _CARD_URL = re.compile(r"https?://[^\s)\]>\"'<]+")
 MAX_SECTION_CHARS = 64 * 1024
 
@@ -244,10 +244,13 @@ def card_licence_sections(text: str) -> list[str]:
         heading = _HEADING.match(line)
         if heading:
             depth = len(heading.group(1))
-            if current is not None and depth <= level:
+            if current is not None and depth > level:
+                current.append(line)  # a subsection of the License section
+                continue
+            if current is not None:
                 sections.append("\n".join(current))
                 current = None
-            if current is None and "licen" in heading.group(2).lower():
+            if "licen" in heading.group(2).lower():
                 current, level = [], depth
             continue
         if current is not None:
@@ -276,17 +279,26 @@ def licence_named_in_card_body(text: str, knowledge: Knowledge) -> str | None:
     return ids.pop() if len(ids) == 1 and len(rules) == 1 else None
 
 
+_LONE_DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")
+
+
+def _phrase_words(text: str) -> str:
+    """Words as in normalise_text, but a version keeps its dot: "Llama 3.1" is not "Llama 3"."""
+    kept = "".join(ch if ch.isalnum() or ch == "." else " " for ch in text.lower())
+    return " ".join(_LONE_DOT.sub(" ", kept).split())
+
+
 def _names_in(section: str, knowledge: Knowledge) -> set[str]:
     """The licences whose name or alias the section writes out as whole words. Only
     distinctive names count: two words or a version number (`MIT License`,
     `Apache 2.0`), never a bare `MIT` or `other`."""
-    body = f" {normalise_text(section)} "
+    body = f" {_phrase_words(section)} "
     found = set()
     for rule in knowledge.rules:
         if not rule.recognised:
             continue
         for name in (rule.name, rule.spdx, *rule.aliases):
-            words = normalise_text(name or "")
+            words = _phrase_words(name or "")
             if len(words) >= 6 and (" " in words or any(ch.isdigit() for ch in words)) and f" {words} " in body:
                 found.add(rule.id)
                 break

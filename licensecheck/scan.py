@@ -122,11 +122,12 @@ class Resolver:
         return Resolved(record.resolution, record.base_models, record.relation, record.resolved_id)
 
     def _with_licence_file(self, record, repo_type: str, repo_id: str):
-        """`license: other` that nothing else identifies: read the repository's LICENSE file."""
-        from .resolve.licence_text import licence_file_wanted, with_licence_file
+        """A card that leaves its licence open (`other` or `unknown` that nothing else
+        identifies, or nothing declared): read the repository's own texts."""
+        from .resolve.licence_text import licence_left_open, with_licence_file
 
         knowledge = self._rules()
-        if not licence_file_wanted(record.resolution.licence, knowledge):
+        if not licence_left_open(record.resolution, knowledge):
             return record
         return with_licence_file(self._api(), record, repo_type, repo_id, knowledge, timeout=self.options.timeout)
 
