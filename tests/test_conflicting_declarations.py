@@ -188,7 +188,7 @@ def test_falcon_gguf_says_unknown_and_its_card_names_the_licence(fake_hub, tmp_p
     entry = component(document, "TheBloke/Falcon-180B-Chat-GGUF")
     assert entry["license"]["id"] == "falcon-180b"
     own, base = [f["message"] for f in entry["findings"] if f["code"] == "licence-recognised"]
-    assert own == "licence declared 'unknown', recognised as Falcon 180B TII License from the License section of its card (README.md)"
+    assert own == "licence declared 'unknown', recognised as Falcon 180B TII License 1.0 from the License section of its card (README.md)"
     assert base.startswith("from tiiuae/falcon-180B-chat (falcon-180b): licence declared 'unknown', recognised as Falcon 180B")
     assert [(e["name"], e["relation"], e["license"]["id"]) for e in entry["lineage"]] == [
         ("tiiuae/falcon-180B-chat", "quantized", "falcon-180b")
