@@ -230,3 +230,17 @@ def test_cosmos_notice_only_for_cosmos_models(fake_hub, tmp_path):
 def test_model_facts_from_name_pipeline_and_tags(name, pipeline, tags, holds, known):
     facts = derive_model_facts(name, pipeline, tags)
     assert facts == ModelFacts(holds=tuple(sorted(holds)), known=tuple(sorted(known | {NVIDIA_COSMOS})))
+
+
+@pytest.mark.parametrize("facts", [["multimodal"], {"holds": "multimodal"}, {"holds": [], "known": [], "extra": []}])
+def test_malformed_model_facts_in_the_lock_name_the_file_and_component(tmp_path, facts):
+    from licensecheck.errors import InputError
+    from licensecheck.lockfile import read_lock
+
+    entry = {"type": "model", "name": "org/m", "license": {"id": "mit", "source": "card"}, "model_facts": facts}
+    (tmp_path / LOCK_NAME).write_text(json.dumps({"lock_version": 1, "components": [entry]}))
+    with pytest.raises(InputError) as caught:
+        read_lock(tmp_path / LOCK_NAME, LOCK_NAME)
+    assert str(caught.value) == (
+        f"{LOCK_NAME}: component 1 (org/m): model_facts must be an object with lists `holds` and `known`"
+    )
