@@ -118,30 +118,18 @@ def identify_hub_licence(info: LicenceInfo, knowledge: Knowledge, licence_text: 
         # No `license`, but `license_name` / `license_link`: read as `license: other` is.
         return _identify_other(info, knowledge, licence_text, declared="no `license` field")
     if not info.id:
-        by_file = recognise_licence_file(info, knowledge, licence_text) if (info.file_id or licence_text) else None
-        if by_file is not None:
-            note = Finding(
-                Severity.INFO,
-                "licence-recognised",
-                f"no licence declared in the card's metadata; recognised as {by_file.name} from {_file_described(info)}",
-            )
-            return Identified(by_file.id, by_file.name, rule=by_file, findings=(note,))
-        return Identified(None, findings=(Finding(Severity.ERROR, "no-licence", "no licence is declared"),))
+        found = _from_repository_text(info, knowledge, licence_text, "no licence declared in the card's metadata;")
+        return found or Identified(None, findings=(Finding(Severity.ERROR, "no-licence", "no licence is declared"),))
     declared_id = info.id.strip()
     if declared_id.lower() in _HUB_PLACEHOLDERS:
         return _identify_other(info, knowledge, licence_text)
     if declared_id.lower() == "unknown" and (info.declared or info.link):
         return _identify_other(info, knowledge, licence_text, declared="'unknown'")
-    if declared_id.lower() == "unknown" and (licence_text or info.file_id or info.file_sha256):
+    if declared_id.lower() == "unknown":
         # The card says `unknown`, but the repository ships a licence text we know.
-        by_file = recognise_licence_file(info, knowledge, licence_text)
-        if by_file is not None:
-            note = Finding(
-                Severity.INFO,
-                "licence-recognised",
-                f"licence declared 'unknown', recognised as {by_file.name} from {_file_described(info)}",
-            )
-            return Identified(by_file.id, by_file.name, rule=by_file, findings=(note,))
+        found = _from_repository_text(info, knowledge, licence_text, "licence declared 'unknown',")
+        if found is not None:
+            return found
     rule = knowledge.lookup(declared_id)
     named = None if rule is not None and not rule.recognised else ("license", rule.id if rule is not None else declared_id)
     conflict = _conflicting_fields(named, info, knowledge)
@@ -159,6 +147,19 @@ def identify_hub_licence(info: LicenceInfo, knowledge: Knowledge, licence_text: 
             ),
         )
     return Identified(rule.id, rule.name, rule=rule)
+
+
+def _from_repository_text(
+    info: LicenceInfo, knowledge: Knowledge, licence_text: str | None, declared: str
+) -> Identified | None:
+    """The licence the repository's own text names (licence file, gate, card body), said as such."""
+    if not (licence_text or info.file_id or info.file_sha256):
+        return None
+    by_file = recognise_licence_file(info, knowledge, licence_text)
+    if by_file is None:
+        return None
+    note = Finding(Severity.INFO, "licence-recognised", f"{declared} recognised as {by_file.name} from {_file_described(info)}")
+    return Identified(by_file.id, by_file.name, rule=by_file, findings=(note,))
 
 
 def _conflicting_fields(
