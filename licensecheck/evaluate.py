@@ -208,7 +208,7 @@ def evaluate_conflict(
         return (judged[i].verdict.rank, level, len(judged[i].obligations), -i)
 
     stricter = max(range(len(judged)), key=strictness)
-    named = " and ".join(f"{field} {licence_id!r}" for field, licence_id in declarations)
+    named = ", ".join(f"{field} names {licence_id}" for field, licence_id in declarations)
     chosen_field, chosen = declarations[stricter]
     warning = Finding(
         Severity.WARNING,
