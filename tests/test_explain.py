@@ -117,14 +117,15 @@ def test_the_context_flags_decide_the_verdict():
     assert "counted on 2024-07-23" in threshold["undecided"][0]
     assert explain_json("llama3.1", "--users", "2M", "--org-users", "900M")["verdict"] == "denied"
     assert explain_json("llama3.1", "--users", "2M", "--org-users", "600M")["context"]["org_users"] == 600_000_000
-    assert explain_json("cc-by-nc-4.0", "--use", "non-commercial", "--distribution", "internal")["verdict"] == "allowed"
+    # CC BY-NC 4.0 Section 1: declared non-commercial use is still to confirm (not by or for a business).
+    assert explain_json("cc-by-nc-4.0", "--use", "non-commercial", "--distribution", "internal")["verdict"] == "conditional"
     assert explain_json("cc-by-nc-4.0")["verdict"] == "denied"
 
 
 def test_permits_grid_answers_every_usage():
     grid = {(p["use"], p["distribution"]): p["verdict"] for p in explain_json("cc-by-nc-4.0")["permits"]}
     assert grid[("commercial", "network")] == "denied"
-    assert grid[("non-commercial", "internal")] == "allowed"
+    assert grid[("non-commercial", "internal")] == "conditional"  # NonCommercial scope to confirm
     assert grid[("non-commercial", "redistribute")] == "conditional"
 
 

@@ -63,15 +63,27 @@ def configured_scan(path: Path, setup: Setup, options, knowledge):
     from ..policy import apply_policy
     from ..scan import scan_path
 
-    options = replace(options, exclude=setup.config.path_filter(path))
+    # `verify_lock = true` in the file is over a plain scan; `--offline` (trust the lock, no network) is over it.
+    verify_lock = options.verify_lock or (setup.config.verify_lock and not options.offline)
+    options = replace(options, exclude=setup.config.path_filter(path), verify_lock=verify_lock)
     result = scan_path(path, setup.context, options, knowledge)
     result = apply_policy(result, setup.config.policy, knowledge.lookup, setup.today)
     return replace(
         result,
-        notices=setup.config.notices + result.notices,
+        notices=setup.config.notices + _unverified_notice(setup.config, options) + result.notices,
         context_sources=dict(setup.sources),
         config_file=setup.config.file,
     )
+
+
+def _unverified_notice(config, options) -> tuple:
+    if not (options.offline and config.verify_lock):
+        return ()
+    from ..lockfile import LOCK_NAME
+    from ..model import Finding, Severity
+
+    return (Finding(Severity.WARNING, "lock-not-verified", f"{LOCK_NAME} is trusted without checking it: --offline "
+                    f"overrides `verify_lock = true` in {config.origin('verify_lock')}"),)
 
 
 baseline_options = [

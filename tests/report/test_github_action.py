@@ -33,6 +33,21 @@ def test_composite_action_installs_scans_uploads_and_summarises():
             subprocess.run(["bash", "-n"], input=step["run"], text=True, check=True)
 
 
+def step_environment(tmp_path: Path, path: Path, args: str, verify_lock: str) -> dict[str, str]:
+    """What the runner gives the scan step: the action's inputs, and files for outputs and the summary."""
+    return {
+        **os.environ,
+        "PATH": f"{Path(LICENSECHECK).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        "RUNNER_TEMP": str(tmp_path),
+        "GITHUB_OUTPUT": str(tmp_path / "github_output"),
+        "GITHUB_STEP_SUMMARY": str(tmp_path / "step_summary"),
+        "INPUT_PATH": str(path),
+        "INPUT_ARGS": args,
+        "INPUT_FORMAT": "text",
+        "INPUT_VERIFY_LOCK": verify_lock,
+    }
+
+
 def run_step(name: str, env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess:
     script = STEPS[name]["run"]
     return subprocess.run(["bash", "-eo", "pipefail", "-c", script], env=env, cwd=tmp_path, capture_output=True, text=True, timeout=120)
@@ -41,17 +56,9 @@ def run_step(name: str, env: dict[str, str], tmp_path: Path) -> subprocess.Compl
 @pytest.mark.skipif(LICENSECHECK is None, reason="the licensecheck command is not installed (pip install .)")
 def test_scan_step_keeps_the_exit_code_and_writes_sarif_and_summary(tmp_path):
     output, summary = tmp_path / "github_output", tmp_path / "step_summary"
-    env = {
-        **os.environ,
-        "PATH": f"{Path(LICENSECHECK).parent}{os.pathsep}{os.environ.get('PATH', '')}",
-        "RUNNER_TEMP": str(tmp_path),
-        "GITHUB_OUTPUT": str(output),
-        "GITHUB_STEP_SUMMARY": str(summary),
-        "INPUT_PATH": str(DEMO),
-        "INPUT_ARGS": "--offline --users 2M",
-        "INPUT_FORMAT": "text",
-        "LICENSECHECK_CACHE_DIR": str(tmp_path / "cache"),
-    }
+    # The demo's lock is trusted (verify-lock false): this test has no network.
+    env = {**step_environment(tmp_path, DEMO, "--offline --users 2M", "false"),
+           "LICENSECHECK_CACHE_DIR": str(tmp_path / "cache")}
     step = run_step("scan", env, tmp_path)
     assert step.returncode == 0, step.stderr  # the step records the code; a later step fails
     outputs = dict(line.split("=", 1) for line in output.read_text().splitlines())
@@ -64,3 +71,26 @@ def test_scan_step_keeps_the_exit_code_and_writes_sarif_and_summary(tmp_path):
     failing = run_step("Fail on a violation", {**env, "CODE": outputs["exit-code"]}, tmp_path)
     assert failing.returncode == 1
     assert "::error title=licensecheck::" in failing.stdout
+
+
+def test_the_action_verifies_the_lock_by_default():
+    assert ACTION["inputs"]["verify-lock"]["default"] == "true"
+    assert "INPUT_VERIFY_LOCK: ${{ inputs.verify-lock }}" in (ROOT / "action.yml").read_text()
+
+
+@pytest.mark.skipif(LICENSECHECK is None, reason="the licensecheck command is not installed (pip install .)")
+def test_a_forged_lock_in_the_pull_request_does_not_pass_the_action(fake_hub, tmp_path):
+    """Issue 14's first attack, through the action: a lock entry edited to a permissive licence."""
+    fake_hub.add_model("CohereForAI/c4ai-command-r-v01", {"license": "cc-by-nc-4.0"})
+    tree = tmp_path / "pr"
+    tree.mkdir()
+    (tree / "models.yaml").write_text("models:\n  - CohereForAI/c4ai-command-r-v01\n")
+    (tree / "licensecheck.lock").write_text(json.dumps({"lock_version": 1, "components": [
+        {"type": "model", "name": "CohereForAI/c4ai-command-r-v01", "requested": None, "version": None,
+         "license": {"id": "apache-2.0", "source": "card"}, "resolved_at": None}]}))
+    env = step_environment(tmp_path, tree, "--users 2M", ACTION["inputs"]["verify-lock"]["default"])
+    step = run_step("scan", env, tmp_path)
+    assert step.returncode == 0, step.stderr
+    outputs = dict(line.split("=", 1) for line in (tmp_path / "github_output").read_text().splitlines())
+    assert outputs["exit-code"] == "1"
+    assert "(lock-mismatch)" in step.stdout
