@@ -160,7 +160,7 @@ def test_every_key_is_read(repo, knowledge):
     (exception,) = policy.exceptions
     assert exception.component == "CohereForAI/c4ai-command-r-v01" and exception.revision == "abc1234"
     assert exception.owner == "legal@example.com" and exception.expires == date(2026, 12, 31)
-    assert exception.where.endswith("pyproject.toml:15")
+    assert exception.where.endswith("pyproject.toml:16")
     assert set(config.sources.values()) == {"config"}
 
 
