@@ -16,7 +16,7 @@ from pathlib import Path
 from threading import Lock as ThreadLock
 
 from .inputs import Inputs, collect_inputs
-from .evaluate import evaluate_expression, evaluate_rule, evaluate_unresolved
+from .evaluate import evaluate_conflict, evaluate_expression, evaluate_rule, evaluate_unresolved
 from .identify import identify
 from .knowledge import Knowledge
 from .lockfile import LOCK_NAME, NO_ANSWER, Lock, LockEntry, LockPlan, Unlocked, read_lock
@@ -24,6 +24,7 @@ from .overrides import applied_override
 from .scope import context_for
 from .sources.external import with_external_inputs
 from .lineage import AncestorWalker, ancestor_components, link_lineage
+from .model_facts import facts_for
 from .model import (
     MODEL,
     PACKAGE,
@@ -144,11 +145,12 @@ class Resolver:
         return Resolved(record.resolution, record.base_models, record.relation, record.resolved_id)
 
     def _with_licence_file(self, record, repo_type: str, repo_id: str):
-        """`license: other` that nothing else identifies: read the repository's LICENSE file."""
-        from .resolve.licence_text import licence_file_wanted, with_licence_file
+        """A card that leaves its licence open (`other` or `unknown` that nothing else
+        identifies, or nothing declared): read the repository's own texts."""
+        from .resolve.licence_text import licence_left_open, with_licence_file
 
         knowledge = self._rules()
-        if not licence_file_wanted(record.resolution.licence, knowledge):
+        if not licence_left_open(record.resolution, knowledge):
             return record
         return with_licence_file(self._api(), record, repo_type, repo_id, knowledge, timeout=self.options.timeout)
 
@@ -347,14 +349,23 @@ def judge(component: Component, resolved: Resolved, knowledge: Knowledge, contex
         return ComponentResult(component, resolution, evaluate_unresolved(resolution.problem, findings))
     identified = identify(component.type, licence, knowledge, resolution.licence_text)
     findings.extend(identified.findings)
+    facts = facts_for(component, resolution)
+    chosen = identified.id
     if identified.rule is not None:
-        evaluation = evaluate_rule(identified.rule, context)
+        evaluation = evaluate_rule(identified.rule, context, facts)
     elif identified.expression is not None:
-        evaluation = evaluate_expression(identified.expression, knowledge.lookup, context)
+        evaluation = evaluate_expression(identified.expression, knowledge.lookup, context, facts)
+    elif identified.conflict:
+        evaluation, chosen = evaluate_conflict(identified.conflict, knowledge.lookup, context, facts)
     else:
         evaluation = Evaluation(Verdict.UNKNOWN)  # identify() always says why
     evaluation = replace(evaluation, findings=tuple(findings) + evaluation.findings)
-    shown = replace(licence, id=identified.id or licence.id, name=identified.name or licence.name)
+    chosen_rule = knowledge.lookup(chosen) if identified.conflict and chosen else None
+    shown = replace(
+        licence,
+        id=chosen or licence.id,
+        name=identified.name or (chosen_rule.name if chosen_rule is not None else licence.name),
+    )
     return ComponentResult(component, replace(resolution, licence=shown), evaluation)
 
 
@@ -450,6 +461,7 @@ def lock_entries(inputs: Inputs, resolved: dict[tuple, Resolved], previous: Lock
                 base_models=answer.base_models,
                 relation=answer.relation,
                 resolved_id=_renamed_to(component, answer),
+                model_facts=resolution.model_facts,
             )
         )
         if is_ancestor:

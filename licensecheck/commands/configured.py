@@ -28,7 +28,7 @@ config_ref_option = click.option(
          "loosen the gate that judges it. A file missing at REF means the defaults.",
 )
 
-_CONTEXT_FLAGS = ("use", "distribution", "users", "revenue", "region")
+_CONTEXT_FLAGS = ("use", "distribution", "users", "revenue", "region", "org_users")
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ def load_setup(path: Path, config_file: Path | None, knowledge, config_ref: str 
         fail(str(error))
     context, sources = config.context(flags_given(click.get_current_context()))
     # The flags' region still needs the same check and spelling as --region's.
-    context = build_context(context.use, context.distribution, context.users, context.revenue, context.region)
+    context = build_context(context.use, context.distribution, context.users, context.revenue, context.region, context.org_users)
     return Setup(config, context, sources, today, revision)
 
 

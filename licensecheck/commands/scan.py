@@ -47,7 +47,7 @@ from .sources import source_options, source_scan_options
               help="Check every licensecheck.lock entry used against the Hub or PyPI, at the commit or version it "
                    "pins, and judge the live answer: for CI, where the lock comes with the pull request "
                    "(config: verify_lock = true).")
-def scan(path, use, distribution, users, revenue, region, offline, jobs, timeout, retry_budget, format_name, output, quiet, verbose,
+def scan(path, use, distribution, users, org_users, revenue, region, offline, jobs, timeout, retry_budget, format_name, output, quiet, verbose,
          color, config_file, config_ref, baseline_file, write_baseline, no_cache, refresh, cache_ttl, scope, sboms, hf_cache,
          discover, verify_lock):
     """Check every dependency declared under PATH (default: the current directory)."""

@@ -89,6 +89,16 @@ HELP: dict[str, tuple[str, str]] = {
     "licence-recognised": ("Custom licence recognised",
                            "A licence declared as `other` was identified from its name, link or text. Informational: "
                            "check the identification if the verdict surprises you."),
+    "licence-conflict": ("Card names different licences",
+                         "The card's `license`, `license_name` and `license_link` name different licences. "
+                         "licensecheck judges the stricter; ask the publisher which applies, then declare an "
+                         "override with a reason."),
+    "licence-from-base": ("Licence taken from the base models",
+                          "A quantisation or merge whose card does not say its licence is judged under its base "
+                          "models' licences, which bind it whatever it declares. Check that the bases are right."),
+    "card-unreadable": ("Model card not readable",
+                        "The README.md read for the licence the card's metadata leaves open could not be read. "
+                        "Retry, or declare an override with a reason."),
     "licence-override": ("Licence set by override",
                          "models.yaml sets this licence by hand, with the reason shown, in place of the one the Hub "
                          "declares. Overrides are reported so that a reviewer can check them, above all one that is "

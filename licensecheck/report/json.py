@@ -96,6 +96,7 @@ def to_document(result: ScanResult) -> dict:
             "users": context.users,
             "revenue": context.revenue,
             "region": context.region,
+            "org_users": context.org_users,
             "sources": dict(result.context_sources),
             "config": result.config_file,
         },
