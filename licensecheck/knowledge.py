@@ -13,6 +13,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .model import DISTRIBUTIONS, USES, Clause, LicenceRule, Purpose
+from .model_facts import MODEL_FACTS
 
 CATEGORIES = (
     "public-domain",
@@ -36,6 +37,7 @@ _TOP_KEYS = {"id", "name", "spdx", "url", "category", "aliases", "checked", "sum
 _CLAUSE_KEYS = {
     "code", "effect", "text", "source", "section",
     "uses", "distributions", "regions", "users_above", "revenue_above",
+    "org_users_above", "org_users_counted_on", "model_facts",
     "purposes", "qualification",
 }
 PURPOSES_FILE = "purposes.toml"
@@ -99,6 +101,12 @@ def _parse_clause(raw: object, where: str) -> Clause:
     section = raw.get("section")
     if section is not None and not isinstance(section, str):
         raise RulesError(f"{where}: `section` must be a string")
+    org_users_above = threshold("org_users_above")
+    if raw.get("users_above") is not None and org_users_above is not None:
+        raise RulesError(
+            f"{where}: a clause tests either the product's users (`users_above`) or the organisation's "
+            "(`org_users_above`), not both: split it in two"
+        )
     purposes, qualification = _purpose_condition(raw, where)
     return Clause(
         code=raw["code"],
@@ -111,9 +119,31 @@ def _parse_clause(raw: object, where: str) -> Clause:
         regions=member_set("regions", None),
         users_above=threshold("users_above"),
         revenue_above=threshold("revenue_above"),
+        org_users_above=org_users_above,
+        org_users_counted_on=_counted_on(raw, where, org_users_above),
+        model_facts=member_set("model_facts", MODEL_FACTS),
         purposes=purposes,
         qualification=qualification,
     )
+
+
+def _counted_on(raw: dict, where: str, org_users_above: int | None) -> str | None:
+    """`org_users_counted_on`: the day the organisation's figure is counted (a TOML date or YYYY-MM-DD)."""
+    value = raw.get("org_users_counted_on")
+    if value is None:
+        return None
+    if org_users_above is None:
+        raise RulesError(f"{where}: `org_users_counted_on` needs `org_users_above`: it says when that figure counts")
+    from datetime import date
+
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value).isoformat()
+        except ValueError:
+            pass
+    raise RulesError(f"{where}: `org_users_counted_on` must be a date (YYYY-MM-DD), not {value!r}")
 
 
 def _purpose_condition(raw: dict, where: str) -> tuple[frozenset[str] | None, str | None]:

@@ -3,8 +3,9 @@
 `knowledge.load_knowledge` refuses broken rules at the first problem (a scan must
 not run on them); this check, behind `licensecheck rules check`, is for the people
 who edit `rules/`: it reads every file and lists everything wrong, grouped by
-kind. Beyond the schema that `load_knowledge` enforces it requires that every fact
-has a source (a clause's `source` URL and `section`, a licence's `url` and
+kind. Beyond the schema that `load_knowledge` enforces (which includes the user
+figure a threshold tests, `users_above` or `org_users_above`, and the model facts a
+clause names) it requires that every fact has a source (a clause's `source` URL and `section`, a licence's `url` and
 `checked` date), that every licence id the Hub accepts has a rule, that no alias
 names two licences, and that `recognise.toml` names existing, recognisable
 licences without two licences claiming the same link, text or fingerprint.
@@ -120,6 +121,15 @@ def _source_problems(raw: dict, rule: LicenceRule, path: Path) -> list[Problem]:
         if not (clause.section or "").strip():
             problems.append(
                 Problem(NO_SOURCE, f"{path}: clause {number} ({clause.code})", f"no `section`: where in {clause.source} does it say this?")
+            )
+        if clause.org_users_counted_on and rule.checked and _valid_date(rule.checked) and clause.org_users_counted_on > rule.checked:
+            problems.append(
+                Problem(
+                    INVALID,
+                    f"{path}: clause {number} ({clause.code})",
+                    f"`org_users_counted_on` {clause.org_users_counted_on} is after the licence was checked ({rule.checked}): "
+                    "the organisation's figure is counted on a day the licence names, not a future one",
+                )
             )
     return problems
 

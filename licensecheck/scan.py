@@ -16,14 +16,16 @@ from pathlib import Path
 from threading import Lock as ThreadLock
 
 from .inputs import Inputs, collect_inputs
-from .evaluate import evaluate_expression, evaluate_rule, evaluate_unresolved
+from .evaluate import evaluate_conflict, evaluate_expression, evaluate_rule, evaluate_unresolved
 from .identify import identify
 from .knowledge import Knowledge
 from .lockfile import LOCK_NAME, NO_ANSWER, Lock, LockEntry, LockPlan, Unlocked, read_lock
+from .overrides import applied_override
 from .purposes import unchecked_purposes
 from .scope import context_for
 from .sources.external import with_external_inputs
 from .lineage import AncestorWalker, ancestor_components, link_lineage
+from .model_facts import facts_for
 from .model import (
     MODEL,
     PACKAGE,
@@ -55,6 +57,8 @@ class ScanOptions:
     refresh: bool = False  # `--refresh`: ignore answers cached by earlier runs (cache.py), store new ones
     cache_ttl: float = 24 * 3600.0  # `--cache-ttl`: seconds a cached answer for an unpinned reference is used
     discover: bool = True  # False with `--no-discover`: only declared inputs, no code discovery (discover/)
+    use_cache: bool = True  # False with `--no-cache`: the metadata cache is neither read nor written (cache.py)
+    override_from: tuple[str, ...] | None = None  # manifests whose overrides are honoured (overrides.py); None: default
     # `--verify-lock`: every lock entry used is checked against the Hub or PyPI, and the live answer is judged (lockcheck.py)
     verify_lock: bool = False
 
@@ -142,11 +146,12 @@ class Resolver:
         return Resolved(record.resolution, record.base_models, record.relation, record.resolved_id)
 
     def _with_licence_file(self, record, repo_type: str, repo_id: str):
-        """`license: other` that nothing else identifies: read the repository's LICENSE file."""
-        from .resolve.licence_text import licence_file_wanted, with_licence_file
+        """A card that leaves its licence open (`other` or `unknown` that nothing else
+        identifies, or nothing declared): read the repository's own texts."""
+        from .resolve.licence_text import licence_left_open, with_licence_file
 
         knowledge = self._rules()
-        if not licence_file_wanted(record.resolution.licence, knowledge):
+        if not licence_left_open(record.resolution, knowledge):
             return record
         return with_licence_file(self._api(), record, repo_type, repo_id, knowledge, timeout=self.options.timeout)
 
@@ -167,15 +172,18 @@ class Resolver:
 
         with self._guard:
             if self._cache is None:
-                self._cache = MetadataCache(Resolved, ttl=self.options.cache_ttl, refresh=self.options.refresh)
+                self._cache = MetadataCache(
+                    Resolved, ttl=self.options.cache_ttl, refresh=self.options.refresh, enabled=self.options.use_cache
+                )
             cache = self._cache
         # A Hub answer depends on the rules too: they decide whether the licence file is read.
         key = hub_key(*args, rules=rules_digest(self._rules())) if service == "hub" else package_key(*args)
         answer = cache.load(key) if key.pinned or not pinned_only else None
-        if answer is None:
-            answer = resolve(*args)
-            if answer.resolution.ok:
-                cache.store(key, answer)
+        if answer is not None:
+            return replace(answer, resolution=replace(answer.resolution, cached=True))  # the report says so
+        answer = resolve(*args)
+        if answer.resolution.ok:
+            cache.store(key, answer)
         return answer
 
     def _note_reached(self, service: str, resolution: Resolution, unreachable_code: str) -> None:
@@ -329,13 +337,7 @@ def judge(component: Component, resolved: Resolved, knowledge: Knowledge, contex
         findings.append(scope_note)
     licence = resolution.licence
     if component.override is not None:
-        findings.append(
-            Finding(
-                Severity.INFO,
-                "licence-override",
-                f"licence set to {component.override.id!r} in the manifest: {component.override.reason}",
-            )
-        )
+        findings.append(applied_override(component, resolution, knowledge.lookup))
         if resolution.problem is not None:
             findings.append(replace(resolution.problem, severity=Severity.WARNING))
         licence = LicenceInfo(
@@ -348,14 +350,23 @@ def judge(component: Component, resolved: Resolved, knowledge: Knowledge, contex
         return ComponentResult(component, resolution, evaluate_unresolved(resolution.problem, findings))
     identified = identify(component.type, licence, knowledge, resolution.licence_text)
     findings.extend(identified.findings)
+    facts = facts_for(component, resolution)
+    chosen = identified.id
     if identified.rule is not None:
-        evaluation = evaluate_rule(identified.rule, context)
+        evaluation = evaluate_rule(identified.rule, context, facts)
     elif identified.expression is not None:
-        evaluation = evaluate_expression(identified.expression, knowledge.lookup, context)
+        evaluation = evaluate_expression(identified.expression, knowledge.lookup, context, facts)
+    elif identified.conflict:
+        evaluation, chosen = evaluate_conflict(identified.conflict, knowledge.lookup, context, facts)
     else:
         evaluation = Evaluation(Verdict.UNKNOWN)  # identify() always says why
     evaluation = replace(evaluation, findings=tuple(findings) + evaluation.findings)
-    shown = replace(licence, id=identified.id or licence.id, name=identified.name or licence.name)
+    chosen_rule = knowledge.lookup(chosen) if identified.conflict and chosen else None
+    shown = replace(
+        licence,
+        id=chosen or licence.id,
+        name=identified.name or (chosen_rule.name if chosen_rule is not None else licence.name),
+    )
     return ComponentResult(component, replace(resolution, licence=shown), evaluation)
 
 
@@ -367,7 +378,9 @@ def scan_path(
 ) -> ScanResult:
     external = bool(options.sboms) or options.hf_cache is not None  # then an empty tree is no error
     inputs = (
-        collect_inputs(root, options.exclude, discover=options.discover, required=not external)
+        collect_inputs(
+            root, options.exclude, discover=options.discover, required=not external, override_from=options.override_from
+        )
         if options.scan_tree else Inputs(root, (), ())
     )
     inputs = with_external_inputs(inputs, options)  # --sbom, --hf-cache, --scope (sources/external.py)
@@ -450,6 +463,7 @@ def lock_entries(inputs: Inputs, resolved: dict[tuple, Resolved], previous: Lock
                 base_models=answer.base_models,
                 relation=answer.relation,
                 resolved_id=_renamed_to(component, answer),
+                model_facts=resolution.model_facts,
             )
         )
         if is_ancestor:

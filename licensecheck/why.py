@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .config import CONTEXT_KEYS, Config
 from .evaluate import evaluate_rule
+from .model_facts import facts_for
 from .knowledge import Knowledge
 from .model import ComponentResult, ScanResult, Severity
 from .policy import (
@@ -42,7 +43,7 @@ def _clauses(item: ComponentResult, result: ScanResult, knowledge: Knowledge) ->
         if rule is None or rule.id in seen:
             continue
         seen.add(rule.id)
-        applied = set(evaluate_rule(rule, result.context).clauses)
+        applied = set(evaluate_rule(rule, result.context, facts_for(item.component, item.resolution)).clauses)
         for clause in rule.clauses:
             if clause.code in applied:
                 found.append({
@@ -77,6 +78,8 @@ def _lists(item: ComponentResult, config: Config, knowledge: Knowledge) -> dict:
         "allow_from": config.origin("allow") if policy.allow is not None else None,
         "deny": sorted(policy.deny),
         "deny_from": config.origin("deny") if policy.deny else None,
+        "deny_categories": sorted(policy.deny_categories),
+        "deny_categories_from": config.origin("deny_categories") if policy.deny_categories else None,
         "decisions": decisions,
     }
 
@@ -204,15 +207,17 @@ def render_component_text(document: dict) -> str:
 
     lists = document["lists"]
     lines += ["", "5. Allow and deny lists"]
-    if lists["allow"] is None and not lists["deny"]:
+    if lists["allow"] is None and not lists["deny"] and not lists["deny_categories"]:
         lines.append("  none configured")
     else:
         if lists["allow"] is not None:
             lines.append(f"  allow ({lists['allow_from']}): {', '.join(lists['allow'])}")
         if lists["deny"]:
             lines.append(f"  deny ({lists['deny_from']}): {', '.join(lists['deny'])}")
+        if lists["deny_categories"]:
+            lines.append(f"  deny categories ({lists['deny_categories_from']}): {', '.join(lists['deny_categories'])}")
         words = {
-            "licence-denied": "on the deny list: denied",
+            "licence-denied": "on the deny list or of a denied category: denied",
             "licence-not-allowed": "not on the allow list: denied",
             "allowed": "on the allow list",
             "no-list": "on no list",

@@ -21,6 +21,7 @@ import struct
 import threading
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit, parse_qs
 
 MODEL = "model"
@@ -241,6 +242,28 @@ class FakeHub:
         with self._lock:
             self._repos[_key(repo_type, repo_id)] = repo
 
+    def add_recorded_model(self, repo_id: str) -> None:
+        """A real repository's card as recorded in tests/data/hub_cards/cards.json (with where
+        each copy came from): its metadata, tags, gate and the licence line of its README body."""
+        recorded = _recorded_cards()
+        if repo_id in recorded["recorded_answers"]:
+            answer = json.loads((_CARDS_DIR / recorded["recorded_answers"][repo_id]).read_text(encoding="utf-8"))
+            self.add_model(
+                repo_id,
+                answer["cardData"],
+                sha=answer["sha"],
+                tags=answer["tags"],
+                gated=answer["gated"],
+                siblings=[sibling["rfilename"] for sibling in answer["siblings"]],
+            )
+            return
+        entry = recorded["models"].get(repo_id) or recorded["bases"][repo_id]
+        files = {}
+        if "readme_excerpt" in entry:
+            front = json.dumps(entry["card"])
+            files["README.md"] = f"---\n{front}\n---\n# {repo_id}\n\n{entry['readme_excerpt']}\n".encode()
+        self.add_model(repo_id, entry["card"], tags=entry.get("tags", ()), gated=entry.get("gated", False), files=files)
+
     def add_rename(self, old_id: str, new_id: str, *, repo_type: str = MODEL) -> None:
         """The Hub answers 307 to requests for `old_id`, pointing at the same path under `new_id`."""
         with self._lock:
@@ -428,6 +451,13 @@ class FakeHub:
         if rest == ["json"]:
             body["releases"] = {each: [] for each in package.versions}
         return _json_answer(200, body)
+
+
+_CARDS_DIR = Path(__file__).parent / "data" / "hub_cards"
+
+
+def _recorded_cards() -> dict:
+    return json.loads((_CARDS_DIR / "cards.json").read_text(encoding="utf-8"))
 
 
 def _replace_repo_id(path: str, old_id: str, new_id: str) -> str:

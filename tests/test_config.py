@@ -127,11 +127,13 @@ def test_every_key_is_read(repo, knowledge):
         use = "non-commercial"
         distribution = "redistribute"
         users = 2_000_000
+        org_users = 900_000_000
         revenue = 5000000
         region = "fr"
         unknown = "warn"
         allow = ["MIT", "Apache 2.0", "cc-by-nc-4.0"]
         deny = ["CC-BY-NC-4.0", "llama3.1"]
+        deny_categories = ["copyleft"]
         exclude = ["tests/fixtures/**", "vendor"]
 
         [[tool.licensecheck.exceptions]]
@@ -147,16 +149,18 @@ def test_every_key_is_read(repo, knowledge):
     assert (values["use"], values["distribution"], values["users"], values["revenue"]) == (
         "non-commercial", "redistribute", 2_000_000, 5_000_000)
     assert values["region"] == "FR"
+    assert values["org_users"] == 900_000_000
     policy = config.policy
     assert policy.unknown == "warn"
     # Ids are matched case-insensitively and by alias, and kept as the rules' ids.
     assert policy.allow == {"mit", "apache-2.0", "cc-by-nc-4.0"}
     assert policy.deny == {"cc-by-nc-4.0", "llama3.1"}  # the file's deny replaces the preset's
+    assert policy.deny_categories == {"copyleft"}  # and so do its categories
     assert config.exclude == ("tests/fixtures/**", "vendor")
     (exception,) = policy.exceptions
     assert exception.component == "CohereForAI/c4ai-command-r-v01" and exception.revision == "abc1234"
     assert exception.owner == "legal@example.com" and exception.expires == date(2026, 12, 31)
-    assert exception.where.endswith("pyproject.toml:14")
+    assert exception.where.endswith("pyproject.toml:16")
     assert set(config.sources.values()) == {"config"}
 
 
@@ -189,7 +193,8 @@ def test_presets_exist_load_and_say_what_they_are_for(knowledge):
         settings = load_preset(name, knowledge)
         assert settings["use"] in ("commercial", "non-commercial")
     assert load_preset("internal-research", knowledge)["unknown"] == "warn"
-    assert "agpl-3.0" in load_preset("saas", knowledge)["deny"]
+    assert load_preset("saas", knowledge)["deny_categories"] == ("network-copyleft",)
+    assert load_preset("redistribution", knowledge)["deny_categories"] == ("copyleft", "network-copyleft")
 
 
 def test_presets_are_packaged():
@@ -248,6 +253,9 @@ ERRORS = [
     ("allow = [\n  \"mit\",\n  \"apache-2.1\",\n]\n", 4,
      r"`tool.licensecheck.allow` names licence 'apache-2.1', which licensecheck does not know; closest: apache-2.0"),
     ("deny = [\"cc-by-nc-5.0\"]\n", 2, r"`tool.licensecheck.deny` names licence 'cc-by-nc-5.0', which licensecheck does not know"),
+    ("deny_categories = [\n  \"copyleft\",\n  \"network-copyleftt\",\n]\n", 4,
+     r"`tool.licensecheck.deny_categories` names no licence category 'network-copyleftt'; categories: .*did you mean `network-copyleft`\?"),
+    ("deny_categories = \"copyleft\"\n", 2, r"`tool.licensecheck.deny_categories` must be a list of non-empty strings, got a string"),
     ("exclude = [1]\n", 2, r"`tool.licensecheck.exclude` must be a list of non-empty strings"),
     ("exceptions = \"none\"\n", 2, r"`tool.licensecheck.exceptions` must be an array of tables"),
     ("[[tool.licensecheck.exceptions]]\ncomponent = \"x/y\"\nowner = \"o\"\nexpires = 2026-01-01\n", 1,

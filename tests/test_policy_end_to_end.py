@@ -55,7 +55,8 @@ def test_done_when_denied_then_excepted_then_expired(repo, monkeypatch):
     assert component(document, NC_MODEL)["verdict"] == "denied"
     assert document["context"]["users"] == 2_000_000
     assert document["context"]["sources"] == {
-        "use": "config", "distribution": "config", "users": "config", "revenue": "default", "region": "default"}
+        "use": "config", "distribution": "config", "users": "config", "revenue": "default", "region": "default",
+        "org_users": "default"}
     assert document["context"]["config"].endswith("pyproject.toml")
 
     # 2. The exception in force: it passes, reported as allowed by exception.
@@ -209,6 +210,17 @@ def test_explain_a_component_as_json_with_flags_over_the_file(repo):
     assert document["verdict"] == "denied"
     assert document["context"]["use"] == {"value": "non-commercial", "source": "cli"}
     assert document["lists"]["decisions"] == [{"licence": "mit", "of": "microsoft/phi-4", "decision": "licence-denied"}]
+
+
+def test_explain_a_component_names_the_denied_category(repo):
+    set_config(repo, '[tool.licensecheck]\ndeny_categories = ["permissive"]\n')
+    text = explain("microsoft/phi-4", "--path", str(repo)).stdout
+    assert f"deny categories ({repo / 'pyproject.toml'}): permissive" in text
+    assert "mit: on the deny list or of a denied category: denied" in text
+    document = json.loads(explain("microsoft/phi-4", "--path", str(repo), "--format", "json").stdout)
+    assert document["verdict"] == "denied" and document["lists"]["deny_categories"] == ["permissive"]
+    (finding,) = [f for f in document["findings"] if f["code"] == "licence-denied"]
+    assert finding["message"] == f"licence mit is permissive, a category the configuration denies ({repo / 'pyproject.toml'})"
 
 
 def test_explain_still_explains_licence_ids(repo):

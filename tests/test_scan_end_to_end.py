@@ -41,7 +41,8 @@ REAL_MODELS = {
     ),
     "stabilityai/stable-diffusion-xl-base-1.0": ({"license": "openrail++"}, "conditional", "conditional", "conditional", "conditional"),
     "bigscience/bloom": ({"license": "bigscience-bloom-rail-1.0"}, "conditional", "conditional", "conditional", "conditional"),
-    "CohereForAI/c4ai-command-r-v01": ({"license": "cc-by-nc-4.0"}, "denied", "denied", "allowed", "denied"),
+    # Research: NonCommercial scope to confirm (CC BY-NC 4.0 Section 1), never assumed for a business.
+    "CohereForAI/c4ai-command-r-v01": ({"license": "cc-by-nc-4.0"}, "denied", "denied", "conditional", "denied"),
     "openai/whisper-large-v3": ({"license": "apache-2.0"}, "allowed", "allowed", "allowed", "conditional"),
     "openai/gpt-oss-20b": ({"license": "apache-2.0"}, "allowed", "allowed", "allowed", "conditional"),
     "sentence-transformers/all-MiniLM-L6-v2": ({"license": "apache-2.0"}, "allowed", "allowed", "allowed", "conditional"),

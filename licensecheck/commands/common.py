@@ -140,6 +140,9 @@ def context_options(function):
                           "service (SaaS, API); redistribute: weights or software shipped to others."),
         click.option("--users", type=Quantity(), default=None,
                      help="Monthly active users of the product (e.g. 2M). Unset: user thresholds become obligations."),
+        click.option("--org-users", "org_users", type=Quantity(), default=None,
+                     help="Monthly active users of all products and services of the organisation and its affiliates "
+                          "together (e.g. 900M): Llama's 700M threshold counts these. Unset: at least --users."),
         click.option("--revenue", type=Quantity(), default=None,
                      help="Annual revenue in USD (e.g. 5M). Unset: revenue caps become obligations."),
         click.option("--region", default=None, metavar="CODE",
@@ -154,7 +157,7 @@ def context_options(function):
     return function
 
 
-def build_context(use, distribution, users, revenue, region, purposes: tuple[str, ...] = ()) -> Context:
+def build_context(use, distribution, users, revenue, region, org_users=None, purposes: tuple[str, ...] = ()) -> Context:
     if region is not None:
         from ..regions import RegionError, parse_region
 
@@ -162,7 +165,8 @@ def build_context(use, distribution, users, revenue, region, purposes: tuple[str
             region = parse_region(region)
         except RegionError as error:
             raise click.BadParameter(str(error), param_hint="--region") from None
-    return Context(use=use, distribution=distribution, users=users, revenue=revenue, region=region, purposes=purposes)
+    return Context(use=use, distribution=distribution, users=users, revenue=revenue, region=region, org_users=org_users,
+                   purposes=purposes)
 
 
 def checked_purposes(purposes, knowledge) -> tuple[str, ...]:
@@ -210,8 +214,11 @@ class Duration(click.ParamType):
 
 
 def cache_options(function):
-    """`--refresh` and `--cache-ttl`: answers kept between runs (licensecheck/cache.py), for `scan` and `lock`."""
+    """`--refresh`, `--cache-ttl` and `--no-cache`: answers kept between runs (licensecheck/cache.py), for `scan` and `lock`."""
     options = [
+        click.option("--no-cache", "no_cache", is_flag=True,
+                     help="Neither read nor write licensecheck's cache: every answer is asked this run, and a scan "
+                          "is not replayed from an earlier identical one."),
         click.option("--refresh", is_flag=True,
                      help="Ask the Hub and PyPI again instead of using answers cached by earlier runs "
                           "(what they answer is cached anew)."),

@@ -50,7 +50,7 @@ _SERVICES = {"hub-unreachable": ("the Hugging Face Hub", "HF_ENDPOINT"),
                    "lock-check-v1.schema.json).")
 @config_option
 @discover_option
-def lock(path, jobs, timeout, retry_budget, quiet, check, format_name, config_file, refresh, cache_ttl, discover):
+def lock(path, jobs, timeout, retry_budget, quiet, check, format_name, config_file, no_cache, refresh, cache_ttl, discover):
     """Resolve every dependency under PATH and write PATH/licensecheck.lock.
 
     Scans then read licences from the lock and need no network for what it holds
@@ -61,7 +61,7 @@ def lock(path, jobs, timeout, retry_budget, quiet, check, format_name, config_fi
     if format_name is not None and not check:
         fail("--format is for --check; `lock` itself writes licensecheck.lock")
     options = ScanOptions(jobs=jobs, timeout=timeout, use_lock=False, retry_budget=retry_budget,
-                          refresh=refresh, cache_ttl=cache_ttl)
+                          refresh=refresh, cache_ttl=cache_ttl, use_cache=not no_cache)
     if check:
         sys.exit(_check(path, options, format_name or "text"))
     _write(path, options, quiet, config_file, discover)

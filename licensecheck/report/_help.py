@@ -89,9 +89,29 @@ HELP: dict[str, tuple[str, str]] = {
     "licence-recognised": ("Custom licence recognised",
                            "A licence declared as `other` was identified from its name, link or text. Informational: "
                            "check the identification if the verdict surprises you."),
+    "licence-conflict": ("Card names different licences",
+                         "The card's `license`, `license_name` and `license_link` name different licences. "
+                         "licensecheck judges the stricter; ask the publisher which applies, then declare an "
+                         "override with a reason."),
+    "licence-from-base": ("Licence taken from the base models",
+                          "A quantisation or merge whose card does not say its licence is judged under its base "
+                          "models' licences, which bind it whatever it declares. Check that the bases are right."),
+    "card-unreadable": ("Model card not readable",
+                        "The README.md read for the licence the card's metadata leaves open could not be read. "
+                        "Retry, or declare an override with a reason."),
     "licence-override": ("Licence set by override",
-                         "models.yaml sets this licence by hand, with the reason shown. Overrides are reported so "
-                         "that a reviewer can check them."),
+                         "models.yaml sets this licence by hand, with the reason shown, in place of the one the Hub "
+                         "declares. Overrides are reported so that a reviewer can check them, above all one that is "
+                         "more permissive than the Hub's declaration."),
+    "config-ref": ("Policy read from a git commit",
+                   "--config-ref read the configuration and the baseline as they are at a commit (in CI, the pull "
+                   "request's base), so that the change under review cannot loosen them. A warning when the working "
+                   "tree's configuration differs: the change to the policy takes effect once it is merged."),
+    "override-not-allowed": ("Override in a manifest that may not set one",
+                             "Licence overrides are honoured only from the manifests `override_from` names in the "
+                             "configuration (default: models.yaml at the scanned root); this one is not applied and the "
+                             "licence the Hub declares is judged. Move the override there, or have the configuration "
+                             "list this manifest."),
     "licence-exception": ("Licence exception not applied",
                           "An SPDX `WITH` exception may relax the licence's terms; licensecheck reports the terms "
                           "without it. Read the exception if the verdict depends on it."),
@@ -199,6 +219,9 @@ HELP: dict[str, tuple[str, str]] = {
                        "The licence allows evaluation, testing or research but not production use."),
     "proprietary": ("Proprietary licence",
                     "All rights are reserved: you need a licence agreement with the rights holder."),
+    "territory-excluded": ("Region outside the licence",
+                           "The licence grants no rights in the region given (its Territory excludes it). Use another "
+                           "model there, or confirm the region of use."),
     "eu-multimodal": ("Regional restriction",
                       "The licence withholds rights in the region given (multimodal models in the EU). Confirm the "
                       "region of use, or use another model there."),
@@ -299,7 +322,24 @@ HELP: dict[str, tuple[str, str]] = {
     "no-foundation-model-training": ("No foundation model training",
                                      "The model may not be used to train a foundation model."),
     "non-commercial-scope": ("Non-commercial scope",
-                             "Part of the licensed material is for non-commercial use only; check which part you use."),
+                             "The licence's idea of non-commercial use is narrower than it sounds (use by or for a "
+                             "business, or serving end users, may fall outside it), or only part of the material is "
+                             "non-commercial: confirm that your use, and the part you use, fit it."),
+    "territory-by-release": ("Region to confirm for this release",
+                             "Releases under this licence name differ in the regions they exclude: confirm in the "
+                             "model's own licence text that the region of use is covered."),
+    "user-threshold-by-release": ("User threshold to confirm for this release",
+                                  "Releases under this licence name set different user thresholds: confirm which one "
+                                  "the model's own licence text sets, against your monthly active users."),
+    "revenue-termination": ("Licence ends above a revenue",
+                            "The licence says it ends for organisations above a revenue figure, even for uses that "
+                            "are otherwise free: give --revenue, or confirm with the rights holder."),
+    "machine-generated-disclosure": ("Disclose machine-generated content",
+                                     "Everything the model generates must be disclosed as machine-generated, in "
+                                     "every context the licence names (chatbots included)."),
+    "no-patent-licence": ("No patent licence",
+                          "The licence grants copyright permissions only and expressly no patent rights: assess "
+                          "the patent risk of your use yourself."),
     "possibly-non-commercial": ("Possibly non-commercial",
                                 "The licence may limit commercial use; confirm the terms for your use."),
     "research-purpose": ("Research purpose",

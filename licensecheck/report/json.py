@@ -50,6 +50,8 @@ def _component(result: ComponentResult) -> dict:
     if component.revision and component.type != "package":
         document["revision"] = component.revision
     document["from_lock"] = resolution.from_lock
+    if resolution.cached:  # an earlier run's answer, from licensecheck's metadata cache; absent otherwise
+        document["resolution"] = {"cached": True}
     if component.direct is not None:  # from a Python lock file: named by the project itself, or transitive
         document["direct"] = component.direct
     if component.scope is not None:  # from a Python lock file: main, optional (an extra) or dev (a group)
@@ -94,6 +96,7 @@ def to_document(result: ScanResult) -> dict:
             "users": context.users,
             "revenue": context.revenue,
             "region": context.region,
+            "org_users": context.org_users,
             "sources": dict(result.context_sources),
             "config": result.config_file,
         },

@@ -41,6 +41,19 @@ def _reason(result: ComponentResult) -> str:
     return "<br>".join(f"{md(f.message)} ({md(f.code)})" for f in errors) or "—"
 
 
+def _override_lines(components: list[ComponentResult]) -> list[str]:
+    """Each override set in a manifest, applied (warning) or refused (error), once, under the component it is for."""
+    lines = []
+    for r in components:
+        override = r.component.override
+        for finding in r.evaluation.findings:
+            applied = finding.code == "licence-override" and override is not None and finding.location == override.location
+            refused = finding.code == "override-not-allowed" and finding in r.component.notes
+            if applied or refused:
+                lines.append(f"- **{finding.severity.value}** {r.component.type} **{md(r.component.name)}**: {md(finding.message)}")
+    return lines
+
+
 def render(result: ScanResult, options: RenderOptions) -> str:
     counts = result.summary()
     components = ordered(result)
@@ -73,6 +86,10 @@ def render(result: ScanResult, options: RenderOptions) -> str:
         lines.append("")
     else:
         lines += ["Nothing denied and no licence unknown.", ""]
+
+    overrides = _override_lines(components)
+    if overrides:  # a reviewer reads every licence the change under review sets by hand
+        lines += ["### Licence overrides", "", *overrides, ""]
 
     if options.verbosity >= 0:
         bound = [r for r in components if r.evaluation.obligations and r.evaluation.verdict is not Verdict.DENIED]

@@ -29,6 +29,8 @@ def _paint(text: str, code: str, options: RenderOptions) -> str:
 
 def describe_context(context: Context) -> str:
     users = f"{context.users:,} monthly active users" if context.users is not None else "users not given"
+    if context.org_users is not None:  # said only when given: most runs never need it
+        users += f", {context.org_users:,} across the organisation"
     revenue = f"USD {context.revenue:,} revenue" if context.revenue is not None else "revenue not given"
     region = f"region {context.region}" if context.region else "region not given"
     purposes = f", for {_and(context.purposes)}" if context.purposes else ""  # none declared: as before purposes existed

@@ -94,3 +94,37 @@ def test_a_forged_lock_in_the_pull_request_does_not_pass_the_action(fake_hub, tm
     outputs = dict(line.split("=", 1) for line in (tmp_path / "github_output").read_text().splitlines())
     assert outputs["exit-code"] == "1"
     assert "(lock-mismatch)" in step.stdout
+
+
+def test_config_ref_defaults_to_the_pull_requests_base_and_nothing_on_push():
+    assert ACTION["inputs"]["config-ref"]["default"] == "${{ github.event.pull_request.base.sha }}"
+    step = STEPS["scan"]
+    assert step["env"]["INPUT_CONFIG_REF"] == "${{ inputs.config-ref }}"
+    assert 'args+=(--config-ref "$INPUT_CONFIG_REF")' in step["run"]
+
+
+@pytest.mark.skipif(LICENSECHECK is None, reason="the licensecheck command is not installed (pip install .)")
+def test_a_pull_request_cannot_loosen_the_policy_the_action_applies(tmp_path):
+    git_env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+               "GIT_AUTHOR_NAME": "a", "GIT_AUTHOR_EMAIL": "a@example.invalid",
+               "GIT_COMMITTER_NAME": "a", "GIT_COMMITTER_EMAIL": "a@example.invalid"}
+    repo = tmp_path / "repo"
+    shutil.copytree(DEMO, repo)
+    (repo / "licensecheck.toml").write_text('use = "commercial"\n')
+    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "base"]):
+        subprocess.run(["git", "-C", str(repo), *args], env=git_env, check=True, capture_output=True)
+    base = subprocess.run(["git", "-C", str(repo), "rev-parse", "HEAD"], env=git_env, check=True,
+                          capture_output=True, text=True).stdout.strip()
+    # The pull request waives both denials in the configuration it brings.
+    waivers = "".join(
+        f'[[exceptions]]\ncomponent = "{name}"\nreason = "trust me on this"\nowner = "pr@example.com"\nexpires = 2999-01-01\n'
+        for name in ("CohereForAI/c4ai-command-r-v01", "Qwen/Qwen2.5-3B-Instruct")
+    )
+    (repo / "licensecheck.toml").write_text('use = "commercial"\n' + waivers)
+    env = {**step_environment(tmp_path, repo, "--offline --users 2M", "false"),  # the demo's lock: no network
+           "INPUT_CONFIG_REF": base, "LICENSECHECK_CACHE_DIR": str(tmp_path / "cache")}
+    step = run_step("scan", env, tmp_path)
+    assert step.returncode == 0, step.stderr
+    outputs = dict(line.split("=", 1) for line in (tmp_path / "github_output").read_text().splitlines())
+    assert outputs["exit-code"] == "1"  # the base's policy: no waivers
+    assert "DENIED (2)" in step.stdout

@@ -79,7 +79,7 @@ def test_text_shows_what_was_there_as_visible_escapes(hostile_repo):
         "license_name 'Evil\\n::error file=x::pwned\\r##\\x5bwarning]legacy \\x1b[8mhidden\\x1b[0m \\u202eevil\\x9b "
         "@octocat #123 https://evil.example/x *bold* _em_ ~~struck~~'"
     ) in text
-    assert "licence set to 'mit' in the manifest: checked\\n::error::override \\x1b[8m (licence-override)" in text
+    assert "licence set to 'mit' by an override (reason: 'checked\\n::error::override \\x1b[8m'), replacing" in text
     assert ESC not in text
 
 
