@@ -127,6 +127,11 @@ def _option_cost(evaluation: Evaluation) -> tuple[int, int]:
 def evaluate_expression(expression: Expression, lookup: RuleLookup, context: Context) -> Evaluation:
     """Evaluate an SPDX expression: AND keeps every licence's terms, OR the best option."""
     if isinstance(expression, LicenceId):
+        # A licence WITH an exception the rules know as a whole (Apache-2.0 WITH LLVM-exception)
+        # is judged by its own terms; any other exception is reported, its base licence judged.
+        whole = lookup(render(expression)) if expression.exception else None
+        if whole is not None:
+            return evaluate_rule(whole, context)
         rule = lookup(expression.id)
         if rule is None:
             return Evaluation(

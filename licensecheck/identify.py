@@ -176,7 +176,7 @@ def identify_package_licence(info: LicenceInfo, knowledge: Knowledge) -> Identif
         return Identified(None, findings=(Finding(Severity.ERROR, "no-licence", f"no licence could be identified{shown}"),))
     rule = knowledge.lookup(text)
     if rule is not None:
-        return Identified(_spdx_spelling(text, rule), rule.name, rule=rule)
+        return Identified(spdx_spelling(text, rule), rule.name, rule=rule)
     try:
         expression = parse_expression(text)
     except ExpressionError:
@@ -191,9 +191,10 @@ def identify_package_licence(info: LicenceInfo, knowledge: Knowledge) -> Identif
     return Identified(_canonical(expression, knowledge), None, expression=expression)
 
 
-def _spdx_spelling(declared: str, rule: LicenceRule) -> str:
+def spdx_spelling(declared: str, rule: LicenceRule) -> str:
     """How to show a package licence: the declared SPDX id stays (GPL-2.0-or-later is
-    not GPL-2.0-only, though one rule covers both); free text becomes the rule's SPDX id."""
+    not GPL-2.0-only, though one rule covers both); free text becomes the rule's SPDX id,
+    its `-or-later` form when the text says so (`GPLv2+`, `v2 or later`)."""
     if rule.spdx and declared.lower() == rule.spdx.lower():
         return rule.spdx
     if _SPDX_ID.fullmatch(declared):
@@ -203,7 +204,24 @@ def _spdx_spelling(declared: str, rule: LicenceRule) -> str:
         for alias in rule.aliases:
             if alias.lower() == declared and not alias.islower():
                 return alias
-    return rule.spdx or rule.id
+    return _or_later_spelling(declared, rule) or rule.spdx or rule.id
+
+
+_OR_LATER = re.compile(r"\+|\bor (?:any )?later\b", re.IGNORECASE)
+_STATED_VERSION = re.compile(r"\b(?:v|version\s*)(\d+)(?:\.(\d+))?", re.IGNORECASE)
+
+
+def _or_later_spelling(declared: str, rule: LicenceRule) -> str | None:
+    """`GNU Lesser General Public License v2 or later (LGPLv2+)` is LGPL-2.0-or-later: the GNU
+    `-or-later` id of the version the text states, when the rule lists that id among its aliases."""
+    if not rule.spdx or not rule.spdx.endswith("-only") or not _OR_LATER.search(declared):
+        return None
+    family, version = rule.spdx.removesuffix("-only").rsplit("-", 1)
+    stated = _STATED_VERSION.search(declared)
+    if stated:
+        version = f"{stated.group(1)}.{stated.group(2) or 0}"
+    wanted = f"{family}-{version}-or-later".lower()
+    return next((alias for alias in rule.aliases if alias.lower() == wanted), None)
 
 
 def _canonical(expression: Expression, knowledge: Knowledge) -> str:
@@ -212,7 +230,7 @@ def _canonical(expression: Expression, knowledge: Knowledge) -> str:
     def fix(node: Expression) -> Expression:
         if isinstance(node, LicenceId):
             rule = knowledge.lookup(node.id)
-            return LicenceId(_spdx_spelling(node.id, rule), node.exception) if rule else node
+            return LicenceId(spdx_spelling(node.id, rule), node.exception) if rule else node
         return type(node)(tuple(fix(term) for term in node.terms))
 
     return render(fix(expression))

@@ -145,8 +145,10 @@ class Resolver:
             if self._cache is None:
                 self._cache = MetadataCache(Resolved, ttl=self.options.cache_ttl, refresh=self.options.refresh)
             cache = self._cache
-        # A Hub answer depends on the rules too: they decide whether the licence file is read.
-        key = hub_key(*args, rules=rules_digest(self._rules())) if service == "hub" else package_key(*args)
+        # An answer depends on the rules too: they decide whether a Hub licence file is read,
+        # and which of a package's licence fields is trusted.
+        rules = rules_digest(self._rules())
+        key = hub_key(*args, rules=rules) if service == "hub" else package_key(*args, rules=rules)
         answer = cache.load(key)
         if answer is None:
             answer = resolve(*args)
@@ -158,21 +160,25 @@ class Resolver:
         connected = resolution.problem is None or resolution.problem.code != unreachable_code
         self._reachable[service].record(connected=connected)
 
-    def submit_package(self, name: str, version: str | None) -> Future:
-        key = ("pypi", name.lower(), version)
+    def submit_package(self, name: str, version: str | None, requirement: str | None = None) -> Future:
+        """`version` when pinned; else the newest release `requirement` (a specifier) allows."""
+        requirement = None if version is not None else (requirement or None)
+        key = ("pypi", name.lower(), version, requirement)
         with self._guard:
             future = self._futures.get(key)
             if future is None:
-                future = self._pool.submit(self._cached, "pypi", self._resolve_package, name, version)
+                future = self._pool.submit(self._cached, "pypi", self._resolve_package, name, version, requirement)
                 self._futures[key] = future
             return future
 
-    def _resolve_package(self, name: str, version: str | None) -> Resolved:
+    def _resolve_package(self, name: str, version: str | None, requirement: str | None) -> Resolved:
         from .resolve.pypi import resolve_package
 
         if self._reachable["pypi"].down:
             return _unreachable(f"package {name}", "pypi-unreachable", "the package index")
-        resolution = resolve_package(name, version, timeout=self.options.timeout, retry=self._retry)
+        resolution = resolve_package(
+            name, version, timeout=self.options.timeout, retry=self._retry, requirement=requirement, knowledge=self._rules()
+        )
         self._note_reached("pypi", resolution, "pypi-unreachable")
         return Resolved(resolution)
 
@@ -252,7 +258,7 @@ def _start(component: Component, *, lock: Lock, options: ScanOptions, resolver: 
     if options.offline:
         return _not_in_lock(component)
     if component.type == PACKAGE:
-        return resolver.submit_package(component.name, component.revision)
+        return resolver.submit_package(component.name, component.revision, component.requirement)
     return resolver.submit_hub(component.type, component.name, component.revision)
 
 

@@ -79,15 +79,26 @@ def test_placeholder_licence_field_falls_through_to_classifiers(fake_hub, placeh
     assert resolve("pkg").licence.id == "License :: OSI Approved :: MIT License"
 
 
-def test_several_classifiers_are_ambiguous(fake_hub):
+def test_several_classifiers_are_read_as_all_applying(fake_hub):
+    # PyPI does not say whether several classifiers combine or are a choice: AND is the stricter reading.
     classifiers = ("License :: OSI Approved :: MIT License", "License :: OSI Approved :: Apache Software License")
     fake_hub.add_package("both", "1.0", classifiers=classifiers)
     resolution = resolve("both")
-    assert not resolution.ok
-    assert resolution.problem.code == "licence-ambiguous"
-    assert "both" in resolution.problem.message
-    assert resolution.licence.id is None
+    assert resolution.ok
+    assert (resolution.licence.id, resolution.licence.source) == ("MIT AND Apache-2.0", "pypi:classifier")
     assert resolution.licence.declared == "; ".join(classifiers)
+    (note,) = resolution.notes
+    assert (note.severity, note.code) == (Severity.WARNING, "licence-classifiers-combined")
+    assert "package both 1.0" in note.message
+
+
+def test_several_classifiers_with_an_unknown_one_are_unrecognised(fake_hub):
+    classifiers = ("License :: OSI Approved :: MIT License", "License :: Freely Distributable")
+    fake_hub.add_package("both", "1.0", classifiers=classifiers)
+    resolution = resolve("both")
+    assert resolution.problem.code == "licence-unrecognised"
+    assert "License :: Freely Distributable is not a licence licensecheck knows" in resolution.problem.message
+    assert (resolution.licence.id, resolution.licence.declared) == (None, "; ".join(classifiers))
 
 
 def test_repeated_classifier_is_one_licence(fake_hub):
