@@ -16,6 +16,7 @@ from pathlib import Path
 from .errors import InputError, LicensecheckError
 from .model import Component, Finding
 from .scope import either_direct, widest
+from .sources._common import FileRead
 from .sources._locks import is_pylock_name
 from .sources.reconcile import reconcile
 
@@ -52,6 +53,7 @@ INPUT_KINDS: list[InputKind] = [
     InputKind("manifest", lambda p: p.name in MANIFEST_NAMES, "licensecheck.sources.manifest:read_manifest"),
     InputKind("pyproject", lambda p: p.name == "pyproject.toml", "licensecheck.sources.pyproject:read_pyproject"),
     InputKind("setupcfg", lambda p: p.name == "setup.cfg", "licensecheck.sources.setupcfg:read_setup_cfg"),
+    InputKind("setuppy", lambda p: p.name == "setup.py", "licensecheck.sources.setuppy:read_setup_py"),
     InputKind("requirements", _is_requirements_file, "licensecheck.sources.requirements:read_requirements"),
     InputKind("uv-lock", lambda p: p.name == "uv.lock", "licensecheck.sources.uvlock:read_uv_lock"),
     InputKind("poetry-lock", lambda p: p.name == "poetry.lock", "licensecheck.sources.poetrylock:read_poetry_lock"),
@@ -65,7 +67,7 @@ def input_kind(path: Path) -> InputKind | None:
     return next((kind for kind in INPUT_KINDS if kind.matches(path)), None)
 
 
-def _reader(kind: InputKind) -> Callable[[Path, Path], list[Component]]:
+def _reader(kind: InputKind) -> Callable[[Path, Path], "list[Component] | FileRead"]:
     module, function = kind.reader.split(":")
     return getattr(import_module(module), function)
 
@@ -146,20 +148,27 @@ def collect_inputs(root: Path, exclude: Callable[[Path], bool] | None = None, *,
         found = discover_references(root, exclude)
     if not files and not (found and (found.components or found.local_loads)):
         raise LicensecheckError(
-            f"{root}: found no models.yaml, requirements*.txt, pyproject.toml, setup.cfg, Python lock file or .gguf file to scan"
+            f"{root}: found no models.yaml, requirements*.txt, pyproject.toml, setup.cfg, setup.py, Python lock file or .gguf file to scan"
             + (", and no model or dataset referenced in its code" if found is not None else "")
         )
     components: list[Component] = []
+    file_notices: list[Finding] = []
     for path in files:
         _refuse_outside(path, base)
-        components.extend(_reader(input_kind(path))(path, base))
+        read = _reader(input_kind(path))(path, base)
+        if isinstance(read, FileRead):
+            components.extend(read.components)
+            file_notices.extend(read.notices)
+        else:
+            components.extend(read)
     # Requirement files found by walking the tree are also read through `-r`
     # includes; merging removes the repeats.
     # Then a lock file's exact version wins over a requirement's pin (sources/reconcile.py).
     merged = reconcile(merge_components(components))
-    notices: tuple[Finding, ...] = ()
+    notices: tuple[Finding, ...] = tuple(file_notices)
     if found is not None:
         from .discover import with_discovered
 
-        merged, notices = with_discovered(merged, found, base)
+        merged, discovered = with_discovered(merged, found, base)
+        notices += discovered
     return Inputs(base, tuple(p.relative_to(base).as_posix() for p in files), tuple(merged), notices)

@@ -73,6 +73,13 @@ HELP: dict[str, tuple[str, str]] = {
     "pypi-licence-text": ("Licence field holds a whole text",
                           "The package's `license` metadata is a licence text, not an id. licensecheck does not guess "
                           "from prose: read it and declare an override if the classifiers do not name the licence."),
+    "setup-py-dynamic": ("Requirements in setup.py not read",
+                         "setup.py computes its requirements when it runs (a function call, a list built up in "
+                         "code); licensecheck never runs it, so they were not checked. Declare them in pyproject.toml, "
+                         "setup.cfg or a requirements file, or write them out in the setup() call."),
+    "setup-py-unreadable": ("Unparsable setup.py",
+                            "setup.py is not valid Python 3 (or too deeply nested to parse), so its requirements "
+                            "were not read. Declare them in pyproject.toml, setup.cfg or a requirements file."),
     "pypi-licence-unrecognised": ("Licence field not a known licence",
                                   "The package's short `license` field (\"Apache\", \"Dual License\") names no licence "
                                   "licensecheck knows, so its `License ::` classifiers were read instead. Informational."),
