@@ -62,6 +62,34 @@ def text_fingerprint(text: str) -> str:
     return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()
 
 
+# "Copyright (c) 2022 OpenAI", "(c) 2020 X", "© X": not "COPYRIGHT HOLDERS BE LIABLE", a line of the terms.
+_NOTICE_LINE = re.compile(r"^(?:\(c\)|©|copyright\b(?!\s+(?:holders?|owners?|notices?|and|law)\b))", re.IGNORECASE)
+_TITLE_LINE = re.compile(r"^(?:the\s+)?[\w .\"-]{0,40}\blicen[cs]e\b(?:\s*\(\w+\))?$", re.IGNORECASE)
+# Words that grant, limit or condition: a line with one of them is part of the terms, never a notice.
+_TERMS_WORDS = re.compile(
+    r"\b(?:use|used|only|commercial|non-?commercial|licen[cs]ed?|permi\w*|grant\w*|restrict\w*|prohibit\w*|"
+    r"may|must|shall|not|no|except|without|terms?|condition\w*|subject)\b",
+    re.IGNORECASE,
+)
+
+
+def licence_body(text: str) -> str:
+    """A licence text without what differs between two copies of one licence: its title line and its
+    copyright lines ("MIT License", "Copyright (c) 2022 OpenAI"). A line that holds a word of the terms
+    (use, only, commercial, licensed, may, not...) is never dropped, so that a restriction written into a
+    copyright line ("Copyright X, for non-commercial use only") keeps the text from matching a plain licence."""
+    lines = [line.strip().strip("*#").strip() for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    if lines and _TITLE_LINE.match(lines[0]) and not _TERMS_WORDS.search(re.sub(r"licen[cs]e", "", lines[0], flags=re.IGNORECASE)):
+        lines = lines[1:]
+    kept = [
+        line for line in lines
+        if not (_NOTICE_LINE.match(line) or normalise_text(line) == "all rights reserved")
+        or _TERMS_WORDS.search(line)
+    ]
+    return "\n".join(kept)
+
+
 def recognise_by_fingerprint(fingerprint: str | None, recognisers: tuple[Recogniser, ...]) -> str | None:
     """The licence id whose known full text has this fingerprint, if exactly one has it."""
     if not fingerprint:
@@ -204,7 +232,12 @@ def spdx_spelling(declared: str, rule: LicenceRule) -> str:
         for alias in rule.aliases:
             if alias.lower() == declared and not alias.islower():
                 return alias
-    return _or_later_spelling(declared, rule) or rule.spdx or rule.id
+    return _or_later_spelling(declared, rule) or rule.spdx or _short_name(rule)
+
+
+def _short_name(rule: LicenceRule) -> str:
+    """A licence without an SPDX id (a family such as `bsd`) as people write it: `BSD`."""
+    return next((alias for alias in rule.aliases if _SPDX_ID.fullmatch(alias) and not alias.islower()), rule.id)
 
 
 _OR_LATER = re.compile(r"\+|\bor (?:any )?later\b", re.IGNORECASE)

@@ -12,7 +12,9 @@ the first one that names a licence licensecheck knows is the answer:
 3. the `License ::` classifiers: one licence, or several read as all applying
    (AND), because PyPI does not say whether they combine or are a choice;
 4. the licence text itself, when the `license` field holds a whole text that the
-   rules recognise (`identify.recognise_by_text`).
+   rules recognise (`identify.recognise_by_text`, or its body without title and
+   copyright lines: `identify.licence_body`). PyPI's JSON API does not serve the
+   licence files a release names (`license_files`), so those are only mentioned.
 
 Readings only ever err on the strict side: a family name without a version is
 its family's strictest reading (rules/licences/gpl.toml and the like); free text
@@ -33,7 +35,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from .expression import ExpressionError, LicenceId, licence_ids, parse_expression, render
-from .identify import recognise_by_text, spdx_spelling
+from .identify import licence_body, recognise_by_fingerprint, recognise_by_text, spdx_spelling, text_fingerprint
 from .knowledge import Knowledge
 from .model import Finding, LicenceInfo, LicenceRule, Severity
 
@@ -144,7 +146,9 @@ def _field_reading(text: str, knowledge: Knowledge, what: str) -> _Reading | Non
             return _Reading(LicenceInfo(id=text, source=FIELD, declared=text), rules, described)
         return _agpl_reading(text, knowledge, what) if _AGPL.search(text) else None
     first_line = text.splitlines()[0].strip()
-    recognised = recognise_by_text(text, knowledge.recognisers)
+    recognised = recognise_by_text(text, knowledge.recognisers) or recognise_by_fingerprint(
+        text_fingerprint(licence_body(text)), knowledge.recognisers
+    )
     rule = knowledge.lookup(recognised) if recognised else None
     if rule is not None and rule.recognised:
         note = Finding(

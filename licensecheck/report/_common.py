@@ -190,8 +190,9 @@ def spdx_licence(result: ComponentResult, knowledge) -> SpdxLicence:
 
     def leaf(node: LicenceId) -> LicenceId:
         rule = knowledge.lookup(node.id)
-        candidate = (rule.spdx if rule is not None else None) or node.id
-        known = spdx_id(candidate)
+        # A package's own SPDX id stays: GPL-2.0-or-later is not GPL-2.0-only, though one rule covers both.
+        declared = spdx_id(node.id) if result.component.type == PACKAGE else None
+        known = declared or spdx_id((rule.spdx if rule is not None else None) or node.id)
         exception = spdx_exception_id(node.exception) if node.exception else None
         if known is not None and (node.exception is None or exception is not None):
             return LicenceId(known, exception)
