@@ -110,12 +110,18 @@ def merge_components(components: Iterable[Component]) -> list[Component]:
             existing,
             locations=locations,
             override=existing.override or component.override,
-            requirement=existing.requirement or component.requirement,
+            requirement=_both(existing.requirement, component.requirement),
             direct=either_direct(existing.direct, component.direct),
             scope=widest(existing.scope, component.scope),
             notes=existing.notes + tuple(n for n in component.notes if n not in existing.notes),
         )
     return list(merged.values())
+
+
+def _both(first: str | None, second: str | None) -> str | None:
+    """Two files' specifiers for one package: what installs must satisfy both (`<2` and `>=1.23`: `<2,>=1.23`)."""
+    parts = [part for part in dict.fromkeys((first or "").split(",") + (second or "").split(",")) if part]
+    return ",".join(parts) or None
 
 
 def _refuse_outside(path: Path, base: Path) -> None:
