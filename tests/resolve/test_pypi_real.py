@@ -107,10 +107,11 @@ def test_the_issue_table_through_a_scan_with_the_saas_preset(fake_hub, tmp_path)
         "python-dateutil": ("Apache-2.0 AND BSD", "conditional"),
         "reportlab": ("BSD", "conditional"),
         "unidecode": ("GPL-2.0-or-later", "allowed"),
-        "pymupdf": ("AGPL-3.0-only", "denied"),  # the saas preset denies agpl-3.0
+        "pymupdf": ("AGPL-3.0-only", "denied"),  # the saas preset denies network copyleft
     }
     assert code == 1
-    assert "licence AGPL-3.0-only is on the deny list" in " ".join(f["message"] for f in component(document, "pymupdf")["findings"])
+    messages = " ".join(f["message"] for f in component(document, "pymupdf")["findings"])
+    assert "licence AGPL-3.0-only is network-copyleft, a category the configuration denies (preset saas)" in messages
 
 
 def test_the_newest_release_a_requirement_allows_from_a_real_release_list():
