@@ -53,7 +53,7 @@ def _build_main():
     def main() -> None:
         """Licence compliance for the models, datasets and Python packages a project depends on.
 
-        Reads models.yaml, requirements*.txt, pyproject.toml and setup.cfg, resolves each
+        Reads models.yaml, requirements*.txt, pyproject.toml, setup.cfg and setup.py, resolves each
         dependency's licence (Hugging Face Hub, PyPI, or the lock file) and judges it under
         your usage context.
         """

@@ -281,6 +281,9 @@ class LicenceRule:
     clauses: tuple[Clause, ...] = ()
     summary: str | None = None
     checked: str | None = None  # when the clauses were last verified against `url` (ISO date)
+    # The licences this one may stand for (a family named without a version: `gpl`)
+    # or builds on (a licence WITH an exception): lists that refuse a member refuse it.
+    members: tuple[str, ...] = ()
 
     @property
     def recognised(self) -> bool:

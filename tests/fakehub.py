@@ -109,7 +109,18 @@ class _Repo:
 class _Package:
     name: str
     latest: str
-    versions: dict[str, dict] = field(default_factory=dict)
+    versions: dict[str, dict] = field(default_factory=dict)  # version -> release `info`
+    files: dict[str, list[dict]] = field(default_factory=dict)  # version -> its files, as the project page lists them
+
+    def release_files(self) -> dict[str, list[dict]]:
+        """The project page's `releases`: every version with its files (one sdist unless told otherwise)."""
+        listed = {version: [_sdist(self.name, version)] for version in self.versions}
+        listed.update(self.files)
+        return listed
+
+
+def _sdist(name: str, version: str, yanked: bool = False) -> dict:
+    return {"filename": f"{name}-{version}.tar.gz", "packagetype": "sdist", "yanked": yanked}
 
 
 @dataclass
@@ -278,8 +289,15 @@ class FakeHub:
         license: str | None = None,
         classifiers: tuple[str, ...] | list[str] = (),
         other_versions: tuple[str, ...] | list[str] = (),
+        license_files: tuple[str, ...] | list[str] | None = None,
+        yanked: tuple[str, ...] | list[str] = (),
+        without_files: tuple[str, ...] | list[str] = (),
     ) -> None:
-        """A PyPI project whose latest release is `version`; `other_versions` share its metadata."""
+        """A PyPI project whose latest release is `version`; `other_versions` share its metadata.
+
+        The project page lists every version with one sdist; those in `yanked` are
+        yanked, those in `without_files` have no file (as on PyPI when all were deleted).
+        """
         key = _key(PACKAGE, name)
         with self._lock:
             package = self._packages.get(key) or _Package(name=name, latest=version)
@@ -290,12 +308,24 @@ class FakeHub:
                     "version": each,
                     "license": license,
                     "license_expression": license_expression,
+                    "license_files": list(license_files) if license_files is not None else None,
                     "classifiers": list(classifiers),
                     "summary": f"The {name} package",
                     "home_page": None,
                     "requires_dist": None,
-                    "yanked": False,
+                    "yanked": each in yanked,
                 }
+                package.files[each] = [] if each in without_files else [_sdist(name, each, each in yanked)]
+            self._packages[key] = package
+
+    def add_package_json(self, body: dict) -> None:
+        """A project as PyPI's JSON API describes it (`info` of the latest release, `releases`):
+        a real answer, trimmed, from tests/resolve/pypi/. Only the latest release's page is served."""
+        info = body["info"]
+        key = _key(PACKAGE, info["name"])
+        with self._lock:
+            package = _Package(name=info["name"], latest=info["version"], versions={info["version"]: dict(info)})
+            package.files = {version: list(files) for version, files in body.get("releases", {}).items()}
             self._packages[key] = package
 
     def add_fault(
@@ -449,7 +479,7 @@ class FakeHub:
             return _json_answer(404, {"message": "Not Found"})
         body = {"info": dict(info), "last_serial": 1, "urls": [], "vulnerabilities": []}
         if rest == ["json"]:
-            body["releases"] = {each: [] for each in package.versions}
+            body["releases"] = package.release_files()
         return _json_answer(200, body)
 
 
