@@ -244,6 +244,7 @@ def record_from_info(info: Any, repo_type: str, repo_id: str) -> HubRecord:
         notes = (renamed_note(repo_type, repo_id, resolved_id),)
     base_models, relation = lineage_from_metadata(card, tags)
     gated = getattr(info, "gated", None)
+    gated = str(gated) if gated not in (None, False, "false", "") else None
     return HubRecord(
         resolution=Resolution(
             version=sha,
@@ -251,17 +252,25 @@ def record_from_info(info: Any, repo_type: str, repo_id: str) -> HubRecord:
             problem=problem,
             resolved_at=resolved_now(),
             notes=notes,
+            gated=_gating(gated),
         ),
         base_models=base_models,
         relation=relation,
         resolved_id=resolved_id,
-        gated=str(gated) if gated not in (None, False, "false", "") else None,
+        gated=gated,
         has_licence_file=licence_file(siblings or []),
         gated_prompt=_gated_prompt(card),
     )
 
 
 _MAX_GATED_PROMPT = 256 * 1024
+
+
+def _gating(gated: str | None) -> str:
+    """The gating mode as reported: "no", "auto", "manual", or "yes" for a mode we do not know (never its text)."""
+    if gated is None:
+        return "no"
+    return gated if gated in ("auto", "manual") else "yes"
 
 
 def _gated_prompt(card: dict) -> str | None:
