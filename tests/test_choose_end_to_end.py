@@ -306,6 +306,18 @@ def test_suggest_limit_and_a_second_page(market, monkeypatch):
     assert len(judged) == 3 + 1  # Qwen, Llama, the sft, and the sft's base
 
 
+def test_suggest_reads_no_page_it_does_not_need(market, monkeypatch):
+    from licensecheck import suggest
+
+    monkeypatch.setattr(suggest, "PAGE_SIZE", 3)
+    monkeypatch.setattr(suggest, "JUDGED_PER_SUGGESTION", 2)
+    document = suggest_json(NON_COMMERCIAL, "--limit", "1")
+    assert [a["id"] for a in document["alternatives"]] == ["Qwen/Qwen2.5-7B-Instruct"]
+    # Page 1 holds Qwen 7B and Llama 8B: the 2 to judge. Page 2 is there, and not asked for.
+    assert market.count("/api/models?") == 1
+    assert market.count("/api/models/") == 1 + 2
+
+
 def test_suggest_without_a_task_suggests_nothing(fake_hub, tmp_path, monkeypatch):
     fake_hub.add_model("acme/untagged", {"license": "cc-by-nc-4.0"})
     monkeypatch.chdir(tmp_path)
