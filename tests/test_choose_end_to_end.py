@@ -239,6 +239,7 @@ def test_suggest_for_a_non_commercial_model(market):
     assert (document["task"], document["library"], document["parameters"]) == (
         "text-generation", "transformers", 8_028_033_024)
     assert document["alternatives"] == SAAS_ALTERNATIVES
+    assert document["judged"] == len(JUDGED)
 
 
 def test_suggest_asks_the_hub_an_exact_number_of_times(market):

@@ -14,7 +14,7 @@ import textwrap
 from collections.abc import Sequence
 
 from .. import __version__
-from ..choose import CandidateRow
+from ..choose import SUGGESTED, CandidateRow
 from ..model import Alternative, Finding, ScanResult, Severity
 from .markdown import md
 from .text import describe_context
@@ -106,7 +106,8 @@ def compare_text(result: ScanResult, rows: Sequence[CandidateRow]) -> str:
         for term in row.regional:
             lines += _labelled("regional", term.describe())
     lines += ["", "gated: whether the Hub has you accept the terms before download (auto: at once; manual: after "
-              "the publisher's review; ?: not known, answered from the lock)"]
+              "the publisher's review; ?: not known, answered from the lock). The obligations in full: "
+              "--format json, or `licensecheck explain LICENCE`."]
     return "\n".join(_fold(lines)) + "\n"
 
 
@@ -203,8 +204,16 @@ def _none_found(suggestions) -> str:
             "size may be used under this context")
 
 
+def _judged(suggestions) -> str:
+    """How many candidates were judged, and how many of them may not be used (denied or unknown)."""
+    judged = suggestions.result.components if suggestions.result is not None else ()
+    refused = sum(1 for item in judged if item.evaluation.verdict not in SUGGESTED)
+    return (f"{len(judged)} similar model{'s' if len(judged) != 1 else ''} judged, the most downloaded; {refused} "
+            "may not be used under this context (denied, or licence unknown)")
+
+
 def suggest_text(result: ScanResult, suggestions) -> str:
-    lines = _header(result) + [f"alternatives to {_about(suggestions)}, most downloaded first:", ""]
+    lines = _header(result) + ["", f"alternatives to {_about(suggestions)}, most downloaded first:", ""]
     found = suggestions.alternatives
     if not found:
         return "\n".join(_fold(lines + [_none_found(suggestions)])) + "\n"
@@ -215,6 +224,7 @@ def suggest_text(result: ScanResult, suggestions) -> str:
         downloads = f"{item.downloads:,}" if item.downloads is not None else "?"
         lines += _row([item.id, item.licence or "", item.verdict.value, downloads, parameters_text(item.parameters)],
                       widths)
+    lines += ["", _judged(suggestions)]
     return "\n".join(_fold(lines)) + "\n"
 
 
@@ -230,7 +240,7 @@ def suggest_markdown(result: ScanResult, suggestions) -> str:
         downloads = f"{item.downloads:,}" if item.downloads is not None else "?"
         lines.append(f"| **{md(item.id)}** | {md(item.licence or '')} | {item.verdict.value} | {downloads} | "
                      f"{parameters_text(item.parameters)} |")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + ["", md(_judged(suggestions))]) + "\n"
 
 
 def suggest_json(result: ScanResult, suggestions) -> str:
@@ -241,6 +251,7 @@ def suggest_json(result: ScanResult, suggestions) -> str:
         "task": model.pipeline_tag,
         "library": model.library,
         "parameters": model.parameters,
+        "judged": suggestions.judged,
         "alternatives": [alternative_document(a, full=True) for a in suggestions.alternatives],
     })
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
