@@ -158,6 +158,7 @@ class _Answer:
 
 
 _RESET = _Answer(0)  # not an answer: the handler resets the connection
+_PROCEED = _Answer(-1)  # not an answer: no fault stands in the way, answer as usual
 
 
 def _json_answer(status: int, payload: object, headers: dict[str, str] | None = None) -> _Answer:
@@ -380,27 +381,15 @@ class FakeHub:
         if segments[:2] == ["api", "agent-harnesses"]:
             return _json_answer(200, {})
         if segments == ["api", "models"]:
-            fault = self._take_fault(_key(MODEL, LISTING))
-            if fault is not None:
-                if not self._sleep(fault.delay):
-                    return None
-                if fault.reset:
-                    return _RESET
-                if fault.status is not None:
-                    return _fault_answer(fault)
-            return self._listing(parts.path, query)
+            injected = self._injected(_key(MODEL, LISTING))
+            return self._listing(parts.path, query) if injected is _PROCEED else injected
         route = self._route(segments)
         if route is None:
             return _error(404, "Not Found")
         kind, repo_type, repo_id, rest = route
-        fault = self._take_fault(_key(repo_type, repo_id))
-        if fault is not None:
-            if not self._sleep(fault.delay):
-                return None
-            if fault.reset:
-                return _RESET
-            if fault.status is not None:
-                return _fault_answer(fault)
+        injected = self._injected(_key(repo_type, repo_id))
+        if injected is not _PROCEED:
+            return injected
         if kind == "pypi":
             return self._pypi(repo_id, rest)
         with self._lock:
@@ -417,6 +406,17 @@ class FakeHub:
         if kind == "api":
             return _metadata_answer(repo, rest, query.get("expand"))
         return self._file(method, repo, rest, headers)
+
+    def _injected(self, key: tuple[str, str]) -> _Answer | None:
+        """The answer of a fault injected for `key`: `_PROCEED` to answer normally (after its delay), None when stopping."""
+        fault = self._take_fault(key)
+        if fault is None:
+            return _PROCEED
+        if not self._sleep(fault.delay):
+            return None
+        if fault.reset:
+            return _RESET
+        return _fault_answer(fault) if fault.status is not None else _PROCEED
 
     def _route(self, segments: list[str]) -> tuple[str, str, str, list[str]] | None:
         """(kind, repo type, repo id, remaining segments) for the paths we serve."""

@@ -14,7 +14,7 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from choosing import MARKET, NON_COMMERCIAL, POPULAR, add_market
+from choosing import NON_COMMERCIAL, POPULAR, add_market
 from cli_helpers import SCHEMA, scan, scan_json
 from fakehub import LISTING
 from test_scan_end_to_end import CONTEXTS, REAL_MODELS
@@ -50,20 +50,21 @@ def run(*args: str):
     return CliRunner().invoke(main, [*args], catch_exceptions=False)
 
 
-def compare_json(*args: str) -> dict:
-    result = run("compare", "--format", "json", "--timeout", "5", *args)
+def document_of(command: str, *args: str) -> dict:
+    """The JSON of a `compare` or `suggest` that ran (exit 0), checked against its schema."""
+    result = run(command, "--format", "json", "--timeout", "5", *args)
     assert result.exit_code == 0, result.output
     document = json.loads(result.stdout)
-    jsonschema.validate(document, COMPARE_SCHEMA)
+    jsonschema.validate(document, COMPARE_SCHEMA if command == "compare" else SUGGEST_SCHEMA)
     return document
+
+
+def compare_json(*args: str) -> dict:
+    return document_of("compare", *args)
 
 
 def suggest_json(*args: str) -> dict:
-    result = run("suggest", "--format", "json", "--timeout", "5", *args)
-    assert result.exit_code == 0, result.output
-    document = json.loads(result.stdout)
-    jsonschema.validate(document, SUGGEST_SCHEMA)
-    return document
+    return document_of("suggest", *args)
 
 
 @pytest.fixture

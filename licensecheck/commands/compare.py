@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from .common import EXIT_OK, cache_options, context_options, fail, load_knowledge_or_exit, network_options, write_output
-from .configured import config_option
+from .choice import choice_options
+from .common import EXIT_OK, fail, load_knowledge_or_exit, write_output
 
 EPILOG = """\b
 Each candidate is resolved and judged exactly as `scan` would judge it in a
@@ -26,20 +26,12 @@ Exit codes:
   0  the candidates were compared (whatever their verdicts)
   2  usage or input error (an invalid id, a malformed manifest)"""
 
-FORMATS = ("text", "markdown", "json")
-
 
 @click.command(epilog=EPILOG)
 @click.argument("ids", nargs=-1, metavar="[ID]...")
 @click.option("--manifest", type=click.Path(path_type=Path, dir_okay=False), default=None, metavar="FILE",
               help="Compare the models a models.yaml declares (with the IDs given, if any).")
-@context_options
-@network_options
-@cache_options
-@click.option("--format", "format_name", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="Output format (json: schema licensecheck/schemas/compare-v1.schema.json).")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None, help="Write to a file instead of stdout.")
-@config_option
+@choice_options("compare-v1.schema.json")
 def compare(ids, manifest, offline, jobs, timeout, retry_budget, refresh, cache_ttl, format_name, output, config_file,
             **_context_flags):
     """Compare Hub models ID... side by side: licence, verdict, reason, duties, thresholds, regional terms, gating.
@@ -52,7 +44,8 @@ def compare(ids, manifest, offline, jobs, timeout, retry_budget, refresh, cache_
     from ..errors import LicensecheckError
     from ..report.choice import compare_json, compare_markdown, compare_text
     from ..scan import ScanOptions
-    from .configured import configured_components, load_setup
+    from .choice import candidates_judge
+    from .configured import load_setup
 
     knowledge = load_knowledge_or_exit()
     components, root = _candidates(ids, manifest)
@@ -60,7 +53,7 @@ def compare(ids, manifest, offline, jobs, timeout, retry_budget, refresh, cache_
     options = ScanOptions(offline=offline, jobs=jobs, timeout=timeout, retry_budget=retry_budget, refresh=refresh,
                           cache_ttl=cache_ttl)
     try:
-        result = configured_components(components, root, setup, options, knowledge)
+        result = candidates_judge(root, setup, options, knowledge)(components)
     except LicensecheckError as error:
         fail(str(error))
     rows = candidate_rows(result, knowledge.lookup)

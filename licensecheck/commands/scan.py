@@ -75,10 +75,10 @@ def scan(path, use, distribution, users, revenue, region, offline, jobs, timeout
     result = apply_baseline_options(result, baseline_file, baseline, write_baseline)
     if suggest_alternatives:
         from ..suggest import with_alternatives
-        from .suggest import suggestion_judge
+        from .choice import candidates_judge
 
         root = path if path.is_dir() else path.parent  # whose lock the scan read
-        result = with_alternatives(result, suggestion_judge(root, setup, scan_options, knowledge),
+        result = with_alternatives(result, candidates_judge(root, setup, scan_options, knowledge),
                                    timeout=timeout, retry_budget=retry_budget)
     verbosity = -1 if quiet else (1 if verbose else 0)
     options = RenderOptions(color=use_colour(output, color), verbosity=verbosity, knowledge=knowledge,

@@ -1,7 +1,7 @@
 """`licensecheck suggest ID`: models like ID that the licence rules allow under the usage context.
 
 `scan --suggest` (commands/scan.py) adds the same suggestions under each denied
-or unknown model of a scan, through `suggestion_judge`.
+or unknown model of a scan, judged the same way (commands/choice.py).
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from pathlib import Path
 
 import click
 
-from .common import EXIT_OK, EXIT_UNKNOWN, cache_options, context_options, fail, load_knowledge_or_exit, network_options, say, write_output
-from .configured import config_option
+from .choice import candidates_judge, choice_options
+from .common import EXIT_OK, EXIT_UNKNOWN, fail, load_knowledge_or_exit, say, write_output
 
 EPILOG = """\b
 Asks the Hub for the model's task (pipeline_tag), library and size, then for
@@ -29,15 +29,7 @@ Exit codes:
   2  usage or input error (an invalid id, a model the Hub does not have, --offline)
   3  the Hub could not answer (rate limit, server error, timeout, unreachable)"""
 
-FORMATS = ("text", "markdown", "json")
 DEFAULT_LIMIT = 5
-
-
-def suggestion_judge(root: Path, setup, options, knowledge):
-    """How suggest judges candidates: the configured scan of a list of components, with `root`'s lock."""
-    from .configured import configured_components
-
-    return lambda components: configured_components(components, root, setup, options, knowledge)
 
 
 def offline_refused(flag: str = "") -> None:
@@ -48,13 +40,7 @@ def offline_refused(flag: str = "") -> None:
 @click.argument("model_id", metavar="ID")
 @click.option("--limit", type=click.IntRange(1, 20), default=DEFAULT_LIMIT, show_default=True,
               help="Suggest at most this many models.")
-@context_options
-@network_options
-@cache_options
-@click.option("--format", "format_name", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="Output format (json: schema licensecheck/schemas/suggest-v1.schema.json).")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None, help="Write to a file instead of stdout.")
-@config_option
+@choice_options("suggest-v1.schema.json")
 def suggest(model_id, limit, offline, jobs, timeout, retry_budget, refresh, cache_ttl, format_name, output, config_file,
             **_context_flags):
     """Suggest Hub models like ID (same task, similar size) that you may use under your usage context.
@@ -80,7 +66,7 @@ def suggest(model_id, limit, offline, jobs, timeout, retry_budget, refresh, cach
     setup = load_setup(root, config_file, knowledge)
     options = ScanOptions(jobs=jobs, timeout=timeout, retry_budget=retry_budget, refresh=refresh, cache_ttl=cache_ttl)
     try:
-        suggestions = suggest_alternatives(model_id, suggestion_judge(root, setup, options, knowledge), limit=limit,
+        suggestions = suggest_alternatives(model_id, candidates_judge(root, setup, options, knowledge), limit=limit,
                                            timeout=timeout, retry_budget=retry_budget)
     except LicensecheckError as error:
         fail(str(error))
