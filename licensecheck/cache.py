@@ -207,7 +207,7 @@ class MetadataCache:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 _tag(self.root.parent)
                 self._made.add(path.parent)
-            write_bytes_atomically(path, data, durable=False)
+            write_bytes_atomically(path, data, durable=False, private=True)
         except OSError:
             pass
 

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from .errors import InputError, LicensecheckError
 from .globs import PathFilter
-from .knowledge import Knowledge, normalise_id, rules_dir
+from .knowledge import CATEGORIES, Knowledge, normalise_id, rules_dir
 from .model import DISTRIBUTIONS, USES, Context, Finding, PolicyException, Severity
 from .policy import Policy
 
@@ -39,7 +39,7 @@ PYPROJECT_NAME = "pyproject.toml"
 TABLE = ("tool", "licensecheck")
 
 CONTEXT_KEYS = ("use", "distribution", "users", "revenue", "region")
-SETTING_KEYS = ("extends", *CONTEXT_KEYS, "unknown", "allow", "deny", "exclude", "exceptions", "verify_lock")
+SETTING_KEYS = ("extends", *CONTEXT_KEYS, "unknown", "allow", "deny", "deny_categories", "exclude", "exceptions", "verify_lock")
 EXCEPTION_KEYS = ("component", "revision", "reason", "owner", "expires")
 UNKNOWN_MODES = ("fail", "warn")
 DEFAULTS: dict[str, object] = {
@@ -81,10 +81,12 @@ class Config:
         return Policy(
             allow=frozenset(allow) if allow is not None else None,
             deny=frozenset(self.values.get("deny") or ()),
+            deny_categories=frozenset(self.values.get("deny_categories") or ()),
             exceptions=tuple(self.values.get("exceptions") or ()),
             unknown=str(self.values.get("unknown", "fail")),
             allow_origin=self.origin("allow"),
             deny_origin=self.origin("deny"),
+            deny_categories_origin=self.origin("deny_categories"),
         )
 
     @property
@@ -316,11 +318,13 @@ class _SettingsReader:
 
     def _region(self, value: object) -> str:
         if not isinstance(value, str):
-            raise self._error(("region",), f"must be an ISO 3166 country code or EU, got {_kind(value)}")
-        region = value.strip().upper()
-        if not (region == "EU" or (len(region) == 2 and region.isalpha())):
-            raise self._error(("region",), f"must be an ISO 3166 country code or EU, not {value!r}")
-        return region
+            raise self._error(("region",), f"must be an ISO 3166-1 country code or EU, got {_kind(value)}")
+        from .regions import RegionError, parse_region
+
+        try:
+            return parse_region(value)
+        except RegionError as error:
+            raise self._error(("region",), f"must be an ISO 3166-1 country code or EU, not {value!r}{error.hint}") from None
 
     def _strings(self, key: str, value: object) -> list[str]:
         if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
@@ -350,6 +354,19 @@ class _SettingsReader:
         if not isinstance(value, bool):
             raise self._error(("verify_lock",), f"must be true or false, got {_kind(value)}")
         return value
+
+    def _deny_categories(self, value: object) -> tuple[str, ...]:
+        categories = self._strings("deny_categories", value)
+        for category in categories:
+            if category not in CATEGORIES:
+                line = self.locator.string_line((*self.prefix, "deny_categories"), category)
+                raise self._error(
+                    ("deny_categories",),
+                    f"names no licence category {category!r}; categories: {', '.join(CATEGORIES)}"
+                    f"{_closest(category, CATEGORIES)}",
+                    line,
+                )
+        return tuple(sorted(set(categories)))
 
     def _exclude(self, value: object) -> tuple[str, ...]:
         return tuple(self._strings("exclude", value))

@@ -361,7 +361,7 @@ class Recorder:
         self._saved.clear()
 
     def finish(self, exit_code: object) -> None:
-        """Stop observing; store the run if it can be replayed. Never raises."""
+        """Stop observing; store the run if it can be replayed (`exit_code` None: it cannot). Never raises."""
         self._stop()
         try:
             reason = self._store(exit_code)
@@ -370,8 +370,8 @@ class Recorder:
         _trace("stored" if reason is None else f"not stored: {reason}")
 
     def _store(self, exit_code: object) -> str | None:
-        if exit_code is None:
-            exit_code = 0
+        if exit_code is None:  # an internal error or an interrupt: never a result to repeat
+            return "the run did not end with its own exit code"
         if self.problem is not None:
             return self.problem
         if not isinstance(exit_code, int) or isinstance(exit_code, bool) or exit_code not in (0, 1, 2, 3):
@@ -404,7 +404,7 @@ class Recorder:
 
         path = _entry_path(self.key)
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        write_bytes_atomically(path, header + b"\n" + body)
+        write_bytes_atomically(path, header + b"\n" + body, private=True)
         _prune(os.path.dirname(path))
         return None
 

@@ -129,11 +129,15 @@ def _refuse_outside(path: Path, base: Path) -> None:
         )
 
 
-def collect_inputs(root: Path, exclude: Callable[[Path], bool] | None = None, *, discover: bool = True) -> Inputs:
+def collect_inputs(
+    root: Path, exclude: Callable[[Path], bool] | None = None, *, discover: bool = True, required: bool = True
+) -> Inputs:
     """Read every input file under `root` but the excluded; InputError on the first malformed one.
 
     With `discover`, the code, configuration and container files of a folder are
     searched for the models and datasets they use too (licensecheck/discover).
+    A tree that declares nothing is an error only when it is `required`: beside
+    `--sbom` or `--hf-cache`, those are what is scanned.
     """
     if not root.exists():
         raise LicensecheckError(f"{root}: no such file or directory")
@@ -144,7 +148,7 @@ def collect_inputs(root: Path, exclude: Callable[[Path], bool] | None = None, *,
         from .discover import discover as discover_references
 
         found = discover_references(root, exclude)
-    if not files and not (found and (found.components or found.local_loads)):
+    if required and not files and not (found and (found.components or found.local_loads)):
         raise LicensecheckError(
             f"{root}: found no models.yaml, requirements*.txt, pyproject.toml, setup.cfg, Python lock file or .gguf file to scan"
             + (", and no model or dataset referenced in its code" if found is not None else "")

@@ -364,7 +364,11 @@ def scan_path(
     options: ScanOptions,
     knowledge: Knowledge,
 ) -> ScanResult:
-    inputs = collect_inputs(root, options.exclude, discover=options.discover) if options.scan_tree else Inputs(root, (), ())
+    external = bool(options.sboms) or options.hf_cache is not None  # then an empty tree is no error
+    inputs = (
+        collect_inputs(root, options.exclude, discover=options.discover, required=not external)
+        if options.scan_tree else Inputs(root, (), ())
+    )
     inputs = with_external_inputs(inputs, options)  # --sbom, --hf-cache, --scope (sources/external.py)
     result = scan_components(inputs.components, inputs.root, context, options, knowledge)
     return replace(result, notices=inputs.notices + result.notices)

@@ -298,3 +298,28 @@ def test_the_no_cache_switch_turns_the_warm_path_off(project):
     assert project.scan(env=env).trace == []
     assert project.scan(env=env).trace == []
     assert not (project.base / "cache").exists()
+
+
+
+@pytest.mark.parametrize(
+    ("payload", "code", "said"),
+    [
+        # A broken spdx-tools install: the run ends in exit 2, "internal error"; a replay
+        # must never turn that into a pass.
+        ('raise RuntimeError("a broken install")\n', 2, b"internal error (RuntimeError)"),
+        # Ctrl-C while the report is written: exit 130, and the next run is a full scan again.
+        ("raise KeyboardInterrupt\n", 130, b"licensecheck: interrupted\n"),
+    ],
+    ids=["internal error", "interrupt"],
+)
+def test_a_run_that_did_not_end_with_its_own_exit_code_is_never_recorded(project, payload, code, said):
+    broken = project.base / "broken"
+    (broken / "spdx_tools").mkdir(parents=True)
+    (broken / "spdx_tools" / "__init__.py").write_text(payload)
+    settle()
+    env = {"PYTHONPATH": str(broken)}
+    first = project.scan("--format", "spdx-json", env=env)
+    assert first.code == code and said in first.err
+    assert first.trace == ["miss: no recorded run", "not stored: the run did not end with its own exit code"]
+    second = project.scan("--format", "spdx-json", env=env)
+    assert second.shown == first.shown and second.trace == first.trace

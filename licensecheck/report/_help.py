@@ -118,6 +118,9 @@ HELP: dict[str, tuple[str, str]] = {
     "unresolvable-reference": ("Path or URL requirement",
                                "A requirement given as a path, URL or editable install has no index entry to look "
                                "up. Check its licence by hand and record it."),
+    "spdx-link-dropped": ("Licence link left out of the SBOM",
+                          "The model card links the licence text with a URL that SPDX does not accept (a local "
+                          "host, an unusual address), so the SPDX document leaves it out. Check the link on the card."),
     "offline": ("Offline: components unresolved",
                 "The scan did not use the network and some components are not in the lock file. Run "
                 "`licensecheck lock`."),
@@ -200,6 +203,9 @@ HELP: dict[str, tuple[str, str]] = {
                        "The licence allows evaluation, testing or research but not production use."),
     "proprietary": ("Proprietary licence",
                     "All rights are reserved: you need a licence agreement with the rights holder."),
+    "territory-excluded": ("Region outside the licence",
+                           "The licence grants no rights in the region given (its Territory excludes it). Use another "
+                           "model there, or confirm the region of use."),
     "eu-multimodal": ("Regional restriction",
                       "The licence withholds rights in the region given (multimodal models in the EU). Confirm the "
                       "region of use, or use another model there."),
@@ -300,7 +306,24 @@ HELP: dict[str, tuple[str, str]] = {
     "no-foundation-model-training": ("No foundation model training",
                                      "The model may not be used to train a foundation model."),
     "non-commercial-scope": ("Non-commercial scope",
-                             "Part of the licensed material is for non-commercial use only; check which part you use."),
+                             "The licence's idea of non-commercial use is narrower than it sounds (use by or for a "
+                             "business, or serving end users, may fall outside it), or only part of the material is "
+                             "non-commercial: confirm that your use, and the part you use, fit it."),
+    "territory-by-release": ("Region to confirm for this release",
+                             "Releases under this licence name differ in the regions they exclude: confirm in the "
+                             "model's own licence text that the region of use is covered."),
+    "user-threshold-by-release": ("User threshold to confirm for this release",
+                                  "Releases under this licence name set different user thresholds: confirm which one "
+                                  "the model's own licence text sets, against your monthly active users."),
+    "revenue-termination": ("Licence ends above a revenue",
+                            "The licence says it ends for organisations above a revenue figure, even for uses that "
+                            "are otherwise free: give --revenue, or confirm with the rights holder."),
+    "machine-generated-disclosure": ("Disclose machine-generated content",
+                                     "Everything the model generates must be disclosed as machine-generated, in "
+                                     "every context the licence names (chatbots included)."),
+    "no-patent-licence": ("No patent licence",
+                          "The licence grants copyright permissions only and expressly no patent rights: assess "
+                          "the patent risk of your use yourself."),
     "possibly-non-commercial": ("Possibly non-commercial",
                                 "The licence may limit commercial use; confirm the terms for your use."),
     "research-purpose": ("Research purpose",

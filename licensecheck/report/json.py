@@ -7,11 +7,11 @@ or rename one, nor change a value's meaning. The schema is
 
 from __future__ import annotations
 
-import json
 
 from .. import __version__
 from ..model import ComponentResult, Finding, LicenceInfo, LineageEntry, Location, ScanResult
 from . import RenderOptions
+from .escape import json_text
 
 SCHEMA_VERSION = 1
 
@@ -108,4 +108,4 @@ def to_document(result: ScanResult) -> dict:
 
 
 def render(result: ScanResult, options: RenderOptions) -> str:
-    return json.dumps(to_document(result), indent=2, ensure_ascii=False) + "\n"
+    return json_text(to_document(result))

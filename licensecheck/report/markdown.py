@@ -2,8 +2,9 @@
 
 Counts first, then what needs action (denied and unknown components, with the
 reason), then the obligations of the components you may use, then every
-component in a collapsed table. Text from outside (licence names, card fields)
-is escaped so that it cannot break the table or inject markup.
+component in a collapsed table. Text from outside (licence names, card fields,
+file names) is escaped (`escape.markdown_text`) so that it cannot break the
+table, inject markup, or ping anyone: a PR comment must not notify `@someone`.
 """
 
 from __future__ import annotations
@@ -12,19 +13,17 @@ from .. import __version__
 from ..model import ComponentResult, ScanResult, Severity, Verdict
 from . import RenderOptions
 from ._common import VERDICT_ORDER, ordered, version_of
-from .text import describe_context
+from .escape import markdown_text
+from .text import OWN_MODEL_WORDS, describe_context
 
-_ESCAPED = {"\\": "\\\\", "|": "\\|", "`": "\\`", "*": "\\*", "[": "\\[", "]": "\\]", "<": "&lt;", ">": "&gt;", "&": "&amp;"}
-
-
-def md(text: object) -> str:
-    """Plain text made safe inside a Markdown table cell or paragraph."""
-    return "".join(_ESCAPED.get(ch, ch) for ch in " ".join(str(text).split()))
+md = markdown_text  # every piece of text a cell or paragraph shows, ours or quoted
 
 
 def _licence(result: ComponentResult) -> str:
     licence = result.resolution.licence
-    return md(licence.id) if licence is not None and licence.id else "not determined"
+    if licence is not None and licence.id:
+        return md(licence.id)
+    return OWN_MODEL_WORDS if result.component.own else "not determined"
 
 
 def _component(result: ComponentResult) -> str:
