@@ -117,7 +117,7 @@ def test_compare_verdicts_are_the_scan_verdicts(real_and_derived, tmp_path, cont
     assert compared["context"] == scanned["context"]
     # The derivatives are judged by their lineage, in both.
     expected = {"saas": ("denied", "conditional", "unknown"), "giant": ("denied", "denied", "unknown"),
-                "research": ("allowed", "conditional", "unknown"), "onprem": ("denied", "conditional", "unknown"),
+                "research": ("conditional", "conditional", "unknown"), "onprem": ("denied", "conditional", "unknown"),
                 "policy": ("denied", "conditional", "unknown")}[context]
     assert tuple(scan_verdicts[name] for name in ("acme/nc-adapter", "acme/llama-tune", "acme/orphan")) == expected
     if context == "policy":
@@ -204,6 +204,15 @@ def test_compare_markdown_escapes_what_the_hub_says(fake_hub, tmp_path, monkeypa
     row = next(line for line in result.stdout.splitlines() if "evil/model" in line)
     assert "<img" not in row and "mit\\|&lt;img" in row
     assert row.count(" | ") == 7  # the licence's `|` did not add a column
+
+
+def test_compare_text_shows_what_the_hub_says_inert(fake_hub, tmp_path, monkeypatch):
+    fake_hub.add_model("evil/model", {"license": "mit\u202e\x1b[8m hidden\n::error::forged"})
+    monkeypatch.chdir(tmp_path)
+    result = run("compare", "evil/model")
+    assert result.exit_code == 0
+    assert "\x1b" not in result.stdout and "\u202e" not in result.stdout and "\n::" not in result.stdout
+    assert "mit\\u202e\\x1b[8m" in result.stdout  # shown, escaped, in the licence column
 
 
 def test_compare_bad_input_is_exit_2(fake_hub, tmp_path, monkeypatch):

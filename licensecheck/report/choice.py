@@ -1,21 +1,22 @@
 """`compare` and `suggest` for people (text, Markdown) and for machines (JSON, `schema_version` 1).
 
 The text fits a 100-column terminal: long cells wrap, and a verdict is never
-cut. Everything from outside (ids, licence names, card fields) goes through the
-same safety as the scan's reports: `md` in Markdown, and the text and JSON are
-written through `write_output` (secrets masked, control characters escaped).
+cut. Everything from outside (ids, licence names, card fields, the findings
+that quote them) goes through the scan reports' escaping (report/escape.py):
+`plain` for text, `md` for Markdown, `json_text` for JSON; then `write_output`
+masks secrets, as for every report.
 Schemas: licensecheck/schemas/compare-v1.schema.json and suggest-v1.schema.json.
 """
 
 from __future__ import annotations
 
-import json
 import textwrap
 from collections.abc import Sequence
 
 from .. import __version__
 from ..choose import SUGGESTED, CandidateRow
 from ..model import Alternative, Finding, ScanResult, Severity
+from .escape import json_text, plain
 from .markdown import md
 from .text import describe_context
 
@@ -54,11 +55,12 @@ def _finding(finding: Finding) -> dict:
 def _header(result: ScanResult) -> list[str]:
     lines = [f"licensecheck {__version__}: {describe_context(result.context)}"]
     lines += [f"{n.severity.value}: {n.message}" for n in _notices(result)]
-    return lines
+    return [plain(line) for line in lines]
 
 
 def _wrap(text: str, width: int) -> list[str]:
-    return textwrap.wrap(text, width, break_on_hyphens=False) or [""]
+    """`text` made inert (`plain`: control characters shown escaped), in lines of at most `width`."""
+    return textwrap.wrap(plain(text), width, break_on_hyphens=False) or [""]
 
 
 def _row(cells: Sequence[str], widths: Sequence[int]) -> list[str]:
@@ -80,7 +82,7 @@ def _widths(first: Sequence[str], others: Sequence[int], heading: str) -> list[i
 def _labelled(label: str, text: str) -> list[str]:
     """A detail line under a row: `    label:  text`, wrapped with a hanging indent."""
     head = f"{_INDENT}{label + ':':<12}"
-    return textwrap.wrap(text, WIDTH, initial_indent=head, subsequent_indent=" " * len(head),
+    return textwrap.wrap(plain(text), WIDTH, initial_indent=head, subsequent_indent=" " * len(head),
                          break_on_hyphens=False) or [head.rstrip()]
 
 
@@ -145,7 +147,7 @@ def compare_markdown(result: ScanResult, rows: Sequence[CandidateRow]) -> str:
 def compare_json(result: ScanResult, rows: Sequence[CandidateRow]) -> str:
     document = _document(result)
     document["candidates"] = [_candidate(row) for row in rows]
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_text(document)
 
 
 def _candidate(row: CandidateRow) -> dict:
@@ -254,7 +256,7 @@ def suggest_json(result: ScanResult, suggestions) -> str:
         "judged": suggestions.judged,
         "alternatives": [alternative_document(a, full=True) for a in suggestions.alternatives],
     })
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_text(document)
 
 
 def alternative_document(alternative: Alternative, *, full: bool = False) -> dict:
