@@ -28,6 +28,8 @@ COMMANDS = {
     "explain": "licensecheck.commands.explain:explain",
     "rules": "licensecheck.commands.rules:rules",
     "notice": "licensecheck.commands.notice:notice",
+    "compare": "licensecheck.commands.compare:compare",
+    "suggest": "licensecheck.commands.suggest:suggest",
 }
 
 

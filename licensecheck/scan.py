@@ -391,11 +391,29 @@ def scan_path(
         if options.scan_tree else Inputs(root, (), ())
     )
     inputs = with_external_inputs(inputs, options)  # --sbom, --hf-cache, --scope (sources/external.py)
-    lock = read_lock(inputs.root / LOCK_NAME, LOCK_NAME) if options.use_lock else Lock()
-    resolved = resolve_all(inputs.components, lock, options, knowledge)
-    results = tuple(judge(c, resolved[c.key], knowledge, context) for c in inputs.components)
+    result = scan_components(inputs.components, inputs.root, context, options, knowledge)
+    return replace(result, notices=inputs.notices + result.notices)
+
+
+def scan_components(
+    components: Iterable[Component],
+    root: Path,
+    context: Context,
+    options: ScanOptions,
+    knowledge: Knowledge,
+) -> ScanResult:
+    """Resolve and judge `components` as a scan of `root` would: its lock, lineage, the run's notices.
+
+    `scan_path` calls it with what the tree declares; `compare` and `suggest`
+    (choose.py) with the candidates they judge, so that a candidate's verdict
+    there is its verdict in a scan.
+    """
+    components = tuple(components)
+    lock = read_lock(root / LOCK_NAME, LOCK_NAME) if options.use_lock else Lock()
+    resolved = resolve_all(components, lock, options, knowledge)
+    results = tuple(judge(c, resolved[c.key], knowledge, context) for c in components)
     results = link_lineage(results, resolved, lambda c, r: judge(c, r, knowledge, context), knowledge)
-    return ScanResult(context, results, notices=inputs.notices + _run_notices(results, options))
+    return ScanResult(context, results, notices=_run_notices(results, options))
 
 
 def _run_notices(results: tuple[ComponentResult, ...], options: ScanOptions) -> tuple[Finding, ...]:

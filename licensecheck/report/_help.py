@@ -160,6 +160,10 @@ HELP: dict[str, tuple[str, str]] = {
     "lock-not-verified": ("Lock file trusted without checking",
                           "The configuration asks for verify_lock, but --offline trusts licensecheck.lock without the "
                           "network. Fine for trees you wrote yourself; CI should run without --offline."),
+    "suggestions-unavailable": ("No alternatives looked up",
+                                "scan --suggest could not ask the Hub for models like this one (rate limit, server "
+                                "error, timeout, or the model is unknown to the Hub). The verdicts do not depend on "
+                                "it; run `licensecheck suggest ID` later."),
     "not-in-lock": ("Not in the lock file",
                     "--offline forbids the network and the lock file does not hold this component. Run "
                     "`licensecheck lock` and commit licensecheck.lock."),
