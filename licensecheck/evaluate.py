@@ -188,6 +188,11 @@ def evaluate_expression(
 ) -> Evaluation:
     """Evaluate an SPDX expression: AND keeps every licence's terms, OR the best option."""
     if isinstance(expression, LicenceId):
+        # A licence WITH an exception the rules know as a whole (Apache-2.0 WITH LLVM-exception)
+        # is judged by its own terms; any other exception is reported, its base licence judged.
+        whole = lookup(render(expression)) if expression.exception else None
+        if whole is not None:
+            return evaluate_rule(whole, context)
         rule = lookup(expression.id)
         if rule is None:
             return _not_in_rules(expression.id)

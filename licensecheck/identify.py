@@ -69,6 +69,34 @@ def text_fingerprint(text: str) -> str:
     return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()
 
 
+# "Copyright (c) 2022 OpenAI", "(c) 2020 X", "© X": not "COPYRIGHT HOLDERS BE LIABLE", a line of the terms.
+_NOTICE_LINE = re.compile(r"^(?:\(c\)|©|copyright\b(?!\s+(?:holders?|owners?|notices?|and|law)\b))", re.IGNORECASE)
+_TITLE_LINE = re.compile(r"^(?:the\s+)?[\w .\"-]{0,40}\blicen[cs]e\b(?:\s*\(\w+\))?$", re.IGNORECASE)
+# Words that grant, limit or condition: a line with one of them is part of the terms, never a notice.
+_TERMS_WORDS = re.compile(
+    r"\b(?:use|used|only|commercial|non-?commercial|licen[cs]ed?|permi\w*|grant\w*|restrict\w*|prohibit\w*|"
+    r"may|must|shall|not|no|except|without|terms?|condition\w*|subject)\b",
+    re.IGNORECASE,
+)
+
+
+def licence_body(text: str) -> str:
+    """A licence text without what differs between two copies of one licence: its title line and its
+    copyright lines ("MIT License", "Copyright (c) 2022 OpenAI"). A line that holds a word of the terms
+    (use, only, commercial, licensed, may, not...) is never dropped, so that a restriction written into a
+    copyright line ("Copyright X, for non-commercial use only") keeps the text from matching a plain licence."""
+    lines = [line.strip().strip("*#").strip() for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    if lines and _TITLE_LINE.match(lines[0]) and not _TERMS_WORDS.search(re.sub(r"licen[cs]e", "", lines[0], flags=re.IGNORECASE)):
+        lines = lines[1:]
+    kept = [
+        line for line in lines
+        if not (_NOTICE_LINE.match(line) or normalise_text(line) == "all rights reserved")
+        or _TERMS_WORDS.search(line)
+    ]
+    return "\n".join(kept)
+
+
 def recognise_by_fingerprint(fingerprint: str | None, recognisers: tuple[Recogniser, ...]) -> str | None:
     """The licence id whose known full text has this fingerprint, if exactly one has it."""
     if not fingerprint:
@@ -314,7 +342,7 @@ def identify_package_licence(info: LicenceInfo, knowledge: Knowledge) -> Identif
         return Identified(None, findings=(Finding(Severity.ERROR, "no-licence", f"no licence could be identified{shown}"),))
     rule = knowledge.lookup(text)
     if rule is not None:
-        return Identified(_spdx_spelling(text, rule), rule.name, rule=rule)
+        return Identified(spdx_spelling(text, rule), rule.name, rule=rule)
     try:
         expression = parse_expression(text)
     except ExpressionError:
@@ -329,9 +357,10 @@ def identify_package_licence(info: LicenceInfo, knowledge: Knowledge) -> Identif
     return Identified(_canonical(expression, knowledge), None, expression=expression)
 
 
-def _spdx_spelling(declared: str, rule: LicenceRule) -> str:
+def spdx_spelling(declared: str, rule: LicenceRule) -> str:
     """How to show a package licence: the declared SPDX id stays (GPL-2.0-or-later is
-    not GPL-2.0-only, though one rule covers both); free text becomes the rule's SPDX id."""
+    not GPL-2.0-only, though one rule covers both); free text becomes the rule's SPDX id,
+    its `-or-later` form when the text says so (`GPLv2+`, `v2 or later`)."""
     if rule.spdx and declared.lower() == rule.spdx.lower():
         return rule.spdx
     if _SPDX_ID.fullmatch(declared):
@@ -341,7 +370,29 @@ def _spdx_spelling(declared: str, rule: LicenceRule) -> str:
         for alias in rule.aliases:
             if alias.lower() == declared and not alias.islower():
                 return alias
-    return rule.spdx or rule.id
+    return _or_later_spelling(declared, rule) or rule.spdx or _short_name(rule)
+
+
+def _short_name(rule: LicenceRule) -> str:
+    """A licence without an SPDX id (a family such as `bsd`) as people write it: `BSD`."""
+    return next((alias for alias in rule.aliases if _SPDX_ID.fullmatch(alias) and not alias.islower()), rule.id)
+
+
+_OR_LATER = re.compile(r"\+|\bor (?:any )?later\b", re.IGNORECASE)
+_STATED_VERSION = re.compile(r"\b(?:v|version\s*)(\d+)(?:\.(\d+))?", re.IGNORECASE)
+
+
+def _or_later_spelling(declared: str, rule: LicenceRule) -> str | None:
+    """`GNU Lesser General Public License v2 or later (LGPLv2+)` is LGPL-2.0-or-later: the GNU
+    `-or-later` id of the version the text states, when the rule lists that id among its aliases."""
+    if not rule.spdx or not rule.spdx.endswith("-only") or not _OR_LATER.search(declared):
+        return None
+    family, version = rule.spdx.removesuffix("-only").rsplit("-", 1)
+    stated = _STATED_VERSION.search(declared)
+    if stated:
+        version = f"{stated.group(1)}.{stated.group(2) or 0}"
+    wanted = f"{family}-{version}-or-later".lower()
+    return next((alias for alias in rule.aliases if alias.lower() == wanted), None)
 
 
 def _canonical(expression: Expression, knowledge: Knowledge) -> str:
@@ -350,7 +401,7 @@ def _canonical(expression: Expression, knowledge: Knowledge) -> str:
     def fix(node: Expression) -> Expression:
         if isinstance(node, LicenceId):
             rule = knowledge.lookup(node.id)
-            return LicenceId(_spdx_spelling(node.id, rule), node.exception) if rule else node
+            return LicenceId(spdx_spelling(node.id, rule), node.exception) if rule else node
         return type(node)(tuple(fix(term) for term in node.terms))
 
     return render(fix(expression))

@@ -33,7 +33,7 @@ CATEGORIES = (
 )
 EFFECTS = ("deny", "oblige")
 
-_TOP_KEYS = {"id", "name", "spdx", "url", "category", "aliases", "checked", "summary", "clauses"}
+_TOP_KEYS = {"id", "name", "spdx", "url", "category", "aliases", "members", "checked", "summary", "clauses"}
 _CLAUSE_KEYS = {
     "code", "effect", "text", "source", "section",
     "uses", "distributions", "regions", "users_above", "revenue_above",
@@ -178,6 +178,9 @@ def parse_rule(raw: dict, where: str) -> LicenceRule:
     aliases = raw.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
         raise RulesError(f"{where}: `aliases` must be a list of strings")
+    members = raw.get("members", [])
+    if not isinstance(members, list) or not all(isinstance(m, str) and m for m in members):
+        raise RulesError(f"{where}: `members` must be a list of licence ids")
     clauses = raw.get("clauses", [])
     if not isinstance(clauses, list):
         raise RulesError(f"{where}: `clauses` must be an array of tables")
@@ -191,6 +194,7 @@ def parse_rule(raw: dict, where: str) -> LicenceRule:
         category=raw["category"],
         spdx=spdx,
         aliases=tuple(aliases),
+        members=tuple(members),
         clauses=tuple(_parse_clause(c, f"{where}: clause {i + 1}") for i, c in enumerate(clauses)),
         summary=raw.get("summary"),
         # TOML reads an unquoted date as a `date`; both spellings mean the same day.

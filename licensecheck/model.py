@@ -191,6 +191,9 @@ class Resolution:
     # A model's facts from its card and tags (model_facts.py); None when they were
     # not read (a lock written before they were recorded, a model on disk).
     model_facts: ModelFacts | None = None
+    # Whether the Hub gates the repository's files behind its terms: "no", "auto"
+    # or "manual". None: not known (answered from the lock, or not a Hub repository).
+    gated: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -291,6 +294,9 @@ class LicenceRule:
     clauses: tuple[Clause, ...] = ()
     summary: str | None = None
     checked: str | None = None  # when the clauses were last verified against `url` (ISO date)
+    # The licences this one may stand for (a family named without a version: `gpl`)
+    # or builds on (a licence WITH an exception): lists that refuse a member refuse it.
+    members: tuple[str, ...] = ()
 
     @property
     def recognised(self) -> bool:
@@ -378,6 +384,23 @@ class ComponentResult:
     # the component's problems are all recorded in the baseline (baseline.py).
     exception: PolicyException | None = None
     baselined: bool = False
+    # `scan --suggest`: models the licence rules allow in its place (choose.py);
+    # None when suggestions were not asked for, or not for this component.
+    alternatives: tuple[Alternative, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """A model suggested in place of another: judged `allowed` or `conditional` under the same context.
+
+    `downloads` and `parameters` are what the Hub's listing reports (None: not reported).
+    """
+
+    id: str
+    licence: str | None
+    verdict: Verdict
+    downloads: int | None = None
+    parameters: int | None = None
 
 
 @dataclass(frozen=True)

@@ -89,6 +89,7 @@ def check_rules(directory: Path, hub_ids: list[str] | None = None) -> RulesRepor
     problems.extend(_alias_problems(rules, licence_dir))
     problems.extend(_purpose_problems(directory, rules))
     knowledge = Knowledge(tuple(_unambiguous(rules)))
+    problems.extend(_member_problems(rules, knowledge, licence_dir))
     problems.extend(
         Problem(HUB_MISSING, str(licence_dir), f"the Hub licence id {hub_id!r} has no rule (add licences/{hub_id}.toml)")
         for hub_id in hub_ids
@@ -173,6 +174,20 @@ def _alias_problems(rules: list[LicenceRule], licence_dir: Path) -> list[Problem
         for name, ids in sorted(owners.items())
         if len(ids) > 1
     ]
+
+
+def _member_problems(rules: list[LicenceRule], knowledge: Knowledge, licence_dir: Path) -> list[Problem]:
+    """`members` name other licences by their id: a deny list that names one must find it."""
+    problems = []
+    for rule in rules:
+        for member in rule.members:
+            found = knowledge.lookup(member)
+            if found is None or found.id != member or member == rule.id:
+                what = "itself" if member == rule.id else ("an alias" if found else "no licence file")
+                problems.append(
+                    Problem(INVALID, str(licence_dir / f"{rule.id}.toml"), f"member {member!r} is {what}: name another licence by its id")
+                )
+    return problems
 
 
 def _unambiguous(rules: list[LicenceRule]) -> list[LicenceRule]:

@@ -98,6 +98,18 @@ BREAKAGES = {
         lambda r: (r / "licences" / "mit.toml").rename(r / "licences" / "expat.toml"),
         "expat.toml", "file name must be the licence id 'mit'",
     ),
+    "family member that does not exist": (
+        lambda r: edit(r / "licences" / "gpl.toml", 'members = ["gpl-2.0", "gpl-3.0"]', 'members = ["gpl-2.0", "gpl-4.0"]'),
+        "gpl.toml", "member 'gpl-4.0' is no licence file",
+    ),
+    "family member named by an alias": (
+        lambda r: edit(r / "licences" / "gpl.toml", 'members = ["gpl-2.0", "gpl-3.0"]', 'members = ["GPL-2.0-only", "gpl-3.0"]'),
+        "gpl.toml", "member 'GPL-2.0-only' is an alias",
+    ),
+    "members that are not a list of ids": (
+        lambda r: edit(r / "licences" / "gpl.toml", 'members = ["gpl-2.0", "gpl-3.0"]', 'members = "gpl-2.0"'),
+        "gpl.toml", "`members` must be a list of licence ids",
+    ),
     "recogniser for a licence that does not exist": (
         lambda r: edit(r / "recognise.toml", 'id = "coqui-cpml"', 'id = "coqui-cpml-9"'),
         "recognise.toml", "'coqui-cpml-9' has no licence file",

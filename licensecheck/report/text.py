@@ -90,6 +90,10 @@ def _component_lines(result: ComponentResult, options: RenderOptions) -> list[st
         lines.append(f"      {finding.severity.value}: {finding.message} ({finding.code})")
     for obligation in evaluation.obligations:
         lines.append(f"      must: {obligation}")
+    if result.alternatives is not None:  # scan --suggest
+        lines.extend(f"      instead: {a.id} ({a.licence}, {a.verdict.value})" for a in result.alternatives)
+        if not result.alternatives:
+            lines.append("      instead: no alternative found")
     return lines
 
 

@@ -256,6 +256,7 @@ def record_from_info(info: Any, repo_type: str, repo_id: str) -> HubRecord:
         card_tags = card.get("tags")
         card_tags = [tag for tag in card_tags if isinstance(tag, str)] if isinstance(card_tags, list) else []
         facts = derive_model_facts(resolved_id, _text(card.get("pipeline_tag")), [*tags, *card_tags])
+    gated = str(gated) if gated not in (None, False, "false", "") else None
     return HubRecord(
         resolution=Resolution(
             version=sha,
@@ -264,11 +265,12 @@ def record_from_info(info: Any, repo_type: str, repo_id: str) -> HubRecord:
             resolved_at=resolved_now(),
             notes=notes,
             model_facts=facts,
+            gated=_gating(gated),
         ),
         base_models=base_models,
         relation=relation,
         resolved_id=resolved_id,
-        gated=str(gated) if gated not in (None, False, "false", "") else None,
+        gated=gated,
         has_licence_file=licence_file(siblings or []),
         gated_prompt=_gated_prompt(card),
         has_readme=any(getattr(sibling, "rfilename", None) == "README.md" for sibling in siblings or []),
@@ -276,6 +278,13 @@ def record_from_info(info: Any, repo_type: str, repo_id: str) -> HubRecord:
 
 
 _MAX_GATED_PROMPT = 256 * 1024
+
+
+def _gating(gated: str | None) -> str:
+    """The gating mode as reported: "no", "auto", "manual", or "yes" for a mode we do not know (never its text)."""
+    if gated is None:
+        return "no"
+    return gated if gated in ("auto", "manual") else "yes"
 
 
 def _gated_prompt(card: dict) -> str | None:
