@@ -47,7 +47,11 @@ DUTY_KINDS: dict[str, str] = {
                     "share-alike"),
 }
 _KIND_ORDER = ("attribution", "naming", "notices", "use policy", "use policy flow-down", "share-alike")
-_FIGURES = {"users": "monthly active users", "revenue": "annual revenue (USD)"}
+_FIGURES = {
+    "users": "monthly active users",
+    "org-users": "monthly active users of the organisation and its affiliates",
+    "revenue": "annual revenue (USD)",
+}
 
 # A size within a factor of two: a 7B model's alternatives have 3.5B to 14B parameters.
 SIZE_FACTOR = 2
@@ -63,7 +67,7 @@ class Threshold:
     """
 
     licence: str
-    figure: str  # "users" or "revenue"
+    figure: str  # "users" (the product's), "org-users" (the organisation's) or "revenue"
     limit: int
     given: int | None
     status: str
@@ -176,11 +180,23 @@ def _thresholds(rules: Iterable[LicenceRule], context: Context) -> Iterable[Thre
             if not _applies_to_use(clause, context):
                 continue
             for figure, limit, given in (("users", clause.users_above, context.users),
+                                         ("org-users", clause.org_users_above, _organisation_figure(clause, context)),
                                          ("revenue", clause.revenue_above, context.revenue)):
                 if limit is None:
                     continue
                 status = "not given" if given is None else ("exceeded" if given > limit else "below")
                 yield Threshold(rule.id, figure, limit, given, status)
+
+
+def _organisation_figure(clause: Clause, context: Context) -> int | None:
+    """The organisation's users as far as they decide `clause`: `--org-users`, or the
+    product's users when those alone exceed the threshold (the product is the
+    organisation's); below it, the product's figure says nothing of the organisation."""
+    if context.org_users is not None or clause.org_users_above is None:
+        return context.org_users
+    if context.users is not None and context.users > clause.org_users_above:
+        return context.users
+    return None
 
 
 def _regional(rules: Iterable[LicenceRule], context: Context) -> Iterable[RegionalTerm]:
@@ -200,7 +216,10 @@ def _is_figure_or_region(code: str, licence: str, lookup) -> bool:
     rule = lookup(licence)
     clause = next((c for c in rule.clauses if c.code == code), None) if rule is not None else None
     return clause is not None and (
-        clause.users_above is not None or clause.revenue_above is not None or clause.regions is not None
+        clause.users_above is not None
+        or clause.org_users_above is not None
+        or clause.revenue_above is not None
+        or clause.regions is not None
     )
 
 

@@ -70,7 +70,7 @@ def test_candidate_row_thresholds_regions_and_duties():
                            Resolution(licence=LicenceInfo("llama3.2", "card"), gated="manual"), evaluation)
     row = candidate_row(item, context, KNOWLEDGE.lookup)
     assert [t.describe() for t in row.thresholds] == [
-        "llama3.2: monthly active users above 700,000,000 (not given: confirm)"]
+        "llama3.2: monthly active users of the organisation and its affiliates above 700,000,000 (not given: confirm)"]
     assert [t.describe() for t in row.regional] == ["llama3.2: in EU (region not given: confirm)"]
     assert row.duties == ("attribution", "naming", "use policy")  # the threshold and the EU term have their columns
     assert row.gated == "manual"

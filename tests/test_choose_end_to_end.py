@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from choosing import NON_COMMERCIAL, POPULAR, add_market
 from cli_helpers import SCHEMA, scan, scan_json
-from fakehub import LISTING
+from fakehub import LISTING, fake_sha
 from test_scan_end_to_end import CONTEXTS, REAL_MODELS
 
 from licensecheck.cli import main
@@ -135,7 +135,7 @@ def test_compare_a_manifest_judges_its_models_as_the_scan_does(fake_hub, tmp_pat
         "models:\n"
         "  - meta-llama/Llama-3.1-8B-Instruct\n"
         "  - id: acme/support-bot\n    own: true\n    base_model: CohereForAI/c4ai-command-r-v01\n"
-        "  - id: CohereForAI/c4ai-command-r-v01\n    license: apache-2.0\n    reason: contract LEG-12\n"
+        "  - id: CohereForAI/c4ai-command-r-v01\n    license: apache-2.0\n    reason: signed contract with Cohere, ticket LEG-12\n"
         "datasets:\n  - HuggingFaceFW/fineweb\n"
     )
     monkeypatch.chdir(tmp_path)
@@ -156,9 +156,10 @@ def test_compare_table_columns(market):
     assert (llama["license"], llama["verdict"], llama["gated"]) == ("llama3.1", "conditional", "manual")
     assert llama["duties"] == ["attribution", "naming", "use policy"]
     assert llama["thresholds"] == [
-        {"license": "llama3.1", "figure": "users", "above": 700_000_000, "given": 2_000_000, "status": "below"}
+        # Llama's threshold counts the organisation's users: the product's 2M say nothing of them.
+        {"license": "llama3.1", "figure": "org-users", "above": 700_000_000, "given": None, "status": "not given"}
     ]
-    assert llama["reason"] == "may be used with 3 obligations" and len(llama["obligations"]) == 3
+    assert llama["reason"] == "may be used with 4 obligations" and len(llama["obligations"]) == 4
     gemma = rows["google/gemma-2-9b-it"]
     assert (gemma["gated"], gemma["duties"]) == ("auto", ["use policy", "use policy flow-down", "remote restriction"])
     qwen = rows["Qwen/Qwen2.5-7B-Instruct"]
@@ -173,7 +174,8 @@ def test_compare_shows_regional_terms_and_exceeded_thresholds(fake_hub, tmp_path
     (row,) = rows
     assert row["verdict"] == "denied"
     assert row["thresholds"][0]["status"] == "exceeded"
-    assert row["reason"].startswith("Products or services with more than 700 million monthly active users")
+    assert row["reason"].startswith("If the products or services made available by or for the licensee and its "
+                                    "affiliates together had more than 700 million monthly active users")
     assert row["regional"] == [{"license": "llama3.2", "regions": ["EU"], "region": None, "status": "not given"}]
     (row,) = compare_json("meta-llama/Llama-3.2-11B-Vision-Instruct", "--region", "DE")["candidates"]
     assert row["regional"] == [{"license": "llama3.2", "regions": ["EU"], "region": "DE", "status": "applies"}]
@@ -260,9 +262,11 @@ def test_suggest_asks_the_hub_an_exact_number_of_times(market):
                "&expand=downloads&expand=safetensors&expand=pipeline_tag&expand=library_name")
     metadata = {f"/api/models/{repo_id}?expand=cardData&expand=sha&expand=tags&expand=gated&expand=siblings"
                 for repo_id in [*JUDGED, NON_COMMERCIAL]}  # the fine-tune's base is judged too
+    # The mystery model's card declares no licence: its README is read for a licence section.
+    readme = f"/example-org/mystery-8b/resolve/{fake_sha('model', 'example-org/mystery-8b')}/README.md"
     assert paths[:2] == [facts, listing]
-    assert sorted(paths[2:]) == sorted(metadata)
-    assert len(paths) == 2 + 7 + 1
+    assert sorted(paths[2:]) == sorted([*metadata, readme])
+    assert len(paths) == 2 + 7 + 1 + 1
 
 
 def test_our_listing_request_is_the_one_list_models_sends(market):
