@@ -198,8 +198,8 @@ def test_purposes_command_lists_the_taxonomy(fake_hub):
         "description": "A product or service directed at children.",
         "prohibited_by": [],
         "conditioned_by": ["bigcode-openrail-m", "bigscience-bloom-rail-1.0", "bigscience-openrail-m",
-                           "creativeml-openrail-m", "deepseek", "falcon-180b", "llama2", "llama3", "llama3.1",
-                           "llama3.2", "llama3.3", "llama4", "openrail", "openrail++"],
+                           "creativeml-openrail-m", "deepseek", "faipl-1.0-sd", "falcon-180b", "llama2", "llama3",
+                           "llama3.1", "llama3.2", "llama3.3", "llama4", "minicpm-model", "openrail", "openrail++"],
     }]}
     unknown = runner.invoke(main, ["purposes", "survelance"])
     assert unknown.exit_code == 2

@@ -425,6 +425,8 @@ HELP: dict[str, tuple[str, str]] = {
         "The licence forbids uses in the administration of justice, law enforcement, immigration or asylum (or, where qualified, fully automated decisions there)."),
     "purpose-automated-decisions": ("Automated decisions",
         "The licence forbids fully automated decisions with legal or similar effects on people (or, where qualified, undisclosed ones)."),
+    "purpose-automated-justice": ("Automated decisions in justice",
+        "The use policy forbids automated decisions in law enforcement or migration: confirm a person decides."),
     "purpose-automated-legal-decisions": ("Automated decisions on rights",
         "The use policy forbids automated decisions that affect people's rights: confirm a person makes the decision."),
     "purpose-undisclosed-machine-content": ("Undisclosed machine-generated content",
