@@ -99,9 +99,41 @@ API_PROVIDERS = frozenset(
     }
 )
 _OPENAI_API_NAME = re.compile(
-    r"(gpt-3\.5|gpt-4|chatgpt|o[1-9](-|$)|text-embedding|text-davinci|davinci|babbage|dall-e|tts-1|whisper-1)",
+    r"(gpt-3\.5|gpt-4|gpt-5|chatgpt|o[1-9](-|$)|text-embedding|text-davinci|davinci|babbage|dall-e|tts-1|whisper-1)",
     re.IGNORECASE,
 )
+# The same names without a namespace, and Anthropic's and Google's API models: never a
+# repository, even where a Hub loader receives them.
+_API_MODEL_NAME = re.compile(
+    r"(gpt-3\.5|gpt-4|gpt-5|chatgpt|o[1-9](-|$)|text-embedding-|text-davinci|dall-e|tts-1|whisper-1|claude-|gemini-)",
+    re.IGNORECASE,
+)
+# sentence-transformers loads these old canonical names as they are; any other name
+# without a namespace from its own organisation (the library's list of plain models).
+SENTENCE_TRANSFORMERS_PLAIN = frozenset(
+    {
+        "albert-base-v1", "albert-base-v2", "albert-large-v1", "albert-large-v2", "albert-xlarge-v1",
+        "albert-xlarge-v2", "albert-xxlarge-v1", "albert-xxlarge-v2", "bert-base-cased-finetuned-mrpc",
+        "bert-base-cased", "bert-base-chinese", "bert-base-german-cased", "bert-base-german-dbmdz-cased",
+        "bert-base-german-dbmdz-uncased", "bert-base-multilingual-cased", "bert-base-multilingual-uncased",
+        "bert-base-uncased", "bert-large-cased-whole-word-masking-finetuned-squad",
+        "bert-large-cased-whole-word-masking", "bert-large-cased",
+        "bert-large-uncased-whole-word-masking-finetuned-squad", "bert-large-uncased-whole-word-masking",
+        "bert-large-uncased", "camembert-base", "ctrl", "distilbert-base-cased-distilled-squad",
+        "distilbert-base-cased", "distilbert-base-german-cased", "distilbert-base-multilingual-cased",
+        "distilbert-base-uncased-distilled-squad", "distilbert-base-uncased-finetuned-sst-2-english",
+        "distilbert-base-uncased", "distilgpt2", "distilroberta-base", "gpt2-large", "gpt2-medium", "gpt2-xl",
+        "gpt2", "openai-gpt", "roberta-base-openai-detector", "roberta-base", "roberta-large-mnli",
+        "roberta-large-openai-detector", "roberta-large", "t5-11b", "t5-3b", "t5-base", "t5-large", "t5-small",
+        "transfo-xl-wt103", "xlm-clm-ende-1024", "xlm-clm-enfr-1024", "xlm-mlm-100-1280", "xlm-mlm-17-1280",
+        "xlm-mlm-en-2048", "xlm-mlm-ende-1024", "xlm-mlm-enfr-1024", "xlm-mlm-enro-1024",
+        "xlm-mlm-tlm-xnli15-1024", "xlm-mlm-xnli15-1024", "xlm-roberta-base",
+        "xlm-roberta-large-finetuned-conll02-dutch", "xlm-roberta-large-finetuned-conll02-spanish",
+        "xlm-roberta-large-finetuned-conll03-english", "xlm-roberta-large-finetuned-conll03-german",
+        "xlm-roberta-large", "xlnet-base-cased", "xlnet-large-cased",
+    }
+)
+_HUB_HOSTS = ("huggingface.co", "hf.co", "www.huggingface.co", "hf-mirror.com")
 _NUMERIC = re.compile(r"v?\d+(?:[._:-]\d+)*")
 _TAGGED = re.compile(r"hf\.co/([^\s:\"'`]+?)(?::([A-Za-z0-9_.-]+))?")
 
@@ -188,7 +220,7 @@ def strip_prefix(text: str, default_type: str) -> tuple[str, str, str | None, bo
 def hub_reference(
     text: str,
     kind: str,
-    tree: Tree,
+    tree: Tree | None,
     directory: str | None = None,
     *,
     bare: str = "any",
@@ -201,7 +233,8 @@ def hub_reference(
     `LEGACY_MODELS` / `LEGACY_DATASETS`, "none" refuses it. `prefixed_only` is for
     loaders whose plain names are their own catalogue (timm's `resnet50`, open_clip's
     `ViT-B-32`): only `hf-hub:` values reach the Hub. `directory` is the folder of the
-    file the string is in, for relative local paths.
+    file the string is in, for relative local paths; without a `tree`, nothing is
+    asked of the file system.
     """
     if not isinstance(text, str) or not text or text != text.strip():
         return None
@@ -220,6 +253,8 @@ def hub_reference(
     if len(parts) == 1:
         if kind == DATASET and name.lower() in DATASET_BUILDERS:
             return None
+        if _API_MODEL_NAME.match(name):
+            return None
         if bare == "none" or (bare == "legacy" and name not in (LEGACY_DATASETS if kind == DATASET else LEGACY_MODELS)):
             return None
     else:
@@ -228,11 +263,27 @@ def hub_reference(
             return None
         if namespace == "openai" and _OPENAI_API_NAME.match(parts[1]):
             return None
-    if not prefixed and tree.exists(name, directory):
+    if not prefixed and tree is not None and tree.exists(name, directory):
         return None  # a folder of the project, not a repository
     return HubId(kind, name, revision)
 
 
-def looks_local(text: str) -> bool:
-    """A string that is plainly a file-system path (for the local-load list, not for ids)."""
-    return text.startswith(("/", "./", "../", "~")) or "\\" in text
+def could_be_repository(text: str) -> bool:
+    """Whether `text` could name a repository, asking nothing of the file system (a cheap filter)."""
+    return hub_reference(text, MODEL, None) is not None
+
+
+def foreign(text: str) -> str | None:
+    """What `text` is when it names a model of another service or host, else None."""
+    if not isinstance(text, str):
+        return None
+    if "://" in text:
+        host = text.split("://", 1)[1].split("/", 1)[0].split(":", 1)[0].lower()
+        return None if host in _HUB_HOSTS or not host else f"a URL on {host}"
+    parts = text.split("/")
+    if len(parts) == 1 and _API_MODEL_NAME.match(text):
+        return "another service's model name"
+    if len(parts) == 2 and (parts[0].lower() in API_PROVIDERS
+                            or (parts[0].lower() == "openai" and _OPENAI_API_NAME.match(parts[1]))):
+        return "another service's model name"
+    return None

@@ -1,0 +1,645 @@
+"""Following values: the strings an expression may be at the place it is read, never a guess.
+
+Names are followed through the bindings that reach them (parse.py), and from there:
+
+- constants of the module, of a class (`self.MODEL`, `Config.MODEL`, an Enum
+  member's `.value`), of the function, and of another module of the project
+  (`from .settings import MODEL`); for `self.MODEL` in a method, also the value
+  each subclass in the project gives `MODEL`, where that subclass writes it;
+- f-strings, `+`, `str.format` and `"/".join` of such constants; both branches of
+  `a if c else b` and `a or b`; an element of a constant dict or list, every
+  element when the key is known only at run time; each item of a loop over one;
+- the defaults of `argparse` options, `click` options, dataclass and settings
+  fields, and `os.environ.get(NAME, default)` (a notice says the environment
+  may override it); the choices of a Streamlit `selectbox`;
+- a function's parameter: reported as such (`Result.params`), for the project to
+  follow into the calls of that function.
+
+A binding already being followed contributes nothing when it is reached again
+(`name = name + "-x"` in a loop is followed once round, not to the limit), and
+every argument has a budget of steps, so pathological code stays cheap.
+"""
+
+from __future__ import annotations
+
+import ast
+import itertools
+from typing import TYPE_CHECKING, NamedTuple
+
+from .loaders import keyword, loader_for
+from .parse import CLASS, DEF, IMPORT, ITER, PARAM, UNKNOWN, VALUE, Binding, ClassInfo, Function, Module, Scope, dotted, enclosing_function, lookup
+
+if TYPE_CHECKING:
+    from .project import PythonProject
+
+MAX_VALUES = 64  # a product of f-string parts is cut here: a loader is not a cartesian explosion
+_MAX_DEPTH = 24
+BUDGET = 4000  # steps of following names for one argument: bounds pathological code
+_ENVIRON_GETTERS = frozenset({"os.getenv", "os.environ.get", "environ.get", "getenv", "os.environ.setdefault"})
+_CHOICE_WIDGETS = frozenset({"selectbox", "radio", "select_slider"})  # Streamlit
+_FIELD_FACTORIES = frozenset({"field", "Field", "Option", "Argument", "Query", "Body", "Form", "Param"})
+
+
+class Value(NamedTuple):
+    text: str
+    module: Module
+    line: int
+
+
+class Result:
+    """What an expression may be: strings, parameters it comes from, and why the rest is unknown.
+
+    `other`: it may also be something else than a string (None, a number).
+    """
+
+    __slots__ = ("values", "params", "unknown", "other")
+
+    def __init__(self, values: list[Value] | None = None, params: list[tuple[Function, str]] | None = None,
+                 unknown: list[str] | None = None, other: bool = False) -> None:
+        self.values = values if values is not None else []
+        self.params = params if params is not None else []
+        self.unknown = unknown if unknown is not None else []
+        self.other = other
+
+    def extend(self, other: "Result") -> "Result":
+        self.values.extend(other.values)
+        self.params.extend(other.params)
+        self.unknown.extend(other.unknown)
+        self.other = self.other or other.other
+        return self
+
+
+def unknown(reason: str) -> Result:
+    return Result(unknown=[reason])
+
+
+def reason(result: Result) -> str:
+    reasons = list(dict.fromkeys(result.unknown))
+    if result.params and not reasons:
+        function, parameter = result.params[0]
+        reasons = [f"parameter `{parameter}` of `{function.qualname}`"]
+    return "; ".join(reasons[:2]) or "computed at run time"
+
+
+def qualified_names(node: ast.expr, scope: Scope) -> list[str]:
+    """The dotted names a callee may have after the imports that reach it: `AutoModel` → `transformers.AutoModel`."""
+    text = dotted(node)
+    head, _, rest = text.partition(".")
+    base = node
+    while isinstance(base, ast.Attribute):
+        base = base.value
+    bindings = lookup(head, base, scope) if isinstance(base, ast.Name) else None
+    targets = [b.detail[0] for b in bindings or () if b.kind == IMPORT]
+    if not targets:
+        return [text]
+    return list(dict.fromkeys(t + ("." + rest if rest else "") for t in targets))
+
+
+class Evaluator:
+    """Follows expressions of the project's modules to the strings they may hold."""
+
+    def __init__(self, project: "PythonProject") -> None:
+        self.project = project
+        self.budget = BUDGET
+        self.active: set[int] = set()  # bindings being followed: reached again, they add nothing
+
+    def is_loader_call(self, call: ast.Call, scope: Scope) -> bool:
+        return any(loader_for(name, call) is not None for name in qualified_names(call.func, scope))
+
+    # -- names, attributes, subscripts ---------------------------------------------------
+
+    def follow(self, expr: ast.expr, scope: Scope, depth: int = 0) -> tuple[list, Result]:
+        """The concrete expressions `expr` may stand for, through names, attributes and subscripts."""
+        self.budget -= 1
+        if depth > _MAX_DEPTH or self.budget < 0:
+            return [], unknown("too many indirections to follow")
+        if isinstance(expr, ast.Name):
+            return self.follow_bindings(lookup(expr.id, expr, scope), expr.id, depth)
+        if isinstance(expr, ast.Attribute):
+            return self._follow_attribute(expr, scope, depth)
+        if isinstance(expr, ast.Subscript):
+            return self._follow_subscript(expr, scope, depth)
+        return [(expr, scope)], Result()
+
+    def follow_bindings(self, bindings, name: str, depth: int) -> tuple[list, Result]:
+        if bindings is None:
+            return [], unknown(f"`{name}` is not defined in this file")
+        concrete: list = []
+        result = Result()
+        for binding in bindings:
+            kind = binding.kind
+            if kind in (VALUE, ITER):
+                if id(binding) in self.active:
+                    continue
+                self.active.add(id(binding))
+                try:
+                    if kind == VALUE:
+                        found, more = self.follow(binding.node, binding.scope, depth + 1)
+                    else:
+                        found, more = self.elements(binding.node, binding.scope, binding.detail, depth + 1)
+                finally:
+                    self.active.discard(id(binding))
+                concrete.extend(found)
+                result.extend(more)
+            elif kind == PARAM:
+                result.params.append(binding.detail)
+            elif kind == IMPORT:
+                target_name, whole_module = binding.detail
+                target = self.project.resolve_import(target_name) if not whole_module else None
+                if target is not None:
+                    found, more = self.follow_bindings(target[0].scope.exit.get(target[1]), target[1], depth + 1)
+                    concrete.extend(found)
+                    result.extend(more)
+                else:
+                    result.unknown.append(f"`{name}` is imported from {target_name.rsplit('.', 1)[0] or target_name}")
+            elif kind == UNKNOWN:
+                result.unknown.append(binding.detail)
+            elif kind in (DEF, CLASS):
+                concrete.append((binding, None))
+        return concrete, result
+
+    def class_of(self, expr: ast.expr, scope: Scope, depth: int) -> ClassInfo | None:
+        """The project class an expression names (`Config`) or instantiates (`Config()`)."""
+        if isinstance(expr, ast.Call):
+            expr = expr.func
+        if isinstance(expr, (ast.Name, ast.Attribute)):
+            found, _ = self.follow(expr, scope, depth + 1)
+            for item, item_scope in found:
+                if isinstance(item, Binding) and item.kind == CLASS:
+                    return item.detail
+                if isinstance(item, ast.Call):
+                    return self.class_of(item.func, item_scope, depth + 1)
+        return None
+
+    def _class_attribute(self, klass: ClassInfo, attr: str, depth: int, seen: set | None = None) -> tuple[list, Result] | None:
+        seen = seen or set()
+        if id(klass) in seen:
+            return None
+        seen.add(id(klass))
+        concrete: list = []
+        result = Result()
+        if not self._collect_own_value(klass, attr, depth, concrete, result, class_level=True):
+            for base in klass.node.bases:
+                base_class = self.class_of(base, klass.scope.parent, depth)
+                if base_class is not None:
+                    inherited = self._class_attribute(base_class, attr, depth + 1, seen)
+                    if inherited is not None:
+                        return inherited
+            return None
+        return concrete, result
+
+    def _collect_own_value(
+        self, klass: ClassInfo, attr: str, depth: int, concrete: list, result: Result, *, class_level: bool
+    ) -> bool:
+        """Add what `klass` itself sets `attr` to (in its body when `class_level`, and
+        through `self` in its methods) to `concrete` and `result`; whether it sets it."""
+        hit = False
+        if class_level and attr in klass.scope.exit:
+            found, more = self.follow_bindings(klass.scope.exit[attr], attr, depth + 1)
+            concrete.extend(found)
+            result.extend(more)
+            hit = True
+        for value, value_scope in klass.instance_attrs.get(attr, ()):
+            found, more = self.follow(value, value_scope, depth + 1)
+            concrete.extend(found)
+            result.extend(more)
+            hit = True
+        return hit
+
+    def _overrides(self, function: Function, attr: str, depth: int) -> tuple[list, Result] | None:
+        """What the project's subclasses set `attr` to, when `function` (a method) reads `self.attr`.
+
+        `self` may be an instance of any subclass: each one that assigns `attr` itself
+        (in its body, or through `self` in its methods) contributes that value, where it
+        is written. A subclass that overrides `function` without calling `super()` never
+        runs it: neither it nor its own subclasses count. A class-level value is hidden
+        when a class above it assigns `self.attr` in a method.
+        """
+        klass = function.klass
+        concrete: list = []
+        result = Result()
+        hit = False
+        stack = [(klass, self._assigns_through_self(klass, attr, set()))]
+        seen = {id(klass)}
+        while stack:
+            current, hidden = stack.pop()
+            for sub in self.project.subclasses.get(current.name, ()):
+                if id(sub) in seen or self.budget < 0:
+                    continue
+                if not any(self.class_of(b, sub.scope.parent, depth + 1) is current for b in sub.node.bases):
+                    continue
+                seen.add(id(sub))
+                own = sub.methods.get(function.name)
+                if own is not None and not _calls_super(own.node):
+                    continue
+                hit = self._collect_own_value(sub, attr, depth, concrete, result, class_level=not hidden) or hit
+                stack.append((sub, hidden or attr in sub.instance_attrs))
+        return (concrete, result) if hit else None
+
+    def _assigns_through_self(self, klass: ClassInfo, attr: str, seen: set) -> bool:
+        """Whether `klass` or a class above it assigns `self.attr` in a method."""
+        if id(klass) in seen:
+            return False
+        seen.add(id(klass))
+        if attr in klass.instance_attrs:
+            return True
+        for base in klass.node.bases:
+            parent = self.class_of(base, klass.scope.parent, 0)
+            if parent is not None and self._assigns_through_self(parent, attr, seen):
+                return True
+        return False
+
+    def _follow_attribute(self, expr: ast.Attribute, scope: Scope, depth: int) -> tuple[list, Result]:
+        base = expr.value
+        text = dotted(expr)
+        if expr.attr in ("value", "name") and isinstance(base, ast.Attribute):
+            # An Enum member's value: `Models.LARGE.value` is what the class body assigns to LARGE.
+            found, result = self._follow_attribute(base, scope, depth + 1)
+            if found and expr.attr == "value":
+                return found, result
+        if isinstance(base, ast.Name):
+            function = enclosing_function(scope)
+            if function and function.klass and function.positional and base.id == function.positional[0]:
+                found = self._class_attribute(function.klass, expr.attr, depth)
+                overrides = None
+                if function.kind != "staticmethod" and self.project.subclasses.get(function.klass.name):
+                    overrides = self._overrides(function, expr.attr, depth)
+                if found is None and overrides is None:
+                    return [], unknown(f"`{text}` is set at run time")
+                if found is None:
+                    return overrides
+                if overrides is not None:
+                    found[0].extend(overrides[0])
+                    found[1].extend(overrides[1])
+                return found
+            bindings = lookup(base.id, base, scope)
+            imported = next((b.detail[0] for b in bindings or () if b.kind == IMPORT), None)
+            module = self.project.module_named(imported) if imported else None
+            if module is not None:  # `settings.MODEL` after `import settings` or `from app import settings`
+                return self.follow_bindings(module.scope.exit.get(expr.attr), expr.attr, depth + 1)
+            klass = self.class_of(base, scope, depth)
+            if klass is not None:
+                found = self._class_attribute(klass, expr.attr, depth)
+                if found is not None:
+                    return found
+            if bindings and all(b.kind == VALUE and isinstance(b.node, ast.Call) and self.is_loader_call(b.node, b.scope)
+                                for b in bindings):
+                return [], Result()  # `processor.tokenizer`: a part of a loaded model, reported at its loader
+        if scope.module.option_defaults.get(expr.attr):
+            concrete: list = []
+            result = Result()
+            for value, value_scope in scope.module.option_defaults[expr.attr]:
+                found, more = self.follow(value, value_scope, depth + 1)
+                concrete.extend(found)
+                result.extend(more)
+            result.unknown.append(f"`{text}` is a command-line option or setting that a run may change")
+            return concrete, result
+        return [], unknown(f"`{text}` is known only at run time")
+
+    def _follow_subscript(self, expr: ast.Subscript, scope: Scope, depth: int) -> tuple[list, Result]:
+        container = dotted(expr.value)
+        if container in ("os.environ", "environ"):
+            name = expr.slice.value if isinstance(expr.slice, ast.Constant) else "?"
+            return [], unknown(f"environment variable {name}")
+        if container == "sys.argv":
+            return [], unknown("a command-line argument (sys.argv)")
+        found, result = self.follow(expr.value, scope, depth + 1)
+        keys = self.strings(expr.slice, scope, depth + 1) if not isinstance(expr.slice, ast.Slice) else Result()
+        wanted = {v.text for v in keys.values} if keys.values and not keys.unknown and not keys.params else None
+        index = expr.slice.value if isinstance(expr.slice, ast.Constant) and isinstance(expr.slice.value, int) else None
+        concrete: list = []
+        for node, node_scope in found:
+            if isinstance(node, ast.Dict):
+                for key, value in zip(node.keys, node.values):
+                    if key is None:
+                        continue
+                    if wanted is None or (isinstance(key, ast.Constant) and key.value in wanted):
+                        more, extra = self.follow(value, node_scope, depth + 1)
+                        concrete.extend(more)
+                        result.extend(extra)
+            elif isinstance(node, (ast.List, ast.Tuple)):
+                elements = node.elts
+                if index is not None and -len(elements) <= index < len(elements):
+                    elements = [elements[index]]
+                for element in elements:
+                    more, extra = self.follow(element, node_scope, depth + 1)
+                    concrete.extend(more)
+                    result.extend(extra)
+            elif not isinstance(node, Binding):
+                result.unknown.append(f"`{dotted(expr.value)}[...]` is known only at run time")
+        return concrete, result
+
+    def elements(self, iterable: ast.expr, scope: Scope, index: int | None, depth: int) -> tuple[list, Result]:
+        """The items a loop over `iterable` binds (element `index` of each, for tuple targets)."""
+        if depth > _MAX_DEPTH:
+            return [], unknown("too many indirections")
+        if isinstance(iterable, ast.Call):
+            function = iterable.func
+            name = dotted(function)
+            if isinstance(function, ast.Attribute) and function.attr in ("items", "values", "keys") and not iterable.args:
+                containers, result = self.follow(function.value, scope, depth + 1)
+                concrete: list = []
+                for node, node_scope in containers:
+                    if not isinstance(node, ast.Dict):
+                        continue
+                    pairs = [(k, v) for k, v in zip(node.keys, node.values) if k is not None]
+                    if function.attr == "keys" or (function.attr == "items" and index == 0):
+                        chosen = [k for k, _ in pairs]
+                    elif function.attr == "values" or (function.attr == "items" and index == 1):
+                        chosen = [v for _, v in pairs]
+                    else:
+                        continue
+                    for item in chosen:
+                        more, extra = self.follow(item, node_scope, depth + 1)
+                        concrete.extend(more)
+                        result.extend(extra)
+                return concrete, result
+            if name == "enumerate" and iterable.args:
+                return self.elements(iterable.args[0], scope, None, depth + 1) if index == 1 else ([], Result())
+            if name == "zip" and index is not None and index < len(iterable.args):
+                return self.elements(iterable.args[index], scope, None, depth + 1)
+            if name in ("list", "tuple", "set", "sorted", "reversed", "frozenset") and iterable.args:
+                return self.elements(iterable.args[0], scope, index, depth + 1)
+            return [], unknown(f"the items of `{name}(...)` are known only at run time")
+        containers, result = self.follow(iterable, scope, depth + 1)
+        concrete = []
+        for node, node_scope in containers:
+            if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+                # `MODELS + EXTRA`, `models += [...]`: the items of both.
+                for part in (node.left, node.right):
+                    more, extra = self.elements(part, node_scope, index, depth + 1)
+                    concrete.extend(more)
+                    result.extend(extra)
+                continue
+            if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+                items = node.elts
+            elif isinstance(node, ast.Dict):
+                items = [k for k in node.keys if k is not None]
+            else:
+                if not isinstance(node, Binding):
+                    result.unknown.append("the loop's items are known only at run time")
+                continue
+            for item in items:
+                if index is not None:
+                    if isinstance(item, (ast.Tuple, ast.List)) and index < len(item.elts):
+                        item = item.elts[index]
+                    else:
+                        continue
+                more, extra = self.follow(item, node_scope, depth + 1)
+                concrete.extend(more)
+                result.extend(extra)
+        return concrete, result
+
+    # -- strings -----------------------------------------------------------------------
+
+    def strings(self, expr: ast.expr, scope: Scope, depth: int = 0) -> Result:
+        """Every string `expr` may evaluate to, with the parameters and unknowns it depends on."""
+        if isinstance(expr, ast.Name):
+            result = self._name_strings(expr, scope, depth)
+        else:
+            result = self._concrete_strings(*self.follow(expr, scope, depth), depth)
+        if len(result.values) > MAX_VALUES:
+            # Said, not silently dropped: the cut values may be references too.
+            result.unknown.append(f"more than {MAX_VALUES} possible values; only the first {MAX_VALUES} were followed")
+            result.values = result.values[:MAX_VALUES]
+        return result
+
+    def _name_strings(self, expr: ast.Name, scope: Scope, depth: int) -> Result:
+        """A name's strings, each assignment evaluated while it is marked as being followed.
+
+        So `name = name + "-x"`, reached again through its own right-hand side, adds
+        nothing: a loop that grows a string is followed once round.
+        """
+        self.budget -= 1
+        if depth > _MAX_DEPTH or self.budget < 0:
+            return unknown("too many indirections to follow")
+        bindings = lookup(expr.id, expr, scope)
+        if bindings is None:
+            return unknown(f"`{expr.id}` is not defined in this file")
+        result = Result()
+        for binding in bindings:
+            if binding.kind != VALUE:
+                result.extend(self._concrete_strings(*self.follow_bindings((binding,), expr.id, depth), depth))
+                continue
+            if id(binding) in self.active:
+                continue
+            self.active.add(id(binding))
+            try:
+                result.extend(self.strings(binding.node, binding.scope, depth + 1))
+            finally:
+                self.active.discard(id(binding))
+        return result
+
+    def _concrete_strings(self, concrete: list, result: Result, depth: int) -> Result:
+        for node, node_scope in concrete:
+            if isinstance(node, Binding):
+                continue  # a function or class, not a string
+            result.extend(self._strings_of(node, node_scope, depth + 1))
+        return result
+
+    def _strings_of(self, node: ast.expr, scope: Scope, depth: int) -> Result:
+        module = scope.module
+        if isinstance(node, ast.Constant):
+            return Result(values=[Value(node.value, module, node.lineno)]) if isinstance(node.value, str) else Result(other=True)
+        if isinstance(node, ast.JoinedStr):
+            parts: list[list[str]] = []
+            result = Result()
+            for part in node.values:
+                if isinstance(part, ast.Constant):
+                    parts.append([str(part.value)])
+                    continue
+                if not isinstance(part, ast.FormattedValue) or part.format_spec is not None or part.conversion not in (-1, 115):
+                    return unknown("an f-string with formatting")
+                inner = self.strings(part.value, scope, depth + 1)
+                result.params.extend(inner.params)
+                result.unknown.extend(inner.unknown)
+                if not inner.values:
+                    return result
+                parts.append([v.text for v in inner.values])
+            return _product(parts, module, node.lineno, result)
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+            left = self.strings(node.left, scope, depth + 1)
+            right = self.strings(node.right, scope, depth + 1)
+            result = Result(params=left.params + right.params, unknown=left.unknown + right.unknown)
+            if not left.values or not right.values:
+                return result
+            return _product([[v.text for v in left.values], [v.text for v in right.values]], module, node.lineno, result)
+        if isinstance(node, ast.IfExp):
+            return self.strings(node.body, scope, depth + 1).extend(self.strings(node.orelse, scope, depth + 1))
+        if isinstance(node, ast.BoolOp):
+            result = Result()
+            for value in node.values:
+                result.extend(self.strings(value, scope, depth + 1))
+            return result
+        if isinstance(node, ast.Call):
+            return self._call_strings(node, scope, depth)
+        if isinstance(node, (ast.List, ast.Tuple, ast.Dict, ast.Set, ast.Lambda, ast.Compare, ast.ListComp, ast.DictComp)):
+            return Result()
+        return unknown(f"`{_short(node)}` is computed at run time")
+
+    def _dict_get(self, node: ast.Call, scope: Scope, depth: int) -> Result:
+        """`CHOICES.get(key, default)` on a constant dict: the value for a known key, else every value."""
+        containers, result = self.follow(node.func.value, scope, depth + 1)
+        dicts = [(c, c_scope) for c, c_scope in containers if isinstance(c, ast.Dict)]
+        if not dicts:
+            return unknown(f"the value returned by `{dotted(node.func)}(...)`")
+        keys = self.strings(node.args[0], scope, depth + 1)
+        wanted = {v.text for v in keys.values} if keys.values and not (keys.unknown or keys.params) else None
+        for container, container_scope in dicts:
+            for key, value in zip(container.keys, container.values):
+                if key is not None and (wanted is None or (isinstance(key, ast.Constant) and key.value in wanted)):
+                    result.extend(self.strings(value, container_scope, depth + 1))
+        default = node.args[1] if len(node.args) > 1 else None
+        if default is not None:
+            result.extend(self.strings(default, scope, depth + 1))
+        return result
+
+    def _call_strings(self, node: ast.Call, scope: Scope, depth: int) -> Result:
+        names = qualified_names(node.func, scope)
+        name = names[0]
+        last = name.rsplit(".", 1)[-1]
+        if name in _ENVIRON_GETTERS or name.endswith("environ.get"):
+            variable = node.args[0].value if node.args and isinstance(node.args[0], ast.Constant) else "?"
+            default = node.args[1] if len(node.args) > 1 else keyword(node, "default")
+            result = self.strings(default, scope, depth + 1) if default is not None else Result()
+            result.unknown.append(
+                f"environment variable {variable}" + (" may override it" if result.values else " without a default")
+            )
+            return result
+        if last in _FIELD_FACTORIES:
+            # dataclasses.field(default=...), pydantic Field(...), typer Option(...): the default.
+            default = keyword(node, "default")
+            if default is None and node.args:
+                default = node.args[0]
+            if default is None or (isinstance(default, ast.Constant) and default.value is Ellipsis):
+                return Result()
+            return self.strings(default, scope, depth + 1)
+        if isinstance(node.func, ast.Attribute) and node.func.attr == "format":
+            template = self.strings(node.func.value, scope, depth + 1)
+            arguments = [self.strings(a, scope, depth + 1) for a in node.args]
+            keywords = {k.arg: self.strings(k.value, scope, depth + 1) for k in node.keywords if k.arg}
+            if not template.values or any(not a.values for a in arguments) or any(not k.values for k in keywords.values()):
+                return unknown("a `str.format` of values known at run time")
+            result = Result()
+            for value in template.values:
+                try:
+                    text = value.text.format(*[a.values[0].text for a in arguments],
+                                             **{k: v.values[0].text for k, v in keywords.items()})
+                except (IndexError, KeyError, ValueError):
+                    return unknown("a `str.format` that does not apply")
+                result.values.append(Value(text, scope.module, node.lineno))
+            return result
+        if isinstance(node.func, ast.Attribute) and node.func.attr == "join" and len(node.args) == 1:
+            separator = self.strings(node.func.value, scope, depth + 1)
+            items, result = self.elements(node.args[0], scope, None, depth + 1)
+            texts = []
+            for item, item_scope in items:
+                inner = self._strings_of(item, item_scope, depth + 1)
+                if len(inner.values) != 1:
+                    return unknown("a join of values known at run time")
+                texts.append(inner.values[0].text)
+            if len(separator.values) == 1 and texts:
+                return Result(values=[Value(separator.values[0].text.join(texts), scope.module, node.lineno)])
+            return unknown("a join of values known at run time")
+        if name in ("str", "os.fspath") and len(node.args) == 1:
+            return self.strings(node.args[0], scope, depth + 1)
+        if isinstance(node.func, ast.Attribute) and node.func.attr == "get" and node.args:
+            return self._dict_get(node, scope, depth)
+        if last in _CHOICE_WIDGETS:
+            # `st.selectbox("Model", [...])`: the person running it picks one of these.
+            options = node.args[1] if len(node.args) > 1 else keyword(node, "options") or keyword(node, "choices")
+            if options is not None:
+                items, result = self.elements(options, scope, None, depth + 1)
+                for item, item_scope in items:
+                    result.extend(self._strings_of(item, item_scope, depth + 1))
+                return result
+        if any(loader_for(n, node) is not None for n in names):
+            return Result()  # a loaded model or a downloaded path: the loader call itself is the reference
+        return unknown(f"the value returned by `{dotted(node.func)}(...)`")
+
+    # -- calls of the project's functions -------------------------------------------------
+
+    def callee(self, call: ast.Call, scope: Scope) -> tuple[Function, int] | None:
+        """The project function a call reaches, and how many leading parameters are bound already."""
+        func = call.func
+        if isinstance(func, ast.Name):
+            return self._callable(lookup(func.id, func, scope), 0)
+        if not isinstance(func, ast.Attribute):
+            return None
+        base = func.value
+        if isinstance(base, ast.Call) and isinstance(base.func, ast.Name) and base.func.id == "super":
+            function = enclosing_function(scope)
+            if function and function.klass:
+                for base_expr in function.klass.node.bases:
+                    klass = self.class_of(base_expr, function.klass.scope.parent, 0)
+                    method = klass and self.method(klass, func.attr)
+                    if method:
+                        return method, 1
+            return None
+        if isinstance(base, ast.Name):
+            function = enclosing_function(scope)
+            if function and function.klass and function.positional and base.id == function.positional[0]:
+                method = self.method(function.klass, func.attr)
+                return (method, 0 if method.kind == "staticmethod" else 1) if method else None
+            bindings = lookup(base.id, base, scope)
+            module_import = next((b for b in bindings or () if b.kind == IMPORT and b.detail[1]), None)
+            if module_import is not None:
+                module = self.project.module_named(module_import.detail[0])
+                if module is not None:
+                    return self._callable(module.scope.exit.get(func.attr), 0)
+            klass_binding = next((b for b in bindings or () if b.kind == CLASS), None)
+            if klass_binding is not None:
+                method = self.method(klass_binding.detail, func.attr)
+                return (method, 1 if method.kind == "classmethod" else 0) if method else None
+            klass = self.class_of(base, scope, 0)
+            if klass is not None:
+                method = self.method(klass, func.attr)
+                if method:
+                    return method, 0 if method.kind == "staticmethod" else 1
+        return None
+
+    def _callable(self, bindings, skip: int) -> tuple[Function, int] | None:
+        for binding in bindings or ():
+            if binding.kind == DEF:
+                return binding.detail, skip
+            if binding.kind == CLASS:
+                init = self.method(binding.detail, "__init__")
+                return (init, 1) if init else None
+            if binding.kind == IMPORT and not binding.detail[1]:
+                target = self.project.resolve_import(binding.detail[0])
+                if target is not None:
+                    return self._callable(target[0].scope.exit.get(target[1]), skip)
+        return None
+
+    def method(self, klass: ClassInfo, name: str, seen: set | None = None) -> Function | None:
+        seen = seen or set()
+        if id(klass) in seen:
+            return None
+        seen.add(id(klass))
+        if name in klass.methods:
+            return klass.methods[name]
+        for base in klass.node.bases:
+            parent = self.class_of(base, klass.scope.parent, 0)
+            if parent is not None:
+                found = self.method(parent, name, seen)
+                if found:
+                    return found
+        return None
+
+
+def _product(parts: list[list[str]], module: Module, line: int, result: Result) -> Result:
+    for combination in itertools.islice(itertools.product(*parts), MAX_VALUES):
+        result.values.append(Value("".join(combination), module, line))
+    return result
+
+
+def _calls_super(node: ast.AST) -> bool:
+    return any(isinstance(n, ast.Name) and n.id == "super" for n in ast.walk(node))
+
+
+def _short(node: ast.AST) -> str:
+    try:
+        text = ast.unparse(node)
+    except Exception:  # noqa: BLE001 - only for a message
+        return type(node).__name__
+    return text if len(text) <= 60 else text[:57] + "..."
