@@ -56,6 +56,9 @@ def scan_config(text: str, kind: str, relative: str, directory: str, collector: 
     except ValueError as error:  # json.JSONDecodeError and tomllib.TOMLDecodeError
         collector.unparsable(Location(relative, getattr(error, "lineno", None)), f"not valid {kind.upper()} ({_first_line(error)})")
         return
+    except RecursionError:
+        collector.unparsable(Location(relative), f"not readable {kind.upper()} (nested too deeply)")
+        return
     reader = _Reader(relative, directory, collector)
     for document in documents:
         reader.walk(document)

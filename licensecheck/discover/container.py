@@ -61,6 +61,7 @@ def commands(text: str) -> list[list[Word]]:
     """The commands of a shell-like text, each a list of words with their offsets."""
     found: list[list[Word]] = []
     current: list[Word] = []
+    end = -1  # where the last word ended: a token that starts there continues it (`MODEL="org/x"`)
     for match in _TOKEN.finditer(_blank_comments(text)):
         kind = match.lastgroup
         if kind == "cont":
@@ -69,9 +70,15 @@ def commands(text: str) -> list[list[Word]]:
             if current:
                 found.append(current)
             current = []
+            end = -1
             continue
         group = kind if kind in ("dq", "sq") else "word"
-        current.append(Word(match.group(group), match.start(group)))
+        if current and match.start() == end:
+            joined = current[-1]
+            current[-1] = Word(joined.text + match.group(group), joined.offset if joined.text else match.start(group))
+        else:
+            current.append(Word(match.group(group), match.start(group)))
+        end = match.end()
     if current:
         found.append(current)
     return found

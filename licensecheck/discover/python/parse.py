@@ -240,6 +240,22 @@ def _subject(key: str) -> str:
     return match.group(0) if match else ""
 
 
+def _after_assignment(guards: dict[str, bool], name: str, value) -> dict[str, bool] | None:
+    """The facts that still hold once `name` is assigned `value`.
+
+    A fact about another name is unchanged. `name == C` and `name is C` are decided
+    when `value` is a constant (`if x is None: x = "org/m"` makes `x is None` false);
+    any other fact about `name` is dropped.
+    """
+    kept: dict[str, bool] = {}
+    for key, truth in guards.items():
+        if _subject(key) != name:
+            kept[key] = truth
+        elif isinstance(value, ast.Constant) and key.startswith((f"{name} == ", f"{name} is ")):
+            kept[key] = key[len(name) + 4:] == repr(value.value)
+    return kept or None
+
+
 def facts(test: ast.expr, truth: bool) -> list[tuple[str, bool]]:
     """What is known where `test` evaluated to `truth`."""
     if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And) and truth:
@@ -534,8 +550,7 @@ class _Walker:
         if binding is None:
             guards = self.guards
             if guards and isinstance(node, ast.Name):
-                # A fact about the name being assigned no longer holds once it is assigned.
-                guards = {k: v for k, v in guards.items() if _subject(k) != node.id} or None
+                guards = _after_assignment(guards, node.id, value)
             binding = self.made[key] = Binding(kind, value, self.scope, detail, guards)
         return binding  # type: ignore[return-value]
 
@@ -546,6 +561,9 @@ class _Walker:
 
     def bind_target(self, target: ast.expr, value: ast.expr, env: Env) -> None:
         if isinstance(target, ast.Name):
+            if (self.guards and isinstance(value, ast.Constant) and target.id in env
+                    and self.guards.get(f"{target.id} == {value.value!r}")):
+                return  # `if x == "a": x = "a"` changes nothing: the value it had is the one it keeps
             self.bind(target.id, self.make(target, VALUE, value), env)
         elif isinstance(target, (ast.Tuple, ast.List)):
             if isinstance(value, (ast.Tuple, ast.List)) and len(value.elts) == len(target.elts) and not any(
