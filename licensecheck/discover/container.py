@@ -128,7 +128,7 @@ def _scan_command(words: list[Word], collector: Collector, locate: Locate, direc
                   variables: Variables) -> None:
     texts = [w.text for w in words]
     if texts and texts[0] in ("ENV", "ARG", "export", "declare", "local", "readonly"):
-        _assignments(words[1:], collector, locate, via, variables, docker_env=texts[0] == "ENV")
+        _assignments(words[1:], collector, locate, via, variables, directory, docker_env=texts[0] == "ENV")
         return
     if texts and _ASSIGNMENT.fullmatch(texts[0]) and not texts[0].startswith("-"):
         leading = []
@@ -137,7 +137,7 @@ def _scan_command(words: list[Word], collector: Collector, locate: Locate, direc
                 leading.append(word)
             else:
                 break
-        _assignments(leading, collector, locate, via, variables)
+        _assignments(leading, collector, locate, via, variables, directory)
     for index, word in enumerate(words):
         text = word.text
         expanded = variables.expand(word)
@@ -219,7 +219,7 @@ def _consider(word: Word, kind: str, bare: str, collector: Collector, locate: Lo
 
 
 def _assignments(words: list[Word], collector: Collector, locate: Locate, via: str, variables: Variables,
-                 docker_env: bool = False) -> None:
+                 directory: str | None, docker_env: bool = False) -> None:
     if docker_env and len(words) >= 2 and "=" not in words[0].text:
         pairs = [(words[0].text, Word(" ".join(w.text for w in words[1:]), words[1].offset))]  # ENV KEY value
     else:
@@ -236,6 +236,11 @@ def _assignments(words: list[Word], collector: Collector, locate: Locate, via: s
         kind = key_type(name)
         if kind is not None:
             collector.consider(expanded.text, kind[0], locate(expanded.offset), f"{via} {name}", bare=kind[1])
+        elif " -" in f" {value.text}":
+            # `ARGS="--model_name_or_path $MODEL"`: a command line kept in a variable.
+            for embedded in commands(value.text):
+                shifted = [Word(w.text, value.offset + w.offset) for w in embedded]
+                _scan_command(shifted, collector, locate, directory, via, variables)
 
 
 _MAKE_ASSIGNMENT = re.compile(r"(?m)^(?:export[ \t]+|override[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*[:?+!]?=[ \t]*")
