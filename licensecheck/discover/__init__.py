@@ -166,7 +166,7 @@ def _discover(root: Path, exclude: Iterable[str] | Callable[[str], bool] | None)
 
 def _kind_of(name: str) -> str | None:
     """Which reader a file goes to: python, notebook, yaml, json, toml or a container kind; None: not read."""
-    suffix = os.path.splitext(name)[1].lower()
+    suffix = name[name.rfind("."):].lower() if "." in name.lstrip(".") else ""
     if suffix == ".py":
         return "python"
     if suffix == ".ipynb":
@@ -186,10 +186,11 @@ def _read_one(path: str, relative: str, name: str, project: "PythonProject", col
     data = _read(path, relative, collector)
     if data is None:
         return 1
-    directory = os.path.dirname(path)
     if kind == "python":
         project.add_file(relative, path, data)
-    elif kind == "notebook":
+        return 1
+    directory = path[: path.rfind(os.sep)] if os.sep in path else "."
+    if kind == "notebook":
         from .python import LOADER_HINT
 
         if LOADER_HINT.search(data) or b"model" in data or b"dataset" in data:

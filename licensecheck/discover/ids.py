@@ -152,21 +152,27 @@ class Tree:
 
     def __init__(self, root: Path) -> None:
         self.root = os.path.abspath(root)
-        self._seen: dict[str, bool] = {}
+        self._entries: dict[str, frozenset[str]] = {}  # folder → the names in it, listed once
 
     def exists(self, relative: str, directory: str | None = None) -> bool:
-        """Whether `relative` (or its first segment, a folder) exists under the root or `directory`."""
+        """Whether `relative` (or its first segment, a folder) exists under the root or `directory`.
+
+        The first segment decides (if `relative` exists, so does its first folder), and
+        each folder is listed once, however many strings are asked about.
+        """
         first = relative.split("/", 1)[0]
         for base in (self.root, directory):
             if base is None:
                 continue
-            for candidate in (relative, first):
-                full = os.path.join(base, candidate)
-                known = self._seen.get(full)
-                if known is None:
-                    known = self._seen[full] = os.path.exists(full)
-                if known:
-                    return True
+            entries = self._entries.get(base)
+            if entries is None:
+                try:
+                    entries = frozenset(os.listdir(base))
+                except OSError:
+                    entries = frozenset()
+                self._entries[base] = entries
+            if first in entries:
+                return True
         return False
 
     def local_path(self, text: str, directory: str | None = None) -> str | None:
@@ -269,8 +275,19 @@ def hub_reference(
 
 
 def could_be_repository(text: str) -> bool:
-    """Whether `text` could name a repository, asking nothing of the file system (a cheap filter)."""
-    return hub_reference(text, MODEL, None) is not None
+    """Whether `org/name` could name a repository, asking nothing of the file system.
+
+    A cheap filter for strings found by a regular expression in files that are not
+    parsed yet: it refuses what `hub_reference` refuses for the commonest reasons
+    (a project folder, a number, a file, a MIME type, another service).
+    """
+    namespace, _, name = text.partition("/")
+    lowered = namespace.lower()
+    if not name or "/" in name or lowered in LOCAL_FOLDERS or lowered in MIME_TYPES or lowered in API_PROVIDERS:
+        return False
+    if _NUMERIC.fullmatch(namespace) or _NUMERIC.fullmatch(name):
+        return False
+    return not ("." in name and name.rsplit(".", 1)[1].lower() in FILE_EXTENSIONS)
 
 
 def foreign(text: str) -> str | None:

@@ -13,7 +13,7 @@ MODEL_KEYS = frozenset(
         "tokenizer_name_or_path", "embedding_model", "embedding_model_name", "embed_model",
         "embed_model_name", "reranker_model", "rerank_model", "reward_model", "ref_model",
         "teacher_model", "draft_model", "speculative_model", "model_repo", "hf_repo", "model_path",
-        "vision_tower",
+        "vision_tower", "tokenizer_path",
     }
 )
 DATASET_KEYS = frozenset({"dataset", "dataset_name", "dataset_id", "dataset_repo", "datasets", "data_path"})

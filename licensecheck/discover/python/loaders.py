@@ -17,17 +17,45 @@ from typing import NamedTuple
 
 from ...model import DATASET, MODEL
 
-# A file is parsed only if its text names a loader (or a Hub prefix).
-LOADER_HINT = re.compile(
-    rb"from_pretrained|from_quantized|from_finetuned|from_model_id|from_preset|pipeline|"
-    rb"SentenceTransformer|CrossEncoder|SparseEncoder|vllm|load_dataset|get_dataset_|"
-    rb"hf_hub_download|snapshot_download|hf_hub_url|InferenceClient|hf-hub:|hf_hub:|hf\.co/|"
-    rb"hf://|open_clip|timm|mlx_lm|mlx_vlm|load_lora_weights|load_textual_inversion|"
-    rb"load_ip_adapter|load_adapter|HuggingFace\w*\(|Flag[A-Z]\w*|fastembed|\btrl\b|faster_whisper|"
-    rb"huggingface-cli|hf download"
+# A file is parsed only if its text holds one of these words (a loader, a Hub prefix, a
+# library whose loaders have common names). Most files hold none: the test is one pass
+# of a regular expression shaped as a tree of the words, so that each position costs
+# one branch rather than one try per word.
+LOADER_WORDS = (
+    "from_pretrained", "from_quantized", "from_finetuned", "from_model_id", "from_preset", "pipeline",
+    "SentenceTransformer", "CrossEncoder", "SparseEncoder", "vllm", "load_dataset", "get_dataset_",
+    "hf_hub_download", "snapshot_download", "hf_hub_url", "InferenceClient", "hf-hub:", "hf_hub:", "hf.co/",
+    "hf://", "open_clip", "timm", "mlx_lm", "mlx_vlm", "load_lora_weights", "load_textual_inversion",
+    "load_ip_adapter", "load_adapter", "HuggingFace", "FlagModel", "FlagReranker", "FlagLLM", "FlagAuto",
+    "fastembed", " trl", "faster_whisper", "huggingface-cli", "hf download",
+    # command lines run from Python, and the flags that name a model in them
+    "os.system", "os.popen", "subprocess", "--model", "--base_model", "--base-model", "--tokenizer", "--dataset",
+    "--data_path", "--data-path", "--vision_tower", "--vision-tower", "--hf-repo", "--hf_repo",
 )
+
+
+def word_tree(words: tuple[str, ...]) -> bytes:
+    """A regular expression matching any of `words`, as a tree of their common prefixes."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for character in word:
+            node = node.setdefault(character, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(character) + emit(child) for character, child in sorted(node.items()) if character]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
+        return body + ("?" if "" in node else "")
+
+    return emit(tree).encode()
+
+
+LOADER_HINT = re.compile(word_tree(LOADER_WORDS))
 SENTENCE_TRANSFORMERS = "sentence-transformers"
-HUB, MODELSCOPE = "hub", "modelscope"
+HUB, MODELSCOPE, SHELL = "hub", "modelscope", "shell"
 
 
 class Slot(NamedTuple):
@@ -44,7 +72,7 @@ class Slot(NamedTuple):
     prefixed_only: bool = False
     repo_type_keyword: bool = False
     namespace: str | None = None
-    host: str = HUB  # where the loader fetches from: the Hub, or ModelScope
+    host: str = HUB  # where the loader fetches from: the Hub, ModelScope, or a command line (SHELL)
 
 
 class Loader(NamedTuple):
@@ -160,9 +188,18 @@ MODELSCOPE_LOADERS: dict[str, Loader] = {
     "dataset_file_download": _MS_DATASET,
     "load": _MS_DATASET,  # MsDataset.load
 }
+# A command line run by the standard library (`os.system(f"... --model-path {MODEL}")`): read
+# like a shell script's, through the parameters of the project's own helpers too.
+_COMMAND = Loader((Slot(MODEL, (0,), ("args", "cmd", "command"), host=SHELL),))
+_COMMAND_RUNNERS = {
+    "os": frozenset({"system", "popen"}),
+    "subprocess": frozenset({"run", "call", "check_call", "check_output", "Popen", "getoutput", "getstatusoutput"}),
+}
 # Where a run writes: a repository named here is an output, never a dependency.
 PUBLISHERS = frozenset({"push_to_hub", "save_pretrained", "create_repo", "create_branch", "create_tag"})
-SHELL_CALLS = frozenset({"run", "call", "check_call", "check_output", "Popen", "system", "getoutput", "getstatusoutput"})
+SHELL_CALLS = frozenset(
+    {"run", "call", "check_call", "check_output", "Popen", "system", "popen", "getoutput", "getstatusoutput"}
+)
 
 
 def is_publisher(name: str) -> bool:
@@ -172,8 +209,11 @@ def is_publisher(name: str) -> bool:
 def loader_for(qualified: str, call: ast.Call) -> Loader | None:
     """The loader signature of a call whose callee is `qualified` after imports, or None."""
     last = qualified.rsplit(".", 1)[-1]
-    if qualified.split(".", 1)[0] == "modelscope":
+    root = qualified.split(".", 1)[0]
+    if root == "modelscope":
         return MODELSCOPE_LOADERS.get(last)
+    if last in _COMMAND_RUNNERS.get(root, ()) and qualified.count(".") == 1:
+        return _COMMAND
     loader = LOADERS.get(last)
     if loader is None:
         if last in _EMBEDDING_WRAPPERS:

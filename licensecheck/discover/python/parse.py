@@ -39,7 +39,7 @@ class Binding:
     """One way a name gets its value: an assignment, a loop, a parameter, an import, a def.
 
     `node`: the value (VALUE) or the iterable (ITER); `scope`: where it is evaluated;
-    `detail`: the element index (ITER), (function, name) (PARAM), (target, whole
+    `detail`: the path to the part of each item (ITER), (function, name) (PARAM), (target, whole
     module?) (IMPORT), the Function (DEF), the ClassInfo (CLASS) or the reason (UNKNOWN);
     `guards`: the facts that held where it was made.
     """
@@ -612,15 +612,13 @@ class _Walker:
         self.record(combined.left, env)  # type: ignore[attr-defined]
         self.bind(target.id, self.make(target, VALUE, combined), env)
 
-    def loop_target(self, target: ast.expr, iterable: ast.expr, env: Env) -> None:
+    def loop_target(self, target: ast.expr, iterable: ast.expr, env: Env, path: tuple[int, ...] = ()) -> None:
+        """Bind a loop's target: each name to the part of an item at `path` (`for i, (a, b) in ...`: b is (1, 1))."""
         if isinstance(target, ast.Name):
-            self.bind(target.id, self.make(target, ITER, iterable, None), env)
-        elif isinstance(target, (ast.Tuple, ast.List)):
+            self.bind(target.id, self.make(target, ITER, iterable, path), env)
+        elif isinstance(target, (ast.Tuple, ast.List)) and not any(isinstance(e, ast.Starred) for e in target.elts):
             for index, element in enumerate(target.elts):
-                if isinstance(element, ast.Name):
-                    self.bind(element.id, self.make(element, ITER, iterable, index), env)
-                else:
-                    self.unknown_targets(element, "is unpacked from a loop's items", env)
+                self.loop_target(element, iterable, env, path + (index,))
         else:
             self.unknown_targets(target, "is set by a loop", env)
 

@@ -30,7 +30,7 @@ from collections.abc import Callable
 from ...model import DATASET, MODEL, Location
 from ..collect import Collector
 from ..ids import SENTENCE_TRANSFORMERS_PLAIN, could_be_repository, strip_prefix
-from .loaders import LOADER_HINT, MODELSCOPE, SHELL_CALLS, Slot, is_publisher, keyword, loader_for, slot_arguments
+from .loaders import LOADER_HINT, MODELSCOPE, SHELL, SHELL_CALLS, Slot, is_publisher, keyword, loader_for, slot_arguments
 from .parse import ClassInfo, Function, Module, Scope, collect, dotted
 from .values import BUDGET, Evaluator, Result, qualified_names, reason, unknown
 
@@ -51,13 +51,22 @@ def _may_call_with_an_id(data: bytes) -> bool:
     return any(could_be_repository(match.group(1).decode("utf-8", "replace")) for match in _ID_LITERAL.finditer(data))
 
 
+def _add_dotted_names(names: dict[str, str], relative: str) -> None:
+    stem = relative[:-3]
+    if stem.endswith("/__init__"):
+        stem = stem[: -len("/__init__")]
+    parts = stem.split("/")
+    for start in range(len(parts)):
+        names.setdefault(".".join(parts[start:]), relative)
+
+
 class PythonProject:
     """The project's Python modules, parsed lazily, and the evaluation of loader arguments."""
 
     def __init__(self, collector: Collector) -> None:
         self.collector = collector
         self.modules: dict[str, Module | None] = {}
-        self.by_dotted: dict[str, str] = {}  # dotted module name → relative path, for imports
+        self._by_dotted: dict[str, str] | None = None  # dotted module name → relative path, made when first asked
         self.python_files: dict[str, str] = {}  # relative path → absolute path
         self.pending: list[tuple[str, str, bytes]] = []  # files with id literals, not parsed yet
         self.calls_by_name: dict[str, list[tuple[ast.Call, Scope]]] = {}
@@ -70,18 +79,21 @@ class PythonProject:
 
     def register(self, relative: str, absolute: str) -> None:
         """Every .py file of the tree, so that imports of project modules can be followed."""
-        if relative in self.python_files:
-            return
         self.python_files[relative] = absolute
-        stem = relative[:-3]
-        if stem.endswith("/__init__"):
-            stem = stem[: -len("/__init__")]
-        parts = stem.split("/")
-        for start in range(len(parts)):
-            self.by_dotted.setdefault(".".join(parts[start:]), relative)
+        if self._by_dotted is not None:
+            _add_dotted_names(self._by_dotted, relative)
+
+    @property
+    def by_dotted(self) -> dict[str, str]:
+        """Each .py file under every dotted name an import may give it (`pkg.mod`, and `mod` from inside `pkg`)."""
+        if self._by_dotted is None:
+            self._by_dotted = {}
+            for relative in self.python_files:
+                _add_dotted_names(self._by_dotted, relative)
+        return self._by_dotted
 
     def add_file(self, relative: str, absolute: str, data: bytes) -> None:
-        self.register(relative, absolute)
+        """A .py file (registered already): parsed now if it names a loader, set aside if it may call one."""
         if LOADER_HINT.search(data):
             self._parse(relative, absolute, data)
         elif _may_call_with_an_id(data):
@@ -181,7 +193,8 @@ class PythonProject:
                     for argument in slot_arguments(call, slot):
                         consumed.add(id(argument))
                         self._slot(call, scope, slot, shown, argument)
-                if not consumed and any(k.arg is None for k in call.keywords) and loader.slots[0].positions:
+                if (not consumed and any(k.arg is None for k in call.keywords) and loader.slots[0].positions
+                        and loader.slots[0].host != SHELL):
                     self.collector.unknown(module.locate(call.lineno),
                                            f"{shown}: the {loader.slots[0].type} is not statically known "
                                            "(arguments unpacked with **)")
@@ -190,6 +203,9 @@ class PythonProject:
     def _slot(self, call: ast.Call, scope: Scope, slot: Slot, shown: str, argument: ast.expr) -> None:
         module = scope.module
         site = module.locate(call.lineno)
+        if slot.host == SHELL:
+            self._command(scope, slot, shown, site, argument)
+            return
         kind = slot.type
         if slot.repo_type_keyword:
             repo_type = keyword(call, "repo_type")
@@ -218,6 +234,24 @@ class PythonProject:
         if result.unknown and not result.params:
             self._say_unknown(site, shown, kind, result)
 
+    def _command(self, scope: Scope, slot: Slot, shown: str, site: Location, argument: ast.expr) -> None:
+        """A command line run from Python: a list of words, or a string (an f-string, a parameter...)."""
+        concrete, _ = self.values.follow(argument, scope)
+        for node, node_scope in concrete:
+            if isinstance(node, (ast.List, ast.Tuple)):
+                self._shell_words(node, node_scope)
+        result = self._strings(argument, scope, placeholders=True)
+        self._record(result, slot, shown, site, [None])
+        for function, parameter in result.params:
+            self._add_sink(function, parameter, slot, shown, site, [None])
+
+    def _strings(self, expr: ast.expr, scope: Scope, *, placeholders: bool = False) -> Result:
+        self.values.placeholders = placeholders
+        try:
+            return self.values.strings(expr, scope)
+        finally:
+            self.values.placeholders = False
+
     def _say_unknown(self, site: Location, shown: str, kind: str, result: Result) -> None:
         if result.values:  # a default was found and reported: say that a run may use another value
             self.collector.unknown(site, f"{shown}: the {kind} reported is a default; {reason(result)}")
@@ -226,6 +260,11 @@ class PythonProject:
 
     def _record(self, result: Result, slot: Slot, shown: str, site: Location, revisions: list[str | None]) -> None:
         for value in result.values:
+            if slot.host == SHELL:
+                from ..container import scan_command_text
+
+                scan_command_text(value.text, self.collector, value.location_at, value.module.directory, shown)
+                continue
             location = value.module.locate(value.line)
             text = value.text
             if slot.host == MODELSCOPE:
@@ -374,8 +413,7 @@ class PythonProject:
         default = function.defaults.get(parameter)
         if default is not None:
             found_any = True
-            self.values.budget = BUDGET
-            self._propagate(self.values.strings(default, function.scope.parent or function.scope), uses, None)
+            self._propagate(default, function.scope.parent or function.scope, uses, None)
         names = {function.name, "__init__"} | ({function.klass.name} if function.klass and function.name == "__init__" else set())
         for name in names:
             for call, scope in self.calls_by_name.get(name, ()):
@@ -388,21 +426,33 @@ class PythonProject:
                 found_any = True
                 argument, site = binding
                 if argument is not None:  # None: the default applies, counted above
-                    self.values.budget = BUDGET
-                    self._propagate(argument if isinstance(argument, Result) else self.values.strings(argument, scope),
-                                    uses, site)
+                    self._propagate(argument, scope, uses, site)
         if not found_any:
             for slot, shown, site, _revisions in uses:
+                if slot.host == SHELL:
+                    continue
                 self.collector.unknown(
                     site, f"{shown}: the {slot.type} is not statically known "
                           f"(parameter `{parameter}` of `{function.qualname}`, and no call of it was found)"
                 )
 
-    def _propagate(self, result: Result, uses: list, call_site: Location | None) -> None:
+    def _propagate(self, argument: ast.expr | Result, scope: Scope, uses: list, call_site: Location | None) -> None:
+        """What `argument` (a parameter's default, or a call's argument) may be, for each use of the parameter."""
+        evaluated: dict[bool, Result] = {}
         for slot, shown, site, revisions in uses:
+            command = slot.host == SHELL
+            if isinstance(argument, Result):
+                result = argument
+            elif command not in evaluated:
+                self.values.budget = BUDGET
+                result = evaluated[command] = self._strings(argument, scope, placeholders=command)
+            else:
+                result = evaluated[command]
             self._record(result, slot, shown, site, revisions)
             for function, parameter in result.params:
                 self._add_sink(function, parameter, slot, shown, site, revisions)
+            if command:
+                continue  # a command line's other words are not the question
             if result.unknown and not result.params:
                 if call_site is None:  # a parameter's default: said at the loader
                     self._say_unknown(site, shown, slot.type, result)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import ast
 import itertools
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
 from .loaders import keyword, loader_for
@@ -41,9 +42,26 @@ _FIELD_FACTORIES = frozenset({"field", "Field", "Option", "Argument", "Query", "
 
 
 class Value(NamedTuple):
+    """A string an expression may be, where it is written, and where its parts are.
+
+    `spans`: (start, end, module, line) of the parts of `text` written elsewhere (an
+    f-string's `{MODEL}`), innermost last, so that a command line built in code can
+    point at the line where each of its words is written.
+    """
+
     text: str
     module: Module
     line: int
+    spans: tuple = ()
+
+    def location_at(self, offset: int):
+        for start, end, module, line in reversed(self.spans):
+            if start <= offset < end:
+                return module.locate(line)
+        return self.module.locate(self.line)
+
+
+PLACEHOLDER = "UNKNOWN"  # stands for a part of a command line known only at run time
 
 
 class Result:
@@ -102,6 +120,9 @@ class Evaluator:
         self.project = project
         self.budget = BUDGET
         self.active: set[int] = set()  # bindings being followed: reached again, they add nothing
+        # While reading a command line, a part known only at run time stands as PLACEHOLDER
+        # rather than making the whole string unknown: `--port {port}` must not hide `--model X`.
+        self.placeholders = False
 
     def is_loader_call(self, call: ast.Call, scope: Scope) -> bool:
         return any(loader_for(name, call) is not None for name in qualified_names(call.func, scope))
@@ -329,37 +350,36 @@ class Evaluator:
                 result.unknown.append(f"`{dotted(expr.value)}[...]` is known only at run time")
         return concrete, result
 
-    def elements(self, iterable: ast.expr, scope: Scope, index: int | None, depth: int) -> tuple[list, Result]:
-        """The items a loop over `iterable` binds (element `index` of each, for tuple targets)."""
+    def elements(self, iterable: ast.expr, scope: Scope, path: tuple[int, ...], depth: int) -> tuple[list, Result]:
+        """The items a loop over `iterable` binds: the part at `path` of each (`for i, (a, b) in`: b is (1, 1))."""
         if depth > _MAX_DEPTH:
             return [], unknown("too many indirections")
         if isinstance(iterable, ast.Call):
             function = iterable.func
             name = dotted(function)
             if isinstance(function, ast.Attribute) and function.attr in ("items", "values", "keys") and not iterable.args:
+                if function.attr == "items":
+                    if not path:
+                        return [], Result()  # the (key, value) pairs themselves
+                    side, rest = path[0], path[1:]
+                else:
+                    side, rest = (0 if function.attr == "keys" else 1), path
                 containers, result = self.follow(function.value, scope, depth + 1)
                 concrete: list = []
                 for node, node_scope in containers:
-                    if not isinstance(node, ast.Dict):
-                        continue
-                    pairs = [(k, v) for k, v in zip(node.keys, node.values) if k is not None]
-                    if function.attr == "keys" or (function.attr == "items" and index == 0):
-                        chosen = [k for k, _ in pairs]
-                    elif function.attr == "values" or (function.attr == "items" and index == 1):
-                        chosen = [v for _, v in pairs]
-                    else:
-                        continue
-                    for item in chosen:
-                        more, extra = self.follow(item, node_scope, depth + 1)
-                        concrete.extend(more)
-                        result.extend(extra)
+                    if isinstance(node, ast.Dict):
+                        for key, value in zip(node.keys, node.values):
+                            if key is not None:
+                                self._pick(key if side == 0 else value, node_scope, rest, depth, concrete, result)
                 return concrete, result
             if name == "enumerate" and iterable.args:
-                return self.elements(iterable.args[0], scope, None, depth + 1) if index == 1 else ([], Result())
-            if name == "zip" and index is not None and index < len(iterable.args):
-                return self.elements(iterable.args[index], scope, None, depth + 1)
+                if path and path[0] == 1:
+                    return self.elements(iterable.args[0], scope, path[1:], depth + 1)
+                return [], Result()  # the counter
+            if name == "zip" and path and path[0] < len(iterable.args):
+                return self.elements(iterable.args[path[0]], scope, path[1:], depth + 1)
             if name in ("list", "tuple", "set", "sorted", "reversed", "frozenset") and iterable.args:
-                return self.elements(iterable.args[0], scope, index, depth + 1)
+                return self.elements(iterable.args[0], scope, path, depth + 1)
             return [], unknown(f"the items of `{name}(...)` are known only at run time")
         containers, result = self.follow(iterable, scope, depth + 1)
         concrete = []
@@ -367,7 +387,7 @@ class Evaluator:
             if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
                 # `MODELS + EXTRA`, `models += [...]`: the items of both.
                 for part in (node.left, node.right):
-                    more, extra = self.elements(part, node_scope, index, depth + 1)
+                    more, extra = self.elements(part, node_scope, path, depth + 1)
                     concrete.extend(more)
                     result.extend(extra)
                 continue
@@ -380,15 +400,19 @@ class Evaluator:
                     result.unknown.append("the loop's items are known only at run time")
                 continue
             for item in items:
-                if index is not None:
-                    if isinstance(item, (ast.Tuple, ast.List)) and index < len(item.elts):
-                        item = item.elts[index]
-                    else:
-                        continue
-                more, extra = self.follow(item, node_scope, depth + 1)
-                concrete.extend(more)
-                result.extend(extra)
+                self._pick(item, node_scope, path, depth, concrete, result)
         return concrete, result
+
+    def _pick(self, item: ast.expr, scope: Scope, path: tuple[int, ...], depth: int, concrete: list, result: Result) -> None:
+        """Add the part of `item` at `path` (an element of a tuple, of a tuple...) to `concrete`."""
+        found, more = self.follow(item, scope, depth + 1)
+        result.extend(more)
+        if not path:
+            concrete.extend(found)
+            return
+        for node, node_scope in found:
+            if isinstance(node, (ast.Tuple, ast.List)) and path[0] < len(node.elts):
+                self._pick(node.elts[path[0]], node_scope, path[1:], depth + 1, concrete, result)
 
     # -- strings -----------------------------------------------------------------------
 
@@ -442,28 +466,37 @@ class Evaluator:
         if isinstance(node, ast.Constant):
             return Result(values=[Value(node.value, module, node.lineno)]) if isinstance(node.value, str) else Result(other=True)
         if isinstance(node, ast.JoinedStr):
-            parts: list[list[str]] = []
+            parts: list[list[Value]] = []
             result = Result()
             for part in node.values:
                 if isinstance(part, ast.Constant):
-                    parts.append([str(part.value)])
+                    parts.append([Value(str(part.value), module, node.lineno)])
                     continue
                 if not isinstance(part, ast.FormattedValue) or part.format_spec is not None or part.conversion not in (-1, 115):
+                    if self.placeholders:
+                        parts.append([Value(PLACEHOLDER, module, node.lineno)])
+                        continue
                     return unknown("an f-string with formatting")
                 inner = self.strings(part.value, scope, depth + 1)
                 result.params.extend(inner.params)
                 result.unknown.extend(inner.unknown)
                 if not inner.values:
+                    if self.placeholders:
+                        parts.append([Value(PLACEHOLDER, module, node.lineno)])
+                        continue
                     return result
-                parts.append([v.text for v in inner.values])
-            return _product(parts, module, node.lineno, result)
+                parts.append(inner.values)
+            return _product(parts, module, node.lineno, result, self.placeholders)
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
             left = self.strings(node.left, scope, depth + 1)
             right = self.strings(node.right, scope, depth + 1)
             result = Result(params=left.params + right.params, unknown=left.unknown + right.unknown)
+            if self.placeholders:
+                left.values = left.values or [Value(PLACEHOLDER, module, node.lineno)]
+                right.values = right.values or [Value(PLACEHOLDER, module, node.lineno)]
             if not left.values or not right.values:
                 return result
-            return _product([[v.text for v in left.values], [v.text for v in right.values]], module, node.lineno, result)
+            return _product([left.values, right.values], module, node.lineno, result, self.placeholders)
         if isinstance(node, ast.IfExp):
             return self.strings(node.body, scope, depth + 1).extend(self.strings(node.orelse, scope, depth + 1))
         if isinstance(node, ast.BoolOp):
@@ -531,7 +564,7 @@ class Evaluator:
             return result
         if isinstance(node.func, ast.Attribute) and node.func.attr == "join" and len(node.args) == 1:
             separator = self.strings(node.func.value, scope, depth + 1)
-            items, result = self.elements(node.args[0], scope, None, depth + 1)
+            items, result = self.elements(node.args[0], scope, (), depth + 1)
             texts = []
             for item, item_scope in items:
                 inner = self._strings_of(item, item_scope, depth + 1)
@@ -549,7 +582,7 @@ class Evaluator:
             # `st.selectbox("Model", [...])`: the person running it picks one of these.
             options = node.args[1] if len(node.args) > 1 else keyword(node, "options") or keyword(node, "choices")
             if options is not None:
-                items, result = self.elements(options, scope, None, depth + 1)
+                items, result = self.elements(options, scope, (), depth + 1)
                 for item, item_scope in items:
                     result.extend(self._strings_of(item, item_scope, depth + 1))
                 return result
@@ -627,9 +660,28 @@ class Evaluator:
         return None
 
 
-def _product(parts: list[list[str]], module: Module, line: int, result: Result) -> Result:
-    for combination in itertools.islice(itertools.product(*parts), MAX_VALUES):
-        result.values.append(Value("".join(combination), module, line))
+def _product(parts: list[list[Value]], module: Module, line: int, result: Result, linear: bool = False) -> Result:
+    """Every concatenation of one value of each part (up to MAX_VALUES), each part's place kept.
+
+    `linear` (a command line): one part varies at a time, the other parts with several
+    values stand as PLACEHOLDER, so `f"{worker} --model {path}"` gives one line per
+    worker and one per path, not every pair.
+    """
+    combinations: Iterable = itertools.product(*parts)
+    if linear and sum(len(p) > 1 for p in parts) > 1:
+        fixed = [p if len(p) == 1 else [Value(PLACEHOLDER, module, line)] for p in parts]
+        combinations = (fixed[:i] + [[value]] + fixed[i + 1:] for i, p in enumerate(parts) if len(p) > 1 for value in p)
+        combinations = (tuple(c[0] for c in combination) for combination in combinations)
+    for combination in itertools.islice(combinations, MAX_VALUES):
+        spans: list[tuple] = []
+        offset = 0
+        for piece in combination:
+            end = offset + len(piece.text)
+            if piece.module is not module or piece.line != line:
+                spans.append((offset, end, piece.module, piece.line))
+            spans.extend((offset + s, offset + e, m, n) for s, e, m, n in piece.spans)
+            offset = end
+        result.values.append(Value("".join(p.text for p in combination), module, line, tuple(spans)))
     return result
 
 
