@@ -142,6 +142,8 @@ class Module:
         # id(ast.Name read) → the bindings that reach it; a name absent here is free
         # (looked up in the enclosing scopes' exits) or undefined.
         self.reaching: dict[int, tuple[Binding, ...]] = {}
+        # id(ast.Name read) → what is known there about its value: ("x == 'a'", False)...
+        self.read_facts: dict[int, tuple[tuple[str, bool], ...]] = {}
 
     def absolute(self, module: str | None, level: int) -> str:
         if not level:
@@ -221,16 +223,21 @@ def _fact(test: ast.expr) -> tuple[str, bool] | None:
     if isinstance(test, ast.Call) and not test.args and not test.keywords and isinstance(test.func, (ast.Name, ast.Attribute)):
         text = dotted(test)
         return (text, True) if "?" not in text else None
-    if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.left, (ast.Name, ast.Attribute)):
+    if (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.left, (ast.Name, ast.Attribute))
+            and isinstance(test.comparators[0], ast.Constant)):
         right = test.comparators[0]
-        if not isinstance(right, ast.Constant):
-            return None
         op = test.ops[0]
         text = dotted(test.left)
         if isinstance(op, (ast.Eq, ast.NotEq)):
             return (f"{text} == {right.value!r}", isinstance(op, ast.Eq))
         if isinstance(op, (ast.Is, ast.IsNot)):
             return (f"{text} is {right.value!r}", isinstance(op, ast.Is))
+    if (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], (ast.In, ast.NotIn))
+            and isinstance(test.left, (ast.Name, ast.Attribute))
+            and isinstance(test.comparators[0], (ast.List, ast.Tuple, ast.Set))
+            and all(isinstance(e, ast.Constant) for e in test.comparators[0].elts)):
+        values = tuple(sorted({repr(e.value) for e in test.comparators[0].elts}))
+        return (f"{dotted(test.left)} in ({', '.join(values)},)", isinstance(test.ops[0], ast.In))
     return None
 
 
@@ -327,10 +334,12 @@ class _Walker:
     # -- statements --------------------------------------------------------------------
 
     def block(self, statements: list[ast.stmt], env: Env | None) -> Env | None:
+        saved = self.guards  # what an early exit teaches holds to the end of this block only
         for statement in statements:
             if env is None:
-                return None  # unreachable: after return, raise, break or continue
+                break  # unreachable: after return, raise, break or continue
             env = self.statement(statement, env)
+        self.guards = saved
         return env
 
     def statement(self, node: ast.stmt, env: Env) -> Env | None:
@@ -425,7 +434,13 @@ class _Walker:
         body = self.block(node.body, dict(env))
         self.guards = self._with_facts(saved, facts(node.test, False))
         orelse = self.block(node.orelse, env) if node.orelse else env
-        self.guards = saved
+        # `if not name: return`: what follows runs only where the test went the other way.
+        if body is None and orelse is not None:
+            self.guards = self._with_facts(saved, facts(node.test, False))
+        elif orelse is None and body is not None:
+            self.guards = self._with_facts(saved, facts(node.test, True))
+        else:
+            self.guards = saved
         return join(body, orelse)
 
     @staticmethod
@@ -556,6 +571,8 @@ class _Walker:
 
     def bind(self, name: str, binding: Binding, env: Env) -> None:
         env[name] = (binding,)
+        if self.guards:  # what was known about the name's old value is not known about the new one
+            self.guards = _after_assignment(self.guards, name, binding.node if binding.kind == VALUE else None)
         if name in self.global_names and self.scope.kind == "function":
             self.global_bindings.setdefault(name, []).append(binding)
 
@@ -632,10 +649,13 @@ class _Walker:
         if bindings is None:
             return
         guards = self.guards
+        key = id(node)
         if guards:
             kept = tuple(b for b in bindings if not b.guards or all(guards.get(k, v) == v for k, v in b.guards.items()))
             bindings = kept
-        key = id(node)
+            about = tuple((k, v) for k, v in guards.items() if k.startswith((f"{name} == ", f"{name} in ")))
+            if about:
+                self.module.read_facts[key] = about
         previous = self.reaching.get(key)
         if previous is None or previous is bindings:
             self.reaching[key] = bindings

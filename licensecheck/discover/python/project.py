@@ -32,7 +32,8 @@ from ..collect import Collector
 from ..ids import SENTENCE_TRANSFORMERS_PLAIN, could_be_repository, strip_prefix
 from .loaders import LOADER_HINT, MODELSCOPE, SHELL, SHELL_CALLS, Slot, is_publisher, keyword, loader_for, slot_arguments
 from .parse import ClassInfo, Function, Module, Scope, collect, dotted
-from .values import BUDGET, Evaluator, Result, qualified_names, reason, unknown
+from .callers import Callers
+from .values import BUDGET, Evaluator, Result, possible, qualified_names, reason, unknown
 
 __all__ = ["LOADER_HINT", "PythonProject"]
 
@@ -71,9 +72,8 @@ class PythonProject:
         self.pending: list[tuple[str, str, bytes]] = []  # files with id literals, not parsed yet
         self.calls_by_name: dict[str, list[tuple[ast.Call, Scope]]] = {}
         self.subclasses: dict[str, list[ClassInfo]] = {}  # a base's last name → classes that name it as a base
-        self.sinks: dict[tuple[tuple[str, str], str], list[tuple[Slot, str, Location, list[str | None]]]] = {}
-        self._sink_queue: list[tuple[tuple[str, str], str]] = []
         self.values = Evaluator(self)
+        self.callers = Callers(self)
 
     # -- files -------------------------------------------------------------------
 
@@ -227,12 +227,12 @@ class PythonProject:
         result = self.values.strings(argument, scope)
         if isinstance(argument, ast.Starred):
             result = unknown("arguments unpacked with *")
-        typed = slot._replace(type=kind)
-        self._record(result, typed, shown, site, revisions)
-        for function, parameter in result.params:
-            self._add_sink(function, parameter, typed, shown, site, revisions)
+        known = module.read_facts.get(id(argument)) if isinstance(argument, ast.Name) else None
+        typed = slot._replace(type=kind, known=(argument.id, known) if known else ())  # type: ignore[union-attr]
+        self.record(result, typed, shown, site, revisions)
+        self.callers.wait(result, typed, shown, site, revisions, argument, scope)
         if result.unknown and not result.params:
-            self._say_unknown(site, shown, kind, result)
+            self.say_unknown(site, shown, kind, result)
 
     def _command(self, scope: Scope, slot: Slot, shown: str, site: Location, argument: ast.expr) -> None:
         """A command line run from Python: a list of words, or a string (an f-string, a parameter...)."""
@@ -240,26 +240,27 @@ class PythonProject:
         for node, node_scope in concrete:
             if isinstance(node, (ast.List, ast.Tuple)):
                 self._shell_words(node, node_scope)
-        result = self._strings(argument, scope, placeholders=True)
-        self._record(result, slot, shown, site, [None])
-        for function, parameter in result.params:
-            self._add_sink(function, parameter, slot, shown, site, [None])
+        result = self.strings(argument, scope, placeholders=True)
+        self.record(result, slot, shown, site, [None])
+        self.callers.wait(result, slot, shown, site, [None], argument, scope)
 
-    def _strings(self, expr: ast.expr, scope: Scope, *, placeholders: bool = False) -> Result:
+    def strings(self, expr: ast.expr, scope: Scope, *, placeholders: bool = False) -> Result:
         self.values.placeholders = placeholders
         try:
             return self.values.strings(expr, scope)
         finally:
             self.values.placeholders = False
 
-    def _say_unknown(self, site: Location, shown: str, kind: str, result: Result) -> None:
+    def say_unknown(self, site: Location, shown: str, kind: str, result: Result) -> None:
         if result.values:  # a default was found and reported: say that a run may use another value
             self.collector.unknown(site, f"{shown}: the {kind} reported is a default; {reason(result)}")
         else:
             self.collector.unknown(site, f"{shown}: the {kind} is not statically known ({reason(result)})")
 
-    def _record(self, result: Result, slot: Slot, shown: str, site: Location, revisions: list[str | None]) -> None:
+    def record(self, result: Result, slot: Slot, shown: str, site: Location, revisions) -> None:
         for value in result.values:
+            if slot.known and not possible(value.text, *slot.known):
+                continue
             if slot.host == SHELL:
                 from ..container import scan_command_text
 
@@ -335,49 +336,29 @@ class PythonProject:
 
     # -- parameters passed on ----------------------------------------------------
 
-    def _add_sink(self, function: Function, parameter: str, slot: Slot, shown: str, site: Location,
-                  revisions: list[str | None]) -> None:
-        key = (function.key, parameter)
-        uses = self.sinks.setdefault(key, [])
-        use = (slot, shown, site, revisions)
-        if use in uses:
-            return
-        uses.append(use)
-        if len(uses) == 1:
-            self._sink_queue.append(key)
-
     def finish(self) -> None:
         """Analyse every parsed module, then follow parameters into their callers until nothing is new."""
         analysed: set[str] = set()
         searched: set[str] = set()
-        resolved: set[tuple] = set()
         self._parse_subclass_files()
         for _round in range(10):
             self._analyse_new(analysed)
-            if not self._sink_queue:
+            if not self.callers.waiting:
                 break
-            names = set()
-            for key in self._sink_queue:
-                function = self._function(key[0])
-                names.add(function.name)
-                if function.klass is not None and function.name == "__init__":
-                    names.add(function.klass.name)
-            if names - searched:
-                self._parse_callers(names - searched)
+            names = self.callers.names(self.callers.waiting) - searched
+            if names:
+                self._parse_callers(names)
                 searched |= names
                 self._analyse_new(analysed)
-            queue, self._sink_queue = self._sink_queue, []
-            for key in queue:
-                self._guarded(key[0][0], lambda key=key: self._resolve_sink(key, resolved))
+            batch, self.callers.waiting = self.callers.waiting, []
+            for function, parameter, use in batch:
+                self._guarded(function.module.path, lambda f=function, p=parameter, u=use: self.callers.resolve(f, p, u))
 
     def _analyse_new(self, analysed: set[str]) -> None:
         for relative, module in list(self.modules.items()):
             if module is not None and relative not in analysed:
                 analysed.add(relative)
                 self._guarded(relative, lambda module=module: self.analyse(module))
-
-    def _function(self, key: tuple[str, str]) -> Function:
-        return self.modules[key[0]].functions[key[1]]  # type: ignore[union-attr]
 
     def _parse_subclass_files(self) -> None:
         """Parse the files set aside that subclass a class of a parsed module: `self.X` may read their `X`."""
@@ -403,80 +384,3 @@ class PythonProject:
             else:
                 remaining.append((relative, absolute, data))
         self.pending = remaining
-
-    def _resolve_sink(self, key: tuple[tuple[str, str], str], resolved: set) -> None:
-        """A parameter that reaches a loader: its default, and the argument of every call found."""
-        function_key, parameter = key
-        function = self._function(function_key)
-        uses = self.sinks[key]
-        found_any = False
-        default = function.defaults.get(parameter)
-        if default is not None:
-            found_any = True
-            self._propagate(default, function.scope.parent or function.scope, uses, None)
-        names = {function.name, "__init__"} | ({function.klass.name} if function.klass and function.name == "__init__" else set())
-        for name in names:
-            for call, scope in self.calls_by_name.get(name, ()):
-                if (id(call), key) in resolved:
-                    continue
-                binding = self._bind(call, scope, function, parameter)
-                if binding is None:
-                    continue
-                resolved.add((id(call), key))
-                found_any = True
-                argument, site = binding
-                if argument is not None:  # None: the default applies, counted above
-                    self._propagate(argument, scope, uses, site)
-        if not found_any:
-            for slot, shown, site, _revisions in uses:
-                if slot.host == SHELL:
-                    continue
-                self.collector.unknown(
-                    site, f"{shown}: the {slot.type} is not statically known "
-                          f"(parameter `{parameter}` of `{function.qualname}`, and no call of it was found)"
-                )
-
-    def _propagate(self, argument: ast.expr | Result, scope: Scope, uses: list, call_site: Location | None) -> None:
-        """What `argument` (a parameter's default, or a call's argument) may be, for each use of the parameter."""
-        evaluated: dict[bool, Result] = {}
-        for slot, shown, site, revisions in uses:
-            command = slot.host == SHELL
-            if isinstance(argument, Result):
-                result = argument
-            elif command not in evaluated:
-                self.values.budget = BUDGET
-                result = evaluated[command] = self._strings(argument, scope, placeholders=command)
-            else:
-                result = evaluated[command]
-            self._record(result, slot, shown, site, revisions)
-            for function, parameter in result.params:
-                self._add_sink(function, parameter, slot, shown, site, revisions)
-            if command:
-                continue  # a command line's other words are not the question
-            if result.unknown and not result.params:
-                if call_site is None:  # a parameter's default: said at the loader
-                    self._say_unknown(site, shown, slot.type, result)
-                else:
-                    self._say_unknown(call_site, f"{shown} (through this call)", slot.type, result)
-
-    def _bind(self, call: ast.Call, scope: Scope, function: Function, parameter: str):
-        """(the argument for `parameter`, or None when the default applies, call site) if `call` calls `function`."""
-        target = self.values.callee(call, scope)
-        if target is None or target[0] is not function:
-            return None
-        skip = target[1]
-        site = scope.module.locate(call.lineno)
-        for keyword_argument in call.keywords:
-            if keyword_argument.arg == parameter:
-                return keyword_argument.value, site
-            if keyword_argument.arg is None:
-                return unknown("arguments unpacked with **"), site
-        positional = function.positional[skip:]
-        if parameter in positional:
-            index = positional.index(parameter)
-            for position, argument in enumerate(call.args):
-                if isinstance(argument, ast.Starred):
-                    return unknown("arguments unpacked with *"), site
-                if position == index:
-                    return argument, site
-        return None, site

@@ -68,9 +68,11 @@ class Result:
     """What an expression may be: strings, parameters it comes from, and why the rest is unknown.
 
     `other`: it may also be something else than a string (None, a number).
+    `composed`: a parameter is only a part of the value (`f"org/{size}"`): a caller's
+    argument is not the value itself, the expression must be evaluated again with it.
     """
 
-    __slots__ = ("values", "params", "unknown", "other")
+    __slots__ = ("values", "params", "unknown", "other", "composed")
 
     def __init__(self, values: list[Value] | None = None, params: list[tuple[Function, str]] | None = None,
                  unknown: list[str] | None = None, other: bool = False) -> None:
@@ -78,17 +80,35 @@ class Result:
         self.params = params if params is not None else []
         self.unknown = unknown if unknown is not None else []
         self.other = other
+        self.composed = False
 
     def extend(self, other: "Result") -> "Result":
         self.values.extend(other.values)
         self.params.extend(other.params)
         self.unknown.extend(other.unknown)
         self.other = self.other or other.other
+        self.composed = self.composed or other.composed
         return self
 
 
 def unknown(reason: str) -> Result:
     return Result(unknown=[reason])
+
+
+def possible(text: str, name: str, known: tuple[tuple[str, bool], ...]) -> bool:
+    """Whether `name` may hold `text` where the facts `known` hold (`name == 'fake'` is false there...)."""
+    for key, truth in known:
+        operator, _, operand = key[len(name) + 1:].partition(" ")
+        try:
+            constants = ast.literal_eval(operand)
+        except (ValueError, SyntaxError):
+            continue
+        if operator == "==":
+            constants = (constants,)
+        inside = text in {c for c in constants if isinstance(c, str)}
+        if inside != truth:
+            return False
+    return True
 
 
 def reason(result: Result) -> str:
@@ -123,6 +143,9 @@ class Evaluator:
         # While reading a command line, a part known only at run time stands as PLACEHOLDER
         # rather than making the whole string unknown: `--port {port}` must not hide `--model X`.
         self.placeholders = False
+        # (function key, parameter) → (argument, scope) of one call: set while an expression
+        # built from parameters is evaluated again for that call (project.py's templates).
+        self.overrides: dict[tuple, tuple[ast.expr, Scope]] = {}
 
     def is_loader_call(self, call: ast.Call, scope: Scope) -> bool:
         return any(loader_for(name, call) is not None for name in qualified_names(call.func, scope))
@@ -163,7 +186,17 @@ class Evaluator:
                 concrete.extend(found)
                 result.extend(more)
             elif kind == PARAM:
-                result.params.append(binding.detail)
+                override = self.overrides.get((binding.detail[0].key, binding.detail[1]))
+                if override is None:
+                    result.params.append(binding.detail)
+                elif id(binding) not in self.active:
+                    self.active.add(id(binding))  # a call's argument, while a caller's call is evaluated again
+                    try:
+                        found, more = self.follow(override[0], override[1], depth + 1)
+                    finally:
+                        self.active.discard(id(binding))
+                    concrete.extend(found)
+                    result.extend(more)
             elif kind == IMPORT:
                 target_name, whole_module = binding.detail
                 target = self.project.resolve_import(target_name) if not whole_module else None
@@ -452,6 +485,9 @@ class Evaluator:
                 result.extend(self.strings(binding.node, binding.scope, depth + 1))
             finally:
                 self.active.discard(id(binding))
+        known = scope.module.read_facts.get(id(expr))
+        if known:
+            result.values = [v for v in result.values if possible(v.text, expr.id, known)]
         return result
 
     def _concrete_strings(self, concrete: list, result: Result, depth: int) -> Result:
@@ -480,6 +516,7 @@ class Evaluator:
                 inner = self.strings(part.value, scope, depth + 1)
                 result.params.extend(inner.params)
                 result.unknown.extend(inner.unknown)
+                result.composed = result.composed or bool(inner.params) or inner.composed
                 if not inner.values:
                     if self.placeholders:
                         parts.append([Value(PLACEHOLDER, module, node.lineno)])
@@ -491,12 +528,15 @@ class Evaluator:
             left = self.strings(node.left, scope, depth + 1)
             right = self.strings(node.right, scope, depth + 1)
             result = Result(params=left.params + right.params, unknown=left.unknown + right.unknown)
+            result.composed = bool(result.params) or left.composed or right.composed
             if self.placeholders:
                 left.values = left.values or [Value(PLACEHOLDER, module, node.lineno)]
                 right.values = right.values or [Value(PLACEHOLDER, module, node.lineno)]
             if not left.values or not right.values:
                 return result
             return _product([left.values, right.values], module, node.lineno, result, self.placeholders)
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
+            return self._percent(node, scope, depth)
         if isinstance(node, ast.IfExp):
             return self.strings(node.body, scope, depth + 1).extend(self.strings(node.orelse, scope, depth + 1))
         if isinstance(node, ast.BoolOp):
@@ -509,6 +549,28 @@ class Evaluator:
         if isinstance(node, (ast.List, ast.Tuple, ast.Dict, ast.Set, ast.Lambda, ast.Compare, ast.ListComp, ast.DictComp)):
             return Result()
         return unknown(f"`{_short(node)}` is computed at run time")
+
+    def _percent(self, node: ast.BinOp, scope: Scope, depth: int) -> Result:
+        """`"h2oai/%s" % name` (and a tuple of values): each template with each value, for `%s` only."""
+        template = self.strings(node.left, scope, depth + 1)
+        operands = node.right.elts if isinstance(node.right, ast.Tuple) else [node.right]
+        arguments = [self.strings(operand, scope, depth + 1) for operand in operands]
+        result = Result(params=[p for a in arguments for p in a.params], unknown=[u for a in arguments for u in a.unknown])
+        result.params.extend(template.params)
+        result.composed = bool(result.params)
+        if not template.values or any(not a.values for a in arguments):
+            return result if (result.params or result.unknown) else unknown(f"`{_short(node)}` is computed at run time")
+        parts: list[list[Value]] = []
+        for value in template.values:
+            pieces = value.text.split("%s")
+            if len(pieces) != len(arguments) + 1 or "%" in "".join(pieces).replace("%%", ""):
+                return unknown(f"`{_short(node)}` is computed at run time")
+            parts = [[Value(pieces[0].replace("%%", "%"), value.module, value.line)]]
+            for argument, piece in zip(arguments, pieces[1:]):
+                parts.append(argument.values)
+                parts.append([Value(piece.replace("%%", "%"), value.module, value.line)])
+            _product(parts, scope.module, node.lineno, result, self.placeholders)
+        return result
 
     def _dict_get(self, node: ast.Call, scope: Scope, depth: int) -> Result:
         """`CHOICES.get(key, default)` on a constant dict: the value for a known key, else every value."""
@@ -552,7 +614,12 @@ class Evaluator:
             arguments = [self.strings(a, scope, depth + 1) for a in node.args]
             keywords = {k.arg: self.strings(k.value, scope, depth + 1) for k in node.keywords if k.arg}
             if not template.values or any(not a.values for a in arguments) or any(not k.values for k in keywords.values()):
-                return unknown("a `str.format` of values known at run time")
+                parts = [template, *arguments, *keywords.values()]
+                result = Result(params=[p for part in parts for p in part.params])
+                if not result.params:
+                    return unknown("a `str.format` of values known at run time")
+                result.composed = True  # evaluated again with each caller's argument
+                return result
             result = Result()
             for value in template.values:
                 try:
@@ -574,7 +641,7 @@ class Evaluator:
             if len(separator.values) == 1 and texts:
                 return Result(values=[Value(separator.values[0].text.join(texts), scope.module, node.lineno)])
             return unknown("a join of values known at run time")
-        if name in ("str", "os.fspath") and len(node.args) == 1:
+        if name in ("str", "os.fspath", "os.path.expanduser", "os.path.expandvars") and len(node.args) == 1:
             return self.strings(node.args[0], scope, depth + 1)
         if isinstance(node.func, ast.Attribute) and node.func.attr == "get" and node.args:
             return self._dict_get(node, scope, depth)
