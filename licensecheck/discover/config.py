@@ -32,6 +32,7 @@ from .keys import key_type
 CONFIG_HINT = re.compile(rb"(?i)model|dataset|tokenizer|hf\.co/|hf://|hf[-_]hub:|hf-repo|download|-hf\b")
 COMMAND_KEYS = frozenset({"command", "args", "entrypoint", "cmd"})
 _ID_FIELDS = ("path", "id", "name", "repo_id", "repo", "name_or_path")
+DATA_ROWS = 20  # a JSON list of more records than this is a table of data
 _PREFIXES = ("hf.co/", "hf://", "hf-hub:", "hf_hub:")
 
 # A tree every format is turned into: ("s", text, line) for a string, ("m", [(key, node)])
@@ -40,20 +41,31 @@ Node = tuple
 
 
 def scan_config(text: str, kind: str, relative: str, directory: str, collector: Collector) -> None:
-    """One configuration file (`kind` is yaml, json or toml)."""
+    """One configuration file (`kind` is yaml, json or toml).
+
+    Data is not configuration: a JSON file that is a table (a list of more than
+    DATA_ROWS records: results, a dataset) or JSON Lines is not read, nor is a YAML
+    file that does not parse because it is a template (`{{ .Values.model }}`).
+    """
     try:
         if kind == "yaml":
             documents = _yaml_trees(text)
         elif kind == "json":
-            documents = [_located_tree(json.loads(text), text)]
+            data = json.loads(text)
+            if isinstance(data, list) and len(data) > DATA_ROWS and all(isinstance(row, dict) for row in data):
+                return
+            documents = [_located_tree(data, text)]
         else:
             import tomllib
 
             documents = [_located_tree(tomllib.loads(text), text)]
     except _Unparsable as error:
-        collector.unparsable(Location(relative, error.line), f"not valid {kind.upper()} ({error.message})")
+        if "{{" not in text:
+            collector.unparsable(Location(relative, error.line), f"not valid {kind.upper()} ({error.message})")
         return
     except ValueError as error:  # json.JSONDecodeError and tomllib.TOMLDecodeError
+        if kind == "json" and _json_lines(text):
+            return
         collector.unparsable(Location(relative, getattr(error, "lineno", None)), f"not valid {kind.upper()} ({_first_line(error)})")
         return
     except RecursionError:
@@ -62,6 +74,19 @@ def scan_config(text: str, kind: str, relative: str, directory: str, collector: 
     reader = _Reader(relative, directory, collector)
     for document in documents:
         reader.walk(document)
+
+
+def _json_lines(text: str) -> bool:
+    """Whether `text` is JSON Lines: one JSON value per line, more than one line."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    if len(lines) < 2:
+        return False
+    try:
+        for line in lines:
+            json.loads(line)
+    except ValueError:
+        return False
+    return True
 
 
 class _Unparsable(Exception):

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from ..model import DATASET, MODEL, Location
 from .collect import Collector
@@ -85,10 +85,30 @@ def commands(text: str) -> list[list[Word]]:
 
 
 class Variables:
-    """Values assigned to variables in the file (`ENV`, `ARG`, `export`, `NAME=value`)."""
+    """Values assigned to variables in the file (`ENV`, `ARG`, `export`, `NAME=value`).
+
+    An assignment to a model variable (`MODEL_PATH=org/x`) is a reference when the
+    value is used (`$MODEL_PATH`), or when it is still the variable's value at the end
+    of the file (the environment of what the file starts): a value assigned again
+    before any use was never used, and is not one.
+    """
 
     def __init__(self) -> None:
         self.values: dict[str, tuple[str, int]] = {}
+        self.pending: dict[str, Callable[[], None]] = {}  # name → how to report its value, once used or kept
+
+    def assign(self, name: str, text: str, offset: int, report: Callable[[], None] | None) -> None:
+        self.values[name] = (text, offset)
+        if report is None:
+            self.pending.pop(name, None)
+        else:
+            self.pending[name] = report  # an earlier value not used yet is dropped: it was never used
+
+    def flush(self, names: Iterable[str] | None = None) -> None:
+        for name in list(self.pending if names is None else names):
+            report = self.pending.pop(name, None)
+            if report is not None:
+                report()
 
     def expand(self, word: Word) -> Word | None:
         """The word with `$VAR` expanded; None when it depends on a variable nobody set here."""
@@ -98,6 +118,7 @@ class Variables:
 
         def replace(match: re.Match) -> str:
             name = match.group("braced") or match.group("plain")
+            self.flush((name,))
             if name in self.values:
                 value, offset = self.values[name]
                 origin.append(offset)
@@ -119,9 +140,12 @@ class Variables:
 def scan_command_text(text: str, collector: Collector, locate: Locate, directory: str | None, via: str,
                       variables: Variables | None = None) -> None:
     """Every reference the commands of `text` make."""
+    own = variables is None
     variables = variables or Variables()
     for words in commands(text):
         _scan_command(words, collector, locate, directory, via, variables)
+    if own:
+        variables.flush()
 
 
 def _scan_command(words: list[Word], collector: Collector, locate: Locate, directory: str | None, via: str,
@@ -232,11 +256,13 @@ def _assignments(words: list[Word], collector: Collector, locate: Locate, via: s
         expanded = variables.expand(value)
         if expanded is None:
             continue
-        variables.values[name] = (expanded.text, expanded.offset)
         kind = key_type(name)
+        report = None
         if kind is not None:
-            collector.consider(expanded.text, kind[0], locate(expanded.offset), f"{via} {name}", bare=kind[1])
-        elif " -" in f" {value.text}":
+            def report(text=expanded.text, kind=kind, location=locate(expanded.offset), shown=f"{via} {name}") -> None:
+                collector.consider(text, kind[0], location, shown, bare=kind[1])
+        variables.assign(name, expanded.text, expanded.offset, report)
+        if kind is None and " -" in f" {value.text}":
             # `ARGS="--model_name_or_path $MODEL"`: a command line kept in a variable.
             for embedded in commands(value.text):
                 shifted = [Word(w.text, value.offset + w.offset) for w in embedded]

@@ -133,6 +133,15 @@ SENTENCE_TRANSFORMERS_PLAIN = frozenset(
         "xlm-roberta-large", "xlnet-base-cased", "xlnet-large-cased",
     }
 )
+# Names that stand for a repository in examples and tests (`test/model`, `your-org/...`,
+# `fake`): never one the project depends on.
+PLACEHOLDERS = frozenset(
+    {
+        "test", "tests", "testing", "fake", "dummy", "mock", "example", "examples", "foo", "bar", "baz",
+        "placeholder", "your-org", "your_org", "yourorg", "your-username", "your_username", "your-name",
+        "your_name", "username", "my-org", "my_org", "myorg", "my-username", "<org>", "<user>", "<username>", "xxx",
+    }
+)
 _HUB_HOSTS = ("huggingface.co", "hf.co", "www.huggingface.co", "hf-mirror.com")
 _NUMERIC = re.compile(r"v?\d+(?:[._:-]\d+)*")
 _TAGGED = re.compile(r"hf\.co/([^\s:\"'`]+?)(?::([A-Za-z0-9_.-]+))?")
@@ -263,9 +272,11 @@ def hub_reference(
             return None
         if bare == "none" or (bare == "legacy" and name not in (LEGACY_DATASETS if kind == DATASET else LEGACY_MODELS)):
             return None
+        if name.lower() in PLACEHOLDERS:
+            return None
     else:
         namespace = parts[0].lower()
-        if namespace in LOCAL_FOLDERS or namespace in MIME_TYPES or namespace in API_PROVIDERS:
+        if namespace in LOCAL_FOLDERS or namespace in MIME_TYPES or namespace in API_PROVIDERS or namespace in PLACEHOLDERS:
             return None
         if namespace == "openai" and _OPENAI_API_NAME.match(parts[1]):
             return None

@@ -42,6 +42,7 @@ class Use(NamedTuple):
     site: Location
     revisions: tuple
     template: tuple[ast.expr, Scope] | None = None
+    path: tuple = ()  # the part of the parameter's value that is the argument (`args.name`: ("attr", "name"))
 
 
 class Callers:
@@ -55,11 +56,11 @@ class Callers:
         """Park what `result` leaves to the callers: each parameter, or the whole expression built from them."""
         revisions = tuple(revisions)
         if result.composed:
-            for function in dict.fromkeys(function for function, _ in result.params):
+            for function in dict.fromkeys(function for function, _, _ in result.params):
                 self._add(function, None, Use(slot, shown, site, revisions, (expression, scope)))
         else:
-            for function, parameter in result.params:
-                self._add(function, parameter, Use(slot, shown, site, revisions))
+            for function, parameter, path in result.params:
+                self._add(function, parameter, Use(slot, shown, site, revisions, path=path))
 
     def _add(self, function: Function, parameter: str | None, use: Use) -> None:
         key = (function.key, parameter, use)
@@ -104,7 +105,7 @@ class Callers:
             result = expression
         else:
             self.project.values.budget = BUDGET
-            result = self.project.strings(expression, scope, placeholders=use.slot.host == SHELL)
+            result = self.project.strings(expression, scope, placeholders=use.slot.host == SHELL, path=use.path)
         self.project.record(result, use.slot, use.shown, use.site, use.revisions)
         if not isinstance(expression, Result):
             self.wait(result, use.slot, use.shown, use.site, use.revisions, expression, scope)
@@ -131,7 +132,8 @@ class Callers:
                 values.overrides = saved
             self.project.record(result, use.slot, use.shown, use.site, use.revisions)
             if result.params and not result.values:
-                result.unknown.append(f"built from parameter `{result.params[0][1]}` of `{result.params[0][0].qualname}`")
+                function, parameter, _path = result.params[0]
+                result.unknown.append(f"built from parameter `{parameter}` of `{function.qualname}`")
             self._say(result, use, site)
 
     def _say(self, result: Result, use: Use, call_site: Location | None) -> None:

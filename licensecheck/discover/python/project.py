@@ -244,9 +244,12 @@ class PythonProject:
         self.record(result, slot, shown, site, [None])
         self.callers.wait(result, slot, shown, site, [None], argument, scope)
 
-    def strings(self, expr: ast.expr, scope: Scope, *, placeholders: bool = False) -> Result:
+    def strings(self, expr: ast.expr, scope: Scope, *, placeholders: bool = False, path: tuple = ()) -> Result:
+        """The strings `expr` may be (the part at `path` of it); command-line mode with `placeholders`."""
         self.values.placeholders = placeholders
         try:
+            if path:
+                return self.values.strings_of_concrete(*self.values.follow_path(expr, scope, path))
             return self.values.strings(expr, scope)
         finally:
             self.values.placeholders = False

@@ -13,7 +13,9 @@ Names are followed through the bindings that reach them (parse.py), and from the
   fields, and `os.environ.get(NAME, default)` (a notice says the environment
   may override it); the choices of a Streamlit `selectbox`;
 - a function's parameter: reported as such (`Result.params`), for the project to
-  follow into the calls of that function.
+  follow into the calls of that function; with the path that leads from the
+  parameter to the value (`args.dataset_name`, `info["path"]` over
+  `config.items()`), applied to each call's argument in turn (`follow_path`).
 
 A binding already being followed contributes nothing when it is reached again
 (`name = name + "-x"` in a loop is followed once round, not to the limit), and
@@ -74,7 +76,7 @@ class Result:
 
     __slots__ = ("values", "params", "unknown", "other", "composed")
 
-    def __init__(self, values: list[Value] | None = None, params: list[tuple[Function, str]] | None = None,
+    def __init__(self, values: list[Value] | None = None, params: list[tuple[Function, str, tuple]] | None = None,
                  unknown: list[str] | None = None, other: bool = False) -> None:
         self.values = values if values is not None else []
         self.params = params if params is not None else []
@@ -93,6 +95,12 @@ class Result:
 
 def unknown(reason: str) -> Result:
     return Result(unknown=[reason])
+
+
+def _along(result: Result, *steps: tuple) -> Result:
+    """`result` with each parameter's path extended: the value is that part of the parameter."""
+    result.params = [(function, name, path + steps) for function, name, path in result.params]
+    return result
 
 
 def possible(text: str, name: str, known: tuple[tuple[str, bool], ...]) -> bool:
@@ -114,7 +122,7 @@ def possible(text: str, name: str, known: tuple[tuple[str, bool], ...]) -> bool:
 def reason(result: Result) -> str:
     reasons = list(dict.fromkeys(result.unknown))
     if result.params and not reasons:
-        function, parameter = result.params[0]
+        function, parameter, _path = result.params[0]
         reasons = [f"parameter `{parameter}` of `{function.qualname}`"]
     return "; ".join(reasons[:2]) or "computed at run time"
 
@@ -188,7 +196,7 @@ class Evaluator:
             elif kind == PARAM:
                 override = self.overrides.get((binding.detail[0].key, binding.detail[1]))
                 if override is None:
-                    result.params.append(binding.detail)
+                    result.params.append((*binding.detail, ()))
                 elif id(binding) not in self.active:
                     self.active.add(id(binding))  # a call's argument, while a caller's call is evaluated again
                     try:
@@ -339,6 +347,11 @@ class Evaluator:
             if bindings and all(b.kind == VALUE and isinstance(b.node, ast.Call) and self.is_loader_call(b.node, b.scope)
                                 for b in bindings):
                 return [], Result()  # `processor.tokenizer`: a part of a loaded model, reported at its loader
+        if isinstance(base, (ast.Name, ast.Attribute, ast.Subscript)):
+            found, result = self.follow(base, scope, depth + 1)
+            concrete = self._step(found, ("attr", expr.attr), result, (), depth)
+            if concrete or result.params:  # `args.name` of a parameter, `Config(name=...).name`
+                return concrete, _along(result, ("attr", expr.attr))
         if scope.module.option_defaults.get(expr.attr):
             concrete: list = []
             result = Result()
@@ -361,6 +374,13 @@ class Evaluator:
         keys = self.strings(expr.slice, scope, depth + 1) if not isinstance(expr.slice, ast.Slice) else Result()
         wanted = {v.text for v in keys.values} if keys.values and not keys.unknown and not keys.params else None
         index = expr.slice.value if isinstance(expr.slice, ast.Constant) and isinstance(expr.slice.value, int) else None
+        if result.params:  # `config["path"]` of a parameter: that key of each caller's argument
+            step = ("key", next(iter(wanted))) if wanted and len(wanted) == 1 else ("index", index) if index is not None else None
+            if step is None:
+                result.unknown.append(f"`{dotted(expr.value)}[...]` of a parameter, with a key known only at run time")
+                result.params = []
+            else:
+                _along(result, step)
         concrete: list = []
         for node, node_scope in found:
             if isinstance(node, ast.Dict):
@@ -398,6 +418,7 @@ class Evaluator:
                 else:
                     side, rest = (0 if function.attr == "keys" else 1), path
                 containers, result = self.follow(function.value, scope, depth + 1)
+                _along(result, ("keys" if side == 0 else "values",), ("pick", rest))
                 concrete: list = []
                 for node, node_scope in containers:
                     if isinstance(node, ast.Dict):
@@ -415,6 +436,7 @@ class Evaluator:
                 return self.elements(iterable.args[0], scope, path, depth + 1)
             return [], unknown(f"the items of `{name}(...)` are known only at run time")
         containers, result = self.follow(iterable, scope, depth + 1)
+        _along(result, ("items",), ("pick", path))
         concrete = []
         for node, node_scope in containers:
             if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
@@ -435,6 +457,50 @@ class Evaluator:
             for item in items:
                 self._pick(item, node_scope, path, depth, concrete, result)
         return concrete, result
+
+    def follow_path(self, expr: ast.expr, scope: Scope, path: tuple) -> tuple[list, Result]:
+        """What `expr` (a call's argument) holds at `path` (steps from `_along`): `args.name`, `config["path"]`..."""
+        concrete, result = self.follow(expr, scope)
+        _along(result, *path)
+        for number, step in enumerate(path):
+            concrete = self._step(concrete, step, result, path[number + 1:], 0)
+        return concrete, result
+
+    def _step(self, found: list, step: tuple, result: Result, rest: tuple, depth: int) -> list:
+        """The parts `step` selects in each of `found`; parameters met on the way keep the `rest` of the path."""
+        concrete: list = []
+        kind = step[0]
+        for node, node_scope in found:
+            parts: list[ast.expr] = []
+            if kind == "attr" and isinstance(node, ast.Call):
+                value = keyword(node, step[1])
+                parts = [value] if value is not None else []
+                if value is None and node_scope is not None and node_scope.module.option_defaults.get(step[1]):
+                    # `parser.parse_args()`: an option's default, which a run may change
+                    parts = [v for v, _ in node_scope.module.option_defaults[step[1]]]
+                    result.unknown.append(f"`{step[1]}` is a command-line option or setting that a run may change")
+            elif kind in ("key", "attr") and isinstance(node, ast.Dict):
+                # a dict's keys read as attributes: the config object made from it (a dataclass's
+                # __post_init__, OmegaConf, SimpleNamespace(**d)) has the dict's keys as attributes
+                parts = [v for k, v in zip(node.keys, node.values) if isinstance(k, ast.Constant) and k.value == step[1]]
+            elif kind == "index" and isinstance(node, (ast.List, ast.Tuple)) and -len(node.elts) <= step[1] < len(node.elts):
+                parts = [node.elts[step[1]]]
+            elif kind in ("keys", "values") and isinstance(node, ast.Dict):
+                parts = [k for k in node.keys if k is not None] if kind == "keys" else list(node.values)
+            elif kind == "items" and isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+                parts = list(node.elts)
+            elif kind == "items" and isinstance(node, ast.Dict):
+                parts = [k for k in node.keys if k is not None]
+            elif kind == "pick":
+                picked = Result()
+                self._pick(node, node_scope, step[1], depth, concrete, picked)
+                result.extend(_along(picked, *rest))
+                continue
+            for part in parts:
+                more_found, more = self.follow(part, node_scope, depth + 1)
+                concrete.extend(more_found)
+                result.extend(_along(more, *rest))
+        return concrete
 
     def _pick(self, item: ast.expr, scope: Scope, path: tuple[int, ...], depth: int, concrete: list, result: Result) -> None:
         """Add the part of `item` at `path` (an element of a tuple, of a tuple...) to `concrete`."""
@@ -489,6 +555,9 @@ class Evaluator:
         if known:
             result.values = [v for v in result.values if possible(v.text, expr.id, known)]
         return result
+
+    def strings_of_concrete(self, concrete: list, result: Result) -> Result:
+        return self._concrete_strings(concrete, result, 0)
 
     def _concrete_strings(self, concrete: list, result: Result, depth: int) -> Result:
         for node, node_scope in concrete:
