@@ -276,13 +276,27 @@ def hub_reference(
             return None
     else:
         namespace = parts[0].lower()
-        if namespace in LOCAL_FOLDERS or namespace in MIME_TYPES or namespace in API_PROVIDERS or namespace in PLACEHOLDERS:
+        if namespace in LOCAL_FOLDERS or namespace in MIME_TYPES or namespace in PLACEHOLDERS:
+            return None
+        if namespace in API_PROVIDERS and _provider_model(parts[1], kind, bare):
             return None
         if namespace == "openai" and _OPENAI_API_NAME.match(parts[1]):
             return None
     if not prefixed and tree is not None and tree.exists(name, directory):
         return None  # a folder of the project, not a repository
     return HubId(kind, name, revision)
+
+
+def _provider_model(name: str, kind: str, bare: str) -> bool:
+    """Whether `provider/name` is another service's model (LiteLLM's `anthropic/claude-3-haiku`).
+
+    Some providers are Hub organisations too (`Anthropic/hh-rlhf`, `databricks/dolly-v2-3b`):
+    a dataset, or a name a Hub loader receives (`bare == "any"`), is a repository unless
+    the name is plainly an API model's.
+    """
+    if _API_MODEL_NAME.match(name):
+        return True
+    return kind == MODEL and bare != "any"
 
 
 def could_be_repository(text: str) -> bool:
@@ -294,7 +308,7 @@ def could_be_repository(text: str) -> bool:
     """
     namespace, _, name = text.partition("/")
     lowered = namespace.lower()
-    if not name or "/" in name or lowered in LOCAL_FOLDERS or lowered in MIME_TYPES or lowered in API_PROVIDERS:
+    if not name or "/" in name or lowered in LOCAL_FOLDERS or lowered in MIME_TYPES:
         return False
     if _NUMERIC.fullmatch(namespace) or _NUMERIC.fullmatch(name):
         return False
@@ -311,7 +325,7 @@ def foreign(text: str) -> str | None:
     parts = text.split("/")
     if len(parts) == 1 and _API_MODEL_NAME.match(text):
         return "another service's model name"
-    if len(parts) == 2 and (parts[0].lower() in API_PROVIDERS
+    if len(parts) == 2 and ((parts[0].lower() in API_PROVIDERS and _API_MODEL_NAME.match(parts[1]))
                             or (parts[0].lower() == "openai" and _OPENAI_API_NAME.match(parts[1]))):
         return "another service's model name"
     return None

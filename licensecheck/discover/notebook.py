@@ -137,6 +137,7 @@ def _python_lines(lines: list[tuple[str, _Line]], skip_first: bool, relative: st
             index += 1
             continue
         indent = source[: len(source) - len(stripped)]
+        first = len(result)
         result.append((indent + "pass", where))
         command = [(stripped[1:] if stripped.startswith("!") else source.split("!", 1)[1], where)] if (
             stripped.startswith("!") or (shell_assignment and "!" in source)) else []
@@ -146,10 +147,36 @@ def _python_lines(lines: list[tuple[str, _Line]], skip_first: bool, relative: st
             result.append(("", where))
             if command:
                 command.append((source, where))
-        if command:
+        interpolated = _interpolated(command)
+        if interpolated is not None:
+            # `!train --model {name}`: IPython puts Python values in; the command is run like
+            # os.system(f"..."), so the names are followed where they are assigned.
+            result[first] = (f"{indent}get_ipython().system({interpolated})", result[first][1])
+        elif command:
             _shell(command, relative, directory, collector)
         index += 1
     return result
+
+
+def _interpolated(command: list[tuple[str, _Line]]) -> str | None:
+    """A shell line with IPython's `{expression}`s as the source of an f-string, or None."""
+    text = "".join(piece.rstrip("\n") + "\n" for piece, _ in command).rstrip("\n")
+    if "{" not in text or "}" not in text:
+        return None
+    literal = "f" + repr(text)
+    try:
+        tree = ast.parse(literal, mode="eval")
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    if not any(isinstance(part, ast.FormattedValue) for part in getattr(tree.body, "values", ())):
+        return None
+    return literal
+
+
+def ipython_source(text: str, relative: str, directory: str, collector: Collector) -> str:
+    """A Python file written for IPython (a Databricks notebook's source): its `!` and `%` lines made Python."""
+    lines = [(line, _Line(1, number, number)) for number, line in enumerate(text.splitlines(), start=1)]
+    return "\n".join(source for source, _ in _python_lines(lines, False, relative, directory, collector)) + "\n"
 
 
 def _parse(lines: list[str]) -> tuple[ast.Module | None, str]:

@@ -215,8 +215,8 @@ def loader_for(qualified: str, call: ast.Call) -> Loader | None:
     root = qualified.split(".", 1)[0]
     if root == "modelscope":
         return MODELSCOPE_LOADERS.get(last)
-    if last in _COMMAND_RUNNERS.get(root, ()) and qualified.count(".") == 1:
-        return _COMMAND
+    if (last in _COMMAND_RUNNERS.get(root, ()) and qualified.count(".") == 1) or qualified == "get_ipython().system":
+        return _COMMAND  # the standard library's, or IPython's `!command` in a notebook
     loader = LOADERS.get(last)
     if loader is None:
         if last in _EMBEDDING_WRAPPERS:

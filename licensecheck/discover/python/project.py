@@ -43,6 +43,7 @@ _PREFIXES = ("hf-hub:", "hf_hub:", "hf.co/", "hf://")
 _IDENTIFIER = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*")
 _PREFIX_BYTES = re.compile(rb"hf-hub:|hf_hub:|hf\.co/|hf://")
 _CLASS_BASES = re.compile(rb"^[ \t]*class[ \t]+\w+[ \t]*\(([^)]*)\)", re.M)
+_DATABRICKS_SOURCE = b"# Databricks notebook source"
 _TOO_DEEP = "nested too deeply to analyse"
 _TOO_LARGE = "too large to analyse"
 
@@ -94,10 +95,22 @@ class PythonProject:
 
     def add_file(self, relative: str, absolute: str, data: bytes) -> None:
         """A .py file (registered already): parsed now if it names a loader, set aside if it may call one."""
+        if data.startswith(_DATABRICKS_SOURCE):
+            data = self._notebook_source(relative, absolute, data)
         if LOADER_HINT.search(data):
             self._parse(relative, absolute, data)
         elif _may_call_with_an_id(data):
             self.pending.append((relative, absolute, data))
+
+    def _notebook_source(self, relative: str, absolute: str, data: bytes) -> bytes:
+        """A Databricks notebook kept as a .py file: IPython's `!` and `%` lines, line for line, as Python."""
+        from ..notebook import ipython_source
+
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return data
+        return ipython_source(text, relative, os.path.dirname(absolute), self.collector).encode("utf-8")
 
     def _parse(self, relative: str, absolute: str, data: bytes) -> Module | None:
         if relative in self.modules:

@@ -40,6 +40,7 @@ _MAX_DEPTH = 24
 BUDGET = 4000  # steps of following names for one argument: bounds pathological code
 _ENVIRON_GETTERS = frozenset({"os.getenv", "os.environ.get", "environ.get", "getenv", "os.environ.setdefault"})
 _CHOICE_WIDGETS = frozenset({"selectbox", "radio", "select_slider"})  # Streamlit
+_DATABRICKS_WIDGETS = frozenset({"combobox", "dropdown", "multiselect", "text"})
 _FIELD_FACTORIES = frozenset({"field", "Field", "Option", "Argument", "Query", "Body", "Form", "Param"})
 
 
@@ -641,6 +642,29 @@ class Evaluator:
             _product(parts, scope.module, node.lineno, result, self.placeholders)
         return result
 
+    def _notebook_widget(self, node: ast.Call, scope: Scope, depth: int) -> Result:
+        """`dbutils.widgets.get("model")` (Databricks): the default and the choices of the widget made with that name."""
+        names = self.strings(node.args[0], scope, depth + 1)
+        wanted = {v.text for v in names.values}
+        result = Result()
+        for call, call_scope in scope.module.calls:
+            if not (isinstance(call.func, ast.Attribute) and call.func.attr in _DATABRICKS_WIDGETS
+                    and dotted(call.func).endswith(f"widgets.{call.func.attr}") and call.args):
+                continue
+            made = self.strings(call.args[0], call_scope, depth + 1)
+            if wanted.isdisjoint(v.text for v in made.values):
+                continue
+            default = call.args[1] if len(call.args) > 1 else keyword(call, "defaultValue")
+            choices = call.args[2] if len(call.args) > 2 else keyword(call, "choices")
+            if default is not None:
+                result.extend(self.strings(default, call_scope, depth + 1))
+            if choices is not None:
+                items, more = self.elements(choices, call_scope, (), depth + 1)
+                for item, item_scope in items:
+                    result.extend(self._strings_of(item, item_scope, depth + 1))
+        result.unknown.append("a notebook widget that a run may change")
+        return result
+
     def _dict_get(self, node: ast.Call, scope: Scope, depth: int) -> Result:
         """`CHOICES.get(key, default)` on a constant dict: the value for a known key, else every value."""
         containers, result = self.follow(node.func.value, scope, depth + 1)
@@ -712,6 +736,8 @@ class Evaluator:
             return unknown("a join of values known at run time")
         if name in ("str", "os.fspath", "os.path.expanduser", "os.path.expandvars") and len(node.args) == 1:
             return self.strings(node.args[0], scope, depth + 1)
+        if name.endswith("widgets.get") and node.args:
+            return self._notebook_widget(node, scope, depth)
         if isinstance(node.func, ast.Attribute) and node.func.attr == "get" and node.args:
             return self._dict_get(node, scope, depth)
         if last in _CHOICE_WIDGETS:
