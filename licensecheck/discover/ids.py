@@ -98,6 +98,9 @@ API_PROVIDERS = frozenset(
         "together_ai", "vertex_ai", "voyage", "watsonx", "xai",
     }
 )
+# Providers that are also organisations with many Hub repositories (`databricks/dolly-v2-3b`,
+# `cerebras/Cerebras-GPT-111M`, `Anthropic/hh-rlhf`): only their API models' names are refused.
+HUB_ORGANISATIONS = frozenset({"anthropic", "cerebras", "databricks"})
 _OPENAI_API_NAME = re.compile(
     r"(gpt-3\.5|gpt-4|gpt-5|chatgpt|o[1-9](-|$)|text-embedding|text-davinci|davinci|babbage|dall-e|tts-1|whisper-1)",
     re.IGNORECASE,
@@ -105,7 +108,7 @@ _OPENAI_API_NAME = re.compile(
 # The same names without a namespace, and Anthropic's and Google's API models: never a
 # repository, even where a Hub loader receives them.
 _API_MODEL_NAME = re.compile(
-    r"(gpt-3\.5|gpt-4|gpt-5|chatgpt|o[1-9](-|$)|text-embedding-|text-davinci|dall-e|tts-1|whisper-1|claude-|gemini-)",
+    r"(gpt-3\.5|gpt-4|gpt-5|chatgpt|o[1-9](-|$)|text-embedding-|text-davinci|dall-e|tts-1|whisper-1|claude-|gemini-|databricks-)",
     re.IGNORECASE,
 )
 # sentence-transformers loads these old canonical names as they are; any other name
@@ -278,7 +281,7 @@ def hub_reference(
         namespace = parts[0].lower()
         if namespace in LOCAL_FOLDERS or namespace in MIME_TYPES or namespace in PLACEHOLDERS:
             return None
-        if namespace in API_PROVIDERS and _provider_model(parts[1], kind, bare):
+        if namespace in API_PROVIDERS and _provider_model(namespace, parts[1], kind, bare):
             return None
         if namespace == "openai" and _OPENAI_API_NAME.match(parts[1]):
             return None
@@ -287,16 +290,18 @@ def hub_reference(
     return HubId(kind, name, revision)
 
 
-def _provider_model(name: str, kind: str, bare: str) -> bool:
+def _provider_model(namespace: str, name: str, kind: str, bare: str) -> bool:
     """Whether `provider/name` is another service's model (LiteLLM's `anthropic/claude-3-haiku`).
 
     Some providers are Hub organisations too (`Anthropic/hh-rlhf`, `databricks/dolly-v2-3b`):
     a dataset, or a name a Hub loader receives (`bare == "any"`), is a repository unless
     the name is plainly an API model's.
     """
+    if kind == DATASET:
+        return False  # services serve models: a dataset is the Hub's
     if _API_MODEL_NAME.match(name):
         return True
-    return kind == MODEL and bare != "any"
+    return bare != "any" and namespace not in HUB_ORGANISATIONS
 
 
 def could_be_repository(text: str) -> bool:

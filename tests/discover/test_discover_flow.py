@@ -353,3 +353,126 @@ def test_the_scan_of_a_hostile_tree_ends_normally_never_with_an_internal_error(t
     report = json.loads(result.output)
     assert [c["name"] for c in report["components"]] == ["org/still-found"]
     assert "internal error" not in result.output
+
+
+# -- values through the project's own functions, tests and notebooks ---------------------------------
+
+
+def test_a_parameter_that_is_part_of_the_value_is_evaluated_again_for_each_call(tmp_path):
+    assert found(tmp_path, {"a.py": """
+        from transformers import AutoModel
+        def load(size, org="acme"):
+            return AutoModel.from_pretrained(f"{org}/model-{size}")
+        def card(name):
+            return AutoModel.from_pretrained("h2oai/%s" % name)
+        load("7b")
+        load("13b", org="other")
+        card("h2ogpt-oasst1-512-12b")
+    """}) == {("model", "acme/model-7b", "a.py", 3), ("model", "other/model-13b", "a.py", 3),
+              ("model", "h2oai/h2ogpt-oasst1-512-12b", "a.py", 5)}
+
+
+def test_pytest_parametrize_rows_are_calls_and_an_early_return_is_a_fact(tmp_path):
+    assert found(tmp_path, {"test_models.py": """
+        import pytest
+        from transformers import AutoTokenizer
+        @pytest.mark.parametrize("base_model, fast", [("org/first", True), pytest.param("org/second", False)])
+        def test_tokenizer(base_model, fast):
+            AutoTokenizer.from_pretrained(base_model, use_fast=fast)
+        @pytest.mark.parametrize("name", ["org/kept", "org/skipped"])
+        def test_one(name):
+            if name not in ["org/kept"]:
+                return
+            AutoTokenizer.from_pretrained(name)
+    """}) == {("model", "org/first", "test_models.py", 3), ("model", "org/second", "test_models.py", 3),
+              ("model", "org/kept", "test_models.py", 6)}
+
+
+def test_an_attribute_or_key_of_a_parameter_is_read_from_each_argument(tmp_path):
+    assert found(tmp_path, {"data.py": """
+        from dataclasses import dataclass
+        from datasets import load_dataset
+        @dataclass
+        class ScriptArguments:
+            dataset_name: str = None
+        def get_dataset(args):
+            return load_dataset(args.dataset_name)
+        def load_all(specs):
+            for name, spec in specs.items():
+                load_dataset(spec["path"])
+        get_dataset(ScriptArguments(dataset_name="org/by-keyword"))
+        load_all({"a": {"path": "org/from-a-dict", "split": "train"}})
+    """}) == {("dataset", "org/by-keyword", "data.py", 11), ("dataset", "org/from-a-dict", "data.py", 12)}
+
+
+def test_a_value_the_loaders_test_excludes_is_not_a_reference(tmp_path):
+    assert found(tmp_path, {"a.py": """
+        from sentence_transformers import SentenceTransformer
+        def embed(name):
+            if name == "fake":
+                return None
+            return SentenceTransformer(name)
+        embed("fake")
+        embed("BAAI/bge-small-en-v1.5")
+    """}) == {("model", "BAAI/bge-small-en-v1.5", "a.py", 7)}
+
+
+def test_databricks_widgets_and_a_notebook_shell_line_with_python_values(tmp_path):
+    assert found(tmp_path, {
+        "train.py": """
+            # Databricks notebook source
+            MODELS = ["org/small", "org/large"]
+            dbutils.widgets.combobox("input_model", "org/small", MODELS, "input_model")
+            input_model = dbutils.widgets.get("input_model")
+            !deepspeed --module trainer \\
+                --input-model {input_model} --port {port}
+        """,
+        "n.ipynb": notebook(["base = 'org/from-a-variable'\n", "!python train.py --model_name_or_path {base}\n"]),
+    }) == {("model", "org/small", "train.py", 3), ("model", "org/small", "train.py", 2),
+           ("model", "org/large", "train.py", 2), ("model", "org/from-a-variable", "n.ipynb", 9)}
+
+
+# -- what is not configuration -----------------------------------------------------------------------
+
+
+def test_data_tables_json_lines_and_templates_are_not_configuration(tmp_path):
+    rows = [{"base_model": f"org/benchmarked-{i}", "tokens_per_second": i} for i in range(30)]
+    write(tmp_path, {
+        "results.json": json.dumps(rows),
+        "perf.json": '{"base_model": "org/line-one"}\n{"base_model": "org/line-two"}\n',
+        "templates/deployment.yaml": "spec:\n  model: {{ .Values.model }}\n  {{- if .Values.gpu }}\n",
+        "config.json": json.dumps([{"model": "org/a-short-list"}]),
+    })
+    result = discover(tmp_path)
+    assert {(r.name, r.location.path) for r in result.references} == {("org/a-short-list", "config.json")}
+    assert result.notices == ()
+
+
+def test_placeholders_are_not_repositories(tmp_path):
+    assert found(tmp_path, {"a.py": """
+        from huggingface_hub import snapshot_download
+        from sentence_transformers import SentenceTransformer
+        snapshot_download("test/model")
+        snapshot_download("your-org/your-model")
+        SentenceTransformer("fake")
+        snapshot_download("org/real-one")
+    """}) == {("model", "org/real-one", "a.py", 6)}
+
+
+def test_a_provider_prefix_is_another_service_only_for_its_models(tmp_path):
+    assert found(tmp_path, {
+        "a.py": """
+            from datasets import load_dataset
+            from transformers import AutoModel
+            load_dataset("Anthropic/hh-rlhf")
+            AutoModel.from_pretrained("databricks/dolly-v2-3b")
+        """,
+        "litellm.yaml": """
+            model_list:
+              - model: anthropic/claude-3-5-sonnet-20240620
+              - model: groq/llama3-8b-8192
+              - model: databricks/databricks-dbrx-instruct
+              - model: databricks/dbrx-instruct
+        """,
+    }) == {("dataset", "Anthropic/hh-rlhf", "a.py", 3), ("model", "databricks/dolly-v2-3b", "a.py", 4),
+           ("model", "databricks/dbrx-instruct", "litellm.yaml", 5)}

@@ -29,7 +29,7 @@ from collections.abc import Callable
 
 from ...model import DATASET, MODEL, Location
 from ..collect import Collector
-from ..ids import SENTENCE_TRANSFORMERS_PLAIN, could_be_repository, strip_prefix
+from ..ids import PLACEHOLDERS, SENTENCE_TRANSFORMERS_PLAIN, could_be_repository, strip_prefix
 from .loaders import LOADER_HINT, MODELSCOPE, SHELL, SHELL_CALLS, Slot, is_publisher, keyword, loader_for, slot_arguments
 from .parse import ClassInfo, Function, Module, Scope, collect, dotted
 from .callers import Callers
@@ -95,9 +95,11 @@ class PythonProject:
 
     def add_file(self, relative: str, absolute: str, data: bytes) -> None:
         """A .py file (registered already): parsed now if it names a loader, set aside if it may call one."""
-        if data.startswith(_DATABRICKS_SOURCE):
+        notebook = data.startswith(_DATABRICKS_SOURCE)
+        if notebook:
             data = self._notebook_source(relative, absolute, data)
-        if LOADER_HINT.search(data):
+        # A notebook is read like an .ipynb file: its cells name the model in words a script would not.
+        if LOADER_HINT.search(data) or (notebook and (b"model" in data or b"dataset" in data)):
             self._parse(relative, absolute, data)
         elif _may_call_with_an_id(data):
             self.pending.append((relative, absolute, data))
@@ -298,7 +300,7 @@ class PythonProject:
     def _bare_for_namespace(self, text: str, directory: str) -> bool:
         """A name sentence-transformers looks up in its own namespace: no `/`, not a path, not a plain legacy model."""
         return (bool(text) and "/" not in text and "\\" not in text and ":" not in text and text == text.strip()
-                and text.lower() not in SENTENCE_TRANSFORMERS_PLAIN
+                and text.lower() not in SENTENCE_TRANSFORMERS_PLAIN and text.lower() not in PLACEHOLDERS
                 and self.collector.tree.local_path(text, directory) is None)
 
     def _prefixed_strings(self, call: ast.Call, scope: Scope, consumed: set[int], qualified: str) -> None:
