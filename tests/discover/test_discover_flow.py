@@ -409,12 +409,18 @@ def test_a_value_the_loaders_test_excludes_is_not_a_reference(tmp_path):
     assert found(tmp_path, {"a.py": """
         from sentence_transformers import SentenceTransformer
         def embed(name):
-            if name == "fake":
+            if name == "tiktoken":
                 return None
             return SentenceTransformer(name)
-        embed("fake")
+        embed("tiktoken")
         embed("BAAI/bge-small-en-v1.5")
-    """}) == {("model", "BAAI/bge-small-en-v1.5", "a.py", 7)}
+        def local(flag):
+            model = "org/kept" if flag else "org/excluded"
+            if model == "org/excluded":
+                raise ValueError(model)
+            chosen = model
+            return SentenceTransformer(chosen)
+    """}) == {("model", "BAAI/bge-small-en-v1.5", "a.py", 7), ("model", "org/kept", "a.py", 9)}
 
 
 def test_databricks_widgets_and_a_notebook_shell_line_with_python_values(tmp_path):
