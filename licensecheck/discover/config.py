@@ -33,6 +33,8 @@ CONFIG_HINT = re.compile(rb"(?i)model|dataset|tokenizer|hf\.co/|hf://|hf[-_]hub:
 COMMAND_KEYS = frozenset({"command", "args", "entrypoint", "cmd"})
 _ID_FIELDS = ("path", "id", "name", "repo_id", "repo", "name_or_path")
 DATA_ROWS = 20  # a JSON list of more records than this is a table of data
+_JSON_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')
+_LOOKAHEAD = 64  # tokens a JSON string is looked for ahead of the last one found (duplicate keys shift them)
 _PREFIXES = ("hf.co/", "hf://", "hf-hub:", "hf_hub:")
 
 # A tree every format is turned into: ("s", text, line) for a string, ("m", [(key, node)])
@@ -54,7 +56,7 @@ def scan_config(text: str, kind: str, relative: str, directory: str, collector: 
             data = json.loads(text)
             if isinstance(data, list) and len(data) > DATA_ROWS and all(isinstance(row, dict) for row in data):
                 return
-            documents = [_located_tree(data, text)]
+            documents = [_located_tree(data, text, "json")]
         else:
             import tomllib
 
@@ -239,27 +241,45 @@ def _from_yaml(node: Any, converted: dict[int, Node]) -> Node:
     return ("o",)
 
 
-def _located_tree(data: Any, text: str) -> Node:
-    """A parsed JSON or TOML document as a tree, each string given the line it is written on."""
+def _located_tree(data: Any, text: str, kind: str = "toml") -> Node:
+    """A parsed JSON or TOML document as a tree, each string given the line it is written on.
+
+    JSON: the document's string tokens, in order, are its keys and string values in the
+    order a walk of the parsed data meets them, so each is matched to the next token
+    (one pass over the text, however large). TOML (small files): each is searched for
+    from where the last one was found.
+    """
     from bisect import bisect_right
 
-    cursor = [0]
     line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
+    if kind == "json":
+        tokens = [(match.start(), match.group()) for match in _JSON_STRING.finditer(text)]
+        position = [0]
 
-    def locate(value: str, key: bool = False) -> int:
-        candidates = (json.dumps(value), json.dumps(value, ensure_ascii=False), f"'{value}'", value) if not key else (
-            json.dumps(value, ensure_ascii=False), value)
-        for start in (cursor[0], 0):
-            best = -1
-            for candidate in candidates:
-                position = text.find(candidate, start)
-                if position != -1 and (best == -1 or position < best):
-                    best = position
-            if best != -1:
-                if start == cursor[0]:
-                    cursor[0] = best + 1
-                return bisect_right(line_starts, best)
-        return 1
+        def locate(value: str, key: bool = False) -> int | None:
+            for index in range(position[0], min(position[0] + _LOOKAHEAD, len(tokens))):
+                start, raw = tokens[index]
+                if (raw[1:-1] if "\\" not in raw else json.loads(raw)) == value:
+                    position[0] = index + 1
+                    return bisect_right(line_starts, start)
+            return None
+    else:
+        cursor = [0]
+
+        def locate(value: str, key: bool = False) -> int | None:
+            candidates = (json.dumps(value), json.dumps(value, ensure_ascii=False), f"'{value}'", value) if not key else (
+                json.dumps(value, ensure_ascii=False), value)
+            for start in (cursor[0], 0):
+                best = -1
+                for candidate in candidates:
+                    found = text.find(candidate, start)
+                    if found != -1 and (best == -1 or found < best):
+                        best = found
+                if best != -1:
+                    if start == cursor[0]:
+                        cursor[0] = best + 1
+                    return bisect_right(line_starts, best)
+            return None
 
     def convert(value: Any, depth: int = 0) -> Node:
         if depth > 200:

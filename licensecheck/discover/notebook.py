@@ -31,6 +31,7 @@ _SHELL_CELLS = ("%%bash", "%%sh", "%%script bash", "%%script sh", "%%shell")
 # Cell magics whose body is Python (`%%time`, `%%capture`...); the other cells hold HTML,
 # JavaScript, SQL or a file's text and are not read.
 _PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "debug", "python", "python3"})
+_PREFIXED = re.compile(r"hf-hub:|hf_hub:|hf\.co/|hf://")
 _SHELL_ASSIGNMENT = re.compile(r"^\s*[\w.,\s]+=\s*[!%]")
 
 
@@ -99,7 +100,7 @@ def scan_notebook(data: bytes, relative: str, directory: str, project: PythonPro
             return lines_by_number[line - 1].location(relative)
         return Location(relative)
 
-    project.add_source(relative, directory, tree, locate)
+    project.add_source(relative, directory, tree, locate, has_prefix=_PREFIXED.search(text) is not None)
 
 
 def _cell_body(first: str) -> str:

@@ -50,6 +50,11 @@ class Callers:
         self.project = project
         self.waiting: list[tuple[Function, str | None, Use]] = []
         self._seen: set[tuple] = set()
+        self._calls_of: dict[int, list] = {}  # a function's calls, while no new file is parsed
+
+    def forget_calls(self) -> None:
+        """New files were parsed: the calls of a function are found again."""
+        self._calls_of.clear()
 
     def wait(self, result: Result, slot: Slot, shown: str, site: Location, revisions, expression: ast.expr,
              scope: Scope) -> None:
@@ -80,7 +85,9 @@ class Callers:
     # -- one waiting use ---------------------------------------------------------------
 
     def resolve(self, function: Function, parameter: str | None, use: Use) -> None:
-        sources = list(self._calls(function))
+        sources = self._calls_of.get(id(function))
+        if sources is None:
+            sources = self._calls_of[id(function)] = list(self._calls(function))
         if parameter is None:
             self._template(function, use, sources)
             return
@@ -203,13 +210,13 @@ def _arguments(call: ast.Call, scope: Scope, function: Function, skip: int) -> d
             break
         if index < len(positional):
             found[positional[index]] = (argument, scope)
-    unpacked = False
+    unpacked = None
     for keyword in call.keywords:
         if keyword.arg is None:
-            unpacked = True
+            unpacked = (unknown("arguments unpacked with **"), None)  # one for every parameter it may fill
         else:
             found[keyword.arg] = (keyword.value, scope)
-    if unpacked:
+    if unpacked is not None:
         for name in positional + list(function.defaults):
-            found.setdefault(name, (unknown("arguments unpacked with **"), None))
+            found.setdefault(name, unpacked)
     return found

@@ -22,14 +22,14 @@ from ...model import DATASET, MODEL
 # of a regular expression shaped as a tree of the words, so that each position costs
 # one branch rather than one try per word.
 LOADER_WORDS = (
-    "from_pretrained", "from_quantized", "from_finetuned", "from_model_id", "from_preset", "pipeline",
+    "from_pretrained", "from_quantized", "from_finetuned", "from_model_id", "from_preset", "pipeline(",
     "SentenceTransformer", "CrossEncoder", "SparseEncoder", "vllm", "load_dataset", "get_dataset_",
     "hf_hub_download", "snapshot_download", "hf_hub_url", "InferenceClient", "hf-hub:", "hf_hub:", "hf.co/",
     "hf://", "open_clip", "timm", "mlx_lm", "mlx_vlm", "load_lora_weights", "load_textual_inversion",
     "load_ip_adapter", "load_adapter", "HuggingFace", "FlagModel", "FlagReranker", "FlagLLM", "FlagAuto",
     "fastembed", " trl", "faster_whisper", "huggingface-cli", "hf download",
     # command lines run from Python, and the flags that name a model in them
-    "os.system", "os.popen", "subprocess", "--model", "--base_model", "--base-model", "--tokenizer", "--dataset",
+    "os.system", "os.popen", "subprocess.", "--model", "--base_model", "--base-model", "--tokenizer", "--dataset",
     "--data_path", "--data-path", "--vision_tower", "--vision-tower", "--hf-repo", "--hf_repo",
 )
 

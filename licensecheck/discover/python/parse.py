@@ -310,6 +310,8 @@ class _Walker:
         self.loop_depth = 0
         self.outer: Env | None = None  # a class body reads the enclosing scope's names
         self.global_names: set[str] = set()
+        self.written: set[str] | None = None  # names the branch being walked assigns (for a cheap join)
+        self._subjects: dict[int, tuple[dict, frozenset[str]]] = {}
 
     # -- scopes ------------------------------------------------------------------------
 
@@ -320,7 +322,7 @@ class _Walker:
     def function_body(self, function: Function) -> None:
         self.scope = function.scope
         self.guards, self.exits, self.loops, self.loop_depth = None, [], [], 0
-        self.outer, self.global_names = None, set()
+        self.outer, self.global_names, self.written = None, set(), None
         env: Env = {}
         arguments = function.node.args
         for argument in arguments.posonlyargs + arguments.args + arguments.kwonlyargs:
@@ -419,6 +421,8 @@ class _Walker:
             for target in node.targets:
                 if isinstance(target, ast.Name):
                     env.pop(target.id, None)
+                    if self.written is not None:
+                        self.written.add(target.id)
                 else:
                     self.expr(target, env)
             return env
@@ -430,10 +434,14 @@ class _Walker:
     def branch(self, node: ast.If, env: Env) -> Env | None:
         self.expr(node.test, env)
         saved = self.guards
+        outer_written, self.written = self.written, set()
         self.guards = self._with_facts(saved, facts(node.test, True))
         body = self.block(node.body, dict(env))
         self.guards = self._with_facts(saved, facts(node.test, False))
         orelse = self.block(node.orelse, env) if node.orelse else env
+        written, self.written = self.written, outer_written
+        if outer_written is not None:
+            outer_written |= written
         # `if not name: return`: what follows runs only where the test went the other way.
         if body is None and orelse is not None:
             self.guards = self._with_facts(saved, facts(node.test, False))
@@ -441,7 +449,14 @@ class _Walker:
             self.guards = self._with_facts(saved, facts(node.test, True))
         else:
             self.guards = saved
-        return join(body, orelse)
+        if body is None or orelse is None:
+            return orelse if body is None else body
+        # Both go on from the same bindings: only the names a branch assigned can differ.
+        for name in written:
+            mine, theirs = body.get(name), orelse.get(name)
+            if mine is not theirs and mine is not None:
+                orelse[name] = mine if theirs is None else _merge(theirs, mine)
+        return orelse
 
     @staticmethod
     def _with_facts(guards: dict | None, new: list[tuple[str, bool]]) -> dict | None:
@@ -571,6 +586,8 @@ class _Walker:
 
     def bind(self, name: str, binding: Binding, env: Env) -> None:
         env[name] = (binding,)
+        if self.written is not None:
+            self.written.add(name)
         if self.guards:  # what was known about the name's old value is not known about the new one
             self.guards = _after_assignment(self.guards, name, binding.node if binding.kind == VALUE else None)
         if name in self.global_names and self.scope.kind == "function":
@@ -651,21 +668,33 @@ class _Walker:
         guards = self.guards
         key = id(node)
         if guards:
-            kept = tuple(b for b in bindings if not b.guards or all(guards.get(k, v) == v for k, v in b.guards.items()))
-            bindings = kept
-            about = tuple((k, v) for k, v in guards.items() if k.startswith((f"{name} == ", f"{name} in ")))
-            if about:
-                self.module.read_facts[key] = about
+            if len(bindings) > 1 or bindings[0].guards:
+                bindings = tuple(b for b in bindings
+                                 if not b.guards or all(guards.get(k, v) == v for k, v in b.guards.items()))
+            if name in self._value_subjects(guards):
+                about = tuple((k, v) for k, v in guards.items() if k.startswith((f"{name} == ", f"{name} in ")))
+                if about:
+                    self.module.read_facts[key] = about
         previous = self.reaching.get(key)
         if previous is None or previous is bindings:
             self.reaching[key] = bindings
         else:
             self.reaching[key] = _merge(previous, bindings)
 
+    def _value_subjects(self, guards: dict) -> frozenset[str]:
+        """The names that facts of `guards` compare with constants (`x == 'a'`, `x in (...)`)."""
+        cached = self._subjects.get(id(guards))
+        if cached is None or cached[0] is not guards:
+            subjects = frozenset(_subject(k) for k in guards if " == " in k or " in (" in k)
+            cached = self._subjects[id(guards)] = (guards, subjects)
+        return cached[1]
+
     def expr(self, node: ast.AST, env: Env) -> None:
         stack = [node]
         pop, push, extend = stack.pop, stack.append, stack.extend
         Name, Constant, Call, Attribute = ast.Name, ast.Constant, ast.Call, ast.Attribute
+        List, Tuple, Set, Dict, BinOp = ast.List, ast.Tuple, ast.Set, ast.Dict, ast.BinOp
+        JoinedStr, FormattedValue = ast.JoinedStr, ast.FormattedValue
         while stack:
             current = pop()
             kind = type(current)
@@ -698,6 +727,21 @@ class _Walker:
                 self.expr(current.value, env)
                 if isinstance(current.target, ast.Name):
                     self.bind(current.target.id, self.make(current.target, VALUE, current.value), env)
+                continue
+            # The commonest containers by hand, constants left out: large literal tables are cheap.
+            if kind is List or kind is Tuple or kind is Set:
+                extend([e for e in current.elts if type(e) is not Constant])
+                continue
+            if kind is Dict:
+                extend([k for k in current.keys if k is not None and type(k) is not Constant])
+                extend([v for v in current.values if type(v) is not Constant])
+                continue
+            if kind is BinOp:
+                push(current.left)
+                push(current.right)
+                continue
+            if kind is JoinedStr:
+                extend([v.value for v in current.values if type(v) is FormattedValue])
                 continue
             for field in current._fields:
                 value = getattr(current, field)

@@ -53,22 +53,13 @@ def _may_call_with_an_id(data: bytes) -> bool:
     return any(could_be_repository(match.group(1).decode("utf-8", "replace")) for match in _ID_LITERAL.finditer(data))
 
 
-def _add_dotted_names(names: dict[str, str], relative: str) -> None:
-    stem = relative[:-3]
-    if stem.endswith("/__init__"):
-        stem = stem[: -len("/__init__")]
-    parts = stem.split("/")
-    for start in range(len(parts)):
-        names.setdefault(".".join(parts[start:]), relative)
-
-
 class PythonProject:
     """The project's Python modules, parsed lazily, and the evaluation of loader arguments."""
 
     def __init__(self, collector: Collector) -> None:
         self.collector = collector
         self.modules: dict[str, Module | None] = {}
-        self._by_dotted: dict[str, str] | None = None  # dotted module name → relative path, made when first asked
+        self._by_name: dict[str, list[str]] = {}  # a module's last name → the paths (without .py) that end in it
         self.python_files: dict[str, str] = {}  # relative path → absolute path
         self.pending: list[tuple[str, str, bytes]] = []  # files with id literals, not parsed yet
         self.calls_by_name: dict[str, list[tuple[ast.Call, Scope]]] = {}
@@ -81,17 +72,18 @@ class PythonProject:
     def register(self, relative: str, absolute: str) -> None:
         """Every .py file of the tree, so that imports of project modules can be followed."""
         self.python_files[relative] = absolute
-        if self._by_dotted is not None:
-            _add_dotted_names(self._by_dotted, relative)
+        stem = relative[:-3].removesuffix("/__init__")
+        self._by_name.setdefault(stem.rsplit("/", 1)[-1], []).append(stem)
 
-    @property
-    def by_dotted(self) -> dict[str, str]:
-        """Each .py file under every dotted name an import may give it (`pkg.mod`, and `mod` from inside `pkg`)."""
-        if self._by_dotted is None:
-            self._by_dotted = {}
-            for relative in self.python_files:
-                _add_dotted_names(self._by_dotted, relative)
-        return self._by_dotted
+    def _file_of(self, dotted_name: str) -> str | None:
+        """The .py file an import of `dotted_name` reaches: `pkg/mod.py`, or a file whose path ends like it."""
+        wanted = dotted_name.replace(".", "/")
+        for stem in self._by_name.get(wanted.rsplit("/", 1)[-1], ()):
+            if stem == wanted or stem.endswith("/" + wanted):
+                for relative in (stem + ".py", stem + "/__init__.py"):
+                    if relative in self.python_files:
+                        return relative
+        return None
 
     def add_file(self, relative: str, absolute: str, data: bytes) -> None:
         """A .py file (registered already): parsed now if it names a loader, set aside if it may call one."""
@@ -169,7 +161,7 @@ class PythonProject:
         return self._add(Module(relative, directory, None, locate), tree, has_prefix)
 
     def module_named(self, dotted_name: str) -> Module | None:
-        relative = self.by_dotted.get(dotted_name)
+        relative = self._file_of(dotted_name)
         if relative is None:
             return None
         if relative in self.modules:
@@ -306,8 +298,10 @@ class PythonProject:
     def _prefixed_strings(self, call: ast.Call, scope: Scope, consumed: set[int], qualified: str) -> None:
         """`hf-hub:`, `hf.co/`, `hf://` strings in any call; shell commands run from Python."""
         module = scope.module
-        arguments = [a for a in call.args] + [k.value for k in call.keywords]
         shell = qualified.rsplit(".", 1)[-1] in SHELL_CALLS
+        if not (shell or module.has_prefix):
+            return  # no prefixed string anywhere in the file's text, and not a command
+        arguments = [a for a in call.args] + [k.value for k in call.keywords]
         for argument in arguments:
             if id(argument) in consumed:
                 continue
@@ -368,6 +362,7 @@ class PythonProject:
                 self._parse_callers(names)
                 searched |= names
                 self._analyse_new(analysed)
+            self.callers.forget_calls()
             batch, self.callers.waiting = self.callers.waiting, []
             for function, parameter, use in batch:
                 self._guarded(function.module.path, lambda f=function, p=parameter, u=use: self.callers.resolve(f, p, u))
