@@ -30,9 +30,9 @@ from collections.abc import Callable
 from ...model import DATASET, MODEL, Location
 from ..collect import Collector
 from ..ids import PLACEHOLDERS, SENTENCE_TRANSFORMERS_PLAIN, could_be_repository, strip_prefix
-from .loaders import LOADER_HINT, MODELSCOPE, SHELL, SHELL_CALLS, Slot, is_publisher, keyword, loader_for, slot_arguments
-from .parse import ClassInfo, Function, Module, Scope, collect, dotted
 from .callers import Callers
+from .loaders import LOADER_HINT, MODELSCOPE, SHELL, SHELL_CALLS, Slot, is_publisher, keyword, loader_for, slot_arguments
+from .parse import ClassInfo, Module, Scope, collect, dotted
 from .values import BUDGET, Evaluator, Result, possible, qualified_names, reason, unknown
 
 __all__ = ["LOADER_HINT", "PythonProject"]
@@ -44,6 +44,7 @@ _IDENTIFIER = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*")
 _PREFIX_BYTES = re.compile(rb"hf-hub:|hf_hub:|hf\.co/|hf://")
 _CLASS_BASES = re.compile(rb"^[ \t]*class[ \t]+\w+[ \t]*\(([^)]*)\)", re.M)
 _DATABRICKS_SOURCE = b"# Databricks notebook source"
+_FAILED = object()
 _TOO_DEEP = "nested too deeply to analyse"
 _TOO_LARGE = "too large to analyse"
 
@@ -111,23 +112,19 @@ class PythonProject:
             return self.modules[relative]
         self.modules[relative] = None  # also while parsing: an import cycle reads it as not parsed
         try:
-            tree = ast.parse(data, filename=relative)
+            tree = self._guarded(relative, lambda: ast.parse(data, filename=relative))
         except (SyntaxError, ValueError) as error:
             line = getattr(error, "lineno", None)
             self.collector.unparsable(Location(relative, line), f"not valid Python ({getattr(error, 'msg', error)})")
             return None
-        except RecursionError:
-            self.collector.unparsable(Location(relative), _TOO_DEEP)
-            return None
-        except MemoryError:
-            self.collector.unparsable(Location(relative), _TOO_LARGE)
+        if tree is _FAILED:
             return None
         dotted_name = relative[:-3].removesuffix("/__init__").replace("/", ".")
         module = Module(relative, os.path.dirname(absolute), dotted_name, lambda line, path=relative: Location(path, line))
         return self._add(module, tree, _PREFIX_BYTES.search(data) is not None)
 
     def _add(self, module: Module, tree: ast.Module, has_prefix: bool) -> Module | None:
-        if not self._guarded(module.path, lambda: collect(module, tree)):
+        if self._guarded(module.path, lambda: collect(module, tree)) is _FAILED:
             self.modules[module.path] = None
             return None
         module.has_prefix = has_prefix
@@ -143,17 +140,16 @@ class PythonProject:
                     self.subclasses.setdefault(name, []).append(klass)
         return module
 
-    def _guarded(self, path: str, work: Callable[[], object]) -> bool:
-        """Run `work` on one file; a file too deep or too large to analyse is a warning, never the end of the scan."""
+    def _guarded(self, path: str, work: Callable[[], object]) -> object:
+        """What `work` on one file returns, or _FAILED: a file too deep or too large to analyse is a
+        warning naming it, never the end of the scan."""
         try:
-            work()
+            return work()
         except RecursionError:
             self.collector.unparsable(Location(path), _TOO_DEEP)
-            return False
         except MemoryError:
             self.collector.unparsable(Location(path), _TOO_LARGE)
-            return False
-        return True
+        return _FAILED
 
     def add_source(self, relative: str, directory: str, tree: ast.Module, locate: Callable[[int], Location],
                    has_prefix: bool = True) -> Module | None:
