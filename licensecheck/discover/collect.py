@@ -59,7 +59,7 @@ class Collector:
             self.add(found, location, via, revision)
             return True
         if explain:
-            what = foreign(text)
+            what = foreign(text, kind)
             if what is not None:
                 self.not_hub(location, via, text, what)
                 return False

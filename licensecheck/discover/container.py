@@ -89,26 +89,35 @@ class Variables:
 
     An assignment to a model variable (`MODEL_PATH=org/x`) is a reference when the
     value is used (`$MODEL_PATH`), or when it is still the variable's value at the end
-    of the file (the environment of what the file starts): a value assigned again
-    before any use was never used, and is not one.
+    of the file (the environment of what the file starts): a value assigned again,
+    outside any `if` / `case` / loop / function, before any use was never used, and is
+    not one. An assignment inside one may not run: the value before it stays.
     """
 
     def __init__(self) -> None:
         self.values: dict[str, tuple[str, int]] = {}
-        self.pending: dict[str, Callable[[], None]] = {}  # name → how to report its value, once used or kept
+        self.pending: dict[str, list[Callable[[], None]]] = {}  # name → how to report its values, once used or kept
+        self.depth = 0  # how many `if`, `case`, loops and function bodies the current command is in
 
     def assign(self, name: str, text: str, offset: int, report: Callable[[], None] | None) -> None:
         self.values[name] = (text, offset)
-        if report is None:
-            self.pending.pop(name, None)
-        else:
-            self.pending[name] = report  # an earlier value not used yet is dropped: it was never used
+        reports = self.pending.setdefault(name, [])
+        if self.depth == 0:
+            reports.clear()  # an earlier value not used yet was never used
+        if report is not None:
+            reports.append(report)
 
     def flush(self, names: Iterable[str] | None = None) -> None:
         for name in list(self.pending if names is None else names):
-            report = self.pending.pop(name, None)
-            if report is not None:
+            for report in self.pending.pop(name, ()):
                 report()
+
+    def block(self, words: list[str]) -> None:
+        """Follow the nesting of shell blocks, by their keywords."""
+        if words[0] in _BLOCK_OPENERS or words[-1] == "{" or (words[0] == "function" and len(words) > 1):
+            self.depth += 1
+        elif words[0] in _BLOCK_CLOSERS or words[0] == "}":
+            self.depth = max(0, self.depth - 1)
 
     def expand(self, word: Word) -> Word | None:
         """The word with `$VAR` expanded; None when it depends on a variable nobody set here."""
@@ -151,6 +160,8 @@ def scan_command_text(text: str, collector: Collector, locate: Locate, directory
 def _scan_command(words: list[Word], collector: Collector, locate: Locate, directory: str | None, via: str,
                   variables: Variables) -> None:
     texts = [w.text for w in words]
+    if texts:
+        variables.block(texts)
     if texts and texts[0] in ("ENV", "ARG", "export", "declare", "local", "readonly"):
         _assignments(words[1:], collector, locate, via, variables, directory, docker_env=texts[0] == "ENV")
         return
@@ -269,6 +280,8 @@ def _assignments(words: list[Word], collector: Collector, locate: Locate, via: s
                 _scan_command(shifted, collector, locate, directory, via, variables)
 
 
+_BLOCK_OPENERS = frozenset({"if", "case", "while", "until", "for", "select"})
+_BLOCK_CLOSERS = frozenset({"fi", "esac", "done"})
 _MAKE_ASSIGNMENT = re.compile(r"(?m)^(?:export[ \t]+|override[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*[:?+!]?=[ \t]*")
 _MAKE_REFERENCE = re.compile(r"\$\(([A-Za-z_][A-Za-z0-9_]*)\)")
 

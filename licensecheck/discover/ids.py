@@ -275,6 +275,8 @@ def hub_reference(
             return None
         if bare == "none" or (bare == "legacy" and name not in (LEGACY_DATASETS if kind == DATASET else LEGACY_MODELS)):
             return None
+        if kind == MODEL and not _canonical_model(name):
+            return None  # only the Hub's first models have no organisation: this is a folder or an alias
         if name.lower() in PLACEHOLDERS:
             return None
     else:
@@ -304,6 +306,11 @@ def _provider_model(namespace: str, name: str, kind: str, bare: str) -> bool:
     return bare != "any" and namespace not in HUB_ORGANISATIONS
 
 
+def _canonical_model(name: str) -> bool:
+    """Whether a model name without an organisation is one of the Hub's canonical models (`gpt2`)."""
+    return name in LEGACY_MODELS or name.lower() in SENTENCE_TRANSFORMERS_PLAIN
+
+
 def could_be_repository(text: str) -> bool:
     """Whether `org/name` could name a repository, asking nothing of the file system.
 
@@ -320,8 +327,8 @@ def could_be_repository(text: str) -> bool:
     return not ("." in name and name.rsplit(".", 1)[1].lower() in FILE_EXTENSIONS)
 
 
-def foreign(text: str) -> str | None:
-    """What `text` is when it names a model of another service or host, else None."""
+def foreign(text: str, kind: str = MODEL) -> str | None:
+    """What `text` is when it names a model of another service or host, or no Hub model, else None."""
     if not isinstance(text, str):
         return None
     if "://" in text:
@@ -330,6 +337,9 @@ def foreign(text: str) -> str | None:
     parts = text.split("/")
     if len(parts) == 1 and _API_MODEL_NAME.match(text):
         return "another service's model name"
+    if (len(parts) == 1 and kind == MODEL and text and text.strip() == text and not _canonical_model(text)
+            and is_valid_repo_id(text)):
+        return "a name without an organisation (a folder made at run time?)"
     if len(parts) == 2 and ((parts[0].lower() in API_PROVIDERS and _API_MODEL_NAME.match(parts[1]))
                             or (parts[0].lower() == "openai" and _OPENAI_API_NAME.match(parts[1]))):
         return "another service's model name"

@@ -482,3 +482,36 @@ def test_a_provider_prefix_is_another_service_only_for_its_models(tmp_path):
         """,
     }) == {("dataset", "Anthropic/hh-rlhf", "a.py", 3), ("model", "databricks/dolly-v2-3b", "a.py", 4),
            ("model", "databricks/dbrx-instruct", "litellm.yaml", 5)}
+
+
+def test_a_model_name_without_an_organisation_is_a_folder_unless_canonical(tmp_path):
+    write(tmp_path, {"a.py": """
+        from transformers import AutoModelForCausalLM, AutoTokenizer
+        merged = AutoModelForCausalLM.from_pretrained("Qwen/Qwen-7B-Chat")
+        merged.save_pretrained("output_qwen_merged")
+        AutoTokenizer.from_pretrained("output_qwen_merged")
+        AutoTokenizer.from_pretrained("distilgpt2")
+    """})
+    result = discover(tmp_path)
+    assert {(r.name, r.location.line) for r in result.references} == {("Qwen/Qwen-7B-Chat", 2), ("distilgpt2", 5)}
+    assert [n.message for n in result.notices if n.code == "not-a-hub-reference"] == [
+        "a.py:4: AutoTokenizer.from_pretrained: 'output_qwen_merged' is a name without an organisation "
+        "(a folder made at run time?), not a Hub repository"]
+
+
+def test_a_shell_variable_replaced_only_in_a_branch_keeps_its_first_value(tmp_path):
+    assert found(tmp_path, {"finetune.sh": """
+        MODEL="Qwen/Qwen-7B-Chat-Int4" # Set the path if you do not want to load from huggingface directly
+        TOKENIZER="org/never-used"
+        TOKENIZER="org/tokenizer"
+        while [[ "$1" != "" ]]; do
+            case $1 in
+                -m | --model )
+                    shift
+                    MODEL=$1
+                    ;;
+            esac
+            shift
+        done
+        python finetune.py --model_name_or_path $MODEL --tokenizer_name $TOKENIZER
+    """}) == {("model", "Qwen/Qwen-7B-Chat-Int4", "finetune.sh", 1), ("model", "org/tokenizer", "finetune.sh", 3)}
