@@ -30,6 +30,7 @@ COMMANDS = {
     "notice": "licensecheck.commands.notice:notice",
     "compare": "licensecheck.commands.compare:compare",
     "suggest": "licensecheck.commands.suggest:suggest",
+    "purposes": "licensecheck.commands.purposes:purposes",
 }
 
 

@@ -33,16 +33,53 @@ def region_matches(region: str, clause_regions: Iterable[str]) -> bool:
 
 
 def _reference(rule: LicenceRule, clause: Clause) -> str:
+    if clause.purposes is not None:
+        # Use restrictions often live in a separate policy document: name it.
+        return f"[{rule.id} {clause.section}; {clause.source}]" if clause.section else f"[{rule.id}; {clause.source}]"
     return f"[{rule.id} {clause.section}]" if clause.section else f"[{rule.id}]"
+
+
+def declared_purposes(clause: Clause, context: Context) -> tuple[str, ...]:
+    """The context's purposes that the clause names (none: the clause has no purpose condition or none matches)."""
+    if clause.purposes is None:
+        return ()
+    return tuple(sorted(clause.purposes.intersection(context.purposes)))
+
+
+def purpose_conditions(clause: Clause, context: Context) -> tuple[bool, list[str]]:
+    """Whether a clause's `purposes` condition holds, and what it leaves to confirm.
+
+    A clause about purposes applies only to a declared purpose it names: with no
+    purpose declared it is not checked (the report lists it as such, purposes.py).
+    A qualified restriction ("unlicensed practice of a profession") cannot be
+    decided from the purpose alone: it becomes something to confirm, never a denial.
+    """
+    if clause.purposes is None:
+        return True, []
+    matched = declared_purposes(clause, context)
+    if not matched:
+        return False, []
+    if clause.qualification is None:
+        return True, []
+    plural = "s" if len(matched) > 1 else ""
+    return True, [f"to declared purpose{plural} {', '.join(matched)}, {clause.qualification}"]
+
+
+def _purpose_label(clause: Clause, context: Context) -> str:
+    matched = declared_purposes(clause, context)
+    return f"Declared purpose{'s' if len(matched) > 1 else ''} {', '.join(matched)}: " if matched else ""
 
 
 def _undecided_conditions(clause: Clause, context: Context, facts: ModelFacts | None = None) -> tuple[bool, list[str]]:
     """Whether the clause can still apply, and which of its conditions the context (or the model's facts) cannot decide."""
+    purposes_hold, to_confirm = purpose_conditions(clause, context)
+    if not purposes_hold:
+        return False, []
     if clause.uses is not None and context.use not in clause.uses:
         return False, []
     if clause.distributions is not None and context.distribution not in clause.distributions:
         return False, []
-    missing: list[str] = []
+    missing: list[str] = to_confirm
     for fact in sorted(clause.model_facts or ()):
         if facts is not None and fact in facts.known:
             if fact not in facts.holds:
@@ -110,10 +147,10 @@ def evaluate_rule(rule: LicenceRule, context: Context, facts: ModelFacts | None 
             text = f"Applies {' and '.join(missing)}: {clause.text} {reference}"
         elif clause.effect == "deny":
             denied = True
-            findings.append(Finding(Severity.ERROR, clause.code, f"{clause.text} {reference}"))
+            findings.append(Finding(Severity.ERROR, clause.code, f"{_purpose_label(clause, context)}{clause.text} {reference}"))
             continue
         else:
-            text = f"{clause.text} {reference}"
+            text = f"{_purpose_label(clause, context)}{clause.text} {reference}"
         obligations.append(text)
         duties.append(Obligation(clause.code, text, rule.id, clause.source, clause.section))
     if denied:

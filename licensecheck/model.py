@@ -217,6 +217,9 @@ class Context:
     revenue: int | None = None
     region: str | None = None
     org_users: int | None = None
+    # What the model is used for, as ids of rules/purposes.toml (`--purpose`), sorted.
+    # Empty: none declared, so clauses conditioned on purposes are not checked.
+    purposes: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.use not in USES:
@@ -269,6 +272,13 @@ class Clause:
     org_users_above: int | None = None
     org_users_counted_on: str | None = None
     model_facts: frozenset[str] | None = None
+    # Purposes (rules/purposes.toml ids): the clause applies only when the context
+    # declares one of them; with none declared it is not checked (evaluate.py).
+    purposes: frozenset[str] | None = None
+    # A restriction that binds only in some cases ("unlicensed practice of a
+    # profession"): what the user must confirm. The clause is then an obligation
+    # to confirm, never a denial.
+    qualification: str | None = None
 
 
 @dataclass(frozen=True)
@@ -394,6 +404,27 @@ class Alternative:
 
 
 @dataclass(frozen=True)
+class Purpose:
+    """One intended use a project can declare (rules/purposes.toml)."""
+
+    id: str
+    description: str
+
+
+@dataclass(frozen=True)
+class UncheckedPurposes:
+    """A licence's purpose terms that a run did not check, because it declared no purpose.
+
+    `purposes` are the ids its clauses prohibit or condition; `components` the
+    scanned components bound by it, directly or through an ancestor.
+    """
+
+    licence: str
+    purposes: tuple[str, ...]
+    components: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class ScanResult:
     context: Context
     components: tuple[ComponentResult, ...]
@@ -403,6 +434,8 @@ class ScanResult:
     context_sources: dict[str, str] = field(default_factory=dict, compare=False)
     config_file: str | None = None
     unknown_fails: bool = True
+    # With no purpose declared: the licences whose purpose terms were not checked.
+    unchecked_purposes: tuple[UncheckedPurposes, ...] = ()
 
     def summary(self) -> dict[str, int]:
         counts = {verdict.value: 0 for verdict in (Verdict.ALLOWED, Verdict.CONDITIONAL, Verdict.DENIED, Verdict.UNKNOWN)}

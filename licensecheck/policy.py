@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .evaluate import evaluate_expression
-from .expression import AllOf, AnyOf, Expression, ExpressionError, LicenceId, parse_expression, render
+from .expression import AllOf, AnyOf, Expression, ExpressionError, LicenceId, licence_ids, parse_expression, render
 from .model import (
     PACKAGE,
     ComponentResult,
@@ -125,6 +125,18 @@ def licence_expression(item: ComponentResult) -> Expression | None:
         return parse_expression(licence.id)
     except ExpressionError:
         return LicenceId(licence.id)
+
+
+def bound_licences(item: ComponentResult) -> list[tuple[str, str]]:
+    """(licence id, whose) for the component's own licence and every ancestor's: all the terms that bind it."""
+    pairs = []
+    expression = licence_expression(item)
+    if expression is not None:
+        pairs += [(term.id, item.component.name) for term in licence_ids(expression)]
+    for entry in item.lineage:
+        if entry.licence is not None and entry.licence.id:
+            pairs.append((entry.licence.id, entry.name))
+    return pairs
 
 
 def list_refusal(licence_id: str, policy: Policy, lookup: RuleLookup) -> Finding | None:

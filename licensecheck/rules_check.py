@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from .knowledge import Knowledge, Recogniser, RulesError, load_recognisers, normalise_id, parse_rule
+from .knowledge import PURPOSES_FILE, Knowledge, Recogniser, RulesError, load_purposes, load_recognisers, normalise_id, parse_rule
 from .model import LicenceRule
 
 HUB_LICENCES = Path(__file__).resolve().parent / "data" / "hub_licenses.json"
@@ -87,6 +87,7 @@ def check_rules(directory: Path, hub_ids: list[str] | None = None) -> RulesRepor
         problems.extend(_source_problems(raw, rule, path))
         rules.append(rule)
     problems.extend(_alias_problems(rules, licence_dir))
+    problems.extend(_purpose_problems(directory, rules))
     knowledge = Knowledge(tuple(_unambiguous(rules)))
     problems.extend(_member_problems(rules, knowledge, licence_dir))
     problems.extend(
@@ -131,6 +132,25 @@ def _source_problems(raw: dict, rule: LicenceRule, path: Path) -> list[Problem]:
                     "the organisation's figure is counted on a day the licence names, not a future one",
                 )
             )
+    return problems
+
+
+def _purpose_problems(directory: Path, rules: list[LicenceRule]) -> list[Problem]:
+    """The taxonomy file itself, and every clause's purposes against it."""
+    path = directory / PURPOSES_FILE
+    try:
+        known = {purpose.id for purpose in load_purposes(path)}
+    except RulesError as error:
+        return [Problem(INVALID, str(path), _without_prefix(str(error), str(path)))]
+    problems = []
+    for rule in rules:
+        for number, clause in enumerate(rule.clauses, start=1):
+            unknown = sorted((clause.purposes or frozenset()) - known)
+            if unknown:
+                problems.append(Problem(
+                    INVALID, f"{directory / 'licences' / (rule.id + '.toml')}: clause {number} ({clause.code})",
+                    f"names purpose(s) {', '.join(unknown)}, which {PURPOSES_FILE} does not define",
+                ))
     return problems
 
 

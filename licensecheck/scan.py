@@ -21,6 +21,7 @@ from .identify import identify
 from .knowledge import Knowledge
 from .lockfile import LOCK_NAME, NO_ANSWER, Lock, LockEntry, LockPlan, Unlocked, read_lock
 from .overrides import applied_override
+from .purposes import unchecked_purposes
 from .scope import context_for
 from .sources.external import with_external_inputs
 from .lineage import AncestorWalker, ancestor_components, link_lineage
@@ -413,7 +414,8 @@ def scan_components(
     resolved = resolve_all(components, lock, options, knowledge)
     results = tuple(judge(c, resolved[c.key], knowledge, context) for c in components)
     results = link_lineage(results, resolved, lambda c, r: judge(c, r, knowledge, context), knowledge)
-    return ScanResult(context, results, notices=_run_notices(results, options))
+    return ScanResult(context, results, notices=_run_notices(results, options),
+                      unchecked_purposes=unchecked_purposes(results, knowledge, context))
 
 
 def _run_notices(results: tuple[ComponentResult, ...], options: ScanOptions) -> tuple[Finding, ...]:

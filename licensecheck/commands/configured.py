@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from .common import build_context, fail
+from .common import build_context, checked_purposes, fail
 
 config_option = click.option(
     "--config", "config_file", type=click.Path(path_type=Path, dir_okay=False), default=None, metavar="FILE",
@@ -28,7 +28,7 @@ config_ref_option = click.option(
          "loosen the gate that judges it. A file missing at REF means the defaults.",
 )
 
-_CONTEXT_FLAGS = ("use", "distribution", "users", "revenue", "region", "org_users")
+_CONTEXT_FLAGS = ("use", "distribution", "users", "revenue", "region", "org_users", "purposes")
 
 
 @dataclass(frozen=True)
@@ -67,9 +67,13 @@ def load_setup(path: Path, config_file: Path | None, knowledge, config_ref: str 
         today = run_date()
     except LicensecheckError as error:
         fail(str(error))
-    context, sources = config.context(flags_given(click.get_current_context()))
+    given = flags_given(click.get_current_context())
+    if "purposes" in given:
+        given["purposes"] = checked_purposes(given["purposes"], knowledge)
+    context, sources = config.context(given)
     # The flags' region still needs the same check and spelling as --region's.
-    context = build_context(context.use, context.distribution, context.users, context.revenue, context.region, context.org_users)
+    context = build_context(context.use, context.distribution, context.users, context.revenue, context.region,
+                            context.org_users, context.purposes)
     return Setup(config, context, sources, today, revision)
 
 

@@ -34,6 +34,7 @@ extends = "{preset}"
 # org_users = 2_000_000         # ... of the organisation and its affiliates together (Llama: 700M)
 # revenue = 5_000_000           # annual revenue in USD: licences with revenue caps
 # region = "EU"                 # ISO 3166 country code, or EU: regional terms
+# purposes = ["medical-advice"] # what the models are used for (`licensecheck purposes`): use restrictions
 
 # What a licence that cannot be determined does: "fail" (exit 3) or "warn" (exit 0).
 # unknown = "fail"

@@ -52,7 +52,7 @@ from .sources import source_options, source_scan_options
                    "that this context and configuration allow, as `licensecheck suggest` would. Needs the Hub.")
 def scan(path, use, distribution, users, org_users, revenue, region, offline, jobs, timeout, retry_budget, format_name, output, quiet, verbose,
          color, config_file, config_ref, baseline_file, write_baseline, no_cache, refresh, cache_ttl, scope, sboms, hf_cache, discover, verify_lock,
-         suggest_alternatives):
+         suggest_alternatives, purposes):
     """Check every dependency declared under PATH (default: the current directory)."""
     from ..report import RenderOptions, renderer
     from ..report._common import repository_prefix
