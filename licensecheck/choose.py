@@ -129,7 +129,7 @@ def candidate_row(item: ComponentResult, context: Context, lookup) -> CandidateR
         reason=deciding_reason(item),
         reasons=tuple(f for f in evaluation.findings if f.severity is not Severity.INFO or f.code == EXCEPTION_APPLIED),
         obligations=evaluation.obligations,
-        duties=_duty_kinds(item, lookup),
+        duties=_duty_kinds(item, context, lookup),
         thresholds=tuple(_thresholds(rules, context)),
         regional=tuple(_regional(rules, context)),
         gated=item.resolution.gated,
@@ -212,9 +212,12 @@ def _regional(rules: Iterable[LicenceRule], context: Context) -> Iterable[Region
             yield RegionalTerm(rule.id, tuple(sorted(clause.regions)), context.region, status)
 
 
-def _is_figure_or_region(code: str, licence: str, lookup) -> bool:
+def _clause(code: str, licence: str, lookup) -> Clause | None:
     rule = lookup(licence)
-    clause = next((c for c in rule.clauses if c.code == code), None) if rule is not None else None
+    return next((c for c in rule.clauses if c.code == code), None) if rule is not None else None
+
+
+def _is_figure_or_region(clause: Clause | None) -> bool:
     return clause is not None and (
         clause.users_above is not None
         or clause.org_users_above is not None
@@ -223,13 +226,20 @@ def _is_figure_or_region(code: str, licence: str, lookup) -> bool:
     )
 
 
-def _duty_kinds(item: ComponentResult, lookup) -> tuple[str, ...]:
+def _duty_kind(code: str, clause: Clause | None, context: Context) -> str:
+    """A duty's kind for the table; a term of a declared purpose names the purpose (`purpose: medical-advice`)."""
+    if clause is not None and clause.purposes:
+        return "purpose: " + ", ".join(sorted(clause.purposes & set(context.purposes)) or sorted(clause.purposes))
+    return DUTY_KINDS.get(code, code)
+
+
+def _duty_kinds(item: ComponentResult, context: Context, lookup) -> tuple[str, ...]:
     """The kinds of the model's obligations (thresholds and regional terms have their own columns)."""
-    kinds = {
-        DUTY_KINDS.get(duty.code, duty.code)
-        for duty in item.evaluation.duties
-        if not _is_figure_or_region(duty.code, duty.licence, lookup)
-    }
+    kinds = set()
+    for duty in item.evaluation.duties:
+        clause = _clause(duty.code, duty.licence, lookup)
+        if not _is_figure_or_region(clause):
+            kinds.add(_duty_kind(duty.code, clause, context))
     known = [kind for kind in _KIND_ORDER if kind in kinds]
     return tuple(known + sorted(kinds - set(_KIND_ORDER)))
 

@@ -97,3 +97,14 @@ def test_compare_text_wraps_within_100_columns():
     assert max(map(len, lines)) <= 100
     assert " denied " in next(line + " " for line in lines if line.startswith("org/"))
     assert " ".join(text.split()).count("word") == 80  # wrapped, never cut
+
+
+def test_candidate_row_names_the_declared_purpose_a_duty_comes_from():
+    from licensecheck.evaluate import evaluate_rule
+
+    context = Context(purposes=("train-other-models",))
+    evaluation = evaluate_rule(KNOWLEDGE.lookup("llama3.1"), context)
+    item = ComponentResult(Component(MODEL, "meta-llama/Llama-3.1-8B-Instruct"),
+                           Resolution(licence=LicenceInfo("llama3.1", "card")), evaluation)
+    row = candidate_row(item, context, KNOWLEDGE.lookup)
+    assert row.duties == ("attribution", "naming", "use policy", "purpose: train-other-models")
