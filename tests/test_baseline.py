@@ -7,7 +7,7 @@ import json
 import pytest
 
 from licensecheck.baseline import BaselineEntry, apply_baseline, baseline_entries, read_baseline, render_baseline
-from cli_helpers import scan, scan_json
+from cli_helpers import by_name, scan, scan_json
 from licensecheck.errors import InputError
 from licensecheck.model import MODEL, Component, ComponentResult, Context, Evaluation, Finding, LicenceInfo, Resolution, ScanResult, Severity, Verdict
 
@@ -21,10 +21,6 @@ def project(fake_hub, tmp_path):
     fake_hub.add_model("black-forest-labs/FLUX.1-dev", {"license": "other", "license_name": "flux-1-dev-non-commercial-license"})
     (tmp_path / "models.yaml").write_text("models:\n  - CohereForAI/c4ai-command-r-v01\n  - acme/mystery\n  - microsoft/phi-4\n")
     return tmp_path
-
-
-def by_name(document: dict) -> dict[str, dict]:
-    return {c["name"]: c for c in document["components"]}
 
 
 def test_round_trip_records_today_and_fails_only_on_what_is_new(project):

@@ -11,9 +11,7 @@ from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from licensecheck.cli import main
 from licensecheck.knowledge import CATEGORIES, load_knowledge
 from licensecheck.lineage import MAX_BASES, MAX_DEPTH, PERMISSIVENESS, AncestorWalker, lineage_chains, link_lineage
 from licensecheck.model import (
@@ -28,7 +26,7 @@ from licensecheck.model import (
     Severity,
 )
 from licensecheck.scan import Resolved, judge
-from test_scan_end_to_end import CONTEXTS, scan, scan_json
+from cli_helpers import CONTEXTS, component, lock, scan, scan_json
 
 LLAMA = "meta-llama/Llama-3.1-8B-Instruct"
 LLAMA_BASE = "meta-llama/Llama-3.1-8B"
@@ -52,10 +50,6 @@ def add_bases(hub) -> None:
 def manifest(path: Path, *entries: str) -> Path:
     (path / "models.yaml").write_text("models:\n" + "".join(f"  - {entry}\n" for entry in entries))
     return path
-
-
-def component(document: dict, name: str) -> dict:
-    return next(c for c in document["components"] if c["name"] == name)
 
 
 def codes(entry: dict) -> list[str]:
@@ -446,10 +440,6 @@ def test_each_repository_is_fetched_once_however_many_share_it(hub, tmp_path):
     assert [(e["name"], e["depth"]) for e in merge["lineage"]] == [
         ("tuners/llama-ft-0", 1), ("tuners/llama-ft-1", 1), (LLAMA, 2), (LLAMA_BASE, 3),
     ]
-
-
-def lock(path: Path):
-    return CliRunner().invoke(main, ["lock", str(path)], catch_exceptions=False)
 
 
 def test_lock_records_ancestors_and_offline_scan_needs_no_network(hub, tmp_path):

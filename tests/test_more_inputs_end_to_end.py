@@ -11,14 +11,11 @@ import json
 import shutil
 from pathlib import Path
 
-import jsonschema
 import pytest
-from click.testing import CliRunner
 
 from fakehub import fake_sha
 from localmodels import write_gguf, write_model_folder
-from licensecheck.cli import main
-from cli_helpers import SCHEMA, scan, scan_json
+from cli_helpers import by_name, invoke, report, scan, scan_json
 
 LOCKS = Path(__file__).parent / "sources" / "assets" / "locks"
 SAAS = ("--use", "commercial", "--distribution", "network", "--users", "2M")
@@ -39,10 +36,6 @@ PACKAGES = {
 def add_packages(hub, copyleft: tuple[str, ...] = ("pylint",)) -> None:
     for name, version in PACKAGES.items():
         hub.add_package(name, version, license_expression="GPL-2.0-or-later" if name in copyleft else "MIT")
-
-
-def by_name(document: dict) -> dict[str, dict]:
-    return {c["name"]: c for c in document["components"]}
 
 
 @pytest.fixture
@@ -208,9 +201,8 @@ def test_an_sbom_alone_scans_no_tree(fake_hub, tmp_path, monkeypatch):
     shutil.copy(Path(__file__).parent / "sources" / "assets" / "sbom" / "service.spdx.json", bom)
     fake_hub.add_model(GEMMA, {"license": "gemma"}, revisions={"v1": "11c9b309abf73637e4b6f9a3fa1e92e615547819"})
     fake_hub.add_package("urllib3", "2.2.3", license_expression="MIT")
-    result = CliRunner().invoke(main, ["scan", "--sbom", str(bom), "--format", "json", *SAAS], catch_exceptions=False)
-    document = json.loads(result.stdout)
-    jsonschema.validate(document, SCHEMA)
+    result = invoke("scan", "--sbom", bom, "--format", "json", *SAAS)
+    document = report(result)
     assert {(c["name"], c["verdict"]) for c in document["components"]} == {(GEMMA, "conditional"), ("urllib3", "allowed")}
     assert result.exit_code == 0
 
@@ -250,14 +242,13 @@ def populated_cache(fake_hub, tmp_path):
 
 
 def hf_cache_scan(cache: Path, *args: str):
-    return CliRunner().invoke(main, ["scan", "--hf-cache", str(cache), "--format", "json", *args], catch_exceptions=False)
+    return invoke("scan", "--hf-cache", cache, "--format", "json", *args)
 
 
 def test_hf_cache_lists_every_cached_revision_with_verdicts(populated_cache, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # holds no inputs: only the cache is scanned
     result = hf_cache_scan(populated_cache, *SAAS)
-    document = json.loads(result.stdout)
-    jsonschema.validate(document, SCHEMA)
+    document = report(result)
     found = {(c["type"], c["name"], c["version"]): c for c in document["components"]}
     assert set(found) == {
         ("model", "Qwen/Qwen2.5-7B-Instruct", fake_sha("model", "Qwen/Qwen2.5-7B-Instruct")),
@@ -281,7 +272,7 @@ def test_hf_cache_lists_every_cached_revision_with_verdicts(populated_cache, tmp
 def test_hf_cache_offline_reads_the_cached_cards(populated_cache, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = hf_cache_scan(populated_cache, "--offline", *SAAS)
-    document = json.loads(result.stdout)
+    document = report(result)
     licences = {(c["name"], c["license"]["id"], c["license"]["source"]) for c in document["components"]}
     assert ("Qwen/Qwen2.5-7B-Instruct", "apache-2.0", "local-card") in licences
     assert ("allenai/c4", "odc-by", "local-card") in licences
@@ -291,7 +282,7 @@ def test_hf_cache_offline_reads_the_cached_cards(populated_cache, tmp_path, monk
 def test_hf_cache_default_location_and_missing_cache(fake_hub, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("HF_HUB_CACHE", str(tmp_path / "nowhere"))
-    result = CliRunner().invoke(main, ["scan", "--hf-cache"], catch_exceptions=False)
+    result = invoke("scan", "--hf-cache")
     assert result.exit_code == 2
     assert f"{tmp_path / 'nowhere'}: no Hugging Face cache there" in result.stderr
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import pytest
 
+from cli_helpers import CONTEXTS, scan_json
 from fakehub import ACCEPTED_TOKEN
-from test_other_licences_end_to_end import CONTEXTS, Case, check_column, expected, publish
-from test_scan_end_to_end import scan_json
+from realcards import Case, check_column, expected, publish
 
 HUNYUAN_LINK = "https://huggingface.co/Tencent-Hunyuan/HunyuanDiT/blob/main/LICENSE.txt"
 

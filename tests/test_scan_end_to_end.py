@@ -3,58 +3,14 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from cli_helpers import scan, scan_json
+from cli_helpers import CONTEXTS, lock, scan, scan_json
+from realcards import REAL_MODELS
 
 from licensecheck.cli import main
-
-
-# The licence fields of real model cards (as the Hub shows them), and the verdict a
-# reviewer expects under four usage contexts:
-#   saas     commercial, offered as a network service, 2M monthly active users
-#   giant    commercial, network service, 900M monthly active users
-#   research non-commercial, internal use
-#   onprem   commercial, weights/software shipped to customers (users not given)
-REAL_MODELS = {
-    "meta-llama/Llama-3.1-8B-Instruct": ({"license": "llama3.1"}, "conditional", "denied", "conditional", "conditional"),
-    "meta-llama/Llama-3.2-3B-Instruct": ({"license": "llama3.2"}, "conditional", "denied", "conditional", "conditional"),
-    "meta-llama/Llama-3.3-70B-Instruct": ({"license": "llama3.3"}, "conditional", "denied", "conditional", "conditional"),
-    "meta-llama/Llama-4-Scout-17B-16E-Instruct": ({"license": "llama4"}, "conditional", "denied", "conditional", "conditional"),
-    "google/gemma-2-9b-it": ({"license": "gemma"}, "conditional", "conditional", "conditional", "conditional"),
-    "microsoft/phi-4": ({"license": "mit"}, "allowed", "allowed", "allowed", "conditional"),
-    "Qwen/Qwen2.5-7B-Instruct": ({"license": "apache-2.0"}, "allowed", "allowed", "allowed", "conditional"),
-    "Qwen/Qwen2.5-72B-Instruct": (
-        {"license": "other", "license_name": "qwen", "license_link": "https://huggingface.co/Qwen/Qwen2.5-72B-Instruct/blob/main/LICENSE"},
-        "conditional", "denied", "conditional", "conditional",
-    ),
-    "deepseek-ai/DeepSeek-R1": ({"license": "mit"}, "allowed", "allowed", "allowed", "conditional"),
-    "mistralai/Mistral-7B-Instruct-v0.3": ({"license": "apache-2.0"}, "allowed", "allowed", "allowed", "conditional"),
-    "black-forest-labs/FLUX.1-schnell": ({"license": "apache-2.0"}, "allowed", "allowed", "allowed", "conditional"),
-    "black-forest-labs/FLUX.1-dev": (
-        {"license": "other", "license_name": "flux-1-dev-non-commercial-license",
-         "license_link": "https://huggingface.co/black-forest-labs/FLUX.1-dev/blob/main/LICENSE.md"},
-        "denied", "denied", "conditional", "denied",
-    ),
-    "stabilityai/stable-diffusion-xl-base-1.0": ({"license": "openrail++"}, "conditional", "conditional", "conditional", "conditional"),
-    "bigscience/bloom": ({"license": "bigscience-bloom-rail-1.0"}, "conditional", "conditional", "conditional", "conditional"),
-    # Research: NonCommercial scope to confirm (CC BY-NC 4.0 Section 1), never assumed for a business.
-    "CohereForAI/c4ai-command-r-v01": ({"license": "cc-by-nc-4.0"}, "denied", "denied", "conditional", "denied"),
-    "openai/whisper-large-v3": ({"license": "apache-2.0"}, "allowed", "allowed", "allowed", "conditional"),
-    "openai/gpt-oss-20b": ({"license": "apache-2.0"}, "allowed", "allowed", "allowed", "conditional"),
-    "sentence-transformers/all-MiniLM-L6-v2": ({"license": "apache-2.0"}, "allowed", "allowed", "allowed", "conditional"),
-}
-CONTEXTS = {
-    "saas": ["--use", "commercial", "--distribution", "network", "--users", "2M"],
-    "giant": ["--use", "commercial", "--distribution", "network", "--users", "900M"],
-    "research": ["--use", "non-commercial", "--distribution", "internal"],
-    "onprem": ["--use", "commercial", "--distribution", "redistribute"],
-}
-
-
 
 
 def verdicts(document: dict) -> dict[str, str]:
@@ -205,10 +161,6 @@ def test_gated_repository_licence_is_read_without_accepting_terms(fake_hub, tmp_
 
 
 # -- lock file and offline -----------------------------------------------------------------
-
-
-def lock(path: Path, *args: str):
-    return CliRunner().invoke(main, ["lock", str(path), *args], catch_exceptions=False)
 
 
 def test_lock_round_trip_and_offline_scan(real_world_repo, fake_hub):
