@@ -61,6 +61,13 @@ def scan_json(path: Path, *args: str, env: dict[str, str] | None = None) -> tupl
     return result.exit_code, report(result)
 
 
+def scan_report(path: Path, *args: str, code: int, env: dict[str, str] | None = None) -> dict:
+    """The report of a scan that must end with exit code `code` (0, 1 or 3), schema-checked."""
+    result = scan(path, "--format", "json", *args, env=env)
+    assert result.exit_code == code, result.output
+    return report(result)
+
+
 def component(document: dict, name: str) -> dict:
     return next(c for c in document["components"] if c["name"] == name)
 

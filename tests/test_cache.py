@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from cli_helpers import by_name, scan_json
+from cli_helpers import by_name, scan_json, scan_report
 from licensecheck import fsutil
 from licensecheck.cache import MetadataCache, decode, encode, hub_key, package_key
 from licensecheck.cachedir import cache_key, cache_root, seal, unseal
@@ -260,10 +260,10 @@ def test_refresh_and_ttl_zero_ask_again(fake_hub, project):
 def test_a_changed_answer_is_seen_after_refresh(fake_hub, project):
     scan_json(project)
     fake_hub.add_model("org/licensed", {"license": "cc-by-nc-4.0"})
-    cached = {c["name"]: c["license"]["id"] for c in scan_json(project)[1]["components"]}
-    refreshed = {c["name"]: c["license"]["id"] for c in scan_json(project, "--refresh")[1]["components"]}
+    cached = {c["name"]: c["license"]["id"] for c in scan_report(project, code=3)["components"]}
+    refreshed = {c["name"]: c["license"]["id"] for c in scan_report(project, "--refresh", code=1)["components"]}
     assert cached["org/licensed"] == "apache-2.0" and refreshed["org/licensed"] == "cc-by-nc-4.0"
-    assert {c["name"]: c["license"]["id"] for c in scan_json(project)[1]["components"]} == refreshed
+    assert {c["name"]: c["license"]["id"] for c in scan_report(project, code=1)["components"]} == refreshed
 
 
 def test_a_damaged_entry_is_refetched_and_replaced(fake_hub, project):
@@ -272,7 +272,7 @@ def test_a_damaged_entry_is_refetched_and_replaced(fake_hub, project):
     for path in entries(cache_dir):
         path.write_bytes(path.read_bytes()[:30])
     before = len(fake_hub.requests)
-    _, document = scan_json(project)
+    document = scan_report(project, code=3)
     assert len(asked_since(fake_hub, before)) == 4
     assert by_name(document)["org/licensed"]["verdict"] == "allowed"
     before = len(fake_hub.requests)
@@ -296,7 +296,7 @@ def test_tokens_are_never_cached(fake_hub, project, monkeypatch):
     monkeypatch.setenv("HF_TOKEN", token)
     fake_hub.add_model("org/leaky", {"license": "apache-2.0", "license_link": f"https://example.org/{token}"})
     (project / "models.yaml").write_text("models:\n  - org/licensed\n  - org/leaky\n")
-    _, document = scan_json(project)
+    document = scan_report(project, code=0)
     assert by_name(document)["org/leaky"]["verdict"] == "allowed"
     cache_dir = Path(os.environ["LICENSECHECK_CACHE_DIR"])
     stored = b"".join(p.read_bytes() for p in cache_dir.rglob("*") if p.is_file())

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from cli_helpers import invoke, scan_json
+from cli_helpers import invoke, scan_json, scan_report
 
 NC = "CohereForAI/c4ai-command-r-v01"
 # A scan of `project` with nothing cached: three models, one package, and the README of
@@ -85,10 +85,10 @@ def test_an_entry_edited_with_its_checksums_recomputed_is_discarded(fake_hub, pr
 
 def test_a_component_answered_from_the_cache_says_so(fake_hub, project, tmp_path):
     cache = tmp_path / "cache"
-    _, first = scan_json(project, env=cached_in(cache))
+    first = scan_report(project, env=cached_in(cache), code=1)
     assert [c.get("resolution") for c in first["components"]] == [None] * 4
     before = len(fake_hub.requests)
-    _, second = scan_json(project, env=cached_in(cache))
+    second = scan_report(project, env=cached_in(cache), code=1)
     assert len(fake_hub.requests) - before == 2  # the failure is asked again: its metadata and README
     assert {c["name"]: c.get("resolution") for c in second["components"]} == {
         NC: {"cached": True},
@@ -96,7 +96,7 @@ def test_a_component_answered_from_the_cache_says_so(fake_hub, project, tmp_path
         "org/silent": None,
         "requests": {"cached": True},
     }
-    _, refreshed = scan_json(project, "--refresh", env=cached_in(cache))
+    refreshed = scan_report(project, "--refresh", env=cached_in(cache), code=1)
     assert [c.get("resolution") for c in refreshed["components"]] == [None] * 4
 
 
@@ -119,7 +119,7 @@ def test_a_key_others_can_read_is_not_trusted(fake_hub, project, tmp_path):
     scan_json(project, env=cached_in(cache))
     (cache / "key").chmod(0o644)
     before = len(fake_hub.requests)
-    _, document = scan_json(project, env=cached_in(cache))
+    document = scan_report(project, env=cached_in(cache), code=1)
     assert len(fake_hub.requests) - before == ALL_REQUESTS
     assert all("resolution" not in c for c in document["components"])
 

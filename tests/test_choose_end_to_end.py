@@ -14,7 +14,7 @@ import jsonschema
 import pytest
 
 from choosing import NON_COMMERCIAL, POPULAR, add_market
-from cli_helpers import CONTEXTS, SCHEMA, invoke, scan, scan_json
+from cli_helpers import CONTEXTS, SCHEMA, invoke, scan, scan_json, scan_report
 from fakehub import LISTING, fake_sha
 from realcards import REAL_MODELS
 
@@ -132,7 +132,7 @@ def test_compare_a_manifest_judges_its_models_as_the_scan_does(fake_hub, tmp_pat
         "datasets:\n  - HuggingFaceFW/fineweb\n"
     )
     monkeypatch.chdir(tmp_path)
-    _, scanned = scan_json(project, "--users", "2M", "--no-discover")
+    scanned = scan_report(project, "--users", "2M", "--no-discover", code=0)
     compared = compare_json("--manifest", str(project / "models.yaml"), "--users", "2M")
     models = {c["name"]: c["verdict"] for c in scanned["components"] if c["type"] == "model"}
     assert {c["id"]: c["verdict"] for c in compared["candidates"]} == models == {
@@ -414,7 +414,7 @@ def test_scan_suggest_adds_alternatives_under_denied_and_unknown_models(project,
     assert by_name["acme/gone"]["verdict"] == "unknown" and by_name["acme/gone"]["alternatives"] == []
     notice = next(n for n in document["notices"] if n["code"] == "suggestions-unavailable")
     assert notice["message"].startswith("no alternatives to acme/gone: model acme/gone: the Hub has no such repository")
-    _, plain = scan_json(project, "--users", "2M")
+    plain = scan_report(project, "--users", "2M", code=1)
     assert [c["verdict"] for c in plain["components"]] == [c["verdict"] for c in document["components"]]
     assert all("alternatives" not in c for c in plain["components"])
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from cli_helpers import by_name, scan, scan_json
+from cli_helpers import by_name, scan, scan_json, scan_report
 
 LLAMA4 = "meta-llama/Llama-4-Scout-17B-16E-Instruct"
 LLAMA32_VISION = "meta-llama/Llama-3.2-11B-Vision-Instruct"
@@ -85,7 +85,7 @@ def test_without_region_the_regional_term_is_an_obligation_to_confirm(llamas):
 def test_the_report_states_the_region(llamas):
     result = scan(llamas, "--region", "fr", "--users", "2M")
     assert "region FR" in result.stdout.splitlines()[0]
-    _, document = scan_json(llamas, "--region", "fr")
+    document = scan_report(llamas, "--region", "fr", code=1)
     assert document["context"]["region"] == "FR"
 
 

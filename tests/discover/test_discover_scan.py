@@ -6,7 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
-from cli_helpers import invoke, scan, scan_json
+from cli_helpers import invoke, scan, scan_json, scan_report
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SHA = "0123456789abcdef0123456789abcdef01234567"
@@ -95,8 +95,11 @@ def test_lock_records_discovered_components_and_offline_scans_use_them(fake_hub,
     hub(fake_hub)
     project(tmp_path)
     assert invoke("lock", str(tmp_path)).exit_code == 0
-    locked = {(c["type"], c["name"]) for c in json.loads((tmp_path / "licensecheck.lock").read_text())["components"]}
-    assert {("model", "org/nc-model"), ("dataset", "org/corpus")} <= locked
+    locked = [(c["type"], c["name"], c["requested"]) for c in json.loads((tmp_path / "licensecheck.lock").read_text())["components"]]
+    assert locked == [  # the manifest's two, and what only code uses: another revision of org/pinned among them
+        ("dataset", "org/corpus", None), ("model", "org/chat", None), ("model", "org/nc-model", None),
+        ("model", "org/pinned", "v1"), ("model", "org/pinned", "v2"),
+    ]
     code, document = scan_json(tmp_path, "--offline")
     assert code == 1 and all(c["from_lock"] for c in document["components"])
 
@@ -113,7 +116,7 @@ def test_configured_exclude_keeps_code_out_of_discovery(fake_hub, tmp_path):
     hub(fake_hub)
     project(tmp_path)
     (tmp_path / "pyproject.toml").write_text('[tool.licensecheck]\nexclude = ["app.py"]\n')
-    _, document = scan_json(tmp_path)
+    document = scan_report(tmp_path, code=0)
     assert "org/nc-model" not in {c["name"] for c in document["components"]}
 
 
