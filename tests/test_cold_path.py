@@ -14,10 +14,11 @@ from licensecheck.cli import main
 class InFlight:
     """Counts the model requests the fake Hub is answering at the same moment, and holds them back.
 
-    Each request waits until `expected` are outstanding at once; then all go on.
-    So on a machine however loaded, a scan that keeps `expected` requests in
-    flight is seen to reach that many, and one that sends more than allowed
-    shows it while the first ones are still held. No latency, no timing.
+    Each request waits until `expected` are outstanding at once and every worker
+    thread of the scan (scan.Resolver's pool names them `licensecheck_<n>`) has
+    sent one; then all go on. So on a machine however loaded, a scan that keeps
+    `expected` requests in flight is seen to reach that many, and one whose pool
+    allows more has them all in flight before any is answered. No latency, no timing.
     """
 
     TIMEOUT = 60.0  # seconds: only a scan that never reaches `expected` in flight waits this long, and fails
@@ -29,6 +30,12 @@ class InFlight:
         self.released = False
         self.timed_out = False
         self._changed = threading.Condition()
+        self._threads_before = {thread.ident for thread in threading.enumerate()}  # idle pools of earlier tests
+
+    def workers(self) -> int:
+        """The worker threads of the scan under test (scan.Resolver's pool)."""
+        return sum(1 for thread in threading.enumerate()
+                   if thread.name.startswith("licensecheck_") and thread.ident not in self._threads_before)
 
     def around(self, answer):
         def counting(method, raw_path, headers):
@@ -37,7 +44,7 @@ class InFlight:
             with self._changed:
                 self.now += 1
                 self.most = max(self.most, self.now)
-                if self.now >= self.expected:
+                if self.now >= max(self.expected, self.workers()):
                     self.released = True
                     self._changed.notify_all()
                 if not self._changed.wait_for(lambda: self.released, timeout=self.TIMEOUT):
