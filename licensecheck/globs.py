@@ -31,6 +31,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
 
+# pathspec's own pattern errors are ValueErrors; a range such as `[z-a]` fails in `re`
+# (pathspec 1.1; git skips such a line). A `.gitignore` in a scanned tree is untrusted.
+_UNREADABLE = (ValueError, re.error)
+
 
 def compile_globs(lines: Iterable[str]) -> GitIgnoreSpec:
     """The patterns of one `.gitignore` (or a list of globs); a line pathspec cannot read is left out, as git does."""
@@ -41,11 +45,6 @@ def compile_globs(lines: Iterable[str]) -> GitIgnoreSpec:
         return GitIgnoreSpec.from_lines(lines)
     except _UNREADABLE:
         return GitIgnoreSpec.from_lines([line for line in lines if _readable(line)])
-
-
-# pathspec's own pattern errors are ValueErrors; a range such as `[z-a]` fails in `re`
-# (pathspec 1.1; git skips such a line). A `.gitignore` in a scanned tree is untrusted.
-_UNREADABLE = (ValueError, re.error)
 
 
 def _readable(line: str) -> bool:

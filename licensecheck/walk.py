@@ -117,9 +117,11 @@ def _walked_file(entry: os.DirEntry, real_root: str, with_unsafe: bool) -> bool:
 def _read_rules(path: str, base: str) -> tuple[str, object] | None:
     try:
         with open(path, encoding="utf-8", errors="replace") as handle:
-            lines = [line for line in handle.read().splitlines() if line.strip() and not line.startswith("#")]
+            text = handle.read()
     except OSError:
         return None
+    # Blank lines and comments say nothing: a file of only those needs no patterns (nor pathspec).
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     return (base, compile_globs(lines)) if lines else None
 
 
