@@ -38,7 +38,7 @@ CONFIG_NAME = "licensecheck.toml"
 PYPROJECT_NAME = "pyproject.toml"
 TABLE = ("tool", "licensecheck")
 
-CONTEXT_KEYS = ("use", "distribution", "users", "revenue", "region")
+CONTEXT_KEYS = ("use", "distribution", "users", "revenue", "region", "org_users")
 SETTING_KEYS = (
     "extends", *CONTEXT_KEYS, "unknown", "allow", "deny", "deny_categories", "exclude", "exceptions", "verify_lock",
     "override_from",
@@ -51,6 +51,7 @@ DEFAULTS: dict[str, object] = {
     "users": None,
     "revenue": None,
     "region": None,
+    "org_users": None,
     "unknown": "fail",
 }
 # Where a value came from, as the report names it.
@@ -393,6 +394,9 @@ class _SettingsReader:
 
     def _revenue(self, value: object) -> int:
         return self._figure("revenue", value)
+
+    def _org_users(self, value: object) -> int:
+        return self._figure("org_users", value)
 
     def _region(self, value: object) -> str:
         if not isinstance(value, str):

@@ -13,6 +13,7 @@ import difflib
 from dataclasses import asdict, dataclass, replace
 
 from .evaluate import clause_conditions, evaluate_rule
+from .model_facts import FACT_WORDS
 from .knowledge import Knowledge, normalise_id
 from .model import DISTRIBUTIONS, USES, Clause, Context, Evaluation, LicenceRule, Verdict
 
@@ -133,10 +134,15 @@ def describe_conditions(clause: Clause) -> tuple[str, ...]:
         words.append(" or ".join(_DISTRIBUTION_WORDS[d] for d in DISTRIBUTIONS if d in clause.distributions))
     if clause.users_above is not None:
         words.append(f"above {clause.users_above:,} monthly active users")
+    if clause.org_users_above is not None:
+        counted = f" on {clause.org_users_counted_on}" if clause.org_users_counted_on else ""
+        words.append(f"above {clause.org_users_above:,} monthly active users of the organisation{counted}")
     if clause.revenue_above is not None:
         words.append(f"above USD {clause.revenue_above:,} annual revenue")
     if clause.regions is not None:
         words.append(f"in {', '.join(sorted(clause.regions))}")
+    for fact in sorted(clause.model_facts or ()):
+        words.append(f"the model is {FACT_WORDS.get(fact, fact)}")
     return tuple(words)
 
 

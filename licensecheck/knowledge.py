@@ -13,6 +13,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .model import DISTRIBUTIONS, USES, Clause, LicenceRule
+from .model_facts import MODEL_FACTS
 
 CATEGORIES = (
     "public-domain",
@@ -32,10 +33,11 @@ CATEGORIES = (
 )
 EFFECTS = ("deny", "oblige")
 
-_TOP_KEYS = {"id", "name", "spdx", "url", "category", "aliases", "checked", "summary", "clauses"}
+_TOP_KEYS = {"id", "name", "spdx", "url", "category", "aliases", "members", "checked", "summary", "clauses"}
 _CLAUSE_KEYS = {
     "code", "effect", "text", "source", "section",
     "uses", "distributions", "regions", "users_above", "revenue_above",
+    "org_users_above", "org_users_counted_on", "model_facts",
 }
 
 
@@ -97,6 +99,12 @@ def _parse_clause(raw: object, where: str) -> Clause:
     section = raw.get("section")
     if section is not None and not isinstance(section, str):
         raise RulesError(f"{where}: `section` must be a string")
+    org_users_above = threshold("org_users_above")
+    if raw.get("users_above") is not None and org_users_above is not None:
+        raise RulesError(
+            f"{where}: a clause tests either the product's users (`users_above`) or the organisation's "
+            "(`org_users_above`), not both: split it in two"
+        )
     return Clause(
         code=raw["code"],
         effect=raw["effect"],
@@ -108,7 +116,29 @@ def _parse_clause(raw: object, where: str) -> Clause:
         regions=member_set("regions", None),
         users_above=threshold("users_above"),
         revenue_above=threshold("revenue_above"),
+        org_users_above=org_users_above,
+        org_users_counted_on=_counted_on(raw, where, org_users_above),
+        model_facts=member_set("model_facts", MODEL_FACTS),
     )
+
+
+def _counted_on(raw: dict, where: str, org_users_above: int | None) -> str | None:
+    """`org_users_counted_on`: the day the organisation's figure is counted (a TOML date or YYYY-MM-DD)."""
+    value = raw.get("org_users_counted_on")
+    if value is None:
+        return None
+    if org_users_above is None:
+        raise RulesError(f"{where}: `org_users_counted_on` needs `org_users_above`: it says when that figure counts")
+    from datetime import date
+
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value).isoformat()
+        except ValueError:
+            pass
+    raise RulesError(f"{where}: `org_users_counted_on` must be a date (YYYY-MM-DD), not {value!r}")
 
 
 def parse_rule(raw: dict, where: str) -> LicenceRule:
@@ -126,6 +156,9 @@ def parse_rule(raw: dict, where: str) -> LicenceRule:
     aliases = raw.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
         raise RulesError(f"{where}: `aliases` must be a list of strings")
+    members = raw.get("members", [])
+    if not isinstance(members, list) or not all(isinstance(m, str) and m for m in members):
+        raise RulesError(f"{where}: `members` must be a list of licence ids")
     clauses = raw.get("clauses", [])
     if not isinstance(clauses, list):
         raise RulesError(f"{where}: `clauses` must be an array of tables")
@@ -139,6 +172,7 @@ def parse_rule(raw: dict, where: str) -> LicenceRule:
         category=raw["category"],
         spdx=spdx,
         aliases=tuple(aliases),
+        members=tuple(members),
         clauses=tuple(_parse_clause(c, f"{where}: clause {i + 1}") for i, c in enumerate(clauses)),
         summary=raw.get("summary"),
         # TOML reads an unquoted date as a `date`; both spellings mean the same day.

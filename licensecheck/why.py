@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .config import CONTEXT_KEYS, Config
 from .evaluate import evaluate_rule
+from .model_facts import facts_for
 from .expression import licence_ids
 from .knowledge import Knowledge
 from .model import ComponentResult, ScanResult, Severity
@@ -55,7 +56,7 @@ def _clauses(item: ComponentResult, result: ScanResult, knowledge: Knowledge) ->
         if rule is None or rule.id in seen:
             continue
         seen.add(rule.id)
-        applied = set(evaluate_rule(rule, result.context).clauses)
+        applied = set(evaluate_rule(rule, result.context, facts_for(item.component, item.resolution)).clauses)
         for clause in rule.clauses:
             if clause.code in applied:
                 found.append({

@@ -140,6 +140,9 @@ def context_options(function):
                           "service (SaaS, API); redistribute: weights or software shipped to others."),
         click.option("--users", type=Quantity(), default=None,
                      help="Monthly active users of the product (e.g. 2M). Unset: user thresholds become obligations."),
+        click.option("--org-users", "org_users", type=Quantity(), default=None,
+                     help="Monthly active users of all products and services of the organisation and its affiliates "
+                          "together (e.g. 900M): Llama's 700M threshold counts these. Unset: at least --users."),
         click.option("--revenue", type=Quantity(), default=None,
                      help="Annual revenue in USD (e.g. 5M). Unset: revenue caps become obligations."),
         click.option("--region", default=None, metavar="CODE",
@@ -150,7 +153,7 @@ def context_options(function):
     return function
 
 
-def build_context(use, distribution, users, revenue, region) -> Context:
+def build_context(use, distribution, users, revenue, region, org_users=None) -> Context:
     if region is not None:
         from ..regions import RegionError, parse_region
 
@@ -158,7 +161,7 @@ def build_context(use, distribution, users, revenue, region) -> Context:
             region = parse_region(region)
         except RegionError as error:
             raise click.BadParameter(str(error), param_hint="--region") from None
-    return Context(use=use, distribution=distribution, users=users, revenue=revenue, region=region)
+    return Context(use=use, distribution=distribution, users=users, revenue=revenue, region=region, org_users=org_users)
 
 
 def network_options(function):

@@ -39,11 +39,11 @@ Exit codes:
               help="For a component: the project that declares it.")
 @config_option
 @click.option("--offline", is_flag=True, help="For a component: never touch the network (the lock file only).")
-def explain(licence_id, use, distribution, users, revenue, region, format_name, output, project, config_file, offline):
+def explain(licence_id, use, distribution, users, org_users, revenue, region, format_name, output, project, config_file, offline):
     """What licence ID permits and requires, each term with its source, and its verdict under your usage context."""
     from ..explain import UnknownLicenceId, explain_licence, find_licence, names_a_licence, render_text, to_document
 
-    context = build_context(use, distribution, users, revenue, region)
+    context = build_context(use, distribution, users, revenue, region, org_users)
     knowledge = load_knowledge_or_exit()
     # Decided from ID alone: a licence, or a licence family (`Apache`) without an explicit
     # --path, never walks the project (a large tree takes long to walk).

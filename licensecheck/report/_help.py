@@ -73,7 +73,39 @@ HELP: dict[str, tuple[str, str]] = {
     "pypi-licence-text": ("Licence field holds a whole text",
                           "The package's `license` metadata is a licence text, not an id. licensecheck does not guess "
                           "from prose: read it and declare an override if the classifiers do not name the licence."),
+    "setup-py-dynamic": ("Requirements in setup.py not read",
+                         "setup.py computes its requirements when it runs (a function call, a list built up in "
+                         "code); licensecheck never runs it, so they were not checked. Declare them in pyproject.toml, "
+                         "setup.cfg or a requirements file, or write them out in the setup() call."),
+    "setup-py-unreadable": ("Unparsable setup.py",
+                            "setup.py is not valid Python 3 (or too deeply nested to parse), so its requirements "
+                            "were not read. Declare them in pyproject.toml, setup.cfg or a requirements file."),
+    "pypi-licence-unrecognised": ("Licence field not a known licence",
+                                  "The package's short `license` field (\"Apache\", \"Dual License\") names no licence "
+                                  "licensecheck knows, so its `License ::` classifiers were read instead. Informational."),
+    "pypi-release-chosen": ("Release chosen by the requirement",
+                            "The requirement excludes the latest release, so the package was judged at the newest "
+                            "release it allows. Informational: pin the version to judge exactly what you install."),
+    "pypi-no-matching-release": ("No release satisfies the requirement",
+                                 "No release on the package index satisfies the requirement's version specifier (or "
+                                 "every one that does is yanked), so no licence can be judged at a version you would "
+                                 "install. Check the requirement."),
     # -- identifying and judging ----------------------------------------------------------
+    "licence-classifiers-combined": ("Licence classifiers combined",
+                                     "The package lists several licence classifiers and no licence expression; PyPI "
+                                     "does not say whether all apply or you may choose, so all are judged as applying "
+                                     "(AND), the stricter reading. If they are alternatives, declare an override."),
+    "licence-sources-disagree": ("Licence sources disagree",
+                                 "The package's licence fields (license expression, license field, classifiers) name "
+                                 "different licences. The more authoritative one was used, or, when the other restricts "
+                                 "more, neither was trusted. Ask the maintainers which is right, or declare an override."),
+    "licence-version-from-classifier": ("Licence version from a classifier",
+                                        "The `license` field names a licence family without a version (\"GPL\"); a "
+                                        "classifier gives the version, and that is what was judged. Informational."),
+    "licence-read-from-text": ("Licence read from free text",
+                               "The `license` field is free text that names the GNU Affero GPL; it was read as the "
+                               "AGPL, the strictest licence it can mean. Another option it offers (a commercial "
+                               "licence) needs its own agreement."),
     "no-licence": ("No licence declared",
                    "The source declares no licence, so nothing grants you the right to use the component. Ask the "
                    "authors, or, if you have a licence by other means, record it as an override with a reason."),
@@ -89,6 +121,16 @@ HELP: dict[str, tuple[str, str]] = {
     "licence-recognised": ("Custom licence recognised",
                            "A licence declared as `other` was identified from its name, link or text. Informational: "
                            "check the identification if the verdict surprises you."),
+    "licence-conflict": ("Card names different licences",
+                         "The card's `license`, `license_name` and `license_link` name different licences. "
+                         "licensecheck judges the stricter; ask the publisher which applies, then declare an "
+                         "override with a reason."),
+    "licence-from-base": ("Licence taken from the base models",
+                          "A quantisation or merge whose card does not say its licence is judged under its base "
+                          "models' licences, which bind it whatever it declares. Check that the bases are right."),
+    "card-unreadable": ("Model card not readable",
+                        "The README.md read for the licence the card's metadata leaves open could not be read. "
+                        "Retry, or declare an override with a reason."),
     "licence-override": ("Licence set by override",
                          "models.yaml sets this licence by hand, with the reason shown, in place of the one the Hub "
                          "declares. Overrides are reported so that a reviewer can check them, above all one that is "
@@ -118,6 +160,10 @@ HELP: dict[str, tuple[str, str]] = {
     "lock-not-verified": ("Lock file trusted without checking",
                           "The configuration asks for verify_lock, but --offline trusts licensecheck.lock without the "
                           "network. Fine for trees you wrote yourself; CI should run without --offline."),
+    "suggestions-unavailable": ("No alternatives looked up",
+                                "scan --suggest could not ask the Hub for models like this one (rate limit, server "
+                                "error, timeout, or the model is unknown to the Hub). The verdicts do not depend on "
+                                "it; run `licensecheck suggest ID` later."),
     "not-in-lock": ("Not in the lock file",
                     "--offline forbids the network and the lock file does not hold this component. Run "
                     "`licensecheck lock` and commit licensecheck.lock."),

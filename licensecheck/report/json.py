@@ -62,6 +62,10 @@ def _component(result: ComponentResult) -> dict:
         exception = result.exception
         document["exception"] = {"reason": exception.reason, "owner": exception.owner, "expires": exception.expires.isoformat()}
     document["baselined"] = result.baselined
+    if result.alternatives is not None:  # scan --suggest
+        document["alternatives"] = [
+            {"id": a.id, "license": a.licence, "verdict": a.verdict.value} for a in result.alternatives
+        ]
     return document
 
 
@@ -96,6 +100,7 @@ def to_document(result: ScanResult) -> dict:
             "users": context.users,
             "revenue": context.revenue,
             "region": context.region,
+            "org_users": context.org_users,
             "sources": dict(result.context_sources),
             "config": result.config_file,
         },

@@ -29,6 +29,8 @@ def _paint(text: str, code: str, options: RenderOptions) -> str:
 
 def describe_context(context: Context) -> str:
     users = f"{context.users:,} monthly active users" if context.users is not None else "users not given"
+    if context.org_users is not None:  # said only when given: most runs never need it
+        users += f", {context.org_users:,} across the organisation"
     revenue = f"USD {context.revenue:,} revenue" if context.revenue is not None else "revenue not given"
     region = f"region {context.region}" if context.region else "region not given"
     return f"{context.use} use, {_DISTRIBUTION_WORDS[context.distribution]}, {users}, {revenue}, {region}"
@@ -68,6 +70,10 @@ def _component_lines(result: ComponentResult, options: RenderOptions) -> list[st
         lines.append(f"      {finding.severity.value}: {finding.message} ({finding.code})")
     for obligation in evaluation.obligations:
         lines.append(f"      must: {obligation}")
+    if result.alternatives is not None:  # scan --suggest
+        lines.extend(f"      instead: {a.id} ({a.licence}, {a.verdict.value})" for a in result.alternatives)
+        if not result.alternatives:
+            lines.append("      instead: no alternative found")
     return lines
 
 
