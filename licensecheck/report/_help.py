@@ -215,6 +215,9 @@ HELP: dict[str, tuple[str, str]] = {
                                "A local model directory or file could not be read, so its licence is unknown."),
     "discovery-local-model": ("Local model reference",
                               "Code refers to a local model that licensecheck could not read."),
+    "not-a-hub-reference": ("Not a Hugging Face reference",
+                            "Code names a model that is not on the Hugging Face Hub (a ModelScope id, an OpenAI or "
+                            "Anthropic model name, a URL of another host): it is not checked. Informational."),
     "hf-cache": ("Hugging Face cache read",
                  "Models and datasets found in the Hugging Face cache were checked. Informational."),
     "hf-cache-corrupted": ("Hugging Face cache entry unreadable",
