@@ -135,6 +135,7 @@ FILES = ["docs/vendor", "a/vendor/x.py", "vendor/y.py", "src/fixtures/z.py", "te
     (["vendor/"], {"a/vendor/x.py", "vendor/y.py"}),  # a trailing `/`: folders only (was: the file too)
     (["*.py", "!keep.py"], {"a/vendor/x.py", "vendor/y.py", "src/fixtures/z.py", "tests/fixtures/w.py", "skip.py"}),
     (["#keep.py"], set()),  # a comment (was: a file named `#keep.py`)
+    (["tests\\fixtures"], set()),  # `\` escapes the next character (was: a Windows separator)
     (["vendor/", "!vendor/y.py"], {"a/vendor/x.py", "vendor/y.py"}),  # as in git: nothing comes back from an excluded folder
 ])
 def test_exclude_glob_semantics(tmp_path, patterns, excluded):
