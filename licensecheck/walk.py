@@ -12,9 +12,12 @@ folder git ignores is not read, and neither is the code beside it. Skipped:
   `.gitignore` files: a `!pattern` there cannot bring back what `exclude` drops;
 - hidden files and folders, but for committed examples of `.env` files
   (`.env.example` and the like);
-- virtual environments: a folder holding `pyvenv.cfg` (venv, virtualenv, uv) or
-  `conda-meta` (conda), whatever its name, and folders named `venv` or `env`
-  (what older tools that wrote no `pyvenv.cfg` called them);
+- virtual environments, recognised by what they hold, whatever their name: a
+  folder holding `pyvenv.cfg` (venv, virtualenv, uv), `conda-meta` (conda), or
+  an activation script (`bin/activate`, `Scripts/activate`: virtualenv before
+  version 20 wrote no `pyvenv.cfg`). A folder merely *named* `env` or `venv` is
+  walked: projects keep real code in `env/` (reinforcement-learning
+  environments), and a reference missed there would pass the gate unseen;
 - caches that say so with a `CACHEDIR.TAG` (licensecheck's own, among others);
 - `node_modules`, `__pycache__` and `site-packages`.
 
@@ -34,7 +37,6 @@ from collections.abc import Callable, Iterable, Iterator
 from .globs import PathFilter, compile_globs, verdict
 
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "site-packages"})
-VIRTUAL_ENVIRONMENT_NAMES = frozenset({"venv", "env"})
 # A folder holding one of these is an environment or a cache, whatever its name.
 _SKIPPED_MARKERS = frozenset({"pyvenv.cfg", "conda-meta", "CACHEDIR.TAG"})
 # The hidden files that are read: examples of environment settings, committed for others
@@ -67,7 +69,7 @@ def walk(root: str, exclude: Exclude = None, *, with_unsafe: bool = False) -> It
         except OSError:
             continue
         names = {entry.name for entry in entries}
-        if relative and not _SKIPPED_MARKERS.isdisjoint(names):
+        if relative and (not _SKIPPED_MARKERS.isdisjoint(names) or _has_activation_script(directory, names)):
             continue
         rules = inherited
         if ".gitignore" in names:
@@ -82,8 +84,7 @@ def walk(root: str, exclude: Exclude = None, *, with_unsafe: bool = False) -> It
             child = f"{relative}/{name}" if relative else name
             try:
                 if entry.is_dir(follow_symlinks=False):
-                    if not (name in SKIPPED_FOLDERS or name in VIRTUAL_ENVIRONMENT_NAMES
-                            or _ignored(child, True, rules) or excluded(entry.path, True)):
+                    if not (name in SKIPPED_FOLDERS or _ignored(child, True, rules) or excluded(entry.path, True)):
                         subdirectories.append((entry.path, child, rules))
                     continue
                 if not _walked_file(entry, real_root, with_unsafe):
@@ -93,6 +94,14 @@ def walk(root: str, exclude: Exclude = None, *, with_unsafe: bool = False) -> It
             if not _ignored(child, False, rules) and not excluded(entry.path, False):
                 yield entry.path, child
         stack.extend(reversed(subdirectories))
+
+
+def _has_activation_script(directory: str, names: set[str]) -> bool:
+    """A virtual environment without `pyvenv.cfg` (virtualenv < 20): its activation script."""
+    return any(
+        folder in names and os.path.isfile(os.path.join(directory, folder, "activate"))
+        for folder in ("bin", "Scripts")
+    )
 
 
 def _exclusion(root: str, exclude: Exclude) -> Callable[[str, bool], bool]:

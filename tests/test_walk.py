@@ -78,11 +78,14 @@ def test_environments_caches_hidden_and_vendored_folders_are_skipped(tmp_path):
     tree(tmp_path, {
         "myenv/pyvenv.cfg": "", "myenv/lib/a.py": "", "conda/conda-meta/history": "", "conda/b.py": "",
         "cache/CACHEDIR.TAG": "Signature: 8a477f597d28d172789f06886806bc55\n", "cache/c.json": "",
-        "venv/lib/d.py": "", "env/requirements.txt": "", "src/env/e.py": "",
+        "oldenv/bin/activate": "", "oldenv/lib/python2.7/d.py": "", "winenv/Scripts/activate": "", "winenv/f.py": "",
+        "env/requirements.txt": "", "src/env/e.py": "", "venv/bin/python": "", "venv/g.py": "",
         "node_modules/x/d.json": "", ".hidden/e.py": "", ".env.py": "", "pkg/__pycache__/f.py": "",
         "lib/site-packages/g.py": "", ".env": "", ".env.example": "", "ok.py": "",
     })
-    assert walked(tmp_path) == [".env.example", "ok.py"]
+    # A folder merely named env or venv is walked: projects keep real code in env/.
+    assert walked(tmp_path) == [".env.example", "ok.py", "env/requirements.txt", "src/env/e.py", "venv/g.py",
+                                "venv/bin/python"]
 
 
 def test_the_root_is_walked_whatever_it_holds_or_is_called(tmp_path):
@@ -163,6 +166,7 @@ def project(tmp_path):
         "scratch/requirements.txt": "leftpad==1.0\n",
         "scratch/try.py": LOADER.format("acme/ignored"),
         "requirements.local.txt": "ignored-too==1.0\n",
+        "env/bin/activate": "",  # an environment virtualenv < 20 made: no pyvenv.cfg
         "env/requirements.txt": "in-an-env==1.0\n",
         "env/setup.py": LOADER.format("acme/in-an-env"),
         "tool/pyvenv.cfg": "home = /usr/bin\n",
