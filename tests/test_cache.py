@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from cli_helpers import by_name, scan_json, scan_report
 from licensecheck import fsutil
 from licensecheck.cache import MetadataCache, decode, encode, hub_key, package_key
 from licensecheck.cachedir import cache_key, cache_root, seal, unseal
@@ -218,10 +219,6 @@ def test_default_location_follows_the_platform(monkeypatch, tmp_path):
 # -- through the command line, against the fake Hub and PyPI -------------------------------------
 
 
-def scan(path: Path, *args: str):
-    return CliRunner().invoke(main, ["scan", str(path), "--format", "json", *args], catch_exceptions=False)
-
-
 @pytest.fixture
 def project(fake_hub, tmp_path):
     fake_hub.add_model("org/licensed", {"license": "apache-2.0"})
@@ -238,54 +235,54 @@ def asked_since(fake_hub, before: int) -> list[str]:
 
 
 def test_a_second_scan_asks_only_for_what_failed(fake_hub, project):
-    first = scan(project)
+    first_code, first = scan_json(project)
     assert len(asked_since(fake_hub, 0)) == 4
     before = len(fake_hub.requests)
-    second = scan(project)
+    second_code, second = scan_json(project)
     assert asked_since(fake_hub, before) == ["/api/models/org/silent"]
-    cached = json.loads(second.stdout)["components"]
+    cached = second["components"]
     assert [c.pop("resolution", None) for c in cached] == [{"cached": True}, None, {"cached": True}, {"cached": True}]
-    assert json.loads(first.stdout)["components"] == cached
-    assert first.exit_code == second.exit_code == 3
+    assert first["components"] == cached
+    assert first_code == second_code == 3
 
 
 def test_refresh_and_ttl_zero_ask_again(fake_hub, project):
-    scan(project)
+    scan_json(project)
     asked = len(fake_hub.requests)
-    scan(project, "--cache-ttl", "0")  # the pinned model is still answered from the cache
+    scan_json(project, "--cache-ttl", "0")  # the pinned model is still answered from the cache
     again = [p for _, p in fake_hub.requests[asked:]]
     assert len(again) == 3 and not any("org/pinned" in p for p in again)
     asked = len(fake_hub.requests)
-    scan(project, "--refresh")
+    scan_json(project, "--refresh")
     assert len(fake_hub.requests) - asked == 4
 
 
 def test_a_changed_answer_is_seen_after_refresh(fake_hub, project):
-    scan(project)
+    scan_json(project)
     fake_hub.add_model("org/licensed", {"license": "cc-by-nc-4.0"})
-    cached = {c["name"]: c["license"]["id"] for c in json.loads(scan(project).stdout)["components"]}
-    refreshed = {c["name"]: c["license"]["id"] for c in json.loads(scan(project, "--refresh").stdout)["components"]}
+    cached = {c["name"]: c["license"]["id"] for c in scan_report(project, code=3)["components"]}
+    refreshed = {c["name"]: c["license"]["id"] for c in scan_report(project, "--refresh", code=1)["components"]}
     assert cached["org/licensed"] == "apache-2.0" and refreshed["org/licensed"] == "cc-by-nc-4.0"
-    assert {c["name"]: c["license"]["id"] for c in json.loads(scan(project).stdout)["components"]} == refreshed
+    assert {c["name"]: c["license"]["id"] for c in scan_report(project, code=1)["components"]} == refreshed
 
 
 def test_a_damaged_entry_is_refetched_and_replaced(fake_hub, project):
-    scan(project)
+    scan_json(project)
     cache_dir = Path(os.environ["LICENSECHECK_CACHE_DIR"])
     for path in entries(cache_dir):
         path.write_bytes(path.read_bytes()[:30])
     before = len(fake_hub.requests)
-    result = scan(project)
+    document = scan_report(project, code=3)
     assert len(asked_since(fake_hub, before)) == 4
-    assert {c["name"]: c["verdict"] for c in json.loads(result.stdout)["components"]}["org/licensed"] == "allowed"
+    assert by_name(document)["org/licensed"]["verdict"] == "allowed"
     before = len(fake_hub.requests)
-    scan(project)
+    scan_json(project)
     assert asked_since(fake_hub, before) == ["/api/models/org/silent"]  # the replacements are good
 
 
 def test_lock_uses_the_cache_and_refresh(fake_hub, project):
     runner = CliRunner()
-    scan(project)
+    scan_json(project)
     asked = len(fake_hub.requests)
     runner.invoke(main, ["lock", str(project), "--quiet"], catch_exceptions=False)
     assert len(fake_hub.requests) - asked == 1  # only the one that failed before
@@ -299,8 +296,8 @@ def test_tokens_are_never_cached(fake_hub, project, monkeypatch):
     monkeypatch.setenv("HF_TOKEN", token)
     fake_hub.add_model("org/leaky", {"license": "apache-2.0", "license_link": f"https://example.org/{token}"})
     (project / "models.yaml").write_text("models:\n  - org/licensed\n  - org/leaky\n")
-    result = scan(project)
-    assert {c["name"]: c["verdict"] for c in json.loads(result.stdout)["components"]}["org/leaky"] == "allowed"
+    document = scan_report(project, code=0)
+    assert by_name(document)["org/leaky"]["verdict"] == "allowed"
     cache_dir = Path(os.environ["LICENSECHECK_CACHE_DIR"])
     stored = b"".join(p.read_bytes() for p in cache_dir.rglob("*") if p.is_file())
     assert token.encode() not in stored

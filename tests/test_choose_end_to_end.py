@@ -12,14 +12,11 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from click.testing import CliRunner
 
 from choosing import NON_COMMERCIAL, POPULAR, add_market
-from cli_helpers import SCHEMA, scan, scan_json
+from cli_helpers import CONTEXTS, SCHEMA, invoke, scan, scan_json, scan_report
 from fakehub import LISTING, fake_sha
-from test_scan_end_to_end import CONTEXTS, REAL_MODELS
-
-from licensecheck.cli import main
+from realcards import REAL_MODELS
 
 SCHEMAS = Path(__file__).parent.parent / "licensecheck" / "schemas"
 COMPARE_SCHEMA = json.loads((SCHEMAS / "compare-v1.schema.json").read_text())
@@ -46,13 +43,9 @@ JUDGED = ["Qwen/Qwen2.5-7B-Instruct", "meta-llama/Llama-3.1-8B-Instruct", "examp
           "google/gemma-2-9b-it"]
 
 
-def run(*args: str):
-    return CliRunner().invoke(main, [*args], catch_exceptions=False)
-
-
 def document_of(command: str, *args: str) -> dict:
     """The JSON of a `compare` or `suggest` that ran (exit 0), checked against its schema."""
-    result = run(command, "--format", "json", "--timeout", "5", *args)
+    result = invoke(command, "--format", "json", "--timeout", "5", *args)
     assert result.exit_code == 0, result.output
     document = json.loads(result.stdout)
     jsonschema.validate(document, COMPARE_SCHEMA if command == "compare" else SUGGEST_SCHEMA)
@@ -139,7 +132,7 @@ def test_compare_a_manifest_judges_its_models_as_the_scan_does(fake_hub, tmp_pat
         "datasets:\n  - HuggingFaceFW/fineweb\n"
     )
     monkeypatch.chdir(tmp_path)
-    _, scanned = scan_json(project, "--users", "2M", "--no-discover")
+    scanned = scan_report(project, "--users", "2M", "--no-discover", code=0)
     compared = compare_json("--manifest", str(project / "models.yaml"), "--users", "2M")
     models = {c["name"]: c["verdict"] for c in scanned["components"] if c["type"] == "model"}
     assert {c["id"]: c["verdict"] for c in compared["candidates"]} == models == {
@@ -188,7 +181,7 @@ def test_compare_text_fits_100_columns_and_never_cuts_a_verdict(fake_hub, tmp_pa
     fake_hub.add_model(long_id, {"license": "cc-by-nc-4.0"})
     fake_hub.add_model("meta-llama/Llama-3.1-8B-Instruct", {"license": "llama3.1"}, gated="manual")
     monkeypatch.chdir(tmp_path)
-    result = run("compare", long_id, "meta-llama/Llama-3.1-8B-Instruct")
+    result = invoke("compare", long_id, "meta-llama/Llama-3.1-8B-Instruct")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert max(map(len, lines)) <= 100
@@ -201,7 +194,7 @@ def test_compare_text_fits_100_columns_and_never_cuts_a_verdict(fake_hub, tmp_pa
 def test_compare_markdown_escapes_what_the_hub_says(fake_hub, tmp_path, monkeypatch):
     fake_hub.add_model("evil/model", {"license": "mit|<img src=x onerror=alert(1)>"})
     monkeypatch.chdir(tmp_path)
-    result = run("compare", "evil/model", "--format", "markdown")
+    result = invoke("compare", "evil/model", "--format", "markdown")
     assert result.exit_code == 0
     row = next(line for line in result.stdout.splitlines() if "evil/model" in line)
     assert "<img" not in row and "mit\\|&lt;img" in row
@@ -211,7 +204,7 @@ def test_compare_markdown_escapes_what_the_hub_says(fake_hub, tmp_path, monkeypa
 def test_compare_text_shows_what_the_hub_says_inert(fake_hub, tmp_path, monkeypatch):
     fake_hub.add_model("evil/model", {"license": "mit\u202e\x1b[8m hidden\n::error::forged"})
     monkeypatch.chdir(tmp_path)
-    result = run("compare", "evil/model")
+    result = invoke("compare", "evil/model")
     assert result.exit_code == 0
     assert "\x1b" not in result.stdout and "\u202e" not in result.stdout and "\n::" not in result.stdout
     assert "mit\\u202e\\x1b[8m" in result.stdout  # shown, escaped, in the licence column
@@ -224,17 +217,17 @@ def test_compare_bad_input_is_exit_2(fake_hub, tmp_path, monkeypatch):
         (("not a/valid/id",), "is not a Hub model id"),
         (("--manifest", "missing.yaml"), "missing.yaml: no such file"),
     ):
-        result = run("compare", *args)
+        result = invoke("compare", *args)
         assert result.exit_code == 2 and message in result.output
     (tmp_path / "models.yaml").write_text("models:\n  - id: x/y\n    colour: red\n")
-    result = run("compare", "--manifest", "models.yaml")
+    result = invoke("compare", "--manifest", "models.yaml")
     assert result.exit_code == 2 and "models.yaml:3" in result.output
 
 
 def test_compare_offline_reads_the_lock(fake_hub, tmp_path, monkeypatch):
     fake_hub.add_model("Qwen/Qwen2.5-7B-Instruct", {"license": "apache-2.0"})
     (tmp_path / "models.yaml").write_text("models:\n  - Qwen/Qwen2.5-7B-Instruct\n")
-    assert run("lock", str(tmp_path)).exit_code == 0
+    assert invoke("lock", str(tmp_path)).exit_code == 0
     monkeypatch.chdir(tmp_path)
     before = len(fake_hub.requests)
     rows = compare_json("Qwen/Qwen2.5-7B-Instruct", "google/gemma-2-9b-it", "--offline")["candidates"]
@@ -338,18 +331,18 @@ def test_suggest_without_a_task_suggests_nothing(fake_hub, tmp_path, monkeypatch
     monkeypatch.chdir(tmp_path)
     document = suggest_json("acme/untagged")
     assert (document["task"], document["alternatives"]) == (None, [])
-    result = run("suggest", "acme/untagged")
+    result = invoke("suggest", "acme/untagged")
     assert result.exit_code == 0 and "the Hub gives no task (pipeline_tag)" in result.stdout
     assert fake_hub.count("/api/models?") == 0
 
 
 def test_suggest_text_and_markdown(market):
-    text = run("suggest", NON_COMMERCIAL, "--users", "2M").stdout
+    text = invoke("suggest", NON_COMMERCIAL, "--users", "2M").stdout
     assert max(map(len, text.splitlines())) <= 100
     assert ("alternatives to CohereForAI/c4ai-command-r7b-12-2024 (text-generation, transformers, 8.0B parameters), "
             "most downloaded first:") in " ".join(text.split())
     assert "Qwen/Qwen2.5-7B-Instruct            apache-2.0  allowed      9,800,000      7.6B" in text
-    markdown = run("suggest", NON_COMMERCIAL, "--format", "markdown").stdout
+    markdown = invoke("suggest", NON_COMMERCIAL, "--format", "markdown").stdout
     assert "| **google/gemma-2-9b-it** | gemma | conditional | 420,000 | 9.2B |" in markdown
 
 
@@ -359,7 +352,7 @@ def test_suggest_bad_input_and_offline_are_exit_2(market):
         (("not a valid id",), "is not a Hub model id"),
         ((NON_COMMERCIAL, "--offline"), "suggestions need the Hub"),
     ):
-        result = run("suggest", *args)
+        result = invoke("suggest", *args)
         assert result.exit_code == 2 and message in result.output, result.output
         assert "Traceback" not in result.output
 
@@ -370,7 +363,7 @@ def test_suggest_bad_input_and_offline_are_exit_2(market):
 ])
 def test_a_listing_the_hub_refuses_is_a_clear_message_and_exit_3(market, retry_clock, status, headers, reason):
     market.add_fault(LISTING, status=status, headers=headers)
-    result = run("suggest", NON_COMMERCIAL)
+    result = invoke("suggest", NON_COMMERCIAL)
     assert result.exit_code == 3 and "Traceback" not in result.output
     assert "licensecheck: error: the Hub's model listing: " in result.stderr and reason in result.stderr
     attempts = market.count("/api/models?")
@@ -380,7 +373,7 @@ def test_a_listing_the_hub_refuses_is_a_clear_message_and_exit_3(market, retry_c
 
 def test_a_listing_that_times_out_is_a_clear_message(market):
     market.add_fault(LISTING, status=None, delay=2)
-    result = run("suggest", NON_COMMERCIAL, "--timeout", "0.2", "--retry-budget", "0")
+    result = invoke("suggest", NON_COMMERCIAL, "--timeout", "0.2", "--retry-budget", "0")
     assert result.exit_code == 3
     assert "the Hub's model listing: the Hub did not answer in time" in result.stderr
 
@@ -421,7 +414,7 @@ def test_scan_suggest_adds_alternatives_under_denied_and_unknown_models(project,
     assert by_name["acme/gone"]["verdict"] == "unknown" and by_name["acme/gone"]["alternatives"] == []
     notice = next(n for n in document["notices"] if n["code"] == "suggestions-unavailable")
     assert notice["message"].startswith("no alternatives to acme/gone: model acme/gone: the Hub has no such repository")
-    _, plain = scan_json(project, "--users", "2M")
+    plain = scan_report(project, "--users", "2M", code=1)
     assert [c["verdict"] for c in plain["components"]] == [c["verdict"] for c in document["components"]]
     assert all("alternatives" not in c for c in plain["components"])
 
@@ -451,7 +444,7 @@ def test_report_schema_describes_alternatives():
 
 def test_help_documents_both_commands():
     for command, words in (("compare", "verdict here is its verdict in a scan"), ("suggest", "4 x --limit")):
-        result = run(command, "--help")
+        result = invoke(command, "--help")
         assert result.exit_code == 0 and words in " ".join(result.output.split())
-    listing = run("--help").output
+    listing = invoke("--help").output
     assert "compare" in listing and "suggest" in listing

@@ -92,7 +92,7 @@ def test_unrecognised_category_is_unknown_never_allowed():
     other = rule("other", category="unknown")
     evaluation = evaluate_rule(other, Context())
     assert evaluation.verdict is Verdict.UNKNOWN
-    assert evaluation.findings
+    assert [(f.severity.value, f.code) for f in evaluation.findings] == [("error", "licence-unrecognised")]
 
 
 RULES = {r.id.lower(): r for r in (THRESHOLD, NON_COMMERCIAL, NOTICE_ONLY)}

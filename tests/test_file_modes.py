@@ -11,9 +11,8 @@ import stat
 import sys
 
 import pytest
-from click.testing import CliRunner
 
-from licensecheck.cli import main
+from cli_helpers import invoke
 from licensecheck.fsutil import write_atomically
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permission bits")
@@ -33,10 +32,6 @@ def umask():
 
 def mode(path) -> int:
     return stat.S_IMODE(os.stat(path).st_mode)
-
-
-def invoke(*args):
-    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
 @pytest.mark.parametrize(("mask", "expected"), [(0o022, 0o644), (0o027, 0o640), (0o077, 0o600), (0o002, 0o664)])

@@ -17,11 +17,10 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from licensecheck.cli import main
+from cli_helpers import scan
 from licensecheck.errors import InputError, LicensecheckError
 from licensecheck.inputs import collect_inputs
 from licensecheck.model import PACKAGE
@@ -158,7 +157,7 @@ def test_no_request_is_built_from_an_unvalidated_name(fake_hub, entries, package
         root = Path(directory)
         (root / "models.yaml").write_text(yaml.safe_dump({"models": entries}, allow_unicode=True), errors="surrogatepass")
         (root / "requirements.txt").write_text("\n".join(packages) + "\n", errors="surrogatepass")
-        result = CliRunner().invoke(main, ["scan", str(root), "--timeout", "2", "--retry-budget", "0"])
+        result = scan(root, "--timeout", "2", "--retry-budget", "0")
     assert result.exit_code in (0, 1, 2, 3), result.output
     assert "Traceback" not in result.output and not _UNSAFE_OUTPUT.search(result.output.replace("\r", ""))
     if result.exit_code == 2:
@@ -180,10 +179,6 @@ def assert_safe_request(path: str) -> None:
 
 
 # -- known attacks -------------------------------------------------------------------------------
-
-
-def scan(path: Path, *args: str):
-    return CliRunner().invoke(main, ["scan", str(path), *args], catch_exceptions=False)
 
 
 @pytest.mark.parametrize("name", INPUT_NAMES)

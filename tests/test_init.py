@@ -28,7 +28,7 @@ def test_writes_licensecheck_toml_with_the_preset_and_it_loads(tmp_path, preset)
     assert tomllib.loads(text) == {"extends": preset}  # everything else is a comment
     config = load_config(tmp_path, load_knowledge())
     assert config.extends == preset and config.file.endswith("licensecheck.toml")
-    assert f"wrote {written}" in result.stderr or "wrote" in result.stderr
+    assert result.stderr == f"wrote {written} (preset {preset}): edit it, then run `licensecheck scan`\n"
 
 
 def test_appends_a_table_to_an_existing_pyproject_and_keeps_its_content(tmp_path):

@@ -11,9 +11,7 @@ from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from licensecheck.cli import main
 from licensecheck.knowledge import CATEGORIES, load_knowledge
 from licensecheck.lineage import MAX_BASES, MAX_DEPTH, PERMISSIVENESS, AncestorWalker, lineage_chains, link_lineage
 from licensecheck.model import (
@@ -28,7 +26,7 @@ from licensecheck.model import (
     Severity,
 )
 from licensecheck.scan import Resolved, judge
-from test_scan_end_to_end import CONTEXTS, scan, scan_json
+from cli_helpers import CONTEXTS, component, lock, scan, scan_json, scan_report
 
 LLAMA = "meta-llama/Llama-3.1-8B-Instruct"
 LLAMA_BASE = "meta-llama/Llama-3.1-8B"
@@ -52,10 +50,6 @@ def add_bases(hub) -> None:
 def manifest(path: Path, *entries: str) -> Path:
     (path / "models.yaml").write_text("models:\n" + "".join(f"  - {entry}\n" for entry in entries))
     return path
-
-
-def component(document: dict, name: str) -> dict:
-    return next(c for c in document["components"] if c["name"] == name)
 
 
 def codes(entry: dict) -> list[str]:
@@ -140,7 +134,7 @@ def test_apache_finetune_of_llama_is_laundering_and_keeps_llama_terms(hub, tmp_p
 def test_mit_card_on_gemma_base_is_laundering_with_gemma_obligations(hub, tmp_path):
     hub.add_model("shady/gemma-mit", {"license": "mit", "base_model": GEMMA})
     manifest(tmp_path, "shady/gemma-mit")
-    _, document = scan_json(tmp_path, *CONTEXTS["onprem"])
+    document = scan_report(tmp_path, *CONTEXTS["onprem"], code=0)
     entry = component(document, "shady/gemma-mit")
     assert entry["verdict"] == "conditional"
     message = next(f["message"] for f in entry["findings"] if f["code"] == "licence-laundering")
@@ -168,7 +162,7 @@ def test_gguf_quantisation_restating_its_base_licence_is_not_laundering(hub, tmp
     hub.add_model("bartowski/Llama-3.1-8B-Instruct-GGUF", {"license": "llama3.1"},
                   tags=["gguf", f"base_model:quantized:{LLAMA}", f"base_model:{LLAMA}"])
     manifest(tmp_path, "bartowski/Llama-3.1-8B-Instruct-GGUF")
-    _, document = scan_json(tmp_path, *CONTEXTS["saas"])
+    document = scan_report(tmp_path, *CONTEXTS["saas"], code=0)
     entry = component(document, "bartowski/Llama-3.1-8B-Instruct-GGUF")
     assert entry["verdict"] == "conditional"
     assert not [f for f in entry["findings"] if f["severity"] == "error"]
@@ -182,7 +176,7 @@ def test_quantisation_of_a_laundered_model_is_flagged_and_says_where_it_changed(
     hub.add_model("quant/llama-apache-AWQ", {"license": "apache-2.0", "base_model": "shady/llama-apache",
                                              "base_model_relation": "quantized"})
     manifest(tmp_path, "quant/llama-apache-AWQ")
-    _, document = scan_json(tmp_path, *CONTEXTS["saas"])
+    document = scan_report(tmp_path, *CONTEXTS["saas"], code=0)
     entry = component(document, "quant/llama-apache-AWQ")
     message = next(f["message"] for f in entry["findings"] if f["code"] == "licence-laundering")
     assert LLAMA in message and "restating its base shady/llama-apache" in message
@@ -202,7 +196,7 @@ def test_merge_of_permissive_and_non_commercial_parents_is_non_commercial(hub, t
     assert len(laundering) == 1 and NC_BASE in laundering[0]  # the apache parent is not laundered
     assert any(f["code"] == "non-commercial" and f["message"].startswith(f"from {NC_BASE} (cc-by-nc-4.0): ")
                for f in entry["findings"])
-    _, research = scan_json(tmp_path, *CONTEXTS["research"])
+    research = scan_report(tmp_path, *CONTEXTS["research"], code=0)
     # The NC parent's research use is a condition to confirm (CC BY-NC 4.0 Section 1: not for a business).
     assert component(research, "merger/frankenmerge")["verdict"] == "conditional"
 
@@ -214,7 +208,7 @@ def test_chain_of_depth_three(hub, tmp_path):
     hub.add_model("org/gemma-medical-lora", {"license": "gemma", "base_model": "org/gemma-medical",
                                              "base_model_relation": "adapter"})
     manifest(tmp_path, "org/gemma-medical-lora")
-    _, document = scan_json(tmp_path, *CONTEXTS["saas"])
+    document = scan_report(tmp_path, *CONTEXTS["saas"], code=0)
     entry = component(document, "org/gemma-medical-lora")
     assert [(e["name"], e["relation"], e["depth"], e["via"]) for e in entry["lineage"]] == [
         ("org/gemma-medical", "adapter", 1, "org/gemma-medical-lora"),
@@ -232,7 +226,7 @@ def test_laundering_is_caught_however_far_up(hub, tmp_path):
     hub.add_model("a/step2", {"license": "cc-by-nc-4.0", "base_model": "a/step1"})
     hub.add_model("a/step3", {"license": "mit", "base_model": "a/step2"})
     manifest(tmp_path, "a/step3")
-    _, document = scan_json(tmp_path, *CONTEXTS["saas"])
+    document = scan_report(tmp_path, *CONTEXTS["saas"], code=1)
     entry = component(document, "a/step3")
     assert entry["verdict"] == "denied"
     laundering = [f["message"] for f in entry["findings"] if f["code"] == "licence-laundering"]
@@ -243,7 +237,7 @@ def test_laundering_is_caught_however_far_up(hub, tmp_path):
 def test_lineage_read_from_tags_when_the_card_is_silent(hub, tmp_path):
     hub.add_model("someone/tagged", {"license": "apache-2.0"}, tags=[f"base_model:finetune:{NC_BASE}", f"base_model:{NC_BASE}"])
     manifest(tmp_path, "someone/tagged")
-    _, document = scan_json(tmp_path, *CONTEXTS["saas"])
+    document = scan_report(tmp_path, *CONTEXTS["saas"], code=1)
     entry = component(document, "someone/tagged")
     assert entry["verdict"] == "denied"
     assert [(e["name"], e["relation"]) for e in entry["lineage"]] == [(NC_BASE, "finetune")]
@@ -270,7 +264,7 @@ def test_cycle_above_the_model_is_found_too(hub, tmp_path):
     hub.add_model("loop/y", {"license": "mit", "base_model": "loop/z"})
     hub.add_model("loop/z", {"license": "mit", "base_model": "loop/y"})
     manifest(tmp_path, "loop/x")
-    _, document = scan_json(tmp_path)
+    document = scan_report(tmp_path, code=3)
     entry = component(document, "loop/x")
     assert entry["verdict"] == "unknown"
     assert any("loop/y → loop/z → loop/y" in f["message"] for f in entry["findings"] if f["code"] == "lineage-cycle")
@@ -312,7 +306,7 @@ def test_ancestor_failure_never_allows_even_when_denied_elsewhere(hub, tmp_path)
     hub.add_fault("broken/base", status=403)  # not retried: keeps the test fast
     hub.add_model("someone/two-parents", {"license": "cc-by-nc-4.0", "base_model": ["broken/base", NC_BASE]})
     manifest(tmp_path, "someone/two-parents")
-    _, document = scan_json(tmp_path, *CONTEXTS["research"])
+    document = scan_report(tmp_path, *CONTEXTS["research"], code=3)
     entry = component(document, "someone/two-parents")
     assert entry["verdict"] == "unknown"  # the NC parent allows research, the broken one is unknown
     assert any(f["code"] == "lineage-unresolved" and "broken/base" in f["message"] for f in entry["findings"])
@@ -321,7 +315,7 @@ def test_ancestor_failure_never_allows_even_when_denied_elsewhere(hub, tmp_path)
 def test_invalid_base_model_id_is_unresolved_without_a_request(hub, tmp_path):
     hub.add_model("someone/odd", {"license": "apache-2.0", "base_model": "../../etc/passwd"})
     manifest(tmp_path, "someone/odd")
-    _, document = scan_json(tmp_path)
+    document = scan_report(tmp_path, code=3)
     entry = component(document, "someone/odd")
     assert entry["verdict"] == "unknown" and "lineage-unresolved" in codes(entry)
     assert not [path for _, path in hub.requests if "passwd" in path]
@@ -376,7 +370,7 @@ def test_own_model_takes_its_ancestors_terms_and_is_never_fetched(hub, tmp_path)
     text = scan(tmp_path, *CONTEXTS["saas"]).output
     assert "model acme/support-bot: own model, bound by its ancestors' licences" in text
     assert f"lineage: acme/support-bot → {LLAMA} (llama3.1)" in text
-    _, giant = scan_json(tmp_path, *CONTEXTS["giant"])
+    giant = scan_report(tmp_path, *CONTEXTS["giant"], code=1)
     assert component(giant, "acme/support-bot")["verdict"] == "denied"
 
 
@@ -386,7 +380,7 @@ def test_own_model_declaring_a_looser_licence_is_laundering(hub, tmp_path):
         "  - id: acme/support-bot\n    own: true\n    base_model: google/gemma-2-9b-it\n"
         "    license: apache-2.0\n    reason: we trained it\n"
     )
-    _, document = scan_json(tmp_path, *CONTEXTS["saas"])
+    document = scan_report(tmp_path, *CONTEXTS["saas"], code=0)
     entry = component(document, "acme/support-bot")
     assert entry["verdict"] == "conditional" and "licence-laundering" in codes(entry)
 
@@ -448,16 +442,12 @@ def test_each_repository_is_fetched_once_however_many_share_it(hub, tmp_path):
     ]
 
 
-def lock(path: Path):
-    return CliRunner().invoke(main, ["lock", str(path)], catch_exceptions=False)
-
-
 def test_lock_records_ancestors_and_offline_scan_needs_no_network(hub, tmp_path):
     hub.add_model("shady/llama-apache", {"license": "apache-2.0", "base_model": LLAMA, "base_model_relation": "finetune"})
     (tmp_path / "models.yaml").write_text(
         "models:\n  - shady/llama-apache\n  - id: acme/bot\n    own: true\n    base_model: google/gemma-2-9b-it\n"
     )
-    _, online = scan_json(tmp_path, *CONTEXTS["giant"])
+    online = scan_report(tmp_path, *CONTEXTS["giant"], code=1)
     result = lock(tmp_path)
     assert result.exit_code == 0, result.output
     data = json.loads((tmp_path / "licensecheck.lock").read_text())
@@ -584,7 +574,7 @@ def test_pure_own_model_with_override_is_held_to_ancestors(knowledge):
                     Context(users=900_000_000))
     evaluation = results["acme/bot"].evaluation
     assert evaluation.verdict.value == "denied"
-    assert {"licence-override", "licence-laundering", "user-threshold"} <= {f.code for f in evaluation.findings}
+    assert [f.code for f in evaluation.findings] == ["licence-override", "licence-laundering", "user-threshold"]
 
 
 def test_pure_models_without_bases_are_unchanged(knowledge):

@@ -10,17 +10,15 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
+from cli_helpers import lock
 from fakehub import fake_sha
+from faults import closed_port_url
 
 from licensecheck.cli import main
 
 CHECK_SCHEMA = json.loads(
     (Path(__file__).parent.parent / "licensecheck" / "schemas" / "lock-check-v1.schema.json").read_text()
 )
-
-
-def lock(path: Path, *args: str):
-    return CliRunner().invoke(main, ["lock", str(path), "--timeout", "5", *args], catch_exceptions=False)
 
 
 def check_json(path: Path, *args: str) -> tuple[int, dict]:
@@ -89,8 +87,6 @@ def test_counts_say_what_was_kept_from_the_previous_lock(fake_hub, tmp_path, ret
 
 
 def test_an_unreachable_hub_is_named_alone_when_pypi_answered(fake_hub, tmp_path, monkeypatch, retry_clock):
-    from test_reliability import closed_port_url
-
     fake_hub.add_package("lib", "1.0", license_expression="MIT")
     tree(tmp_path, ["org/a", "org/b"], ["lib"])
     monkeypatch.setenv("HF_ENDPOINT", closed_port_url())
@@ -104,8 +100,6 @@ def test_an_unreachable_hub_is_named_alone_when_pypi_answered(fake_hub, tmp_path
 
 
 def test_an_unreachable_index_is_named_alone_when_the_hub_answered(fake_hub, tmp_path, monkeypatch, retry_clock):
-    from test_reliability import closed_port_url
-
     fake_hub.add_model("org/a", {"license": "mit"})
     tree(tmp_path, ["org/a"], ["lib", "other"])
     monkeypatch.setenv("LICENSECHECK_PYPI_URL", closed_port_url())

@@ -13,22 +13,17 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from cli_helpers import component, scan, scan_json
+from cli_helpers import component, lock, scan, scan_json
 from fakehub import fake_sha
+from faults import closed_port_url
 
-from licensecheck.cli import main
 
 COHERE = "CohereForAI/c4ai-command-r-v01"
 COHERE_SHA = fake_sha("model", COHERE)
 TOKENIZER = "acme/tokenizer-utils"
 TOKENIZER_SHA = fake_sha("model", TOKENIZER)
 SAAS = ("--use", "commercial", "--distribution", "network", "--users", "2M")
-
-
-def lock(path: Path, *args: str):
-    return CliRunner().invoke(main, ["lock", str(path), "--timeout", "5", *args], catch_exceptions=False)
 
 
 def models(path: Path, *entries: str) -> Path:
@@ -276,8 +271,6 @@ def test_an_entry_that_cannot_be_verified_is_unknown(cohere_tree, fake_hub, retr
 
 def test_an_unreachable_hub_leaves_locked_components_unknown(cohere_tree, monkeypatch, retry_clock):
     assert lock(cohere_tree).exit_code == 0
-    from test_reliability import closed_port_url
-
     monkeypatch.setenv("HF_ENDPOINT", closed_port_url())
     code, document = scan_json(cohere_tree, *SAAS, "--verify-lock", "--retry-budget", "0")
     cohere = component(document, COHERE)

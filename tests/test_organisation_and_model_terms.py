@@ -16,7 +16,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from cli_helpers import component, scan, scan_json
+from cli_helpers import component, scan, scan_json, scan_report
 from licensecheck.cli import main
 from licensecheck.evaluate import evaluate_rule
 from licensecheck.knowledge import load_knowledge
@@ -99,7 +99,7 @@ def test_a_product_above_the_threshold_proves_the_organisation_is(project):
 
 
 def test_an_organisation_below_the_threshold_drops_it(project):
-    _, document = scan_json(project, "--users", "2M", "--org-users", "600M")
+    document = scan_report(project, "--users", "2M", "--org-users", "600M", code=0)
     llama = component(document, LLAMA31)
     assert llama["verdict"] == "conditional"
     assert not [o for o in llama["obligations"] if "700,000,000" in o]
@@ -182,7 +182,7 @@ def test_the_lock_records_the_model_facts_and_an_old_lock_leaves_them_to_confirm
 def test_a_card_without_tags_leaves_the_fact_to_confirm(fake_hub, tmp_path):
     fake_hub.add_model("acme/llama-3.2-finetune", {"license": "llama3.2"})
     (tmp_path / "models.yaml").write_text("models:\n  - acme/llama-3.2-finetune\n")
-    _, document = scan_json(tmp_path, "--org-users", "2M", "--region", "FR")
+    document = scan_report(tmp_path, "--org-users", "2M", "--region", "FR", code=0)
     entry = component(document, "acme/llama-3.2-finetune")
     assert entry["verdict"] == "conditional"
     assert any(o.startswith("Applies if the model is multimodal (its card and tags do not say): ") for o in entry["obligations"])
@@ -201,7 +201,7 @@ def test_cosmos_notice_only_for_cosmos_models(fake_hub, tmp_path):
     for repo_id in (COSMOS, NEMOTRON):
         fake_hub.add_recorded_model(repo_id)
     (tmp_path / "models.yaml").write_text(f"models:\n  - {COSMOS}\n  - {NEMOTRON}\n")
-    _, document = scan_json(tmp_path, "--distribution", "redistribute")
+    document = scan_report(tmp_path, "--distribution", "redistribute", code=0)
     cosmos, nemotron = component(document, COSMOS), component(document, NEMOTRON)
     assert (cosmos["license"]["id"], nemotron["license"]["id"]) == ("nvidia-open-model", "nvidia-open-model")
     assert [o for o in cosmos["obligations"] if "Built on NVIDIA Cosmos" in o]

@@ -106,8 +106,10 @@ def test_preset_sets_the_context(repo):
 def test_verbose_text_says_where_values_came_from(repo):
     set_config(repo, '[tool.licensecheck]\nextends = "internal-research"\nusers = 5\n')
     text = scan(repo, "-v").stdout
-    assert "context: use from preset, distribution from preset, users from config, revenue from default" in text
-    assert "(configuration: pyproject.toml)" in text or "pyproject.toml)" in text
+    assert [line for line in text.splitlines() if line.startswith("context: ")] == [
+        "context: use from preset, distribution from preset, users from config, revenue from default, region from default, "
+        f"org_users from default (configuration: {repo / 'pyproject.toml'})"
+    ]
 
 
 def test_deny_list(repo):

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from cli_helpers import component, scan, scan_json
+from cli_helpers import component, scan, scan_json, scan_report
 from licensecheck.cli import main
 
 SD = "runwayml/stable-diffusion-v1-5"  # creativeml-openrail-m
@@ -83,8 +83,8 @@ def test_training_other_models_denied_by_llama3_and_its_finetune_conditional_und
 
 
 def test_mit_and_apache_models_are_unaffected_by_every_purpose(project):
-    _, plain = scan_json(project)
-    _, declared = scan_json(project, *purposes(*ALL_PURPOSES))
+    plain = scan_report(project, code=0)
+    declared = scan_report(project, *purposes(*ALL_PURPOSES), code=1)
     judged = ("license", "verdict", "obligations", "findings")
     for name in (PHI, WHISPER):
         assert {key: component(declared, name)[key] for key in judged} == {key: component(plain, name)[key] for key in judged}
@@ -127,11 +127,11 @@ def test_the_text_report_names_the_declared_purposes_in_its_context_line(project
 
 def test_purposes_from_the_configuration_and_the_flags_over_them(project):
     (project / "licensecheck.toml").write_text('purposes = ["train-other-models"]\n')
-    _, document = scan_json(project)
+    document = scan_report(project, code=1)
     assert document["context"]["purposes"] == ["train-other-models"]
     assert document["context"]["sources"]["purposes"] == "config"
     assert component(document, LLAMA3)["verdict"] == "denied"
-    _, flagged = scan_json(project, *purposes("minors"))
+    flagged = scan_report(project, *purposes("minors"), code=0)
     assert flagged["context"]["purposes"] == ["minors"]
     assert flagged["context"]["sources"]["purposes"] == "cli"
     assert component(flagged, LLAMA3)["verdict"] == "conditional"
@@ -154,7 +154,7 @@ def test_an_exception_waives_a_purpose_denial(project):
         '[[exceptions]]\ncomponent = "meta-llama/Meta-Llama-3-8B-Instruct"\nreason = "Meta agreement LEG-7"\n'
         'owner = "legal@acme.example"\nexpires = 2099-12-31\n'
     )
-    _, document = scan_json(project)
+    document = scan_report(project, code=1)
     llama3 = component(document, LLAMA3)
     assert llama3["verdict"] == "conditional"
     assert llama3["exception"] == {"reason": "Meta agreement LEG-7", "owner": "legal@acme.example", "expires": "2099-12-31"}

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import pytest
 
+from cli_helpers import CONTEXTS, scan_json, scan_report
 from fakehub import ACCEPTED_TOKEN
-from test_other_licences_end_to_end import CONTEXTS, Case, check_column, expected, publish
-from test_scan_end_to_end import scan_json
+from realcards import Case, check_column, expected, publish
 
 HUNYUAN_LINK = "https://huggingface.co/Tencent-Hunyuan/HunyuanDiT/blob/main/LICENSE.txt"
 
@@ -119,7 +119,7 @@ def test_real_card_licences_and_verdicts(project, context):
 
 def test_hunyuan_grants_nothing_in_the_eu_and_says_so(project):
     # Tencent Hunyuan Community License, 1.l and 5.c: the Territory excludes the European Union.
-    _, document = scan_json(project, *CONTEXTS["research"], "--region", "FR")
+    document = scan_report(project, *CONTEXTS["research"], "--region", "FR", code=1)
     hunyuan = [c for c in document["components"] if c["license"]["id"] == "tencent-hunyuan-community"]
     assert len(hunyuan) == 3 and {c["verdict"] for c in hunyuan} == {"denied"}
     (finding,) = [f for f in hunyuan[0]["findings"] if f["code"] == "territory-excluded"]

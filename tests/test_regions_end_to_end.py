@@ -11,12 +11,9 @@ multimodal models stays an obligation to confirm. The Llama 3.2 cards are real
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from click.testing import CliRunner
 
-from licensecheck.cli import main
+from cli_helpers import by_name, scan, scan_json, scan_report
 
 LLAMA4 = "meta-llama/Llama-4-Scout-17B-16E-Instruct"
 LLAMA32_VISION = "meta-llama/Llama-3.2-11B-Vision-Instruct"
@@ -41,10 +38,10 @@ def llamas(fake_hub, tmp_path):
     return tmp_path
 
 
-def scan(path, region: str | None):
-    args = ["scan", str(path), "--format", "json", "--users", "2M"] + (["--region", region] if region else [])
-    result = CliRunner().invoke(main, args, catch_exceptions=False)
-    return result.exit_code, {c["name"]: c for c in json.loads(result.stdout)["components"]}
+def scan_in(path, region: str | None) -> tuple[int, dict[str, dict]]:
+    """Exit code and components by name of a scan as a SaaS with 2M users, in `region` (None: not given)."""
+    code, document = scan_json(path, "--users", "2M", *(["--region", region] if region else []))
+    return code, by_name(document)
 
 
 def eu_terms(component: dict) -> list[str]:
@@ -55,13 +52,13 @@ def eu_terms(component: dict) -> list[str]:
 
 @pytest.mark.parametrize("region", list(TABLE), ids=str)
 def test_verdicts_by_region(llamas, region):
-    code, components = scan(llamas, region)
+    code, components = scan_in(llamas, region)
     assert tuple(components[m]["verdict"] for m in (LLAMA4, LLAMA32_VISION, LLAMA32_TEXT)) == TABLE[region]
     assert code == (1 if "denied" in TABLE[region] else 0)
 
 
 def test_in_the_eu_llama4_is_denied_with_the_reason_and_its_source(llamas):
-    _, components = scan(llamas, "FR")
+    _, components = scan_in(llamas, "FR")
     (reason,) = [f for f in components[LLAMA4]["findings"] if f["code"] == "eu-multimodal"]
     assert reason["severity"] == "error" and "principal place of business" in reason["message"]
     assert "[llama4 Acceptable Use Policy" in reason["message"]
@@ -72,12 +69,12 @@ def test_in_the_eu_llama4_is_denied_with_the_reason_and_its_source(llamas):
 
 
 def test_outside_the_eu_the_regional_term_disappears(llamas):
-    _, components = scan(llamas, "US")
+    _, components = scan_in(llamas, "US")
     assert all(eu_terms(components[m]) == [] for m in (LLAMA4, LLAMA32_VISION, LLAMA32_TEXT))
 
 
 def test_without_region_the_regional_term_is_an_obligation_to_confirm(llamas):
-    _, components = scan(llamas, None)
+    _, components = scan_in(llamas, None)
     for model in (LLAMA4, LLAMA32_VISION):
         (duty,) = eu_terms(components[model])
         assert duty.startswith("Applies in EU (give --region)")
@@ -86,13 +83,13 @@ def test_without_region_the_regional_term_is_an_obligation_to_confirm(llamas):
 
 
 def test_the_report_states_the_region(llamas):
-    result = CliRunner().invoke(main, ["scan", str(llamas), "--region", "fr", "--users", "2M"])
+    result = scan(llamas, "--region", "fr", "--users", "2M")
     assert "region FR" in result.stdout.splitlines()[0]
-    document = json.loads(CliRunner().invoke(main, ["scan", str(llamas), "--region", "fr", "--format", "json"]).stdout)
+    document = scan_report(llamas, "--region", "fr", code=1)
     assert document["context"]["region"] == "FR"
 
 
 @pytest.mark.parametrize("region", ["Europe", "E", "123", "EUR"])
 def test_a_region_that_is_not_a_country_code_is_a_usage_error(llamas, region):
-    result = CliRunner().invoke(main, ["scan", str(llamas), "--region", region])
+    result = scan(llamas, "--region", region)
     assert result.exit_code == 2 and "--region" in result.output

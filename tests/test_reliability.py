@@ -8,29 +8,18 @@ timeouts are real but short.
 from __future__ import annotations
 
 import json
-import socket
 import time
-from pathlib import Path
 
-import jsonschema
 import pytest
 from click.testing import CliRunner
 
+from cli_helpers import by_name, report, scan, scan_json
+from faults import HUB_FAULTS, ODD_CARDS, PYPI_FAULTS, build_faulty_tree, closed_port_url
 from licensecheck.cli import main
 from licensecheck.lockfile import read_lock
 from licensecheck.resolve.hub import make_hub_api, resolve_hub_repo
 from licensecheck.resolve.pypi import resolve_package
 from licensecheck.retry import RetryPolicy
-
-SCHEMA = json.loads((Path(__file__).parent.parent / "licensecheck" / "schemas" / "report-v1.schema.json").read_text())
-
-
-def closed_port_url() -> str:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    return f"http://127.0.0.1:{port}"
-
 
 def hub(repo_id, *, policy=RetryPolicy(), timeout=5.0, revision=None):
     return resolve_hub_repo(make_hub_api(), "model", repo_id, revision, timeout=timeout, retry=policy).resolution
@@ -38,22 +27,6 @@ def hub(repo_id, *, policy=RetryPolicy(), timeout=5.0, revision=None):
 
 def pypi(name, version=None, *, policy=RetryPolicy(), timeout=5.0):
     return resolve_package(name, version, timeout=timeout, retry=policy)
-
-
-def scan(path: Path, *args: str):
-    return CliRunner().invoke(main, ["scan", str(path), *args], catch_exceptions=False)
-
-
-def scan_json(path: Path, *args: str) -> tuple[int, dict, str]:
-    result = scan(path, "--format", "json", *args)
-    assert "Traceback" not in result.output
-    document = json.loads(result.stdout)
-    jsonschema.validate(document, SCHEMA)
-    return result.exit_code, document, result.stderr
-
-
-def by_name(document: dict) -> dict[str, dict]:
-    return {c["name"]: c for c in document["components"]}
 
 
 # -- retries at the Hub -------------------------------------------------------------------------
@@ -195,79 +168,17 @@ def test_pypi_stall_times_out_and_is_retried_within_the_budget(fake_hub):
 
 # -- the fault matrix, end to end ---------------------------------------------------------------
 
-# One repository per fault: (fault, the finding code expected, words the message must contain).
-HUB_FAULTS = {
-    "org/private": ({"status": 401, "headers": {"X-Error-Code": "RepoNotFound"}}, "hub-not-found", "no such repository"),
-    "org/forbidden": ({"status": 403}, "hub-unauthorized", "HTTP 403"),
-    "org/gated-file": ({"status": 403, "headers": {"X-Error-Code": "GatedRepo"}}, "hub-gated", "gated"),
-    "org/missing": ({"status": 404, "headers": {"X-Error-Code": "RepoNotFound"}}, "hub-not-found", "no such repository"),
-    "org/rate-limited": ({"status": 429, "headers": {"Retry-After": "600"}}, "hub-rate-limited", "HTTP 429"),
-    "org/error-500": ({"status": 500}, "hub-server-error", "HTTP 500"),
-    "org/error-502": ({"status": 502}, "hub-server-error", "HTTP 502"),
-    "org/error-503": ({"status": 503}, "hub-server-error", "HTTP 503"),
-    "org/stalled": ({"status": None, "delay": 30}, "hub-timeout", "did not answer in time"),
-    "org/reset": ({"reset": True}, "hub-connection-error", "closed before it answered"),
-    "org/not-json": ({"status": 200, "body": b"<html>oops</html>"}, "hub-invalid-response", "not JSON"),
-    "org/wrong-shape": ({"status": 200, "body": {"id": 7}}, "hub-invalid-response", "expected shape"),
-}
-# Cards that are served fine but whose licence field is unusable.
-ODD_CARDS = {
-    "org/licence-list": ({"license": ["mit", "apache-2.0"]}, "licence-ambiguous", "several licences"),
-    "org/licence-int": ({"license": 42}, "no-licence", "not a licence id"),
-    "org/licence-dict": ({"license": {"id": "mit"}}, "no-licence", "not a licence id"),
-    "org/licence-list-of-junk": ({"license": [None, 3]}, "no-licence", "not a licence id"),
-}
-PYPI_FAULTS = {
-    "broken-index": ({"status": 503}, "pypi-http-error", "HTTP 503"),
-    "forbidden-pkg": ({"status": 403}, "pypi-http-error", "HTTP 403"),
-    "garbled-pkg": ({"status": 200, "body": b"\xff\xfe"}, "pypi-invalid-response", "not JSON"),
-    "odd-shape-pkg": ({"status": 200, "body": {"info": None}}, "pypi-invalid-response", "expected shape"),
-}
-
-
 @pytest.fixture
 def faulty_tree(fake_hub, tmp_path):
     return build_faulty_tree(fake_hub, tmp_path)
 
 
-def build_faulty_tree(fake_hub, tmp_path: Path, bait: str = "") -> Path:
-    """A tree with one repository or package per fault; `bait` is added to every fault's body and headers."""
-    fake_hub.add_model("org/good", {"license": "mit"})
-    fake_hub.add_model("org/base", {"license": "apache-2.0"}, revisions={"v1": "1" * 40})
-    fake_hub.add_package("goodlib", "1.0", license_expression="MIT")
-    for repo_id, (fault, _, _) in HUB_FAULTS.items():
-        fake_hub.add_model(repo_id, {"license": "mit"})
-        fake_hub.add_fault(repo_id, **_baited(fault, bait))
-    for repo_id, (card, _, _) in ODD_CARDS.items():
-        fake_hub.add_model(repo_id, card)
-    for name, (fault, _, _) in PYPI_FAULTS.items():
-        fake_hub.add_package(name, "1.0", license_expression="MIT")
-        fake_hub.add_fault(name, repo_type="package", **_baited(fault, bait))
-    models = ["org/good", *HUB_FAULTS, *ODD_CARDS]
-    manifest = "models:\n" + "".join(f"  - {m}\n" for m in models)
-    manifest += "  - id: org/base\n    revision: no-such-revision\n"
-    (tmp_path / "models.yaml").write_text(manifest)
-    (tmp_path / "requirements.txt").write_text("goodlib\n" + "".join(f"{name}\n" for name in PYPI_FAULTS))
-    return tmp_path
-
-
-def _baited(fault: dict, bait: str) -> dict:
-    if not bait:
-        return fault
-    headers = {**fault.get("headers", {}), "X-Error-Message": bait, "X-Bait": bait}
-    body = fault.get("body", {"error": bait})
-    if isinstance(body, bytes):
-        body += bait.encode()
-    elif isinstance(body, dict):
-        body = {**body, "error": bait, "message": bait}
-    return {**fault, "headers": headers, "body": body}
-
-
 def test_every_fault_is_unknown_with_a_clear_finding_and_no_pass(faulty_tree, fake_hub, retry_clock):
     started = time.monotonic()
-    code, document, stderr = scan_json(faulty_tree, "--timeout", "0.5", "--retry-budget", "1")
+    result = scan(faulty_tree, "--format", "json", "--timeout", "0.5", "--retry-budget", "1")
+    document = report(result)
     assert time.monotonic() - started < 20
-    assert code == 3 and stderr == ""
+    assert result.exit_code == 3 and result.stderr == ""
     components = by_name(document)
     assert components["org/good"]["verdict"] == "allowed" and components["goodlib"]["verdict"] == "allowed"
     expected = {**HUB_FAULTS, **ODD_CARDS, **PYPI_FAULTS}
@@ -297,7 +208,7 @@ def test_a_denied_component_beside_the_faults_makes_exit_1(faulty_tree, fake_hub
     fake_hub.add_model("org/nc", {"license": "cc-by-nc-4.0"})
     with (faulty_tree / "models.yaml").open("a") as manifest:
         manifest.write("  - org/nc\n")
-    code, document, _ = scan_json(faulty_tree, "--timeout", "0.5", "--retry-budget", "0")
+    code, document = scan_json(faulty_tree, "--timeout", "0.5", "--retry-budget", "0")
     assert code == 1 and by_name(document)["org/nc"]["verdict"] == "denied"
 
 
@@ -318,7 +229,7 @@ def test_a_renamed_repository_is_followed_reported_and_locked_under_both_ids(fak
     fake_hub.add_model("new-org/model", {"license": "apache-2.0"})
     fake_hub.add_rename("old-org/model", "new-org/model")
     (tmp_path / "models.yaml").write_text("models:\n  - old-org/model\n")
-    code, document, _ = scan_json(tmp_path)
+    code, document = scan_json(tmp_path)
     (component,) = document["components"]
     assert code == 0 and component["verdict"] == "allowed"
     assert [f["code"] for f in component["findings"]] == ["hub-renamed"]
@@ -330,12 +241,12 @@ def test_a_renamed_repository_is_followed_reported_and_locked_under_both_ids(fak
 
     fake_hub.requests.clear()
     # The declaration is not updated yet: the lock answers, and the rename is still reported.
-    code, document, _ = scan_json(tmp_path, "--offline")
+    code, document = scan_json(tmp_path, "--offline")
     (component,) = document["components"]
     assert code == 0 and component["from_lock"] and component["findings"][0]["code"] == "hub-renamed"
     # The declaration now uses the new id: the same entry answers, and there is nothing to report.
     (tmp_path / "models.yaml").write_text("models:\n  - new-org/model\n")
-    code, document, _ = scan_json(tmp_path, "--offline")
+    code, document = scan_json(tmp_path, "--offline")
     (component,) = document["components"]
     assert code == 0 and component["from_lock"] and component["findings"] == []
     assert fake_hub.requests == []
@@ -363,7 +274,7 @@ def test_unreachable_hub_is_said_once_at_the_top(fake_hub, tmp_path, monkeypatch
     assert result.stdout.count("could not reach") == 1
     assert "could not reach the Hugging Face Hub: 40 component(s) are unknown" in result.stdout
     assert "goodlib" in result.stdout and "1 allowed" in result.stdout
-    code, document, _ = scan_json(tmp_path, "--jobs", "1")
+    code, document = scan_json(tmp_path, "--jobs", "1")
     assert [n["code"] for n in document["notices"]].count("unreachable") == 1
     messages = [c["findings"][0]["message"] for c in document["components"] if c["type"] == "model"]
     # The first failure says what happened; the rest were not even tried.
@@ -385,7 +296,7 @@ def test_hf_hub_offline_is_said_once_at_the_top(fake_hub, tmp_path, monkeypatch)
 
     monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_OFFLINE", True)
     (tmp_path / "models.yaml").write_text("models:\n  - org/a\n  - org/b\n")
-    code, document, _ = scan_json(tmp_path)
+    code, document = scan_json(tmp_path)
     assert code == 3 and fake_hub.requests == []
     assert [n["code"] for n in document["notices"]] == ["offline"]
     assert "HF_HUB_OFFLINE" in document["notices"][0]["message"]

@@ -3,58 +3,14 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from cli_helpers import scan, scan_json
+from cli_helpers import CONTEXTS, lock, scan, scan_json, scan_report
+from realcards import REAL_MODELS
 
 from licensecheck.cli import main
-
-
-# The licence fields of real model cards (as the Hub shows them), and the verdict a
-# reviewer expects under four usage contexts:
-#   saas     commercial, offered as a network service, 2M monthly active users
-#   giant    commercial, network service, 900M monthly active users
-#   research non-commercial, internal use
-#   onprem   commercial, weights/software shipped to customers (users not given)
-REAL_MODELS = {
-    "meta-llama/Llama-3.1-8B-Instruct": ({"license": "llama3.1"}, "conditional", "denied", "conditional", "conditional"),
-    "meta-llama/Llama-3.2-3B-Instruct": ({"license": "llama3.2"}, "conditional", "denied", "conditional", "conditional"),
-    "meta-llama/Llama-3.3-70B-Instruct": ({"license": "llama3.3"}, "conditional", "denied", "conditional", "conditional"),
-    "meta-llama/Llama-4-Scout-17B-16E-Instruct": ({"license": "llama4"}, "conditional", "denied", "conditional", "conditional"),
-    "google/gemma-2-9b-it": ({"license": "gemma"}, "conditional", "conditional", "conditional", "conditional"),
-    "microsoft/phi-4": ({"license": "mit"}, "allowed", "allowed", "allowed", "conditional"),
-    "Qwen/Qwen2.5-7B-Instruct": ({"license": "apache-2.0"}, "allowed", "allowed", "allowed", "conditional"),
-    "Qwen/Qwen2.5-72B-Instruct": (
-        {"license": "other", "license_name": "qwen", "license_link": "https://huggingface.co/Qwen/Qwen2.5-72B-Instruct/blob/main/LICENSE"},
-        "conditional", "denied", "conditional", "conditional",
-    ),
-    "deepseek-ai/DeepSeek-R1": ({"license": "mit"}, "allowed", "allowed", "allowed", "conditional"),
-    "mistralai/Mistral-7B-Instruct-v0.3": ({"license": "apache-2.0"}, "allowed", "allowed", "allowed", "conditional"),
-    "black-forest-labs/FLUX.1-schnell": ({"license": "apache-2.0"}, "allowed", "allowed", "allowed", "conditional"),
-    "black-forest-labs/FLUX.1-dev": (
-        {"license": "other", "license_name": "flux-1-dev-non-commercial-license",
-         "license_link": "https://huggingface.co/black-forest-labs/FLUX.1-dev/blob/main/LICENSE.md"},
-        "denied", "denied", "conditional", "denied",
-    ),
-    "stabilityai/stable-diffusion-xl-base-1.0": ({"license": "openrail++"}, "conditional", "conditional", "conditional", "conditional"),
-    "bigscience/bloom": ({"license": "bigscience-bloom-rail-1.0"}, "conditional", "conditional", "conditional", "conditional"),
-    # Research: NonCommercial scope to confirm (CC BY-NC 4.0 Section 1), never assumed for a business.
-    "CohereForAI/c4ai-command-r-v01": ({"license": "cc-by-nc-4.0"}, "denied", "denied", "conditional", "denied"),
-    "openai/whisper-large-v3": ({"license": "apache-2.0"}, "allowed", "allowed", "allowed", "conditional"),
-    "openai/gpt-oss-20b": ({"license": "apache-2.0"}, "allowed", "allowed", "allowed", "conditional"),
-    "sentence-transformers/all-MiniLM-L6-v2": ({"license": "apache-2.0"}, "allowed", "allowed", "allowed", "conditional"),
-}
-CONTEXTS = {
-    "saas": ["--use", "commercial", "--distribution", "network", "--users", "2M"],
-    "giant": ["--use", "commercial", "--distribution", "network", "--users", "900M"],
-    "research": ["--use", "non-commercial", "--distribution", "internal"],
-    "onprem": ["--use", "commercial", "--distribution", "redistribute"],
-}
-
-
 
 
 def verdicts(document: dict) -> dict[str, str]:
@@ -79,17 +35,17 @@ def test_real_world_models_under_each_context(real_world_repo, context):
 
 
 def test_llama_obligations_and_threshold_reason(real_world_repo):
-    _, saas = scan_json(real_world_repo, *CONTEXTS["saas"])
+    saas = scan_report(real_world_repo, *CONTEXTS["saas"], code=1)
     llama = next(c for c in saas["components"] if c["name"] == "meta-llama/Llama-3.1-8B-Instruct")
     assert llama["license"] == {"id": "llama3.1", "name": "Llama 3.1 Community License Agreement", "source": "card", "link": None}
     assert any("Built with Llama" in o for o in llama["obligations"])
-    _, giant = scan_json(real_world_repo, *CONTEXTS["giant"])
+    giant = scan_report(real_world_repo, *CONTEXTS["giant"], code=1)
     llama = next(c for c in giant["components"] if c["name"] == "meta-llama/Llama-3.1-8B-Instruct")
     assert any(f["code"] == "user-threshold" and f["severity"] == "error" for f in llama["findings"])
 
 
 def test_thresholds_without_figures_are_obligations(real_world_repo):
-    _, document = scan_json(real_world_repo, "--use", "commercial", "--distribution", "network")
+    document = scan_report(real_world_repo, "--use", "commercial", "--distribution", "network", code=1)
     llama = next(c for c in document["components"] if c["name"] == "meta-llama/Llama-3.1-8B-Instruct")
     assert llama["verdict"] == "conditional"
     assert any("700,000,000" in o for o in llama["obligations"])
@@ -98,7 +54,7 @@ def test_thresholds_without_figures_are_obligations(real_world_repo):
 
 
 def test_other_licence_recognised_by_name_is_reported_with_our_id(real_world_repo):
-    _, document = scan_json(real_world_repo, *CONTEXTS["saas"])
+    document = scan_report(real_world_repo, *CONTEXTS["saas"], code=1)
     flux = next(c for c in document["components"] if c["name"] == "black-forest-labs/FLUX.1-dev")
     assert flux["license"]["id"] == "flux-1-dev-non-commercial"
     assert flux["license"]["declared"] == "flux-1-dev-non-commercial-license"
@@ -118,7 +74,7 @@ def test_unrecognised_other_licence_is_unknown_and_quotes_name_and_link(fake_hub
 def test_licence_from_tags_when_the_card_is_silent(fake_hub, tmp_path):
     fake_hub.add_model("org/tagged", {}, tags=["license:apache-2.0"])
     (tmp_path / "models.yaml").write_text("models:\n  - org/tagged\n")
-    _, document = scan_json(tmp_path)
+    document = scan_report(tmp_path, code=0)
     assert document["components"][0]["license"]["source"] == "tags"
     assert document["components"][0]["verdict"] == "allowed"
 
@@ -200,15 +156,11 @@ def test_hub_faults_are_unknown_never_allowed_and_do_not_affect_others(fake_hub,
 def test_gated_repository_licence_is_read_without_accepting_terms(fake_hub, tmp_path):
     fake_hub.add_model("meta-llama/Llama-3.1-8B", {"license": "llama3.1"}, gated="manual")
     (tmp_path / "models.yaml").write_text("models:\n  - meta-llama/Llama-3.1-8B\n")
-    _, document = scan_json(tmp_path, "--users", "5000")
+    document = scan_report(tmp_path, "--users", "5000", code=0)
     assert document["components"][0]["license"]["id"] == "llama3.1"
 
 
 # -- lock file and offline -----------------------------------------------------------------
-
-
-def lock(path: Path, *args: str):
-    return CliRunner().invoke(main, ["lock", str(path), *args], catch_exceptions=False)
 
 
 def test_lock_round_trip_and_offline_scan(real_world_repo, fake_hub):
@@ -222,9 +174,9 @@ def test_lock_round_trip_and_offline_scan(real_world_repo, fake_hub):
     names = [(c["type"], c["name"].lower()) for c in data["components"]]
     assert names == sorted(names)
 
-    _, online = scan_json(real_world_repo, *CONTEXTS["saas"], "--timeout", "5")
+    online = scan_report(real_world_repo, *CONTEXTS["saas"], "--timeout", "5", code=1)
     requests_before = len(fake_hub.requests)
-    _, offline = scan_json(real_world_repo, *CONTEXTS["saas"], "--offline")
+    offline = scan_report(real_world_repo, *CONTEXTS["saas"], "--offline", code=1)
     assert len(fake_hub.requests) == requests_before  # --offline: not one request
     assert verdicts(offline) == verdicts(online)
     assert all(c["from_lock"] for c in offline["components"])
@@ -240,9 +192,9 @@ def test_scan_uses_the_lock_without_network_for_what_it_holds(real_world_repo, f
     with (real_world_repo / "models.yaml").open("a") as manifest:
         manifest.write("  - org/new\n")
     fake_hub.requests.clear()
-    _, document = scan_json(real_world_repo, *CONTEXTS["saas"])
-    paths = [path for _, path in fake_hub.requests]
-    assert paths and all(path.startswith("/api/models/org/new") for path in paths)
+    # --no-cache: the lock run filled the metadata cache, which would answer too.
+    document = scan_report(real_world_repo, *CONTEXTS["saas"], "--no-cache", code=1)  # FLUX.1-dev and Command R: denied
+    assert [path.split("?")[0] for _, path in fake_hub.requests] == ["/api/models/org/new"]
     assert verdicts(document)["org/new"] == "allowed"
 
 
@@ -250,7 +202,7 @@ def test_offline_without_lock_is_unknown_and_says_so_once(fake_hub, tmp_path):
     (tmp_path / "models.yaml").write_text("models:\n  - org/a\n  - org/b\n")
     result = scan(tmp_path, "--offline")
     assert result.exit_code == 3
-    assert result.output.count("run `licensecheck lock`") >= 1
+    assert result.output.count("run `licensecheck lock`") == 1
     assert result.output.count("offline: 2 component(s)") == 1
     assert fake_hub.requests == []
 

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from faults import build_faulty_tree
 from licensecheck.cli import main
 from licensecheck.redact import MASK, redact, secret_values
 from licensecheck.report import FORMATS
-from test_reliability import build_faulty_tree
 
 ENV_TOKEN = "lcSentinelEnvToken7a9b3c1d"
 FILE_TOKEN = "lcSentinelFileToken4d5e6f2a"

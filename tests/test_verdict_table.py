@@ -1,27 +1,21 @@
 """The verdict of every licence under each usage context, from tables a lawyer can read.
 
 Each row of `tests/data/verdicts/*.tsv` names a licence, a usage context, the
-expected verdict and the clause codes that must have applied. The rows are
-worked out by hand from the licence texts; the evaluator must agree.
+expected verdict and exactly the clause codes that apply (or stay to be
+confirmed). The rows are worked out by hand from the licence texts; the
+evaluator must agree. `python tests/verdict_tables.py` appends the codes of a
+newly added clause to the rows it applies to (see there).
 """
 
 from __future__ import annotations
 
-import csv
 import json
-from pathlib import Path
 
 import pytest
 
-from licensecheck.evaluate import evaluate_rule
 from licensecheck.knowledge import load_knowledge
-from licensecheck.model import Context, ModelFacts
-from licensecheck.model_facts import MODEL_FACTS
+from verdict_tables import TABLES, all_rows, complete_codes, evaluate_row
 
-DATA = Path(__file__).parent / "data"
-COLUMNS = ["licence", "use", "distribution", "users", "revenue", "region", "verdict", "codes"]
-# Tables about the organisation's size and the model's own facts (issue 15) have two columns more.
-EXTENDED_COLUMNS = ["licence", "use", "distribution", "users", "org_users", "revenue", "region", "facts", "verdict", "codes"]
 STANDARD_CONTEXTS = {
     ("commercial", "network", "2000000"),
     ("commercial", "network", "900000000"),
@@ -29,31 +23,7 @@ STANDARD_CONTEXTS = {
     ("commercial", "redistribute", "-"),
 }
 
-
-def _rows():
-    for table in sorted((DATA / "verdicts").glob("*.tsv")):
-        lines = [line for line in table.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
-        reader = csv.reader(lines, delimiter="\t")
-        header = next(reader)
-        assert header in (COLUMNS, EXTENDED_COLUMNS), f"{table.name}: header must be {COLUMNS} or {EXTENDED_COLUMNS}"
-        for number, row in enumerate(reader, start=2):
-            assert len(row) == len(header), f"{table.name} row {number}: {row}"
-            yield pytest.param(dict(zip(header, row)), id=f"{table.stem}:{'/'.join(row[:len(header) - 2])}")
-
-
-ROWS = list(_rows())
-
-
-def _figure(text: str) -> int | None:
-    return None if text == "-" else int(text)
-
-
-def _facts(text: str) -> ModelFacts | None:
-    """'-': the model's facts were not read; 'none': read, none holds; else the facts that hold."""
-    if text == "-":
-        return None
-    holds = () if text == "none" else tuple(sorted(text.split(",")))
-    return ModelFacts(holds=holds, known=MODEL_FACTS)
+ROWS = [pytest.param(row, id=f"{row.table.stem}:{row.label}") for row in all_rows()]
 
 
 @pytest.fixture(scope="module")
@@ -63,30 +33,45 @@ def knowledge():
 
 @pytest.mark.parametrize("row", ROWS)
 def test_verdict(row, knowledge):
-    rule = knowledge.lookup(row["licence"])
-    assert rule is not None, f"no rule for {row['licence']}"
-    context = Context(
-        use=row["use"],
-        distribution=row["distribution"],
-        users=_figure(row["users"]),
-        revenue=_figure(row["revenue"]),
-        region=None if row["region"] == "-" else row["region"],
-        org_users=_figure(row.get("org_users", "-")),
-    )
-    evaluation = evaluate_rule(rule, context, _facts(row.get("facts", "-")))
-    assert evaluation.verdict.value == row["verdict"], (evaluation.obligations, evaluation.findings)
-    expected_codes = set() if row["codes"] == "-" else set(row["codes"].split(","))
-    assert expected_codes <= set(evaluation.clauses)
+    evaluation = evaluate_row(row, knowledge)
+    assert evaluation.verdict.value == row.cells["verdict"], (evaluation.obligations, evaluation.findings)
+    assert set(evaluation.clauses) == set(row.codes)
+    assert len(row.codes) == len(set(row.codes)), "a code listed twice"
 
 
 def test_every_hub_licence_has_a_rule_and_all_standard_contexts(knowledge):
-    hub_ids = [entry["id"] for entry in json.loads((DATA / "hub_licenses.json").read_text())["licenses"]]
+    hub_ids = [entry["id"] for entry in json.loads((TABLES.parent / "hub_licenses.json").read_text())["licenses"]]
     assert len(hub_ids) == 83
     missing_rules = [hub_id for hub_id in hub_ids if knowledge.lookup(hub_id) is None]
     assert not missing_rules
     covered: dict[str, set] = {}
     for param in ROWS:
-        row = param.values[0]
-        covered.setdefault(row["licence"], set()).add((row["use"], row["distribution"], row["users"]))
+        cells = param.values[0].cells
+        covered.setdefault(cells["licence"], set()).add((cells["use"], cells["distribution"], cells["users"]))
     lacking = [hub_id for hub_id in hub_ids if not STANDARD_CONTEXTS <= covered.get(hub_id, set())]
     assert not lacking, f"Hub ids without the four standard contexts: {lacking}"
+
+
+def test_completing_a_table_appends_missing_codes_and_leaves_verdicts_and_comments_to_a_person(knowledge, tmp_path):
+    table = tmp_path / "table.tsv"
+    table.write_text(
+        "# a comment stays\n"
+        "licence\tuse\tdistribution\tusers\trevenue\tregion\tverdict\tcodes\n"
+        "apache-2.0\tcommercial\tredistribute\t-\t-\t-\tconditional\tnotice\n"
+        "mit\tcommercial\tredistribute\t-\t-\t-\tallowed\t-\n"
+        "mit\tnon-commercial\tinternal\t-\t-\t-\tallowed\tnotice\n",
+        encoding="utf-8",
+    )
+    text, added, problems = complete_codes(table, knowledge)
+    assert text == (
+        "# a comment stays\n"
+        "licence\tuse\tdistribution\tusers\trevenue\tregion\tverdict\tcodes\n"
+        "apache-2.0\tcommercial\tredistribute\t-\t-\t-\tconditional\tnotice,licence-copy,state-changes,notice-file\n"
+        "mit\tcommercial\tredistribute\t-\t-\t-\tallowed\t-\n"
+        "mit\tnon-commercial\tinternal\t-\t-\t-\tallowed\tnotice\n"
+    )
+    assert added == ["table.tsv:3 apache-2.0/commercial/redistribute/-/-/-: + licence-copy,state-changes,notice-file"]
+    assert problems == [
+        "table.tsv:4 mit/commercial/redistribute/-/-/-: verdict allowed in the table, conditional from the rules",
+        "table.tsv:5 mit/non-commercial/internal/-/-/-: lists codes that do not apply: notice",
+    ]

@@ -6,26 +6,10 @@ import json
 import shutil
 from pathlib import Path
 
-import jsonschema
-from click.testing import CliRunner
-
-from licensecheck.cli import main
+from cli_helpers import invoke, scan, scan_json, scan_report
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-SCHEMA = json.loads((ROOT / "licensecheck" / "schemas" / "report-v1.schema.json").read_text())
 SHA = "0123456789abcdef0123456789abcdef01234567"
-
-
-def run(*args: str):
-    return CliRunner().invoke(main, list(args), catch_exceptions=False)
-
-
-def scan_json(path: Path, *args: str) -> tuple[int, dict]:
-    result = run("scan", str(path), "--format", "json", *args)
-    assert result.exit_code in (0, 1, 3), result.output
-    document = json.loads(result.stdout)
-    jsonschema.validate(document, SCHEMA)
-    return result.exit_code, document
 
 
 def project(root: Path) -> Path:
@@ -87,8 +71,8 @@ def test_no_discover_reads_only_the_manifest(fake_hub, tmp_path):
 def test_run_time_values_are_shown_in_verbose_text_only(fake_hub, tmp_path):
     hub(fake_hub)
     project(tmp_path)
-    quiet = run("scan", str(tmp_path))
-    verbose = run("scan", str(tmp_path), "-v")
+    quiet = scan(tmp_path)
+    verbose = scan(tmp_path, "-v")
     assert "not statically known" not in quiet.stdout
     assert "info: app.py:8: AutoModel.from_pretrained: the model is not statically known" in verbose.stdout
     assert f"declared in models.yaml:2, app.py:4, try.ipynb:{notebook_line(tmp_path)} (cell 1, line 2)" in verbose.stdout
@@ -103,16 +87,19 @@ def test_a_project_with_code_and_no_manifest_is_scanned(fake_hub, tmp_path):
 
 def test_nothing_to_scan_says_so(tmp_path):
     (tmp_path / "notes.py").write_text("print('hello')\n")
-    result = run("scan", str(tmp_path))
+    result = scan(tmp_path)
     assert result.exit_code == 2 and "no model or dataset referenced in its code" in result.stderr
 
 
 def test_lock_records_discovered_components_and_offline_scans_use_them(fake_hub, tmp_path):
     hub(fake_hub)
     project(tmp_path)
-    assert run("lock", str(tmp_path)).exit_code == 0
-    locked = {(c["type"], c["name"]) for c in json.loads((tmp_path / "licensecheck.lock").read_text())["components"]}
-    assert {("model", "org/nc-model"), ("dataset", "org/corpus")} <= locked
+    assert invoke("lock", str(tmp_path)).exit_code == 0
+    locked = [(c["type"], c["name"], c["requested"]) for c in json.loads((tmp_path / "licensecheck.lock").read_text())["components"]]
+    assert locked == [  # the manifest's two, and what only code uses: another revision of org/pinned among them
+        ("dataset", "org/corpus", None), ("model", "org/chat", None), ("model", "org/nc-model", None),
+        ("model", "org/pinned", "v1"), ("model", "org/pinned", "v2"),
+    ]
     code, document = scan_json(tmp_path, "--offline")
     assert code == 1 and all(c["from_lock"] for c in document["components"])
 
@@ -120,7 +107,7 @@ def test_lock_records_discovered_components_and_offline_scans_use_them(fake_hub,
 def test_lock_no_discover(fake_hub, tmp_path):
     hub(fake_hub)
     project(tmp_path)
-    assert run("lock", str(tmp_path), "--no-discover").exit_code == 0
+    assert invoke("lock", str(tmp_path), "--no-discover").exit_code == 0
     locked = {c["name"] for c in json.loads((tmp_path / "licensecheck.lock").read_text())["components"]}
     assert locked == {"org/chat", "org/pinned"}
 
@@ -129,7 +116,7 @@ def test_configured_exclude_keeps_code_out_of_discovery(fake_hub, tmp_path):
     hub(fake_hub)
     project(tmp_path)
     (tmp_path / "pyproject.toml").write_text('[tool.licensecheck]\nexclude = ["app.py"]\n')
-    _, document = scan_json(tmp_path)
+    document = scan_report(tmp_path, code=0)
     assert "org/nc-model" not in {c["name"] for c in document["components"]}
 
 
@@ -147,7 +134,7 @@ def test_a_local_model_folder_loaded_by_code_is_a_local_component(fake_hub, tmp_
 def test_the_demo_scans_the_same_with_and_without_discovery(tmp_path):
     demo = tmp_path / "demo"
     shutil.copytree(ROOT / "examples" / "demo", demo)
-    with_discovery = run("scan", str(demo), "--offline", "--format", "json")
-    without = run("scan", str(demo), "--offline", "--format", "json", "--no-discover")
+    with_discovery = scan(demo, "--offline", "--format", "json")
+    without = scan(demo, "--offline", "--format", "json", "--no-discover")
     assert with_discovery.exit_code == without.exit_code
     assert json.loads(with_discovery.stdout) == json.loads(without.stdout)

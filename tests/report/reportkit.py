@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from licensecheck.cli import main
+from cli_helpers import invoke  # noqa: F401  (re-exported: the report tests run the CLI through it)
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "examples" / "demo"
@@ -35,10 +33,3 @@ datasets:
 """
 HOSTILE_NAME = "evil|<script>alert(1)</script>"
 HOSTILE_LINK = "javascript:alert(1)"
-
-
-def invoke(*args: str):
-    """Run the CLI in-process; stdout and stderr kept apart."""
-    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
-
-

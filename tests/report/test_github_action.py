@@ -21,7 +21,9 @@ LICENSECHECK = shutil.which("licensecheck", path=str(Path(sys.executable).parent
 
 def test_composite_action_installs_scans_uploads_and_summarises():
     assert ACTION["runs"]["using"] == "composite"
-    assert set(ACTION["inputs"]) >= {"path", "args", "format", "upload-sarif"}
+    assert set(ACTION["inputs"]) == {
+        "path", "args", "config-ref", "fail", "format", "python-version", "upload-sarif", "verify-lock",
+    }
     assert '"$GITHUB_ACTION_PATH"' in STEPS["Install licensecheck"]["run"]
     upload = STEPS["Upload SARIF to code scanning"]
     assert upload["uses"].startswith("github/codeql-action/upload-sarif@")

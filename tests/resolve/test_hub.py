@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -15,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from fakehub import fake_sha
+from faults import closed_port_url
 from licensecheck import __version__
 from licensecheck.model import ModelFacts, Severity
 from licensecheck.resolve.hub import hub_error_finding, make_hub_api, resolve_hub_repo
@@ -34,13 +34,6 @@ PHI3_SIBLINGS = ("LICENSE", "NOTICE.md", "README.md", "config.json", "model-0000
 
 def resolve(repo_id, revision=None, *, repo_type="model", timeout=5.0):
     return resolve_hub_repo(make_hub_api(), repo_type, repo_id, revision, timeout=timeout)
-
-
-def closed_port_url() -> str:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    return f"http://127.0.0.1:{port}"
 
 
 # -- the licence --------------------------------------------------------------------
