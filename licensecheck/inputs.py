@@ -129,6 +129,19 @@ def _refuse_outside(path: Path, base: Path) -> None:
         )
 
 
+def _read_input(path: Path, base: Path) -> list[Component]:
+    """One input file's components. Each reader names what it cannot parse; a parser
+    that runs out of stack or memory on a hostile file is caught here, for every
+    reader, so that it is an input error naming the file and never an internal error."""
+    where = path.relative_to(base).as_posix()
+    try:
+        return _reader(input_kind(path))(path, base)
+    except RecursionError:
+        raise InputError(where, None, "cannot be read: nested too deeply") from None
+    except MemoryError:
+        raise InputError(where, None, "cannot be read: parsing it needs more memory than there is") from None
+
+
 def collect_inputs(root: Path, exclude: Callable[[Path], bool] | None = None, *, discover: bool = True) -> Inputs:
     """Read every input file under `root` but the excluded; InputError on the first malformed one.
 
@@ -152,7 +165,7 @@ def collect_inputs(root: Path, exclude: Callable[[Path], bool] | None = None, *,
     components: list[Component] = []
     for path in files:
         _refuse_outside(path, base)
-        components.extend(_reader(input_kind(path))(path, base))
+        components.extend(_read_input(path, base))
     # Requirement files found by walking the tree are also read through `-r`
     # includes; merging removes the repeats.
     # Then a lock file's exact version wins over a requirement's pin (sources/reconcile.py).
