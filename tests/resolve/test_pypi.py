@@ -264,3 +264,34 @@ def test_faults_are_per_kind(fake_hub):
     fake_hub.add_package("lib", "1.0", license_expression="MIT")
     fake_hub.add_fault("lib", status=500, repo_type="model")
     assert resolve("lib").ok
+
+
+# -- limits: a total deadline and a size cap -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "trickle",
+    [dict(trickle_headers=False), dict(endless_head=True)],
+    ids=["the-body", "headers-that-never-end"],
+)
+def test_an_answer_trickled_a_byte_at_a_time_is_cut_off_at_the_timeout(fake_hub, trickle):
+    fake_hub.add_package("lib", "1.0", license_expression="MIT")
+    fake_hub.add_fault("lib", status=None, trickle=0.1, repo_type="package", **trickle)
+    problem = resolve("lib", timeout=1.0).problem
+    assert (problem.code, problem.message) == ("pypi-timeout", "package lib: PyPI did not answer in time")
+
+
+@pytest.mark.parametrize("declare_length", [True, False], ids=["with-content-length", "without"])
+def test_an_answer_over_the_cap_is_refused(fake_hub, monkeypatch, declare_length):
+    import licensecheck.resolve.pypi as pypi
+
+    monkeypatch.setattr(pypi, "_MAX_BODY", 1024 * 1024)  # the real cap, 64 MB, works the same way
+    fake_hub.add_fault("lib", status=200, size=1024 * 1024 + 1, declare_length=declare_length, repo_type="package")
+    problem = resolve("lib").problem
+    assert (problem.code, problem.message) == ("pypi-invalid-response", "package lib: PyPI's answer is too large")
+
+
+def test_an_answer_nested_too_deeply_is_not_json(fake_hub):
+    fake_hub.add_fault("lib", status=200, body="[" * 100_000 + "]" * 100_000, repo_type="package")
+    problem = resolve("lib").problem
+    assert (problem.code, problem.message) == ("pypi-invalid-response", "package lib: PyPI's answer is not JSON")
