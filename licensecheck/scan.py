@@ -22,7 +22,7 @@ from .knowledge import Knowledge
 from .lockfile import LOCK_NAME, Lock, LockEntry, read_lock
 from .scope import context_for
 from .sources.external import with_external_inputs
-from .lineage import AncestorWalker, ancestor_components, link_lineage
+from .lineage import AncestorWalker, ancestor_components, budget_notices, link_lineage
 from .model import (
     MODEL,
     PACKAGE,
@@ -307,7 +307,8 @@ def scan_path(
     resolved = resolve_all(inputs.components, lock, options, knowledge)
     results = tuple(judge(c, resolved[c.key], knowledge, context) for c in inputs.components)
     results = link_lineage(results, resolved, lambda c, r: judge(c, r, knowledge, context), knowledge)
-    return ScanResult(context, results, notices=inputs.notices + _run_notices(results, options))
+    notices = inputs.notices + _run_notices(results, options) + budget_notices(resolved)
+    return ScanResult(context, results, notices=notices)
 
 
 def _run_notices(results: tuple[ComponentResult, ...], options: ScanOptions) -> tuple[Finding, ...]:

@@ -354,6 +354,45 @@ def test_a_card_naming_too_many_bases_is_cut_and_unknown(hub, tmp_path):
     assert sum(metadata_requests(hub, name) for name in bases) == MAX_BASES
 
 
+def test_a_run_looks_up_at_most_its_budget_of_ancestors(hub, tmp_path, monkeypatch):
+    import licensecheck.lineage as lineage
+
+    monkeypatch.setattr(lineage, "MAX_ANCESTORS", 5)
+    # Cards that each name new bases: depth and width limits alone would allow thousands.
+    bases = [f"fan/b{i}" for i in range(10)]
+    grandparents = {base: [f"{base}-c{j}" for j in range(2)] for base in bases}
+    for base, parents in grandparents.items():
+        hub.add_model(base, {"license": "mit", "base_model": parents})
+    hub.add_model("fan/root", {"license": "mit", "base_model": bases, "base_model_relation": "merge"})
+    manifest(tmp_path, "fan/root")
+    code, document = scan_json(tmp_path)
+    entry = component(document, "fan/root")
+    assert code == 3 and entry["verdict"] == "unknown"
+    # The first five bases were looked up, in the card's order; nothing else was.
+    assert [metadata_requests(hub, name) for name in bases] == [1] * 5 + [0] * 5
+    assert sum(metadata_requests(hub, name) for parents in grandparents.values() for name in parents) == 0
+    refused = sorted(
+        f["message"] for f in entry["findings"] if f["code"] == "lineage-unresolved" and "not looked up" in f["message"]
+    )
+    expected_names = sorted(bases[5:] + [name for base in bases[:5] for name in grandparents[base]])
+    assert len(refused) == len(expected_names) == 15
+    assert refused[0] == (
+        f"ancestor fan/b0-c0 (base of fan/b0) could not be resolved, so its terms are unknown: model fan/b0-c0: "
+        "not looked up: this run already looked up 5 ancestors, the most it follows; its terms are unknown"
+    )
+    [notice] = [n for n in document["notices"] if n["code"] == "lineage-budget"]
+    assert notice["message"] == (
+        "lineage: this run looked up 5 ancestors, the most it follows, and left 15 more unresolved; the models that "
+        "descend from them are unknown (base models that each name many new bases are broken or hostile cards)"
+    )
+
+
+def test_within_the_budget_there_is_no_notice(hub, tmp_path):
+    manifest(tmp_path, LLAMA)
+    _, document = scan_json(tmp_path)
+    assert [n for n in document["notices"] if n["code"] == "lineage-budget"] == []
+
+
 # -- the organisation's own models ------------------------------------------------------------
 
 
