@@ -315,3 +315,11 @@ def test_a_thousand_deep_chain_of_includes_is_an_error_about_the_depth(tmp_path)
     result = CliRunner().invoke(main, ["scan", str(tmp_path), "--offline", "--no-discover"])
     assert result.exit_code == 2
     assert result.stderr == f"licensecheck: error: {expected}\n"
+
+
+def test_a_name_that_does_not_end_with_a_letter_or_digit_is_an_error(tmp_path):
+    # packaging accepts `pkg_`; PEP 508 and PyPI do not, and it would canonicalise to `pkg-`.
+    assert error_of(tmp_path, "ok\npkg_==1.0\n") == (
+        "requirements.txt:2: invalid requirement 'pkg_==1.0': 'pkg_' is not a project name "
+        "(it must start and end with a letter or digit)"
+    )
