@@ -72,7 +72,11 @@ def read_baseline(path: Path, where: str) -> frozenset[BaselineEntry]:
     """The entries of a baseline file; `InputError` naming the file if it is not one."""
     from .sources._common import read_text
 
-    text = read_text(path, where)
+    return parse_baseline(read_text(path, where), where)
+
+
+def parse_baseline(text: str, where: str) -> frozenset[BaselineEntry]:
+    """The entries of a baseline file's text (read from disk, or from a git commit with `--config-ref`)."""
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:

@@ -15,12 +15,13 @@ asked again next time. Nothing secret is stored: the key is kept as a digest,
 and an answer in which a known secret appears (redact.py) is not stored at all.
 
 An entry is a JSON header line (format, key digest, the shape of the answer's
-type, when it was stored, a SHA-256 of the rest) and the answer as JSON. It is
-trusted only if the header is of this format, for this very key, and the answer
-matches its checksum and decodes, field by field and type by type, into the
+type, when it was stored, and a MAC of all that and the answer, made with the
+cache's key: cachedir.py) and the answer as JSON. It is trusted only if its MAC
+verifies (this user's licensecheck wrote it), the header is of this format, for
+this very key, and the answer decodes, field by field and type by type, into the
 dataclasses of this version of licensecheck (a field added since the entry was
-written makes it stale). Anything else is deleted and refetched.
-Writes are atomic (temporary file and rename).
+written makes it stale). Anything else is deleted and refetched; without a key
+to trust, nothing is read or written. Writes are atomic (temporary file and rename).
 """
 
 from __future__ import annotations
@@ -35,9 +36,10 @@ from datetime import date
 from enum import Enum
 from pathlib import Path
 
-from .cachedir import cache_disabled, cache_root
+from .cachedir import cache_disabled, cache_key, cache_root, seal, unseal
 
-FORMAT = 1
+FORMAT = 2
+_KIND = b"metadata"  # what the entries' MACs are made for (cachedir.seal)
 DEFAULT_TTL = 24 * 3600.0
 HUB_ENDPOINT = "https://huggingface.co"
 PYPI_URL = "https://pypi.org"
@@ -99,17 +101,27 @@ class MetadataCache:
     a `with` block); a write that fails is skipped: it is only a cache.
     """
 
-    def __init__(self, kind: type, *, ttl: float = DEFAULT_TTL, refresh: bool = False, root: str | None = None) -> None:
+    def __init__(
+        self, kind: type, *, ttl: float = DEFAULT_TTL, refresh: bool = False, root: str | None = None, enabled: bool = True
+    ) -> None:
         self.kind = kind
         self.ttl = ttl
         self.refresh = refresh
-        self.enabled = not cache_disabled()
+        self.enabled = enabled and not cache_disabled()  # `--no-cache`, LICENSECHECK_NO_CACHE
         self.root = Path(root or cache_root()) / "metadata"
         self._schema = _schema_digest(kind)
         self._secrets: set[str] | None = None
         self._writer = None
         self._guard = threading.Lock()
         self._made: set[Path] = set()
+        self._key: bytes | None = None
+
+    def _secret(self, *, create: bool) -> bytes | None:
+        """The cache's key (cachedir.py), read once; made when `create` and there is none yet."""
+        with self._guard:
+            if self._key is None:
+                self._key = cache_key(create=create, root=str(self.root.parent))
+            return self._key
 
     def __enter__(self) -> MetadataCache:
         return self
@@ -131,6 +143,9 @@ class MetadataCache:
         """The cached answer for `key`, or None (absent, expired, refreshed, or not to be trusted)."""
         if not self.enabled or self.refresh:
             return None
+        secret = self._secret(create=False)
+        if secret is None:
+            return None  # no key to tell this user's entries from anyone else's
         path = self._path(key)
         try:
             data = path.read_bytes()
@@ -140,7 +155,7 @@ class MetadataCache:
             _discard(path)
             return None
         try:
-            answer, stored_at = self._check(data, key)
+            answer, stored_at = self._check(data, key, secret)
         except (ValueError, TypeError, KeyError, AttributeError):  # UnicodeDecodeError is a ValueError
             _discard(path)
             return None
@@ -152,19 +167,16 @@ class MetadataCache:
         fastpath.uncacheable("answered from the metadata cache, whose answers expire")
         return answer
 
-    def _check(self, data: bytes, key: CacheKey) -> tuple[object, float]:
-        """An entry is a header line and the answer, both JSON; the header holds the answer's checksum."""
-        head, _, body = data.partition(b"\n")
-        header = json.loads(head)
-        if not isinstance(header, dict) or header.get("format") != FORMAT or header.get("key") != key.digest:
+    def _check(self, data: bytes, key: CacheKey, secret: bytes) -> tuple[object, float]:
+        """An entry is a header line and the answer, both JSON; the header holds the MAC of both."""
+        header, body = unseal(_KIND, data, secret)
+        if header.get("format") != FORMAT or header.get("key") != key.digest:
             raise ValueError("not an entry for this key")
         if header.get("schema") != self._schema:
             raise ValueError("written by another version of licensecheck")
         stored_at = header.get("stored_at")
         if not isinstance(stored_at, (int, float)) or isinstance(stored_at, bool):
             raise ValueError("no time of storage")
-        if header.get("sha256") != _checksum(body):
-            raise ValueError("checksum mismatch")
         return decode(self.kind, json.loads(body)), float(stored_at)
 
     def store(self, key: CacheKey, answer: object) -> None:
@@ -181,6 +193,9 @@ class MetadataCache:
             self._secrets = secret_values()
         if redact(text, self._secrets) != text:
             return  # the answer holds something secret-shaped: it stays out of the cache
+        secret = self._secret(create=True)
+        if secret is None:
+            return  # no key of this user's to vouch for the entry: better not cached
         body = text.encode("utf-8") + b"\n"
         header = {
             "format": FORMAT,
@@ -189,9 +204,8 @@ class MetadataCache:
             "schema": self._schema,
             "stored_at": time.time(),
             "pinned": key.pinned,
-            "sha256": _checksum(body),
         }
-        data = json.dumps(header).encode("utf-8") + b"\n" + body
+        data = seal(_KIND, header, body, secret)
         with self._guard:
             if self._writer is None:
                 from concurrent.futures import ThreadPoolExecutor
@@ -207,15 +221,9 @@ class MetadataCache:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 _tag(self.root.parent)
                 self._made.add(path.parent)
-            write_bytes_atomically(path, data, durable=False)
+            write_bytes_atomically(path, data, durable=False, private=True)
         except OSError:
             pass
-
-
-def _checksum(body: bytes) -> str:
-    import hashlib
-
-    return hashlib.sha256(body).hexdigest()
 
 
 def _discard(path: Path) -> None:

@@ -74,12 +74,50 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+def _command_exit_code() -> object:
+    """Run the command line; the exit code the command itself ended with.
+
+    Click's standalone mode would turn an interrupt into `sys.exit(1)`, which
+    cannot be told from a denial: here an interrupt (or end of input at a
+    prompt) propagates as KeyboardInterrupt, and a usage error is shown as
+    click shows it, with its exit code.
+    """
+    import click
+
+    try:
+        returned = _main()(standalone_mode=False)
+    except click.exceptions.Abort as abort:
+        raise KeyboardInterrupt from abort
+    except click.ClickException as error:
+        error.show()
+        return error.exit_code
+    except SystemExit as exit:  # the commands end with sys.exit(code)
+        return 0 if exit.code is None else exit.code
+    return returned if isinstance(returned, int) else 0  # --help, --version: click's Exit(0)
+
+
+def _print_traceback() -> None:
+    """The traceback of the exception being handled, through the same filter as every output.
+
+    A traceback quotes exception messages and source lines, which may hold a token
+    or hostile text: its secrets are masked and its control characters escaped.
+    """
+    import traceback
+
+    from .redact import redact, safe_for_terminal
+    from .report.escape import command_lines_neutralised
+
+    sys.stderr.write(command_lines_neutralised(safe_for_terminal(redact(traceback.format_exc()))))
+
+
 def run() -> None:
     """Entry point: turn anything unexpected into exit 2 with a message, never a traceback.
 
     A scan whose inputs have not changed since an earlier identical run is
     answered from that run's recorded output, before click is even imported
     (fastpath.py); any other run goes through the full command line, recorded.
+    Only a run that ended with its command's own exit code is stored: an
+    internal error or an interrupt leaves `exit_code` None, and is never replayed.
     """
     from . import fastpath
 
@@ -89,23 +127,22 @@ def run() -> None:
         if replayed is not None:
             sys.exit(replayed)
         recorder = fastpath.record(sys.argv[1:])
-        _main()(standalone_mode=True)
-    except SystemExit as exit:
-        exit_code = exit.code
-        raise
+        exit_code = _command_exit_code()
     except KeyboardInterrupt:
         sys.stderr.write("licensecheck: interrupted\n")
         sys.exit(130)
     except Exception as error:  # a bug of ours: still a defined exit code, and a hint
         if os.environ.get("LICENSECHECK_DEBUG"):
-            raise
-        sys.stderr.write(
-            f"licensecheck: internal error ({type(error).__name__}); rerun with LICENSECHECK_DEBUG=1 for details\n"
-        )
+            _print_traceback()
+        else:
+            sys.stderr.write(
+                f"licensecheck: internal error ({type(error).__name__}); rerun with LICENSECHECK_DEBUG=1 for details\n"
+            )
         sys.exit(EXIT_ERROR)
     finally:
         if recorder is not None:
-            recorder.finish(exit_code)  # stores the run only when it ended with a plain exit code
+            recorder.finish(exit_code)  # stores the run only when it ended with its own plain exit code
+    sys.exit(exit_code)
 
 
 if __name__ == "__main__":

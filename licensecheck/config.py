@@ -20,13 +20,13 @@ from __future__ import annotations
 import difflib
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 
 from .errors import InputError, LicensecheckError
 from .globs import PathFilter
-from .knowledge import Knowledge, normalise_id, rules_dir
+from .knowledge import CATEGORIES, Knowledge, normalise_id, rules_dir
 from .model import DISTRIBUTIONS, USES, Context, Finding, PolicyException, Severity
 from .policy import Policy
 
@@ -39,7 +39,10 @@ PYPROJECT_NAME = "pyproject.toml"
 TABLE = ("tool", "licensecheck")
 
 CONTEXT_KEYS = ("use", "distribution", "users", "revenue", "region")
-SETTING_KEYS = ("extends", *CONTEXT_KEYS, "unknown", "allow", "deny", "exclude", "exceptions")
+SETTING_KEYS = (
+    "extends", *CONTEXT_KEYS, "unknown", "allow", "deny", "deny_categories", "exclude", "exceptions", "verify_lock",
+    "override_from",
+)
 EXCEPTION_KEYS = ("component", "revision", "reason", "owner", "expires")
 UNKNOWN_MODES = ("fail", "warn")
 DEFAULTS: dict[str, object] = {
@@ -81,15 +84,30 @@ class Config:
         return Policy(
             allow=frozenset(allow) if allow is not None else None,
             deny=frozenset(self.values.get("deny") or ()),
+            deny_categories=frozenset(self.values.get("deny_categories") or ()),
             exceptions=tuple(self.values.get("exceptions") or ()),
             unknown=str(self.values.get("unknown", "fail")),
             allow_origin=self.origin("allow"),
             deny_origin=self.origin("deny"),
+            deny_categories_origin=self.origin("deny_categories"),
         )
+
+    @property
+    def verify_lock(self) -> bool:
+        """`verify_lock = true`: scans check every lock entry they use (scan --verify-lock)."""
+        return self.values.get("verify_lock") is True
 
     @property
     def exclude(self) -> tuple[str, ...]:
         return tuple(self.values.get("exclude") or ())
+
+    @property
+    def override_from(self) -> tuple[str, ...] | None:
+        """The manifests whose licence overrides are honoured, as absolute paths; None: the default (overrides.py)."""
+        names = self.values.get("override_from")
+        if names is None:
+            return None
+        return tuple(os.path.abspath(os.path.join(self.directory or os.curdir, name)) for name in names)
 
     def path_filter(self, scanned: Path) -> PathFilter | None:
         """The exclude globs, rooted at the configuration's directory (else the scanned one)."""
@@ -129,11 +147,34 @@ def shown_path(path: Path) -> str:
 # --- finding the file ---------------------------------------------------------
 
 
-def load_toml(path: Path) -> tuple[str, dict]:
+class _WorkingTree:
+    """Configuration files as they are on disk. `gitref.GitRevision` answers the same
+    questions about a commit (`--config-ref`), so that the policy can come from there."""
+
+    def exists(self, path: Path) -> bool:
+        return path.exists()
+
+    def is_file(self, path: Path) -> bool:
+        return path.is_file()
+
+    def read(self, path: Path) -> str:
+        return read_text(path, shown_path(path))
+
+    def peek(self, path: Path) -> str:
+        return path.read_text(encoding="utf-8-sig", errors="replace")
+
+    def shown(self, path: Path) -> str:
+        return shown_path(path)
+
+
+WORKING_TREE = _WorkingTree()
+
+
+def load_toml(path: Path, files=WORKING_TREE) -> tuple[str, dict]:
     import tomllib
 
-    where = shown_path(path)
-    text = read_text(path, where)
+    where = files.shown(path)
+    text = files.read(path)
     try:
         return text, tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -147,30 +188,30 @@ def tool_table(data: dict) -> object | None:
     return tool.get("licensecheck") if isinstance(tool, dict) else None
 
 
-def _pyproject_has_table(path: Path) -> bool:
+def _pyproject_has_table(path: Path, files=WORKING_TREE) -> bool:
     try:
-        head = path.read_text(encoding="utf-8-sig", errors="replace")
+        head = files.peek(path)
     except OSError:
         return False
     if "licensecheck" not in head:  # most pyproject files: no need to parse them
         return False
-    return tool_table(load_toml(path)[1]) is not None
+    return tool_table(load_toml(path, files)[1]) is not None
 
 
-def find_config(start: Path) -> tuple[Path | None, tuple[Finding, ...]]:
+def find_config(start: Path, files=WORKING_TREE) -> tuple[Path | None, tuple[Finding, ...]]:
     """The configuration file that governs `start`, searching upwards to the repository root."""
     directory = Path(os.path.abspath(start if start.is_dir() else start.parent))
     for current in (directory, *directory.parents):
         dedicated = current / CONFIG_NAME
         pyproject = current / PYPROJECT_NAME
-        has_table = pyproject.is_file() and _pyproject_has_table(pyproject)
-        if dedicated.is_file():
+        has_table = files.is_file(pyproject) and _pyproject_has_table(pyproject, files)
+        if files.is_file(dedicated):
             notices: tuple[Finding, ...] = ()
             if has_table:
                 notices = (Finding(
                     Severity.WARNING,
                     "config-shadowed",
-                    f"{shown_path(dedicated)} is used; [tool.licensecheck] in {shown_path(pyproject)} is ignored",
+                    f"{files.shown(dedicated)} is used; [tool.licensecheck] in {files.shown(pyproject)} is ignored",
                 ),)
             return dedicated, notices
         if has_table:
@@ -180,19 +221,25 @@ def find_config(start: Path) -> tuple[Path | None, tuple[Finding, ...]]:
     return None, ()
 
 
-def load_config(start: Path, knowledge: Knowledge, explicit: Path | None = None) -> Config:
-    """The configuration for a scan of `start` (or the file `explicit` names); defaults if none."""
+def load_config(start: Path, knowledge: Knowledge, explicit: Path | None = None, files=WORKING_TREE) -> Config:
+    """The configuration for a scan of `start` (or the file `explicit` names); defaults if none.
+
+    `files` is where the files are read: the working tree, or a `gitref.GitRevision`
+    (`--config-ref`), where a file that does not exist means the defaults.
+    """
     notices: tuple[Finding, ...] = ()
     if explicit is None:
-        path, notices = find_config(start)
+        path, notices = find_config(start, files)
         if path is None:
             return Config()
     else:
         path = explicit
-        if not path.exists():
+        if not files.exists(path):
+            if files is not WORKING_TREE:
+                return Config()
             raise InputError(shown_path(path), None, "configuration file not found")
-    where = shown_path(path)
-    text, data = load_toml(path)
+    where = files.shown(path)
+    text, data = load_toml(path, files)
     table = tool_table(data)
     prefix: tuple[str, ...] = TABLE
     if table is None:
@@ -211,6 +258,44 @@ def load_config(start: Path, knowledge: Knowledge, explicit: Path | None = None)
             if key != "extends":
                 values[key], sources[key] = value, source
     return Config(where, Path(os.path.abspath(path)).parent, preset, values, sources, notices)
+
+
+def load_config_at(revision, start: Path, knowledge: Knowledge, explicit: Path | None = None) -> Config:
+    """`load_config` from the commit `revision` (a `gitref.GitRevision`), with a notice saying so.
+
+    The notice is a warning when the working tree's configuration differs from the
+    commit's: the author of a pull request that changes the policy learns why the
+    change has no effect yet.
+    """
+    config = load_config(start, knowledge, explicit, revision)
+    theirs = explicit if explicit is not None else find_config(start, revision)[0]
+    if theirs is not None and not revision.exists(theirs):
+        theirs = None
+    ours: Path | None = None
+    try:
+        ours = explicit if explicit is not None else find_config(start)[0]
+        if ours is not None and not ours.exists():
+            ours = None
+        same = ours == theirs and (ours is None or read_text(ours, shown_path(ours)) == revision.read(ours))
+    except LicensecheckError:
+        same = False  # unreadable in the working tree: it is not what the commit holds
+    if same:
+        notice = Finding(
+            Severity.INFO,
+            "config-ref",
+            f"policy read as it is at {revision.ref} (commit {revision.commit[:12]}): "
+            + (config.file or "no configuration file, so the defaults"),
+        )
+    else:
+        working = (revision.relative(ours) or str(ours)) if ours is not None else "none"
+        notice = Finding(
+            Severity.WARNING,
+            "config-ref",
+            f"the configuration in the working tree ({working}) differs from the one at {revision.ref} "
+            f"({config.file or 'none: the defaults'}); the one at the ref is used, so a change to it takes "
+            "effect once merged",
+        )
+    return replace(config, notices=(notice, *config.notices))
 
 
 # --- presets ------------------------------------------------------------------
@@ -311,11 +396,13 @@ class _SettingsReader:
 
     def _region(self, value: object) -> str:
         if not isinstance(value, str):
-            raise self._error(("region",), f"must be an ISO 3166 country code or EU, got {_kind(value)}")
-        region = value.strip().upper()
-        if not (region == "EU" or (len(region) == 2 and region.isalpha())):
-            raise self._error(("region",), f"must be an ISO 3166 country code or EU, not {value!r}")
-        return region
+            raise self._error(("region",), f"must be an ISO 3166-1 country code or EU, got {_kind(value)}")
+        from .regions import RegionError, parse_region
+
+        try:
+            return parse_region(value)
+        except RegionError as error:
+            raise self._error(("region",), f"must be an ISO 3166-1 country code or EU, not {value!r}{error.hint}") from None
 
     def _strings(self, key: str, value: object) -> list[str]:
         if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
@@ -341,8 +428,38 @@ class _SettingsReader:
     def _deny(self, value: object) -> tuple[str, ...]:
         return self._licences("deny", value)
 
+    def _verify_lock(self, value: object) -> bool:
+        if not isinstance(value, bool):
+            raise self._error(("verify_lock",), f"must be true or false, got {_kind(value)}")
+        return value
+
+    def _deny_categories(self, value: object) -> tuple[str, ...]:
+        categories = self._strings("deny_categories", value)
+        for category in categories:
+            if category not in CATEGORIES:
+                line = self.locator.string_line((*self.prefix, "deny_categories"), category)
+                raise self._error(
+                    ("deny_categories",),
+                    f"names no licence category {category!r}; categories: {', '.join(CATEGORIES)}"
+                    f"{_closest(category, CATEGORIES)}",
+                    line,
+                )
+        return tuple(sorted(set(categories)))
+
     def _exclude(self, value: object) -> tuple[str, ...]:
         return tuple(self._strings("exclude", value))
+
+    def _override_from(self, value: object) -> tuple[str, ...]:
+        if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
+            raise self._error(("override_from",), f"must be a list of non-empty strings, got {_kind(value)}")
+        for item in value:
+            if os.path.isabs(item) or item.startswith(("/", "\\")):
+                raise self._error(
+                    ("override_from",),
+                    f"names {item!r}: paths are relative to the configuration file's directory",
+                    self.locator.string_line((*self.prefix, "override_from"), item),
+                )
+        return tuple(item.strip() for item in value)
 
     def _exceptions(self, value: object) -> tuple[PolicyException, ...]:
         if not isinstance(value, list):

@@ -93,6 +93,25 @@ def find_licence(query: str, knowledge: Knowledge) -> LicenceRule:
     return rule
 
 
+def names_a_licence(query: str, knowledge: Knowledge) -> bool:
+    """Whether `query` reads as a licence rather than a component, without looking at any project.
+
+    A licence id, SPDX id or alias, or the start of one up to a version or a
+    word break (`Apache` of `apache-2.0`, `llama` of `llama3.1`, `cc-by` of
+    `cc-by-4.0`): what people type for a licence family. Package names such as
+    `numpy`, or `apache-beam`, are none of these.
+    """
+    if knowledge.lookup(query) is not None:
+        return True
+    family = normalise_id(query)
+    if len(family) < 2 or "/" in family:
+        return False
+    return any(
+        name.startswith(family) and len(name) > len(family) and not name[len(family)].isalpha()
+        for name in knowledge.known_names()
+    )
+
+
 def closest_licences(query: str, knowledge: Knowledge, limit: int = 5) -> tuple[str, ...]:
     """The ids of the rules whose ids or aliases are spelt most like `query`."""
     names = knowledge.known_names()

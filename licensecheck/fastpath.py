@@ -50,11 +50,13 @@ run's start: a signature could then hide an edit made within the same clock
 tick (git's "racily clean" problem).
 
 Results live in `<cache dir>/results/<key>.json`: a header line (format, key,
-creation time, digest of the body) and a JSON body. A damaged or foreign
-entry is deleted and never trusted. Entries do not travel: inode and ctime tie
+creation time, and the MAC of all that and the body, made with the cache's key:
+cachedir.py) and a JSON body. A damaged, foreign or forged entry is deleted and
+never trusted. Entries do not travel: inode and ctime tie
 them to the very files they were recorded from, so an entry made on another
 machine or checkout never matches. `LICENSECHECK_NO_CACHE=1` turns this (and
-the metadata cache) off; `LICENSECHECK_FASTPATH_TRACE=FILE` appends one line per
+the metadata cache) off, and `scan --no-cache` neither replays nor records;
+`LICENSECHECK_FASTPATH_TRACE=FILE` appends one line per
 run saying what happened (hit, miss and why, stored or not and why).
 """
 
@@ -66,14 +68,11 @@ import sys
 import time
 
 from . import __version__
-from .cachedir import cache_disabled, cache_root
+from .cachedir import blake2b as _blake2b
+from .cachedir import cache_disabled, cache_key, cache_root, seal, unseal
 
-try:  # the C blake2 module: a tenth of the import time of hashlib (which loads OpenSSL)
-    from _blake2 import blake2b as _blake2b
-except ImportError:  # pragma: no cover - Python builds without it
-    from hashlib import blake2b as _blake2b
-
-FORMAT = 1
+FORMAT = 2
+_KIND = b"results"  # what the entries' MACs are made for (cachedir.seal)
 MAX_AGE_SECONDS = 24 * 3600
 RACY_SECONDS = 0.1  # above the clock tick of file times on Linux file systems
 RACY_SECONDS_WHOLE = 2.0  # file systems that keep whole seconds (FAT keeps two)
@@ -113,7 +112,8 @@ def _trace(message: str) -> None:
 
 
 def _eligible(argv: list[str]) -> bool:
-    return bool(argv) and argv[0] in REPLAYED_COMMANDS and not cache_disabled()
+    # `--no-cache` asks for a run that uses nothing kept from earlier ones: not a replay either.
+    return bool(argv) and argv[0] in REPLAYED_COMMANDS and not cache_disabled() and "--no-cache" not in argv
 
 
 def _watched(name: str) -> bool:
@@ -209,20 +209,18 @@ def replay(argv: list[str]) -> int | None:
 
 
 def _load(path: str, key: str) -> dict | None:
-    """The entry for `key`, checked; a damaged or foreign one is deleted."""
+    """The entry for `key`, checked; a damaged, foreign or forged one (no valid MAC) is deleted."""
+    secret = cache_key()
+    if secret is None:
+        return None  # without the cache's key, no recorded run can be told from a forged one
     try:
         with open(path, "rb") as handle:
             data = handle.read()
     except OSError:
         return None
     try:
-        head, _, body = data.partition(b"\n")
-        header = json.loads(head)
-        if (
-            header.get("format") != FORMAT
-            or header.get("key") != key
-            or header.get("digest") != _blake2b(body, digest_size=20).hexdigest()
-        ):
+        header, body = unseal(_KIND, data, secret)
+        if header.get("format") != FORMAT or header.get("key") != key:
             raise ValueError("not an entry for this key")
         entry = json.loads(body)
         _check_shape(entry)
@@ -361,7 +359,7 @@ class Recorder:
         self._saved.clear()
 
     def finish(self, exit_code: object) -> None:
-        """Stop observing; store the run if it can be replayed. Never raises."""
+        """Stop observing; store the run if it can be replayed (`exit_code` None: it cannot). Never raises."""
         self._stop()
         try:
             reason = self._store(exit_code)
@@ -370,8 +368,8 @@ class Recorder:
         _trace("stored" if reason is None else f"not stored: {reason}")
 
     def _store(self, exit_code: object) -> str | None:
-        if exit_code is None:
-            exit_code = 0
+        if exit_code is None:  # an internal error or an interrupt: never a result to repeat
+            return "the run did not end with its own exit code"
         if self.problem is not None:
             return self.problem
         if not isinstance(exit_code, int) or isinstance(exit_code, bool) or exit_code not in (0, 1, 2, 3):
@@ -392,19 +390,15 @@ class Recorder:
             },
             ensure_ascii=False,
         ).encode("utf-8")
-        header = json.dumps(
-            {
-                "format": FORMAT,
-                "key": self.key,
-                "created_ns": self.started_ns,
-                "digest": _blake2b(body, digest_size=20).hexdigest(),
-            }
-        ).encode("utf-8")
+        secret = cache_key(create=True)
+        if secret is None:
+            return "no cache key to authenticate the record with (licensecheck/cachedir.py)"
+        data = seal(_KIND, {"format": FORMAT, "key": self.key, "created_ns": self.started_ns}, body, secret)
         from .fsutil import write_bytes_atomically
 
         path = _entry_path(self.key)
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        write_bytes_atomically(path, header + b"\n" + body)
+        write_bytes_atomically(path, data, private=True)
         _prune(os.path.dirname(path))
         return None
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .errors import InputError, LicensecheckError
 from .model import Component, Finding
+from .overrides import override_sources, withhold_overrides
 from .scope import either_direct, widest
 from .sources._locks import is_pylock_name
 from .sources.reconcile import reconcile
@@ -142,11 +143,22 @@ def _read_input(path: Path, base: Path) -> list[Component]:
         raise InputError(where, None, "cannot be read: parsing it needs more memory than there is") from None
 
 
-def collect_inputs(root: Path, exclude: Callable[[Path], bool] | None = None, *, discover: bool = True) -> Inputs:
+def collect_inputs(
+    root: Path,
+    exclude: Callable[[Path], bool] | None = None,
+    *,
+    discover: bool = True,
+    required: bool = True,
+    override_from: Iterable[str] | None = None,
+) -> Inputs:
     """Read every input file under `root` but the excluded; InputError on the first malformed one.
 
     With `discover`, the code, configuration and container files of a folder are
     searched for the models and datasets they use too (licensecheck/discover).
+    A tree that declares nothing is an error only when it is `required`: beside
+    `--sbom` or `--hf-cache`, those are what is scanned. Licence overrides are kept
+    only from the manifests `override_from` names (absolute paths; None: the
+    default, licensecheck/overrides.py).
     """
     if not root.exists():
         raise LicensecheckError(f"{root}: no such file or directory")
@@ -157,15 +169,17 @@ def collect_inputs(root: Path, exclude: Callable[[Path], bool] | None = None, *,
         from .discover import discover as discover_references
 
         found = discover_references(root, exclude)
-    if not files and not (found and (found.components or found.local_loads)):
+    if required and not files and not (found and (found.components or found.local_loads)):
         raise LicensecheckError(
             f"{root}: found no models.yaml, requirements*.txt, pyproject.toml, setup.cfg, Python lock file or .gguf file to scan"
             + (", and no model or dataset referenced in its code" if found is not None else "")
         )
     components: list[Component] = []
+    overrides = override_sources(base, override_from)
     for path in files:
         _refuse_outside(path, base)
-        components.extend(_read_input(path, base))
+        # Before merging: an override is judged by the file that sets it.
+        components.extend(withhold_overrides(_read_input(path, base), path, overrides))
     # Requirement files found by walking the tree are also read through `-r`
     # includes; merging removes the repeats.
     # Then a lock file's exact version wins over a requirement's pin (sources/reconcile.py).

@@ -13,10 +13,20 @@ from functools import cached_property
 from pathlib import Path
 
 from .errors import InputError
-from .model import COMPONENT_TYPES, PACKAGE, Component, LicenceInfo, Resolution
+from .model import COMPONENT_TYPES, PACKAGE, Component, Finding, LicenceInfo, Resolution
 
 LOCK_NAME = "licensecheck.lock"
 LOCK_VERSION = 1
+
+# Failures that say nothing about the repository or package: the service was not
+# reached, failed, or answered garbage. A previous entry survives them (`lock`);
+# any other failure (gone, private, gated, no licence any more) drops it.
+NO_ANSWER = frozenset({
+    "hub-unreachable", "hub-timeout", "hub-server-error", "hub-rate-limited", "hub-connection-error",
+    "hub-invalid-response", "hub-http-error", "hub-error", "offline",
+    "pypi-unreachable", "pypi-timeout", "pypi-connection-error", "pypi-http-error", "pypi-invalid-response",
+    "pypi-error",
+})
 
 
 @dataclass(frozen=True)
@@ -124,6 +134,52 @@ class Lock:
             for name in dict.fromkeys((entry.name.lower(), (entry.resolved_id or entry.name).lower())):
                 index.setdefault(name, []).append(entry)
         return index
+
+
+@dataclass(frozen=True)
+class Unlocked:
+    """A component `lock` could not resolve this run, and what became of its previous entry.
+
+    `previous` is "kept" (the service did not answer), "dropped" (it refused or
+    answered otherwise: the old claim is not carried over) or "none".
+    """
+
+    component: Component
+    problem: Finding
+    previous: str
+    ancestor: bool = False
+
+
+@dataclass(frozen=True)
+class LockPlan:
+    """What `lock` writes, and the figures it reports; `components` counts the declared ones, as `scan` does."""
+
+    entries: tuple[LockEntry, ...]
+    unresolved: tuple[Unlocked, ...]
+    components: int
+    locked: int  # declared components resolved this run
+    not_lockable: int  # own models, local models, paths and URLs: nothing to look up
+    ancestors: int
+    ancestors_locked: int
+
+    def summary(self) -> str:
+        """`5 component(s): 3 locked, 1 unresolved, 1 not lockable (...); 1 ancestor(s) locked`: parts add up."""
+        declared = [u for u in self.unresolved if not u.ancestor]
+        text = f"{self.components} component(s): {self.locked} locked" + _unresolved_counts(declared)
+        if self.not_lockable:
+            text += f", {self.not_lockable} not lockable (own, local or a path or URL)"
+        if self.ancestors:
+            text += f"; {self.ancestors_locked} ancestor(s) locked" + _unresolved_counts(
+                [u for u in self.unresolved if u.ancestor]
+            )
+        return text
+
+
+def _unresolved_counts(unresolved: list[Unlocked]) -> str:
+    if not unresolved:
+        return ""
+    kept = sum(1 for u in unresolved if u.previous == "kept")
+    return f", {len(unresolved)} unresolved" + (f" ({kept} kept from the previous lock)" if kept else "")
 
 
 def _satisfies(version: str | None, requirement: str | None) -> bool:

@@ -79,10 +79,15 @@ class Location:
 
 @dataclass(frozen=True)
 class LicenceOverride:
-    """A licence the user asserts in the manifest instead of the resolved one."""
+    """A licence the user asserts in the manifest instead of the resolved one.
+
+    `location` is the manifest line that sets it (`license:`): reports name it,
+    and overrides.py honours it only from the manifests the configuration allows.
+    """
 
     id: str
     reason: str | None = None
+    location: Location | None = None
 
 
 @dataclass(frozen=True)
@@ -168,6 +173,8 @@ class Resolution:
     resolved_at: str | None = None
     from_lock: bool = False
     notes: tuple[Finding, ...] = ()
+    # Answered from the metadata cache (an earlier run's answer, cache.py), not asked this run.
+    cached: bool = False
     # The repository's licence file as read this run (never locked, never reported):
     # `identify` recognises it when the card's `license: other` does not say enough.
     licence_text: str | None = None

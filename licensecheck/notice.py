@@ -32,21 +32,30 @@ POLICY_CODES = frozenset({
 })
 RULE = "-" * 78
 _QUOTED = re.compile(r"[\"“]([^\"”]+)[\"”]")
+# A quote, or quotes joined by "or": alternatives the licence lets you choose between
+# ("Built with Qwen" or "Improved using Qwen"), of which one is required, not all.
+_QUOTE_GROUP = re.compile(r"[\"“][^\"”]+[\"”](?:\s+or\s+[\"“][^\"”]+[\"”])*")
 
 
 def required_statements(duty: Obligation) -> list[str]:
     """The fixed texts a notice or attribution duty asks to display: its quotes of three words or more.
 
     Rule files quote only the strings a licence requires verbatim (rules/README.md);
-    shorter quotes name things ("Notice" file, a "Llama" name prefix).
+    shorter quotes name things ("Notice" file, a "Llama" name prefix). Alternatives
+    come back as one line, "One of: A | B".
     """
     if duty.code not in NOTICE_CODES:
         return []
     statements = []
-    for quoted in _QUOTED.findall(duty.text):
-        text = quoted.strip()
-        if len(text.split()) >= 3 and not text.startswith("["):
-            statements.append(text)
+    for group in _QUOTE_GROUP.finditer(duty.text):
+        options = [
+            text for text in (q.strip() for q in _QUOTED.findall(group.group()))
+            if len(text.split()) >= 3 and not text.startswith("[")
+        ]
+        if len(options) > 1:
+            statements.append("One of: " + " | ".join(options))
+        else:
+            statements += options
     return statements
 
 
@@ -102,7 +111,7 @@ def _component_block(result: ComponentResult, rule_lookup) -> list[str]:
     statements = list(dict.fromkeys(s for duty in duties for s in required_statements(duty)))
     if statements:
         lines.append("")
-        lines += statements  # verbatim, one per line: wrapping would change the required text
+        lines += statements  # verbatim, one per line (alternatives on one): wrapping would change the required text
     for title, codes in (
         ("Use policies that apply to you and to your users:", POLICY_CODES),
         ("What the licence requires with this notice:", NOTICE_CODES),
@@ -133,5 +142,7 @@ def render_notice(result: ScanResult, rule_lookup=None) -> str:
     ]
     for item in sorted(result.components, key=lambda r: (r.component.type, r.component.name.lower())):
         lines += _component_block(item, rule_lookup)
-    return "\n".join(lines).rstrip("\n") + "\n"
+    from .report.escape import plain
+
+    return "\n".join(plain(line) for line in lines).rstrip("\n") + "\n"  # names, licence names and links are quoted input
 

@@ -3,7 +3,8 @@
 A verdict is reached in this order, the first that speaks deciding:
 
 1. an **exception in force** for the component (`[[exceptions]]`) waives a denial;
-2. **deny**: a licence on the deny list is denied (`licence-denied`);
+2. **deny**: a licence on the deny list, or of a category on `deny_categories`
+   (a whole family: every GPL, every network copyleft), is denied (`licence-denied`);
 3. **allow**: when an allow list exists, a licence not on it is denied
    (`licence-not-allowed`);
 4. the licence's own terms under the usage context (`evaluate.py`).
@@ -69,16 +70,20 @@ class Policy:
     """allow / deny (rule ids), exceptions and what unknown licences do to the exit code.
 
     `allow` None means no allow list (every licence may pass on its terms);
+    `deny_categories` denies every licence the rules class in those categories
+    (rules/README.md), so that a licence added to the rules later is caught too;
     `allow_origin` and `deny_origin` say where the lists come from
     (`pyproject.toml`, `preset saas`), for messages.
     """
 
     allow: frozenset[str] | None = None
     deny: frozenset[str] = frozenset()
+    deny_categories: frozenset[str] = frozenset()
     exceptions: tuple[PolicyException, ...] = ()
     unknown: str = "fail"
     allow_origin: str = "configuration"
     deny_origin: str = "configuration"
+    deny_categories_origin: str = "configuration"
 
 
 def apply_policy(result: ScanResult, policy: Policy, lookup: RuleLookup, today: date) -> ScanResult:
@@ -131,6 +136,13 @@ def list_refusal(licence_id: str, policy: Policy, lookup: RuleLookup) -> Finding
         return Finding(
             Severity.ERROR, LICENCE_DENIED, f"licence {licence_id} is on the deny list ({policy.deny_origin})"
         )
+    if rule.category in policy.deny_categories:
+        return Finding(
+            Severity.ERROR,
+            LICENCE_DENIED,
+            f"licence {licence_id} is {rule.category}, a category the configuration denies "
+            f"({policy.deny_categories_origin})",
+        )
     if policy.allow is not None and rule.id not in policy.allow:
         return Finding(
             Severity.ERROR,
@@ -162,7 +174,7 @@ def _screen(node: Expression, policy: Policy, lookup: RuleLookup) -> tuple[Expre
 
 def apply_lists(item: ComponentResult, policy: Policy, lookup: RuleLookup, context: Context) -> ComponentResult:
     """allow / deny applied to one component's licence (see the module's docstring)."""
-    if policy.allow is None and not policy.deny:
+    if policy.allow is None and not policy.deny and not policy.deny_categories:
         return item
     evaluation = item.evaluation
     expression = licence_expression(item)

@@ -4,8 +4,9 @@ The first defence is to never put a token anywhere: findings are written in our
 own words, never in the HTTP client's (whose messages can carry URLs and
 headers). This module is the safety net behind it: `redact(text)` replaces every
 known secret value with `***`, and it is applied where text leaves the program:
-the report (stdout or `--output`), error messages, the lock file and anything
-else written through `lockfile.write_atomically`.
+the report (stdout or `--output`), error messages, `LICENSECHECK_DEBUG=1`
+tracebacks, the lock file and anything else written through
+`lockfile.write_atomically`.
 
 Known secrets are read afresh on each call (cheap: the environment and two
 small files), so a token set after start-up is still caught:
@@ -53,25 +54,45 @@ def secret_values(environ: dict[str, str] | None = None) -> set[str]:
 
 
 def redact(text: str, secrets: set[str] | None = None) -> str:
-    """`text` with every secret (as is, JSON-escaped or URL-quoted) replaced by `***`."""
+    """`text` with every secret (as is, JSON-escaped or URL-quoted) replaced by `***`.
+
+    A part of a secret is masked too when it is its first 8 characters or more:
+    messages and tracebacks cut long values short (`hf_abcdefgh...`).
+    """
     values = secret_values() if secrets is None else secrets
     forms = set()
     for value in values:
         forms.update({value, json.dumps(value, ensure_ascii=False)[1:-1], json.dumps(value)[1:-1], quote(value, safe="")})
     for form in sorted((f for f in forms if len(f) >= MIN_SECRET_LENGTH), key=len, reverse=True):
-        text = text.replace(form, MASK)
+        text = _mask_prefixes(text, form)
     return _HF_TOKEN_SHAPE.sub(MASK, text)
 
 
-# Control characters, except newline, tab and the colour codes (SGR: ESC [ digits m)
-# the text report paints with: anything else could move the cursor, retitle the
-# terminal or hide text when a hostile name or licence string is printed.
+def _mask_prefixes(text: str, secret: str) -> str:
+    """`text` with each run that begins like `secret` (its first MIN_SECRET_LENGTH characters or more) masked."""
+    head = secret[:MIN_SECRET_LENGTH]
+    start = text.find(head)
+    while start != -1:
+        end = start + len(head)
+        while end - start < len(secret) and end < len(text) and text[end] == secret[end - start]:
+            end += 1
+        text = text[:start] + MASK + text[end:]
+        start = text.find(head, start + len(MASK))
+    return text
+
+
+# Control characters, except newline, tab and, when the output is coloured on purpose,
+# the colour codes (SGR: ESC [ digits m) the text report paints with: anything else
+# could move the cursor, retitle the terminal or hide text. Renderers escape quoted
+# input themselves (report/escape.py); this is the net behind them.
 _UNSAFE_CONTROL = re.compile(r"\x1b(?!\[[0-9;]*m)|[\x00-\x08\x0b-\x1a\x1c-\x1f\x7f-\x9f]")
+_ANY_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-def safe_for_terminal(text: str) -> str:
-    """`text` with every control character but newline, tab and colour codes shown escaped (`\\x1b`)."""
-    return _UNSAFE_CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+def safe_for_terminal(text: str, *, colours: bool = False) -> str:
+    """`text` with every control character but newline and tab (and colour codes, with `colours`) shown escaped (`\\x1b`)."""
+    unsafe = _UNSAFE_CONTROL if colours else _ANY_CONTROL
+    return unsafe.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
 
 
 def _url_credentials(value: str) -> set[str]:

@@ -19,7 +19,8 @@ from .inputs import Inputs, collect_inputs
 from .evaluate import evaluate_expression, evaluate_rule, evaluate_unresolved
 from .identify import identify
 from .knowledge import Knowledge
-from .lockfile import LOCK_NAME, Lock, LockEntry, read_lock
+from .lockfile import LOCK_NAME, NO_ANSWER, Lock, LockEntry, LockPlan, Unlocked, read_lock
+from .overrides import applied_override
 from .scope import context_for
 from .sources.external import with_external_inputs
 from .lineage import AncestorWalker, ancestor_components, budget_notices, link_lineage
@@ -54,6 +55,10 @@ class ScanOptions:
     refresh: bool = False  # `--refresh`: ignore answers cached by earlier runs (cache.py), store new ones
     cache_ttl: float = 24 * 3600.0  # `--cache-ttl`: seconds a cached answer for an unpinned reference is used
     discover: bool = True  # False with `--no-discover`: only declared inputs, no code discovery (discover/)
+    use_cache: bool = True  # False with `--no-cache`: the metadata cache is neither read nor written (cache.py)
+    override_from: tuple[str, ...] | None = None  # manifests whose overrides are honoured (overrides.py); None: default
+    # `--verify-lock`: every lock entry used is checked against the Hub or PyPI, and the live answer is judged (lockcheck.py)
+    verify_lock: bool = False
 
 
 @dataclass(frozen=True)
@@ -98,15 +103,33 @@ class Resolver:
                 self._hub_api = make_hub_api()
             return self._hub_api
 
-    def submit_hub(self, repo_type: str, repo_id: str, revision: str | None) -> Future:
-        """At most one request per repository and revision per run."""
-        key = ("hub", repo_type, repo_id.lower(), revision)
+    def submit_hub(self, repo_type: str, repo_id: str, revision: str | None, *, pinned_only: bool = False) -> Future:
+        """At most one request per repository and revision per run.
+
+        `pinned_only`: take an answer from the cache only when it is about a commit
+        (it cannot change); anything else is asked again (--verify-lock).
+        """
+        key = ("hub", repo_type, repo_id.lower(), revision) + (("pinned-only",) if pinned_only else ())
         with self._guard:
             future = self._futures.get(key)
             if future is None:
-                future = self._pool.submit(self._cached, "hub", self._resolve_hub, repo_type, repo_id, revision)
+                future = self._pool.submit(
+                    self._cached, "hub", self._resolve_hub, repo_type, repo_id, revision, pinned_only=pinned_only
+                )
                 self._futures[key] = future
             return future
+
+    def submit(self, component: Component) -> Future:
+        """The request for a package, model or dataset as declared."""
+        if component.type == PACKAGE:
+            return self.submit_package(component.name, component.revision)
+        return self.submit_hub(component.type, component.name, component.revision)
+
+    def submit_entry(self, entry: LockEntry, revision: str | None, *, pinned_only: bool = False) -> Future:
+        """The request that checks a lock entry at `revision` (lockcheck.py), under the entry's own name."""
+        if entry.type == PACKAGE:
+            return self.submit_package(entry.name, revision, pinned_only=pinned_only)
+        return self.submit_hub(entry.type, entry.name, revision, pinned_only=pinned_only)
 
     def _resolve_hub(self, repo_type: str, repo_id: str, revision: str | None) -> Resolved:
         from .resolve.hub import resolve_hub_repo
@@ -137,33 +160,41 @@ class Resolver:
                 self._knowledge = load_knowledge()
             return self._knowledge
 
-    def _cached(self, service: str, resolve: Callable[..., Resolved], *args) -> Resolved:
-        """`resolve(*args)`, or its answer from an earlier run (cache.py); good answers are kept for the next."""
+    def _cached(self, service: str, resolve: Callable[..., Resolved], *args, pinned_only: bool = False) -> Resolved:
+        """`resolve(*args)`, or its answer from an earlier run (cache.py); good answers are kept for the next.
+
+        With `pinned_only`, only an answer about a commit or an exact version is taken from the cache.
+        """
         from .cache import MetadataCache, hub_key, package_key, rules_digest
 
         with self._guard:
             if self._cache is None:
-                self._cache = MetadataCache(Resolved, ttl=self.options.cache_ttl, refresh=self.options.refresh)
+                self._cache = MetadataCache(
+                    Resolved, ttl=self.options.cache_ttl, refresh=self.options.refresh, enabled=self.options.use_cache
+                )
             cache = self._cache
         # A Hub answer depends on the rules too: they decide whether the licence file is read.
         key = hub_key(*args, rules=rules_digest(self._rules())) if service == "hub" else package_key(*args)
-        answer = cache.load(key)
-        if answer is None:
-            answer = resolve(*args)
-            if answer.resolution.ok:
-                cache.store(key, answer)
+        answer = cache.load(key) if key.pinned or not pinned_only else None
+        if answer is not None:
+            return replace(answer, resolution=replace(answer.resolution, cached=True))  # the report says so
+        answer = resolve(*args)
+        if answer.resolution.ok:
+            cache.store(key, answer)
         return answer
 
     def _note_reached(self, service: str, resolution: Resolution, unreachable_code: str) -> None:
         connected = resolution.problem is None or resolution.problem.code != unreachable_code
         self._reachable[service].record(connected=connected)
 
-    def submit_package(self, name: str, version: str | None) -> Future:
-        key = ("pypi", name.lower(), version)
+    def submit_package(self, name: str, version: str | None, *, pinned_only: bool = False) -> Future:
+        key = ("pypi", name.lower(), version) + (("pinned-only",) if pinned_only else ())
         with self._guard:
             future = self._futures.get(key)
             if future is None:
-                future = self._pool.submit(self._cached, "pypi", self._resolve_package, name, version)
+                future = self._pool.submit(
+                    self._cached, "pypi", self._resolve_package, name, version, pinned_only=pinned_only
+                )
                 self._futures[key] = future
             return future
 
@@ -243,6 +274,8 @@ def _start(component: Component, *, lock: Lock, options: ScanOptions, resolver: 
 
         return resolve_local_model(component)
     entry = lock.find(component) if options.use_lock else None
+    if entry is not None and options.verify_lock:
+        return _verified(component, entry, resolver)
     if entry is not None:
         return Resolved(entry.resolution(component.name), entry.base_models, entry.relation, entry.resolved_id)
     if component.own:
@@ -251,9 +284,45 @@ def _start(component: Component, *, lock: Lock, options: ScanOptions, resolver: 
         return _direct_reference(component)
     if options.offline:
         return _not_in_lock(component)
-    if component.type == PACKAGE:
-        return resolver.submit_package(component.name, component.revision)
-    return resolver.submit_hub(component.type, component.name, component.revision)
+    return resolver.submit(component)
+
+
+def _verified(component: Component, entry: LockEntry, resolver: Resolver) -> Future:
+    """--verify-lock: the live answer about `entry`, judged instead of the entry (lockcheck.py).
+
+    One request checks the entry; when the entry turns out not to stand for the
+    component (an alias the Hub does not confirm, a pinned commit that is gone),
+    a second one resolves the component on its own. Both are chained with
+    callbacks, so no worker thread waits for another.
+    """
+    from .lockcheck import verify_entry
+
+    outcome: Future = Future()
+
+    def settle(future: Future, notes: tuple[Finding, ...] = ()) -> None:
+        try:
+            answer = future.result()
+        except BaseException as error:  # noqa: BLE001 - a resolver bug: re-raised where the result is read
+            outcome.set_exception(error)
+            return
+        resolution = replace(answer.resolution, notes=answer.resolution.notes + notes)
+        outcome.set_result(replace(answer, resolution=resolution))
+
+    def checked(future: Future) -> None:
+        try:
+            verification = verify_entry(component, entry, future.result())
+            if verification.answer is None:
+                resolver.submit(component).add_done_callback(partial(settle, notes=verification.notes))
+                return
+        except BaseException as error:  # noqa: BLE001 - as above; never leave `outcome` unsettled
+            outcome.set_exception(error)
+            return
+        outcome.set_result(verification.answer)
+
+    # At the commit or version the entry pins (the revision it was asked at when it pins none).
+    pinned = entry.version if entry.version is not None else entry.requested
+    resolver.submit_entry(entry, pinned, pinned_only=True).add_done_callback(checked)
+    return outcome
 
 
 def judge(component: Component, resolved: Resolved, knowledge: Knowledge, context: Context) -> ComponentResult:
@@ -265,13 +334,7 @@ def judge(component: Component, resolved: Resolved, knowledge: Knowledge, contex
         findings.append(scope_note)
     licence = resolution.licence
     if component.override is not None:
-        findings.append(
-            Finding(
-                Severity.INFO,
-                "licence-override",
-                f"licence set to {component.override.id!r} in the manifest: {component.override.reason}",
-            )
-        )
+        findings.append(applied_override(component, resolution, knowledge.lookup))
         if resolution.problem is not None:
             findings.append(replace(resolution.problem, severity=Severity.WARNING))
         licence = LicenceInfo(
@@ -301,7 +364,13 @@ def scan_path(
     options: ScanOptions,
     knowledge: Knowledge,
 ) -> ScanResult:
-    inputs = collect_inputs(root, options.exclude, discover=options.discover) if options.scan_tree else Inputs(root, (), ())
+    external = bool(options.sboms) or options.hf_cache is not None  # then an empty tree is no error
+    inputs = (
+        collect_inputs(
+            root, options.exclude, discover=options.discover, required=not external, override_from=options.override_from
+        )
+        if options.scan_tree else Inputs(root, (), ())
+    )
     inputs = with_external_inputs(inputs, options)  # --sbom, --hf-cache, --scope (sources/external.py)
     lock = read_lock(inputs.root / LOCK_NAME, LOCK_NAME) if options.use_lock else Lock()
     resolved = resolve_all(inputs.components, lock, options, knowledge)
@@ -319,6 +388,12 @@ def _run_notices(results: tuple[ComponentResult, ...], options: ScanOptions) -> 
         notices.append(
             Finding(Severity.WARNING, "offline", f"offline: {missing} component(s) are not in {LOCK_NAME} and are unknown; run `licensecheck lock`")
         )
+    mismatched = sum(1 for r in results if any(f.code == "lock-mismatch" for f in r.evaluation.findings))
+    if mismatched:
+        notices.append(
+            Finding(Severity.ERROR, "lock-mismatch", f"{LOCK_NAME} disagrees with the Hub or PyPI for {mismatched} "
+                    "component(s): their live answers are judged; run `licensecheck lock` to record them")
+        )
     codes = [r.resolution.problem.code for r in results if r.resolution.problem is not None]
     if codes.count("offline"):
         notices.append(
@@ -335,26 +410,35 @@ def _run_notices(results: tuple[ComponentResult, ...], options: ScanOptions) -> 
     return tuple(notices)
 
 
-def lock_entries(
-    inputs: Inputs, resolved: dict[tuple, Resolved], previous: Lock = Lock()
-) -> tuple[list[LockEntry], list[tuple[Component, Finding]]]:
-    """Lock entries for every component resolved from the network; the rest as failures.
+def lock_entries(inputs: Inputs, resolved: dict[tuple, Resolved], previous: Lock = Lock()) -> LockPlan:
+    """Lock entries for every component resolved from the network; the rest as unresolved.
 
-    A component that fails now but was locked before keeps its old entry: a
-    passing network fault must not erase an answer that offline scans rely on.
-    Models' ancestors are locked too, so that a warm scan walks lineage offline.
+    A component that fails now because the service did not answer (unreachable,
+    timeouts, 5xx) keeps its old entry: a passing network fault must not erase an
+    answer that offline scans rely on. One the service refused or answered
+    otherwise (gone, private, gated, no licence any more) loses it: the lock is
+    a claim, and nothing backs that one now. Models' ancestors are locked too,
+    so that a warm scan walks lineage offline.
     """
-    entries, failures = [], []
-    for component in (*inputs.components, *ancestor_components(inputs.components, resolved)):
+    entries: list[LockEntry] = []
+    unresolved: list[Unlocked] = []
+    locked = not_lockable = ancestors_locked = 0
+    ancestors = ancestor_components(inputs.components, resolved)
+    for number, component in enumerate((*inputs.components, *ancestors)):
+        is_ancestor = number >= len(inputs.components)
         answer = resolved[component.key]
         resolution = answer.resolution
         if component.own or component.direct_reference or component.path:
+            not_lockable += 1
             continue
         if resolution.problem is not None or resolution.licence is None:
-            failures.append((component, resolution.problem or Finding(Severity.ERROR, "no-licence", "no licence found")))
-            kept = previous.find(component)
-            if kept is not None:
-                entries.append(kept)
+            problem = resolution.problem or Finding(Severity.ERROR, "no-licence", "no licence found")
+            before = previous.find(component)
+            keep = before is not None and problem.code in NO_ANSWER
+            if keep:
+                entries.append(before)
+            outcome = "kept" if keep else "dropped" if before is not None else "none"
+            unresolved.append(Unlocked(component, problem, outcome, ancestor=is_ancestor))
             continue
         entries.append(
             LockEntry(
@@ -369,7 +453,14 @@ def lock_entries(
                 resolved_id=_renamed_to(component, answer),
             )
         )
-    return entries, failures
+        if is_ancestor:
+            ancestors_locked += 1
+        else:
+            locked += 1
+    return LockPlan(
+        tuple(entries), tuple(unresolved), components=len(inputs.components), locked=locked,
+        not_lockable=not_lockable, ancestors=len(ancestors), ancestors_locked=ancestors_locked,
+    )
 
 
 def _renamed_to(component: Component, answer: Resolved) -> str | None:

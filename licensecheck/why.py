@@ -90,6 +90,8 @@ def _lists(item: ComponentResult, config: Config, knowledge: Knowledge) -> dict:
         "allow_from": config.origin("allow") if policy.allow is not None else None,
         "deny": sorted(policy.deny),
         "deny_from": config.origin("deny") if policy.deny else None,
+        "deny_categories": sorted(policy.deny_categories),
+        "deny_categories_from": config.origin("deny_categories") if policy.deny_categories else None,
         "decisions": decisions,
     }
 
@@ -208,15 +210,17 @@ def render_component_text(document: dict) -> str:
 
     lists = document["lists"]
     lines += ["", "5. Allow and deny lists"]
-    if lists["allow"] is None and not lists["deny"]:
+    if lists["allow"] is None and not lists["deny"] and not lists["deny_categories"]:
         lines.append("  none configured")
     else:
         if lists["allow"] is not None:
             lines.append(f"  allow ({lists['allow_from']}): {', '.join(lists['allow'])}")
         if lists["deny"]:
             lines.append(f"  deny ({lists['deny_from']}): {', '.join(lists['deny'])}")
+        if lists["deny_categories"]:
+            lines.append(f"  deny categories ({lists['deny_categories_from']}): {', '.join(lists['deny_categories'])}")
         words = {
-            "licence-denied": "on the deny list: denied",
+            "licence-denied": "on the deny list or of a denied category: denied",
             "licence-not-allowed": "not on the allow list: denied",
             "allowed": "on the allow list",
             "no-list": "on no list",
@@ -248,4 +252,6 @@ def render_component_text(document: dict) -> str:
     lines += [f"  must: {obligation}" for obligation in document["obligations"]]
     if document["unknown"]["value"] == "warn" and document["verdict"] == "unknown":
         lines.append(f"  unknown = \"warn\" ({document['unknown']['from']}): this does not fail the run")
-    return "\n".join(lines) + "\n"
+    from .report.escape import plain
+
+    return "\n".join(plain(line) for line in lines) + "\n"  # each line quotes names, card fields, reasons

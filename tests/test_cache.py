@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from licensecheck import fsutil
 from licensecheck.cache import MetadataCache, decode, encode, hub_key, package_key
-from licensecheck.cachedir import cache_root
+from licensecheck.cachedir import cache_key, cache_root, seal, unseal
 from licensecheck.cli import main
 from licensecheck.model import Finding, LicenceInfo, Resolution, Severity
 from licensecheck.scan import Resolved
@@ -83,14 +83,20 @@ def test_unpinned_answers_expire_and_pinned_ones_do_not(cache_dir):
     assert stale.load(package_key("foo", "1.0")) == answer()
 
 
+def rewrite(path: Path, header_changes: dict | None = None, body=None) -> None:
+    """Change an entry as only its owner can: sealed again with the cache's own key (cachedir.py)."""
+    secret = cache_key()
+    header, old_body = unseal(b"metadata", path.read_bytes(), secret)
+    header.update(header_changes or {})
+    path.write_bytes(seal(b"metadata", header, old_body if body is None else body, secret))
+
+
 def test_an_entry_stored_a_day_ago_has_expired(cache_dir):
     key = hub_key("model", "org/m", None)
     put(key, answer())
     (path,) = entries(cache_dir)
-    head, _, body = path.read_bytes().partition(b"\n")
-    header = json.loads(head)
-    header["stored_at"] -= 24 * 3600 + 1
-    path.write_bytes(json.dumps(header).encode() + b"\n" + body)
+    stored_at = json.loads(path.read_bytes().partition(b"\n")[0])["stored_at"]
+    rewrite(path, {"stored_at": stored_at - (24 * 3600 + 1)})
     assert MetadataCache(Resolved).load(key) is None
     assert MetadataCache(Resolved, ttl=2 * 24 * 3600).load(key) == answer()
 
@@ -121,22 +127,13 @@ def damage_garbage(path: Path) -> None:
 
 
 def damage_shape(path: Path) -> None:
-    head, _, body = path.read_bytes().partition(b"\n")
-    document = json.loads(body)
-    document["resolution"]["licence"]["id"] = 42  # not a string, and the checksum made to match
-    body = json.dumps(document).encode() + b"\n"
-    header = json.loads(head)
-    import hashlib
-
-    header["sha256"] = hashlib.sha256(body).hexdigest()
-    path.write_bytes(json.dumps(header).encode() + b"\n" + body)
+    document = json.loads(path.read_bytes().partition(b"\n")[2])
+    document["resolution"]["licence"]["id"] = 42  # not a string, and the MAC made to match
+    rewrite(path, body=json.dumps(document).encode() + b"\n")
 
 
 def damage_schema(path: Path) -> None:
-    head, _, body = path.read_bytes().partition(b"\n")
-    header = json.loads(head)
-    header["schema"] = "0" * 64  # written by a version whose dataclasses had other fields
-    path.write_bytes(json.dumps(header).encode() + b"\n" + body)
+    rewrite(path, {"schema": "0" * 64})  # written by a version whose dataclasses had other fields
 
 
 def damage_key(path: Path) -> None:
@@ -246,7 +243,9 @@ def test_a_second_scan_asks_only_for_what_failed(fake_hub, project):
     before = len(fake_hub.requests)
     second = scan(project)
     assert asked_since(fake_hub, before) == ["/api/models/org/silent"]
-    assert json.loads(first.stdout)["components"] == json.loads(second.stdout)["components"]
+    cached = json.loads(second.stdout)["components"]
+    assert [c.pop("resolution", None) for c in cached] == [{"cached": True}, None, {"cached": True}, {"cached": True}]
+    assert json.loads(first.stdout)["components"] == cached
     assert first.exit_code == second.exit_code == 3
 
 

@@ -132,6 +132,7 @@ def test_every_key_is_read(repo, knowledge):
         unknown = "warn"
         allow = ["MIT", "Apache 2.0", "cc-by-nc-4.0"]
         deny = ["CC-BY-NC-4.0", "llama3.1"]
+        deny_categories = ["copyleft"]
         exclude = ["tests/fixtures/**", "vendor"]
 
         [[tool.licensecheck.exceptions]]
@@ -152,11 +153,12 @@ def test_every_key_is_read(repo, knowledge):
     # Ids are matched case-insensitively and by alias, and kept as the rules' ids.
     assert policy.allow == {"mit", "apache-2.0", "cc-by-nc-4.0"}
     assert policy.deny == {"cc-by-nc-4.0", "llama3.1"}  # the file's deny replaces the preset's
+    assert policy.deny_categories == {"copyleft"}  # and so do its categories
     assert config.exclude == ("tests/fixtures/**", "vendor")
     (exception,) = policy.exceptions
     assert exception.component == "CohereForAI/c4ai-command-r-v01" and exception.revision == "abc1234"
     assert exception.owner == "legal@example.com" and exception.expires == date(2026, 12, 31)
-    assert exception.where.endswith("pyproject.toml:14")
+    assert exception.where.endswith("pyproject.toml:15")
     assert set(config.sources.values()) == {"config"}
 
 
@@ -189,7 +191,8 @@ def test_presets_exist_load_and_say_what_they_are_for(knowledge):
         settings = load_preset(name, knowledge)
         assert settings["use"] in ("commercial", "non-commercial")
     assert load_preset("internal-research", knowledge)["unknown"] == "warn"
-    assert "agpl-3.0" in load_preset("saas", knowledge)["deny"]
+    assert load_preset("saas", knowledge)["deny_categories"] == ("network-copyleft",)
+    assert load_preset("redistribution", knowledge)["deny_categories"] == ("copyleft", "network-copyleft")
 
 
 def test_presets_are_packaged():
@@ -240,12 +243,17 @@ ERRORS = [
     ("users = \"2M\"\n", 2, r"`tool.licensecheck.users` must be a whole, non-negative number .* got a string"),
     ("users = -1\n", 2, r"`tool.licensecheck.users` must be a whole, non-negative number"),
     ("revenue = 1.5\n", 2, r"`tool.licensecheck.revenue` must be a whole, non-negative number .* got a float"),
-    ("region = \"Europe\"\n", 2, r"`tool.licensecheck.region` must be an ISO 3166 country code or EU, not 'Europe'"),
+    ("region = \"Europe\"\n", 2, r"`tool.licensecheck.region` must be an ISO 3166-1 country code or EU, not 'Europe'"),
+    ("region = \"ZZ\"\n", 2, r"`tool.licensecheck.region` must be an ISO 3166-1 country code or EU, not 'ZZ'$"),
+    ("region = \"uk\"\n", 2, r"`tool.licensecheck.region` must be an ISO 3166-1 country code or EU, not 'uk' \(for that country, give GB\)$"),
     ("unknown = \"ignore\"\n", 2, r"`tool.licensecheck.unknown` must be one of fail, warn, not 'ignore'"),
     ("allow = \"mit\"\n", 2, r"`tool.licensecheck.allow` must be a list of non-empty strings, got a string"),
     ("allow = [\n  \"mit\",\n  \"apache-2.1\",\n]\n", 4,
      r"`tool.licensecheck.allow` names licence 'apache-2.1', which licensecheck does not know; closest: apache-2.0"),
     ("deny = [\"cc-by-nc-5.0\"]\n", 2, r"`tool.licensecheck.deny` names licence 'cc-by-nc-5.0', which licensecheck does not know"),
+    ("deny_categories = [\n  \"copyleft\",\n  \"network-copyleftt\",\n]\n", 4,
+     r"`tool.licensecheck.deny_categories` names no licence category 'network-copyleftt'; categories: .*did you mean `network-copyleft`\?"),
+    ("deny_categories = \"copyleft\"\n", 2, r"`tool.licensecheck.deny_categories` must be a list of non-empty strings, got a string"),
     ("exclude = [1]\n", 2, r"`tool.licensecheck.exclude` must be a list of non-empty strings"),
     ("exceptions = \"none\"\n", 2, r"`tool.licensecheck.exceptions` must be an array of tables"),
     ("[[tool.licensecheck.exceptions]]\ncomponent = \"x/y\"\nowner = \"o\"\nexpires = 2026-01-01\n", 1,

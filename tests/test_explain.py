@@ -112,14 +112,15 @@ def test_the_context_flags_decide_the_verdict():
     undecided = explain_json("llama3.1")
     threshold = next(t for t in undecided["terms"] if t["code"] == "user-threshold")
     assert threshold["status"] == "to-confirm" and "give --users" in threshold["undecided"][0]
-    assert explain_json("cc-by-nc-4.0", "--use", "non-commercial", "--distribution", "internal")["verdict"] == "allowed"
+    # CC BY-NC 4.0 Section 1: declared non-commercial use is still to confirm (not by or for a business).
+    assert explain_json("cc-by-nc-4.0", "--use", "non-commercial", "--distribution", "internal")["verdict"] == "conditional"
     assert explain_json("cc-by-nc-4.0")["verdict"] == "denied"
 
 
 def test_permits_grid_answers_every_usage():
     grid = {(p["use"], p["distribution"]): p["verdict"] for p in explain_json("cc-by-nc-4.0")["permits"]}
     assert grid[("commercial", "network")] == "denied"
-    assert grid[("non-commercial", "internal")] == "allowed"
+    assert grid[("non-commercial", "internal")] == "conditional"  # NonCommercial scope to confirm
     assert grid[("non-commercial", "redistribute")] == "conditional"
 
 

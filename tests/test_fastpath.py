@@ -8,6 +8,7 @@ Each run appends what happened to $LICENSECHECK_FASTPATH_TRACE ("hit",
 
 from __future__ import annotations
 
+import json
 import os
 import pty
 import shutil
@@ -15,6 +16,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass
+from hashlib import blake2b
 from pathlib import Path
 
 import pytest
@@ -298,3 +300,53 @@ def test_the_no_cache_switch_turns_the_warm_path_off(project):
     assert project.scan(env=env).trace == []
     assert project.scan(env=env).trace == []
     assert not (project.base / "cache").exists()
+
+
+@pytest.mark.parametrize(
+    ("payload", "code", "said"),
+    [
+        # A broken spdx-tools install: the run ends in exit 2, "internal error"; a replay
+        # must never turn that into a pass.
+        ('raise RuntimeError("a broken install")\n', 2, b"internal error (RuntimeError)"),
+        # Ctrl-C while the report is written: exit 130, and the next run is a full scan again.
+        ("raise KeyboardInterrupt\n", 130, b"licensecheck: interrupted\n"),
+    ],
+    ids=["internal error", "interrupt"],
+)
+def test_a_run_that_did_not_end_with_its_own_exit_code_is_never_recorded(project, payload, code, said):
+    broken = project.base / "broken"
+    (broken / "spdx_tools").mkdir(parents=True)
+    (broken / "spdx_tools" / "__init__.py").write_text(payload)
+    settle()
+    env = {"PYTHONPATH": str(broken)}
+    first = project.scan("--format", "spdx-json", env=env)
+    assert first.code == code and said in first.err
+    assert first.trace == ["miss: no recorded run", "not stored: the run did not end with its own exit code"]
+    second = project.scan("--format", "spdx-json", env=env)
+    assert second.shown == first.shown and second.trace == first.trace
+
+
+def test_a_recorded_run_forged_with_its_public_digest_recomputed_is_not_replayed(project):
+    first = assert_replayed(project)
+    assert first.code == 1
+    (entry,) = (project.base / "cache" / "results").iterdir()
+    head, _, body = entry.read_bytes().partition(b"\n")
+    body = body.replace(b"DENIED", b"ALLOWED").replace(b'"exit": 1', b'"exit": 0')
+    header = json.loads(head)
+    header["digest"] = blake2b(body, digest_size=20).hexdigest()  # what anyone can compute, without the key
+    entry.write_bytes(json.dumps(header).encode() + b"\n" + body)
+    again = project.scan()
+    assert again.trace == STORED and again.shown == first.shown
+
+
+def test_a_recorded_run_from_another_cache_is_not_replayed(project):
+    first = assert_replayed(project)
+    (project.base / "cache" / "key").unlink()  # as if someone else's cache: their entries, not our key
+    again = project.scan()
+    assert again.trace[0] == "miss: no recorded run" and again.shown == first.shown
+
+
+def test_no_cache_on_the_command_line_neither_replays_nor_records(project):
+    assert_replayed(project)
+    assert project.scan("--no-cache").trace == []
+    assert project.scan("--no-cache").trace == []

@@ -85,10 +85,12 @@ DERIVATIVES = {
                       ("conditional", "conditional", "conditional", "conditional")),
     "gemma-mit-finetune": (GEMMA, {"license": "mit", "base_model": GEMMA},
                            ("conditional", "conditional", "conditional", "conditional")),
+    # Research use of a CC BY-NC ancestor is a condition to confirm: NonCommercial excludes use by or
+    # for a business even internally (CC BY-NC 4.0 Section 1, 2(a)(1)).
     "nc-adapter": (NC_BASE, {"license": "apache-2.0", "base_model": NC_BASE, "base_model_relation": "adapter"},
-                   ("denied", "denied", "allowed", "denied")),
+                   ("denied", "denied", "conditional", "denied")),
     "nc-quantised": (NC_BASE, {"license": "cc-by-nc-4.0", "base_model": NC_BASE, "base_model_relation": "quantized"},
-                     ("denied", "denied", "allowed", "denied")),
+                     ("denied", "denied", "conditional", "denied")),
 }
 
 
@@ -201,7 +203,8 @@ def test_merge_of_permissive_and_non_commercial_parents_is_non_commercial(hub, t
     assert any(f["code"] == "non-commercial" and f["message"].startswith(f"from {NC_BASE} (cc-by-nc-4.0): ")
                for f in entry["findings"])
     _, research = scan_json(tmp_path, *CONTEXTS["research"])
-    assert component(research, "merger/frankenmerge")["verdict"] == "allowed"
+    # The NC parent's research use is a condition to confirm (CC BY-NC 4.0 Section 1: not for a business).
+    assert component(research, "merger/frankenmerge")["verdict"] == "conditional"
 
 
 def test_chain_of_depth_three(hub, tmp_path):

@@ -215,6 +215,21 @@ def test_an_sbom_alone_scans_no_tree(fake_hub, tmp_path, monkeypatch):
     assert result.exit_code == 0
 
 
+@pytest.mark.parametrize("path", [".", "tree"])
+def test_an_sbom_beside_a_tree_without_inputs_is_scanned(fake_hub, tmp_path, monkeypatch, path):
+    # `scan . --sbom FILE` (as the GitHub Action runs it) in a folder that declares nothing.
+    (tmp_path / "tree").mkdir()
+    (tmp_path / "tree" / "README.md").write_text("no manifest here\n")
+    monkeypatch.chdir(tmp_path / "tree" if path == "." else tmp_path)
+    bom = tmp_path / "elsewhere.spdx.json"
+    shutil.copy(Path(__file__).parent / "sources" / "assets" / "sbom" / "service.spdx.json", bom)
+    fake_hub.add_model(GEMMA, {"license": "gemma"}, revisions={"v1": "11c9b309abf73637e4b6f9a3fa1e92e615547819"})
+    fake_hub.add_package("urllib3", "2.2.3", license_expression="MIT")
+    code, document = scan_json(Path(path), "--sbom", str(bom), *SAAS)
+    assert {(c["name"], c["verdict"]) for c in document["components"]} == {(GEMMA, "conditional"), ("urllib3", "allowed")}
+    assert code == 0
+
+
 # -- the Hugging Face cache ----------------------------------------------------------------
 
 
@@ -279,6 +294,22 @@ def test_hf_cache_default_location_and_missing_cache(fake_hub, tmp_path, monkeyp
     result = CliRunner().invoke(main, ["scan", "--hf-cache"], catch_exceptions=False)
     assert result.exit_code == 2
     assert f"{tmp_path / 'nowhere'}: no Hugging Face cache there" in result.stderr
+
+
+def test_hf_cache_beside_a_tree_without_inputs_is_scanned(populated_cache, tmp_path, monkeypatch):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    monkeypatch.chdir(empty)
+    code, document = scan_json(Path("."), "--hf-cache", str(populated_cache), *SAAS)
+    assert {(c["name"], c["verdict"]) for c in document["components"]} == {
+        ("Qwen/Qwen2.5-7B-Instruct", "allowed"), (NC_BASE, "denied"), ("allenai/c4", "conditional"),
+    }
+    assert len(document["components"]) == 4 and code == 1
+
+
+def test_a_tree_without_inputs_is_still_an_error_alone(tmp_path):
+    result = scan(tmp_path)
+    assert result.exit_code == 2 and f"{tmp_path}: found no models.yaml" in result.stderr
 
 
 def test_hf_cache_and_a_tree_in_one_scan(populated_cache, tmp_path):

@@ -101,7 +101,7 @@ MODELS = [
          link="https://ai.google.dev/gemma/terms", title="Gemma Terms of Use", gated=True),
     Case("apple/OpenELM-3B-Instruct",
          {"license": "other", "license_name": "apple-sample-code-license", "license_link": "LICENSE"},
-         "apple-ascl", "allowed allowed allowed conditional",
+         "apple-ascl", "conditional conditional conditional conditional",
          title="IMPORTANT: This Apple software is supplied to you by Apple Inc. (\"Apple\") in consideration of your "
                "agreement to the following terms", files=("LICENSE",)),
 ]
@@ -139,26 +139,47 @@ def variants(case: Case) -> dict[str, tuple[dict, dict[str, bytes]]]:
     return found
 
 
-EXPECTED: dict[str, tuple[str, str, str]] = {}  # repo id -> (type, licence, verdicts)
-for _case in MODELS:
-    for _repo_id in variants(_case):
-        EXPECTED[_repo_id] = ("model", _case.licence, _case.verdicts)
-for _repo_id, _card, _licence, _verdicts in DATASETS:
-    EXPECTED[_repo_id] = ("dataset", _licence, _verdicts)
+def expected(models: list[Case], datasets: list[tuple]) -> dict[str, tuple[str, str, str]]:
+    """repo id -> (type, licence, verdicts) for every declaration of the cases."""
+    found = {}
+    for case in models:
+        for repo_id in variants(case):
+            found[repo_id] = ("model", case.licence, case.verdicts)
+    for repo_id, _card, licence, verdicts in datasets:
+        found[repo_id] = ("dataset", licence, verdicts)
+    return found
+
+
+def publish(fake_hub, directory, models: list[Case], datasets: list[tuple]) -> None:
+    """Every declaration of the cases on the fake Hub, and a models.yaml in `directory` that names them all."""
+    for case in models:
+        for repo_id, (card, files) in variants(case).items():
+            fake_hub.add_model(repo_id, card, files=files, gated="auto" if case.gated and repo_id == case.repo_id else False)
+    for repo_id, card, _licence, _verdicts in datasets:
+        fake_hub.add_dataset(repo_id, card)
+    named = expected(models, datasets)
+    model_ids = [repo_id for repo_id, (kind, *_) in named.items() if kind == "model"]
+    dataset_ids = [repo_id for repo_id, (kind, *_) in named.items() if kind == "dataset"]
+    (directory / "models.yaml").write_text(
+        "models:\n" + "".join(f"  - {m}\n" for m in model_ids) + "datasets:\n" + "".join(f"  - {d}\n" for d in dataset_ids)
+    )
+
+
+def check_column(code: int, document: dict, wanted: dict[str, tuple[str, str, str]], context: str) -> None:
+    """Every component has the licence and the verdict of its row in the context's column, and the exit code agrees."""
+    column = list(CONTEXTS).index(context)
+    got = {c["name"]: (c["type"], c["license"]["id"], c["verdict"]) for c in document["components"]}
+    want = {repo_id: (kind, licence, verdicts.split()[column]) for repo_id, (kind, licence, verdicts) in wanted.items()}
+    assert got == want
+    assert code == (1 if any(v == "denied" for _, _, v in want.values()) else 0)
+
+
+EXPECTED = expected(MODELS, DATASETS)
 
 
 @pytest.fixture
 def project(fake_hub, tmp_path, monkeypatch):
-    for case in MODELS:
-        for repo_id, (card, files) in variants(case).items():
-            fake_hub.add_model(repo_id, card, files=files, gated="auto" if case.gated and repo_id == case.repo_id else False)
-    for repo_id, card, _licence, _verdicts in DATASETS:
-        fake_hub.add_dataset(repo_id, card)
-    models = [repo_id for repo_id, (kind, *_) in EXPECTED.items() if kind == "model"]
-    datasets = [repo_id for repo_id, (kind, *_) in EXPECTED.items() if kind == "dataset"]
-    (tmp_path / "models.yaml").write_text(
-        "models:\n" + "".join(f"  - {m}\n" for m in models) + "datasets:\n" + "".join(f"  - {d}\n" for d in datasets)
-    )
+    publish(fake_hub, tmp_path, MODELS, DATASETS)
     # The user has accepted the gated repositories' terms (Falcon 180B's LICENSE.txt is behind them).
     monkeypatch.setenv("HF_TOKEN", ACCEPTED_TOKEN)
     return tmp_path
@@ -175,13 +196,7 @@ def test_every_model_is_declared_three_ways_and_every_data_licence_is_covered():
 @pytest.mark.parametrize("context", list(CONTEXTS))
 def test_licence_and_verdict_under_each_context_and_region(project, context, region):
     code, document = scan_json(project, *CONTEXTS[context], "--region", region)
-    column = list(CONTEXTS).index(context)
-    got = {c["name"]: (c["type"], c["license"]["id"], c["verdict"]) for c in document["components"]}
-    expected = {
-        repo_id: (kind, licence, verdicts.split()[column]) for repo_id, (kind, licence, verdicts) in EXPECTED.items()
-    }
-    assert got == expected
-    assert code == (1 if any(v == "denied" for _, _, v in expected.values()) else 0)
+    check_column(code, document, EXPECTED, context)
 
 
 def test_how_each_licence_was_recognised_is_reported(project):

@@ -93,6 +93,24 @@ def test_deny_list_denies_a_licence_its_terms_allow():
     assert finding.severity is Severity.ERROR and "licence mit is on the deny list (pyproject.toml)" in finding.message
 
 
+def test_a_denied_category_denies_every_licence_of_it_and_says_which_category():
+    strong = frozenset({"copyleft", "network-copyleft"})
+    result = run(
+        package("gpl-lib", "GPL-2.0-or-later"), package("agpl-lib", "AGPL-3.0-only"), package("bare-gpl", "GPL"),
+        package("lgpl-lib", "LGPL-3.0-only"), package("either", "GPL-3.0-only OR MIT"),
+        deny_categories=strong, deny_categories_origin="preset redistribution",
+    )
+    gpl, agpl, bare, lgpl, either = result.components
+    for item in (gpl, agpl, bare):
+        assert item.evaluation.verdict is Verdict.DENIED, item.component.name
+    (finding,) = [f for f in gpl.evaluation.findings if f.code == "licence-denied"]
+    assert finding.message == "licence GPL-2.0-or-later is copyleft, a category the configuration denies (preset redistribution)"
+    assert "is network-copyleft, a category" in " ".join(f.message for f in agpl.evaluation.findings)
+    assert lgpl.evaluation.verdict is not Verdict.DENIED  # weak copyleft is another category
+    # An OR choice is judged on the options the categories leave.
+    assert either.evaluation.verdict is Verdict.ALLOWED and "licence-choice-narrowed" in codes(either)
+
+
 def test_allow_list_denies_every_licence_not_listed():
     result = run(model("microsoft/phi-4", "mit"), model("Qwen/Qwen2.5-7B", "apache-2.0"), allow=frozenset({"mit"}))
     phi, qwen = result.components

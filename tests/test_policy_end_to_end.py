@@ -211,6 +211,17 @@ def test_explain_a_component_as_json_with_flags_over_the_file(repo):
     assert document["lists"]["decisions"] == [{"licence": "mit", "of": "microsoft/phi-4", "decision": "licence-denied"}]
 
 
+def test_explain_a_component_names_the_denied_category(repo):
+    set_config(repo, '[tool.licensecheck]\ndeny_categories = ["permissive"]\n')
+    text = explain("microsoft/phi-4", "--path", str(repo)).stdout
+    assert f"deny categories ({repo / 'pyproject.toml'}): permissive" in text
+    assert "mit: on the deny list or of a denied category: denied" in text
+    document = json.loads(explain("microsoft/phi-4", "--path", str(repo), "--format", "json").stdout)
+    assert document["verdict"] == "denied" and document["lists"]["deny_categories"] == ["permissive"]
+    (finding,) = [f for f in document["findings"] if f["code"] == "licence-denied"]
+    assert finding["message"] == f"licence mit is permissive, a category the configuration denies ({repo / 'pyproject.toml'})"
+
+
 def test_explain_still_explains_licence_ids(repo):
     result = explain("mit", "--path", str(repo))
     assert result.exit_code == 0 and result.stdout.startswith("mit: MIT License")
@@ -219,3 +230,48 @@ def test_explain_still_explains_licence_ids(repo):
 def test_explain_an_unknown_component_is_exit_2(repo):
     result = explain("acme/not-declared", "--path", str(repo))
     assert result.exit_code == 2 and "'acme/not-declared' is not a component declared under" in result.stderr
+
+
+@pytest.fixture
+def walks(monkeypatch):
+    """The roots the project was walked from to find declared components."""
+    import licensecheck.inputs
+
+    seen, collect = [], licensecheck.inputs.collect_inputs
+
+    def spy(root, *args, **kwargs):
+        seen.append(Path(root))
+        return collect(root, *args, **kwargs)
+
+    monkeypatch.setattr(licensecheck.inputs, "collect_inputs", spy)
+    return seen
+
+
+def test_explain_a_licence_family_never_walks_the_project(repo, monkeypatch, walks):
+    monkeypatch.chdir(repo)
+    result = explain("Apache")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == (
+        "licensecheck: error: 'Apache' is not a licence id, SPDX id or alias licensecheck knows; did you mean "
+        "apache-2.0, apache-1.1? (for a component of the project named 'Apache', give --path)\n"
+    )
+    assert explain("mit").exit_code == 0 and explain("llama").exit_code == 2
+    assert walks == []
+
+
+def test_explain_a_package_is_looked_for_in_the_project(repo, monkeypatch, walks):
+    (repo / "requirements.txt").write_text("requests==2.32.3\n")
+    monkeypatch.chdir(repo)
+    result = explain("requests", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["component"] == {
+        "type": "package", "name": "requests", "version": "2.32.3",
+        "locations": [{"path": "requirements.txt", "line": 1}],
+    }
+    assert walks == [Path(".")]
+
+
+def test_explain_a_licence_family_with_a_path_looks_in_the_project(repo, walks):
+    result = explain("Apache", "--path", str(repo))
+    assert result.exit_code == 2 and "did you mean apache-2.0, apache-1.1?\n" in result.stderr
+    assert walks == [repo]

@@ -179,3 +179,33 @@ def test_an_unreachable_endpoint_with_credentials_in_its_url_leaks_nothing(fake_
         assert result.exit_code == 3
         assert "could not" in result.output
         assert_no_secret(result.output, " ".join(command[:1]))
+
+
+def test_redact_masks_a_secret_cut_short_to_8_characters_or_more():
+    text = f"cut {ENV_TOKEN[:8]}... longer {ENV_TOKEN[:15]}, whole {ENV_TOKEN}, too short {ENV_TOKEN[:7]}"
+    assert redact(text, {ENV_TOKEN}) == f"cut {MASK}... longer {MASK}, whole {MASK}, too short {ENV_TOKEN[:7]}"
+
+
+def test_a_debug_traceback_goes_through_the_same_filter(tmp_path):
+    """LICENSECHECK_DEBUG=1 prints the traceback of an internal error: masked and escaped like any output."""
+    import os
+    import subprocess
+    import sys
+
+    broken = tmp_path / "broken" / "spdx_tools"
+    broken.mkdir(parents=True)
+    (broken / "__init__.py").write_text(
+        f'raise RuntimeError("token {ENV_TOKEN} cut {ENV_TOKEN[:10]}...\\n::error::pwned \\x1b[8mhidden")\n'
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("HF_", "LICENSECHECK_"))}
+    env.update(PYTHONPATH=str(broken.parent), HF_TOKEN=ENV_TOKEN, LICENSECHECK_DEBUG="1", LICENSECHECK_NO_CACHE="1",
+               HF_ENDPOINT="http://127.0.0.1:9", LICENSECHECK_PYPI_URL="http://127.0.0.1:9")
+    demo = Path(__file__).resolve().parent.parent / "examples" / "demo"
+    done = subprocess.run(
+        [sys.executable, "-m", "licensecheck", "scan", str(demo), "--offline", "--format", "spdx-json"],
+        env=env, cwd=tmp_path, capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL,
+    )
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.startswith("Traceback (most recent call last):\n")
+    assert done.stderr.endswith(f'RuntimeError: token {MASK} cut {MASK}...\n\\x3a:error::pwned \\x1b[8mhidden\n')
+    assert ENV_TOKEN[:8] not in done.stderr

@@ -98,8 +98,9 @@ def fail(message: str) -> "NoReturn":  # noqa: F821 - annotation only
 def say(message: str) -> None:
     """A line for stderr, secrets masked and control characters escaped: messages can quote input files."""
     from ..redact import redact, safe_for_terminal
+    from ..report.escape import command_lines_neutralised
 
-    click.echo(safe_for_terminal(redact(message)), err=True)
+    click.echo(command_lines_neutralised(safe_for_terminal(redact(message))), err=True)
 
 
 def load_knowledge_or_exit():
@@ -114,10 +115,12 @@ def load_knowledge_or_exit():
 def write_output(text: str, output: str | None, *, color: bool = False) -> None:
     """Print the report or write it to `output`; `color`: the text carries colours on purpose (--color always)."""
     from ..redact import redact, safe_for_terminal
+    from ..report.escape import command_lines_neutralised
 
-    # The safety net (licensecheck/redact.py): findings never quote a token, but
-    # a report must not either; nor may a hostile name drive the terminal.
-    text = safe_for_terminal(redact(text))
+    # The safety net (licensecheck/redact.py, report/escape.py): findings never quote a
+    # token, but a report must not either; nor may a hostile name drive the terminal
+    # (colour only when the report is coloured on purpose) or the CI job log.
+    text = command_lines_neutralised(safe_for_terminal(redact(text), colours=color))
     if output is None:
         click.echo(text, nl=False, color=True if color else None)  # None: click strips colours off a pipe
         return
@@ -140,7 +143,7 @@ def context_options(function):
         click.option("--revenue", type=Quantity(), default=None,
                      help="Annual revenue in USD (e.g. 5M). Unset: revenue caps become obligations."),
         click.option("--region", default=None, metavar="CODE",
-                     help="ISO 3166 country code or EU. Unset: regional terms become obligations."),
+                     help="ISO 3166-1 country code (e.g. FR, US) or EU. Unset: regional terms become obligations."),
     ]
     for option in reversed(options):
         function = option(function)
@@ -149,9 +152,12 @@ def context_options(function):
 
 def build_context(use, distribution, users, revenue, region) -> Context:
     if region is not None:
-        region = region.strip().upper()
-        if not (region == "EU" or (len(region) == 2 and region.isalpha())):
-            raise click.BadParameter(f"{region!r} is not an ISO 3166 country code or EU", param_hint="--region")
+        from ..regions import RegionError, parse_region
+
+        try:
+            region = parse_region(region)
+        except RegionError as error:
+            raise click.BadParameter(str(error), param_hint="--region") from None
     return Context(use=use, distribution=distribution, users=users, revenue=revenue, region=region)
 
 
@@ -190,8 +196,11 @@ class Duration(click.ParamType):
 
 
 def cache_options(function):
-    """`--refresh` and `--cache-ttl`: answers kept between runs (licensecheck/cache.py), for `scan` and `lock`."""
+    """`--refresh`, `--cache-ttl` and `--no-cache`: answers kept between runs (licensecheck/cache.py), for `scan` and `lock`."""
     options = [
+        click.option("--no-cache", "no_cache", is_flag=True,
+                     help="Neither read nor write licensecheck's cache: every answer is asked this run, and a scan "
+                          "is not replayed from an earlier identical one."),
         click.option("--refresh", is_flag=True,
                      help="Ask the Hub and PyPI again instead of using answers cached by earlier runs "
                           "(what they answer is cached anew)."),

@@ -21,6 +21,13 @@ config_option = click.option(
          "instead of searching PATH and its parents up to the repository root.",
 )
 
+config_ref_option = click.option(
+    "--config-ref", "config_ref", default=None, metavar="REF",
+    help="Read the configuration and the --baseline file as they are at git commit REF (a branch, tag or commit), "
+         "not from the working tree: in CI, the pull request's base, so that the change under review cannot "
+         "loosen the gate that judges it. A file missing at REF means the defaults.",
+)
+
 _CONTEXT_FLAGS = ("use", "distribution", "users", "revenue", "region")
 
 
@@ -32,6 +39,7 @@ class Setup:
     context: "Context"  # noqa: F821
     sources: dict[str, str]
     today: date
+    revision: "GitRevision | None" = None  # noqa: F821 - licensecheck.gitref: `--config-ref`, where the policy is read
 
 
 def flags_given(ctx: click.Context) -> dict[str, object]:
@@ -42,20 +50,27 @@ def flags_given(ctx: click.Context) -> dict[str, object]:
     return {name: ctx.params[name] for name in _CONTEXT_FLAGS if name in ctx.params and ctx.get_parameter_source(name) in typed}
 
 
-def load_setup(path: Path, config_file: Path | None, knowledge) -> Setup:
-    """Read the configuration governing PATH and merge the current command's flags over it."""
-    from ..config import load_config, run_date
+def load_setup(path: Path, config_file: Path | None, knowledge, config_ref: str | None = None) -> Setup:
+    """Read the configuration governing PATH (at git commit `config_ref`, when given) and merge the flags over it."""
+    from ..config import load_config, load_config_at, run_date
     from ..errors import LicensecheckError
 
+    revision = None
     try:
-        config = load_config(path, knowledge, config_file)
+        if config_ref is not None:
+            from ..gitref import open_revision
+
+            revision = open_revision(path, config_ref)
+            config = load_config_at(revision, path, knowledge, config_file)
+        else:
+            config = load_config(path, knowledge, config_file)
         today = run_date()
     except LicensecheckError as error:
         fail(str(error))
     context, sources = config.context(flags_given(click.get_current_context()))
     # The flags' region still needs the same check and spelling as --region's.
     context = build_context(context.use, context.distribution, context.users, context.revenue, context.region)
-    return Setup(config, context, sources, today)
+    return Setup(config, context, sources, today, revision)
 
 
 def configured_scan(path: Path, setup: Setup, options, knowledge):
@@ -63,15 +78,32 @@ def configured_scan(path: Path, setup: Setup, options, knowledge):
     from ..policy import apply_policy
     from ..scan import scan_path
 
-    options = replace(options, exclude=setup.config.path_filter(path))
+    # `verify_lock = true` in the file is over a plain scan; `--offline` (trust the lock, no network) is over it.
+    verify_lock = options.verify_lock or (setup.config.verify_lock and not options.offline)
+    options = replace(
+        options,
+        exclude=setup.config.path_filter(path),
+        verify_lock=verify_lock,
+        override_from=setup.config.override_from,
+    )
     result = scan_path(path, setup.context, options, knowledge)
     result = apply_policy(result, setup.config.policy, knowledge.lookup, setup.today)
     return replace(
         result,
-        notices=setup.config.notices + result.notices,
+        notices=setup.config.notices + _unverified_notice(setup.config, options) + result.notices,
         context_sources=dict(setup.sources),
         config_file=setup.config.file,
     )
+
+
+def _unverified_notice(config, options) -> tuple:
+    if not (options.offline and config.verify_lock):
+        return ()
+    from ..lockfile import LOCK_NAME
+    from ..model import Finding, Severity
+
+    return (Finding(Severity.WARNING, "lock-not-verified", f"{LOCK_NAME} is trusted without checking it: --offline "
+                    f"overrides `verify_lock = true` in {config.origin('verify_lock')}"),)
 
 
 baseline_options = [
@@ -84,21 +116,36 @@ baseline_options = [
 ]
 
 
-def read_baseline_or_exit(path: Path | None):
-    """The entries of `--baseline FILE`, read before the scan so that a bad file fails fast."""
+def read_baseline_or_exit(path: Path | None, revision=None):
+    """The entries of `--baseline FILE`, read before the scan so that a bad file fails fast.
+
+    With `--config-ref`, FILE as it is at that commit (`revision`); absent there, nothing is baselined.
+    """
     if path is None:
         return None
-    from ..baseline import read_baseline
+    from ..baseline import parse_baseline, read_baseline
     from ..config import shown_path
     from ..errors import LicensecheckError
 
     try:
-        return read_baseline(path, shown_path(path))
+        if revision is None:
+            return read_baseline(path, shown_path(path))
+        if not revision.exists(path):
+            return frozenset()
+        return parse_baseline(revision.read(path), revision.shown(path))
     except LicensecheckError as error:
         fail(str(error))
 
 
-def apply_baseline_options(result, baseline_file: Path | None, entries, write_baseline: Path | None):
+def _baseline_shown(path: Path, revision) -> str:
+    from ..config import shown_path
+
+    if revision is None:
+        return shown_path(path)
+    return revision.shown(path) + ("" if revision.exists(path) else " (not at the ref: nothing is baselined)")
+
+
+def apply_baseline_options(result, baseline_file: Path | None, entries, write_baseline: Path | None, revision=None):
     """`--write-baseline` records the result's problems; then the baseline in force marks what is known."""
     from ..baseline import apply_baseline, baseline_entries, render_baseline
     from ..config import shown_path
@@ -112,7 +159,7 @@ def apply_baseline_options(result, baseline_file: Path | None, entries, write_ba
         except OSError as error:
             fail(f"{shown_path(write_baseline)}: cannot write baseline ({error.strerror or type(error).__name__})")
         say(f"wrote {shown_path(write_baseline)}: {len(written)} problem(s) recorded")
-        entries, baseline_file = frozenset(written), write_baseline
+        entries, baseline_file, revision = frozenset(written), write_baseline, None
     if entries is None:
         return result
-    return apply_baseline(result, entries, shown_path(baseline_file))
+    return apply_baseline(result, entries, _baseline_shown(baseline_file, revision))

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import click
+from click.core import ParameterSource
 
 from .common import EXIT_OK, build_context, context_options, fail, load_knowledge_or_exit, write_output
 from .configured import config_option
@@ -19,7 +20,9 @@ ID may also be a component declared under --path (a model, dataset or package,
 e.g. CohereForAI/c4ai-command-r-v01): then its verdict is retraced step by step
 (licence, lineage, context and where each value was set, the terms that applied,
 allow/deny, exception), with the configuration in force. An ID with a `/` is
-looked up as a component first; any other ID as a licence first.
+looked up as a component first; any other ID as a licence first. An ID that
+is a licence, or starts one (Apache, llama), is looked for in the project only
+when --path is given.
 \b
 Exit codes:
   0  the licence was explained (whatever its verdict)
@@ -38,18 +41,24 @@ Exit codes:
 @click.option("--offline", is_flag=True, help="For a component: never touch the network (the lock file only).")
 def explain(licence_id, use, distribution, users, revenue, region, format_name, output, project, config_file, offline):
     """What licence ID permits and requires, each term with its source, and its verdict under your usage context."""
-    from ..explain import UnknownLicenceId, explain_licence, find_licence, render_text, to_document
+    from ..explain import UnknownLicenceId, explain_licence, find_licence, names_a_licence, render_text, to_document
 
     context = build_context(use, distribution, users, revenue, region)
     knowledge = load_knowledge_or_exit()
-    if "/" in licence_id or knowledge.lookup(licence_id) is None:
+    # Decided from ID alone: a licence, or a licence family (`Apache`) without an explicit
+    # --path, never walks the project (a large tree takes long to walk).
+    known = knowledge.lookup(licence_id) is not None
+    family = not known and names_a_licence(licence_id, knowledge)
+    path_given = click.get_current_context().get_parameter_source("project") is not ParameterSource.DEFAULT
+    if "/" in licence_id or not (known or (family and not path_given)):
         from .explain_component import explain_component_if_declared
 
         explain_component_if_declared(licence_id, project, config_file, offline, knowledge, format_name, output)
     try:
         rule = find_licence(licence_id, knowledge)
     except UnknownLicenceId as error:
-        fail(error.message())
+        hint = f" (for a component of the project named {licence_id!r}, give --path)" if family and not path_given else ""
+        fail(error.message() + hint)
     explanation = explain_licence(rule, context)
     if format_name == "json":
         text = json.dumps(to_document(explanation), indent=2, ensure_ascii=False) + "\n"

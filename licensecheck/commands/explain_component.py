@@ -8,7 +8,6 @@ verdict with the configuration in force (licensecheck/why.py).
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -44,7 +43,9 @@ def explain_component_if_declared(
         fail(str(error))
     documents = [explain_component(item, result, setup.config, knowledge) for item in find_components(result, query)]
     if format_name == "json":
-        text = json.dumps(documents[0] if len(documents) == 1 else documents, indent=2, ensure_ascii=False) + "\n"
+        from ..report.escape import json_text
+
+        text = json_text(documents[0] if len(documents) == 1 else documents)
     else:
         text = "\n".join(render_component_text(document) for document in documents)
     write_output(text, output)

@@ -41,6 +41,8 @@ extends = "{preset}"
 # With `allow`, every licence not listed is denied; `deny` always denies.
 # allow = ["mit", "apache-2.0", "bsd-3-clause"]
 # deny = ["cc-by-nc-4.0"]
+# Whole categories of licence (rules/README.md): every licence of these is denied.
+# deny_categories = ["network-copyleft"]
 
 # Paths never scanned, relative to this file.
 # exclude = ["tests/fixtures/**"]

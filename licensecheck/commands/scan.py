@@ -14,13 +14,14 @@ from .common import (
     color_option,
     context_options,
     exit_code_for,
+    fail,
     load_knowledge_or_exit,
     network_options,
     run_scan,
     use_colour,
     write_output,
 )
-from .configured import baseline_options, config_option
+from .configured import baseline_options, config_option, config_ref_option
 from .discovery import discover_option
 from .sources import source_options, source_scan_options
 
@@ -37,25 +38,35 @@ from .sources import source_options, source_scan_options
 @click.option("--verbose", "-v", is_flag=True, help="Also allowed components' details and informational findings.")
 @color_option
 @config_option
+@config_ref_option
 @baseline_options[0]
 @baseline_options[1]
 @source_options
 @discover_option
+@click.option("--verify-lock", is_flag=True,
+              help="Check every licensecheck.lock entry used against the Hub or PyPI, at the commit or version it "
+                   "pins, and judge the live answer: for CI, where the lock comes with the pull request "
+                   "(config: verify_lock = true).")
 def scan(path, use, distribution, users, revenue, region, offline, jobs, timeout, retry_budget, format_name, output, quiet, verbose,
-         color, config_file, baseline_file, write_baseline, refresh, cache_ttl, scope, sboms, hf_cache, discover):
+         color, config_file, config_ref, baseline_file, write_baseline, no_cache, refresh, cache_ttl, scope, sboms, hf_cache,
+         discover, verify_lock):
     """Check every dependency declared under PATH (default: the current directory)."""
     from ..report import RenderOptions, renderer
     from ..report._common import repository_prefix
     from ..scan import ScanOptions
     from .configured import apply_baseline_options, load_setup, read_baseline_or_exit
 
+    if verify_lock and offline:
+        fail("--verify-lock and --offline contradict each other: --verify-lock asks the Hub and PyPI about every "
+             "lock entry, --offline trusts the lock without the network")
     knowledge = load_knowledge_or_exit()
-    setup = load_setup(path, config_file, knowledge)
-    baseline = read_baseline_or_exit(baseline_file)
+    setup = load_setup(path, config_file, knowledge, config_ref)
+    baseline = read_baseline_or_exit(baseline_file, setup.revision)
     result = run_scan(path, setup, ScanOptions(offline=offline, jobs=jobs, timeout=timeout, retry_budget=retry_budget,
-                                                    refresh=refresh, cache_ttl=cache_ttl, discover=discover,
+                                                    refresh=refresh, cache_ttl=cache_ttl, use_cache=not no_cache,
+                                                    discover=discover, verify_lock=verify_lock,
                                                     **source_scan_options(scope, sboms, hf_cache)), knowledge)
-    result = apply_baseline_options(result, baseline_file, baseline, write_baseline)
+    result = apply_baseline_options(result, baseline_file, baseline, write_baseline, setup.revision)
     verbosity = -1 if quiet else (1 if verbose else 0)
     options = RenderOptions(color=use_colour(output, color), verbosity=verbosity, knowledge=knowledge,
                             source_prefix=repository_prefix(path))

@@ -90,20 +90,43 @@ HELP: dict[str, tuple[str, str]] = {
                            "A licence declared as `other` was identified from its name, link or text. Informational: "
                            "check the identification if the verdict surprises you."),
     "licence-override": ("Licence set by override",
-                         "models.yaml sets this licence by hand, with the reason shown. Overrides are reported so "
-                         "that a reviewer can check them."),
+                         "models.yaml sets this licence by hand, with the reason shown, in place of the one the Hub "
+                         "declares. Overrides are reported so that a reviewer can check them, above all one that is "
+                         "more permissive than the Hub's declaration."),
+    "config-ref": ("Policy read from a git commit",
+                   "--config-ref read the configuration and the baseline as they are at a commit (in CI, the pull "
+                   "request's base), so that the change under review cannot loosen them. A warning when the working "
+                   "tree's configuration differs: the change to the policy takes effect once it is merged."),
+    "override-not-allowed": ("Override in a manifest that may not set one",
+                             "Licence overrides are honoured only from the manifests `override_from` names in the "
+                             "configuration (default: models.yaml at the scanned root); this one is not applied and the "
+                             "licence the Hub declares is judged. Move the override there, or have the configuration "
+                             "list this manifest."),
     "licence-exception": ("Licence exception not applied",
                           "An SPDX `WITH` exception may relax the licence's terms; licensecheck reports the terms "
                           "without it. Read the exception if the verdict depends on it."),
     "licence-choice": ("Licence option chosen",
                        "The licence is a choice (`OR`): licensecheck judged the option most favourable under your "
                        "usage context. Make sure you comply with that option."),
+    "lock-mismatch": ("Lock file contradicted by the Hub or PyPI",
+                      "With --verify-lock, a licensecheck.lock entry says something (licence, commit or version, "
+                      "rename, ancestors) that the Hub or PyPI does not: the live answer is judged, never the lock. "
+                      "Run `licensecheck lock` and review the diff; an edit nobody made is worth asking about."),
+    "lock-unverified": ("Lock entry could not be checked",
+                        "With --verify-lock, the Hub or PyPI could not be asked about this lock entry (unreachable, "
+                        "refused): the entry is not trusted and the component stays unknown. Retry, or check HF_TOKEN."),
+    "lock-not-verified": ("Lock file trusted without checking",
+                          "The configuration asks for verify_lock, but --offline trusts licensecheck.lock without the "
+                          "network. Fine for trees you wrote yourself; CI should run without --offline."),
     "not-in-lock": ("Not in the lock file",
                     "--offline forbids the network and the lock file does not hold this component. Run "
                     "`licensecheck lock` and commit licensecheck.lock."),
     "unresolvable-reference": ("Path or URL requirement",
                                "A requirement given as a path, URL or editable install has no index entry to look "
                                "up. Check its licence by hand and record it."),
+    "spdx-link-dropped": ("Licence link left out of the SBOM",
+                          "The model card links the licence text with a URL that SPDX does not accept (a local "
+                          "host, an unusual address), so the SPDX document leaves it out. Check the link on the card."),
     "offline": ("Offline: components unresolved",
                 "The scan did not use the network and some components are not in the lock file. Run "
                 "`licensecheck lock`."),
@@ -190,6 +213,9 @@ HELP: dict[str, tuple[str, str]] = {
                        "The licence allows evaluation, testing or research but not production use."),
     "proprietary": ("Proprietary licence",
                     "All rights are reserved: you need a licence agreement with the rights holder."),
+    "territory-excluded": ("Region outside the licence",
+                           "The licence grants no rights in the region given (its Territory excludes it). Use another "
+                           "model there, or confirm the region of use."),
     "eu-multimodal": ("Regional restriction",
                       "The licence withholds rights in the region given (multimodal models in the EU). Confirm the "
                       "region of use, or use another model there."),
@@ -290,7 +316,24 @@ HELP: dict[str, tuple[str, str]] = {
     "no-foundation-model-training": ("No foundation model training",
                                      "The model may not be used to train a foundation model."),
     "non-commercial-scope": ("Non-commercial scope",
-                             "Part of the licensed material is for non-commercial use only; check which part you use."),
+                             "The licence's idea of non-commercial use is narrower than it sounds (use by or for a "
+                             "business, or serving end users, may fall outside it), or only part of the material is "
+                             "non-commercial: confirm that your use, and the part you use, fit it."),
+    "territory-by-release": ("Region to confirm for this release",
+                             "Releases under this licence name differ in the regions they exclude: confirm in the "
+                             "model's own licence text that the region of use is covered."),
+    "user-threshold-by-release": ("User threshold to confirm for this release",
+                                  "Releases under this licence name set different user thresholds: confirm which one "
+                                  "the model's own licence text sets, against your monthly active users."),
+    "revenue-termination": ("Licence ends above a revenue",
+                            "The licence says it ends for organisations above a revenue figure, even for uses that "
+                            "are otherwise free: give --revenue, or confirm with the rights holder."),
+    "machine-generated-disclosure": ("Disclose machine-generated content",
+                                     "Everything the model generates must be disclosed as machine-generated, in "
+                                     "every context the licence names (chatbots included)."),
+    "no-patent-licence": ("No patent licence",
+                          "The licence grants copyright permissions only and expressly no patent rights: assess "
+                          "the patent risk of your use yourself."),
     "possibly-non-commercial": ("Possibly non-commercial",
                                 "The licence may limit commercial use; confirm the terms for your use."),
     "research-purpose": ("Research purpose",

@@ -13,12 +13,12 @@ from the content, so the same scan gives the same document (set
 
 from __future__ import annotations
 
-import json
 import uuid
 
 from .. import __version__
 from ..model import DATASET, MODEL, ComponentResult, ScanResult
 from . import RenderOptions
+from .escape import json_text
 from ._common import content_digest, creation_time, home_url, knowledge_of, licence_facts, ordered, purl, spdx_licence, version_of
 
 SCHEMA_URI = "http://cyclonedx.org/schema/bom-1.6.schema.json"
@@ -111,4 +111,4 @@ def to_document(result: ScanResult, options: RenderOptions) -> dict:
 
 
 def render(result: ScanResult, options: RenderOptions) -> str:
-    return json.dumps(to_document(result, options), indent=2, ensure_ascii=False) + "\n"
+    return json_text(to_document(result, options))

@@ -3,13 +3,14 @@
 No external scripts, styles, fonts or images (a Content-Security-Policy says so
 to the browser too): inline CSS, and a few lines of inline JavaScript that
 filter components by verdict and name. Without JavaScript everything is shown.
-Every piece of text is escaped, and only http(s) URLs become links: licence
-links come from model cards, which anyone can write.
+Every piece of text is escaped, control characters shown as visible escapes,
+and only http(s) URLs become links: licence links come from model cards, which
+anyone can write.
 """
 
 from __future__ import annotations
 
-from html import escape
+from html import escape as _html_escape
 
 from .. import __version__
 from ..model import ComponentResult, ScanResult
@@ -25,6 +26,7 @@ from ._common import (
     version_of,
     web_url,
 )
+from .escape import plain
 from .text import describe_context
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
@@ -89,6 +91,11 @@ _SCRIPT = """
   apply();
 })();
 """
+
+
+def escape(text: str, quote: bool = True) -> str:
+    """Text or an attribute value: HTML-escaped, and inert (`escape.plain`: no control character, no workflow command)."""
+    return _html_escape(plain(text), quote)
 
 
 def _link(url: str | None, label: str | None = None) -> str:

@@ -7,11 +7,11 @@ or rename one, nor change a value's meaning. The schema is
 
 from __future__ import annotations
 
-import json
 
 from .. import __version__
 from ..model import ComponentResult, Finding, LicenceInfo, LineageEntry, Location, ScanResult
 from . import RenderOptions
+from .escape import json_text
 
 SCHEMA_VERSION = 1
 
@@ -50,6 +50,8 @@ def _component(result: ComponentResult) -> dict:
     if component.revision and component.type != "package":
         document["revision"] = component.revision
     document["from_lock"] = resolution.from_lock
+    if resolution.cached:  # an earlier run's answer, from licensecheck's metadata cache; absent otherwise
+        document["resolution"] = {"cached": True}
     if component.direct is not None:  # from a Python lock file: named by the project itself, or transitive
         document["direct"] = component.direct
     if component.scope is not None:  # from a Python lock file: main, optional (an extra) or dev (a group)
@@ -104,4 +106,4 @@ def to_document(result: ScanResult) -> dict:
 
 
 def render(result: ScanResult, options: RenderOptions) -> str:
-    return json.dumps(to_document(result), indent=2, ensure_ascii=False) + "\n"
+    return json_text(to_document(result))

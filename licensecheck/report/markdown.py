@@ -2,8 +2,9 @@
 
 Counts first, then what needs action (denied and unknown components, with the
 reason), then the obligations of the components you may use, then every
-component in a collapsed table. Text from outside (licence names, card fields)
-is escaped so that it cannot break the table or inject markup.
+component in a collapsed table. Text from outside (licence names, card fields,
+file names) is escaped (`escape.markdown_text`) so that it cannot break the
+table, inject markup, or ping anyone: a PR comment must not notify `@someone`.
 """
 
 from __future__ import annotations
@@ -12,19 +13,17 @@ from .. import __version__
 from ..model import ComponentResult, ScanResult, Severity, Verdict
 from . import RenderOptions
 from ._common import VERDICT_ORDER, ordered, version_of
-from .text import describe_context
+from .escape import markdown_text
+from .text import OWN_MODEL_WORDS, describe_context
 
-_ESCAPED = {"\\": "\\\\", "|": "\\|", "`": "\\`", "*": "\\*", "[": "\\[", "]": "\\]", "<": "&lt;", ">": "&gt;", "&": "&amp;"}
-
-
-def md(text: object) -> str:
-    """Plain text made safe inside a Markdown table cell or paragraph."""
-    return "".join(_ESCAPED.get(ch, ch) for ch in " ".join(str(text).split()))
+md = markdown_text  # every piece of text a cell or paragraph shows, ours or quoted
 
 
 def _licence(result: ComponentResult) -> str:
     licence = result.resolution.licence
-    return md(licence.id) if licence is not None and licence.id else "not determined"
+    if licence is not None and licence.id:
+        return md(licence.id)
+    return OWN_MODEL_WORDS if result.component.own else "not determined"
 
 
 def _component(result: ComponentResult) -> str:
@@ -40,6 +39,19 @@ def _where(result: ComponentResult) -> str:
 def _reason(result: ComponentResult) -> str:
     errors = [f for f in result.evaluation.findings if f.severity is not Severity.INFO]
     return "<br>".join(f"{md(f.message)} ({md(f.code)})" for f in errors) or "—"
+
+
+def _override_lines(components: list[ComponentResult]) -> list[str]:
+    """Each override set in a manifest, applied (warning) or refused (error), once, under the component it is for."""
+    lines = []
+    for r in components:
+        override = r.component.override
+        for finding in r.evaluation.findings:
+            applied = finding.code == "licence-override" and override is not None and finding.location == override.location
+            refused = finding.code == "override-not-allowed" and finding in r.component.notes
+            if applied or refused:
+                lines.append(f"- **{finding.severity.value}** {r.component.type} **{md(r.component.name)}**: {md(finding.message)}")
+    return lines
 
 
 def render(result: ScanResult, options: RenderOptions) -> str:
@@ -74,6 +86,10 @@ def render(result: ScanResult, options: RenderOptions) -> str:
         lines.append("")
     else:
         lines += ["Nothing denied and no licence unknown.", ""]
+
+    overrides = _override_lines(components)
+    if overrides:  # a reviewer reads every licence the change under review sets by hand
+        lines += ["### Licence overrides", "", *overrides, ""]
 
     if options.verbosity >= 0:
         bound = [r for r in components if r.evaluation.obligations and r.evaluation.verdict is not Verdict.DENIED]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-import json
 import posixpath
 from dataclasses import asdict
 from urllib.parse import quote
@@ -19,6 +18,7 @@ from urllib.parse import quote
 from .. import __version__
 from ..model import ComponentResult, Finding, Location, ScanResult, Severity
 from . import RenderOptions
+from .escape import json_text
 from ._common import ordered
 from ._help import help_for
 
@@ -142,4 +142,4 @@ def to_document(result: ScanResult, options: RenderOptions) -> dict:
 
 
 def render(result: ScanResult, options: RenderOptions) -> str:
-    return json.dumps(to_document(result, options), indent=2, ensure_ascii=False) + "\n"
+    return json_text(to_document(result, options))

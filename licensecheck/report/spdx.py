@@ -7,7 +7,10 @@ when known) and purpose OTHER (SPDX 2.3 has no "model"); Python packages have a
 (`llama3.1`, a custom licence) is a `LicenseRef-` defined in the document with
 its name and a link to its text. The document namespace is derived from the
 content, so the same scan gives the same document (set `SOURCE_DATE_EPOCH` to
-fix its creation time too).
+fix its creation time too). A link from a model card that spdx-tools would reject
+(`http://localhost/...`) is left out, with a finding in the component's comment:
+a card must not make the SBOM fail. Quoted text is made inert (`escape.plain`):
+the tag-value form prints it as it is.
 
 spdx-tools is imported here only, when an SBOM is asked for. Its file writers
 open the target before validating and leave an empty file behind on an error,
@@ -22,7 +25,7 @@ import re
 from collections.abc import Callable
 
 from .. import __version__
-from ..model import PACKAGE, ComponentResult, ScanResult
+from ..model import PACKAGE, ComponentResult, Finding, ScanResult, Severity
 from . import RenderOptions
 from ._common import (
     TYPE_WORDS,
@@ -35,6 +38,7 @@ from ._common import (
     spdx_licence,
     version_of,
 )
+from .escape import plain
 
 NAMESPACE_BASE = "https://spdx.org/spdxdocs/licensecheck"
 
@@ -52,12 +56,27 @@ def _spdx_id(result: ComponentResult, taken: set[str]) -> str:
     return candidate
 
 
-def _comment(result: ComponentResult) -> str:
+def _comment(result: ComponentResult, dropped: tuple[Finding, ...] = ()) -> str:
     evaluation = result.evaluation
     lines = [f"{TYPE_WORDS[result.component.type]}; licensecheck verdict: {evaluation.verdict.value}"]
-    lines += [f"{f.severity.value}: {f.message} ({f.code})" for f in evaluation.findings]
+    lines += [f"{f.severity.value}: {f.message} ({f.code})" for f in (*evaluation.findings, *dropped)]
     lines += [f"obligation: {o}" for o in evaluation.obligations]
-    return "\n".join(lines)
+    return "\n".join(plain(line) for line in lines)
+
+
+def _accepted_url(url: str | None) -> str | None:
+    """`url` when spdx-tools accepts it as a URL and it holds nothing to escape (`##[`), else None."""
+    from spdx_tools.spdx.validation.uri_validators import validate_url
+
+    return url if url and plain(url) == url and not validate_url(url) else None
+
+
+def _link_dropped(name: str, url: str) -> Finding:
+    return Finding(
+        Severity.WARNING,
+        "spdx-link-dropped",
+        f"the link to the text of {name}, {url!r}, is left out of this SBOM: it is not a URL SPDX accepts",
+    )
 
 
 def build_document(result: ScanResult, options: RenderOptions):
@@ -80,6 +99,7 @@ def build_document(result: ScanResult, options: RenderOptions):
 
     knowledge = knowledge_of(options)
     packages, relationships, extracted = [], [], {}
+    dropped_links: dict[str, Finding] = {}  # LicenseRef id -> why its card link is not in the document
     taken: set[str] = set()
     ids_by_name: dict[str, str] = {}
     for item in ordered(result):
@@ -88,31 +108,33 @@ def build_document(result: ScanResult, options: RenderOptions):
         ids_by_name.setdefault(component.name.lower(), spdx_id)
         licence = spdx_licence(item, knowledge)
         for ref in licence.refs:
-            extracted.setdefault(
-                ref.id,
-                ExtractedLicensingInfo(
+            if ref.id not in extracted:
+                url = _accepted_url(ref.url)
+                if ref.url and url is None:
+                    dropped_links[ref.id] = _link_dropped(ref.name, ref.url)
+                extracted[ref.id] = ExtractedLicensingInfo(
                     license_id=ref.id,
-                    extracted_text=f"The text of this licence is at {ref.url}" if ref.url else
+                    extracted_text=plain(f"The text of this licence is at {url}") if url else
                     "The text of this licence was not found; see the component's source.",
-                    license_name=ref.name,
-                    cross_references=[ref.url] if ref.url else [],
-                ),
-            )
+                    license_name=plain(ref.name),
+                    cross_references=[url] if url else [],
+                )
+        dropped = tuple(dropped_links[ref.id] for ref in licence.refs if ref.id in dropped_links)
         expression = spdx_licensing.parse(licence.expression) if licence.expression else SpdxNoAssertion()
         locator = purl(item)
         version = version_of(item)
         packages.append(
             Package(
                 spdx_id=spdx_id,
-                name=component.name,
+                name=plain(component.name),
                 download_location=home_url(item) or SpdxNoAssertion(),
-                version=version,
+                version=plain(version) if version else version,
                 files_analyzed=False,
                 homepage=home_url(item),
                 license_concluded=expression,
                 license_declared=expression,
                 copyright_text=SpdxNoAssertion(),
-                comment=_comment(item),
+                comment=_comment(item, dropped),
                 external_references=[
                     ExternalPackageRef(ExternalPackageRefCategory.PACKAGE_MANAGER, "purl", locator)
                 ] if locator else [],

@@ -1,4 +1,9 @@
-"""The report for people: grouped by verdict, worst first, the reason and duties under each."""
+"""The report for people: grouped by verdict, worst first, the reason and duties under each.
+
+Every line but the verdict headings quotes input (names, card fields, file
+names, findings built from them): each goes through `escape.plain`, so that
+colour and line breaks come only from this module.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,11 @@ from .. import __version__
 from ..model import ComponentResult, Context, ScanResult, Severity, Verdict
 from ..lineage import lineage_chains
 from . import RenderOptions
+from .escape import plain
 
 _ORDER = (Verdict.DENIED, Verdict.UNKNOWN, Verdict.CONDITIONAL, Verdict.ALLOWED)
 _COLOURS = {Verdict.DENIED: "31", Verdict.UNKNOWN: "33", Verdict.CONDITIONAL: "36", Verdict.ALLOWED: "32"}
+OWN_MODEL_WORDS = "own model, bound by its ancestors' licences"  # what an own model without a licence is under
 _DISTRIBUTION_WORDS = {
     "internal": "internal use only",
     "network": "offered as a network service",
@@ -35,7 +42,7 @@ def _headline(result: ComponentResult) -> str:
     if licence is not None and licence.id:
         licence_text = f"{licence.id} (from {licence.source}{', locked' if resolution.from_lock else ''})"
     elif component.own:
-        licence_text = "own model, bound by its ancestors' licences"
+        licence_text = OWN_MODEL_WORDS
     else:
         licence_text = "licence not determined"
     marks = " [baselined]" if result.baselined else ""
@@ -67,14 +74,14 @@ def _component_lines(result: ComponentResult, options: RenderOptions) -> list[st
 def render(result: ScanResult, options: RenderOptions) -> str:
     lines: list[str] = []
     if options.verbosity >= 0:
-        lines.append(f"licensecheck {__version__}: {describe_context(result.context)}")
+        lines.append(plain(f"licensecheck {__version__}: {describe_context(result.context)}"))
     if options.verbosity > 0 and result.context_sources:
         sources = ", ".join(f"{key} from {source}" for key, source in result.context_sources.items())
-        lines.append(f"context: {sources} (configuration: {result.config_file or 'none found'})")
+        lines.append(plain(f"context: {sources} (configuration: {result.config_file or 'none found'})"))
     for notice in result.notices:
         if notice.severity is Severity.INFO and options.verbosity <= 0:
             continue  # e.g. discovery's "not statically known": shown with -v
-        lines.append(f"{notice.severity.value}: {notice.message}")
+        lines.append(plain(f"{notice.severity.value}: {notice.message}"))
     for verdict in _ORDER:
         # -q shows what needs action: baselined components are known and wait.
         group = [r for r in result.components if r.evaluation.verdict is verdict and not (options.verbosity < 0 and r.baselined)]
@@ -82,12 +89,14 @@ def render(result: ScanResult, options: RenderOptions) -> str:
             continue
         if options.verbosity < 0 and verdict in (Verdict.CONDITIONAL, Verdict.ALLOWED):
             continue
-        lines.append("")
+        if lines:  # -q has no header: its output starts with the first group, not a blank line
+            lines.append("")
         lines.append(_paint(f"{verdict.value.upper()} ({len(group)})", _COLOURS[verdict], options))
         for result_item in sorted(group, key=lambda r: (r.component.type, r.component.name.lower())):
-            lines.extend(_component_lines(result_item, options))
+            lines.extend(plain(line) for line in _component_lines(result_item, options))
     counts = result.summary()
-    lines.append("")
+    if lines:
+        lines.append("")
     lines.append(
         "summary: "
         + ", ".join(f"{counts[v.value]} {v.value}" for v in _ORDER)

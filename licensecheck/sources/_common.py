@@ -103,6 +103,11 @@ def read_text(path: Path, where: str) -> str:
     except OSError as error:
         reason = error.strerror or str(error)
         raise InputError(where, None, f"cannot read the file: {reason}") from None
+    return decode_input(data, where)
+
+
+def decode_input(data: bytes, where: str) -> str:
+    """An input file's bytes as text: at most `MAX_INPUT_BYTES`, UTF-8 (a byte-order mark is dropped)."""
     if len(data) > MAX_INPUT_BYTES:
         raise InputError(
             where, None, f"is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MiB: not a dependency list licensecheck will read"

@@ -6,7 +6,7 @@ models:
   - id: Qwen/Qwen2.5-7B-Instruct            # long form
     revision: main                          # branch, tag or commit
     license: apache-2.0                     # an override needs ...
-    reason: "checked by legal, LEG-12"      # ... a reason, and the reverse
+    reason: "checked by legal, LEG-12"      # ... a reason of a few words, and the reverse
   - id: acme/support-bot                    # the organisation's own model
     own: true
     base_model: meta-llama/Llama-3.1-8B-Instruct   # one id or a list
@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..model import DATASET, MODEL, Component, LicenceOverride, Location
+from ..overrides import reason_is_specific
 from ._common import is_valid_repo_id, read_text, relative_path
 
 if TYPE_CHECKING:
@@ -188,7 +189,15 @@ def _override(fields: dict[str, yaml.Node], entry: yaml.Node, where: str) -> Lic
         raise InputError(where, _line(fields["license"]), "`license` is empty: give a licence id such as apache-2.0")
     if not reason:
         raise InputError(where, _line(fields["reason"]), "`reason` is empty: say who checked the licence and why")
-    return LicenceOverride(id=licence, reason=reason)
+    if not reason_is_specific(reason):
+        raise InputError(
+            where,
+            _line(fields["reason"]),
+            "`reason` must say in a few words who checked the licence and why "
+            f"(e.g. \"checked by legal, ticket LEG-12\"), not {reason!r}",
+        )
+    # Where it is set: reports name the line, and only some manifests may set one (overrides.py).
+    return LicenceOverride(id=licence, reason=reason, location=Location(path=where, line=_line(fields["license"])))
 
 
 def _repo_id(node: yaml.Node, where: str, key: str) -> str:

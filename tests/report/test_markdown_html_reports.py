@@ -40,6 +40,13 @@ def test_markdown_escapes_what_comes_from_model_cards(mixed_repo):
     assert row.count(" | ") == 4, "a | in a licence name must not add a column"
 
 
+def test_markdown_says_an_own_model_is_bound_by_its_ancestors(mixed_repo):
+    _, text = render(mixed_repo, "markdown", "--users", "2M")
+    assert "**acme/support-bot** (own model, bound by its ancestors' licences)\n" in text
+    assert "| conditional | model **acme/support-bot** | own model, bound by its ancestors' licences | models.yaml:10 |" in text
+    assert "not determined" not in text
+
+
 def test_markdown_quiet_keeps_only_what_needs_action(mixed_repo):
     _, text = render(mixed_repo, "markdown", "--quiet")
     assert "### Needs action" in text and "### Obligations" not in text and "<details>" not in text

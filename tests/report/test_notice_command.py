@@ -59,3 +59,31 @@ def test_required_statements_are_the_quoted_strings_of_notice_duties():
     assert required_statements(naming) == []
     placeholder = Obligation("attribution", 'Say "[name] is built using Falcon LLM technology".', "falcon")
     assert required_statements(placeholder) == []
+
+
+def _duty(licence: str, code: str) -> Obligation:
+    from licensecheck.knowledge import load_knowledge
+
+    rule = load_knowledge().lookup(licence)
+    (clause,) = [c for c in rule.clauses if c.code == code]
+    return Obligation(code, clause.text, rule.id, clause.source, clause.section)
+
+
+def test_alternative_statements_are_one_line_that_says_either():
+    # Qwen LICENSE AGREEMENT 5.b: "Built with Qwen" or "Improved using Qwen", one of them, not both.
+    assert required_statements(_duty("qwen", "attribution")) == ["One of: Built with Qwen | Improved using Qwen"]
+    assert required_statements(_duty("qwen-research", "attribution")) == ["One of: Built with Qwen | Improved using Qwen"]
+    both = Obligation("notice", 'Ship "Alpha is licensed to you" and "Beta is licensed to you".', "x")
+    assert required_statements(both) == ["Alpha is licensed to you", "Beta is licensed to you"]  # "and" is not a choice
+
+
+def test_flux_attribution_notice_comes_whole_with_its_liability_sentence():
+    # FLUX.1 [dev] Non-Commercial License v1.1.1, 3.b: the Attribution Notice is two lines, both required.
+    assert required_statements(_duty("flux-1-dev-non-commercial", "attribution-notice")) == [
+        "The FLUX.1 [dev] Model is licensed by Black Forest Labs Inc. under the FLUX.1 [dev] Non-Commercial License. "
+        "Copyright Black Forest Labs Inc.",
+        "IN NO EVENT SHALL BLACK FOREST LABS INC. BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN "
+        "ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH USE OF THIS MODEL.",
+    ]
+    v2 = required_statements(_duty("flux-non-commercial-v2", "attribution-notice"))
+    assert v2[0].startswith("The FLUX [dev] Model is licensed by Black Forest Labs Inc.") and v2[1].startswith("IN NO EVENT")

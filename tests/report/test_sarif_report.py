@@ -60,15 +60,24 @@ def test_results_point_at_the_declaring_line(mixed_repo):
     assert {r["ruleId"] for r in results if r["properties"]["component"] == "acme/strange"} >= {"licence-unrecognised"}
 
 
-def test_info_findings_are_notes_and_quiet_drops_them(mixed_repo, tmp_path):
+def test_info_findings_are_notes_and_quiet_drops_them(fake_hub, mixed_repo, tmp_path):
+    fake_hub.add_package("either", "1.0", license_expression="MIT OR Apache-2.0")
+    (mixed_repo / "requirements.txt").write_text("either==1.0\n")
+    _, document = sarif(mixed_repo)
+    levels = {r["ruleId"]: r["level"] for r in document["runs"][0]["results"]}
+    assert levels["licence-choice"] == "note"
+    _, quiet = sarif(mixed_repo, "--quiet")
+    assert "licence-choice" not in {r["ruleId"] for r in quiet["runs"][0]["results"]}
+
+
+def test_a_licence_override_is_a_warning_even_when_quiet(mixed_repo, tmp_path):
     (mixed_repo / "models.yaml").write_text(
         "models:\n  - id: CohereForAI/c4ai-command-r-v01\n    license: apache-2.0\n    reason: bought a licence, LEG-7\n"
     )
-    _, document = sarif(mixed_repo)
-    levels = {r["ruleId"]: r["level"] for r in document["runs"][0]["results"]}
-    assert levels["licence-override"] == "note"
-    _, quiet = sarif(mixed_repo, "--quiet")
-    assert "licence-override" not in {r["ruleId"] for r in quiet["runs"][0]["results"]}
+    for flags in ((), ("--quiet",)):
+        _, document = sarif(mixed_repo, *flags)
+        levels = {r["ruleId"]: r["level"] for r in document["runs"][0]["results"]}
+        assert levels["licence-override"] == "warning"
 
 
 def test_locations_are_relative_to_the_repository_root(fake_hub, tmp_path):

@@ -60,9 +60,16 @@ def test_cold_scan_reports_progress_and_keeps_stdout_clean(fake_hub, tmp_path, m
     assert result.stdout.lstrip().startswith("{")
 
 
-def test_piped_scan_prints_no_bar():
-    result = invoke("scan", DEMO, "--offline")
-    assert "\r" not in result.stderr and "licences resolved" not in result.stderr
+def test_piped_scan_prints_no_bar(fake_hub, tmp_path, monkeypatch):
+    """A cold scan asks the bar to draw at every answer; on a pipe there is no bar to draw."""
+    monkeypatch.setitem(ProgressBar.__init__.__kwdefaults__, "delay", 0.0)  # a bar would show at the first answer
+    for index in range(3):
+        fake_hub.add_model(f"acme/model-{index}", {"license": "mit"})
+    (tmp_path / "models.yaml").write_text("models:\n" + "".join(f"  - acme/model-{i}\n" for i in range(3)))
+    result = invoke("scan", tmp_path)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    assert result.stdout.startswith("licensecheck ") and "ALLOWED (3)" in result.stdout
 
 
 def test_colour_modes(monkeypatch):
@@ -84,3 +91,13 @@ def test_use_colour_on_a_terminal(monkeypatch):
     assert use_colour("report.txt") is False
     monkeypatch.setenv("NO_COLOR", "1")
     assert use_colour(None) is False
+
+
+def test_quiet_output_starts_with_what_needs_action(fake_hub, tmp_path):
+    quiet = invoke("scan", DEMO, "--offline", "-q")
+    assert quiet.stdout.startswith("DENIED (2)\n  model CohereForAI/c4ai-command-r-v01: ")
+    assert quiet.stdout.endswith("\n\nsummary: 2 denied, 0 unknown, 6 conditional, 10 allowed (18 components)\n")
+    fake_hub.add_model("acme/model", {"license": "mit"})
+    (tmp_path / "models.yaml").write_text("models:\n  - acme/model\n")
+    nothing = invoke("scan", tmp_path, "-q")
+    assert nothing.stdout == "summary: 0 denied, 0 unknown, 0 conditional, 1 allowed (1 components)\n"

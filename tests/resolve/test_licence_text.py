@@ -373,7 +373,7 @@ def test_locked_fingerprint_is_recognised_when_the_rules_learn_the_text(fake_hub
 
 def test_override_still_wins_over_the_file(fake_hub, tmp_path):
     fake_hub.add_model("org/model", {"license": "other"}, files={"LICENSE": QWEN_TEXT})
-    (tmp_path / "models.yaml").write_text("models:\n  - id: org/model\n    license: mit\n    reason: relicensed, LEG-7\n")
+    (tmp_path / "models.yaml").write_text("models:\n  - id: org/model\n    license: mit\n    reason: relicensed upstream, LEG-7\n")
     result = CliRunner().invoke(main, ["scan", str(tmp_path), "--format", "json"])
     assert json.loads(result.stdout)["components"][0]["license"]["id"] == "mit"
 

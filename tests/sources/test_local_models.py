@@ -199,7 +199,7 @@ def _manifest(tmp_path, text):
 
 def test_manifest_path_entry(tmp_path):
     write_model_folder(tmp_path / "models" / "support-bot", {"license": "apache-2.0"}, adapter_base=NC_BASE)
-    manifest = _manifest(tmp_path, "models:\n  - path: models/support-bot/\n    license: mit\n    reason: LEG-1\n")
+    manifest = _manifest(tmp_path, "models:\n  - path: models/support-bot/\n    license: mit\n    reason: checked by legal, LEG-1\n")
     [component] = read_manifest(manifest, tmp_path)
     assert component.name == "models/support-bot"
     assert component.locations[0].path == "models.yaml" and component.locations[0].line == 2

@@ -30,7 +30,7 @@ def test_asset_manifest_short_and_long_forms():
             type="model",
             name="Qwen/Qwen2.5-7B-Instruct",
             revision="a09a35458c702b33eeacc393d103063234e8bc28",
-            override=LicenceOverride("apache-2.0", "checked by legal, ticket LEG-12"),
+            override=LicenceOverride("apache-2.0", "checked by legal, ticket LEG-12", Location(where, 5)),
             locations=(Location(where, 3),),
         ),
         Component(
