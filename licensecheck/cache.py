@@ -70,12 +70,15 @@ def hub_key(repo_type: str, repo_id: str, revision: str | None, *, rules: str = 
     return CacheKey("hub", (endpoint, repo_type, repo_id.lower(), revision, rules), pinned, what)
 
 
-def package_key(name: str, version: str | None) -> CacheKey:
-    """A package at an exact version (pinned), or its latest release."""
+def package_key(name: str, version: str | None, requirement: str | None = None, *, rules: str = "") -> CacheKey:
+    """A package at an exact version (pinned), at the newest release a specifier allows, or its latest release.
+
+    `rules` is `rules_digest` of the rules in use: they decide which licence field is trusted.
+    """
     index = (os.environ.get("LICENSECHECK_PYPI_URL") or PYPI_URL).rstrip("/")
     normalised = re.sub(r"[-_.]+", "-", name).lower()
-    what = f"package {name}" + (f"=={version}" if version else "")
-    return CacheKey("pypi", (index, normalised, version), version is not None, what)
+    what = f"package {name}" + (f"=={version}" if version else (requirement or ""))
+    return CacheKey("pypi", (index, normalised, version, requirement, rules), version is not None, what)
 
 
 _RULES_DIGESTS: dict[int, tuple[object, str]] = {}

@@ -28,6 +28,9 @@ COMMANDS = {
     "explain": "licensecheck.commands.explain:explain",
     "rules": "licensecheck.commands.rules:rules",
     "notice": "licensecheck.commands.notice:notice",
+    "compare": "licensecheck.commands.compare:compare",
+    "suggest": "licensecheck.commands.suggest:suggest",
+    "purposes": "licensecheck.commands.purposes:purposes",
 }
 
 
@@ -53,7 +56,7 @@ def _build_main():
     def main() -> None:
         """Licence compliance for the models, datasets and Python packages a project depends on.
 
-        Reads models.yaml, requirements*.txt, pyproject.toml and setup.cfg, resolves each
+        Reads models.yaml, requirements*.txt, pyproject.toml, setup.cfg and setup.py, resolves each
         dependency's licence (Hugging Face Hub, PyPI, or the lock file) and judges it under
         your usage context.
         """

@@ -38,11 +38,14 @@ CONFIG_NAME = "licensecheck.toml"
 PYPROJECT_NAME = "pyproject.toml"
 TABLE = ("tool", "licensecheck")
 
-CONTEXT_KEYS = ("use", "distribution", "users", "revenue", "region")
+CONTEXT_KEYS = ("use", "distribution", "users", "revenue", "region", "org_users")
 SETTING_KEYS = (
     "extends", *CONTEXT_KEYS, "unknown", "allow", "deny", "deny_categories", "exclude", "exceptions", "verify_lock",
-    "override_from",
+    "override_from", "purposes",
 )
+# Declared purposes (rules/purposes.toml ids) are part of the usage context, but kept
+# out of CONTEXT_KEYS and DEFAULTS: a run that declares none reports as before.
+PURPOSES_KEY = "purposes"
 EXCEPTION_KEYS = ("component", "revision", "reason", "owner", "expires")
 UNKNOWN_MODES = ("fail", "warn")
 DEFAULTS: dict[str, object] = {
@@ -51,6 +54,7 @@ DEFAULTS: dict[str, object] = {
     "users": None,
     "revenue": None,
     "region": None,
+    "org_users": None,
     "unknown": "fail",
 }
 # Where a value came from, as the report names it.
@@ -124,7 +128,16 @@ class Config:
                 values[key], sources[key] = given[key], CLI
             else:
                 values[key], sources[key] = self.values.get(key, DEFAULTS[key]), self.sources.get(key, DEFAULT)
-        return Context(**values), sources
+        purposes, source = self.purposes(given)
+        if purposes:
+            sources[PURPOSES_KEY] = source
+        return Context(**values, purposes=purposes), sources
+
+    def purposes(self, given: Mapping[str, object]) -> tuple[tuple[str, ...], str]:
+        """The declared purposes and where they came from: the flags replace the configuration's whole."""
+        if given.get(PURPOSES_KEY):
+            return tuple(sorted(set(given[PURPOSES_KEY]))), CLI
+        return tuple(self.values.get(PURPOSES_KEY) or ()), self.sources.get(PURPOSES_KEY, DEFAULT)
 
 
 def run_date(environ: Mapping[str, str] = os.environ) -> date:
@@ -394,6 +407,9 @@ class _SettingsReader:
     def _revenue(self, value: object) -> int:
         return self._figure("revenue", value)
 
+    def _org_users(self, value: object) -> int:
+        return self._figure("org_users", value)
+
     def _region(self, value: object) -> str:
         if not isinstance(value, str):
             raise self._error(("region",), f"must be an ISO 3166-1 country code or EU, got {_kind(value)}")
@@ -427,6 +443,16 @@ class _SettingsReader:
 
     def _deny(self, value: object) -> tuple[str, ...]:
         return self._licences("deny", value)
+
+    def _purposes(self, value: object) -> tuple[str, ...]:
+        from .purposes import UnknownPurpose, check_purposes
+
+        items = self._strings(PURPOSES_KEY, value)
+        try:
+            return check_purposes(items, self.knowledge)
+        except UnknownPurpose as error:
+            line = self.locator.string_line((*self.prefix, PURPOSES_KEY), error.purpose_id)
+            raise self._error((PURPOSES_KEY,), f"names an unknown purpose: {error.message()}", line) from None
 
     def _verify_lock(self, value: object) -> bool:
         if not isinstance(value, bool):

@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from .expression import AllOf, AnyOf, Expression, LicenceId, render
-from .model import Clause, Context, Evaluation, Finding, LicenceRule, Obligation, Severity, Verdict
+from .model import Clause, Context, Evaluation, Finding, LicenceRule, ModelFacts, Obligation, Severity, Verdict
+from .lineage import PERMISSIVENESS
+from .model_facts import FACT_WORDS
 
 # The member states of the European Union, for clauses whose `regions` say "EU".
 EU_MEMBER_STATES = frozenset(
@@ -31,21 +33,77 @@ def region_matches(region: str, clause_regions: Iterable[str]) -> bool:
 
 
 def _reference(rule: LicenceRule, clause: Clause) -> str:
+    if clause.purposes is not None:
+        # Use restrictions often live in a separate policy document: name it.
+        return f"[{rule.id} {clause.section}; {clause.source}]" if clause.section else f"[{rule.id}; {clause.source}]"
     return f"[{rule.id} {clause.section}]" if clause.section else f"[{rule.id}]"
 
 
-def _undecided_conditions(clause: Clause, context: Context) -> tuple[bool, list[str]]:
-    """Whether the clause can still apply, and which of its conditions the context cannot decide."""
+def declared_purposes(clause: Clause, context: Context) -> tuple[str, ...]:
+    """The context's purposes that the clause names (none: the clause has no purpose condition or none matches)."""
+    if clause.purposes is None:
+        return ()
+    return tuple(sorted(clause.purposes.intersection(context.purposes)))
+
+
+def purpose_conditions(clause: Clause, context: Context) -> tuple[bool, list[str]]:
+    """Whether a clause's `purposes` condition holds, and what it leaves to confirm.
+
+    A clause about purposes applies only to a declared purpose it names: with no
+    purpose declared it is not checked (the report lists it as such, purposes.py).
+    A qualified restriction ("unlicensed practice of a profession") cannot be
+    decided from the purpose alone: it becomes something to confirm, never a denial.
+    """
+    if clause.purposes is None:
+        return True, []
+    matched = declared_purposes(clause, context)
+    if not matched:
+        return False, []
+    if clause.qualification is None:
+        return True, []
+    plural = "s" if len(matched) > 1 else ""
+    return True, [f"to declared purpose{plural} {', '.join(matched)}, {clause.qualification}"]
+
+
+def _purpose_label(clause: Clause, context: Context) -> str:
+    matched = declared_purposes(clause, context)
+    return f"Declared purpose{'s' if len(matched) > 1 else ''} {', '.join(matched)}: " if matched else ""
+
+
+def _undecided_conditions(clause: Clause, context: Context, facts: ModelFacts | None = None) -> tuple[bool, list[str]]:
+    """Whether the clause can still apply, and which of its conditions the context (or the model's facts) cannot decide."""
+    purposes_hold, to_confirm = purpose_conditions(clause, context)
+    if not purposes_hold:
+        return False, []
     if clause.uses is not None and context.use not in clause.uses:
         return False, []
     if clause.distributions is not None and context.distribution not in clause.distributions:
         return False, []
-    missing: list[str] = []
+    missing: list[str] = to_confirm
+    for fact in sorted(clause.model_facts or ()):
+        if facts is not None and fact in facts.known:
+            if fact not in facts.holds:
+                return False, []
+        else:
+            missing.append(f"if the model is {FACT_WORDS.get(fact, fact)} (its card and tags do not say)")
     if clause.users_above is not None:
         if context.users is None:
             missing.append(f"above {clause.users_above:,} monthly active users (give --users)")
         elif context.users <= clause.users_above:
             return False, []
+    if clause.org_users_above is not None:
+        # The organisation's figure is at least the product's: --users above the
+        # threshold decides it without --org-users; below it, it does not.
+        figure = context.org_users_at_least
+        if context.org_users is not None or (figure is not None and figure > clause.org_users_above):
+            if figure <= clause.org_users_above:
+                return False, []
+        else:
+            counted = f", counted on {clause.org_users_counted_on}" if clause.org_users_counted_on else ""
+            missing.append(
+                f"above {clause.org_users_above:,} monthly active users of the organisation and its affiliates "
+                f"together{counted} (give --org-users)"
+            )
     if clause.revenue_above is not None:
         if context.revenue is None:
             missing.append(f"above USD {clause.revenue_above:,} annual revenue (give --revenue)")
@@ -59,13 +117,14 @@ def _undecided_conditions(clause: Clause, context: Context) -> tuple[bool, list[
     return True, missing
 
 
-def clause_conditions(clause: Clause, context: Context) -> tuple[bool, list[str]]:
+def clause_conditions(clause: Clause, context: Context, facts: ModelFacts | None = None) -> tuple[bool, list[str]]:
     """Whether a clause can apply under the context, and which of its conditions the context leaves undecided."""
-    return _undecided_conditions(clause, context)
+    return _undecided_conditions(clause, context, facts)
 
 
-def evaluate_rule(rule: LicenceRule, context: Context) -> Evaluation:
-    """Apply one licence's clauses to the context."""
+def evaluate_rule(rule: LicenceRule, context: Context, facts: ModelFacts | None = None) -> Evaluation:
+    """Apply one licence's clauses to the context and, for terms that depend on the
+    model, to its facts (None: not known, so those terms stay to be confirmed)."""
     if not rule.recognised:
         return Evaluation(
             Verdict.UNKNOWN,
@@ -77,7 +136,7 @@ def evaluate_rule(rule: LicenceRule, context: Context) -> Evaluation:
     codes: list[str] = []
     denied = False
     for clause in rule.clauses:
-        applies, missing = _undecided_conditions(clause, context)
+        applies, missing = _undecided_conditions(clause, context, facts)
         if not applies:
             continue
         codes.append(clause.code)
@@ -88,10 +147,10 @@ def evaluate_rule(rule: LicenceRule, context: Context) -> Evaluation:
             text = f"Applies {' and '.join(missing)}: {clause.text} {reference}"
         elif clause.effect == "deny":
             denied = True
-            findings.append(Finding(Severity.ERROR, clause.code, f"{clause.text} {reference}"))
+            findings.append(Finding(Severity.ERROR, clause.code, f"{_purpose_label(clause, context)}{clause.text} {reference}"))
             continue
         else:
-            text = f"{clause.text} {reference}"
+            text = f"{_purpose_label(clause, context)}{clause.text} {reference}"
         obligations.append(text)
         duties.append(Obligation(clause.code, text, rule.id, clause.source, clause.section))
     if denied:
@@ -124,16 +183,20 @@ def _option_cost(evaluation: Evaluation) -> tuple[int, int]:
     return (evaluation.verdict.rank, len(evaluation.obligations))
 
 
-def evaluate_expression(expression: Expression, lookup: RuleLookup, context: Context) -> Evaluation:
+def evaluate_expression(
+    expression: Expression, lookup: RuleLookup, context: Context, facts: ModelFacts | None = None
+) -> Evaluation:
     """Evaluate an SPDX expression: AND keeps every licence's terms, OR the best option."""
     if isinstance(expression, LicenceId):
+        # A licence WITH an exception the rules know as a whole (Apache-2.0 WITH LLVM-exception)
+        # is judged by its own terms; any other exception is reported, its base licence judged.
+        whole = lookup(render(expression)) if expression.exception else None
+        if whole is not None:
+            return evaluate_rule(whole, context)
         rule = lookup(expression.id)
         if rule is None:
-            return Evaluation(
-                Verdict.UNKNOWN,
-                findings=(Finding(Severity.ERROR, "licence-unknown-id", f"licence {expression.id!r} is not in licensecheck's rules"),),
-            )
-        evaluation = evaluate_rule(rule, context)
+            return _not_in_rules(expression.id)
+        evaluation = evaluate_rule(rule, context, facts)
         if expression.exception:
             note = Finding(
                 Severity.INFO,
@@ -142,7 +205,7 @@ def evaluate_expression(expression: Expression, lookup: RuleLookup, context: Con
             )
             evaluation = _merge([evaluation], evaluation.verdict, (note,))
         return evaluation
-    parts = [evaluate_expression(term, lookup, context) for term in expression.terms]
+    parts = [evaluate_expression(term, lookup, context, facts) for term in expression.terms]
     if isinstance(expression, AllOf):
         worst = max((part.verdict for part in parts), key=lambda verdict: verdict.rank)
         return _merge(parts, worst)
@@ -155,6 +218,48 @@ def evaluate_expression(expression: Expression, lookup: RuleLookup, context: Con
         f"{render(expression)}: evaluated under {render(expression.terms[best_index])}, the most favourable option",
     )
     return _merge([best], best.verdict, (chosen,))
+
+
+def _not_in_rules(licence_id: str) -> Evaluation:
+    return Evaluation(
+        Verdict.UNKNOWN,
+        findings=(Finding(Severity.ERROR, "licence-unknown-id", f"licence {licence_id!r} is not in licensecheck's rules"),),
+    )
+
+
+def evaluate_conflict(
+    declarations: tuple[tuple[str, str], ...], lookup: RuleLookup, context: Context, facts: ModelFacts | None = None
+) -> tuple[Evaluation, str]:
+    """A card that names different licences in different fields (`license` and
+    `license_name`, or `license_name` and `license_link`): the component is judged
+    under the stricter of them, with a `licence-conflict` warning naming both.
+
+    `declarations` pairs the field with the licence id it names (a rule id, or
+    the name as written when no rule knows it: that one is unknown, so the
+    verdict fails closed). Stricter: the worse verdict, then the less permissive
+    kind of licence (lineage.PERMISSIVENESS), then more obligations.
+    Returns the evaluation and the id of the licence it was judged under.
+    """
+    judged = []
+    for field, licence_id in declarations:
+        rule = lookup(licence_id)
+        judged.append(evaluate_rule(rule, context, facts) if rule is not None else _not_in_rules(licence_id))
+    def strictness(i: int) -> tuple[int, int, int, int]:
+        rule = lookup(declarations[i][1])
+        level = PERMISSIVENESS.get(rule.category, -1) if rule is not None else -1
+        return (judged[i].verdict.rank, level, len(judged[i].obligations), -i)
+
+    stricter = max(range(len(judged)), key=strictness)
+    named = ", ".join(f"{field} names {licence_id}" for field, licence_id in declarations)
+    chosen_field, chosen = declarations[stricter]
+    warning = Finding(
+        Severity.WARNING,
+        "licence-conflict",
+        f"the card names different licences ({named}): judged under the stricter, {chosen} (from {chosen_field}); "
+        "ask the publisher which applies",
+    )
+    evaluation = judged[stricter]
+    return _merge([evaluation], evaluation.verdict, (warning,)), chosen
 
 
 def evaluate_unresolved(problem: Finding | None, notes: Iterable[Finding] = ()) -> Evaluation:

@@ -13,6 +13,7 @@ import difflib
 from dataclasses import asdict, dataclass, replace
 
 from .evaluate import clause_conditions, evaluate_rule
+from .model_facts import FACT_WORDS
 from .knowledge import Knowledge, normalise_id
 from .model import DISTRIBUTIONS, USES, Clause, Context, Evaluation, LicenceRule, Verdict
 
@@ -36,6 +37,8 @@ CATEGORY_WORDS = {
     "unknown": "unknown: the terms are not known to licensecheck",
 }
 STATUS_APPLIES, STATUS_TO_CONFIRM, STATUS_NOT_APPLICABLE = "applies", "to-confirm", "not-applicable"
+# A clause about purposes when the context declares none: not judged either way.
+STATUS_NOT_CHECKED = "not-checked"
 _USE_WORDS = {"commercial": "commercial use", "non-commercial": "non-commercial use"}
 _DISTRIBUTION_WORDS = {
     "internal": "used inside the organisation",
@@ -133,10 +136,19 @@ def describe_conditions(clause: Clause) -> tuple[str, ...]:
         words.append(" or ".join(_DISTRIBUTION_WORDS[d] for d in DISTRIBUTIONS if d in clause.distributions))
     if clause.users_above is not None:
         words.append(f"above {clause.users_above:,} monthly active users")
+    if clause.org_users_above is not None:
+        counted = f" on {clause.org_users_counted_on}" if clause.org_users_counted_on else ""
+        words.append(f"above {clause.org_users_above:,} monthly active users of the organisation{counted}")
     if clause.revenue_above is not None:
         words.append(f"above USD {clause.revenue_above:,} annual revenue")
     if clause.regions is not None:
         words.append(f"in {', '.join(sorted(clause.regions))}")
+    for fact in sorted(clause.model_facts or ()):
+        words.append(f"the model is {FACT_WORDS.get(fact, fact)}")
+    if clause.purposes is not None:
+        words.append(f"for declared purpose {' or '.join(sorted(clause.purposes))}")
+    if clause.qualification is not None:
+        words.append(clause.qualification)
     return tuple(words)
 
 
@@ -145,7 +157,9 @@ def explain_licence(rule: LicenceRule, context: Context) -> Explanation:
     terms = []
     for clause in rule.clauses:
         applies, undecided = clause_conditions(clause, context)
-        if not applies:
+        if not applies and clause.purposes is not None and not context.purposes:
+            status = STATUS_NOT_CHECKED
+        elif not applies:
             status = STATUS_NOT_APPLICABLE
         elif undecided:
             status = STATUS_TO_CONFIRM
@@ -175,7 +189,7 @@ def to_document(explanation: Explanation) -> dict:
             "checked": rule.checked,
             "summary": rule.summary,
         },
-        "context": asdict(context),
+        "context": {**asdict(context), "purposes": list(context.purposes)},  # a list, as JSON reads it back
         "verdict": evaluation.verdict.value,
         "obligations": list(evaluation.obligations),
         "findings": [
@@ -184,20 +198,26 @@ def to_document(explanation: Explanation) -> dict:
         "permits": [
             {"use": p.use, "distribution": p.distribution, "verdict": p.verdict.value} for p in explanation.permits
         ],
-        "terms": [
-            {
-                "code": term.clause.code,
-                "effect": term.clause.effect,
-                "text": term.clause.text,
-                "source": term.clause.source,
-                "section": term.clause.section,
-                "conditions": list(term.conditions),
-                "status": term.status,
-                "undecided": list(term.undecided),
-            }
-            for term in explanation.terms
-        ],
+        "terms": [_term_document(term) for term in explanation.terms],
     }
+
+
+def _term_document(term: TermExplained) -> dict:
+    document = {
+        "code": term.clause.code,
+        "effect": term.clause.effect,
+        "text": term.clause.text,
+        "source": term.clause.source,
+        "section": term.clause.section,
+        "conditions": list(term.conditions),
+        # `status` keeps its three values: a purpose term nobody declared does not bind,
+        # and `purpose_not_checked` (added, never false) says why.
+        "status": STATUS_NOT_APPLICABLE if term.status == STATUS_NOT_CHECKED else term.status,
+        "undecided": list(term.undecided),
+    }
+    if term.status == STATUS_NOT_CHECKED:
+        document["purpose_not_checked"] = True
+    return document
 
 
 def render_text(explanation: Explanation) -> str:
@@ -241,6 +261,7 @@ def render_text(explanation: Explanation) -> str:
             STATUS_APPLIES: "applies under your context",
             STATUS_TO_CONFIRM: f"to confirm: applies {' and '.join(term.undecided)}",
             STATUS_NOT_APPLICABLE: "does not apply under your context",
+            STATUS_NOT_CHECKED: "not checked: no purpose declared (--purpose ID)",
         }[term.status]
         lines.append(f"      -> {status}")
     return "\n".join(lines) + "\n"

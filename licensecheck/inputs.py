@@ -17,6 +17,7 @@ from .errors import InputError, LicensecheckError
 from .model import Component, Finding
 from .overrides import override_sources, withhold_overrides
 from .scope import either_direct, widest
+from .sources._common import FileRead
 from .sources._locks import is_pylock_name
 from .sources.reconcile import reconcile
 
@@ -53,6 +54,7 @@ INPUT_KINDS: list[InputKind] = [
     InputKind("manifest", lambda p: p.name in MANIFEST_NAMES, "licensecheck.sources.manifest:read_manifest"),
     InputKind("pyproject", lambda p: p.name == "pyproject.toml", "licensecheck.sources.pyproject:read_pyproject"),
     InputKind("setupcfg", lambda p: p.name == "setup.cfg", "licensecheck.sources.setupcfg:read_setup_cfg"),
+    InputKind("setuppy", lambda p: p.name == "setup.py", "licensecheck.sources.setuppy:read_setup_py"),
     InputKind("requirements", _is_requirements_file, "licensecheck.sources.requirements:read_requirements"),
     InputKind("uv-lock", lambda p: p.name == "uv.lock", "licensecheck.sources.uvlock:read_uv_lock"),
     InputKind("poetry-lock", lambda p: p.name == "poetry.lock", "licensecheck.sources.poetrylock:read_poetry_lock"),
@@ -66,7 +68,7 @@ def input_kind(path: Path) -> InputKind | None:
     return next((kind for kind in INPUT_KINDS if kind.matches(path)), None)
 
 
-def _reader(kind: InputKind) -> Callable[[Path, Path], list[Component]]:
+def _reader(kind: InputKind) -> Callable[[Path, Path], "list[Component] | FileRead"]:
     module, function = kind.reader.split(":")
     return getattr(import_module(module), function)
 
@@ -109,12 +111,18 @@ def merge_components(components: Iterable[Component]) -> list[Component]:
             existing,
             locations=locations,
             override=existing.override or component.override,
-            requirement=existing.requirement or component.requirement,
+            requirement=_both(existing.requirement, component.requirement),
             direct=either_direct(existing.direct, component.direct),
             scope=widest(existing.scope, component.scope),
             notes=existing.notes + tuple(n for n in component.notes if n not in existing.notes),
         )
     return list(merged.values())
+
+
+def _both(first: str | None, second: str | None) -> str | None:
+    """Two files' specifiers for one package: what installs must satisfy both (`<2` and `>=1.23`: `<2,>=1.23`)."""
+    parts = [part for part in dict.fromkeys((first or "").split(",") + (second or "").split(",")) if part]
+    return ",".join(parts) or None
 
 
 def _refuse_outside(path: Path, base: Path) -> None:
@@ -130,7 +138,7 @@ def _refuse_outside(path: Path, base: Path) -> None:
         )
 
 
-def _read_input(path: Path, base: Path) -> list[Component]:
+def _read_input(path: Path, base: Path) -> list[Component] | FileRead:
     """One input file's components. Each reader names what it cannot parse; a parser
     that runs out of stack or memory on a hostile file is caught here, for every
     reader, so that it is an input error naming the file and never an internal error."""
@@ -171,22 +179,28 @@ def collect_inputs(
         found = discover_references(root, exclude)
     if required and not files and not (found and (found.components or found.local_loads)):
         raise LicensecheckError(
-            f"{root}: found no models.yaml, requirements*.txt, pyproject.toml, setup.cfg, Python lock file or .gguf file to scan"
+            f"{root}: found no models.yaml, requirements*.txt, pyproject.toml, setup.cfg, setup.py, Python lock file or .gguf file to scan"
             + (", and no model or dataset referenced in its code" if found is not None else "")
         )
     components: list[Component] = []
+    file_notices: list[Finding] = []
     overrides = override_sources(base, override_from)
     for path in files:
         _refuse_outside(path, base)
+        read = _read_input(path, base)
+        if isinstance(read, FileRead):
+            file_notices.extend(read.notices)
+            read = read.components
         # Before merging: an override is judged by the file that sets it.
-        components.extend(withhold_overrides(_read_input(path, base), path, overrides))
+        components.extend(withhold_overrides(read, path, overrides))
     # Requirement files found by walking the tree are also read through `-r`
     # includes; merging removes the repeats.
     # Then a lock file's exact version wins over a requirement's pin (sources/reconcile.py).
     merged = reconcile(merge_components(components))
-    notices: tuple[Finding, ...] = ()
+    notices: tuple[Finding, ...] = tuple(file_notices)
     if found is not None:
         from .discover import with_discovered
 
-        merged, notices = with_discovered(merged, found, base)
+        merged, discovered = with_discovered(merged, found, base)
+        notices += discovered
     return Inputs(base, tuple(p.relative_to(base).as_posix() for p in files), tuple(merged), notices)

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from .model import DISTRIBUTIONS, USES, Clause, LicenceRule
+from .model import DISTRIBUTIONS, USES, Clause, LicenceRule, Purpose
+from .model_facts import MODEL_FACTS
 
 CATEGORIES = (
     "public-domain",
@@ -32,11 +33,14 @@ CATEGORIES = (
 )
 EFFECTS = ("deny", "oblige")
 
-_TOP_KEYS = {"id", "name", "spdx", "url", "category", "aliases", "checked", "summary", "clauses"}
+_TOP_KEYS = {"id", "name", "spdx", "url", "category", "aliases", "members", "checked", "summary", "clauses"}
 _CLAUSE_KEYS = {
     "code", "effect", "text", "source", "section",
     "uses", "distributions", "regions", "users_above", "revenue_above",
+    "org_users_above", "org_users_counted_on", "model_facts",
+    "purposes", "qualification",
 }
+PURPOSES_FILE = "purposes.toml"
 
 
 class RulesError(Exception):
@@ -97,6 +101,13 @@ def _parse_clause(raw: object, where: str) -> Clause:
     section = raw.get("section")
     if section is not None and not isinstance(section, str):
         raise RulesError(f"{where}: `section` must be a string")
+    org_users_above = threshold("org_users_above")
+    if raw.get("users_above") is not None and org_users_above is not None:
+        raise RulesError(
+            f"{where}: a clause tests either the product's users (`users_above`) or the organisation's "
+            "(`org_users_above`), not both: split it in two"
+        )
+    purposes, qualification = _purpose_condition(raw, where)
     return Clause(
         code=raw["code"],
         effect=raw["effect"],
@@ -108,7 +119,48 @@ def _parse_clause(raw: object, where: str) -> Clause:
         regions=member_set("regions", None),
         users_above=threshold("users_above"),
         revenue_above=threshold("revenue_above"),
+        org_users_above=org_users_above,
+        org_users_counted_on=_counted_on(raw, where, org_users_above),
+        model_facts=member_set("model_facts", MODEL_FACTS),
+        purposes=purposes,
+        qualification=qualification,
     )
+
+
+def _counted_on(raw: dict, where: str, org_users_above: int | None) -> str | None:
+    """`org_users_counted_on`: the day the organisation's figure is counted (a TOML date or YYYY-MM-DD)."""
+    value = raw.get("org_users_counted_on")
+    if value is None:
+        return None
+    if org_users_above is None:
+        raise RulesError(f"{where}: `org_users_counted_on` needs `org_users_above`: it says when that figure counts")
+    from datetime import date
+
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value).isoformat()
+        except ValueError:
+            pass
+    raise RulesError(f"{where}: `org_users_counted_on` must be a date (YYYY-MM-DD), not {value!r}")
+
+
+def _purpose_condition(raw: dict, where: str) -> tuple[frozenset[str] | None, str | None]:
+    """A clause's `purposes` (ids; checked against rules/purposes.toml at load) and `qualification`."""
+    purposes = raw.get("purposes")
+    if purposes is not None:
+        if not isinstance(purposes, list) or not purposes or not all(isinstance(p, str) and p.strip() for p in purposes):
+            raise RulesError(f"{where}: `purposes` must be a non-empty list of purpose ids (rules/{PURPOSES_FILE})")
+        purposes = frozenset(purposes)
+    qualification = raw.get("qualification")
+    if qualification is not None:
+        if not isinstance(qualification, str) or not qualification.strip():
+            raise RulesError(f"{where}: `qualification` must be a non-empty string")
+        if purposes is None:
+            raise RulesError(f"{where}: `qualification` qualifies a `purposes` condition; the clause has none")
+        qualification = qualification.strip()
+    return purposes, qualification
 
 
 def parse_rule(raw: dict, where: str) -> LicenceRule:
@@ -126,6 +178,9 @@ def parse_rule(raw: dict, where: str) -> LicenceRule:
     aliases = raw.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
         raise RulesError(f"{where}: `aliases` must be a list of strings")
+    members = raw.get("members", [])
+    if not isinstance(members, list) or not all(isinstance(m, str) and m for m in members):
+        raise RulesError(f"{where}: `members` must be a list of licence ids")
     clauses = raw.get("clauses", [])
     if not isinstance(clauses, list):
         raise RulesError(f"{where}: `clauses` must be an array of tables")
@@ -139,6 +194,7 @@ def parse_rule(raw: dict, where: str) -> LicenceRule:
         category=raw["category"],
         spdx=spdx,
         aliases=tuple(aliases),
+        members=tuple(members),
         clauses=tuple(_parse_clause(c, f"{where}: clause {i + 1}") for i, c in enumerate(clauses)),
         summary=raw.get("summary"),
         # TOML reads an unquoted date as a `date`; both spellings mean the same day.
@@ -162,6 +218,8 @@ class Knowledge:
 
     rules: tuple[LicenceRule, ...]
     recognisers: tuple[Recogniser, ...] = ()
+    # The purposes a project can declare (rules/purposes.toml), in file order.
+    purposes: tuple[Purpose, ...] = ()
 
     @cached_property
     def _index(self) -> dict[str, LicenceRule]:
@@ -183,6 +241,9 @@ class Knowledge:
     def known_names(self) -> list[str]:
         return sorted(self._index)
 
+    def purpose(self, purpose_id: str) -> Purpose | None:
+        return next((p for p in self.purposes if p.id == purpose_id), None)
+
 
 def load_knowledge(directory: Path | None = None) -> Knowledge:
     """Read and validate every licence file; `RulesError` on the first problem."""
@@ -202,12 +263,57 @@ def load_knowledge(directory: Path | None = None) -> Knowledge:
         if path.stem != rule.id:
             raise RulesError(f"{path}: file name must be the licence id {rule.id!r}")
         rules.append(rule)
-    knowledge = Knowledge(tuple(rules), _load_recognisers(directory / "recognise.toml"))
+    purposes = load_purposes(directory / PURPOSES_FILE)
+    known = {purpose.id for purpose in purposes}
+    for rule in rules:
+        for clause in rule.clauses:
+            unknown = sorted((clause.purposes or frozenset()) - known)
+            if unknown:
+                raise RulesError(
+                    f"{licence_dir / (rule.id + '.toml')}: clause {clause.code!r} names purpose(s) "
+                    f"{', '.join(unknown)}, which {PURPOSES_FILE} does not define"
+                )
+    knowledge = Knowledge(tuple(rules), _load_recognisers(directory / "recognise.toml"), purposes)
     knowledge._index  # build now so that ambiguous aliases fail at load, not mid-scan
     for recogniser in knowledge.recognisers:
         if knowledge.lookup(recogniser.id) is None:
             raise RulesError(f"{directory / 'recognise.toml'}: {recogniser.id!r} has no licence file")
     return knowledge
+
+
+def _read_tables(path: Path, name: str) -> list:
+    """The `[[name]]` tables of a rules file that holds only those; none when the file is absent."""
+    import tomllib
+
+    if not path.is_file():
+        return []
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise RulesError(f"{path}: {error}") from None
+    entries = raw.get(name, [])
+    if set(raw) - {name} or not isinstance(entries, list):
+        raise RulesError(f"{path}: expected only an array of [[{name}]] tables")
+    return entries
+
+
+def load_purposes(path: Path) -> tuple[Purpose, ...]:
+    """Read and validate the purpose taxonomy (rules/purposes.toml); an absent file defines none."""
+    import re
+
+    purposes: list[Purpose] = []
+    for number, entry in enumerate(_read_tables(path, "purpose"), start=1):
+        where = f"{path}: purpose {number}"
+        if not isinstance(entry, dict) or set(entry) != {"id", "description"}:
+            raise RulesError(f"{where}: needs exactly the keys id and description")
+        if not all(isinstance(entry[key], str) and entry[key].strip() for key in ("id", "description")):
+            raise RulesError(f"{where}: id and description must be non-empty strings")
+        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", entry["id"]):
+            raise RulesError(f"{where}: id {entry['id']!r} must be kebab-case")
+        if any(p.id == entry["id"] for p in purposes):
+            raise RulesError(f"{where}: id {entry['id']!r} is defined twice")
+        purposes.append(Purpose(entry["id"], " ".join(entry["description"].split())))
+    return tuple(purposes)
 
 
 def load_recognisers(path: Path) -> tuple[Recogniser, ...]:
@@ -216,19 +322,8 @@ def load_recognisers(path: Path) -> tuple[Recogniser, ...]:
 
 
 def _load_recognisers(path: Path) -> tuple[Recogniser, ...]:
-    import tomllib
-
-    if not path.is_file():
-        return ()
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise RulesError(f"{path}: {error}") from None
-    entries = raw.get("licence", [])
-    if set(raw) - {"licence"} or not isinstance(entries, list):
-        raise RulesError(f"{path}: expected only an array of [[licence]] tables")
     recognisers = []
-    for number, entry in enumerate(entries, start=1):
+    for number, entry in enumerate(_read_tables(path, "licence"), start=1):
         where = f"{path}: licence {number}"
         if not isinstance(entry, dict) or set(entry) - {"id", "link_patterns", "text_markers", "text_sha256"}:
             raise RulesError(f"{where}: keys are id, link_patterns, text_markers, text_sha256")

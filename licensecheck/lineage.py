@@ -88,6 +88,13 @@ PERMISSIVENESS: dict[str, int] = {
 }
 
 QUANTIZED = "quantized"
+MERGE = "merge"
+# Derivatives that add nothing of their own to the weights' terms: when their card
+# leaves the licence open, their bases' licences are the terms (`_judged_by_bases`).
+_CARRIES_BASES_TERMS = (QUANTIZED, MERGE)
+# Why a model's own licence is undetermined rather than unavailable: its card says
+# `other`/`unknown` without naming the terms, or nothing at all.
+_UNDETERMINED_CODES = frozenset({"licence-unrecognised", "no-licence"})
 # The licence source shown for the organisation's own model that has no licence of its own.
 OWN_SOURCE = "own"
 
@@ -508,7 +515,14 @@ def _with_lineage(
         )
         return replace(root, evaluation=Evaluation(Verdict.UNKNOWN, findings=(finding,)))
     own = root.evaluation
-    verdicts = [own.verdict] if own_terms else []
+    relation = _bases_of(answers.get(component.key))[1]
+    by_bases = own_terms and _judged_by_bases(root, relation, nodes, walk_findings)
+    if by_bases:
+        # Its own findings stay, as warnings: the licence is still undetermined on its card.
+        own = replace(own, findings=tuple(
+            replace(f, severity=Severity.WARNING) if f.code in _UNDETERMINED_CODES else f for f in own.findings
+        ) + (_from_bases_finding(component.name, relation, nodes),))
+    verdicts = [own.verdict] if own_terms and not by_bases else []
     obligations: dict[str, None] = dict.fromkeys(own.obligations if own_terms else ())
     duties = dict.fromkeys(own.duties if own_terms else ())
     findings: dict[Finding, None] = dict.fromkeys(own.findings if own_terms else ())
@@ -548,6 +562,32 @@ def _with_lineage(
     evaluation = Evaluation(verdict, tuple(obligations), tuple(findings), tuple(clauses), tuple(duties))
     entries = tuple(_pass_through_verdicts(nodes))
     return replace(root, evaluation=evaluation, lineage=entries)
+
+
+def _judged_by_bases(root: ComponentResult, relation: str | None, nodes: list[_Node], walk_findings: list[Finding]) -> bool:
+    """A quantisation or merge whose card leaves its licence open (`other` or `unknown`
+    not naming the terms, or nothing) is judged under its bases' licences, when every
+    ancestor's terms are known: quantising or merging adds no terms of its own."""
+    if relation not in _CARRIES_BASES_TERMS or root.evaluation.verdict is not Verdict.UNKNOWN:
+        return False
+    codes = {finding.code for finding in root.evaluation.findings if finding.severity is Severity.ERROR}
+    if not codes or not codes <= _UNDETERMINED_CODES:
+        return False  # unknown for another reason (the Hub did not answer): that stays unknown
+    if any(finding.severity is Severity.ERROR for finding in walk_findings):
+        return False
+    return bool(nodes) and all(_unresolved(node) is None for node in nodes)
+
+
+def _from_bases_finding(name: str, relation: str | None, nodes: list[_Node]) -> Finding:
+    bases = [node for node in nodes if node.entry.depth == 1]
+    named = ", ".join(f"{node.entry.name} ({node.entry.licence.id if node.entry.licence and node.entry.licence.id else 'own model'})" for node in bases)
+    what = "a quantisation" if relation == QUANTIZED else "a merge"
+    return Finding(
+        Severity.WARNING,
+        "licence-from-base",
+        f"{name} is {what} of {named} and its card does not say under which licence: it is judged under "
+        "its base models' licences, which bind it whatever it declares",
+    )
 
 
 def _pass_through_verdicts(nodes: list[_Node]) -> Iterable[LineageEntry]:

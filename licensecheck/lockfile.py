@@ -13,7 +13,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .errors import InputError
-from .model import COMPONENT_TYPES, PACKAGE, Component, Finding, LicenceInfo, Resolution
+from .model import COMPONENT_TYPES, PACKAGE, Component, Finding, LicenceInfo, ModelFacts, Resolution
 
 LOCK_NAME = "licensecheck.lock"
 LOCK_VERSION = 1
@@ -44,6 +44,9 @@ class LockEntry:
     # After a rename on the Hub: the id it answered with (`name` stays the declared
     # id, so that the declaration matches whether it is updated or not).
     resolved_id: str | None = None
+    # A model's facts from its card and tags (model_facts.py): recorded so that
+    # offline scans judge model-dependent terms too; absent in older locks.
+    model_facts: ModelFacts | None = None
 
     @property
     def key(self) -> tuple[str, str, str | None]:
@@ -83,6 +86,8 @@ class LockEntry:
             entry["relation"] = self.relation
         if self.resolved_id:
             entry["resolved_id"] = self.resolved_id
+        if self.model_facts is not None:
+            entry["model_facts"] = {"holds": list(self.model_facts.holds), "known": list(self.model_facts.known)}
         return entry
 
     def resolution(self, declared: str | None = None) -> Resolution:
@@ -93,7 +98,12 @@ class LockEntry:
 
             notes = (renamed_note(self.type, declared, self.resolved_id),)
         return Resolution(
-            version=self.version, licence=self.licence, resolved_at=self.resolved_at, from_lock=True, notes=notes
+            version=self.version,
+            licence=self.licence,
+            resolved_at=self.resolved_at,
+            from_lock=True,
+            notes=notes,
+            model_facts=self.model_facts,
         )
 
 
@@ -256,9 +266,21 @@ def read_lock(path: Path, display: str | None = None) -> Lock:
                 base_models=tuple(bases),
                 relation=_string_or_none(raw.get("relation"), f"{where}: relation", display),
                 resolved_id=_resolved_id(raw.get("resolved_id"), f"{where}: resolved_id", display),
+                model_facts=_model_facts(raw.get("model_facts"), f"{where} ({raw['name']}): model_facts", display),
             )
         )
     return Lock(tuple(entries))
+
+
+def _model_facts(value: object, where: str, path: str) -> ModelFacts | None:
+    if value is None:
+        return None
+    lists = (value.get("holds", []), value.get("known", [])) if isinstance(value, dict) else (None, None)
+    if not isinstance(value, dict) or set(value) - {"holds", "known"} or not all(
+        isinstance(items, list) and all(isinstance(item, str) for item in items) for items in lists
+    ):
+        raise InputError(path, None, f"{where} must be an object with lists `holds` and `known`")
+    return ModelFacts(holds=tuple(sorted(set(lists[0]))), known=tuple(sorted(set(lists[1]))))
 
 
 def render_lock(entries: list[LockEntry], tool_version: str) -> str:

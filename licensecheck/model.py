@@ -164,6 +164,20 @@ class LicenceInfo:
 
 
 @dataclass(frozen=True)
+class ModelFacts:
+    """What a model's own card and tags say about the model (model_facts.py derives it).
+
+    `holds` lists the facts that hold (`multimodal`, `nvidia-cosmos`); `known`
+    the facts the metadata settles, held or not. A fact a clause depends on
+    that is not `known` leaves the clause a condition to confirm. Tuples, sorted:
+    the value is cached and locked.
+    """
+
+    holds: tuple[str, ...] = ()
+    known: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Resolution:
     """What resolving one component produced: a version and a licence, or a problem."""
 
@@ -178,6 +192,12 @@ class Resolution:
     # The repository's licence file as read this run (never locked, never reported):
     # `identify` recognises it when the card's `license: other` does not say enough.
     licence_text: str | None = None
+    # A model's facts from its card and tags (model_facts.py); None when they were
+    # not read (a lock written before they were recorded, a model on disk).
+    model_facts: ModelFacts | None = None
+    # Whether the Hub gates the repository's files behind its terms: "no", "auto"
+    # or "manual". None: not known (answered from the lock, or not a Hub repository).
+    gated: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -188,8 +208,11 @@ class Resolution:
 class Context:
     """How the organisation uses what it depends on.
 
-    `users` (monthly active users) and `revenue` (annual, USD) are None when not
-    given: thresholds are then neither assumed met nor exceeded.
+    `users` (monthly active users of the product) and `revenue` (annual, USD)
+    are None when not given: thresholds are then neither assumed met nor
+    exceeded. `org_users` counts the monthly active users of every product or
+    service of the organisation and its affiliates together (Llama's threshold
+    counts those, not the product's).
     """
 
     use: str = "commercial"
@@ -197,6 +220,10 @@ class Context:
     users: int | None = None
     revenue: int | None = None
     region: str | None = None
+    org_users: int | None = None
+    # What the model is used for, as ids of rules/purposes.toml (`--purpose`), sorted.
+    # Empty: none declared, so clauses conditioned on purposes are not checked.
+    purposes: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.use not in USES:
@@ -205,9 +232,16 @@ class Context:
             raise ValueError(
                 f"distribution must be one of {', '.join(DISTRIBUTIONS)}, not {self.distribution!r}"
             )
-        for label, value in (("users", self.users), ("revenue", self.revenue)):
+        for label, value in (("users", self.users), ("revenue", self.revenue), ("org_users", self.org_users)):
             if value is not None and value < 0:
                 raise ValueError(f"{label} cannot be negative")
+
+    @property
+    def org_users_at_least(self) -> int | None:
+        """What is known of the organisation's figure: `org_users`, and never less than
+        the product's `users` (the product is one of the organisation's); None: nothing."""
+        figures = [value for value in (self.org_users, self.users) if value is not None]
+        return max(figures) if figures else None
 
 
 @dataclass(frozen=True)
@@ -215,11 +249,18 @@ class Clause:
     """One term of a licence, as data from `rules/`.
 
     A clause *applies* when every condition it names holds under the context
-    (`uses`, `distributions`, `regions` restrict by membership; `users_above` and
-    `revenue_above` by a strict threshold). `effect` says what an applying clause
-    does: `deny` makes the component denied, `oblige` adds an obligation. When a
-    condition cannot be decided because the context lacks the figure, the clause
-    becomes an obligation to confirm it: never a silent pass, never a false deny.
+    (`uses`, `distributions`, `regions` restrict by membership; `users_above`,
+    `org_users_above` and `revenue_above` by a strict threshold) and the model
+    (`model_facts`: facts about the model itself that must all hold). `effect`
+    says what an applying clause does: `deny` makes the component denied,
+    `oblige` adds an obligation. When a condition cannot be decided because the
+    context lacks the figure or the card does not say, the clause becomes an
+    obligation to confirm it: never a silent pass, never a false deny.
+
+    `users_above` tests the product's monthly active users (`--users`);
+    `org_users_above` those of the organisation and its affiliates together
+    (`--org-users`), counted on `org_users_counted_on` (ISO date) when the
+    licence fixes a day.
     """
 
     code: str
@@ -232,6 +273,16 @@ class Clause:
     regions: frozenset[str] | None = None
     users_above: int | None = None
     revenue_above: int | None = None
+    org_users_above: int | None = None
+    org_users_counted_on: str | None = None
+    model_facts: frozenset[str] | None = None
+    # Purposes (rules/purposes.toml ids): the clause applies only when the context
+    # declares one of them; with none declared it is not checked (evaluate.py).
+    purposes: frozenset[str] | None = None
+    # A restriction that binds only in some cases ("unlicensed practice of a
+    # profession"): what the user must confirm. The clause is then an obligation
+    # to confirm, never a denial.
+    qualification: str | None = None
 
 
 @dataclass(frozen=True)
@@ -247,6 +298,9 @@ class LicenceRule:
     clauses: tuple[Clause, ...] = ()
     summary: str | None = None
     checked: str | None = None  # when the clauses were last verified against `url` (ISO date)
+    # The licences this one may stand for (a family named without a version: `gpl`)
+    # or builds on (a licence WITH an exception): lists that refuse a member refuse it.
+    members: tuple[str, ...] = ()
 
     @property
     def recognised(self) -> bool:
@@ -334,6 +388,44 @@ class ComponentResult:
     # the component's problems are all recorded in the baseline (baseline.py).
     exception: PolicyException | None = None
     baselined: bool = False
+    # `scan --suggest`: models the licence rules allow in its place (choose.py);
+    # None when suggestions were not asked for, or not for this component.
+    alternatives: tuple[Alternative, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """A model suggested in place of another: judged `allowed` or `conditional` under the same context.
+
+    `downloads` and `parameters` are what the Hub's listing reports (None: not reported).
+    """
+
+    id: str
+    licence: str | None
+    verdict: Verdict
+    downloads: int | None = None
+    parameters: int | None = None
+
+
+@dataclass(frozen=True)
+class Purpose:
+    """One intended use a project can declare (rules/purposes.toml)."""
+
+    id: str
+    description: str
+
+
+@dataclass(frozen=True)
+class UncheckedPurposes:
+    """A licence's purpose terms that a run did not check, because it declared no purpose.
+
+    `purposes` are the ids its clauses prohibit or condition; `components` the
+    scanned components bound by it, directly or through an ancestor.
+    """
+
+    licence: str
+    purposes: tuple[str, ...]
+    components: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -346,6 +438,8 @@ class ScanResult:
     context_sources: dict[str, str] = field(default_factory=dict, compare=False)
     config_file: str | None = None
     unknown_fails: bool = True
+    # With no purpose declared: the licences whose purpose terms were not checked.
+    unchecked_purposes: tuple[UncheckedPurposes, ...] = ()
 
     def summary(self) -> dict[str, int]:
         counts = {verdict.value: 0 for verdict in (Verdict.ALLOWED, Verdict.CONDITIONAL, Verdict.DENIED, Verdict.UNKNOWN)}

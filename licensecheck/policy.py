@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .evaluate import evaluate_expression
-from .expression import AllOf, AnyOf, Expression, ExpressionError, LicenceId, parse_expression, render
+from .expression import AllOf, AnyOf, Expression, ExpressionError, LicenceId, licence_ids, parse_expression, render
 from .model import (
     PACKAGE,
     ComponentResult,
@@ -127,14 +127,31 @@ def licence_expression(item: ComponentResult) -> Expression | None:
         return LicenceId(licence.id)
 
 
+def bound_licences(item: ComponentResult) -> list[tuple[str, str]]:
+    """(licence id, whose) for the component's own licence and every ancestor's: all the terms that bind it."""
+    pairs = []
+    expression = licence_expression(item)
+    if expression is not None:
+        pairs += [(term.id, item.component.name) for term in licence_ids(expression)]
+    for entry in item.lineage:
+        if entry.licence is not None and entry.licence.id:
+            pairs.append((entry.licence.id, entry.name))
+    return pairs
+
+
 def list_refusal(licence_id: str, policy: Policy, lookup: RuleLookup) -> Finding | None:
     """Why allow/deny refuse one licence, or None when they let it through (or cannot tell)."""
     rule = lookup(licence_id)
     if rule is None or not rule.recognised:
         return None
-    if rule.id in policy.deny:
+    # A family named without a version (`gpl`) may be any of its members, and a licence
+    # WITH an exception builds on its member: a denied member refuses it, and it is
+    # allowed only when it, or every member, is on the allow list.
+    denied = rule.id if rule.id in policy.deny else next((m for m in rule.members if m in policy.deny), None)
+    if denied is not None:
+        also = "" if denied == rule.id else f" (as {denied}, which {rule.name} may be or builds on)"
         return Finding(
-            Severity.ERROR, LICENCE_DENIED, f"licence {licence_id} is on the deny list ({policy.deny_origin})"
+            Severity.ERROR, LICENCE_DENIED, f"licence {licence_id} is on the deny list{also} ({policy.deny_origin})"
         )
     if rule.category in policy.deny_categories:
         return Finding(
@@ -143,7 +160,8 @@ def list_refusal(licence_id: str, policy: Policy, lookup: RuleLookup) -> Finding
             f"licence {licence_id} is {rule.category}, a category the configuration denies "
             f"({policy.deny_categories_origin})",
         )
-    if policy.allow is not None and rule.id not in policy.allow:
+    every_member_allowed = policy.allow is not None and bool(rule.members) and set(rule.members) <= policy.allow
+    if policy.allow is not None and rule.id not in policy.allow and not every_member_allowed:
         return Finding(
             Severity.ERROR,
             LICENCE_NOT_ALLOWED,
@@ -155,7 +173,9 @@ def list_refusal(licence_id: str, policy: Policy, lookup: RuleLookup) -> Finding
 def _screen(node: Expression, policy: Policy, lookup: RuleLookup) -> tuple[Expression | None, list[Finding]]:
     """The part of an expression allow/deny permit (None: nothing), and why the rest was refused."""
     if isinstance(node, LicenceId):
-        refusal = list_refusal(node.id, policy, lookup)
+        # `Apache-2.0 WITH LLVM-exception` is a licence of its own when the rules know it.
+        whole = render(node) if node.exception and lookup(render(node)) is not None else node.id
+        refusal = list_refusal(whole, policy, lookup)
         return (None, [refusal]) if refusal else (node, [])
     kept: list[Expression] = []
     refusals: list[Finding] = []

@@ -3,8 +3,9 @@
 `knowledge.load_knowledge` refuses broken rules at the first problem (a scan must
 not run on them); this check, behind `licensecheck rules check`, is for the people
 who edit `rules/`: it reads every file and lists everything wrong, grouped by
-kind. Beyond the schema that `load_knowledge` enforces it requires that every fact
-has a source (a clause's `source` URL and `section`, a licence's `url` and
+kind. Beyond the schema that `load_knowledge` enforces (which includes the user
+figure a threshold tests, `users_above` or `org_users_above`, and the model facts a
+clause names) it requires that every fact has a source (a clause's `source` URL and `section`, a licence's `url` and
 `checked` date), that every licence id the Hub accepts has a rule, that no alias
 names two licences, and that `recognise.toml` names existing, recognisable
 licences without two licences claiming the same link, text or fingerprint.
@@ -19,7 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from .knowledge import Knowledge, Recogniser, RulesError, load_recognisers, normalise_id, parse_rule
+from .knowledge import PURPOSES_FILE, Knowledge, Recogniser, RulesError, load_purposes, load_recognisers, normalise_id, parse_rule
 from .model import LicenceRule
 
 HUB_LICENCES = Path(__file__).resolve().parent / "data" / "hub_licenses.json"
@@ -86,7 +87,9 @@ def check_rules(directory: Path, hub_ids: list[str] | None = None) -> RulesRepor
         problems.extend(_source_problems(raw, rule, path))
         rules.append(rule)
     problems.extend(_alias_problems(rules, licence_dir))
+    problems.extend(_purpose_problems(directory, rules))
     knowledge = Knowledge(tuple(_unambiguous(rules)))
+    problems.extend(_member_problems(rules, knowledge, licence_dir))
     problems.extend(
         Problem(HUB_MISSING, str(licence_dir), f"the Hub licence id {hub_id!r} has no rule (add licences/{hub_id}.toml)")
         for hub_id in hub_ids
@@ -120,6 +123,34 @@ def _source_problems(raw: dict, rule: LicenceRule, path: Path) -> list[Problem]:
             problems.append(
                 Problem(NO_SOURCE, f"{path}: clause {number} ({clause.code})", f"no `section`: where in {clause.source} does it say this?")
             )
+        if clause.org_users_counted_on and rule.checked and _valid_date(rule.checked) and clause.org_users_counted_on > rule.checked:
+            problems.append(
+                Problem(
+                    INVALID,
+                    f"{path}: clause {number} ({clause.code})",
+                    f"`org_users_counted_on` {clause.org_users_counted_on} is after the licence was checked ({rule.checked}): "
+                    "the organisation's figure is counted on a day the licence names, not a future one",
+                )
+            )
+    return problems
+
+
+def _purpose_problems(directory: Path, rules: list[LicenceRule]) -> list[Problem]:
+    """The taxonomy file itself, and every clause's purposes against it."""
+    path = directory / PURPOSES_FILE
+    try:
+        known = {purpose.id for purpose in load_purposes(path)}
+    except RulesError as error:
+        return [Problem(INVALID, str(path), _without_prefix(str(error), str(path)))]
+    problems = []
+    for rule in rules:
+        for number, clause in enumerate(rule.clauses, start=1):
+            unknown = sorted((clause.purposes or frozenset()) - known)
+            if unknown:
+                problems.append(Problem(
+                    INVALID, f"{directory / 'licences' / (rule.id + '.toml')}: clause {number} ({clause.code})",
+                    f"names purpose(s) {', '.join(unknown)}, which {PURPOSES_FILE} does not define",
+                ))
     return problems
 
 
@@ -143,6 +174,20 @@ def _alias_problems(rules: list[LicenceRule], licence_dir: Path) -> list[Problem
         for name, ids in sorted(owners.items())
         if len(ids) > 1
     ]
+
+
+def _member_problems(rules: list[LicenceRule], knowledge: Knowledge, licence_dir: Path) -> list[Problem]:
+    """`members` name other licences by their id: a deny list that names one must find it."""
+    problems = []
+    for rule in rules:
+        for member in rule.members:
+            found = knowledge.lookup(member)
+            if found is None or found.id != member or member == rule.id:
+                what = "itself" if member == rule.id else ("an alias" if found else "no licence file")
+                problems.append(
+                    Problem(INVALID, str(licence_dir / f"{rule.id}.toml"), f"member {member!r} is {what}: name another licence by its id")
+                )
+    return problems
 
 
 def _unambiguous(rules: list[LicenceRule]) -> list[LicenceRule]:

@@ -16,14 +16,16 @@ from pathlib import Path
 from threading import Lock as ThreadLock
 
 from .inputs import Inputs, collect_inputs
-from .evaluate import evaluate_expression, evaluate_rule, evaluate_unresolved
+from .evaluate import evaluate_conflict, evaluate_expression, evaluate_rule, evaluate_unresolved
 from .identify import identify
 from .knowledge import Knowledge
 from .lockfile import LOCK_NAME, NO_ANSWER, Lock, LockEntry, LockPlan, Unlocked, read_lock
 from .overrides import applied_override
+from .purposes import unchecked_purposes
 from .scope import context_for
 from .sources.external import with_external_inputs
 from .lineage import AncestorWalker, ancestor_components, budget_notices, link_lineage
+from .model_facts import facts_for
 from .model import (
     MODEL,
     PACKAGE,
@@ -122,7 +124,7 @@ class Resolver:
     def submit(self, component: Component) -> Future:
         """The request for a package, model or dataset as declared."""
         if component.type == PACKAGE:
-            return self.submit_package(component.name, component.revision)
+            return self.submit_package(component.name, component.revision, component.requirement)
         return self.submit_hub(component.type, component.name, component.revision)
 
     def submit_entry(self, entry: LockEntry, revision: str | None, *, pinned_only: bool = False) -> Future:
@@ -144,11 +146,12 @@ class Resolver:
         return Resolved(record.resolution, record.base_models, record.relation, record.resolved_id)
 
     def _with_licence_file(self, record, repo_type: str, repo_id: str):
-        """`license: other` that nothing else identifies: read the repository's LICENSE file."""
-        from .resolve.licence_text import licence_file_wanted, with_licence_file
+        """A card that leaves its licence open (`other` or `unknown` that nothing else
+        identifies, or nothing declared): read the repository's own texts."""
+        from .resolve.licence_text import licence_left_open, with_licence_file
 
         knowledge = self._rules()
-        if not licence_file_wanted(record.resolution.licence, knowledge):
+        if not licence_left_open(record.resolution, knowledge):
             return record
         return with_licence_file(self._api(), record, repo_type, repo_id, knowledge, timeout=self.options.timeout)
 
@@ -173,8 +176,10 @@ class Resolver:
                     Resolved, ttl=self.options.cache_ttl, refresh=self.options.refresh, enabled=self.options.use_cache
                 )
             cache = self._cache
-        # A Hub answer depends on the rules too: they decide whether the licence file is read.
-        key = hub_key(*args, rules=rules_digest(self._rules())) if service == "hub" else package_key(*args)
+        # An answer depends on the rules too: they decide whether a Hub licence file is read,
+        # and which of a package's licence fields is trusted.
+        rules = rules_digest(self._rules())
+        key = hub_key(*args, rules=rules) if service == "hub" else package_key(*args, rules=rules)
         answer = cache.load(key) if key.pinned or not pinned_only else None
         if answer is not None:
             return replace(answer, resolution=replace(answer.resolution, cached=True))  # the report says so
@@ -187,23 +192,29 @@ class Resolver:
         connected = resolution.problem is None or resolution.problem.code != unreachable_code
         self._reachable[service].record(connected=connected)
 
-    def submit_package(self, name: str, version: str | None, *, pinned_only: bool = False) -> Future:
-        key = ("pypi", name.lower(), version) + (("pinned-only",) if pinned_only else ())
+    def submit_package(
+        self, name: str, version: str | None, requirement: str | None = None, *, pinned_only: bool = False
+    ) -> Future:
+        """`version` when pinned; else the newest release `requirement` (a specifier) allows."""
+        requirement = None if version is not None else (requirement or None)
+        key = ("pypi", name.lower(), version, requirement) + (("pinned-only",) if pinned_only else ())
         with self._guard:
             future = self._futures.get(key)
             if future is None:
                 future = self._pool.submit(
-                    self._cached, "pypi", self._resolve_package, name, version, pinned_only=pinned_only
+                    self._cached, "pypi", self._resolve_package, name, version, requirement, pinned_only=pinned_only
                 )
                 self._futures[key] = future
             return future
 
-    def _resolve_package(self, name: str, version: str | None) -> Resolved:
+    def _resolve_package(self, name: str, version: str | None, requirement: str | None) -> Resolved:
         from .resolve.pypi import resolve_package
 
         if self._reachable["pypi"].down:
             return _unreachable(f"package {name}", "pypi-unreachable", "the package index")
-        resolution = resolve_package(name, version, timeout=self.options.timeout, retry=self._retry)
+        resolution = resolve_package(
+            name, version, timeout=self.options.timeout, retry=self._retry, requirement=requirement, knowledge=self._rules()
+        )
         self._note_reached("pypi", resolution, "pypi-unreachable")
         return Resolved(resolution)
 
@@ -347,14 +358,23 @@ def judge(component: Component, resolved: Resolved, knowledge: Knowledge, contex
         return ComponentResult(component, resolution, evaluate_unresolved(resolution.problem, findings))
     identified = identify(component.type, licence, knowledge, resolution.licence_text)
     findings.extend(identified.findings)
+    facts = facts_for(component, resolution)
+    chosen = identified.id
     if identified.rule is not None:
-        evaluation = evaluate_rule(identified.rule, context)
+        evaluation = evaluate_rule(identified.rule, context, facts)
     elif identified.expression is not None:
-        evaluation = evaluate_expression(identified.expression, knowledge.lookup, context)
+        evaluation = evaluate_expression(identified.expression, knowledge.lookup, context, facts)
+    elif identified.conflict:
+        evaluation, chosen = evaluate_conflict(identified.conflict, knowledge.lookup, context, facts)
     else:
         evaluation = Evaluation(Verdict.UNKNOWN)  # identify() always says why
     evaluation = replace(evaluation, findings=tuple(findings) + evaluation.findings)
-    shown = replace(licence, id=identified.id or licence.id, name=identified.name or licence.name)
+    chosen_rule = knowledge.lookup(chosen) if identified.conflict and chosen else None
+    shown = replace(
+        licence,
+        id=chosen or licence.id,
+        name=identified.name or (chosen_rule.name if chosen_rule is not None else licence.name),
+    )
     return ComponentResult(component, replace(resolution, licence=shown), evaluation)
 
 
@@ -372,12 +392,30 @@ def scan_path(
         if options.scan_tree else Inputs(root, (), ())
     )
     inputs = with_external_inputs(inputs, options)  # --sbom, --hf-cache, --scope (sources/external.py)
-    lock = read_lock(inputs.root / LOCK_NAME, LOCK_NAME) if options.use_lock else Lock()
-    resolved = resolve_all(inputs.components, lock, options, knowledge)
-    results = tuple(judge(c, resolved[c.key], knowledge, context) for c in inputs.components)
+    result = scan_components(inputs.components, inputs.root, context, options, knowledge)
+    return replace(result, notices=inputs.notices + result.notices)
+
+
+def scan_components(
+    components: Iterable[Component],
+    root: Path,
+    context: Context,
+    options: ScanOptions,
+    knowledge: Knowledge,
+) -> ScanResult:
+    """Resolve and judge `components` as a scan of `root` would: its lock, lineage, the run's notices.
+
+    `scan_path` calls it with what the tree declares; `compare` and `suggest`
+    (choose.py) with the candidates they judge, so that a candidate's verdict
+    there is its verdict in a scan.
+    """
+    components = tuple(components)
+    lock = read_lock(root / LOCK_NAME, LOCK_NAME) if options.use_lock else Lock()
+    resolved = resolve_all(components, lock, options, knowledge)
+    results = tuple(judge(c, resolved[c.key], knowledge, context) for c in components)
     results = link_lineage(results, resolved, lambda c, r: judge(c, r, knowledge, context), knowledge)
-    notices = inputs.notices + _run_notices(results, options) + budget_notices(resolved)
-    return ScanResult(context, results, notices=notices)
+    return ScanResult(context, results, notices=_run_notices(results, options) + budget_notices(resolved),
+                      unchecked_purposes=unchecked_purposes(results, knowledge, context))
 
 
 def _run_notices(results: tuple[ComponentResult, ...], options: ScanOptions) -> tuple[Finding, ...]:
@@ -451,6 +489,7 @@ def lock_entries(inputs: Inputs, resolved: dict[tuple, Resolved], previous: Lock
                 base_models=answer.base_models,
                 relation=answer.relation,
                 resolved_id=_renamed_to(component, answer),
+                model_facts=resolution.model_facts,
             )
         )
         if is_ancestor:

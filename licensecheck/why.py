@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from .config import CONTEXT_KEYS, Config
 from .evaluate import evaluate_rule
-from .expression import licence_ids
+from .model_facts import facts_for
 from .knowledge import Knowledge
 from .model import ComponentResult, ScanResult, Severity
 from .policy import (
     EXCEPTION_APPLIED,
+    bound_licences,
     exception_matches_name,
-    licence_expression,
     list_refusal,
     normalised_name,
 )
@@ -33,29 +33,17 @@ def find_components(result: ScanResult, query: str) -> list[ComponentResult]:
     ]
 
 
-def _licence_ids(item: ComponentResult) -> list[tuple[str, str]]:
-    """(licence id, whose) for the component's own licence and every ancestor's."""
-    pairs = []
-    expression = licence_expression(item)
-    if expression is not None:
-        pairs += [(term.id, item.component.name) for term in licence_ids(expression)]
-    for entry in item.lineage:
-        if entry.licence is not None and entry.licence.id:
-            pairs.append((entry.licence.id, entry.name))
-    return pairs
-
-
 def _clauses(item: ComponentResult, result: ScanResult, knowledge: Knowledge) -> list[dict]:
     """The clauses that applied (or must be confirmed), licence by licence, with their source."""
     from .explain import describe_conditions
 
     found, seen = [], set()
-    for licence_id, whose in _licence_ids(item):
+    for licence_id, whose in bound_licences(item):
         rule = knowledge.lookup(licence_id)
         if rule is None or rule.id in seen:
             continue
         seen.add(rule.id)
-        applied = set(evaluate_rule(rule, result.context).clauses)
+        applied = set(evaluate_rule(rule, result.context, facts_for(item.component, item.resolution)).clauses)
         for clause in rule.clauses:
             if clause.code in applied:
                 found.append({
@@ -74,7 +62,7 @@ def _clauses(item: ComponentResult, result: ScanResult, knowledge: Knowledge) ->
 def _lists(item: ComponentResult, config: Config, knowledge: Knowledge) -> dict:
     policy = config.policy
     decisions = []
-    for licence_id, whose in _licence_ids(item):
+    for licence_id, whose in bound_licences(item):
         refusal = list_refusal(licence_id, policy, knowledge.lookup)
         if refusal is not None:
             decision = refusal.code
@@ -141,7 +129,7 @@ def explain_component(item: ComponentResult, result: ScanResult, config: Config,
         "context": {
             key: {"value": getattr(context, key), "source": result.context_sources.get(key, "default")}
             for key in CONTEXT_KEYS
-        },
+        } | _declared_purposes(result),
         "config": config.file,
         "extends": config.extends,
         "clauses": _clauses(item, result, knowledge),
@@ -153,6 +141,13 @@ def explain_component(item: ComponentResult, result: ScanResult, config: Config,
         "findings": [{"severity": f.severity.value, "code": f.code, "message": f.message} for f in evaluation.findings],
         "baselined": item.baselined,
     }
+
+
+def _declared_purposes(result: ScanResult) -> dict:
+    """The declared purposes as a context entry; nothing when none was declared (purpose terms then went unchecked)."""
+    if not result.context.purposes:
+        return {}
+    return {"purposes": {"value": list(result.context.purposes), "source": result.context_sources.get("purposes", "default")}}
 
 
 def _source_words(source: str, document: dict) -> str:
@@ -196,6 +191,8 @@ def render_component_text(document: dict) -> str:
         shown = value["value"] if value["value"] is not None else "not given"
         if isinstance(shown, int):
             shown = f"{shown:,}"
+        elif isinstance(shown, list):
+            shown = ", ".join(shown)
         lines.append(f"  {key}: {shown} ({_source_words(value['source'], document)})")
 
     lines += ["", "4. Licence terms that apply under this context"]

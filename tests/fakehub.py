@@ -9,6 +9,13 @@ the resolvers' error handling is exercised against real HTTP, not mocks.
 Deliberate simplifications: tags are served exactly as given (the real Hub also
 derives `license:` tags from the card; tests that want them pass them); a
 revision is a name in `revisions`, a known commit sha, or `main`.
+
+The model listing (`GET /api/models`, what `HfApi.list_models` asks) filters the
+models added with `filter` (every value must be a tag, the library or the task),
+`pipeline_tag`, `search` (in the id, any case) and `author`, sorts by `sort`
+(largest first, as the Hub does), pages by `limit` with a `Link: <...>;
+rel="next"` header, and answers with the `expand`ed properties only (the Hub's
+short default set without it). Faults for the listing are added under `LISTING`.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ import struct
 import threading
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit, parse_qs
 
 MODEL = "model"
@@ -30,6 +38,12 @@ PACKAGE = "package"
 
 # The token a test sends to be let through a gated repository's downloads.
 ACCEPTED_TOKEN = "hf_fake_token_terms_accepted"
+# `add_fault(LISTING, ...)` makes the model listing misbehave (no repository id has spaces).
+LISTING = "model listing"
+# The properties the Hub returns for each model of a listing when `expand` is not given.
+_LISTING_DEFAULT = ("id", "likes", "trendingScore", "private", "downloads", "tags", "pipeline_tag", "library_name",
+                    "createdAt", "modelId")
+_LISTING_SORTS = {"downloads", "likes", "trendingScore", "createdAt", "lastModified"}
 
 _LAST_MODIFIED = "2024-10-24T15:07:40.000Z"
 _CREATED_AT = "2024-09-18T15:23:48.000Z"
@@ -63,6 +77,12 @@ class _Repo:
     siblings: tuple[str, ...]
     files: dict[str, bytes]
     revisions: dict[str, str]
+    downloads: int = 0
+    likes: int = 0
+    pipeline_tag: str | None = None
+    library_name: str | None = None
+    parameters: int | None = None  # reported as `safetensors.total`
+    created_at: str = _CREATED_AT
 
     def sha_for(self, revision: str | None) -> str | None:
         if revision is None or revision == "main":
@@ -83,13 +103,21 @@ class _Repo:
             "private": False,
             "disabled": False,
             "gated": self.gated,
-            "downloads": 0,
-            "likes": 0,
+            "downloads": self.downloads,
+            "likes": self.likes,
+            "trendingScore": 0,
             "tags": list(self.tags),
             "siblings": [{"rfilename": name} for name in self.siblings],
         }
         if self.type == MODEL:
             body["modelId"] = self.id
+            body["createdAt"] = self.created_at
+            if self.pipeline_tag is not None:
+                body["pipeline_tag"] = self.pipeline_tag
+            if self.library_name is not None:
+                body["library_name"] = self.library_name
+            if self.parameters is not None:
+                body["safetensors"] = {"parameters": {"BF16": self.parameters}, "total": self.parameters}
         if self.card is not None:
             body["cardData"] = self.card
         return body
@@ -109,7 +137,18 @@ class _Repo:
 class _Package:
     name: str
     latest: str
-    versions: dict[str, dict] = field(default_factory=dict)
+    versions: dict[str, dict] = field(default_factory=dict)  # version -> release `info`
+    files: dict[str, list[dict]] = field(default_factory=dict)  # version -> its files, as the project page lists them
+
+    def release_files(self) -> dict[str, list[dict]]:
+        """The project page's `releases`: every version with its files (one sdist unless told otherwise)."""
+        listed = {version: [_sdist(self.name, version)] for version in self.versions}
+        listed.update(self.files)
+        return listed
+
+
+def _sdist(name: str, version: str, yanked: bool = False) -> dict:
+    return {"filename": f"{name}-{version}.tar.gz", "packagetype": "sdist", "yanked": yanked}
 
 
 @dataclass
@@ -145,6 +184,7 @@ class _Answer:
 
 
 _RESET = _Answer(0)  # not an answer: the handler resets the connection
+_PROCEED = _Answer(-1)  # not an answer: no fault stands in the way, answer as usual
 
 
 def _json_answer(status: int, payload: object, headers: dict[str, str] | None = None) -> _Answer:
@@ -236,6 +276,12 @@ class FakeHub:
         siblings: tuple[str, ...] | list[str] = ("README.md",),
         files: dict[str, bytes] | None = None,
         revisions: dict[str, str] | None = None,
+        downloads: int = 0,
+        likes: int = 0,
+        pipeline_tag: str | None = None,
+        library_name: str | None = None,
+        parameters: int | None = None,
+        created_at: str = _CREATED_AT,
     ) -> None:
         if gated is True:
             gated = "auto"
@@ -251,9 +297,37 @@ class FakeHub:
             siblings=tuple(names),
             files=files,
             revisions=dict(revisions or {}),
+            downloads=downloads,
+            likes=likes,
+            pipeline_tag=pipeline_tag,
+            library_name=library_name,
+            parameters=parameters,
+            created_at=created_at,
         )
         with self._lock:
             self._repos[_key(repo_type, repo_id)] = repo
+
+    def add_recorded_model(self, repo_id: str) -> None:
+        """A real repository's card as recorded in tests/data/hub_cards/cards.json (with where
+        each copy came from): its metadata, tags, gate and the licence line of its README body."""
+        recorded = _recorded_cards()
+        if repo_id in recorded["recorded_answers"]:
+            answer = json.loads((_CARDS_DIR / recorded["recorded_answers"][repo_id]).read_text(encoding="utf-8"))
+            self.add_model(
+                repo_id,
+                answer["cardData"],
+                sha=answer["sha"],
+                tags=answer["tags"],
+                gated=answer["gated"],
+                siblings=[sibling["rfilename"] for sibling in answer["siblings"]],
+            )
+            return
+        entry = recorded["models"].get(repo_id) or recorded["bases"][repo_id]
+        files = {}
+        if "readme_excerpt" in entry:
+            front = json.dumps(entry["card"])
+            files["README.md"] = f"---\n{front}\n---\n# {repo_id}\n\n{entry['readme_excerpt']}\n".encode()
+        self.add_model(repo_id, entry["card"], tags=entry.get("tags", ()), gated=entry.get("gated", False), files=files)
 
     def add_rename(self, old_id: str, new_id: str, *, repo_type: str = MODEL) -> None:
         """The Hub answers 307 to requests for `old_id`, pointing at the same path under `new_id`."""
@@ -269,8 +343,15 @@ class FakeHub:
         license: str | None = None,
         classifiers: tuple[str, ...] | list[str] = (),
         other_versions: tuple[str, ...] | list[str] = (),
+        license_files: tuple[str, ...] | list[str] | None = None,
+        yanked: tuple[str, ...] | list[str] = (),
+        without_files: tuple[str, ...] | list[str] = (),
     ) -> None:
-        """A PyPI project whose latest release is `version`; `other_versions` share its metadata."""
+        """A PyPI project whose latest release is `version`; `other_versions` share its metadata.
+
+        The project page lists every version with one sdist; those in `yanked` are
+        yanked, those in `without_files` have no file (as on PyPI when all were deleted).
+        """
         key = _key(PACKAGE, name)
         with self._lock:
             package = self._packages.get(key) or _Package(name=name, latest=version)
@@ -281,12 +362,24 @@ class FakeHub:
                     "version": each,
                     "license": license,
                     "license_expression": license_expression,
+                    "license_files": list(license_files) if license_files is not None else None,
                     "classifiers": list(classifiers),
                     "summary": f"The {name} package",
                     "home_page": None,
                     "requires_dist": None,
-                    "yanked": False,
+                    "yanked": each in yanked,
                 }
+                package.files[each] = [] if each in without_files else [_sdist(name, each, each in yanked)]
+            self._packages[key] = package
+
+    def add_package_json(self, body: dict) -> None:
+        """A project as PyPI's JSON API describes it (`info` of the latest release, `releases`):
+        a real answer, trimmed, from tests/resolve/pypi/. Only the latest release's page is served."""
+        info = body["info"]
+        key = _key(PACKAGE, info["name"])
+        with self._lock:
+            package = _Package(name=info["name"], latest=info["version"], versions={info["version"]: dict(info)})
+            package.files = {version: list(files) for version, files in body.get("releases", {}).items()}
             self._packages[key] = package
 
     def add_fault(
@@ -379,20 +472,21 @@ class FakeHub:
         query = parse_qs(parts.query)
         if segments[:2] == ["api", "agent-harnesses"]:
             return _json_answer(200, {})
+        if segments == ["api", "models"]:
+            injected = self._injected(self._take_fault(_key(MODEL, LISTING), "api"))
+            return self._listing(parts.path, query) if injected is _PROCEED else injected
         route = self._route(segments)
         if route is None:
             return _error(404, "Not Found")
         kind, repo_type, repo_id, rest = route
         fault = self._take_fault(_key(repo_type, repo_id), kind)
-        if fault is not None:
-            if not self._sleep(fault.delay):
-                return None
-            if fault.reset:
-                return _RESET
-            if fault.status is not None:
-                return _with_delivery(_fault_answer(fault), fault)
-            return _with_delivery(self._normal_answer(method, kind, repo_type, repo_id, rest, parts, query, headers), fault)
-        return self._normal_answer(method, kind, repo_type, repo_id, rest, parts, query, headers)
+        injected = self._injected(fault)
+        if injected is None or injected is _RESET:
+            return injected
+        if injected is not _PROCEED:
+            return _with_delivery(injected, fault)
+        answer = self._normal_answer(method, kind, repo_type, repo_id, rest, parts, query, headers)
+        return _with_delivery(answer, fault) if fault is not None else answer
 
     def _normal_answer(
         self, method: str, kind: str, repo_type: str, repo_id: str, rest: list[str], parts, query: dict, headers: dict[str, str]
@@ -414,6 +508,16 @@ class FakeHub:
         if kind == "api":
             return _metadata_answer(repo, rest, query.get("expand"))
         return self._file(method, repo, rest, headers)
+
+    def _injected(self, fault: _Fault | None) -> _Answer | None:
+        """The answer of an injected `fault`: `_PROCEED` to answer normally (after its delay), None when stopping."""
+        if fault is None:
+            return _PROCEED
+        if not self._sleep(fault.delay):
+            return None
+        if fault.reset:
+            return _RESET
+        return _fault_answer(fault) if fault.status is not None else _PROCEED
 
     def _route(self, segments: list[str]) -> tuple[str, str, str, list[str]] | None:
         """(kind, repo type, repo id, remaining segments) for the paths we serve."""
@@ -437,6 +541,42 @@ class FakeHub:
                 if len(rest) >= 2:
                     return ("file", repo_type, "/".join(segments[:index]), rest)
         return None
+
+    def _listing(self, path: str, query: dict[str, list[str]]) -> _Answer:
+        """`GET /api/models`: the models that match, sorted, one page of them."""
+        with self._lock:
+            repos = [repo for key, repo in self._repos.items() if key[0] == MODEL]
+        wanted = query.get("filter", [])
+        task = query.get("pipeline_tag", [None])[0]
+        search = query.get("search", [""])[0].lower()
+        author = query.get("author", [None])[0]
+        repos = [
+            repo for repo in repos
+            if all(value in repo.tags or value in (repo.library_name, repo.pipeline_tag) for value in wanted)
+            and (task is None or repo.pipeline_tag == task)
+            and search in repo.id.lower()
+            and (author is None or repo.id.lower().startswith(author.lower() + "/"))
+        ]
+        sort = query.get("sort", [None])[0]
+        if sort is not None:
+            if sort not in _LISTING_SORTS:
+                return _error(400, f"Invalid sort: {sort}")
+            repos.sort(key=lambda repo: repo.metadata(repo.sha).get(sort) or 0, reverse=True)
+        try:
+            limit = min(int(query.get("limit", ["1000"])[0]), 1000)
+            start = int(query.get("cursor", ["0"])[0])
+        except ValueError:
+            return _error(400, "Invalid limit or cursor")
+        page = repos[start:start + limit]
+        expand = query.get("expand")
+        keep = ("_id", "id", *expand) if expand else ("_id", *_LISTING_DEFAULT)
+        body = [{key: value for key, value in repo.metadata(repo.sha).items() if key in keep} for repo in page]
+        headers = {}
+        if start + limit < len(repos):
+            pairs = [(key, value) for key, values in query.items() if key != "cursor" for value in values]
+            next_query = "&".join(f"{quote(key)}={quote(value)}" for key, value in pairs + [("cursor", str(start + limit))])
+            headers["Link"] = f'<{self.url}{path}?{next_query}>; rel="next"'
+        return _json_answer(200, body, headers)
 
     def _file(self, method: str, repo: _Repo, rest: list[str], headers: dict[str, str]) -> _Answer:
         revision, filename = rest[0], "/".join(rest[1:])
@@ -472,8 +612,15 @@ class FakeHub:
             return _json_answer(404, {"message": "Not Found"})
         body = {"info": dict(info), "last_serial": 1, "urls": [], "vulnerabilities": []}
         if rest == ["json"]:
-            body["releases"] = {each: [] for each in package.versions}
+            body["releases"] = package.release_files()
         return _json_answer(200, body)
+
+
+_CARDS_DIR = Path(__file__).parent / "data" / "hub_cards"
+
+
+def _recorded_cards() -> dict:
+    return json.loads((_CARDS_DIR / "cards.json").read_text(encoding="utf-8"))
 
 
 def _replace_repo_id(path: str, old_id: str, new_id: str) -> str:

@@ -225,7 +225,7 @@ def scan(path: Path, *args: str):
 @pytest.fixture
 def project(fake_hub, tmp_path):
     fake_hub.add_model("org/licensed", {"license": "apache-2.0"})
-    fake_hub.add_model("org/silent", {})  # no licence: a failure, never cached
+    fake_hub.add_model("org/silent", {}, siblings=())  # no licence, no README to read one from: a failure, never cached
     fake_hub.add_model("org/pinned", {"license": "mit"}, sha=COMMIT)
     fake_hub.add_package("requests", "2.32.3", license="Apache-2.0")
     (tmp_path / "models.yaml").write_text(f"models:\n  - org/licensed\n  - org/silent\n  - id: org/pinned\n    revision: {COMMIT}\n")

@@ -25,6 +25,9 @@ from cli_helpers import SCHEMA
 from licensecheck.cli import main
 
 NC = "CohereForAI/c4ai-command-r-v01"
+# A scan of `project` with nothing cached: three models, one package, and the README of
+# the model whose card declares no licence (read for a licence section).
+ALL_REQUESTS = 5
 
 
 def scan(path: Path, *args: str, cache: Path | None = None):
@@ -43,6 +46,7 @@ def project(fake_hub, tmp_path):
     fake_hub.add_model(NC, {"license": "cc-by-nc-4.0"})
     fake_hub.add_model("org/open", {"license": "apache-2.0"})
     fake_hub.add_model("org/silent", {})  # no licence: a failure, never cached
+
     fake_hub.add_package("requests", "2.32.3", license="Apache-2.0")
     (tmp_path / "project").mkdir()
     (tmp_path / "project" / "models.yaml").write_text(f"models:\n  - {NC}\n  - org/open\n  - org/silent\n")
@@ -68,7 +72,7 @@ def test_entries_another_cache_wrote_are_discarded(fake_hub, project, tmp_path):
     code, document = scan(project, cache=mine)
     assert code == 1
     assert {c["name"]: c["license"]["id"] for c in document["components"]}[NC] == "cc-by-nc-4.0"
-    assert len(fake_hub.requests) - before == 4  # every answer asked again
+    assert len(fake_hub.requests) - before == ALL_REQUESTS  # every answer asked again
     assert all("resolution" not in c for c in document["components"])
 
 
@@ -93,7 +97,7 @@ def test_a_component_answered_from_the_cache_says_so(fake_hub, project, tmp_path
     assert [c.get("resolution") for c in first["components"]] == [None] * 4
     before = len(fake_hub.requests)
     _, second = scan(project, cache=cache)
-    assert len(fake_hub.requests) - before == 1  # the failure is asked again
+    assert len(fake_hub.requests) - before == 2  # the failure is asked again: its metadata and README
     assert {c["name"]: c.get("resolution") for c in second["components"]} == {
         NC: {"cached": True},
         "org/open": {"cached": True},
@@ -124,7 +128,7 @@ def test_a_key_others_can_read_is_not_trusted(fake_hub, project, tmp_path):
     (cache / "key").chmod(0o644)
     before = len(fake_hub.requests)
     _, document = scan(project, cache=cache)
-    assert len(fake_hub.requests) - before == 4
+    assert len(fake_hub.requests) - before == ALL_REQUESTS
     assert all("resolution" not in c for c in document["components"])
 
 
@@ -137,7 +141,7 @@ def test_a_key_that_is_a_symbolic_link_is_not_trusted(fake_hub, project, tmp_pat
     (cache / "key").symlink_to(elsewhere)
     before = len(fake_hub.requests)
     scan(project, cache=cache)
-    assert len(fake_hub.requests) - before == 4
+    assert len(fake_hub.requests) - before == ALL_REQUESTS
 
 
 def test_no_cache_neither_reads_nor_writes_the_cache(fake_hub, project, tmp_path):
@@ -147,7 +151,7 @@ def test_no_cache_neither_reads_nor_writes_the_cache(fake_hub, project, tmp_path
     fake_hub.add_model("org/open", {"license": "mit"})
     before = len(fake_hub.requests)
     code, document = scan(project, "--no-cache", cache=cache)
-    assert len(fake_hub.requests) - before == 4
+    assert len(fake_hub.requests) - before == ALL_REQUESTS
     assert {c["name"]: c["license"]["id"] for c in document["components"]}["org/open"] == "mit"
     assert {p: p.read_bytes() for p in metadata_entries(cache)} == stored
     fresh = tmp_path / "fresh"
@@ -163,7 +167,7 @@ def test_lock_with_no_cache_asks_again_and_stores_nothing(fake_hub, project, tmp
     runner = CliRunner(env={"LICENSECHECK_CACHE_DIR": str(cache)})
     result = runner.invoke(main, ["lock", str(project), "--quiet", "--no-cache"], catch_exceptions=False)
     assert result.exit_code == 3  # org/silent has no licence
-    assert len(fake_hub.requests) - before == 4
+    assert len(fake_hub.requests) - before == ALL_REQUESTS
     assert {p: p.read_bytes() for p in metadata_entries(cache)} == stored
 
 

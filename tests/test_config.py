@@ -127,6 +127,7 @@ def test_every_key_is_read(repo, knowledge):
         use = "non-commercial"
         distribution = "redistribute"
         users = 2_000_000
+        org_users = 900_000_000
         revenue = 5000000
         region = "fr"
         unknown = "warn"
@@ -148,6 +149,7 @@ def test_every_key_is_read(repo, knowledge):
     assert (values["use"], values["distribution"], values["users"], values["revenue"]) == (
         "non-commercial", "redistribute", 2_000_000, 5_000_000)
     assert values["region"] == "FR"
+    assert values["org_users"] == 900_000_000
     policy = config.policy
     assert policy.unknown == "warn"
     # Ids are matched case-insensitively and by alias, and kept as the rules' ids.
@@ -158,7 +160,7 @@ def test_every_key_is_read(repo, knowledge):
     (exception,) = policy.exceptions
     assert exception.component == "CohereForAI/c4ai-command-r-v01" and exception.revision == "abc1234"
     assert exception.owner == "legal@example.com" and exception.expires == date(2026, 12, 31)
-    assert exception.where.endswith("pyproject.toml:15")
+    assert exception.where.endswith("pyproject.toml:16")
     assert set(config.sources.values()) == {"config"}
 
 

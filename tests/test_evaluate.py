@@ -6,7 +6,7 @@ import pytest
 
 from licensecheck.evaluate import evaluate_expression, evaluate_rule, evaluate_unresolved, region_matches
 from licensecheck.expression import AllOf, AnyOf, LicenceId, parse_expression
-from licensecheck.model import Clause, Context, LicenceRule, Verdict
+from licensecheck.model import Clause, Context, LicenceRule, ModelFacts, Verdict
 
 SOURCE = "https://example.invalid/licence"
 
@@ -155,3 +155,82 @@ def test_context_validates():
         Context(use="sometimes")
     with pytest.raises(ValueError):
         Context(users=-1)
+
+
+# -- issue 15: the organisation's users, and facts of the model --------------------------------
+
+ORG_CAPPED = rule(
+    "org-capped",
+    clause("user-threshold", "deny", org_users_above=700_000_000, org_users_counted_on="2024-07-23"),
+    clause("aup"),
+)
+ORG_DUTY = (
+    "Applies above 700,000,000 monthly active users of the organisation and its affiliates together, counted on "
+    "2024-07-23 (give --org-users): text of user-threshold [org-capped 1]"
+)
+
+
+@pytest.mark.parametrize(
+    ("users", "org_users", "verdict", "clauses", "obligations"),
+    [
+        (None, None, Verdict.CONDITIONAL, ("user-threshold", "aup"), (ORG_DUTY, "text of aup [org-capped 1]")),
+        # The product below the threshold does not say the organisation is.
+        (2_000_000, None, Verdict.CONDITIONAL, ("user-threshold", "aup"), (ORG_DUTY, "text of aup [org-capped 1]")),
+        # The organisation's figure is at least the product's.
+        (900_000_000, None, Verdict.DENIED, ("user-threshold", "aup"), ("text of aup [org-capped 1]",)),
+        (2_000_000, 900_000_000, Verdict.DENIED, ("user-threshold", "aup"), ("text of aup [org-capped 1]",)),
+        (2_000_000, 600_000_000, Verdict.CONDITIONAL, ("aup",), ("text of aup [org-capped 1]",)),
+        (None, 700_000_000, Verdict.CONDITIONAL, ("aup",), ("text of aup [org-capped 1]",)),  # strict
+        # An organisation figure below the product's is read as the product's.
+        (900_000_000, 2_000_000, Verdict.DENIED, ("user-threshold", "aup"), ("text of aup [org-capped 1]",)),
+    ],
+)
+def test_the_organisation_threshold(users, org_users, verdict, clauses, obligations):
+    evaluation = evaluate_rule(ORG_CAPPED, Context(users=users, org_users=org_users))
+    assert (evaluation.verdict, evaluation.clauses, evaluation.obligations) == (verdict, clauses, obligations)
+
+
+def test_the_product_threshold_ignores_the_organisation():
+    assert evaluate_rule(THRESHOLD, Context(users=2_000_000, org_users=900_000_000)).verdict is Verdict.CONDITIONAL
+    assert evaluate_rule(THRESHOLD, Context(users=2_000_000, org_users=900_000_000)).clauses == ("aup",)
+
+
+def test_a_negative_organisation_figure_is_refused():
+    with pytest.raises(ValueError, match="org_users cannot be negative"):
+        Context(org_users=-1)
+
+
+EU_MULTIMODAL = rule(
+    "mm",
+    Clause(code="eu-multimodal", effect="deny", text="no licence", source=SOURCE, section="AUP",
+           regions=frozenset({"EU"}), model_facts=frozenset({"multimodal"})),
+)
+
+
+@pytest.mark.parametrize(
+    ("facts", "region", "verdict", "obligations"),
+    [
+        (ModelFacts(holds=("multimodal",), known=("multimodal",)), "FR", Verdict.DENIED, ()),
+        (ModelFacts(holds=(), known=("multimodal",)), "FR", Verdict.ALLOWED, ()),
+        (ModelFacts(holds=("multimodal",), known=("multimodal",)), "US", Verdict.ALLOWED, ()),
+        (None, "FR", Verdict.CONDITIONAL,
+         ("Applies if the model is multimodal (its card and tags do not say): no licence [mm AUP]",)),
+        (ModelFacts(holds=(), known=()), "FR", Verdict.CONDITIONAL,
+         ("Applies if the model is multimodal (its card and tags do not say): no licence [mm AUP]",)),
+        (ModelFacts(holds=("multimodal",), known=("multimodal",)), None, Verdict.CONDITIONAL,
+         ("Applies in EU (give --region): no licence [mm AUP]",)),
+        (None, None, Verdict.CONDITIONAL,
+         ("Applies if the model is multimodal (its card and tags do not say) and in EU (give --region): no licence [mm AUP]",)),
+    ],
+)
+def test_a_term_that_depends_on_the_model(facts, region, verdict, obligations):
+    evaluation = evaluate_rule(EU_MULTIMODAL, Context(region=region), facts)
+    assert (evaluation.verdict, evaluation.obligations) == (verdict, obligations)
+
+
+def test_model_facts_reach_every_licence_of_an_expression():
+    lookup = {"mm": EU_MULTIMODAL, "notice": NOTICE_ONLY}.get
+    facts = ModelFacts(holds=("multimodal",), known=("multimodal",))
+    expression = AllOf((LicenceId("mm"), LicenceId("notice")))
+    assert evaluate_expression(expression, lookup, Context(region="DE"), facts).verdict is Verdict.DENIED
+    assert evaluate_expression(expression, lookup, Context(region="DE")).verdict is Verdict.CONDITIONAL

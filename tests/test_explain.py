@@ -111,7 +111,12 @@ def test_the_context_flags_decide_the_verdict():
     assert any(f["code"] == "user-threshold" for f in giant["findings"])
     undecided = explain_json("llama3.1")
     threshold = next(t for t in undecided["terms"] if t["code"] == "user-threshold")
-    assert threshold["status"] == "to-confirm" and "give --users" in threshold["undecided"][0]
+    # Llama's threshold counts the organisation's users: without --org-users (or --users
+    # above it) it stays to confirm, and says when the figure counts.
+    assert threshold["status"] == "to-confirm" and "give --org-users" in threshold["undecided"][0]
+    assert "counted on 2024-07-23" in threshold["undecided"][0]
+    assert explain_json("llama3.1", "--users", "2M", "--org-users", "900M")["verdict"] == "denied"
+    assert explain_json("llama3.1", "--users", "2M", "--org-users", "600M")["context"]["org_users"] == 600_000_000
     # CC BY-NC 4.0 Section 1: declared non-commercial use is still to confirm (not by or for a business).
     assert explain_json("cc-by-nc-4.0", "--use", "non-commercial", "--distribution", "internal")["verdict"] == "conditional"
     assert explain_json("cc-by-nc-4.0")["verdict"] == "denied"
@@ -143,7 +148,7 @@ def test_text_output_shows_verdict_terms_and_sources():
     assert result.exit_code == 0
     assert "Under your context" in result.stdout and "DENIED" in result.stdout
     assert "source: https://github.com/meta-llama/llama-models/blob/main/models/llama3_2/LICENSE, section 2." in result.stdout
-    assert "eu-multimodal [oblige] when: in EU" in result.stdout
+    assert "eu-multimodal [deny] when: in EU; the model is multimodal" in result.stdout
 
 
 def test_output_file_and_bad_flags(tmp_path):

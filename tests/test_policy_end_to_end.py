@@ -55,7 +55,8 @@ def test_done_when_denied_then_excepted_then_expired(repo, monkeypatch):
     assert component(document, NC_MODEL)["verdict"] == "denied"
     assert document["context"]["users"] == 2_000_000
     assert document["context"]["sources"] == {
-        "use": "config", "distribution": "config", "users": "config", "revenue": "default", "region": "default"}
+        "use": "config", "distribution": "config", "users": "config", "revenue": "default", "region": "default",
+        "org_users": "default"}
     assert document["context"]["config"].endswith("pyproject.toml")
 
     # 2. The exception in force: it passes, reported as allowed by exception.

@@ -33,3 +33,21 @@ def test_demo_output_in_the_readme_is_what_the_demo_prints(monkeypatch):
     result = CliRunner().invoke(main, ["scan", str(ROOT / "examples" / "demo"), "--users", "2M", "--offline"])
     assert result.exit_code == 1
     assert result.stdout == block.group(1)
+
+
+def test_choosing_a_model_examples_are_what_compare_and_suggest_print(fake_hub, tmp_path, monkeypatch):
+    """README's compare and suggest examples, run against the fake Hub serving tests/choosing.py's market."""
+    import shlex
+
+    from choosing import add_market
+
+    add_market(fake_hub)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NO_COLOR", "1")
+    section = README.split("## Choosing a model", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```text\n\$ licensecheck ((?:compare|suggest) [^\n]*)\n(.*?)```", section, flags=re.S)
+    assert [command.split()[0] for command, _ in blocks] == ["compare", "suggest"]
+    for command, output in blocks:
+        result = CliRunner().invoke(main, shlex.split(command))
+        assert result.exit_code == 0, result.output
+        assert result.stdout == output, command

@@ -2,9 +2,11 @@
 
 Llama 4 (all multimodal): no licence for individuals domiciled, or companies with
 their principal place of business, in the EU -> denied there. Llama 3.2: only its
-multimodal (vision) models are excluded, and the licence id does not say which
-model it is -> in the EU an obligation to confirm, never a denial. Without
---region, both keep the regional term as an obligation to confirm.
+multimodal (Vision) models are excluded; the licence id does not say which model
+it is, the model's card and tags do (issue 15): the Vision model is denied in the
+EU, the text model is not affected. Without --region, the regional term of the
+multimodal models stays an obligation to confirm. The Llama 3.2 cards are real
+(tests/data/hub_cards/cards.json says where each comes from).
 """
 
 from __future__ import annotations
@@ -18,12 +20,12 @@ from licensecheck.cli import main
 
 LLAMA4 = "meta-llama/Llama-4-Scout-17B-16E-Instruct"
 LLAMA32_VISION = "meta-llama/Llama-3.2-11B-Vision-Instruct"
-LLAMA32_TEXT = "meta-llama/Llama-3.2-3B-Instruct"
+LLAMA32_TEXT = "meta-llama/Llama-3.2-3B"
 # region -> verdicts of (Llama 4, Llama 3.2 vision, Llama 3.2 text) as a SaaS with 2M users
 TABLE = {
-    "EU": ("denied", "conditional", "conditional"),
-    "FR": ("denied", "conditional", "conditional"),
-    "de": ("denied", "conditional", "conditional"),  # case does not matter
+    "EU": ("denied", "denied", "conditional"),
+    "FR": ("denied", "denied", "conditional"),
+    "de": ("denied", "denied", "conditional"),  # case does not matter
     "US": ("conditional", "conditional", "conditional"),
     "CH": ("conditional", "conditional", "conditional"),  # in Europe, not in the EU
     None: ("conditional", "conditional", "conditional"),
@@ -33,8 +35,8 @@ TABLE = {
 @pytest.fixture
 def llamas(fake_hub, tmp_path):
     fake_hub.add_model(LLAMA4, {"license": "llama4"}, gated="manual")
-    fake_hub.add_model(LLAMA32_VISION, {"license": "llama3.2"}, gated="manual")
-    fake_hub.add_model(LLAMA32_TEXT, {"license": "llama3.2"}, gated="manual")
+    fake_hub.add_recorded_model(LLAMA32_VISION)
+    fake_hub.add_recorded_model(LLAMA32_TEXT)
     (tmp_path / "models.yaml").write_text(f"models:\n  - {LLAMA4}\n  - {LLAMA32_VISION}\n  - {LLAMA32_TEXT}\n")
     return tmp_path
 
@@ -63,9 +65,10 @@ def test_in_the_eu_llama4_is_denied_with_the_reason_and_its_source(llamas):
     (reason,) = [f for f in components[LLAMA4]["findings"] if f["code"] == "eu-multimodal"]
     assert reason["severity"] == "error" and "principal place of business" in reason["message"]
     assert "[llama4 Acceptable Use Policy" in reason["message"]
-    # Llama 3.2: the exclusion is something to confirm for the vision models, not a denial.
-    (duty,) = [o for o in components[LLAMA32_VISION]["obligations"] if "multimodal" in o]
-    assert "Confirm" in duty and "[llama3.2 Acceptable Use Policy" in duty
+    # Llama 3.2: the Vision model is denied for its clause; the text model is not affected at all.
+    (vision,) = [f for f in components[LLAMA32_VISION]["findings"] if f["code"] == "eu-multimodal"]
+    assert vision["severity"] == "error" and "[llama3.2 Acceptable Use Policy" in vision["message"]
+    assert eu_terms(components[LLAMA32_TEXT]) == []
 
 
 def test_outside_the_eu_the_regional_term_disappears(llamas):
@@ -79,6 +82,7 @@ def test_without_region_the_regional_term_is_an_obligation_to_confirm(llamas):
         (duty,) = eu_terms(components[model])
         assert duty.startswith("Applies in EU (give --region)")
     assert not any(f["severity"] == "error" for f in components[LLAMA4]["findings"])
+    assert eu_terms(components[LLAMA32_TEXT]) == []  # its card says text-generation
 
 
 def test_the_report_states_the_region(llamas):

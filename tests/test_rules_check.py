@@ -98,6 +98,18 @@ BREAKAGES = {
         lambda r: (r / "licences" / "mit.toml").rename(r / "licences" / "expat.toml"),
         "expat.toml", "file name must be the licence id 'mit'",
     ),
+    "family member that does not exist": (
+        lambda r: edit(r / "licences" / "gpl.toml", 'members = ["gpl-2.0", "gpl-3.0"]', 'members = ["gpl-2.0", "gpl-4.0"]'),
+        "gpl.toml", "member 'gpl-4.0' is no licence file",
+    ),
+    "family member named by an alias": (
+        lambda r: edit(r / "licences" / "gpl.toml", 'members = ["gpl-2.0", "gpl-3.0"]', 'members = ["GPL-2.0-only", "gpl-3.0"]'),
+        "gpl.toml", "member 'GPL-2.0-only' is an alias",
+    ),
+    "members that are not a list of ids": (
+        lambda r: edit(r / "licences" / "gpl.toml", 'members = ["gpl-2.0", "gpl-3.0"]', 'members = "gpl-2.0"'),
+        "gpl.toml", "`members` must be a list of licence ids",
+    ),
     "recogniser for a licence that does not exist": (
         lambda r: edit(r / "recognise.toml", 'id = "coqui-cpml"', 'id = "coqui-cpml-9"'),
         "recognise.toml", "'coqui-cpml-9' has no licence file",
@@ -129,6 +141,27 @@ BREAKAGES = {
     "one set of markers for two licences": (
         lambda r: edit(r / "recognise.toml", '"coqui public model license"', '"gemma terms of use"'),
         "recognise.toml", "text_markers 'gemma terms of use' claimed by coqui-cpml and gemma",
+    ),
+    # Issue 15: which user figure a threshold tests, when it counts, and the model facts a term needs.
+    "threshold testing both user figures": (
+        lambda r: edit(r / "licences" / "llama3.1.toml", "org_users_above = 700_000_000", "org_users_above = 700_000_000\nusers_above = 700_000_000"),
+        "llama3.1.toml: clause 1", "either the product's users (`users_above`) or the organisation's",
+    ),
+    "day counted without the organisation's threshold": (
+        lambda r: edit(r / "licences" / "llama3.1.toml", "org_users_above = 700_000_000\n", ""),
+        "llama3.1.toml: clause 1", "`org_users_counted_on` needs `org_users_above`",
+    ),
+    "day counted that is not a date": (
+        lambda r: edit(r / "licences" / "llama3.1.toml", "org_users_counted_on = 2024-07-23", 'org_users_counted_on = "release day"'),
+        "llama3.1.toml: clause 1", "`org_users_counted_on` must be a date (YYYY-MM-DD), not 'release day'",
+    ),
+    "day counted after the licence was checked": (
+        lambda r: edit(r / "licences" / "llama3.1.toml", "org_users_counted_on = 2024-07-23", "org_users_counted_on = 2027-07-23"),
+        "llama3.1.toml: clause 1 (user-threshold)", "`org_users_counted_on` 2027-07-23 is after the licence was checked",
+    ),
+    "unknown model fact": (
+        lambda r: edit(r / "licences" / "llama3.2.toml", 'model_facts = ["multimodal"]', 'model_facts = ["vision"]'),
+        "llama3.2.toml: clause 3", "`model_facts` has vision; expected multimodal, nvidia-cosmos",
     ),
     "malformed recognise.toml": (
         lambda r: edit(r / "recognise.toml", 'id = "coqui-cpml"', 'id = "coqui-cpml"\nweight = 3'),

@@ -15,10 +15,13 @@ import pytest
 
 from licensecheck.evaluate import evaluate_rule
 from licensecheck.knowledge import load_knowledge
-from licensecheck.model import Context
+from licensecheck.model import Context, ModelFacts
+from licensecheck.model_facts import MODEL_FACTS
 
 DATA = Path(__file__).parent / "data"
 COLUMNS = ["licence", "use", "distribution", "users", "revenue", "region", "verdict", "codes"]
+# Tables about the organisation's size and the model's own facts (issue 15) have two columns more.
+EXTENDED_COLUMNS = ["licence", "use", "distribution", "users", "org_users", "revenue", "region", "facts", "verdict", "codes"]
 STANDARD_CONTEXTS = {
     ("commercial", "network", "2000000"),
     ("commercial", "network", "900000000"),
@@ -32,10 +35,10 @@ def _rows():
         lines = [line for line in table.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
         reader = csv.reader(lines, delimiter="\t")
         header = next(reader)
-        assert header == COLUMNS, f"{table.name}: header must be {COLUMNS}"
+        assert header in (COLUMNS, EXTENDED_COLUMNS), f"{table.name}: header must be {COLUMNS} or {EXTENDED_COLUMNS}"
         for number, row in enumerate(reader, start=2):
-            assert len(row) == len(COLUMNS), f"{table.name} row {number}: {row}"
-            yield pytest.param(dict(zip(COLUMNS, row)), id=f"{table.stem}:{'/'.join(row[:6])}")
+            assert len(row) == len(header), f"{table.name} row {number}: {row}"
+            yield pytest.param(dict(zip(header, row)), id=f"{table.stem}:{'/'.join(row[:len(header) - 2])}")
 
 
 ROWS = list(_rows())
@@ -43,6 +46,14 @@ ROWS = list(_rows())
 
 def _figure(text: str) -> int | None:
     return None if text == "-" else int(text)
+
+
+def _facts(text: str) -> ModelFacts | None:
+    """'-': the model's facts were not read; 'none': read, none holds; else the facts that hold."""
+    if text == "-":
+        return None
+    holds = () if text == "none" else tuple(sorted(text.split(",")))
+    return ModelFacts(holds=holds, known=MODEL_FACTS)
 
 
 @pytest.fixture(scope="module")
@@ -60,8 +71,9 @@ def test_verdict(row, knowledge):
         users=_figure(row["users"]),
         revenue=_figure(row["revenue"]),
         region=None if row["region"] == "-" else row["region"],
+        org_users=_figure(row.get("org_users", "-")),
     )
-    evaluation = evaluate_rule(rule, context)
+    evaluation = evaluate_rule(rule, context, _facts(row.get("facts", "-")))
     assert evaluation.verdict.value == row["verdict"], (evaluation.obligations, evaluation.findings)
     expected_codes = set() if row["codes"] == "-" else set(row["codes"].split(","))
     assert expected_codes <= set(evaluation.clauses)

@@ -140,17 +140,24 @@ def context_options(function):
                           "service (SaaS, API); redistribute: weights or software shipped to others."),
         click.option("--users", type=Quantity(), default=None,
                      help="Monthly active users of the product (e.g. 2M). Unset: user thresholds become obligations."),
+        click.option("--org-users", "org_users", type=Quantity(), default=None,
+                     help="Monthly active users of all products and services of the organisation and its affiliates "
+                          "together (e.g. 900M): Llama's 700M threshold counts these. Unset: at least --users."),
         click.option("--revenue", type=Quantity(), default=None,
                      help="Annual revenue in USD (e.g. 5M). Unset: revenue caps become obligations."),
         click.option("--region", default=None, metavar="CODE",
                      help="ISO 3166-1 country code (e.g. FR, US) or EU. Unset: regional terms become obligations."),
+        click.option("--purpose", "purposes", multiple=True, metavar="ID",
+                     help="What the project uses its models for (repeatable), checked against the licences' use "
+                          "restrictions and output terms; `licensecheck purposes` lists the ids. Unset: those "
+                          "restrictions are listed, not checked."),
     ]
     for option in reversed(options):
         function = option(function)
     return function
 
 
-def build_context(use, distribution, users, revenue, region) -> Context:
+def build_context(use, distribution, users, revenue, region, org_users=None, purposes: tuple[str, ...] = ()) -> Context:
     if region is not None:
         from ..regions import RegionError, parse_region
 
@@ -158,7 +165,18 @@ def build_context(use, distribution, users, revenue, region) -> Context:
             region = parse_region(region)
         except RegionError as error:
             raise click.BadParameter(str(error), param_hint="--region") from None
-    return Context(use=use, distribution=distribution, users=users, revenue=revenue, region=region)
+    return Context(use=use, distribution=distribution, users=users, revenue=revenue, region=region, org_users=org_users,
+                   purposes=purposes)
+
+
+def checked_purposes(purposes, knowledge) -> tuple[str, ...]:
+    """`--purpose` values as the taxonomy knows them (sorted, once each); an unknown id is a usage error (exit 2)."""
+    from ..purposes import UnknownPurpose, check_purposes
+
+    try:
+        return check_purposes(purposes, knowledge)
+    except UnknownPurpose as error:
+        raise click.BadParameter(error.message(), param_hint="--purpose") from None
 
 
 def network_options(function):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from .common import build_context, fail
+from .common import build_context, checked_purposes, fail
 
 config_option = click.option(
     "--config", "config_file", type=click.Path(path_type=Path, dir_okay=False), default=None, metavar="FILE",
@@ -28,7 +28,7 @@ config_ref_option = click.option(
          "loosen the gate that judges it. A file missing at REF means the defaults.",
 )
 
-_CONTEXT_FLAGS = ("use", "distribution", "users", "revenue", "region")
+_CONTEXT_FLAGS = ("use", "distribution", "users", "revenue", "region", "org_users", "purposes")
 
 
 @dataclass(frozen=True)
@@ -67,26 +67,49 @@ def load_setup(path: Path, config_file: Path | None, knowledge, config_ref: str 
         today = run_date()
     except LicensecheckError as error:
         fail(str(error))
-    context, sources = config.context(flags_given(click.get_current_context()))
+    given = flags_given(click.get_current_context())
+    if "purposes" in given:
+        given["purposes"] = checked_purposes(given["purposes"], knowledge)
+    context, sources = config.context(given)
     # The flags' region still needs the same check and spelling as --region's.
-    context = build_context(context.use, context.distribution, context.users, context.revenue, context.region)
+    context = build_context(context.use, context.distribution, context.users, context.revenue, context.region,
+                            context.org_users, context.purposes)
     return Setup(config, context, sources, today, revision)
 
 
 def configured_scan(path: Path, setup: Setup, options, knowledge):
     """`scan_path` with the configuration: exclude globs, then allow / deny / exceptions."""
-    from ..policy import apply_policy
     from ..scan import scan_path
 
+    options = replace(_with_verify_lock(options, setup), exclude=setup.config.path_filter(path))
+    return _with_policy(scan_path(path, setup.context, options, knowledge), setup, options, knowledge)
+
+
+def configured_components(components, root: Path, setup: Setup, options, knowledge):
+    """`components` judged as a scan of `root` would judge them under the configuration (compare, suggest).
+
+    The same steps as `configured_scan` on a tree declaring them: `root`'s lock,
+    lineage, then allow / deny / exceptions; so a verdict here is a scan's verdict.
+    """
+    from ..scan import scan_components
+
+    options = _with_verify_lock(options, setup)
+    return _with_policy(scan_components(components, root, setup.context, options, knowledge), setup, options, knowledge)
+
+
+def _with_verify_lock(options, setup: Setup):
     # `verify_lock = true` in the file is over a plain scan; `--offline` (trust the lock, no network) is over it.
-    verify_lock = options.verify_lock or (setup.config.verify_lock and not options.offline)
-    options = replace(
+    return replace(
         options,
-        exclude=setup.config.path_filter(path),
-        verify_lock=verify_lock,
+        verify_lock=options.verify_lock or (setup.config.verify_lock and not options.offline),
         override_from=setup.config.override_from,
     )
-    result = scan_path(path, setup.context, options, knowledge)
+
+
+def _with_policy(result, setup: Setup, options, knowledge):
+    """The configuration's policy over judged components, and where the context came from."""
+    from ..policy import apply_policy
+
     result = apply_policy(result, setup.config.policy, knowledge.lookup, setup.today)
     return replace(
         result,

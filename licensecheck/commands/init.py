@@ -30,9 +30,11 @@ extends = "{preset}"
 # Your usage context. Uncomment a line to set or change a value.
 # use = "commercial"            # commercial | non-commercial
 # distribution = "network"      # internal | network (SaaS, API) | redistribute (shipped)
-# users = 2_000_000             # monthly active users: licences with user thresholds (Llama: 700M)
+# users = 2_000_000             # monthly active users of the product: user thresholds (Qwen: 100M)
+# org_users = 2_000_000         # ... of the organisation and its affiliates together (Llama: 700M)
 # revenue = 5_000_000           # annual revenue in USD: licences with revenue caps
 # region = "EU"                 # ISO 3166 country code, or EU: regional terms
+# purposes = ["medical-advice"] # what the models are used for (`licensecheck purposes`): use restrictions
 
 # What a licence that cannot be determined does: "fail" (exit 3) or "warn" (exit 0).
 # unknown = "fail"

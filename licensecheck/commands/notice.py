@@ -26,7 +26,8 @@ from .configured import config_option
 @network_options
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=None, help="Write the NOTICE here instead of stdout.")
 @config_option
-def notice(path, use, distribution, users, revenue, region, offline, jobs, timeout, retry_budget, output, config_file):
+def notice(path, use, distribution, users, org_users, revenue, region, offline, jobs, timeout, retry_budget, output, config_file,
+           purposes):
     """Write the NOTICE for the dependencies declared under PATH: licences, required statements, use policies.
 
     The duties depend on the usage context: `--distribution redistribute` (weights

@@ -22,11 +22,15 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..model import Component, Finding, Location, Severity
 from .collect import Collector, Reference
 from .ids import Tree
 from .ignore import ENVIRONMENT_EXAMPLES, walk
+
+if TYPE_CHECKING:
+    from .python import PythonProject
 
 __all__ = ["Discovery", "Reference", "discover", "merge_discovered", "with_discovered"]
 
@@ -38,6 +42,7 @@ _NOT_CONFIGURATION = frozenset(
 )
 _CONFIG_KINDS = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
 _MAX_BYTES = 8 * 1024 * 1024  # larger files are data, not code or configuration
+_FIRST_READ = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -74,16 +79,31 @@ def _container_kind(name: str) -> str | None:
 
 
 def _read(path: str, relative: str, collector: Collector) -> bytes | None:
+    # os.read rather than open(): most files are small, and one read call is most of the cost.
     try:
-        if os.path.getsize(path) > _MAX_BYTES:
-            collector.notice(Severity.INFO, "discovery-skipped", Location(relative),
-                             f"larger than {_MAX_BYTES // (1024 * 1024)} MB: not read for model references")
-            return None
-        with open(path, "rb") as handle:
-            return handle.read()
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        try:
+            data = os.read(descriptor, _FIRST_READ)
+            if len(data) == _FIRST_READ:
+                chunks = [data]
+                size = len(data)
+                while size <= _MAX_BYTES:
+                    chunk = os.read(descriptor, 1024 * 1024)
+                    if not chunk:
+                        break
+                    chunks.append(chunk)
+                    size += len(chunk)
+                data = b"".join(chunks)
+        finally:
+            os.close(descriptor)
     except OSError as error:
         collector.unparsable(Location(relative), f"cannot be read ({error.strerror or type(error).__name__})")
         return None
+    if len(data) > _MAX_BYTES:
+        collector.notice(Severity.INFO, "discovery-skipped", Location(relative),
+                         f"larger than {_MAX_BYTES // (1024 * 1024)} MB: not read for model references")
+        return None
+    return data
 
 
 def _decode(data: bytes, relative: str, collector: Collector) -> str | None:
@@ -113,7 +133,7 @@ def discover(root: Path, exclude: Iterable[str] | Callable[[str], bool] | None =
 
 
 def _discover(root: Path, exclude: Iterable[str] | Callable[[str], bool] | None) -> Discovery:
-    from .python import LOADER_HINT, PythonProject
+    from .python import PythonProject
 
     tree = Tree(root)
     collector = Collector(tree)
@@ -121,41 +141,12 @@ def _discover(root: Path, exclude: Iterable[str] | Callable[[str], bool] | None)
     files = 0
     for path, relative in walk(str(root), exclude if callable(exclude) else tuple(exclude or ())):
         name = relative.rsplit("/", 1)[-1]
-        directory = os.path.dirname(path)
-        suffix = os.path.splitext(name)[1].lower()
-        if suffix == ".py":
-            project.register(relative, path)
-            data = _read(path, relative, collector)
-            files += 1
-            if data is not None:
-                project.add_file(relative, path, data)
-        elif suffix == ".ipynb":
-            data = _read(path, relative, collector)
-            files += 1
-            if data is not None and (LOADER_HINT.search(data) or b"model" in data or b"dataset" in data):
-                from .notebook import scan_notebook
-
-                scan_notebook(data, relative, directory, project, collector)
-        elif suffix in _CONFIG_KINDS and name not in _NOT_CONFIGURATION:
-            from .config import CONFIG_HINT, scan_config
-
-            data = _read(path, relative, collector)
-            files += 1
-            if data is not None and CONFIG_HINT.search(data):
-                text = _decode(data, relative, collector)
-                if text is not None:
-                    scan_config(text, _CONFIG_KINDS[suffix], relative, directory, collector)
-        else:
-            kind = _container_kind(name)
-            if kind is None:
-                continue
-            from .container import scan_container_file
-
-            data = _read(path, relative, collector)
-            files += 1
-            text = _decode(data, relative, collector) if data is not None else None
-            if text is not None:
-                scan_container_file(text, relative, directory, collector, kind)
+        try:
+            files += _read_one(path, relative, name, project, collector)
+        except (RecursionError, MemoryError) as error:
+            # A hostile or generated file may defeat a reader: a warning naming it, and the scan goes on.
+            why = "nested too deeply to read" if isinstance(error, RecursionError) else "too large to read"
+            collector.unparsable(Location(relative), why)
     project.finish()
     unique: dict[tuple, Reference] = {}
     for reference in collector.references:  # one per place, whichever loader it reached first
@@ -171,6 +162,55 @@ def _discover(root: Path, exclude: Iterable[str] | Callable[[str], bool] | None)
         local_loads=tuple(dict.fromkeys(collector.local_loads)),
         files=files,
     )
+
+
+def _kind_of(name: str) -> str | None:
+    """Which reader a file goes to: python, notebook, yaml, json, toml or a container kind; None: not read."""
+    suffix = name[name.rfind("."):].lower() if "." in name.lstrip(".") else ""
+    if suffix == ".py":
+        return "python"
+    if suffix == ".ipynb":
+        return "notebook"
+    if suffix in _CONFIG_KINDS:
+        return None if name in _NOT_CONFIGURATION else _CONFIG_KINDS[suffix]
+    return _container_kind(name)
+
+
+def _read_one(path: str, relative: str, name: str, project: "PythonProject", collector: Collector) -> int:
+    """Hand one file to the reader of its kind; 1 if it was read, 0 if no reader wants it."""
+    kind = _kind_of(name)
+    if kind is None:
+        return 0
+    if kind == "python":
+        project.register(relative, path)
+    data = _read(path, relative, collector)
+    if data is None:
+        return 1
+    if kind == "python":
+        project.add_file(relative, path, data)
+        return 1
+    directory = path[: path.rfind(os.sep)] if os.sep in path else "."
+    if kind == "notebook":
+        from .python import LOADER_HINT
+
+        if LOADER_HINT.search(data) or b"model" in data or b"dataset" in data:
+            from .notebook import scan_notebook
+
+            scan_notebook(data, relative, directory, project, collector)
+    elif kind in ("yaml", "json", "toml"):
+        from .config import CONFIG_HINT, scan_config
+
+        if CONFIG_HINT.search(data):
+            text = _decode(data, relative, collector)
+            if text is not None:
+                scan_config(text, kind, relative, directory, collector)
+    else:
+        from .container import scan_container_file
+
+        text = _decode(data, relative, collector)
+        if text is not None:
+            scan_container_file(text, relative, directory, collector, kind)
+    return 1
 
 
 def components_of(references: Iterable[Reference]) -> list[Component]:

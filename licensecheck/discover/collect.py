@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Finding, Location, Severity
-from .ids import HubId, Tree, hub_reference
+from .ids import HubId, Tree, foreign, hub_reference
+
+_SHOWN = 120  # characters of a value quoted in a notice
 
 
 @dataclass(frozen=True)
@@ -45,12 +47,22 @@ class Collector:
         revision: str | None = None,
         bare: str = "any",
         prefixed_only: bool = False,
+        explain: bool = False,
     ) -> bool:
-        """Record `text` if it names a repository; a path that exists in the tree is a local load."""
+        """Record `text` if it names a repository; a path that exists in the tree is a local load.
+
+        `explain`: `text` reached a loader, so another service's model name or a URL on
+        another host is said in an info notice rather than dropped in silence.
+        """
         found = hub_reference(text, kind, self.tree, directory, bare=bare, prefixed_only=prefixed_only)
         if found is not None:
             self.add(found, location, via, revision)
             return True
+        if explain:
+            what = foreign(text, kind)
+            if what is not None:
+                self.not_hub(location, via, text, what)
+                return False
         if text and not prefixed_only and "://" not in text:
             local = self.tree.local_path(text, directory)
             if local is not None:
@@ -70,6 +82,11 @@ class Collector:
     def unknown(self, location: Location, message: str) -> None:
         """A loader argument whose value exists only at run time: said, never guessed."""
         self.notice(Severity.INFO, "not-statically-known", location, message)
+
+    def not_hub(self, location: Location, via: str, text: str, what: str) -> None:
+        """A loader's argument that names something other than a Hub repository: said with -v, never a component."""
+        shown = text if len(text) <= _SHOWN else text[: _SHOWN - 3] + "..."
+        self.notice(Severity.INFO, "not-a-hub-reference", location, f"{via}: {shown!r} is {what}, not a Hub repository")
 
     def unparsable(self, location: Location, message: str) -> None:
         self.notice(Severity.WARNING, "discovery-unparsable", location, f"{message}; discovery skipped it")

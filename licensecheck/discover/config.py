@@ -32,6 +32,9 @@ from .keys import key_type
 CONFIG_HINT = re.compile(rb"(?i)model|dataset|tokenizer|hf\.co/|hf://|hf[-_]hub:|hf-repo|download|-hf\b")
 COMMAND_KEYS = frozenset({"command", "args", "entrypoint", "cmd"})
 _ID_FIELDS = ("path", "id", "name", "repo_id", "repo", "name_or_path")
+DATA_ROWS = 20  # a JSON list of more records than this is a table of data
+_JSON_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')
+_LOOKAHEAD = 64  # tokens a JSON string is looked for ahead of the last one found (duplicate keys shift them)
 _PREFIXES = ("hf.co/", "hf://", "hf-hub:", "hf_hub:")
 
 # A tree every format is turned into: ("s", text, line) for a string, ("m", [(key, node)])
@@ -40,25 +43,52 @@ Node = tuple
 
 
 def scan_config(text: str, kind: str, relative: str, directory: str, collector: Collector) -> None:
-    """One configuration file (`kind` is yaml, json or toml)."""
+    """One configuration file (`kind` is yaml, json or toml).
+
+    Data is not configuration: a JSON file that is a table (a list of more than
+    DATA_ROWS records: results, a dataset) or JSON Lines is not read, nor is a YAML
+    file that does not parse because it is a template (`{{ .Values.model }}`).
+    """
     try:
         if kind == "yaml":
             documents = _yaml_trees(text)
         elif kind == "json":
-            documents = [_located_tree(json.loads(text), text)]
+            data = json.loads(text)
+            if isinstance(data, list) and len(data) > DATA_ROWS and all(isinstance(row, dict) for row in data):
+                return
+            documents = [_located_tree(data, text, "json")]
         else:
             import tomllib
 
             documents = [_located_tree(tomllib.loads(text), text)]
     except _Unparsable as error:
-        collector.unparsable(Location(relative, error.line), f"not valid {kind.upper()} ({error.message})")
+        if "{{" not in text:
+            collector.unparsable(Location(relative, error.line), f"not valid {kind.upper()} ({error.message})")
         return
     except ValueError as error:  # json.JSONDecodeError and tomllib.TOMLDecodeError
+        if kind == "json" and _json_lines(text):
+            return
         collector.unparsable(Location(relative, getattr(error, "lineno", None)), f"not valid {kind.upper()} ({_first_line(error)})")
+        return
+    except RecursionError:
+        collector.unparsable(Location(relative), f"not readable {kind.upper()} (nested too deeply)")
         return
     reader = _Reader(relative, directory, collector)
     for document in documents:
         reader.walk(document)
+
+
+def _json_lines(text: str) -> bool:
+    """Whether `text` is JSON Lines: one JSON value per line, more than one line."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    if len(lines) < 2:
+        return False
+    try:
+        for line in lines:
+            json.loads(line)
+    except ValueError:
+        return False
+    return True
 
 
 class _Unparsable(Exception):
@@ -211,27 +241,45 @@ def _from_yaml(node: Any, converted: dict[int, Node]) -> Node:
     return ("o",)
 
 
-def _located_tree(data: Any, text: str) -> Node:
-    """A parsed JSON or TOML document as a tree, each string given the line it is written on."""
+def _located_tree(data: Any, text: str, kind: str = "toml") -> Node:
+    """A parsed JSON or TOML document as a tree, each string given the line it is written on.
+
+    JSON: the document's string tokens, in order, are its keys and string values in the
+    order a walk of the parsed data meets them, so each is matched to the next token
+    (one pass over the text, however large). TOML (small files): each is searched for
+    from where the last one was found.
+    """
     from bisect import bisect_right
 
-    cursor = [0]
     line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
+    if kind == "json":
+        tokens = [(match.start(), match.group()) for match in _JSON_STRING.finditer(text)]
+        position = [0]
 
-    def locate(value: str, key: bool = False) -> int:
-        candidates = (json.dumps(value), json.dumps(value, ensure_ascii=False), f"'{value}'", value) if not key else (
-            json.dumps(value, ensure_ascii=False), value)
-        for start in (cursor[0], 0):
-            best = -1
-            for candidate in candidates:
-                position = text.find(candidate, start)
-                if position != -1 and (best == -1 or position < best):
-                    best = position
-            if best != -1:
-                if start == cursor[0]:
-                    cursor[0] = best + 1
-                return bisect_right(line_starts, best)
-        return 1
+        def locate(value: str, key: bool = False) -> int | None:
+            for index in range(position[0], min(position[0] + _LOOKAHEAD, len(tokens))):
+                start, raw = tokens[index]
+                if (raw[1:-1] if "\\" not in raw else json.loads(raw)) == value:
+                    position[0] = index + 1
+                    return bisect_right(line_starts, start)
+            return None
+    else:
+        cursor = [0]
+
+        def locate(value: str, key: bool = False) -> int | None:
+            candidates = (json.dumps(value), json.dumps(value, ensure_ascii=False), f"'{value}'", value) if not key else (
+                json.dumps(value, ensure_ascii=False), value)
+            for start in (cursor[0], 0):
+                best = -1
+                for candidate in candidates:
+                    found = text.find(candidate, start)
+                    if found != -1 and (best == -1 or found < best):
+                        best = found
+                if best != -1:
+                    if start == cursor[0]:
+                        cursor[0] = best + 1
+                    return bisect_right(line_starts, best)
+            return None
 
     def convert(value: Any, depth: int = 0) -> Node:
         if depth > 200:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from ..model import DATASET, MODEL, Location
 from .collect import Collector
@@ -61,6 +61,7 @@ def commands(text: str) -> list[list[Word]]:
     """The commands of a shell-like text, each a list of words with their offsets."""
     found: list[list[Word]] = []
     current: list[Word] = []
+    end = -1  # where the last word ended: a token that starts there continues it (`MODEL="org/x"`)
     for match in _TOKEN.finditer(_blank_comments(text)):
         kind = match.lastgroup
         if kind == "cont":
@@ -69,19 +70,54 @@ def commands(text: str) -> list[list[Word]]:
             if current:
                 found.append(current)
             current = []
+            end = -1
             continue
         group = kind if kind in ("dq", "sq") else "word"
-        current.append(Word(match.group(group), match.start(group)))
+        if current and match.start() == end:
+            joined = current[-1]
+            current[-1] = Word(joined.text + match.group(group), joined.offset if joined.text else match.start(group))
+        else:
+            current.append(Word(match.group(group), match.start(group)))
+        end = match.end()
     if current:
         found.append(current)
     return found
 
 
 class Variables:
-    """Values assigned to variables in the file (`ENV`, `ARG`, `export`, `NAME=value`)."""
+    """Values assigned to variables in the file (`ENV`, `ARG`, `export`, `NAME=value`).
+
+    An assignment to a model variable (`MODEL_PATH=org/x`) is a reference when the
+    value is used (`$MODEL_PATH`), or when it is still the variable's value at the end
+    of the file (the environment of what the file starts): a value assigned again,
+    outside any `if` / `case` / loop / function, before any use was never used, and is
+    not one. An assignment inside one may not run: the value before it stays.
+    """
 
     def __init__(self) -> None:
         self.values: dict[str, tuple[str, int]] = {}
+        self.pending: dict[str, list[Callable[[], None]]] = {}  # name → how to report its values, once used or kept
+        self.depth = 0  # how many `if`, `case`, loops and function bodies the current command is in
+
+    def assign(self, name: str, text: str, offset: int, report: Callable[[], None] | None) -> None:
+        self.values[name] = (text, offset)
+        reports = self.pending.setdefault(name, [])
+        if self.depth == 0:
+            reports.clear()  # an earlier value not used yet was never used
+        if report is not None:
+            reports.append(report)
+
+    def flush(self, names: Iterable[str] | None = None) -> None:
+        for name in list(self.pending if names is None else names):
+            for report in self.pending.pop(name, ()):
+                report()
+
+    def block(self, words: list[str]) -> None:
+        """Follow the nesting of shell blocks, by their keywords."""
+        if words[0] in _BLOCK_OPENERS or words[-1] == "{" or (words[0] == "function" and len(words) > 1):
+            self.depth += 1
+        elif words[0] in _BLOCK_CLOSERS or words[0] == "}":
+            self.depth = max(0, self.depth - 1)
 
     def expand(self, word: Word) -> Word | None:
         """The word with `$VAR` expanded; None when it depends on a variable nobody set here."""
@@ -91,6 +127,7 @@ class Variables:
 
         def replace(match: re.Match) -> str:
             name = match.group("braced") or match.group("plain")
+            self.flush((name,))
             if name in self.values:
                 value, offset = self.values[name]
                 origin.append(offset)
@@ -112,16 +149,21 @@ class Variables:
 def scan_command_text(text: str, collector: Collector, locate: Locate, directory: str | None, via: str,
                       variables: Variables | None = None) -> None:
     """Every reference the commands of `text` make."""
+    own = variables is None
     variables = variables or Variables()
     for words in commands(text):
         _scan_command(words, collector, locate, directory, via, variables)
+    if own:
+        variables.flush()
 
 
 def _scan_command(words: list[Word], collector: Collector, locate: Locate, directory: str | None, via: str,
                   variables: Variables) -> None:
     texts = [w.text for w in words]
+    if texts:
+        variables.block(texts)
     if texts and texts[0] in ("ENV", "ARG", "export", "declare", "local", "readonly"):
-        _assignments(words[1:], collector, locate, via, variables, docker_env=texts[0] == "ENV")
+        _assignments(words[1:], collector, locate, via, variables, directory, docker_env=texts[0] == "ENV")
         return
     if texts and _ASSIGNMENT.fullmatch(texts[0]) and not texts[0].startswith("-"):
         leading = []
@@ -130,7 +172,7 @@ def _scan_command(words: list[Word], collector: Collector, locate: Locate, direc
                 leading.append(word)
             else:
                 break
-        _assignments(leading, collector, locate, via, variables)
+        _assignments(leading, collector, locate, via, variables, directory)
     for index, word in enumerate(words):
         text = word.text
         expanded = variables.expand(word)
@@ -212,7 +254,7 @@ def _consider(word: Word, kind: str, bare: str, collector: Collector, locate: Lo
 
 
 def _assignments(words: list[Word], collector: Collector, locate: Locate, via: str, variables: Variables,
-                 docker_env: bool = False) -> None:
+                 directory: str | None, docker_env: bool = False) -> None:
     if docker_env and len(words) >= 2 and "=" not in words[0].text:
         pairs = [(words[0].text, Word(" ".join(w.text for w in words[1:]), words[1].offset))]  # ENV KEY value
     else:
@@ -225,12 +267,21 @@ def _assignments(words: list[Word], collector: Collector, locate: Locate, via: s
         expanded = variables.expand(value)
         if expanded is None:
             continue
-        variables.values[name] = (expanded.text, expanded.offset)
         kind = key_type(name)
+        report = None
         if kind is not None:
-            collector.consider(expanded.text, kind[0], locate(expanded.offset), f"{via} {name}", bare=kind[1])
+            def report(text=expanded.text, kind=kind, location=locate(expanded.offset), shown=f"{via} {name}") -> None:
+                collector.consider(text, kind[0], location, shown, bare=kind[1])
+        variables.assign(name, expanded.text, expanded.offset, report)
+        if kind is None and " -" in f" {value.text}":
+            # `ARGS="--model_name_or_path $MODEL"`: a command line kept in a variable.
+            for embedded in commands(value.text):
+                shifted = [Word(w.text, value.offset + w.offset) for w in embedded]
+                _scan_command(shifted, collector, locate, directory, via, variables)
 
 
+_BLOCK_OPENERS = frozenset({"if", "case", "while", "until", "for", "select"})
+_BLOCK_CLOSERS = frozenset({"fi", "esac", "done"})
 _MAKE_ASSIGNMENT = re.compile(r"(?m)^(?:export[ \t]+|override[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*[:?+!]?=[ \t]*")
 _MAKE_REFERENCE = re.compile(r"\$\(([A-Za-z_][A-Za-z0-9_]*)\)")
 

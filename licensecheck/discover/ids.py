@@ -98,10 +98,54 @@ API_PROVIDERS = frozenset(
         "together_ai", "vertex_ai", "voyage", "watsonx", "xai",
     }
 )
+# Providers that are also organisations with many Hub repositories (`databricks/dolly-v2-3b`,
+# `cerebras/Cerebras-GPT-111M`, `Anthropic/hh-rlhf`): only their API models' names are refused.
+HUB_ORGANISATIONS = frozenset({"anthropic", "cerebras", "databricks"})
 _OPENAI_API_NAME = re.compile(
-    r"(gpt-3\.5|gpt-4|chatgpt|o[1-9](-|$)|text-embedding|text-davinci|davinci|babbage|dall-e|tts-1|whisper-1)",
+    r"(gpt-3\.5|gpt-4|gpt-5|chatgpt|o[1-9](-|$)|text-embedding|text-davinci|davinci|babbage|dall-e|tts-1|whisper-1)",
     re.IGNORECASE,
 )
+# The same names without a namespace, and Anthropic's and Google's API models: never a
+# repository, even where a Hub loader receives them.
+_API_MODEL_NAME = re.compile(
+    r"(gpt-3\.5|gpt-4|gpt-5|chatgpt|o[1-9](-|$)|text-embedding-|text-davinci|dall-e|tts-1|whisper-1|claude-|gemini-|databricks-)",
+    re.IGNORECASE,
+)
+# sentence-transformers loads these old canonical names as they are; any other name
+# without a namespace from its own organisation (the library's list of plain models).
+SENTENCE_TRANSFORMERS_PLAIN = frozenset(
+    {
+        "albert-base-v1", "albert-base-v2", "albert-large-v1", "albert-large-v2", "albert-xlarge-v1",
+        "albert-xlarge-v2", "albert-xxlarge-v1", "albert-xxlarge-v2", "bert-base-cased-finetuned-mrpc",
+        "bert-base-cased", "bert-base-chinese", "bert-base-german-cased", "bert-base-german-dbmdz-cased",
+        "bert-base-german-dbmdz-uncased", "bert-base-multilingual-cased", "bert-base-multilingual-uncased",
+        "bert-base-uncased", "bert-large-cased-whole-word-masking-finetuned-squad",
+        "bert-large-cased-whole-word-masking", "bert-large-cased",
+        "bert-large-uncased-whole-word-masking-finetuned-squad", "bert-large-uncased-whole-word-masking",
+        "bert-large-uncased", "camembert-base", "ctrl", "distilbert-base-cased-distilled-squad",
+        "distilbert-base-cased", "distilbert-base-german-cased", "distilbert-base-multilingual-cased",
+        "distilbert-base-uncased-distilled-squad", "distilbert-base-uncased-finetuned-sst-2-english",
+        "distilbert-base-uncased", "distilgpt2", "distilroberta-base", "gpt2-large", "gpt2-medium", "gpt2-xl",
+        "gpt2", "openai-gpt", "roberta-base-openai-detector", "roberta-base", "roberta-large-mnli",
+        "roberta-large-openai-detector", "roberta-large", "t5-11b", "t5-3b", "t5-base", "t5-large", "t5-small",
+        "transfo-xl-wt103", "xlm-clm-ende-1024", "xlm-clm-enfr-1024", "xlm-mlm-100-1280", "xlm-mlm-17-1280",
+        "xlm-mlm-en-2048", "xlm-mlm-ende-1024", "xlm-mlm-enfr-1024", "xlm-mlm-enro-1024",
+        "xlm-mlm-tlm-xnli15-1024", "xlm-mlm-xnli15-1024", "xlm-roberta-base",
+        "xlm-roberta-large-finetuned-conll02-dutch", "xlm-roberta-large-finetuned-conll02-spanish",
+        "xlm-roberta-large-finetuned-conll03-english", "xlm-roberta-large-finetuned-conll03-german",
+        "xlm-roberta-large", "xlnet-base-cased", "xlnet-large-cased",
+    }
+)
+# Names that stand for a repository in examples and tests (`test/model`, `your-org/...`,
+# `fake`): never one the project depends on.
+PLACEHOLDERS = frozenset(
+    {
+        "test", "tests", "testing", "fake", "dummy", "mock", "example", "examples", "foo", "bar", "baz",
+        "placeholder", "your-org", "your_org", "yourorg", "your-username", "your_username", "your-name",
+        "your_name", "username", "my-org", "my_org", "myorg", "my-username", "<org>", "<user>", "<username>", "xxx",
+    }
+)
+_HUB_HOSTS = ("huggingface.co", "hf.co", "www.huggingface.co", "hf-mirror.com")
 _NUMERIC = re.compile(r"v?\d+(?:[._:-]\d+)*")
 _TAGGED = re.compile(r"hf\.co/([^\s:\"'`]+?)(?::([A-Za-z0-9_.-]+))?")
 
@@ -120,21 +164,27 @@ class Tree:
 
     def __init__(self, root: Path) -> None:
         self.root = os.path.abspath(root)
-        self._seen: dict[str, bool] = {}
+        self._entries: dict[str, frozenset[str]] = {}  # folder → the names in it, listed once
 
     def exists(self, relative: str, directory: str | None = None) -> bool:
-        """Whether `relative` (or its first segment, a folder) exists under the root or `directory`."""
+        """Whether `relative` (or its first segment, a folder) exists under the root or `directory`.
+
+        The first segment decides (if `relative` exists, so does its first folder), and
+        each folder is listed once, however many strings are asked about.
+        """
         first = relative.split("/", 1)[0]
         for base in (self.root, directory):
             if base is None:
                 continue
-            for candidate in (relative, first):
-                full = os.path.join(base, candidate)
-                known = self._seen.get(full)
-                if known is None:
-                    known = self._seen[full] = os.path.exists(full)
-                if known:
-                    return True
+            entries = self._entries.get(base)
+            if entries is None:
+                try:
+                    entries = frozenset(os.listdir(base))
+                except OSError:
+                    entries = frozenset()
+                self._entries[base] = entries
+            if first in entries:
+                return True
         return False
 
     def local_path(self, text: str, directory: str | None = None) -> str | None:
@@ -188,7 +238,7 @@ def strip_prefix(text: str, default_type: str) -> tuple[str, str, str | None, bo
 def hub_reference(
     text: str,
     kind: str,
-    tree: Tree,
+    tree: Tree | None,
     directory: str | None = None,
     *,
     bare: str = "any",
@@ -201,7 +251,8 @@ def hub_reference(
     `LEGACY_MODELS` / `LEGACY_DATASETS`, "none" refuses it. `prefixed_only` is for
     loaders whose plain names are their own catalogue (timm's `resnet50`, open_clip's
     `ViT-B-32`): only `hf-hub:` values reach the Hub. `directory` is the folder of the
-    file the string is in, for relative local paths.
+    file the string is in, for relative local paths; without a `tree`, nothing is
+    asked of the file system.
     """
     if not isinstance(text, str) or not text or text != text.strip():
         return None
@@ -220,19 +271,76 @@ def hub_reference(
     if len(parts) == 1:
         if kind == DATASET and name.lower() in DATASET_BUILDERS:
             return None
+        if _API_MODEL_NAME.match(name):
+            return None
         if bare == "none" or (bare == "legacy" and name not in (LEGACY_DATASETS if kind == DATASET else LEGACY_MODELS)):
+            return None
+        if kind == MODEL and not _canonical_model(name):
+            return None  # only the Hub's first models have no organisation: this is a folder or an alias
+        if name.lower() in PLACEHOLDERS:
             return None
     else:
         namespace = parts[0].lower()
-        if namespace in LOCAL_FOLDERS or namespace in MIME_TYPES or namespace in API_PROVIDERS:
+        if namespace in LOCAL_FOLDERS or namespace in MIME_TYPES or namespace in PLACEHOLDERS:
+            return None
+        if namespace in API_PROVIDERS and _provider_model(namespace, parts[1], kind, bare):
             return None
         if namespace == "openai" and _OPENAI_API_NAME.match(parts[1]):
             return None
-    if not prefixed and tree.exists(name, directory):
+    if not prefixed and tree is not None and tree.exists(name, directory):
         return None  # a folder of the project, not a repository
     return HubId(kind, name, revision)
 
 
-def looks_local(text: str) -> bool:
-    """A string that is plainly a file-system path (for the local-load list, not for ids)."""
-    return text.startswith(("/", "./", "../", "~")) or "\\" in text
+def _provider_model(namespace: str, name: str, kind: str, bare: str) -> bool:
+    """Whether `provider/name` is another service's model (LiteLLM's `anthropic/claude-3-haiku`).
+
+    Some providers are Hub organisations too (`Anthropic/hh-rlhf`, `databricks/dolly-v2-3b`):
+    a dataset, or a name a Hub loader receives (`bare == "any"`), is a repository unless
+    the name is plainly an API model's.
+    """
+    if kind == DATASET:
+        return False  # services serve models: a dataset is the Hub's
+    if _API_MODEL_NAME.match(name):
+        return True
+    return bare != "any" and namespace not in HUB_ORGANISATIONS
+
+
+def _canonical_model(name: str) -> bool:
+    """Whether a model name without an organisation is one of the Hub's canonical models (`gpt2`)."""
+    return name in LEGACY_MODELS or name.lower() in SENTENCE_TRANSFORMERS_PLAIN
+
+
+def could_be_repository(text: str) -> bool:
+    """Whether `org/name` could name a repository, asking nothing of the file system.
+
+    A cheap filter for strings found by a regular expression in files that are not
+    parsed yet: it refuses what `hub_reference` refuses for the commonest reasons
+    (a project folder, a number, a file, a MIME type, another service).
+    """
+    namespace, _, name = text.partition("/")
+    lowered = namespace.lower()
+    if not name or "/" in name or lowered in LOCAL_FOLDERS or lowered in MIME_TYPES:
+        return False
+    if _NUMERIC.fullmatch(namespace) or _NUMERIC.fullmatch(name):
+        return False
+    return not ("." in name and name.rsplit(".", 1)[1].lower() in FILE_EXTENSIONS)
+
+
+def foreign(text: str, kind: str = MODEL) -> str | None:
+    """What `text` is when it names a model of another service or host, or no Hub model, else None."""
+    if not isinstance(text, str):
+        return None
+    if "://" in text:
+        host = text.split("://", 1)[1].split("/", 1)[0].split(":", 1)[0].lower()
+        return None if host in _HUB_HOSTS or not host else f"a URL on {host}"
+    parts = text.split("/")
+    if len(parts) == 1 and _API_MODEL_NAME.match(text):
+        return "another service's model name"
+    if (len(parts) == 1 and kind == MODEL and text and text.strip() == text and not _canonical_model(text)
+            and is_valid_repo_id(text)):
+        return "a name without an organisation (a folder made at run time?)"
+    if len(parts) == 2 and ((parts[0].lower() in API_PROVIDERS and _API_MODEL_NAME.match(parts[1]))
+                            or (parts[0].lower() == "openai" and _OPENAI_API_NAME.match(parts[1]))):
+        return "another service's model name"
+    return None

@@ -13,9 +13,10 @@ MODEL_KEYS = frozenset(
         "tokenizer_name_or_path", "embedding_model", "embedding_model_name", "embed_model",
         "embed_model_name", "reranker_model", "rerank_model", "reward_model", "ref_model",
         "teacher_model", "draft_model", "speculative_model", "model_repo", "hf_repo", "model_path",
+        "vision_tower", "tokenizer_path",
     }
 )
-DATASET_KEYS = frozenset({"dataset", "dataset_name", "dataset_id", "dataset_repo", "datasets"})
+DATASET_KEYS = frozenset({"dataset", "dataset_name", "dataset_id", "dataset_repo", "datasets", "data_path"})
 # Keys whose value a Hub loader receives as is (`model_name_or_path: gpt2`): a bare
 # name is a repository. Elsewhere only a namespaced or canonical legacy name is.
 _LOADER_KEYS = frozenset({"model_name_or_path", "pretrained_model_name_or_path", "tokenizer_name_or_path"})

@@ -2,9 +2,12 @@
 
 Cells run in order and share their names, so the code cells are joined (a
 constant set in cell 2 and loaded in cell 5 is followed). IPython's own syntax is
-not Python: `!command` lines and `%%bash` / `%%sh` cells are read as shell
-commands (`!huggingface-cli download ...`), other `%magic` lines are left out.
-Markdown cells are prose and never read.
+not Python: `!command` lines (and the lines a trailing `\\` continues them on) and
+`%%bash` / `%%sh` cells are read as shell commands (`!huggingface-cli download ...`);
+each such line, like a `%magic` line, stands in the Python as `pass` at its
+indentation, so an `if` whose body is a shell command still parses. Cells whose
+magic makes them something else than Python (`%%html`, `%%writefile notes.txt`) are
+not read. Markdown cells are prose and never read.
 
 A reference's location is the notebook, the line of the .ipynb file where that
 source line is written (a line SARIF and editors can point at), and the label
@@ -16,6 +19,7 @@ from __future__ import annotations
 import ast
 import json
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..model import Location
@@ -24,6 +28,10 @@ from .container import scan_command_text
 from .python import PythonProject
 
 _SHELL_CELLS = ("%%bash", "%%sh", "%%script bash", "%%script sh", "%%shell")
+# Cell magics whose body is Python (`%%time`, `%%capture`...); the other cells hold HTML,
+# JavaScript, SQL or a file's text and are not read.
+_PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "debug", "python", "python3"})
+_PREFIXED = re.compile(r"hf-hub:|hf_hub:|hf\.co/|hf://")
 _SHELL_ASSIGNMENT = re.compile(r"^\s*[\w.,\s]+=\s*[!%]")
 
 
@@ -44,6 +52,9 @@ def scan_notebook(data: bytes, relative: str, directory: str, project: PythonPro
     except (UnicodeDecodeError, ValueError) as error:
         collector.unparsable(Location(relative, getattr(error, "lineno", None)), f"not a readable notebook ({_first(error)})")
         return
+    except RecursionError:
+        collector.unparsable(Location(relative), "not a readable notebook (nested too deeply)")
+        return
     cells = _cells(notebook)
     if cells is None:
         collector.unparsable(Location(relative), "not a notebook (no `cells`)")
@@ -55,41 +66,32 @@ def scan_notebook(data: bytes, relative: str, directory: str, project: PythonPro
         if not isinstance(cell, dict):
             continue
         pieces = cell.get("source", cell.get("input", ""))
-        lines = finder.lines(pieces)
+        lines = [(source, _Line(number, index, file_line))
+                 for index, (source, file_line) in enumerate(finder.lines(pieces), start=1)]
         if cell.get("cell_type") != "code" or not lines:
             continue
-        first_text = lines[0][0].strip()
-        if first_text.startswith(_SHELL_CELLS):
-            for index, (source, file_line) in enumerate(lines[1:], start=2):
-                _shell(source, _Line(number, index, file_line), relative, directory, collector)
+        body = _cell_body(lines[0][0].strip())
+        if body == "shell":
+            _shell(lines[1:], relative, directory, collector)
+            continue
+        if body == "other":
             continue
         start = len(python)
-        cell_magic = first_text.startswith("%%")
-        for index, (source, file_line) in enumerate(lines, start=1):
-            where = _Line(number, index, file_line)
-            stripped = source.lstrip()
-            if cell_magic and index == 1:
-                source = ""
-            elif stripped.startswith("!"):
-                _shell(stripped[1:], where, relative, directory, collector)
-                source = ""
-            elif stripped.startswith("%") or _SHELL_ASSIGNMENT.match(source) or stripped.rstrip().endswith("?"):
-                if "!" in source:
-                    _shell(source.split("!", 1)[1], where, relative, directory, collector)
-                source = ""
-            python.append((source.rstrip("\n"), where))
+        python.extend(_python_lines(lines, body == "python after magic", relative, directory, collector))
         cell_ranges.append((number, start, len(python)))
-    tree = _parse([s for s, _ in python])
+    tree, why = _parse([s for s, _ in python])
     if tree is None:
         # One cell does not parse: leave out each cell that does not, say which, keep the rest.
         for number, first, last in cell_ranges:
-            if _parse([s for s, _ in python[first:last]]) is None:
+            cell_tree, why = _parse([s for s, _ in python[first:last]])
+            if cell_tree is None:
                 collector.unparsable(python[first][1].location(relative) if last > first else Location(relative),
-                                     f"cell {number} is not valid Python")
+                                     f"cell {number} is {why}")
                 for index in range(first, last):
                     python[index] = ("", python[index][1])
-        tree = _parse([s for s, _ in python])
+        tree, why = _parse([s for s, _ in python])
         if tree is None:
+            collector.unparsable(Location(relative), f"its code is {why}")
             return
     lines_by_number = [where for _, where in python]
 
@@ -98,20 +100,112 @@ def scan_notebook(data: bytes, relative: str, directory: str, project: PythonPro
             return lines_by_number[line - 1].location(relative)
         return Location(relative)
 
-    project.add_source(relative, directory, tree, locate)
+    project.add_source(relative, directory, tree, locate, has_prefix=_PREFIXED.search(text) is not None)
 
 
-def _parse(lines: list[str]) -> ast.Module | None:
+def _cell_body(first: str) -> str:
+    """What a code cell holds, by its first line: "python", "python after magic", "shell" or "other"."""
+    if not first.startswith("%%"):
+        return "python"
+    if first.startswith(_SHELL_CELLS):
+        return "shell"
+    magic, _, argument = first[2:].partition(" ")
+    if magic in ("writefile", "file"):
+        target = argument.split()[-1] if argument.split() else ""
+        return "python after magic" if target.endswith(".py") else ("shell" if target.endswith(".sh") else "other")
+    if magic == "script" and argument.startswith("python"):
+        return "python after magic"
+    return "python after magic" if magic in _PYTHON_CELL_MAGICS else "other"
+
+
+def _python_lines(lines: list[tuple[str, _Line]], skip_first: bool, relative: str, directory: str,
+                  collector: Collector) -> list[tuple[str, _Line]]:
+    """A cell's lines as Python: IPython's `!command`, `%magic` and `x = !command` lines (with the
+    lines a trailing `\\` continues) become `pass` at the same indentation, so the block around
+    them still parses; their shell commands are read as commands."""
+    result: list[tuple[str, _Line]] = []
+    index = 0
+    while index < len(lines):
+        source, where = lines[index]
+        stripped = source.lstrip()
+        if skip_first and index == 0:
+            result.append(("", where))
+            index += 1
+            continue
+        shell_assignment = _SHELL_ASSIGNMENT.match(source)
+        if not (stripped.startswith(("!", "%")) or shell_assignment or stripped.rstrip().endswith("?")):
+            result.append((source.rstrip("\n"), where))
+            index += 1
+            continue
+        indent = source[: len(source) - len(stripped)]
+        first = len(result)
+        result.append((indent + "pass", where))
+        command = [(stripped[1:] if stripped.startswith("!") else source.split("!", 1)[1], where)] if (
+            stripped.startswith("!") or (shell_assignment and "!" in source)) else []
+        while source.rstrip().endswith("\\") and index + 1 < len(lines):
+            index += 1
+            source, where = lines[index]
+            result.append(("", where))
+            if command:
+                command.append((source, where))
+        interpolated = _interpolated(command)
+        if interpolated is not None:
+            # `!train --model {name}`: IPython puts Python values in; the command is run like
+            # os.system(f"..."), so the names are followed where they are assigned.
+            result[first] = (f"{indent}get_ipython().system({interpolated})", result[first][1])
+        elif command:
+            _shell(command, relative, directory, collector)
+        index += 1
+    return result
+
+
+def _interpolated(command: list[tuple[str, _Line]]) -> str | None:
+    """A shell line with IPython's `{expression}`s as the source of an f-string, or None."""
+    text = "".join(piece.rstrip("\n") + "\n" for piece, _ in command).rstrip("\n")
+    if "{" not in text or "}" not in text:
+        return None
+    literal = "f" + repr(text)
+    try:
+        tree = ast.parse(literal, mode="eval")
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    if not any(isinstance(part, ast.FormattedValue) for part in getattr(tree.body, "values", ())):
+        return None
+    return literal
+
+
+def ipython_source(text: str, relative: str, directory: str, collector: Collector) -> str:
+    """A Python file written for IPython (a Databricks notebook's source): its `!` and `%` lines made Python."""
+    lines = [(line, _Line(1, number, number)) for number, line in enumerate(text.splitlines(), start=1)]
+    return "\n".join(source for source, _ in _python_lines(lines, False, relative, directory, collector)) + "\n"
+
+
+def _parse(lines: list[str]) -> tuple[ast.Module | None, str]:
+    """The module, or None and why not."""
     try:
         return compile("\n".join(lines) + "\n", "<notebook>", "exec",
-                       flags=ast.PyCF_ONLY_AST | ast.PyCF_ALLOW_TOP_LEVEL_AWAIT, dont_inherit=True)
-    except (SyntaxError, ValueError, RecursionError):
-        return None
+                       flags=ast.PyCF_ONLY_AST | ast.PyCF_ALLOW_TOP_LEVEL_AWAIT, dont_inherit=True), ""
+    except (SyntaxError, ValueError):
+        return None, "not valid Python"
+    except RecursionError:
+        return None, "nested too deeply to analyse"
+    except MemoryError:
+        return None, "too large to analyse"
 
 
-def _shell(command: str, where: _Line, relative: str, directory: str, collector: Collector) -> None:
-    location = where.location(relative)
-    scan_command_text(command, collector, lambda _offset: location, directory, "notebook shell command")
+def _shell(lines: list[tuple[str, _Line]], relative: str, directory: str, collector: Collector) -> None:
+    """Shell command lines (a `\\` at the end of one continues it on the next), each word at its line."""
+    if not lines:
+        return
+    text, starts = "", []
+    for source, where in lines:
+        starts.append((len(text), where.location(relative)))
+        text += source.rstrip("\n") + "\n"
+
+    def locate(offset: int) -> Location:
+        return starts[bisect_right([s for s, _ in starts], offset) - 1][1]
+
+    scan_command_text(text, collector, locate, directory, "notebook shell command")
 
 
 def _cells(notebook: object) -> list | None:

@@ -147,6 +147,18 @@ def spdx_id(text: str) -> str | None:
     return str(licensing.parse(text))
 
 
+@lru_cache(maxsize=256)
+def spdx_exception_id(text: str) -> str | None:
+    """The canonical SPDX spelling of a licence exception id (`LLVM-exception`) on the SPDX list, else None."""
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9.+-]*", text) or text.lower().startswith("licenseref-"):
+        return None
+    licensing = _spdx_licensing()
+    probe = f"MIT WITH {text}"  # an exception is only valid after WITH
+    if licensing.validate(probe).errors:
+        return None
+    return str(licensing.parse(probe).exception_symbol.key)
+
+
 def licence_ref_id(text: str) -> str:
     """A valid `LicenseRef-` id for any licence name: letters, digits, `.` and `-` only."""
     if text.lower().startswith("licenseref-"):
@@ -178,9 +190,10 @@ def spdx_licence(result: ComponentResult, knowledge) -> SpdxLicence:
 
     def leaf(node: LicenceId) -> LicenceId:
         rule = knowledge.lookup(node.id)
-        candidate = (rule.spdx if rule is not None else None) or node.id
-        known = spdx_id(candidate)
-        exception = spdx_id(node.exception) if node.exception else None
+        # A package's own SPDX id stays: GPL-2.0-or-later is not GPL-2.0-only, though one rule covers both.
+        declared = spdx_id(node.id) if result.component.type == PACKAGE else None
+        known = declared or spdx_id((rule.spdx if rule is not None else None) or node.id)
+        exception = spdx_exception_id(node.exception) if node.exception else None
         if known is not None and (node.exception is None or exception is not None):
             return LicenceId(known, exception)
         whole = f"{node.id} WITH {node.exception}" if node.exception else node.id

@@ -73,7 +73,39 @@ HELP: dict[str, tuple[str, str]] = {
     "pypi-licence-text": ("Licence field holds a whole text",
                           "The package's `license` metadata is a licence text, not an id. licensecheck does not guess "
                           "from prose: read it and declare an override if the classifiers do not name the licence."),
+    "setup-py-dynamic": ("Requirements in setup.py not read",
+                         "setup.py computes its requirements when it runs (a function call, a list built up in "
+                         "code); licensecheck never runs it, so they were not checked. Declare them in pyproject.toml, "
+                         "setup.cfg or a requirements file, or write them out in the setup() call."),
+    "setup-py-unreadable": ("Unparsable setup.py",
+                            "setup.py is not valid Python 3 (or too deeply nested to parse), so its requirements "
+                            "were not read. Declare them in pyproject.toml, setup.cfg or a requirements file."),
+    "pypi-licence-unrecognised": ("Licence field not a known licence",
+                                  "The package's short `license` field (\"Apache\", \"Dual License\") names no licence "
+                                  "licensecheck knows, so its `License ::` classifiers were read instead. Informational."),
+    "pypi-release-chosen": ("Release chosen by the requirement",
+                            "The requirement excludes the latest release, so the package was judged at the newest "
+                            "release it allows. Informational: pin the version to judge exactly what you install."),
+    "pypi-no-matching-release": ("No release satisfies the requirement",
+                                 "No release on the package index satisfies the requirement's version specifier (or "
+                                 "every one that does is yanked), so no licence can be judged at a version you would "
+                                 "install. Check the requirement."),
     # -- identifying and judging ----------------------------------------------------------
+    "licence-classifiers-combined": ("Licence classifiers combined",
+                                     "The package lists several licence classifiers and no licence expression; PyPI "
+                                     "does not say whether all apply or you may choose, so all are judged as applying "
+                                     "(AND), the stricter reading. If they are alternatives, declare an override."),
+    "licence-sources-disagree": ("Licence sources disagree",
+                                 "The package's licence fields (license expression, license field, classifiers) name "
+                                 "different licences. The more authoritative one was used, or, when the other restricts "
+                                 "more, neither was trusted. Ask the maintainers which is right, or declare an override."),
+    "licence-version-from-classifier": ("Licence version from a classifier",
+                                        "The `license` field names a licence family without a version (\"GPL\"); a "
+                                        "classifier gives the version, and that is what was judged. Informational."),
+    "licence-read-from-text": ("Licence read from free text",
+                               "The `license` field is free text that names the GNU Affero GPL; it was read as the "
+                               "AGPL, the strictest licence it can mean. Another option it offers (a commercial "
+                               "licence) needs its own agreement."),
     "no-licence": ("No licence declared",
                    "The source declares no licence, so nothing grants you the right to use the component. Ask the "
                    "authors, or, if you have a licence by other means, record it as an override with a reason."),
@@ -89,6 +121,16 @@ HELP: dict[str, tuple[str, str]] = {
     "licence-recognised": ("Custom licence recognised",
                            "A licence declared as `other` was identified from its name, link or text. Informational: "
                            "check the identification if the verdict surprises you."),
+    "licence-conflict": ("Card names different licences",
+                         "The card's `license`, `license_name` and `license_link` name different licences. "
+                         "licensecheck judges the stricter; ask the publisher which applies, then declare an "
+                         "override with a reason."),
+    "licence-from-base": ("Licence taken from the base models",
+                          "A quantisation or merge whose card does not say its licence is judged under its base "
+                          "models' licences, which bind it whatever it declares. Check that the bases are right."),
+    "card-unreadable": ("Model card not readable",
+                        "The README.md read for the licence the card's metadata leaves open could not be read. "
+                        "Retry, or declare an override with a reason."),
     "licence-override": ("Licence set by override",
                          "models.yaml sets this licence by hand, with the reason shown, in place of the one the Hub "
                          "declares. Overrides are reported so that a reviewer can check them, above all one that is "
@@ -118,6 +160,10 @@ HELP: dict[str, tuple[str, str]] = {
     "lock-not-verified": ("Lock file trusted without checking",
                           "The configuration asks for verify_lock, but --offline trusts licensecheck.lock without the "
                           "network. Fine for trees you wrote yourself; CI should run without --offline."),
+    "suggestions-unavailable": ("No alternatives looked up",
+                                "scan --suggest could not ask the Hub for models like this one (rate limit, server "
+                                "error, timeout, or the model is unknown to the Hub). The verdicts do not depend on "
+                                "it; run `licensecheck suggest ID` later."),
     "not-in-lock": ("Not in the lock file",
                     "--offline forbids the network and the lock file does not hold this component. Run "
                     "`licensecheck lock` and commit licensecheck.lock."),
@@ -173,6 +219,9 @@ HELP: dict[str, tuple[str, str]] = {
                                "A local model directory or file could not be read, so its licence is unknown."),
     "discovery-local-model": ("Local model reference",
                               "Code refers to a local model that licensecheck could not read."),
+    "not-a-hub-reference": ("Not a Hugging Face reference",
+                            "Code names a model that is not on the Hugging Face Hub (a ModelScope id, an OpenAI or "
+                            "Anthropic model name, a URL of another host): it is not checked. Informational."),
     "hf-cache": ("Hugging Face cache read",
                  "Models and datasets found in the Hugging Face cache were checked. Informational."),
     "hf-cache-corrupted": ("Hugging Face cache entry unreadable",
@@ -372,6 +421,63 @@ HELP: dict[str, tuple[str, str]] = {
                         "The declared licence has several variants with different terms; confirm which applies."),
     "review-terms": ("Review the terms",
                      "The licence has terms licensecheck cannot judge for you: a person should read them."),
+    # -- purpose clauses (rules/purposes.toml): raised only for a purpose the project declares --------
+    "purpose-military": ("Military use",
+        "The licence or its use policy forbids military, warfare or weapons uses."),
+    "purpose-critical-infrastructure": ("Critical infrastructure",
+        "The use policy forbids operating critical infrastructure, transport or heavy machinery with the model."),
+    "purpose-medical-advice": ("Medical advice",
+        "The licence forbids medical advice or the interpretation of medical results with the model (or, where qualified, advice that replaces a professional's)."),
+    "purpose-justice": ("Justice and law enforcement",
+        "The licence forbids uses in the administration of justice, law enforcement, immigration or asylum (or, where qualified, fully automated decisions there)."),
+    "purpose-automated-decisions": ("Automated decisions",
+        "The licence forbids fully automated decisions with legal or similar effects on people (or, where qualified, undisclosed ones)."),
+    "purpose-automated-justice": ("Automated decisions in justice",
+        "The use policy forbids automated decisions in law enforcement or migration: confirm a person decides."),
+    "purpose-automated-legal-decisions": ("Automated decisions on rights",
+        "The use policy forbids automated decisions that affect people's rights: confirm a person makes the decision."),
+    "purpose-undisclosed-machine-content": ("Undisclosed machine-generated content",
+        "The licence forbids publishing generated content without saying it is machine-generated."),
+    "purpose-training-other-llms": ("Training other models",
+        "The licence forbids using the model or its outputs to improve another large language model."),
+    "purpose-training-other-models": ("Training other models",
+        "The licence forbids using the model or its outputs to train or improve other general-purpose models."),
+    "purpose-foundation-model-training": ("Training foundation models",
+        "The licence forbids using the model or its outputs to build or improve a foundational generative model."),
+    "purpose-surveillance": ("Surveillance",
+        "The licence forbids surveillance uses, surveillance research included."),
+    "purpose-biometric-processing": ("Biometric processing",
+        "The licence forbids biometric processing with the model."),
+    "purpose-unlicensed-practice": ("Unlicensed professional practice",
+        "The use policy forbids the unauthorised or unlicensed practice of a profession (medical, legal, financial): confirm a licensed professional answers for the service where the law requires one."),
+    "purpose-personal-information": ("Personal information",
+        "The licence restricts generating or inferring personal or sensitive information about people: confirm you have the rights and consents it names."),
+    "purpose-tracking": ("Tracking people",
+        "The use policy forbids tracking or monitoring people without their consent: confirm consent."),
+    "purpose-illegal-surveillance": ("Illegal surveillance",
+        "The provider's terms forbid unlawful surveillance: confirm the monitoring is lawful where it happens."),
+    "purpose-illegal-biometrics": ("Illegal biometric processing",
+        "The provider's terms forbid collecting or processing biometric data without a consent the law requires: confirm consent."),
+    "purpose-essential-services": ("Decisions on essential services",
+        "The use policy forbids discrimination or unlawful conduct in employment, credit, housing and essential services: confirm the decisions are neither."),
+    "purpose-human-generated": ("Presenting outputs as human-made",
+        "The use policy forbids passing generated content off as made by a person: disclose that it is AI-generated."),
+    "purpose-minors": ("Minors",
+        "The licence forbids exploiting or harming minors (and, for some, distributing material to them unlawfully): confirm the product does neither."),
+    "purpose-competing-model": ("Training a competing model",
+        "Outputs may not train a model that competes with the licensed one: confirm yours does not."),
+    "purpose-variant-restrictions": ("Restrictions of the licence variant",
+        "Open RAIL variants restrict this purpose differently: check the licence file the model ships."),
+    "purpose-output-training": ("Terms for models trained on outputs",
+        "Training another model on the outputs is allowed with the duties given (naming, attribution, or the same use limits)."),
+    "purpose-model-derivative": ("Model trained on outputs is a derivative",
+        "A model trained on the outputs counts as a derivative: it carries the licence's use restrictions, which must be passed on when it is shared."),
+    "purpose-derivative-work": ("Model trained on outputs is a derivative",
+        "A model made from the outputs stays under the licence, with its limits and notices."),
+    "purpose-cosmos-output-training": ("Attribution for models trained on outputs",
+        "A product using a model trained on an NVIDIA Cosmos model's outputs must show the required attribution."),
+    "purpose-ai-disclosure": ("AI disclosure",
+        "Outputs must be labelled as AI-generated where the law requires it."),
 }
 
 

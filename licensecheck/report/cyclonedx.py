@@ -92,6 +92,7 @@ def to_document(result: ScanResult, options: RenderOptions) -> dict:
             ("users", context.users),
             ("revenue", context.revenue),
             ("region", context.region),
+            ("org_users", context.org_users),
         )
         if value is not None
     ]

@@ -16,6 +16,7 @@ from .. import __version__
 from ..model import ComponentResult, ScanResult
 from . import RenderOptions
 from ._common import (
+    HUB_URL,
     VERDICT_ORDER,
     creation_time,
     home_url,
@@ -116,6 +117,18 @@ def _list(items: list[str]) -> str:
     return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>" if items else ""
 
 
+def _alternatives(result: ComponentResult) -> str:
+    """`scan --suggest`: models that could replace this one, linked to the Hub."""
+    if result.alternatives is None:
+        return ""
+    if not result.alternatives:
+        return "no alternative found"
+    return _list([
+        f"{_link(f'{HUB_URL}/{a.id}', a.id)} <code>{escape(a.licence or '')}</code> {escape(a.verdict.value)}"
+        for a in result.alternatives
+    ])
+
+
 def _component(result: ComponentResult, knowledge) -> str:
     component, evaluation = result.component, result.evaluation
     verdict = evaluation.verdict.value
@@ -149,6 +162,7 @@ def _component(result: ComponentResult, knowledge) -> str:
             _row("Reason" if verdict in ("denied", "unknown") else "Findings", _list(reasons)),
             _row("Lineage", _list([escape(line) for line in lineage_lines(result)])),
             _row("Obligations", _list(obligations)),
+            _row("Alternatives", _alternatives(result)),
             _row("Sources", _list(sources)),
             _row("Declared in", _list(where)),
         )

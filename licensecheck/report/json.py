@@ -62,6 +62,10 @@ def _component(result: ComponentResult) -> dict:
         exception = result.exception
         document["exception"] = {"reason": exception.reason, "owner": exception.owner, "expires": exception.expires.isoformat()}
     document["baselined"] = result.baselined
+    if result.alternatives is not None:  # scan --suggest
+        document["alternatives"] = [
+            {"id": a.id, "license": a.licence, "verdict": a.verdict.value} for a in result.alternatives
+        ]
     return document
 
 
@@ -87,7 +91,7 @@ def _lineage_entry(entry: LineageEntry) -> dict:
 
 def to_document(result: ScanResult) -> dict:
     context = result.context
-    return {
+    document = {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "licensecheck", "version": __version__},
         "context": {
@@ -96,6 +100,7 @@ def to_document(result: ScanResult) -> dict:
             "users": context.users,
             "revenue": context.revenue,
             "region": context.region,
+            "org_users": context.org_users,
             "sources": dict(result.context_sources),
             "config": result.config_file,
         },
@@ -103,6 +108,15 @@ def to_document(result: ScanResult) -> dict:
         "components": [_component(r) for r in result.components],
         "summary": result.summary(),
     }
+    # Both keys appear only when they say something: a run without purpose terms reports as before.
+    if context.purposes:
+        document["context"]["purposes"] = list(context.purposes)
+    if result.unchecked_purposes:
+        document["purposes_unchecked"] = [
+            {"license": entry.licence, "purposes": list(entry.purposes), "components": list(entry.components)}
+            for entry in result.unchecked_purposes
+        ]
+    return document
 
 
 def render(result: ScanResult, options: RenderOptions) -> str:

@@ -54,6 +54,18 @@ def _override_lines(components: list[ComponentResult]) -> list[str]:
     return lines
 
 
+def _alternatives(action: list[ComponentResult]) -> list[str]:
+    """`scan --suggest`: what could replace each model that needs action."""
+    asked = [r for r in action if r.alternatives is not None]
+    if not asked:
+        return []
+    lines = ["### Alternatives", ""]
+    for r in asked:
+        found = ", ".join(f"{md(a.id)} ({md(a.licence)}, {a.verdict.value})" for a in r.alternatives)
+        lines.append(f"- instead of **{md(r.component.name)}**: {found or 'no alternative found'}")
+    return lines + [""]
+
+
 def render(result: ScanResult, options: RenderOptions) -> str:
     counts = result.summary()
     components = ordered(result)
@@ -84,6 +96,7 @@ def render(result: ScanResult, options: RenderOptions) -> str:
             for r in action
         ]
         lines.append("")
+        lines += _alternatives(action)
     else:
         lines += ["Nothing denied and no licence unknown.", ""]
 

@@ -29,9 +29,31 @@ def _paint(text: str, code: str, options: RenderOptions) -> str:
 
 def describe_context(context: Context) -> str:
     users = f"{context.users:,} monthly active users" if context.users is not None else "users not given"
+    if context.org_users is not None:  # said only when given: most runs never need it
+        users += f", {context.org_users:,} across the organisation"
     revenue = f"USD {context.revenue:,} revenue" if context.revenue is not None else "revenue not given"
     region = f"region {context.region}" if context.region else "region not given"
-    return f"{context.use} use, {_DISTRIBUTION_WORDS[context.distribution]}, {users}, {revenue}, {region}"
+    purposes = f", for {_and(context.purposes)}" if context.purposes else ""  # none declared: as before purposes existed
+    return f"{context.use} use, {_DISTRIBUTION_WORDS[context.distribution]}, {users}, {revenue}, {region}{purposes}"
+
+
+def _and(words: tuple[str, ...]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def unchecked_purpose_lines(result: ScanResult) -> list[str]:
+    """With no purpose declared, the use restrictions that were not checked, one line per licence.
+
+    Shown with -v only: the default report already lists each licence's use
+    policy as an obligation, so this is the detail for whoever declares purposes.
+    """
+    if not result.unchecked_purposes:
+        return []
+    lines = ["info: no purpose declared, so these licences' use restrictions and output terms were not checked "
+             "(declare them with --purpose ID or `purposes` in the configuration; `licensecheck purposes` lists the ids):"]
+    for entry in result.unchecked_purposes:
+        lines.append(f"  {entry.licence} ({', '.join(entry.components)}): {', '.join(entry.purposes)}")
+    return lines
 
 
 def _headline(result: ComponentResult) -> str:
@@ -68,6 +90,10 @@ def _component_lines(result: ComponentResult, options: RenderOptions) -> list[st
         lines.append(f"      {finding.severity.value}: {finding.message} ({finding.code})")
     for obligation in evaluation.obligations:
         lines.append(f"      must: {obligation}")
+    if result.alternatives is not None:  # scan --suggest
+        lines.extend(f"      instead: {a.id} ({a.licence}, {a.verdict.value})" for a in result.alternatives)
+        if not result.alternatives:
+            lines.append("      instead: no alternative found")
     return lines
 
 
@@ -82,6 +108,8 @@ def render(result: ScanResult, options: RenderOptions) -> str:
         if notice.severity is Severity.INFO and options.verbosity <= 0:
             continue  # e.g. discovery's "not statically known": shown with -v
         lines.append(plain(f"{notice.severity.value}: {notice.message}"))
+    if options.verbosity > 0:
+        lines.extend(plain(line) for line in unchecked_purpose_lines(result))
     for verdict in _ORDER:
         # -q shows what needs action: baselined components are known and wait.
         group = [r for r in result.components if r.evaluation.verdict is verdict and not (options.verbosity < 0 and r.baselined)]

@@ -21,6 +21,7 @@ run time: both versions behave the same.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -58,9 +59,13 @@ class HubRecord:
     resolved_id: str | None = None
     gated: str | None = None
     has_licence_file: str | None = None
-    # The card's `extra_gated_prompt`: the text a gated repository shows before
-    # access, which often is or links to its licence. Readable without access.
+    # The card's `extra_gated_heading` and `extra_gated_prompt`: the text a gated
+    # repository shows before access, which often names, is or links to its
+    # licence ("Access Llama 2 on Hugging Face"). Readable without access.
     gated_prompt: str | None = None
+    # Whether the repository has a README.md: its "License" section may name the
+    # licence the metadata leaves open (licence_text.py reads it).
+    has_readme: bool = False
 
 
 def make_hub_api() -> HfApi:
@@ -280,6 +285,14 @@ def record_from_info(info: Any, repo_type: str, repo_id: str) -> HubRecord:
         notes = (renamed_note(repo_type, repo_id, resolved_id),)
     base_models, relation = lineage_from_metadata(card, tags)
     gated = getattr(info, "gated", None)
+    facts = None
+    if repo_type == MODEL:
+        from ..model_facts import derive_model_facts
+
+        card_tags = card.get("tags")
+        card_tags = [tag for tag in card_tags if isinstance(tag, str)] if isinstance(card_tags, list) else []
+        facts = derive_model_facts(resolved_id, _text(card.get("pipeline_tag")), [*tags, *card_tags])
+    gated = str(gated) if gated not in (None, False, "false", "") else None
     return HubRecord(
         resolution=Resolution(
             version=sha,
@@ -287,22 +300,34 @@ def record_from_info(info: Any, repo_type: str, repo_id: str) -> HubRecord:
             problem=problem,
             resolved_at=resolved_now(),
             notes=notes,
+            model_facts=facts,
+            gated=_gating(gated),
         ),
         base_models=base_models,
         relation=relation,
         resolved_id=resolved_id,
-        gated=str(gated) if gated not in (None, False, "false", "") else None,
+        gated=gated,
         has_licence_file=licence_file(siblings or []),
         gated_prompt=_gated_prompt(card),
+        has_readme=any(getattr(sibling, "rfilename", None) == "README.md" for sibling in siblings or []),
     )
 
 
 _MAX_GATED_PROMPT = 256 * 1024
 
 
+def _gating(gated: str | None) -> str:
+    """The gating mode as reported: "no", "auto", "manual", or "yes" for a mode we do not know (never its text)."""
+    if gated is None:
+        return "no"
+    return gated if gated in ("auto", "manual") else "yes"
+
+
 def _gated_prompt(card: dict) -> str | None:
-    prompt = card.get("extra_gated_prompt")
-    return prompt[:_MAX_GATED_PROMPT] if isinstance(prompt, str) and prompt.strip() else None
+    """The gate's heading and prompt, as one text (the heading first)."""
+    parts = [card.get(key) for key in ("extra_gated_heading", "extra_gated_prompt")]
+    text = "\n\n".join(part for part in parts if isinstance(part, str) and part.strip())
+    return text[:_MAX_GATED_PROMPT] or None
 
 
 def renamed_note(repo_type: str, declared: str, resolved_id: str) -> Finding:
@@ -356,12 +381,16 @@ def licence_from_metadata(card: dict, tags: list[str], what: str) -> tuple[Licen
         values = [tag[len("license:") :] for tag in tags if tag.startswith("license:")]
         source = "tags"
     unique = list(dict.fromkeys(value.strip() for value in values if value.strip()))
+    if not unique and (declared or link):
+        # No `license`, but the card names its licence in the fields that go with
+        # `license: other`: read them as such (identify.py says so).
+        return LicenceInfo(id=None, source="card", link=link, declared=declared), None
     if not unique:
         return None, Finding(
             Severity.ERROR,
             "no-licence",
-            f"{what}: declares no licence (no `license` in its card and no licence tag); "
-            "ask the publisher or declare an override",
+            f"{what}: declares no licence (no `license`, `license_name` or `license_link` in its card, "
+            "and no licence tag); ask the publisher or declare an override",
         )
     if len({value.lower() for value in unique}) > 1:
         listed = ", ".join(unique)
@@ -396,9 +425,37 @@ def lineage_from_metadata(card: dict, tags: list[str]) -> tuple[tuple[str, ...],
             tag_bases.append(base.strip())
     raw = card.get("base_model")
     card_bases = [raw] if isinstance(raw, str) else raw if isinstance(raw, list) else []
-    bases = [base.strip() for base in card_bases if isinstance(base, str) and base.strip()] or tag_bases
+    bases = [_repo_id_of(base) for base in card_bases if isinstance(base, str) and base.strip()] or tag_bases
     relation = _text(card.get("base_model_relation")) or tag_relation
+    quantizer = _text(card.get("quantized_by"))
+    if not bases and quantizer:
+        # TheBloke's 2023 cards name the original in `model_link` and say who
+        # quantised it, without `base_model`.
+        link = _text(card.get("model_link"))
+        original = _repo_id_of(link) if link and "://" in link else None
+        bases = [original] if original and original != link else []
+    if bases and relation is None:
+        relation = _relation_from_card(card, tags, quantizer)
     return tuple(dict.fromkeys(bases)), relation if bases else None
+
+
+_HUB_MODEL_URL = re.compile(r"^https?://(?:www\.)?(?:huggingface\.co|hf\.co)/([^/?#\s]+/[^/?#\s]+)/?(?:[?#].*)?$", re.IGNORECASE)
+
+
+def _repo_id_of(base: str) -> str:
+    """A base model as a repository id: `https://huggingface.co/<id>` (as some cards write it) becomes `<id>`."""
+    base = base.strip()
+    found = _HUB_MODEL_URL.match(base)
+    return found.group(1) if found else base
+
+
+def _relation_from_card(card: dict, tags: list[str], quantizer: str | None) -> str | None:
+    """How a card that does not say `base_model_relation` derives from its bases, when it still tells."""
+    if quantizer:
+        return "quantized"
+    card_tags = card.get("tags")
+    named = {tag.lower() for tag in [*tags, *(card_tags if isinstance(card_tags, list) else [])] if isinstance(tag, str)}
+    return "merge" if named & {"merge", "mergekit"} else None
 
 
 def licence_file(siblings: list[Any]) -> str | None:

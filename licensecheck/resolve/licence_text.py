@@ -22,8 +22,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
-from ..identify import recognise_by_link, recognise_by_text, text_fingerprint
-from ..model import DATASET, Finding, LicenceInfo, Severity
+from ..identify import licence_named_in_card_body, recognise_by_link, recognise_by_text, text_fingerprint
+from ..model import DATASET, Finding, LicenceInfo, Resolution, Severity
 from .bounded import AnswerTooLarge
 from .hub import HubRecord, hub_error_finding
 
@@ -37,11 +37,12 @@ _HUB_HOSTS = ("huggingface.co", "hf.co")
 
 
 def licence_file_wanted(licence: LicenceInfo | None, knowledge: Knowledge) -> bool:
-    """Whether the card leaves the licence open: `unknown`, or `other` that neither
+    """Whether the card leaves the licence open: `unknown`, or `other` (or no
+    `license` at all beside a `license_name` or `license_link`) that neither
     `license_name` nor `license_link` identifies."""
-    if licence is None or not licence.id:
+    if licence is None or not (licence.id or licence.declared or licence.link):
         return False
-    declared = licence.id.strip().lower()
+    declared = (licence.id or "other").strip().lower()
     if declared == "unknown":
         return True
     if declared != "other":
@@ -104,24 +105,59 @@ def fetch_licence_text(
     return body.decode("utf-8", errors="replace")
 
 
+def declares_nothing(resolution: Resolution) -> bool:
+    """A card with no `license`, `license_name`, `license_link` or licence tag (hub.py's `no-licence`)."""
+    problem = resolution.problem
+    return resolution.licence is None and problem is not None and problem.code == "no-licence"
+
+
+def licence_left_open(resolution: Resolution, knowledge: Knowledge) -> bool:
+    """Whether the repository's own texts are worth reading for its licence: the card
+    declares nothing, or declares a licence that does not say which it is."""
+    if declares_nothing(resolution):
+        return True
+    return resolution.problem is None and licence_file_wanted(resolution.licence, knowledge)
+
+
 def with_licence_file(
     api: HfApi, record: HubRecord, repo_type: str, repo_id: str, knowledge: Knowledge, *, timeout: float
 ) -> HubRecord:
-    """The record, completed from the repository's licence file when the card leaves the licence open.
+    """The record, completed from the repository's own texts when the card leaves the licence open.
 
-    Recognised or not, the file's path and fingerprint go on the `LicenceInfo`
-    (and so into the lock) and its text on the `Resolution` for `identify`. A
-    gated repository, a timeout or a server error make the component's licence
+    In order, until one names a licence: the gate's heading and prompt (no
+    request), the licence file (the one `license_link` names, else the one the
+    repository lists), the "License" section of README.md. Recognised or not,
+    the licence file's path and fingerprint go on the `LicenceInfo` (and so into
+    the lock) and its text on the `Resolution` for `identify`; README.md is
+    recorded only when its section names a licence. A gated repository, a
+    timeout or a server error on the licence file make the component's licence
     a problem (unknown, retried next run, never locked); a file that is missing
-    or too large is only noted: asking again would not help.
+    or too large, and any failure on README.md, are only noted. A card that
+    declares nothing keeps its `no-licence` problem unless one of them names a
+    licence.
     """
+    if not licence_left_open(record.resolution, knowledge):
+        return record
+    silent = declares_nothing(record.resolution)
+    before = record
+    if silent:  # read the texts as for an empty declaration
+        record = replace(record, resolution=replace(record.resolution, licence=LicenceInfo(id=None, source="card"), problem=None))
+    found = _from_gated_prompt(record, knowledge)
+    if found is None:
+        found = _from_licence_file(api, record, repo_type, repo_id, knowledge, timeout=timeout)
+        resolution = found.resolution
+        if resolution.problem is None and not resolution.licence.file_id and record.has_readme:
+            found = _from_card_body(api, found, repo_type, repo_id, knowledge, timeout=timeout)
+    if silent and (found.resolution.problem is not None or not found.resolution.licence.file_id):
+        return replace(before, resolution=replace(before.resolution, notes=found.resolution.notes))
+    return found
+
+
+def _from_licence_file(
+    api: HfApi, record: HubRecord, repo_type: str, repo_id: str, knowledge: Knowledge, *, timeout: float
+) -> HubRecord:
     resolution = record.resolution
     licence = resolution.licence
-    if resolution.problem is not None or not licence_file_wanted(licence, knowledge):
-        return record
-    from_prompt = _from_gated_prompt(record, knowledge)
-    if from_prompt is not None:
-        return from_prompt
     filename = repo_file_from_link(licence.link, repo_type, repo_id) or record.has_licence_file
     if filename is None:
         return record
@@ -143,6 +179,32 @@ def with_licence_file(
         file_id=rule.id if rule is not None else None,
     )
     return replace(record, resolution=replace(resolution, licence=recorded, licence_text=text))
+
+
+README = "README.md"
+
+
+def _from_card_body(
+    api: HfApi, record: HubRecord, repo_type: str, repo_id: str, knowledge: Knowledge, *, timeout: float
+) -> HubRecord:
+    """The licence the card's own text names in its "License" section, when it names exactly one."""
+    resolution = record.resolution
+    try:
+        text = fetch_licence_text(api, repo_type, repo_id, resolution.version, README, timeout=timeout)
+    except Exception as error:  # noqa: BLE001 - a card body that cannot be read is only noted
+        reason = hub_error_finding(error, repo_type, repo_id, resolution.version)
+        note = Finding(
+            Severity.WARNING,
+            "card-unreadable",
+            f"{repo_type} {repo_id}: its README.md, read for the licence its metadata leaves open, could not be read "
+            f"({reason.message.removeprefix(f'{repo_type} {repo_id}: ')})",
+        )
+        return replace(record, resolution=replace(resolution, notes=resolution.notes + (note,)))
+    found = licence_named_in_card_body(text, knowledge)
+    if found is None:
+        return record
+    recorded = replace(resolution.licence, file=README, file_sha256=None, file_id=found)
+    return replace(record, resolution=replace(resolution, licence=recorded, licence_text=None))
 
 
 GATED_PROMPT = "extra_gated_prompt"
@@ -172,7 +234,7 @@ def _from_gated_prompt(record: HubRecord, knowledge: Knowledge) -> HubRecord | N
 
 
 def _declared(licence: LicenceInfo) -> str:
-    parts = [f"license {licence.id!r}"]
+    parts = [f"license {licence.id!r}" if licence.id else "no `license`"]
     if licence.declared:
         parts.append(f"license_name {licence.declared!r}")
     if licence.link:

@@ -1,20 +1,17 @@
 """Resolve a Python package's licence from PyPI's JSON API.
 
 Uses urllib (stdlib): a package lookup must not pay for an HTTP library import.
-Where the licence comes from, in order of trust:
+Which release: the pinned version; else, for a requirement with a specifier
+(`numpy>=1.23,<2`), the newest release on the project page's list that satisfies
+it (yanked releases and releases without files are skipped; pre-releases only
+when the specifier asks for one or nothing else matches, as pip does); else the
+latest release. A requirement no release satisfies is a problem, never a
+judgement of another version.
 
-1. `info.license_expression` (PEP 639, an SPDX expression the author wrote);
-2. a short `info.license` (one line, at most 100 characters): kept verbatim as
-   the id, for the identification layer to look up by alias;
-3. the `License ::` Trove classifiers: one classifier is the id (classifier
-   strings are aliases in `rules/`); several distinct ones are reported as
-   ambiguous with the classifiers in `declared`, because PyPI does not say whether
-   they combine with AND or OR, and guessing would be a silent pass.
-
-A long `license` field is usually a whole licence text pasted in: it is not an
-id. Its first line is kept in `declared` and, unless a classifier settles the
-question, the package has no usable licence. `declared` always holds the raw text
-the id came from, so a reader sees exactly what the author wrote.
+Which licence: `package_licence.read_package_licence` reads the release's
+`license_expression`, `license` field and `License ::` classifiers in order of
+trust; `declared` always holds the raw text the id came from, so a reader sees
+exactly what the author wrote.
 """
 
 from __future__ import annotations
@@ -25,21 +22,28 @@ import re
 import socket
 import time
 from collections.abc import Callable
+from dataclasses import replace
+from functools import lru_cache
+from typing import TYPE_CHECKING
 from http.client import HTTPException
 from urllib.error import HTTPError, URLError
 from urllib.parse import quote
 from urllib.request import Request, urlopen
 
 from .. import __version__
-from ..model import Finding, LicenceInfo, Resolution, Severity
+from ..model import Finding, Resolution, Severity
+from ..package_licence import PackageDeclarations, read_package_licence
 from ..retry import RETRY_STATUSES, RetriesExhausted, RetryPolicy, Transient, call_with_retries, parse_retry_after
 from . import resolved_now
 
+if TYPE_CHECKING:
+    from packaging.specifiers import SpecifierSet
+
+    from ..knowledge import Knowledge
+
 DEFAULT_PYPI_URL = "https://pypi.org"
-MAX_SHORT_LICENCE = 100
 _MAX_BODY = 64 * 1024 * 1024  # the largest projects' JSON is a few MB
 _PEP508_NAME = re.compile(r"^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$", re.IGNORECASE)
-_NOT_A_LICENCE = {"", "unknown", "none", "n/a", "null"}
 _CLASSIFIER_PREFIX = "License ::"
 _BARE_OSI_CLASSIFIER = "License :: OSI Approved"
 
@@ -60,11 +64,16 @@ def resolve_package(
     timeout: float,
     base_url: str | None = None,
     retry: RetryPolicy | None = None,
+    requirement: str | None = None,
+    knowledge: Knowledge | None = None,
 ) -> Resolution:
-    """The licence of `name` at `version` (the latest release when None).
+    """The licence of `name` at `version`; unpinned, at the newest release that satisfies
+    `requirement` (a specifier such as `>=1.23,<2`), else the latest release.
 
     With a `retry` policy, transient failures (429, 5xx, timeouts, dropped
     connections) are retried under it; without one, each URL is asked once.
+    `knowledge` (the rules) names the licences the metadata may mean; the
+    shipped rules when None.
     """
 
     def fetch(url: str, asked: str | None) -> object:
@@ -80,12 +89,17 @@ def resolve_package(
             raise _ResolveProblem(code, f"{what}: {gave_up.describe()}; try again later") from None
 
     try:
+        knowledge = knowledge or _shipped_rules()
+        if version is None and requirement:
+            data, chosen = _release_for(name, requirement, base_url, fetch)
+            resolution = resolution_from_json(data, name, knowledge)
+            return replace(resolution, notes=resolution.notes + ((chosen,) if chosen else ()))
         url = package_url(name, version, base_url)
         try:
             data = fetch(url, version)
         except _ResolveProblem as problem:
             data = _latest_if_it_is(name, version, base_url, fetch, problem)
-        return resolution_from_json(data, name)
+        return resolution_from_json(data, name, knowledge)
     except _ResolveProblem as problem:
         return Resolution(problem=problem.finding)
     except Exception as error:  # noqa: BLE001 - every failure is a finding, never a traceback
@@ -96,6 +110,83 @@ def resolve_package(
                 f"package {_shown(name)}: the PyPI request failed ({type(error).__name__})",
             )
         )
+
+
+@lru_cache(maxsize=1)
+def _shipped_rules() -> Knowledge:
+    from ..knowledge import load_knowledge
+
+    return load_knowledge()
+
+
+def _release_for(
+    name: str, requirement: str, base_url: str | None, fetch: Callable[[str, str | None], object]
+) -> tuple[object, Finding | None]:
+    """The release page of the newest release that satisfies `requirement`, and a note when it is not the latest.
+
+    The project page (one request) lists the releases; a second request reads the
+    chosen release's metadata unless it is the latest.
+    """
+    from packaging.specifiers import InvalidSpecifier, SpecifierSet
+
+    try:
+        specifier = SpecifierSet(requirement)
+    except InvalidSpecifier:
+        raise _ResolveProblem("pypi-no-matching-release", f"package {name}: {requirement!r} is not a version specifier") from None
+    project = fetch(package_url(name, None, base_url), None)
+    info = project.get("info") if isinstance(project, dict) else None
+    latest = info.get("version") if isinstance(info, dict) else None
+    chosen = newest_matching(project.get("releases") if isinstance(project, dict) else None, specifier, latest)
+    if chosen is None:
+        shown = f" (the latest is {latest})" if isinstance(latest, str) else ""
+        raise _ResolveProblem(
+            "pypi-no-matching-release",
+            f"package {name}: no release on PyPI satisfies {requirement}{shown}; its licence cannot be judged "
+            "at a version the requirement allows: check the requirement",
+        )
+    if chosen == latest:
+        return project, None
+    try:
+        data = fetch(package_url(name, chosen, base_url), chosen)
+    except _ResolveProblem as problem:
+        if problem.finding.code == "pypi-not-found":
+            raise _ResolveProblem(
+                "pypi-not-found",
+                f"package {name} {chosen}: the index lists this release (the newest that satisfies {requirement}) "
+                "but does not serve its metadata; a mirror may serve only the latest release's",
+            ) from None
+        raise
+    note = Finding(
+        Severity.INFO,
+        "pypi-release-chosen",
+        f"package {name}: judged at {chosen}, the newest release that satisfies {requirement} (the latest is {latest})",
+    )
+    return data, note
+
+
+def newest_matching(releases: object, specifier: "SpecifierSet", latest: object = None) -> str | None:
+    """The newest release (as the index spells it) that `specifier` allows and pip could install.
+
+    `releases` is the project page's map of version to files: a release with no
+    files, or only yanked ones, is skipped, as pip skips it. A page without the
+    map (some mirrors) offers only its latest release.
+    """
+    from packaging.version import InvalidVersion, Version
+
+    if not isinstance(releases, dict):
+        releases = {latest: [{}]} if isinstance(latest, str) else {}
+    candidates: dict[Version, str] = {}
+    for text, files in releases.items():
+        if not isinstance(text, str) or not isinstance(files, list) or not files:
+            continue
+        if all(isinstance(f, dict) and f.get("yanked") is True for f in files):
+            continue
+        try:
+            candidates[Version(text)] = text
+        except InvalidVersion:
+            continue
+    allowed = list(specifier.filter(candidates))
+    return candidates[max(allowed)] if allowed else None
 
 
 def _transient_of(error: BaseException) -> Transient | None:
@@ -197,7 +288,7 @@ def fetch_json(url: str, name: str, version: str | None, *, timeout: float) -> o
         raise _ResolveProblem("pypi-invalid-response", f"{what}: PyPI's answer is not JSON") from None
 
 
-def resolution_from_json(data: object, name: str) -> Resolution:
+def resolution_from_json(data: object, name: str, knowledge: Knowledge | None = None) -> Resolution:
     """Read version and licence from a PyPI JSON API body."""
     info = data.get("info") if isinstance(data, dict) else None
     if not isinstance(info, dict) or not isinstance(info.get("version"), str):
@@ -205,75 +296,33 @@ def resolution_from_json(data: object, name: str) -> Resolution:
             "pypi-invalid-response", f"package {name}: PyPI's answer does not have the expected shape"
         )
     version = info["version"]
-    licence, problem, notes = licence_from_info(info, f"package {name} {version}")
+    reading = read_package_licence(declarations(info), knowledge or _shipped_rules(), f"package {name} {version}")
     resolved_at = resolved_now()
-    return Resolution(version=version, licence=licence, problem=problem, notes=notes, resolved_at=resolved_at)
+    return Resolution(
+        version=version, licence=reading.licence, problem=reading.problem, notes=reading.notes, resolved_at=resolved_at
+    )
 
 
-def licence_from_info(info: dict, what: str) -> tuple[LicenceInfo | None, Finding | None, tuple[Finding, ...]]:
-    """The licence a release declares, following the order in the module docstring."""
-    expression = _text(info.get("license_expression"))
-    if expression:
-        return LicenceInfo(id=expression, source="pypi:license_expression", declared=expression), None, ()
-
-    raw_licence = info.get("license")
-    licence_text = raw_licence.strip() if isinstance(raw_licence, str) else ""
-    if licence_text.lower() in _NOT_A_LICENCE:
-        licence_text = ""
-    if licence_text and "\n" not in licence_text and len(licence_text) <= MAX_SHORT_LICENCE:
-        return LicenceInfo(id=licence_text, source="pypi:license", declared=licence_text), None, ()
-    first_line = licence_text.splitlines()[0].strip() if licence_text else None
-
+def declarations(info: dict) -> PackageDeclarations:
+    """The licence fields of a release's `info`, as written; fields of the wrong type count as absent."""
     raw_classifiers = info.get("classifiers")
     classifiers = raw_classifiers if isinstance(raw_classifiers, list) else []
-    licence_classifiers = list(
+    licence_classifiers = tuple(
         dict.fromkeys(
             c.strip()
             for c in classifiers
             if isinstance(c, str) and c.startswith(_CLASSIFIER_PREFIX) and c.strip() != _BARE_OSI_CLASSIFIER
         )
     )
-    notes: tuple[Finding, ...] = ()
-    if first_line:
-        notes = (
-            Finding(
-                Severity.INFO,
-                "pypi-licence-text",
-                f"{what}: the `license` field holds a long text, not an id; it begins: {first_line[:80]}",
-            ),
-        )
-    if len(licence_classifiers) == 1:
-        classifier = licence_classifiers[0]
-        return LicenceInfo(id=classifier, source="pypi:classifier", declared=classifier), None, notes
-    if len(licence_classifiers) > 1:
-        listed = "; ".join(licence_classifiers)
-        return (
-            LicenceInfo(id=None, source="pypi:classifier", declared=listed),
-            Finding(
-                Severity.ERROR,
-                "licence-ambiguous",
-                f"{what}: lists several licence classifiers ({listed}) and no licence expression; "
-                "declare an override naming the licence that applies",
-            ),
-            notes,
-        )
-    if first_line:
-        return (
-            LicenceInfo(id=None, source="pypi:license", declared=first_line),
-            Finding(
-                Severity.ERROR,
-                "no-licence",
-                f"{what}: the `license` field is a long free text, not a licence id, and no licence "
-                "classifier names it; read the text and declare an override",
-            ),
-            notes,
-        )
-    return None, Finding(
-        Severity.ERROR,
-        "no-licence",
-        f"{what}: PyPI shows no licence (no license expression, license field or licence classifier); "
-        "ask the maintainers or declare an override",
-    ), ()
+    raw_files = info.get("license_files")
+    files = tuple(f for f in raw_files if isinstance(f, str)) if isinstance(raw_files, list) else ()
+    licence = info.get("license")
+    return PackageDeclarations(
+        expression=_text(info.get("license_expression")),
+        licence=licence if isinstance(licence, str) else None,
+        classifiers=licence_classifiers,
+        licence_files=files,
+    )
 
 
 def _text(value: object) -> str | None:

@@ -16,11 +16,23 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dataclasses import dataclass, field
+
 from ..errors import InputError
-from ..model import PACKAGE, Component, Location
+from ..model import PACKAGE, Component, Finding, Location
 
 if TYPE_CHECKING:
     from packaging.specifiers import SpecifierSet
+
+@dataclass(frozen=True)
+class FileRead:
+    """What a reader found in one file when it has more to say than its components:
+    `notices` about the file itself (a `setup.py` whose requirements are computed).
+    A reader with nothing to add returns the list of components alone."""
+
+    components: list[Component]
+    notices: tuple[Finding, ...] = field(default=())
+
 
 # Input files are a few kilobytes; anything this big is a mistake or an attack.
 MAX_INPUT_BYTES = 10 * 1024 * 1024

@@ -18,12 +18,10 @@ from licensecheck.discover import discover
 HOLDOUT = Path(__file__).parent / "holdout"
 
 
-def test_recall_and_precision_on_the_holdout():
+def test_the_holdout_references_exactly():
     expected = {(i["type"], i["id"].lower(), i["path"], i["line"])
                 for i in json.loads((HOLDOUT / "expected.json").read_text(encoding="utf-8"))["references"]}
     found = {(r.type, r.name.lower(), r.location.path, r.location.line) for r in discover(HOLDOUT).references}
-    hits = expected & found
-    recall, precision = len(hits) / len(expected), len(hits) / len(found)
-    print(f"discovery on tests/discover/holdout: recall {recall:.3f}, precision {precision:.3f}")
-    assert recall >= 0.95, f"missed: {sorted(expected - found)}"
-    assert precision >= 0.95, f"not references: {sorted(found - expected)}"
+    # The exact set, not a threshold: a regression in one reference shows here.
+    assert sorted(found - expected) == [], "reported but not a reference"
+    assert sorted(expected - found) == [], "missed"

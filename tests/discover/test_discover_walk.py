@@ -98,5 +98,9 @@ def test_hf_dataset_address_is_a_dataset_and_keeps_its_revision(tmp_path):
 def test_bare_names_policy(tmp_path):
     assert hub_reference("gpt2", "model", Tree(tmp_path), bare="legacy").name == "gpt2"
     assert hub_reference("llama3", "model", Tree(tmp_path), bare="legacy") is None
-    assert hub_reference("my-model", "model", Tree(tmp_path), bare="any").name == "my-model"
+    # Only the Hub's canonical models have no organisation: any other bare model name a
+    # loader receives is a folder made at run time or an alias, never a repository.
+    assert hub_reference("distilgpt2", "model", Tree(tmp_path), bare="any").name == "distilgpt2"
+    assert hub_reference("my-model", "model", Tree(tmp_path), bare="any") is None
+    assert hub_reference("my-dataset", "dataset", Tree(tmp_path), bare="any").name == "my-dataset"
     assert hub_reference("my-model", "model", Tree(tmp_path), bare="none") is None

@@ -16,7 +16,7 @@ import pytest
 
 from fakehub import fake_sha
 from licensecheck import __version__
-from licensecheck.model import Severity
+from licensecheck.model import ModelFacts, Severity
 from licensecheck.resolve.hub import hub_error_finding, make_hub_api, resolve_hub_repo
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -477,6 +477,72 @@ def test_no_base_model(fake_hub):
     fake_hub.add_model("org/root", {"license": "mit"}, tags=("license:mit",))
     record = resolve("org/root")
     assert (record.base_models, record.relation) == ((), None)
+
+
+@pytest.mark.parametrize(
+    ("base", "expected"),
+    [
+        ("https://huggingface.co/meta-llama/Llama-2-7b-chat-hf", "meta-llama/Llama-2-7b-chat-hf"),  # TheBloke's early GGUF cards
+        ("https://hf.co/org/base/", "org/base"),
+        ("http://huggingface.co/org/base?x=1", "org/base"),
+        ("https://huggingface.co/org/base/tree/main", "https://huggingface.co/org/base/tree/main"),  # not a repository link
+        ("https://example.com/org/base", "https://example.com/org/base"),
+    ],
+)
+def test_a_base_model_written_as_a_hub_link_is_its_id(fake_hub, base, expected):
+    fake_hub.add_model("org/quant", {"license": "llama2", "base_model": base})
+    assert resolve("org/quant").base_models == (expected,)
+
+
+def test_thebloke_model_link_and_quantized_by_name_the_base(fake_hub):
+    fake_hub.add_recorded_model("TheBloke/Llama-2-7B-Chat-GGML")
+    record = resolve("TheBloke/Llama-2-7B-Chat-GGML")
+    assert (record.base_models, record.relation) == (("meta-llama/Llama-2-7b-chat-hf",), "quantized")
+
+
+def test_model_link_alone_is_not_a_base(fake_hub):
+    fake_hub.add_model("org/page", {"license": "mit", "model_link": "https://huggingface.co/org/other"})
+    assert resolve("org/page").base_models == ()
+
+
+@pytest.mark.parametrize(
+    ("card", "tags", "relation"),
+    [
+        ({"base_model": "org/base", "quantized_by": "someone"}, (), "quantized"),
+        ({"base_model": ["org/base", "org/base"], "tags": ["mergekit", "merge"]}, (), "merge"),
+        ({"base_model": "org/base"}, ("merge",), "merge"),
+        ({"base_model": "org/base", "base_model_relation": "finetune", "quantized_by": "someone"}, (), "finetune"),
+        ({"base_model": "org/base"}, (), None),
+    ],
+)
+def test_the_relation_a_card_implies(fake_hub, card, tags, relation):
+    fake_hub.add_model("org/derived", card, tags=tags)
+    assert resolve("org/derived").relation == relation
+
+
+def test_license_name_and_link_without_license_are_read(fake_hub):
+    fake_hub.add_recorded_model("baichuan-inc/Baichuan2-7B-Chat")
+    resolution = resolve("baichuan-inc/Baichuan2-7B-Chat").resolution
+    assert resolution.problem is None
+    assert (resolution.licence.id, resolution.licence.declared) == (None, "baichuan2-community-license")
+    assert resolution.licence.link.endswith("Community%20License%20for%20Baichuan2%20Model.pdf")
+
+
+def test_the_gate_heading_and_prompt_are_read_together(fake_hub):
+    fake_hub.add_recorded_model("PericlesSavio/llama2-13b-chat-hf-finetuned")
+    record = resolve("PericlesSavio/llama2-13b-chat-hf-finetuned")
+    assert record.gated_prompt.startswith("Access Llama 2 on Hugging Face\n\n**Your Hugging Face account email address")
+    assert record.has_readme is True
+
+
+def test_the_model_facts_come_with_the_answer(fake_hub):
+    fake_hub.add_recorded_model("meta-llama/Llama-3.2-3B")  # a recorded real answer
+    fake_hub.add_recorded_model("meta-llama/Llama-3.2-11B-Vision-Instruct")
+    fake_hub.add_dataset("org/corpus", {"license": "mit", "pipeline_tag": "image-text-to-text"})
+    assert resolve("meta-llama/Llama-3.2-3B").resolution.model_facts == ModelFacts(holds=(), known=("multimodal", "nvidia-cosmos"))
+    vision = resolve("meta-llama/Llama-3.2-11B-Vision-Instruct").resolution.model_facts
+    assert vision == ModelFacts(holds=("multimodal",), known=("multimodal", "nvidia-cosmos"))
+    assert resolve("org/corpus", repo_type="dataset").resolution.model_facts is None
 
 
 # -- what the client sends ---------------------------------------------------------------------

@@ -180,7 +180,11 @@ def test_no_download_when_the_card_settles_it_or_there_is_no_file(fake_hub, know
     fake_hub.add_model("org/mit", {"license": "mit"}, files={"LICENSE": ACME_TEXT})
     for repo_id in ("org/named", "org/nofile", "org/mit"):
         assert resolve_with_file(repo_id, knowledge).resolution.licence.file is None
-    assert fake_hub.count("/org/") == 0  # only /api/ metadata requests
+    # Only /api/ metadata requests, and the README of the card that leaves its licence open
+    # (its License section could name it; this one has none).
+    assert [path for _, path in fake_hub.requests if not path.startswith("/api/")] == [
+        f"/org/nofile/resolve/{fake_sha('model', 'org/nofile')}/README.md"
+    ]
 
 
 def test_unrecognised_text_is_recorded_and_quoted(fake_hub, knowledge):

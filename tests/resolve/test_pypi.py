@@ -79,15 +79,26 @@ def test_placeholder_licence_field_falls_through_to_classifiers(fake_hub, placeh
     assert resolve("pkg").licence.id == "License :: OSI Approved :: MIT License"
 
 
-def test_several_classifiers_are_ambiguous(fake_hub):
+def test_several_classifiers_are_read_as_all_applying(fake_hub):
+    # PyPI does not say whether several classifiers combine or are a choice: AND is the stricter reading.
     classifiers = ("License :: OSI Approved :: MIT License", "License :: OSI Approved :: Apache Software License")
     fake_hub.add_package("both", "1.0", classifiers=classifiers)
     resolution = resolve("both")
-    assert not resolution.ok
-    assert resolution.problem.code == "licence-ambiguous"
-    assert "both" in resolution.problem.message
-    assert resolution.licence.id is None
+    assert resolution.ok
+    assert (resolution.licence.id, resolution.licence.source) == ("MIT AND Apache-2.0", "pypi:classifier")
     assert resolution.licence.declared == "; ".join(classifiers)
+    (note,) = resolution.notes
+    assert (note.severity, note.code) == (Severity.WARNING, "licence-classifiers-combined")
+    assert "package both 1.0" in note.message
+
+
+def test_several_classifiers_with_an_unknown_one_are_unrecognised(fake_hub):
+    classifiers = ("License :: OSI Approved :: MIT License", "License :: Freely Distributable")
+    fake_hub.add_package("both", "1.0", classifiers=classifiers)
+    resolution = resolve("both")
+    assert resolution.problem.code == "licence-unrecognised"
+    assert "License :: Freely Distributable is not a licence licensecheck knows" in resolution.problem.message
+    assert (resolution.licence.id, resolution.licence.declared) == (None, "; ".join(classifiers))
 
 
 def test_repeated_classifier_is_one_licence(fake_hub):
@@ -264,6 +275,76 @@ def test_faults_are_per_kind(fake_hub):
     fake_hub.add_package("lib", "1.0", license_expression="MIT")
     fake_hub.add_fault("lib", status=500, repo_type="model")
     assert resolve("lib").ok
+
+
+# -- a requirement with a version specifier ------------------------------------------------------
+
+
+def numpy_releases(fake_hub, **extra):
+    fake_hub.add_package("numpy", "1.22.0", license_expression="BSD-3-Clause", other_versions=("1.23.5", "1.26.4"))
+    fake_hub.add_package("numpy", "2.1.0", license_expression="BSD-3-Clause AND MIT", other_versions=("2.0.0",), **extra)
+
+
+def test_a_specifier_is_judged_at_the_newest_release_it_allows(fake_hub):
+    numpy_releases(fake_hub)
+    resolution = resolve("numpy", requirement=">=1.23,<2")
+    assert (resolution.version, resolution.licence.id) == ("1.26.4", "BSD-3-Clause")
+    assert [path for _, path in fake_hub.requests] == ["/pypi/numpy/json", "/pypi/numpy/1.26.4/json"]
+    (note,) = resolution.notes
+    assert (note.severity, note.code) == (Severity.INFO, "pypi-release-chosen")
+    assert note.message == "package numpy: judged at 1.26.4, the newest release that satisfies >=1.23,<2 (the latest is 2.1.0)"
+
+
+def test_a_specifier_the_latest_release_satisfies_costs_one_request(fake_hub):
+    numpy_releases(fake_hub)
+    resolution = resolve("numpy", requirement=">=1.23")
+    assert (resolution.version, resolution.licence.id, resolution.notes) == ("2.1.0", "BSD-3-Clause AND MIT", ())
+    assert [path for _, path in fake_hub.requests] == ["/pypi/numpy/json"]
+
+
+def test_no_release_satisfies_the_requirement(fake_hub):
+    fake_hub.add_package("requests", "2.32.3", license="Apache-2.0", other_versions=("2.0.0",))
+    resolution = resolve("requests", requirement="<2")
+    assert (resolution.licence, resolution.version) == (None, None)
+    assert resolution.problem.code == "pypi-no-matching-release"
+    assert resolution.problem.message == (
+        "package requests: no release on PyPI satisfies <2 (the latest is 2.32.3); its licence cannot be judged at a "
+        "version the requirement allows: check the requirement"
+    )
+    assert [path for _, path in fake_hub.requests] == ["/pypi/requests/json"]
+
+
+def test_yanked_releases_and_releases_without_files_are_not_chosen(fake_hub):
+    fake_hub.add_package("lib", "3.0", license_expression="MIT", other_versions=("1.0", "1.1", "1.2"), yanked=("1.2",), without_files=("1.1",))
+    assert resolve("lib", requirement="<2").version == "1.0"
+    assert resolve("lib", requirement=">1.0,<2").problem.code == "pypi-no-matching-release"
+
+
+def test_pre_releases_only_when_the_specifier_asks_for_one(fake_hub):
+    fake_hub.add_package("lib", "2.0", license_expression="MIT", other_versions=("2.1rc1", "1.0"))
+    assert resolve("lib", requirement=">=1").version == "2.0"
+    assert resolve("lib", requirement=">=2.1rc1").version == "2.1rc1"
+
+
+def test_an_exact_version_wins_over_the_requirement(fake_hub):
+    numpy_releases(fake_hub)
+    assert resolve("numpy", "1.23.5", requirement="==1.23.5").version == "1.23.5"
+    assert [path for _, path in fake_hub.requests] == ["/pypi/numpy/1.23.5/json"]
+
+
+def test_a_chosen_release_the_index_does_not_serve_is_never_replaced_by_the_latest(fake_hub):
+    # A mirror that serves only project pages: the release page of 1.26.4 is missing.
+    body = {"info": {"name": "numpy", "version": "2.1.0", "license_expression": "MIT"},
+            "releases": {"1.26.4": [{"yanked": False}], "2.1.0": [{"yanked": False}]}}
+    fake_hub.add_package_json(body)  # only the latest release's page is served
+    resolution = resolve("numpy", requirement="<2")
+    assert resolution.licence is None and resolution.problem.code == "pypi-not-found"
+    assert "numpy 1.26.4: the index lists this release (the newest that satisfies <2)" in resolution.problem.message
+
+
+def test_an_invalid_specifier_is_a_problem_not_a_traceback(fake_hub):
+    numpy_releases(fake_hub)
+    assert resolve("numpy", requirement=">=>1").problem.code == "pypi-no-matching-release"
 
 
 # -- limits: a total deadline and a size cap -------------------------------------------------------

@@ -1,0 +1,222 @@
+"""Parameters followed to the calls that give them a value.
+
+A loader's argument that is a parameter (`def load(name): from_pretrained(name)`)
+waits for that function's calls: each call's argument is the value (and the
+parameter's default, where a call leaves it out). An argument in which parameters
+are only parts (`f"org/{size}"`, `"h2oai/%s" % name`) waits as a whole: it is
+evaluated again for each call, every parameter of the function bound to that
+call's arguments. The calls of a function are the project's calls that reach it
+(by name, then checked: a method through `self`, a class through `__init__`...),
+and the rows of a `pytest.mark.parametrize` on it.
+
+A call's argument that is itself a parameter of the caller waits in turn for the
+caller's calls, and so on.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, NamedTuple
+
+from ...model import Location
+from .loaders import SHELL, Slot
+from .parse import Function, Scope, dotted
+from .values import BUDGET, Result, unknown
+
+if TYPE_CHECKING:
+    from .project import PythonProject
+
+Argument = tuple  # (expression, scope) of one call's argument, or (Result, None) when it is not known
+
+
+class Use(NamedTuple):
+    """A loader's argument waiting for the calls of the function whose parameters it depends on.
+
+    `template`: the expression (and its scope) to evaluate again at each call, when
+    parameters are only parts of it; None when the argument is the parameter itself.
+    """
+
+    slot: Slot
+    shown: str
+    site: Location
+    revisions: tuple
+    template: tuple[ast.expr, Scope] | None = None
+    path: tuple = ()  # the part of the parameter's value that is the argument (`args.name`: ("attr", "name"))
+
+
+class Callers:
+    def __init__(self, project: "PythonProject") -> None:
+        self.project = project
+        self.waiting: list[tuple[Function, str | None, Use]] = []
+        self._seen: set[tuple] = set()
+        self._calls_of: dict[int, list] = {}  # a function's calls, while no new file is parsed
+
+    def forget_calls(self) -> None:
+        """New files were parsed: the calls of a function are found again."""
+        self._calls_of.clear()
+
+    def wait(self, result: Result, slot: Slot, shown: str, site: Location, revisions, expression: ast.expr,
+             scope: Scope) -> None:
+        """Park what `result` leaves to the callers: each parameter, or the whole expression built from them."""
+        revisions = tuple(revisions)
+        if result.composed:
+            for function in dict.fromkeys(function for function, _, _ in result.params):
+                self._add(function, None, Use(slot, shown, site, revisions, (expression, scope)))
+        else:
+            for function, parameter, path in result.params:
+                self._add(function, parameter, Use(slot, shown, site, revisions, path=path))
+
+    def _add(self, function: Function, parameter: str | None, use: Use) -> None:
+        key = (function.key, parameter, use)
+        if key not in self._seen:
+            self._seen.add(key)
+            self.waiting.append((function, parameter, use))
+
+    def names(self, batch: list[tuple[Function, str | None, Use]]) -> set[str]:
+        """The names the calls of the functions in `batch` are written with."""
+        names = set()
+        for function, _, _ in batch:
+            names.add(function.name)
+            if function.klass is not None and function.name == "__init__":
+                names.add(function.klass.name)
+        return names
+
+    # -- one waiting use ---------------------------------------------------------------
+
+    def resolve(self, function: Function, parameter: str | None, use: Use) -> None:
+        sources = self._calls_of.get(id(function))
+        if sources is None:
+            sources = self._calls_of[id(function)] = list(self._calls(function))
+        if parameter is None:
+            self._template(function, use, sources)
+            return
+        found = False
+        default = function.defaults.get(parameter)
+        if default is not None:
+            found = True
+            self._value((default, function.scope.parent or function.scope), use, None)
+        for arguments, site in sources:
+            found = True
+            if parameter in arguments:
+                self._value(arguments[parameter], use, site)
+        if not found and use.slot.host != SHELL:
+            self.project.collector.unknown(
+                use.site, f"{use.shown}: the {use.slot.type} is not statically known "
+                          f"(parameter `{parameter}` of `{function.qualname}`, and no call of it was found)")
+
+    def _value(self, argument: Argument, use: Use, call_site: Location | None) -> None:
+        """One call's argument (or the default) for a parameter that is the loader's whole argument."""
+        expression, scope = argument
+        if isinstance(expression, Result):
+            result = expression
+        else:
+            self.project.values.budget = BUDGET
+            result = self.project.strings(expression, scope, placeholders=use.slot.host == SHELL, path=use.path)
+        self.project.record(result, use.slot, use.shown, use.site, use.revisions)
+        if not isinstance(expression, Result):
+            self.wait(result, use.slot, use.shown, use.site, use.revisions, expression, scope)
+        self._say(result, use, call_site)
+
+    def _template(self, function: Function, use: Use, sources: list) -> None:
+        """The loader's expression evaluated again with each call's arguments (the defaults where none)."""
+        expression, scope = use.template  # type: ignore[misc]
+        for arguments, site in sources or [({}, None)]:
+            overrides = {}
+            for name, default in function.defaults.items():
+                overrides[(function.key, name)] = (default, function.scope.parent or function.scope)
+            for name, (value, value_scope) in arguments.items():
+                if isinstance(value, Result):
+                    overrides.pop((function.key, name), None)
+                else:
+                    overrides[(function.key, name)] = (value, value_scope)
+            values = self.project.values
+            saved, values.overrides = values.overrides, {**values.overrides, **overrides}
+            try:
+                values.budget = BUDGET
+                result = self.project.strings(expression, scope, placeholders=use.slot.host == SHELL)
+            finally:
+                values.overrides = saved
+            self.project.record(result, use.slot, use.shown, use.site, use.revisions)
+            if result.params and not result.values:
+                function, parameter, _path = result.params[0]
+                result.unknown.append(f"built from parameter `{parameter}` of `{function.qualname}`")
+            self._say(result, use, site)
+
+    def _say(self, result: Result, use: Use, call_site: Location | None) -> None:
+        if use.slot.host == SHELL or not result.unknown or (result.params and not result.composed):
+            return  # a command line's other words are not the question; a parameter waits for its callers
+        if call_site is None:
+            self.project.say_unknown(use.site, use.shown, use.slot.type, result)
+        else:
+            self.project.say_unknown(call_site, f"{use.shown} (through this call)", use.slot.type, result)
+
+    # -- the calls of a function -------------------------------------------------------
+
+    def _calls(self, function: Function) -> Iterator[tuple[dict[str, Argument], Location]]:
+        """Each call of `function` in the project, as its arguments by parameter name, and where it is."""
+        project = self.project
+        names = {function.name, "__init__"}
+        if function.klass is not None and function.name == "__init__":
+            names.add(function.klass.name)
+        for name in names:
+            for call, scope in project.calls_by_name.get(name, ()):
+                target = project.values.callee(call, scope)
+                if target is None or target[0] is not function:
+                    continue
+                yield _arguments(call, scope, function, target[1]), scope.module.locate(call.lineno)
+        yield from self._parametrized(function)
+
+    def _parametrized(self, function: Function) -> Iterator[tuple[dict[str, Argument], Location]]:
+        """`@pytest.mark.parametrize("a, b", [(x, y), ...])`: pytest calls the test once per row."""
+        scope = function.scope.parent or function.scope
+        for decorator in function.node.decorator_list:
+            if not (isinstance(decorator, ast.Call) and dotted(decorator.func).endswith("parametrize")
+                    and len(decorator.args) >= 2):
+                continue
+            names = _argument_names(decorator.args[0])
+            if not names:
+                continue
+            rows, _ = self.project.values.follow(decorator.args[1], scope)
+            for container, container_scope in rows:
+                if not isinstance(container, (ast.List, ast.Tuple)):
+                    continue
+                for row in container.elts:
+                    if isinstance(row, ast.Call) and dotted(row.func).endswith("param"):
+                        row = ast.Tuple(elts=row.args, ctx=ast.Load()) if len(names) > 1 else (row.args or [row])[0]
+                    values = row.elts if len(names) > 1 and isinstance(row, (ast.Tuple, ast.List)) else [row]
+                    if len(values) != len(names):
+                        continue
+                    site = container_scope.module.locate(getattr(row, "lineno", decorator.lineno))
+                    yield {name: (value, container_scope) for name, value in zip(names, values)}, site
+
+
+def _argument_names(node: ast.expr) -> list[str]:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [name.strip() for name in node.value.split(",") if name.strip()]
+    if isinstance(node, (ast.List, ast.Tuple)):
+        return [e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+    return []
+
+
+def _arguments(call: ast.Call, scope: Scope, function: Function, skip: int) -> dict[str, Argument]:
+    """The arguments of `call` by parameter name (`skip`: leading parameters bound already, `self`)."""
+    positional = function.positional[skip:]
+    found: dict[str, Argument] = {}
+    for index, argument in enumerate(call.args):
+        if isinstance(argument, ast.Starred):
+            for name in positional[index:]:
+                found.setdefault(name, (unknown("arguments unpacked with *"), None))
+            break
+        if index < len(positional):
+            found[positional[index]] = (argument, scope)
+    unpacked = None
+    for keyword in call.keywords:
+        if keyword.arg is None:
+            unpacked = (unknown("arguments unpacked with **"), None)  # one for every parameter it may fill
+        else:
+            found[keyword.arg] = (keyword.value, scope)
+    if unpacked is not None:
+        for name in positional + list(function.defaults):
+            found.setdefault(name, unpacked)
+    return found

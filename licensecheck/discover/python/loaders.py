@@ -1,0 +1,257 @@
+"""Loader signatures: which calls fetch a model or dataset from the Hub, and which argument names it.
+
+A call is a loader by the name it has once imports are resolved
+(`AutoModel.from_pretrained` → `transformers.AutoModel.from_pretrained`): the last
+name picks the signature in `LOADERS`, and a signature with `roots` only counts
+when the callee comes from one of those packages (`LLM` from vllm, `load` from
+mlx_lm). ModelScope's loaders have the same names and fetch from modelscope.cn:
+a callee from the `modelscope` package is a ModelScope loader, whose argument is
+never a Hub repository.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from typing import NamedTuple
+
+from ...model import DATASET, MODEL
+
+# A file is parsed only if its text holds one of these words (a loader, a Hub prefix, a
+# library whose loaders have common names). Most files hold none: the test is one pass
+# of a regular expression shaped as a tree of the words, so that each position costs
+# one branch rather than one try per word.
+LOADER_WORDS = (
+    "from_pretrained", "from_quantized", "from_finetuned", "from_model_id", "from_preset", "pipeline(",
+    "SentenceTransformer", "CrossEncoder", "SparseEncoder", "vllm", "load_dataset", "get_dataset_",
+    "hf_hub_download", "snapshot_download", "hf_hub_url", "InferenceClient", "hf-hub:", "hf_hub:", "hf.co/",
+    "hf://", "open_clip", "timm", "mlx_lm", "mlx_vlm", "load_lora_weights", "load_textual_inversion",
+    "load_ip_adapter", "load_adapter", "HuggingFace", "FlagModel", "FlagReranker", "FlagLLM", "FlagAuto",
+    "fastembed", " trl", "faster_whisper", "huggingface-cli", "hf download",
+    # command lines run from Python, and the flags that name a model in them
+    "os.system", "os.popen", "subprocess.", "--model", "--base_model", "--base-model", "--tokenizer", "--dataset",
+    "--data_path", "--data-path", "--vision_tower", "--vision-tower", "--hf-repo", "--hf_repo",
+)
+
+
+def word_tree(words: tuple[str, ...]) -> bytes:
+    """A regular expression matching any of `words`, as a tree of their common prefixes."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for character in word:
+            node = node.setdefault(character, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(character) + emit(child) for character, child in sorted(node.items()) if character]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
+        return body + ("?" if "" in node else "")
+
+    return emit(tree).encode()
+
+
+LOADER_HINT = re.compile(word_tree(LOADER_WORDS))
+SENTENCE_TRANSFORMERS = "sentence-transformers"
+HUB, MODELSCOPE, SHELL = "hub", "modelscope", "shell"
+
+
+class Slot(NamedTuple):
+    """One argument of a loader that names a repository.
+
+    `namespace`: the organisation the library puts before a name without one
+    (sentence-transformers: `all-MiniLM-L6-v2` is `sentence-transformers/all-MiniLM-L6-v2`).
+    """
+
+    type: str
+    positions: tuple[int, ...] = (0,)
+    keywords: tuple[str, ...] = ()
+    bare: str = "any"
+    prefixed_only: bool = False
+    repo_type_keyword: bool = False
+    namespace: str | None = None
+    host: str = HUB  # where the loader fetches from: the Hub, ModelScope, or a command line (SHELL)
+    # At one call: (the argument's name, what is known about its value there), so that a
+    # value from a caller that the loader's own test excludes (`elif name == "fake"`) is dropped.
+    known: tuple = ()
+
+
+class Loader(NamedTuple):
+    slots: tuple[Slot, ...]
+    roots: tuple[str, ...] = ()  # the callee must come from one of these packages
+
+
+_PRETRAINED_KEYWORDS = (
+    "pretrained_model_name_or_path", "model_name_or_path", "model_id", "repo_id",
+    "model_name", "pretrained_model_name",
+)
+FROM_PRETRAINED = Loader((Slot(MODEL, (0,), _PRETRAINED_KEYWORDS),))
+PEFT_ADAPTER = Loader((Slot(MODEL, (1,), ("model_id",)),))
+_ST = Loader((Slot(MODEL, (0,), ("model_name_or_path", "model_name"), namespace=SENTENCE_TRANSFORMERS),))
+_CROSS_ENCODER = Loader((Slot(MODEL, (0,), ("model_name_or_path", "model_name")),))
+_DATASETS = Loader((Slot(DATASET, (0,), ("path",)),))
+_HUB_FILES = Loader((Slot(MODEL, (0,), ("repo_id",), repo_type_keyword=True),))
+_VLLM = Loader((Slot(MODEL, (0,), ("model",)), Slot(MODEL, (), ("tokenizer",))), roots=("vllm",))
+_PREFIXED = Slot(MODEL, (0,), ("model_name", "pretrained"), prefixed_only=True)
+_FLAG = Loader((Slot(MODEL, (0,), ("model_name_or_path",)),))
+_FASTEMBED = Loader((Slot(MODEL, (0,), ("model_name",), bare="none"),), roots=("fastembed",))
+
+LOADERS: dict[str, Loader] = {
+    "from_pretrained": FROM_PRETRAINED,
+    "from_quantized": FROM_PRETRAINED,
+    "from_finetuned": FROM_PRETRAINED,
+    "from_model_id": Loader((Slot(MODEL, (0,), ("model_id",)),)),
+    "from_preset": Loader((Slot(MODEL, (0,), ("preset",), prefixed_only=True),)),
+    "load_lora_weights": Loader((Slot(MODEL, (0,), ("pretrained_model_name_or_path_or_dict",)),)),
+    "load_textual_inversion": Loader((Slot(MODEL, (0,), ("pretrained_model_name_or_path",)),)),
+    "load_ip_adapter": Loader((Slot(MODEL, (0,), ("pretrained_model_name_or_path_or_dict",)),)),
+    "load_adapter": Loader((Slot(MODEL, (0,), ("peft_model_id",)),)),
+    "pipeline": Loader(
+        (Slot(MODEL, (1,), ("model",)), Slot(MODEL, (), ("tokenizer", "feature_extractor", "image_processor"))),
+        roots=("transformers",),
+    ),
+    "SentenceTransformer": _ST,
+    "SparseEncoder": _ST,
+    "CrossEncoder": _CROSS_ENCODER,
+    "LLM": _VLLM,
+    "EngineArgs": _VLLM,
+    "AsyncEngineArgs": _VLLM,
+    "LoRARequest": Loader((Slot(MODEL, (2,), ("lora_path",), bare="none"),), roots=("vllm",)),
+    "load_dataset": _DATASETS,
+    "load_dataset_builder": _DATASETS,
+    "get_dataset_config_names": _DATASETS,
+    "get_dataset_split_names": _DATASETS,
+    "get_dataset_config_info": _DATASETS,
+    "get_dataset_infos": _DATASETS,
+    "get_dataset_default_config_name": _DATASETS,
+    "hf_hub_download": _HUB_FILES,
+    "snapshot_download": _HUB_FILES,
+    "hf_hub_url": _HUB_FILES,
+    "InferenceClient": Loader((Slot(MODEL, (0,), ("model",), bare="none"),)),
+    "AsyncInferenceClient": Loader((Slot(MODEL, (0,), ("model",), bare="none"),)),
+    "create_model_and_transforms": Loader((_PREFIXED,), roots=("open_clip",)),
+    "create_model_from_pretrained": Loader((_PREFIXED,), roots=("open_clip",)),
+    "create_model": Loader((_PREFIXED,), roots=("open_clip", "timm")),
+    "get_tokenizer": Loader((_PREFIXED,), roots=("open_clip",)),
+    "load": Loader((Slot(MODEL, (0,), ("path_or_hf_repo",)),), roots=("mlx_lm", "mlx_vlm")),
+    "WhisperModel": Loader((Slot(MODEL, (0,), ("model_size_or_path",), bare="none"),), roots=("faster_whisper",)),
+    "FlagModel": _FLAG,
+    "BGEM3FlagModel": _FLAG,
+    "FlagReranker": _FLAG,
+    "FlagLLMReranker": _FLAG,
+    "LayerWiseFlagLLMReranker": _FLAG,
+    "FlagAutoModel": _FLAG,
+    "FlagAutoReranker": _FLAG,
+    "TextEmbedding": _FASTEMBED,
+    "SparseTextEmbedding": _FASTEMBED,
+    "ImageEmbedding": _FASTEMBED,
+    "LateInteractionTextEmbedding": _FASTEMBED,
+    "TextCrossEncoder": _FASTEMBED,
+}
+# LangChain and LlamaIndex wrappers (HuggingFaceEmbeddings, HuggingFaceEndpoint,
+# HuggingFaceLLM...) and TRL trainers, recognised by name. The local embedding
+# wrappers hand their name to SentenceTransformer, which adds its namespace.
+_HUGGINGFACE_KEYWORDS = ("model_name", "model_id", "repo_id", "model", "tokenizer_name")
+_HUGGINGFACE_WRAPPER = Loader((Slot(MODEL, (), _HUGGINGFACE_KEYWORDS),))
+_SENTENCE_EMBEDDINGS = Loader((Slot(MODEL, (), _HUGGINGFACE_KEYWORDS, namespace=SENTENCE_TRANSFORMERS),))
+_EMBEDDING_WRAPPERS = frozenset(
+    {"HuggingFaceEmbeddings", "HuggingFaceBgeEmbeddings", "HuggingFaceInstructEmbeddings", "HuggingFaceEmbedding"}
+)
+# A model named to a hosted or OpenAI-compatible endpoint (a vLLM or TGI server, the
+# Hub's inference providers): InferenceClient's task methods, `...completions.create`,
+# LiteLLM. Only namespaced ids: `gpt-4o` names another service's model.
+_ENDPOINT_MODEL = Loader((Slot(MODEL, (), ("model",), bare="none"),))
+_INFERENCE_TASKS = frozenset(
+    {
+        "chat_completion", "text_generation", "text_to_image", "text_to_video", "text_to_speech",
+        "feature_extraction", "sentence_similarity", "summarization", "translation", "fill_mask",
+        "question_answering", "text_classification", "token_classification", "zero_shot_classification",
+        "image_classification", "image_segmentation", "image_to_text", "image_to_image", "object_detection",
+        "automatic_speech_recognition", "audio_classification", "visual_question_answering",
+        "document_question_answering", "table_question_answering", "zero_shot_image_classification",
+    }
+)
+_TRL_TRAINER = Loader(
+    (Slot(MODEL, (0,), ("model", "ref_model", "reward_model", "teacher_model", "reward_funcs")),),
+    roots=("trl",),
+)
+# ModelScope's own loaders (modelscope.cn, not the Hub): their argument is reported
+# as what it is, never as a Hub repository.
+_MS_MODEL = Loader((Slot(MODEL, (0,), ("model_id", "repo_id", "model_name_or_path", "pretrained_model_name_or_path"),
+                          host=MODELSCOPE),))
+_MS_DATASET = Loader((Slot(DATASET, (0,), ("dataset_id", "dataset_name", "repo_id"), host=MODELSCOPE),))
+MODELSCOPE_LOADERS: dict[str, Loader] = {
+    "snapshot_download": _MS_MODEL,
+    "model_file_download": _MS_MODEL,
+    "from_pretrained": _MS_MODEL,
+    "pipeline": Loader((Slot(MODEL, (), ("model",), host=MODELSCOPE),)),
+    "dataset_snapshot_download": _MS_DATASET,
+    "dataset_file_download": _MS_DATASET,
+    "load": _MS_DATASET,  # MsDataset.load
+}
+# A command line run by the standard library (`os.system(f"... --model-path {MODEL}")`): read
+# like a shell script's, through the parameters of the project's own helpers too.
+_COMMAND = Loader((Slot(MODEL, (0,), ("args", "cmd", "command"), host=SHELL),))
+_COMMAND_RUNNERS = {
+    "os": frozenset({"system", "popen"}),
+    "subprocess": frozenset({"run", "call", "check_call", "check_output", "Popen", "getoutput", "getstatusoutput"}),
+}
+# Where a run writes: a repository named here is an output, never a dependency.
+PUBLISHERS = frozenset({"push_to_hub", "save_pretrained", "create_repo", "create_branch", "create_tag"})
+SHELL_CALLS = frozenset(
+    {"run", "call", "check_call", "check_output", "Popen", "system", "popen", "getoutput", "getstatusoutput"}
+)
+
+
+def is_publisher(name: str) -> bool:
+    return name in PUBLISHERS or name.startswith("upload_")
+
+
+def loader_for(qualified: str, call: ast.Call) -> Loader | None:
+    """The loader signature of a call whose callee is `qualified` after imports, or None."""
+    last = qualified.rsplit(".", 1)[-1]
+    root = qualified.split(".", 1)[0]
+    if root == "modelscope":
+        return MODELSCOPE_LOADERS.get(last)
+    if (last in _COMMAND_RUNNERS.get(root, ()) and qualified.count(".") == 1) or qualified == "get_ipython().system":
+        return _COMMAND  # the standard library's, or IPython's `!command` in a notebook
+    loader = LOADERS.get(last)
+    if loader is None:
+        if last in _EMBEDDING_WRAPPERS:
+            loader = _SENTENCE_EMBEDDINGS
+        elif "HuggingFace" in last:
+            loader = _HUGGINGFACE_WRAPPER
+        elif last.endswith("Trainer"):
+            loader = _TRL_TRAINER
+        elif last in _INFERENCE_TASKS or (last == "create" and ".completions." in f".{qualified}") or (
+            last in ("completion", "acompletion", "embedding", "aembedding") and qualified.startswith("litellm.")
+        ) or last in ("ChatOpenAI", "OpenAIEmbeddings", "ChatLiteLLM"):
+            loader = _ENDPOINT_MODEL
+        else:
+            return None
+    if loader.roots and qualified.split(".", 1)[0] not in loader.roots:
+        return None
+    if loader is FROM_PRETRAINED and isinstance(call.func, ast.Attribute):
+        owner = qualified.rsplit(".", 2)[-2] if qualified.count(".") else ""
+        if owner.startswith("PeftModel") or owner == "PeftMixedModel":
+            loader = PEFT_ADAPTER
+    return loader
+
+
+def slot_arguments(call: ast.Call, slot: Slot) -> list[ast.expr]:
+    """The expressions a call passes for `slot`: by position (unless a `*` comes first) and by keyword."""
+    found = []
+    positional = call.args
+    for position in slot.positions:
+        if position < len(positional) and not any(isinstance(a, ast.Starred) for a in positional[: position + 1]):
+            found.append(positional[position])
+    for keyword in call.keywords:
+        if keyword.arg in slot.keywords:
+            found.append(keyword.value)
+    return found
+
+
+def keyword(call: ast.Call, name: str) -> ast.expr | None:
+    return next((k.value for k in call.keywords if k.arg == name), None)

@@ -1,0 +1,395 @@
+"""The project's Python modules: which files are parsed, which calls are loaders, and parameters followed to their callers.
+
+A reference is a value that reaches a Hub loader (loaders.py) at the place the
+loader is called (parse.py, values.py). A loader's argument that is a parameter
+of the enclosing function is followed into every call of that function in the
+project (and its default), and on through the callers' own parameters.
+
+An Ollama model name `hf.co/ORG/NAME[:TAG]` is a reference wherever it is a whole
+string held as a value: assigned, a parameter's default, or a call's argument.
+A string in a docstring, a comment, a log message, or a call that publishes
+(`push_to_hub`, `save_pretrained`, `create_repo`, `upload_*`) is not a reference.
+
+What stays unknown (an environment variable without default, `sys.argv`, a value
+computed by a call) is reported as a notice, at the loader; what a ModelScope
+loader fetches, or another service's model name, is an info notice too.
+
+Only files whose text names a loader are parsed; files that call the functions
+found to pass a parameter to a loader are parsed afterwards, when they hold a
+string that could be a repository id. A file that Python cannot parse, or that
+nests too deeply to analyse, is a warning naming it; the others go on.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import re
+from collections.abc import Callable
+
+from ...model import DATASET, MODEL, Location
+from ..collect import Collector
+from ..ids import PLACEHOLDERS, SENTENCE_TRANSFORMERS_PLAIN, could_be_repository, strip_prefix
+from .callers import Callers
+from .loaders import LOADER_HINT, MODELSCOPE, SHELL, SHELL_CALLS, Slot, is_publisher, keyword, loader_for, slot_arguments
+from .parse import ClassInfo, Module, Scope, collect, dotted
+from .values import BUDGET, Evaluator, Result, possible, qualified_names, reason, unknown
+
+__all__ = ["LOADER_HINT", "PythonProject"]
+
+# A string that could be a repository id, for the files set aside until a caller is needed.
+_ID_LITERAL = re.compile(rb"[\"']([A-Za-z0-9][\w.-]*/[\w.-]+)[\"']")
+_PREFIXES = ("hf-hub:", "hf_hub:", "hf.co/", "hf://")
+_IDENTIFIER = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*")
+_PREFIX_BYTES = re.compile(rb"hf-hub:|hf_hub:|hf\.co/|hf://")
+_CLASS_BASES = re.compile(rb"^[ \t]*class[ \t]+\w+[ \t]*\(([^)]*)\)", re.M)
+_DATABRICKS_SOURCE = b"# Databricks notebook source"
+_FAILED = object()
+_TOO_DEEP = "nested too deeply to analyse"
+_TOO_LARGE = "too large to analyse"
+
+
+def _may_call_with_an_id(data: bytes) -> bool:
+    """Whether a file without a loader holds a string that could be a repository id (`org/name`)."""
+    return any(could_be_repository(match.group(1).decode("utf-8", "replace")) for match in _ID_LITERAL.finditer(data))
+
+
+class PythonProject:
+    """The project's Python modules, parsed lazily, and the evaluation of loader arguments."""
+
+    def __init__(self, collector: Collector) -> None:
+        self.collector = collector
+        self.modules: dict[str, Module | None] = {}
+        self._by_name: dict[str, list[str]] = {}  # a module's last name → the paths (without .py) that end in it
+        self.python_files: dict[str, str] = {}  # relative path → absolute path
+        self.pending: list[tuple[str, str, bytes]] = []  # files with id literals, not parsed yet
+        self.calls_by_name: dict[str, list[tuple[ast.Call, Scope]]] = {}
+        self.subclasses: dict[str, list[ClassInfo]] = {}  # a base's last name → classes that name it as a base
+        self.values = Evaluator(self)
+        self.callers = Callers(self)
+
+    # -- files -------------------------------------------------------------------
+
+    def register(self, relative: str, absolute: str) -> None:
+        """Every .py file of the tree, so that imports of project modules can be followed."""
+        self.python_files[relative] = absolute
+        stem = relative[:-3].removesuffix("/__init__")
+        self._by_name.setdefault(stem.rsplit("/", 1)[-1], []).append(stem)
+
+    def _file_of(self, dotted_name: str) -> str | None:
+        """The .py file an import of `dotted_name` reaches: `pkg/mod.py`, or a file whose path ends like it."""
+        wanted = dotted_name.replace(".", "/")
+        for stem in self._by_name.get(wanted.rsplit("/", 1)[-1], ()):
+            if stem == wanted or stem.endswith("/" + wanted):
+                for relative in (stem + ".py", stem + "/__init__.py"):
+                    if relative in self.python_files:
+                        return relative
+        return None
+
+    def add_file(self, relative: str, absolute: str, data: bytes) -> None:
+        """A .py file (registered already): parsed now if it names a loader, set aside if it may call one."""
+        notebook = data.startswith(_DATABRICKS_SOURCE)
+        if notebook:
+            data = self._notebook_source(relative, absolute, data)
+        # A notebook is read like an .ipynb file: its cells name the model in words a script would not.
+        if LOADER_HINT.search(data) or (notebook and (b"model" in data or b"dataset" in data)):
+            self._parse(relative, absolute, data)
+        elif _may_call_with_an_id(data):
+            self.pending.append((relative, absolute, data))
+
+    def _notebook_source(self, relative: str, absolute: str, data: bytes) -> bytes:
+        """A Databricks notebook kept as a .py file: IPython's `!` and `%` lines, line for line, as Python."""
+        from ..notebook import ipython_source
+
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return data
+        return ipython_source(text, relative, os.path.dirname(absolute), self.collector).encode("utf-8")
+
+    def _parse(self, relative: str, absolute: str, data: bytes) -> Module | None:
+        if relative in self.modules:
+            return self.modules[relative]
+        self.modules[relative] = None  # also while parsing: an import cycle reads it as not parsed
+        try:
+            tree = self._guarded(relative, lambda: ast.parse(data, filename=relative))
+        except (SyntaxError, ValueError) as error:
+            line = getattr(error, "lineno", None)
+            self.collector.unparsable(Location(relative, line), f"not valid Python ({getattr(error, 'msg', error)})")
+            return None
+        if tree is _FAILED:
+            return None
+        dotted_name = relative[:-3].removesuffix("/__init__").replace("/", ".")
+        module = Module(relative, os.path.dirname(absolute), dotted_name, lambda line, path=relative: Location(path, line))
+        return self._add(module, tree, _PREFIX_BYTES.search(data) is not None)
+
+    def _add(self, module: Module, tree: ast.Module, has_prefix: bool) -> Module | None:
+        if self._guarded(module.path, lambda: collect(module, tree)) is _FAILED:
+            self.modules[module.path] = None
+            return None
+        module.has_prefix = has_prefix
+        self.modules[module.path] = module
+        for call, scope in module.calls:
+            name = call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", None)
+            if name:
+                self.calls_by_name.setdefault(name, []).append((call, scope))
+        for klass in module.classes.values():
+            for base in klass.node.bases:
+                name = base.attr if isinstance(base, ast.Attribute) else getattr(base, "id", None)
+                if name:
+                    self.subclasses.setdefault(name, []).append(klass)
+        return module
+
+    def _guarded(self, path: str, work: Callable[[], object]) -> object:
+        """What `work` on one file returns, or _FAILED: a file too deep or too large to analyse is a
+        warning naming it, never the end of the scan."""
+        try:
+            return work()
+        except RecursionError:
+            self.collector.unparsable(Location(path), _TOO_DEEP)
+        except MemoryError:
+            self.collector.unparsable(Location(path), _TOO_LARGE)
+        return _FAILED
+
+    def add_source(self, relative: str, directory: str, tree: ast.Module, locate: Callable[[int], Location],
+                   has_prefix: bool = True) -> Module | None:
+        """A parsed source that is not an importable file (a notebook's code cells)."""
+        return self._add(Module(relative, directory, None, locate), tree, has_prefix)
+
+    def module_named(self, dotted_name: str) -> Module | None:
+        relative = self._file_of(dotted_name)
+        if relative is None:
+            return None
+        if relative in self.modules:
+            return self.modules[relative]
+        try:
+            with open(self.python_files[relative], "rb") as handle:
+                data = handle.read()
+        except OSError:
+            return None
+        return self._parse(relative, self.python_files[relative], data)
+
+    def resolve_import(self, qualified: str) -> tuple[Module, str] | None:
+        """A name imported from a project module: that module and the name in it."""
+        module_name, _, name = qualified.rpartition(".")
+        if not module_name:
+            return None
+        module = self.module_named(module_name)
+        return (module, name) if module is not None else None
+
+    # -- loaders -----------------------------------------------------------------
+
+    def analyse(self, module: Module) -> None:
+        for constant, shown in module.ollama_values:
+            self._prefixed(constant.value, module.locate(constant.lineno), module, shown)
+        for call, scope in module.calls:
+            self.values.budget = BUDGET
+            names = qualified_names(call.func, scope)
+            if is_publisher(names[0].rsplit(".", 1)[-1]):
+                continue  # where a run writes: nothing in it is a dependency
+            loaders = [loader for loader in (loader_for(name, call) for name in names) if loader is not None]
+            consumed: set[int] = set()
+            if loaders:
+                loader = loaders[0]
+                shown = dotted(call.func)
+                for slot in loader.slots:
+                    for argument in slot_arguments(call, slot):
+                        consumed.add(id(argument))
+                        self._slot(call, scope, slot, shown, argument)
+                if (not consumed and any(k.arg is None for k in call.keywords) and loader.slots[0].positions
+                        and loader.slots[0].host != SHELL):
+                    self.collector.unknown(module.locate(call.lineno),
+                                           f"{shown}: the {loader.slots[0].type} is not statically known "
+                                           "(arguments unpacked with **)")
+            self._prefixed_strings(call, scope, consumed, names[0])
+
+    def _slot(self, call: ast.Call, scope: Scope, slot: Slot, shown: str, argument: ast.expr) -> None:
+        module = scope.module
+        site = module.locate(call.lineno)
+        if slot.host == SHELL:
+            self._command(scope, slot, shown, site, argument)
+            return
+        kind = slot.type
+        if slot.repo_type_keyword:
+            repo_type = keyword(call, "repo_type")
+            if repo_type is not None:
+                types = self.values.strings(repo_type, scope)
+                names = {v.text for v in types.values}
+                if names == {"dataset"} and not (types.other or types.unknown or types.params):
+                    kind = DATASET
+                elif names and names <= {"space", "spaces"}:
+                    return
+        revisions: list[str | None] = [None]
+        revision_node = keyword(call, "revision")
+        if revision_node is not None:
+            evaluated = self.values.strings(revision_node, scope)
+            if evaluated.values:
+                revisions = [v.text for v in evaluated.values]
+            if evaluated.unknown or evaluated.params:
+                self.collector.unknown(site, f"{shown}: the revision is not statically known ({reason(evaluated)})")
+        result = self.values.strings(argument, scope)
+        if isinstance(argument, ast.Starred):
+            result = unknown("arguments unpacked with *")
+        known = module.read_facts.get(id(argument)) if isinstance(argument, ast.Name) else None
+        typed = slot._replace(type=kind, known=(argument.id, known) if known else ())  # type: ignore[union-attr]
+        self.record(result, typed, shown, site, revisions)
+        self.callers.wait(result, typed, shown, site, revisions, argument, scope)
+        if result.unknown and not result.params:
+            self.say_unknown(site, shown, kind, result)
+
+    def _command(self, scope: Scope, slot: Slot, shown: str, site: Location, argument: ast.expr) -> None:
+        """A command line run from Python: a list of words, or a string (an f-string, a parameter...)."""
+        concrete, _ = self.values.follow(argument, scope)
+        for node, node_scope in concrete:
+            if isinstance(node, (ast.List, ast.Tuple)):
+                self._shell_words(node, node_scope)
+        result = self.strings(argument, scope, placeholders=True)
+        self.record(result, slot, shown, site, [None])
+        self.callers.wait(result, slot, shown, site, [None], argument, scope)
+
+    def strings(self, expr: ast.expr, scope: Scope, *, placeholders: bool = False, path: tuple = ()) -> Result:
+        """The strings `expr` may be (the part at `path` of it); command-line mode with `placeholders`."""
+        self.values.placeholders = placeholders
+        try:
+            if path:
+                return self.values.strings_of_concrete(*self.values.follow_path(expr, scope, path))
+            return self.values.strings(expr, scope)
+        finally:
+            self.values.placeholders = False
+
+    def say_unknown(self, site: Location, shown: str, kind: str, result: Result) -> None:
+        if result.values:  # a default was found and reported: say that a run may use another value
+            self.collector.unknown(site, f"{shown}: the {kind} reported is a default; {reason(result)}")
+        else:
+            self.collector.unknown(site, f"{shown}: the {kind} is not statically known ({reason(result)})")
+
+    def record(self, result: Result, slot: Slot, shown: str, site: Location, revisions) -> None:
+        for value in result.values:
+            if slot.known and not possible(value.text, *slot.known):
+                continue
+            if slot.host == SHELL:
+                from ..container import scan_command_text
+
+                scan_command_text(value.text, self.collector, value.location_at, value.module.directory, shown)
+                continue
+            location = value.module.locate(value.line)
+            text = value.text
+            if slot.host == MODELSCOPE:
+                self.collector.not_hub(location, shown, text, "fetched from ModelScope")
+                continue
+            if slot.namespace and self._bare_for_namespace(text, value.module.directory):
+                text = f"{slot.namespace}/{text}"  # the library's own rule for a name without one
+            for revision in revisions:
+                self.collector.consider(
+                    text, slot.type, location, shown, directory=value.module.directory,
+                    revision=revision, bare=slot.bare, prefixed_only=slot.prefixed_only, explain=True,
+                )
+
+    def _bare_for_namespace(self, text: str, directory: str) -> bool:
+        """A name sentence-transformers looks up in its own namespace: no `/`, not a path, not a plain legacy model."""
+        return (bool(text) and "/" not in text and "\\" not in text and ":" not in text and text == text.strip()
+                and text.lower() not in SENTENCE_TRANSFORMERS_PLAIN and text.lower() not in PLACEHOLDERS
+                and self.collector.tree.local_path(text, directory) is None)
+
+    def _prefixed_strings(self, call: ast.Call, scope: Scope, consumed: set[int], qualified: str) -> None:
+        """`hf-hub:`, `hf.co/`, `hf://` strings in any call; shell commands run from Python."""
+        module = scope.module
+        shell = qualified.rsplit(".", 1)[-1] in SHELL_CALLS
+        if not (shell or module.has_prefix):
+            return  # no prefixed string anywhere in the file's text, and not a command
+        arguments = [a for a in call.args] + [k.value for k in call.keywords]
+        for argument in arguments:
+            if id(argument) in consumed:
+                continue
+            if shell and isinstance(argument, (ast.List, ast.Tuple)):
+                self._shell_words(argument, scope)
+                continue
+            for node in ast.walk(argument):
+                if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                    if node.value.startswith(_PREFIXES):
+                        self._prefixed(node.value, module.locate(node.lineno), module, dotted(call.func))
+                    elif shell:
+                        self._shell_text(node.value, module, node.lineno)
+                elif isinstance(node, ast.Name) and node is argument and module.has_prefix:
+                    for value in self.values.strings(node, scope).values:
+                        if value.text.startswith(_PREFIXES):
+                            self._prefixed(value.text, value.module.locate(value.line), value.module, dotted(call.func))
+
+    def _prefixed(self, text: str, location: Location, module: Module, shown: str) -> None:
+        _name, kind, _revision, _ = strip_prefix(text, MODEL)
+        self.collector.consider(text, kind, location, shown, directory=module.directory, prefixed_only=True)
+
+    def _shell_text(self, text: str, module: Module, line: int) -> None:
+        from ..container import scan_command_text
+
+        scan_command_text(text, self.collector, lambda _offset: module.locate(line), module.directory, "subprocess")
+
+    def _shell_words(self, argument: ast.List | ast.Tuple, scope: Scope) -> None:
+        """`subprocess.run(["huggingface-cli", "download", MODEL])`: each word where it is written."""
+        from ..container import scan_command_text
+
+        text, starts = "", []
+        for element in argument.elts:
+            evaluated = self.values.strings(element, scope)
+            value = evaluated.values[0] if len(evaluated.values) == 1 else None
+            word = value.text if value is not None else "$UNKNOWN"
+            starts.append((len(text), value.module.locate(value.line) if value else scope.module.locate(element.lineno)))
+            text += (f'"{word}"' if " " in word or not word else word) + " "
+
+        def locate(offset: int) -> Location:
+            return max((s for s in starts if s[0] <= offset), key=lambda s: s[0], default=starts[0])[1]
+
+        if starts:
+            scan_command_text(text, self.collector, locate, scope.module.directory, "subprocess")
+
+    # -- parameters passed on ----------------------------------------------------
+
+    def finish(self) -> None:
+        """Analyse every parsed module, then follow parameters into their callers until nothing is new."""
+        analysed: set[str] = set()
+        searched: set[str] = set()
+        self._parse_subclass_files()
+        for _round in range(10):
+            self._analyse_new(analysed)
+            if not self.callers.waiting:
+                break
+            names = self.callers.names(self.callers.waiting) - searched
+            if names:
+                self._parse_callers(names)
+                searched |= names
+                self._analyse_new(analysed)
+            self.callers.forget_calls()
+            batch, self.callers.waiting = self.callers.waiting, []
+            for function, parameter, use in batch:
+                self._guarded(function.module.path, lambda f=function, p=parameter, u=use: self.callers.resolve(f, p, u))
+
+    def _analyse_new(self, analysed: set[str]) -> None:
+        for relative, module in list(self.modules.items()):
+            if module is not None and relative not in analysed:
+                analysed.add(relative)
+                self._guarded(relative, lambda module=module: self.analyse(module))
+
+    def _parse_subclass_files(self) -> None:
+        """Parse the files set aside that subclass a class of a parsed module: `self.X` may read their `X`."""
+        names = {k.name.encode() for m in self.modules.values() if m is not None for k in m.classes.values()}
+        if not names:
+            return
+        remaining = []
+        for relative, absolute, data in self.pending:
+            if b"class" in data and any(not names.isdisjoint(_IDENTIFIER.findall(match.group(1)))
+                                        for match in _CLASS_BASES.finditer(data)):
+                self._parse(relative, absolute, data)
+            else:
+                remaining.append((relative, absolute, data))
+        self.pending = remaining
+
+    def _parse_callers(self, names: set[str]) -> None:
+        """Parse the files set aside (no loader, an id-like string) that mention one of `names`."""
+        wanted = {name.encode() for name in names}  # a set, not a regex: the cost must not grow with the names
+        remaining = []
+        for relative, absolute, data in self.pending:
+            if not wanted.isdisjoint(_IDENTIFIER.findall(data)):
+                self._parse(relative, absolute, data)
+            else:
+                remaining.append((relative, absolute, data))
+        self.pending = remaining

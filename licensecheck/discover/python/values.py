@@ -1,0 +1,859 @@
+"""Following values: the strings an expression may be at the place it is read, never a guess.
+
+Names are followed through the bindings that reach them (parse.py), and from there:
+
+- constants of the module, of a class (`self.MODEL`, `Config.MODEL`, an Enum
+  member's `.value`), of the function, and of another module of the project
+  (`from .settings import MODEL`); for `self.MODEL` in a method, also the value
+  each subclass in the project gives `MODEL`, where that subclass writes it;
+- f-strings, `+`, `str.format` and `"/".join` of such constants; both branches of
+  `a if c else b` and `a or b`; an element of a constant dict or list, every
+  element when the key is known only at run time; each item of a loop over one;
+- the defaults of `argparse` options, `click` options, dataclass and settings
+  fields, and `os.environ.get(NAME, default)` (a notice says the environment
+  may override it); the choices of a Streamlit `selectbox`;
+- a function's parameter: reported as such (`Result.params`), for the project to
+  follow into the calls of that function; with the path that leads from the
+  parameter to the value (`args.dataset_name`, `info["path"]` over
+  `config.items()`), applied to each call's argument in turn (`follow_path`).
+
+A binding already being followed contributes nothing when it is reached again
+(`name = name + "-x"` in a loop is followed once round, not to the limit), and
+every argument has a budget of steps, so pathological code stays cheap.
+"""
+
+from __future__ import annotations
+
+import ast
+import itertools
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, NamedTuple
+
+from .loaders import keyword, loader_for
+from .parse import CLASS, DEF, IMPORT, ITER, PARAM, UNKNOWN, VALUE, Binding, ClassInfo, Function, Module, Scope, dotted, enclosing_function, lookup
+
+if TYPE_CHECKING:
+    from .project import PythonProject
+
+MAX_VALUES = 64  # a product of f-string parts is cut here: a loader is not a cartesian explosion
+_MAX_DEPTH = 24
+BUDGET = 4000  # steps of following names for one argument: bounds pathological code
+_ENVIRON_GETTERS = frozenset({"os.getenv", "os.environ.get", "environ.get", "getenv", "os.environ.setdefault"})
+_CHOICE_WIDGETS = frozenset({"selectbox", "radio", "select_slider"})  # Streamlit
+_DATABRICKS_WIDGETS = frozenset({"combobox", "dropdown", "multiselect", "text"})
+_FIELD_FACTORIES = frozenset({"field", "Field", "Option", "Argument", "Query", "Body", "Form", "Param"})
+
+
+class Value(NamedTuple):
+    """A string an expression may be, where it is written, and where its parts are.
+
+    `spans`: (start, end, module, line) of the parts of `text` written elsewhere (an
+    f-string's `{MODEL}`), innermost last, so that a command line built in code can
+    point at the line where each of its words is written.
+    """
+
+    text: str
+    module: Module
+    line: int
+    spans: tuple = ()
+
+    def location_at(self, offset: int):
+        for start, end, module, line in reversed(self.spans):
+            if start <= offset < end:
+                return module.locate(line)
+        return self.module.locate(self.line)
+
+
+PLACEHOLDER = "UNKNOWN"  # stands for a part of a command line known only at run time
+
+
+class Result:
+    """What an expression may be: strings, parameters it comes from, and why the rest is unknown.
+
+    `other`: it may also be something else than a string (None, a number).
+    `composed`: a parameter is only a part of the value (`f"org/{size}"`): a caller's
+    argument is not the value itself, the expression must be evaluated again with it.
+    """
+
+    __slots__ = ("values", "params", "unknown", "other", "composed")
+
+    def __init__(self, values: list[Value] | None = None, params: list[tuple[Function, str, tuple]] | None = None,
+                 unknown: list[str] | None = None, other: bool = False) -> None:
+        self.values = values if values is not None else []
+        self.params = params if params is not None else []
+        self.unknown = unknown if unknown is not None else []
+        self.other = other
+        self.composed = False
+
+    def extend(self, other: "Result") -> "Result":
+        self.values.extend(other.values)
+        self.params.extend(other.params)
+        self.unknown.extend(other.unknown)
+        self.other = self.other or other.other
+        self.composed = self.composed or other.composed
+        return self
+
+
+def unknown(reason: str) -> Result:
+    return Result(unknown=[reason])
+
+
+def _along(result: Result, *steps: tuple) -> Result:
+    """`result` with each parameter's path extended: the value is that part of the parameter."""
+    result.params = [(function, name, path + steps) for function, name, path in result.params]
+    return result
+
+
+def possible(text: str, name: str, known: tuple[tuple[str, bool], ...]) -> bool:
+    """Whether `name` may hold `text` where the facts `known` hold (`name == 'fake'` is false there...)."""
+    for key, truth in known:
+        operator, _, operand = key[len(name) + 1:].partition(" ")
+        try:
+            constants = ast.literal_eval(operand)
+        except (ValueError, SyntaxError):
+            continue
+        if operator == "==":
+            constants = (constants,)
+        inside = text in {c for c in constants if isinstance(c, str)}
+        if inside != truth:
+            return False
+    return True
+
+
+def reason(result: Result) -> str:
+    reasons = list(dict.fromkeys(result.unknown))
+    if result.params and not reasons:
+        function, parameter, _path = result.params[0]
+        reasons = [f"parameter `{parameter}` of `{function.qualname}`"]
+    return "; ".join(reasons[:2]) or "computed at run time"
+
+
+def qualified_names(node: ast.expr, scope: Scope) -> list[str]:
+    """The dotted names a callee may have after the imports that reach it: `AutoModel` → `transformers.AutoModel`."""
+    text = dotted(node)
+    head, _, rest = text.partition(".")
+    base = node
+    while isinstance(base, ast.Attribute):
+        base = base.value
+    bindings = lookup(head, base, scope) if isinstance(base, ast.Name) else None
+    targets = [b.detail[0] for b in bindings or () if b.kind == IMPORT]
+    if not targets:
+        return [text]
+    return list(dict.fromkeys(t + ("." + rest if rest else "") for t in targets))
+
+
+class Evaluator:
+    """Follows expressions of the project's modules to the strings they may hold."""
+
+    def __init__(self, project: "PythonProject") -> None:
+        self.project = project
+        self.budget = BUDGET
+        self.active: set[int] = set()  # bindings being followed: reached again, they add nothing
+        # While reading a command line, a part known only at run time stands as PLACEHOLDER
+        # rather than making the whole string unknown: `--port {port}` must not hide `--model X`.
+        self.placeholders = False
+        # (function key, parameter) → (argument, scope) of one call: set while an expression
+        # built from parameters is evaluated again for that call (project.py's templates).
+        self.overrides: dict[tuple, tuple[ast.expr, Scope]] = {}
+
+    def is_loader_call(self, call: ast.Call, scope: Scope) -> bool:
+        return any(loader_for(name, call) is not None for name in qualified_names(call.func, scope))
+
+    # -- names, attributes, subscripts ---------------------------------------------------
+
+    def follow(self, expr: ast.expr, scope: Scope, depth: int = 0) -> tuple[list, Result]:
+        """The concrete expressions `expr` may stand for, through names, attributes and subscripts."""
+        self.budget -= 1
+        if depth > _MAX_DEPTH or self.budget < 0:
+            return [], unknown("too many indirections to follow")
+        if isinstance(expr, ast.Name):
+            return self.follow_bindings(lookup(expr.id, expr, scope), expr.id, depth)
+        if isinstance(expr, ast.Attribute):
+            return self._follow_attribute(expr, scope, depth)
+        if isinstance(expr, ast.Subscript):
+            return self._follow_subscript(expr, scope, depth)
+        return [(expr, scope)], Result()
+
+    def follow_bindings(self, bindings, name: str, depth: int) -> tuple[list, Result]:
+        if bindings is None:
+            return [], unknown(f"`{name}` is not defined in this file")
+        concrete: list = []
+        result = Result()
+        for binding in bindings:
+            kind = binding.kind
+            if kind in (VALUE, ITER):
+                if id(binding) in self.active:
+                    continue
+                self.active.add(id(binding))
+                try:
+                    if kind == VALUE:
+                        found, more = self.follow(binding.node, binding.scope, depth + 1)
+                    else:
+                        found, more = self.elements(binding.node, binding.scope, binding.detail, depth + 1)
+                finally:
+                    self.active.discard(id(binding))
+                concrete.extend(found)
+                result.extend(more)
+            elif kind == PARAM:
+                override = self.overrides.get((binding.detail[0].key, binding.detail[1]))
+                if override is None:
+                    result.params.append((*binding.detail, ()))
+                elif id(binding) not in self.active:
+                    self.active.add(id(binding))  # a call's argument, while a caller's call is evaluated again
+                    try:
+                        found, more = self.follow(override[0], override[1], depth + 1)
+                    finally:
+                        self.active.discard(id(binding))
+                    concrete.extend(found)
+                    result.extend(more)
+            elif kind == IMPORT:
+                target_name, whole_module = binding.detail
+                target = self.project.resolve_import(target_name) if not whole_module else None
+                if target is not None:
+                    found, more = self.follow_bindings(target[0].scope.exit.get(target[1]), target[1], depth + 1)
+                    concrete.extend(found)
+                    result.extend(more)
+                else:
+                    result.unknown.append(f"`{name}` is imported from {target_name.rsplit('.', 1)[0] or target_name}")
+            elif kind == UNKNOWN:
+                result.unknown.append(binding.detail)
+            elif kind in (DEF, CLASS):
+                concrete.append((binding, None))
+        return concrete, result
+
+    def class_of(self, expr: ast.expr, scope: Scope, depth: int) -> ClassInfo | None:
+        """The project class an expression names (`Config`) or instantiates (`Config()`)."""
+        if isinstance(expr, ast.Call):
+            expr = expr.func
+        if isinstance(expr, (ast.Name, ast.Attribute)):
+            found, _ = self.follow(expr, scope, depth + 1)
+            for item, item_scope in found:
+                if isinstance(item, Binding) and item.kind == CLASS:
+                    return item.detail
+                if isinstance(item, ast.Call):
+                    return self.class_of(item.func, item_scope, depth + 1)
+        return None
+
+    def _class_attribute(self, klass: ClassInfo, attr: str, depth: int, seen: set | None = None) -> tuple[list, Result] | None:
+        seen = seen or set()
+        if id(klass) in seen:
+            return None
+        seen.add(id(klass))
+        concrete: list = []
+        result = Result()
+        if not self._collect_own_value(klass, attr, depth, concrete, result, class_level=True):
+            for base in klass.node.bases:
+                base_class = self.class_of(base, klass.scope.parent, depth)
+                if base_class is not None:
+                    inherited = self._class_attribute(base_class, attr, depth + 1, seen)
+                    if inherited is not None:
+                        return inherited
+            return None
+        return concrete, result
+
+    def _collect_own_value(
+        self, klass: ClassInfo, attr: str, depth: int, concrete: list, result: Result, *, class_level: bool
+    ) -> bool:
+        """Add what `klass` itself sets `attr` to (in its body when `class_level`, and
+        through `self` in its methods) to `concrete` and `result`; whether it sets it."""
+        hit = False
+        if class_level and attr in klass.scope.exit:
+            found, more = self.follow_bindings(klass.scope.exit[attr], attr, depth + 1)
+            concrete.extend(found)
+            result.extend(more)
+            hit = True
+        for value, value_scope in klass.instance_attrs.get(attr, ()):
+            found, more = self.follow(value, value_scope, depth + 1)
+            concrete.extend(found)
+            result.extend(more)
+            hit = True
+        return hit
+
+    def _overrides(self, function: Function, attr: str, depth: int) -> tuple[list, Result] | None:
+        """What the project's subclasses set `attr` to, when `function` (a method) reads `self.attr`.
+
+        `self` may be an instance of any subclass: each one that assigns `attr` itself
+        (in its body, or through `self` in its methods) contributes that value, where it
+        is written. A subclass that overrides `function` without calling `super()` never
+        runs it: neither it nor its own subclasses count. A class-level value is hidden
+        when a class above it assigns `self.attr` in a method.
+        """
+        klass = function.klass
+        concrete: list = []
+        result = Result()
+        hit = False
+        stack = [(klass, self._assigns_through_self(klass, attr, set()))]
+        seen = {id(klass)}
+        while stack:
+            current, hidden = stack.pop()
+            for sub in self.project.subclasses.get(current.name, ()):
+                if id(sub) in seen or self.budget < 0:
+                    continue
+                if not any(self.class_of(b, sub.scope.parent, depth + 1) is current for b in sub.node.bases):
+                    continue
+                seen.add(id(sub))
+                own = sub.methods.get(function.name)
+                if own is not None and not _calls_super(own.node):
+                    continue
+                hit = self._collect_own_value(sub, attr, depth, concrete, result, class_level=not hidden) or hit
+                stack.append((sub, hidden or attr in sub.instance_attrs))
+        return (concrete, result) if hit else None
+
+    def _assigns_through_self(self, klass: ClassInfo, attr: str, seen: set) -> bool:
+        """Whether `klass` or a class above it assigns `self.attr` in a method."""
+        if id(klass) in seen:
+            return False
+        seen.add(id(klass))
+        if attr in klass.instance_attrs:
+            return True
+        for base in klass.node.bases:
+            parent = self.class_of(base, klass.scope.parent, 0)
+            if parent is not None and self._assigns_through_self(parent, attr, seen):
+                return True
+        return False
+
+    def _follow_attribute(self, expr: ast.Attribute, scope: Scope, depth: int) -> tuple[list, Result]:
+        base = expr.value
+        text = dotted(expr)
+        if expr.attr in ("value", "name") and isinstance(base, ast.Attribute):
+            # An Enum member's value: `Models.LARGE.value` is what the class body assigns to LARGE.
+            found, result = self._follow_attribute(base, scope, depth + 1)
+            if found and expr.attr == "value":
+                return found, result
+        if isinstance(base, ast.Name):
+            function = enclosing_function(scope)
+            if function and function.klass and function.positional and base.id == function.positional[0]:
+                found = self._class_attribute(function.klass, expr.attr, depth)
+                overrides = None
+                if function.kind != "staticmethod" and self.project.subclasses.get(function.klass.name):
+                    overrides = self._overrides(function, expr.attr, depth)
+                if found is None and overrides is None:
+                    return [], unknown(f"`{text}` is set at run time")
+                if found is None:
+                    return overrides
+                if overrides is not None:
+                    found[0].extend(overrides[0])
+                    found[1].extend(overrides[1])
+                return found
+            bindings = lookup(base.id, base, scope)
+            imported = next((b.detail[0] for b in bindings or () if b.kind == IMPORT), None)
+            module = self.project.module_named(imported) if imported else None
+            if module is not None:  # `settings.MODEL` after `import settings` or `from app import settings`
+                return self.follow_bindings(module.scope.exit.get(expr.attr), expr.attr, depth + 1)
+            klass = self.class_of(base, scope, depth)
+            if klass is not None:
+                found = self._class_attribute(klass, expr.attr, depth)
+                if found is not None:
+                    return found
+            if bindings and all(b.kind == VALUE and isinstance(b.node, ast.Call) and self.is_loader_call(b.node, b.scope)
+                                for b in bindings):
+                return [], Result()  # `processor.tokenizer`: a part of a loaded model, reported at its loader
+        if isinstance(base, (ast.Name, ast.Attribute, ast.Subscript)):
+            found, result = self.follow(base, scope, depth + 1)
+            concrete = self._step(found, ("attr", expr.attr), result, (), depth)
+            if concrete or result.params:  # `args.name` of a parameter, `Config(name=...).name`
+                return concrete, _along(result, ("attr", expr.attr))
+        if scope.module.option_defaults.get(expr.attr):
+            concrete: list = []
+            result = Result()
+            for value, value_scope in scope.module.option_defaults[expr.attr]:
+                found, more = self.follow(value, value_scope, depth + 1)
+                concrete.extend(found)
+                result.extend(more)
+            result.unknown.append(f"`{text}` is a command-line option or setting that a run may change")
+            return concrete, result
+        return [], unknown(f"`{text}` is known only at run time")
+
+    def _follow_subscript(self, expr: ast.Subscript, scope: Scope, depth: int) -> tuple[list, Result]:
+        container = dotted(expr.value)
+        if container in ("os.environ", "environ"):
+            name = expr.slice.value if isinstance(expr.slice, ast.Constant) else "?"
+            return [], unknown(f"environment variable {name}")
+        if container == "sys.argv":
+            return [], unknown("a command-line argument (sys.argv)")
+        found, result = self.follow(expr.value, scope, depth + 1)
+        keys = self.strings(expr.slice, scope, depth + 1) if not isinstance(expr.slice, ast.Slice) else Result()
+        wanted = {v.text for v in keys.values} if keys.values and not keys.unknown and not keys.params else None
+        index = expr.slice.value if isinstance(expr.slice, ast.Constant) and isinstance(expr.slice.value, int) else None
+        if result.params:  # `config["path"]` of a parameter: that key of each caller's argument
+            step = ("key", next(iter(wanted))) if wanted and len(wanted) == 1 else ("index", index) if index is not None else None
+            if step is None:
+                result.unknown.append(f"`{dotted(expr.value)}[...]` of a parameter, with a key known only at run time")
+                result.params = []
+            else:
+                _along(result, step)
+        concrete: list = []
+        for node, node_scope in found:
+            if isinstance(node, ast.Dict):
+                for key, value in zip(node.keys, node.values):
+                    if key is None:
+                        continue
+                    if wanted is None or (isinstance(key, ast.Constant) and key.value in wanted):
+                        more, extra = self.follow(value, node_scope, depth + 1)
+                        concrete.extend(more)
+                        result.extend(extra)
+            elif isinstance(node, (ast.List, ast.Tuple)):
+                elements = node.elts
+                if index is not None and -len(elements) <= index < len(elements):
+                    elements = [elements[index]]
+                for element in elements:
+                    more, extra = self.follow(element, node_scope, depth + 1)
+                    concrete.extend(more)
+                    result.extend(extra)
+            elif not isinstance(node, Binding):
+                result.unknown.append(f"`{dotted(expr.value)}[...]` is known only at run time")
+        return concrete, result
+
+    def elements(self, iterable: ast.expr, scope: Scope, path: tuple[int, ...], depth: int) -> tuple[list, Result]:
+        """The items a loop over `iterable` binds: the part at `path` of each (`for i, (a, b) in`: b is (1, 1))."""
+        if depth > _MAX_DEPTH:
+            return [], unknown("too many indirections")
+        if isinstance(iterable, ast.Call):
+            function = iterable.func
+            name = dotted(function)
+            if isinstance(function, ast.Attribute) and function.attr in ("items", "values", "keys") and not iterable.args:
+                if function.attr == "items":
+                    if not path:
+                        return [], Result()  # the (key, value) pairs themselves
+                    side, rest = path[0], path[1:]
+                else:
+                    side, rest = (0 if function.attr == "keys" else 1), path
+                containers, result = self.follow(function.value, scope, depth + 1)
+                _along(result, ("keys" if side == 0 else "values",), ("pick", rest))
+                concrete: list = []
+                for node, node_scope in containers:
+                    if isinstance(node, ast.Dict):
+                        for key, value in zip(node.keys, node.values):
+                            if key is not None:
+                                self._pick(key if side == 0 else value, node_scope, rest, depth, concrete, result)
+                return concrete, result
+            if name == "enumerate" and iterable.args:
+                if path and path[0] == 1:
+                    return self.elements(iterable.args[0], scope, path[1:], depth + 1)
+                return [], Result()  # the counter
+            if name == "zip" and path and path[0] < len(iterable.args):
+                return self.elements(iterable.args[path[0]], scope, path[1:], depth + 1)
+            if name in ("list", "tuple", "set", "sorted", "reversed", "frozenset") and iterable.args:
+                return self.elements(iterable.args[0], scope, path, depth + 1)
+            return [], unknown(f"the items of `{name}(...)` are known only at run time")
+        containers, result = self.follow(iterable, scope, depth + 1)
+        _along(result, ("items",), ("pick", path))
+        concrete = []
+        for node, node_scope in containers:
+            if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+                # `MODELS + EXTRA`, `models += [...]`: the items of both.
+                for part in (node.left, node.right):
+                    more, extra = self.elements(part, node_scope, path, depth + 1)
+                    concrete.extend(more)
+                    result.extend(extra)
+                continue
+            if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+                items = node.elts
+            elif isinstance(node, ast.Dict):
+                items = [k for k in node.keys if k is not None]
+            else:
+                if not isinstance(node, Binding):
+                    result.unknown.append("the loop's items are known only at run time")
+                continue
+            for item in items:
+                self._pick(item, node_scope, path, depth, concrete, result)
+        return concrete, result
+
+    def follow_path(self, expr: ast.expr, scope: Scope, path: tuple) -> tuple[list, Result]:
+        """What `expr` (a call's argument) holds at `path` (steps from `_along`): `args.name`, `config["path"]`..."""
+        concrete, result = self.follow(expr, scope)
+        _along(result, *path)
+        for number, step in enumerate(path):
+            concrete = self._step(concrete, step, result, path[number + 1:], 0)
+        return concrete, result
+
+    def _step(self, found: list, step: tuple, result: Result, rest: tuple, depth: int) -> list:
+        """The parts `step` selects in each of `found`; parameters met on the way keep the `rest` of the path."""
+        concrete: list = []
+        kind = step[0]
+        for node, node_scope in found:
+            parts: list[ast.expr] = []
+            if kind == "attr" and isinstance(node, ast.Call):
+                value = keyword(node, step[1])
+                parts = [value] if value is not None else []
+                if value is None and node_scope is not None and node_scope.module.option_defaults.get(step[1]):
+                    # `parser.parse_args()`: an option's default, which a run may change
+                    parts = [v for v, _ in node_scope.module.option_defaults[step[1]]]
+                    result.unknown.append(f"`{step[1]}` is a command-line option or setting that a run may change")
+            elif kind in ("key", "attr") and isinstance(node, ast.Dict):
+                # a dict's keys read as attributes: the config object made from it (a dataclass's
+                # __post_init__, OmegaConf, SimpleNamespace(**d)) has the dict's keys as attributes
+                parts = [v for k, v in zip(node.keys, node.values) if isinstance(k, ast.Constant) and k.value == step[1]]
+            elif kind == "index" and isinstance(node, (ast.List, ast.Tuple)) and -len(node.elts) <= step[1] < len(node.elts):
+                parts = [node.elts[step[1]]]
+            elif kind in ("keys", "values") and isinstance(node, ast.Dict):
+                parts = [k for k in node.keys if k is not None] if kind == "keys" else list(node.values)
+            elif kind == "items" and isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+                parts = list(node.elts)
+            elif kind == "items" and isinstance(node, ast.Dict):
+                parts = [k for k in node.keys if k is not None]
+            elif kind == "pick":
+                picked = Result()
+                self._pick(node, node_scope, step[1], depth, concrete, picked)
+                result.extend(_along(picked, *rest))
+                continue
+            for part in parts:
+                more_found, more = self.follow(part, node_scope, depth + 1)
+                concrete.extend(more_found)
+                result.extend(_along(more, *rest))
+        return concrete
+
+    def _pick(self, item: ast.expr, scope: Scope, path: tuple[int, ...], depth: int, concrete: list, result: Result) -> None:
+        """Add the part of `item` at `path` (an element of a tuple, of a tuple...) to `concrete`."""
+        found, more = self.follow(item, scope, depth + 1)
+        result.extend(more)
+        if not path:
+            concrete.extend(found)
+            return
+        for node, node_scope in found:
+            if isinstance(node, (ast.Tuple, ast.List)) and path[0] < len(node.elts):
+                self._pick(node.elts[path[0]], node_scope, path[1:], depth + 1, concrete, result)
+
+    # -- strings -----------------------------------------------------------------------
+
+    def strings(self, expr: ast.expr, scope: Scope, depth: int = 0) -> Result:
+        """Every string `expr` may evaluate to, with the parameters and unknowns it depends on."""
+        if isinstance(expr, ast.Name):
+            result = self._name_strings(expr, scope, depth)
+        else:
+            result = self._concrete_strings(*self.follow(expr, scope, depth), depth)
+        if len(result.values) > MAX_VALUES:
+            # Said, not silently dropped: the cut values may be references too.
+            result.unknown.append(f"more than {MAX_VALUES} possible values; only the first {MAX_VALUES} were followed")
+            result.values = result.values[:MAX_VALUES]
+        return result
+
+    def _name_strings(self, expr: ast.Name, scope: Scope, depth: int) -> Result:
+        """A name's strings, each assignment evaluated while it is marked as being followed.
+
+        So `name = name + "-x"`, reached again through its own right-hand side, adds
+        nothing: a loop that grows a string is followed once round.
+        """
+        self.budget -= 1
+        if depth > _MAX_DEPTH or self.budget < 0:
+            return unknown("too many indirections to follow")
+        bindings = lookup(expr.id, expr, scope)
+        if bindings is None:
+            return unknown(f"`{expr.id}` is not defined in this file")
+        result = Result()
+        for binding in bindings:
+            if binding.kind != VALUE:
+                result.extend(self._concrete_strings(*self.follow_bindings((binding,), expr.id, depth), depth))
+                continue
+            if id(binding) in self.active:
+                continue
+            self.active.add(id(binding))
+            try:
+                result.extend(self.strings(binding.node, binding.scope, depth + 1))
+            finally:
+                self.active.discard(id(binding))
+        known = scope.module.read_facts.get(id(expr))
+        if known:
+            result.values = [v for v in result.values if possible(v.text, expr.id, known)]
+        return result
+
+    def strings_of_concrete(self, concrete: list, result: Result) -> Result:
+        return self._concrete_strings(concrete, result, 0)
+
+    def _concrete_strings(self, concrete: list, result: Result, depth: int) -> Result:
+        for node, node_scope in concrete:
+            if isinstance(node, Binding):
+                continue  # a function or class, not a string
+            result.extend(self._strings_of(node, node_scope, depth + 1))
+        return result
+
+    def _strings_of(self, node: ast.expr, scope: Scope, depth: int) -> Result:
+        module = scope.module
+        if isinstance(node, ast.Constant):
+            return Result(values=[Value(node.value, module, node.lineno)]) if isinstance(node.value, str) else Result(other=True)
+        if isinstance(node, ast.JoinedStr):
+            parts: list[list[Value]] = []
+            result = Result()
+            for part in node.values:
+                if isinstance(part, ast.Constant):
+                    parts.append([Value(str(part.value), module, node.lineno)])
+                    continue
+                if not isinstance(part, ast.FormattedValue) or part.format_spec is not None or part.conversion not in (-1, 115):
+                    if self.placeholders:
+                        parts.append([Value(PLACEHOLDER, module, node.lineno)])
+                        continue
+                    return unknown("an f-string with formatting")
+                inner = self.strings(part.value, scope, depth + 1)
+                result.params.extend(inner.params)
+                result.unknown.extend(inner.unknown)
+                result.composed = result.composed or bool(inner.params) or inner.composed
+                if not inner.values:
+                    if self.placeholders:
+                        parts.append([Value(PLACEHOLDER, module, node.lineno)])
+                        continue
+                    return result
+                parts.append(inner.values)
+            return _product(parts, module, node.lineno, result, self.placeholders)
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+            left = self.strings(node.left, scope, depth + 1)
+            right = self.strings(node.right, scope, depth + 1)
+            result = Result(params=left.params + right.params, unknown=left.unknown + right.unknown)
+            result.composed = bool(result.params) or left.composed or right.composed
+            if self.placeholders:
+                left.values = left.values or [Value(PLACEHOLDER, module, node.lineno)]
+                right.values = right.values or [Value(PLACEHOLDER, module, node.lineno)]
+            if not left.values or not right.values:
+                return result
+            return _product([left.values, right.values], module, node.lineno, result, self.placeholders)
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
+            return self._percent(node, scope, depth)
+        if isinstance(node, ast.IfExp):
+            return self.strings(node.body, scope, depth + 1).extend(self.strings(node.orelse, scope, depth + 1))
+        if isinstance(node, ast.BoolOp):
+            result = Result()
+            for value in node.values:
+                result.extend(self.strings(value, scope, depth + 1))
+            return result
+        if isinstance(node, ast.Call):
+            return self._call_strings(node, scope, depth)
+        if isinstance(node, (ast.List, ast.Tuple, ast.Dict, ast.Set, ast.Lambda, ast.Compare, ast.ListComp, ast.DictComp)):
+            return Result()
+        return unknown(f"`{_short(node)}` is computed at run time")
+
+    def _percent(self, node: ast.BinOp, scope: Scope, depth: int) -> Result:
+        """`"h2oai/%s" % name` (and a tuple of values): each template with each value, for `%s` only."""
+        template = self.strings(node.left, scope, depth + 1)
+        operands = node.right.elts if isinstance(node.right, ast.Tuple) else [node.right]
+        arguments = [self.strings(operand, scope, depth + 1) for operand in operands]
+        result = Result(params=[p for a in arguments for p in a.params], unknown=[u for a in arguments for u in a.unknown])
+        result.params.extend(template.params)
+        result.composed = bool(result.params)
+        if not template.values or any(not a.values for a in arguments):
+            return result if (result.params or result.unknown) else unknown(f"`{_short(node)}` is computed at run time")
+        parts: list[list[Value]] = []
+        for value in template.values:
+            pieces = value.text.split("%s")
+            if len(pieces) != len(arguments) + 1 or "%" in "".join(pieces).replace("%%", ""):
+                return unknown(f"`{_short(node)}` is computed at run time")
+            parts = [[Value(pieces[0].replace("%%", "%"), value.module, value.line)]]
+            for argument, piece in zip(arguments, pieces[1:]):
+                parts.append(argument.values)
+                parts.append([Value(piece.replace("%%", "%"), value.module, value.line)])
+            _product(parts, scope.module, node.lineno, result, self.placeholders)
+        return result
+
+    def _notebook_widget(self, node: ast.Call, scope: Scope, depth: int) -> Result:
+        """`dbutils.widgets.get("model")` (Databricks): the default and the choices of the widget made with that name."""
+        names = self.strings(node.args[0], scope, depth + 1)
+        wanted = {v.text for v in names.values}
+        result = Result()
+        for call, call_scope in scope.module.calls:
+            if not (isinstance(call.func, ast.Attribute) and call.func.attr in _DATABRICKS_WIDGETS
+                    and dotted(call.func).endswith(f"widgets.{call.func.attr}") and call.args):
+                continue
+            made = self.strings(call.args[0], call_scope, depth + 1)
+            if wanted.isdisjoint(v.text for v in made.values):
+                continue
+            default = call.args[1] if len(call.args) > 1 else keyword(call, "defaultValue")
+            choices = call.args[2] if len(call.args) > 2 else keyword(call, "choices")
+            if default is not None:
+                result.extend(self.strings(default, call_scope, depth + 1))
+            if choices is not None:
+                items, more = self.elements(choices, call_scope, (), depth + 1)
+                for item, item_scope in items:
+                    result.extend(self._strings_of(item, item_scope, depth + 1))
+        result.unknown.append("a notebook widget that a run may change")
+        return result
+
+    def _dict_get(self, node: ast.Call, scope: Scope, depth: int) -> Result:
+        """`CHOICES.get(key, default)` on a constant dict: the value for a known key, else every value."""
+        containers, result = self.follow(node.func.value, scope, depth + 1)
+        dicts = [(c, c_scope) for c, c_scope in containers if isinstance(c, ast.Dict)]
+        if not dicts:
+            return unknown(f"the value returned by `{dotted(node.func)}(...)`")
+        keys = self.strings(node.args[0], scope, depth + 1)
+        wanted = {v.text for v in keys.values} if keys.values and not (keys.unknown or keys.params) else None
+        for container, container_scope in dicts:
+            for key, value in zip(container.keys, container.values):
+                if key is not None and (wanted is None or (isinstance(key, ast.Constant) and key.value in wanted)):
+                    result.extend(self.strings(value, container_scope, depth + 1))
+        default = node.args[1] if len(node.args) > 1 else None
+        if default is not None:
+            result.extend(self.strings(default, scope, depth + 1))
+        return result
+
+    def _call_strings(self, node: ast.Call, scope: Scope, depth: int) -> Result:
+        names = qualified_names(node.func, scope)
+        name = names[0]
+        last = name.rsplit(".", 1)[-1]
+        if name in _ENVIRON_GETTERS or name.endswith("environ.get"):
+            variable = node.args[0].value if node.args and isinstance(node.args[0], ast.Constant) else "?"
+            default = node.args[1] if len(node.args) > 1 else keyword(node, "default")
+            result = self.strings(default, scope, depth + 1) if default is not None else Result()
+            result.unknown.append(
+                f"environment variable {variable}" + (" may override it" if result.values else " without a default")
+            )
+            return result
+        if last in _FIELD_FACTORIES:
+            # dataclasses.field(default=...), pydantic Field(...), typer Option(...): the default.
+            default = keyword(node, "default")
+            if default is None and node.args:
+                default = node.args[0]
+            if default is None or (isinstance(default, ast.Constant) and default.value is Ellipsis):
+                return Result()
+            return self.strings(default, scope, depth + 1)
+        if isinstance(node.func, ast.Attribute) and node.func.attr == "format":
+            template = self.strings(node.func.value, scope, depth + 1)
+            arguments = [self.strings(a, scope, depth + 1) for a in node.args]
+            keywords = {k.arg: self.strings(k.value, scope, depth + 1) for k in node.keywords if k.arg}
+            if not template.values or any(not a.values for a in arguments) or any(not k.values for k in keywords.values()):
+                parts = [template, *arguments, *keywords.values()]
+                result = Result(params=[p for part in parts for p in part.params])
+                if not result.params:
+                    return unknown("a `str.format` of values known at run time")
+                result.composed = True  # evaluated again with each caller's argument
+                return result
+            result = Result()
+            for value in template.values:
+                try:
+                    text = value.text.format(*[a.values[0].text for a in arguments],
+                                             **{k: v.values[0].text for k, v in keywords.items()})
+                except (IndexError, KeyError, ValueError):
+                    return unknown("a `str.format` that does not apply")
+                result.values.append(Value(text, scope.module, node.lineno))
+            return result
+        if isinstance(node.func, ast.Attribute) and node.func.attr == "join" and len(node.args) == 1:
+            separator = self.strings(node.func.value, scope, depth + 1)
+            items, result = self.elements(node.args[0], scope, (), depth + 1)
+            texts = []
+            for item, item_scope in items:
+                inner = self._strings_of(item, item_scope, depth + 1)
+                if len(inner.values) != 1:
+                    return unknown("a join of values known at run time")
+                texts.append(inner.values[0].text)
+            if len(separator.values) == 1 and texts:
+                return Result(values=[Value(separator.values[0].text.join(texts), scope.module, node.lineno)])
+            return unknown("a join of values known at run time")
+        if name in ("str", "os.fspath", "os.path.expanduser", "os.path.expandvars") and len(node.args) == 1:
+            return self.strings(node.args[0], scope, depth + 1)
+        if name.endswith("widgets.get") and node.args:
+            return self._notebook_widget(node, scope, depth)
+        if isinstance(node.func, ast.Attribute) and node.func.attr == "get" and node.args:
+            return self._dict_get(node, scope, depth)
+        if last in _CHOICE_WIDGETS:
+            # `st.selectbox("Model", [...])`: the person running it picks one of these.
+            options = node.args[1] if len(node.args) > 1 else keyword(node, "options") or keyword(node, "choices")
+            if options is not None:
+                items, result = self.elements(options, scope, (), depth + 1)
+                for item, item_scope in items:
+                    result.extend(self._strings_of(item, item_scope, depth + 1))
+                return result
+        if any(loader_for(n, node) is not None for n in names):
+            return Result()  # a loaded model or a downloaded path: the loader call itself is the reference
+        return unknown(f"the value returned by `{dotted(node.func)}(...)`")
+
+    # -- calls of the project's functions -------------------------------------------------
+
+    def callee(self, call: ast.Call, scope: Scope) -> tuple[Function, int] | None:
+        """The project function a call reaches, and how many leading parameters are bound already."""
+        func = call.func
+        if isinstance(func, ast.Name):
+            return self._callable(lookup(func.id, func, scope), 0)
+        if not isinstance(func, ast.Attribute):
+            return None
+        base = func.value
+        if isinstance(base, ast.Call) and isinstance(base.func, ast.Name) and base.func.id == "super":
+            function = enclosing_function(scope)
+            if function and function.klass:
+                for base_expr in function.klass.node.bases:
+                    klass = self.class_of(base_expr, function.klass.scope.parent, 0)
+                    method = klass and self.method(klass, func.attr)
+                    if method:
+                        return method, 1
+            return None
+        if isinstance(base, ast.Name):
+            function = enclosing_function(scope)
+            if function and function.klass and function.positional and base.id == function.positional[0]:
+                method = self.method(function.klass, func.attr)
+                return (method, 0 if method.kind == "staticmethod" else 1) if method else None
+            bindings = lookup(base.id, base, scope)
+            module_import = next((b for b in bindings or () if b.kind == IMPORT and b.detail[1]), None)
+            if module_import is not None:
+                module = self.project.module_named(module_import.detail[0])
+                if module is not None:
+                    return self._callable(module.scope.exit.get(func.attr), 0)
+            klass_binding = next((b for b in bindings or () if b.kind == CLASS), None)
+            if klass_binding is not None:
+                method = self.method(klass_binding.detail, func.attr)
+                return (method, 1 if method.kind == "classmethod" else 0) if method else None
+            klass = self.class_of(base, scope, 0)
+            if klass is not None:
+                method = self.method(klass, func.attr)
+                if method:
+                    return method, 0 if method.kind == "staticmethod" else 1
+        return None
+
+    def _callable(self, bindings, skip: int) -> tuple[Function, int] | None:
+        for binding in bindings or ():
+            if binding.kind == DEF:
+                return binding.detail, skip
+            if binding.kind == CLASS:
+                init = self.method(binding.detail, "__init__")
+                return (init, 1) if init else None
+            if binding.kind == IMPORT and not binding.detail[1]:
+                target = self.project.resolve_import(binding.detail[0])
+                if target is not None:
+                    return self._callable(target[0].scope.exit.get(target[1]), skip)
+        return None
+
+    def method(self, klass: ClassInfo, name: str, seen: set | None = None) -> Function | None:
+        seen = seen or set()
+        if id(klass) in seen:
+            return None
+        seen.add(id(klass))
+        if name in klass.methods:
+            return klass.methods[name]
+        for base in klass.node.bases:
+            parent = self.class_of(base, klass.scope.parent, 0)
+            if parent is not None:
+                found = self.method(parent, name, seen)
+                if found:
+                    return found
+        return None
+
+
+def _product(parts: list[list[Value]], module: Module, line: int, result: Result, linear: bool = False) -> Result:
+    """Every concatenation of one value of each part (up to MAX_VALUES), each part's place kept.
+
+    `linear` (a command line): one part varies at a time, the other parts with several
+    values stand as PLACEHOLDER, so `f"{worker} --model {path}"` gives one line per
+    worker and one per path, not every pair.
+    """
+    combinations: Iterable = itertools.product(*parts)
+    if linear and sum(len(p) > 1 for p in parts) > 1:
+        fixed = [p if len(p) == 1 else [Value(PLACEHOLDER, module, line)] for p in parts]
+        combinations = (fixed[:i] + [[value]] + fixed[i + 1:] for i, p in enumerate(parts) if len(p) > 1 for value in p)
+        combinations = (tuple(c[0] for c in combination) for combination in combinations)
+    for combination in itertools.islice(combinations, MAX_VALUES):
+        spans: list[tuple] = []
+        offset = 0
+        for piece in combination:
+            end = offset + len(piece.text)
+            if piece.module is not module or piece.line != line:
+                spans.append((offset, end, piece.module, piece.line))
+            spans.extend((offset + s, offset + e, m, n) for s, e, m, n in piece.spans)
+            offset = end
+        result.values.append(Value("".join(p.text for p in combination), module, line, tuple(spans)))
+    return result
+
+
+def _calls_super(node: ast.AST) -> bool:
+    return any(isinstance(n, ast.Name) and n.id == "super" for n in ast.walk(node))
+
+
+def _short(node: ast.AST) -> str:
+    try:
+        text = ast.unparse(node)
+    except Exception:  # noqa: BLE001 - only for a message
+        return type(node).__name__
+    return text if len(text) <= 60 else text[:57] + "..."
