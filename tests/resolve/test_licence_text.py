@@ -323,7 +323,8 @@ def test_a_huge_file_download_is_cut_at_the_cap(fake_hub, knowledge):
     fake_hub.add_model("org/model", {"license": "other"}, files={"LICENSE": QWEN_TEXT})
     fake_hub.add_fault("org/model", status=None, size=64 * 1024 * 1024, declare_length=False, on="file")
     record = resolve_with_file("org/model", knowledge)
-    assert [n.code for n in record.resolution.notes] == ["licence-file-too-large"]
+    # README.md, read next for a "License" section, is as huge: cut too, and only noted.
+    assert [n.code for n in record.resolution.notes] == ["licence-file-too-large", "card-unreadable"]
     assert (record.resolution.problem, record.resolution.licence.file) == (None, None)
 
 
