@@ -37,6 +37,7 @@ from enum import Enum
 from pathlib import Path
 
 from .cachedir import cache_disabled, cache_key, cache_root, seal, unseal
+from .signals import not_repeatable
 
 FORMAT = 2
 _KIND = b"metadata"  # what the entries' MACs are made for (cachedir.seal)
@@ -165,9 +166,7 @@ class MetadataCache:
         age = time.time() - stored_at
         if not key.pinned and not (-60 <= age < self.ttl):
             return None  # expired: refetched, and replaced if the new answer is good
-        from . import fastpath
-
-        fastpath.uncacheable("answered from the metadata cache, whose answers expire")
+        not_repeatable("answered from the metadata cache, whose answers expire")
         return answer
 
     def _check(self, data: bytes, key: CacheKey, secret: bytes) -> tuple[object, float]:

@@ -120,17 +120,15 @@ def run() -> None:
     answered from that run's recorded output, before click is even imported
     (fastpath.py); any other run goes through the full command line, recorded.
     Only a run that ended with its command's own exit code is stored: an
-    internal error or an interrupt leaves `exit_code` None, and is never replayed.
+    internal error or an interrupt raises through `recorded`, and is never replayed.
     """
     from . import fastpath
 
-    recorder, exit_code = None, None
     try:
         replayed = fastpath.replay(sys.argv[1:])
         if replayed is not None:
             sys.exit(replayed)
-        recorder = fastpath.record(sys.argv[1:])
-        exit_code = _command_exit_code()
+        exit_code = fastpath.recorded(sys.argv[1:], _command_exit_code)
     except KeyboardInterrupt:
         sys.stderr.write("licensecheck: interrupted\n")
         sys.exit(130)
@@ -142,9 +140,6 @@ def run() -> None:
                 f"licensecheck: internal error ({type(error).__name__}); rerun with LICENSECHECK_DEBUG=1 for details\n"
             )
         sys.exit(EXIT_ERROR)
-    finally:
-        if recorder is not None:
-            recorder.finish(exit_code)  # stores the run only when it ended with its own plain exit code
     sys.exit(exit_code)
 
 

@@ -6,14 +6,18 @@ hook that scans an unchanged project pays it for nothing. So `cli.run` first
 calls `replay`, which uses only the standard library (os, sys, json, time and a
 hash): when an earlier run with the same key recorded its output, and nothing it
 depended on has changed since, the same bytes are written again with the same
-exit code. On any miss, the full command line runs under a `Recorder`, which
-notes what the run depended on, and stores the result for the next time.
+exit code. On any miss, `cli.run` calls `recorded`, which runs the full command
+line while noting what it depends on, and stores the result for the next time.
+Those two calls are all the rest of licensecheck knows of this module; a module
+whose output depends on something its inputs do not show (the time, an answer
+that expires) says so through signals.py, without knowing who listens.
 
-Correct by construction: what the run depends on is observed while it runs (a
-`sys.addaudithook` hook and wrappers around os.stat, os.lstat, os.scandir and
-os.environ), not listed by hand, so a new input kind, a configuration file or a
-source walk is covered without changes here. When in doubt, the run is not
-stored, and a result is replayed only when every one of these is unchanged:
+Correct by construction: what the run depends on is observed while it runs, not
+listed by hand, so a new input kind, a configuration file or a source walk is
+covered without changes here. The observing is `_observing`, the one place that
+patches the interpreter, for the length of the run only (its docstring says
+how). When in doubt, the run is not stored, and a result is replayed only when
+every one of these is unchanged:
 
 - the command: every argument verbatim, `sys.argv[0]`, the interpreter's own
   arguments (`sys.orig_argv`), the working directory;
@@ -43,8 +47,8 @@ network (any socket or name lookup), started a process, changed directory, read
 standard input or a raw descriptor, wrote, renamed or removed a file (other
 than Python's own bytecode cache), wrote bytes or reached for the binary
 buffer of stdout/stderr, exited by an exception or with a code other than 0-3,
-or a code path called `uncacheable()` (the metadata cache does, because its
-answers expire; so does anything that puts the time of day in a report).
+or a module said so (`signals.not_repeatable`: the metadata cache does, because
+its answers expire; so does anything that puts the time of day in a report).
 Nor is it stored when a file it depends on changed within RACY_SECONDS of the
 run's start: a signature could then hide an edit made within the same clock
 tick (git's "racily clean" problem).
@@ -66,10 +70,13 @@ import json
 import os
 import sys
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from . import __version__
 from .cachedir import blake2b as _blake2b
 from .cachedir import cache_disabled, cache_key, cache_root, seal, unseal
+from .signals import NOT_REPEATABLE
 
 FORMAT = 2
 _KIND = b"results"  # what the entries' MACs are made for (cachedir.seal)
@@ -86,8 +93,6 @@ _WATCHED_NAMES = frozenset({
     "LANG", "LANGUAGE", "HOME", "USERPROFILE", "APPDATA", "LOCALAPPDATA", "TZ", "CI", "SOURCE_DATE_EPOCH",
 })
 _NOT_KEYED = frozenset({TRACE_VARIABLE})
-
-_active: Recorder | None = None
 
 
 # -- shared by both paths ------------------------------------------------------------------
@@ -275,27 +280,40 @@ def _changed(entry: dict) -> str | None:
 # -- recording -------------------------------------------------------------------------------
 
 
-def uncacheable(reason: str) -> None:
-    """Say that this run's result depends on something the key cannot see (the time, a remote answer)."""
-    recorder = _active
-    if recorder is not None and recorder.problem is None:
-        recorder.problem = reason
+def recorded(argv: list[str], command: Callable[[], object]) -> object:
+    """Run `command` (the full command line) and return its exit code, observed and stored for `replay` when it can be.
+
+    Only a command that returned its own exit code is stored: an exception (an
+    internal error, an interrupt) passes through, and nothing is kept.
+    """
+    recorder = _recorder(argv)
+    if recorder is None:
+        return command()
+    try:
+        with _observing(recorder):
+            exit_code = command()
+    except BaseException:
+        _trace("not stored: the run did not end with its own exit code")
+        raise
+    try:
+        reason = recorder.store(exit_code)
+    except Exception as error:  # noqa: BLE001 - recording is an optimisation: never fail the run
+        reason = f"error ({type(error).__name__})"
+    _trace("stored" if reason is None else f"not stored: {reason}")
+    return exit_code
 
 
-def record(argv: list[str]) -> Recorder | None:
-    """Start observing a run that `replay` could serve next time; None for commands it does not serve."""
+def _recorder(argv: list[str]) -> Recorder | None:
     if not _eligible(argv):
         return None
     try:
-        recorder = Recorder(run_key(argv))
+        return Recorder(run_key(argv))
     except Exception:  # noqa: BLE001 - e.g. the working directory was deleted: just do not record
         return None
-    recorder.start()
-    return recorder
 
 
 class Recorder:
-    """Notes every file, directory and variable a run reads, and what it writes to stdout and stderr."""
+    """What one run read (files, directories, variables) and wrote (stdout, stderr), noted while it ran."""
 
     def __init__(self, key: str) -> None:
         self.key = key
@@ -305,19 +323,22 @@ class Recorder:
         self.env_names: set[str] = set()
         self.env_all = False
         self.outputs: list[tuple[int, str]] = []
-        self.problem: str | None = None
-        self._saved: list[tuple[object, str, object]] = []
+        self.problem: str | None = None  # why the run must not be stored; the first reason given
 
-    # Observation hooks: called from any thread, so they only add to sets and lists.
+    # Called by the observers, from any thread: they only add to sets and lists.
+
+    def not_repeatable(self, reason: str) -> None:
+        if self.problem is None:
+            self.problem = reason
 
     def note_path(self, path: object, how: str = STAT) -> None:
         if isinstance(path, int):
-            uncacheable("read through a file descriptor")
+            self.not_repeatable("read through a file descriptor")
             return
         try:
             text = os.fsdecode(os.fspath(path))
         except TypeError:
-            uncacheable("read through an unusual path object")
+            self.not_repeatable("read through an unusual path object")
             return
         self.paths.add((how, os.path.join(self.cwd, text)))
 
@@ -325,51 +346,16 @@ class Recorder:
         writing = os.O_WRONLY | os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_TRUNC
         if flags & writing:
             if not _is_bytecode(path):
-                uncacheable("wrote a file")
+                self.not_repeatable("wrote a file")
             return
         self.note_path(path)
         if isinstance(path, (str, bytes)) and _is_bytecode(path):
             self.note_path(_source_of(os.fsdecode(path)))
 
-    # Setting up and tearing down.
+    # After the run.
 
-    def start(self) -> None:
-        global _active
-        _install_audit_hook()
-        self._patch(os, "stat", _recording_stat(os.stat, STAT))
-        self._patch(os, "lstat", _recording_stat(os.lstat, LSTAT))
-        self._patch(os, "scandir", _recording_scandir(os.scandir))
-        environ = type(os.environ)
-        self._patch(environ, "__getitem__", _recording_getitem(environ.__getitem__))
-        self._patch(environ, "__iter__", _recording_iter(environ.__iter__))
-        self._patch(sys, "stdout", _Tee(sys.stdout, 1, self))
-        self._patch(sys, "stderr", _Tee(sys.stderr, 2, self))
-        self._patch(sys, "stdin", _StdinGuard(sys.stdin))
-        _active = self
-
-    def _patch(self, owner: object, name: str, value: object) -> None:
-        self._saved.append((owner, name, getattr(owner, name)))
-        setattr(owner, name, value)
-
-    def _stop(self) -> None:
-        global _active
-        _active = None
-        for owner, name, value in reversed(self._saved):
-            setattr(owner, name, value)
-        self._saved.clear()
-
-    def finish(self, exit_code: object) -> None:
-        """Stop observing; store the run if it can be replayed (`exit_code` None: it cannot). Never raises."""
-        self._stop()
-        try:
-            reason = self._store(exit_code)
-        except Exception as error:  # noqa: BLE001 - recording is an optimisation: never fail the run
-            reason = f"error ({type(error).__name__})"
-        _trace("stored" if reason is None else f"not stored: {reason}")
-
-    def _store(self, exit_code: object) -> str | None:
-        if exit_code is None:  # an internal error or an interrupt: never a result to repeat
-            return "the run did not end with its own exit code"
+    def store(self, exit_code: object) -> str | None:
+        """Store the run for `replay`; None when stored, else why not."""
         if self.problem is not None:
             return self.problem
         if not isinstance(exit_code, int) or isinstance(exit_code, bool) or exit_code not in (0, 1, 2, 3):
@@ -465,8 +451,58 @@ def _source_of(bytecode: str) -> str:
     return os.path.join(os.path.dirname(directory), name.split(".", 1)[0] + ".py")
 
 
-# -- the observers -----------------------------------------------------------------------------
+# -- observing: the one room where the interpreter is patched --------------------------------
 
+_active: Recorder | None = None  # the recorder the audit hook reports to, while `_observing`
+
+
+@contextmanager
+def _observing(recorder: Recorder) -> Iterator[None]:
+    """For the length of the `with` only, note in `recorder` what the run reads and writes.
+
+    Python has a hook for opening a file (the audit hook, PEP 578) but none for
+    a stat, a read of an environment variable or a write to stdout, so here, and
+    nowhere else, these are wrapped:
+
+    - os.stat and os.lstat note each path they are asked about, existing or not;
+    - os.scandir hands out entries that note it when their stat() is asked for;
+    - os.environ notes each variable read, or, when iterated, that all were;
+    - sys.stdout and sys.stderr note what is written, and still write it;
+      sys.stdin makes the run unrepeatable if it is read.
+
+    The audit hook notes every file opened and directory listed, and makes the
+    run unrepeatable when it uses the network, starts a process, changes the
+    file system, or a module says so (signals.py). A hook cannot be removed: it
+    is installed once, and does nothing outside this block. Everything else is
+    put back on the way out, whatever happens.
+    """
+    global _active
+    saved: list[tuple[object, str, object]] = []
+
+    def patch(owner: object, name: str, value: object) -> None:
+        saved.append((owner, name, getattr(owner, name)))
+        setattr(owner, name, value)
+
+    _install_audit_hook()
+    environ = type(os.environ)
+    try:
+        patch(os, "stat", _recording_stat(os.stat, STAT, recorder))
+        patch(os, "lstat", _recording_stat(os.lstat, LSTAT, recorder))
+        patch(os, "scandir", _recording_scandir(os.scandir, recorder))
+        patch(environ, "__getitem__", _recording_getitem(environ.__getitem__, recorder))
+        patch(environ, "__iter__", _recording_iter(environ.__iter__, recorder))
+        patch(sys, "stdout", _Tee(sys.stdout, 1, recorder))
+        patch(sys, "stderr", _Tee(sys.stderr, 2, recorder))
+        patch(sys, "stdin", _StdinGuard(sys.stdin, recorder))
+        _active = recorder
+        yield
+    finally:
+        _active = None
+        for owner, name, value in reversed(saved):
+            setattr(owner, name, value)
+
+
+# The audit events after which a run's result could differ with the same inputs.
 _NETWORK_EVENTS = frozenset({
     "socket.connect", "socket.getaddrinfo", "socket.gethostbyname", "socket.gethostbyaddr",
     "socket.bind", "socket.sendto", "socket.sendmsg", "urllib.Request", "http.client.connect",
@@ -503,33 +539,32 @@ def _audit(event: str, args: tuple) -> None:
         recorder.note_open(path, flags if isinstance(flags, int) else 0)
     elif event in ("os.listdir", "os.scandir"):
         recorder.note_path(args[0] if args and args[0] is not None else ".", LIST)
+    elif event == NOT_REPEATABLE:
+        recorder.not_repeatable(str(args[0]) if args else "said so")
     elif event in _NETWORK_EVENTS:
-        uncacheable("used the network")
+        recorder.not_repeatable("used the network")
     elif event in _PROCESS_EVENTS:
-        uncacheable("started a process")
+        recorder.not_repeatable("started a process")
     elif event in _CHANGE_EVENTS:
         if not (args and _is_bytecode(args[0])):
-            uncacheable(f"changed the file system ({event})")
+            recorder.not_repeatable(f"changed the file system ({event})")
     elif event in _OTHER_EVENTS:
-        uncacheable(_OTHER_EVENTS[event])
+        recorder.not_repeatable(_OTHER_EVENTS[event])
 
 
-def _recording_stat(original, how: str):
+def _recording_stat(original, how: str, recorder: Recorder):
     def stat(path, *args, **kwargs):
-        recorder = _active
-        if recorder is not None:
-            if args or kwargs.get("dir_fd") is not None:
-                uncacheable("stat relative to a directory descriptor")
-            recorder.note_path(path, how if kwargs.get("follow_symlinks", True) else LSTAT)
+        if args or kwargs.get("dir_fd") is not None:
+            recorder.not_repeatable("stat relative to a directory descriptor")
+        recorder.note_path(path, how if kwargs.get("follow_symlinks", True) else LSTAT)
         return original(path, *args, **kwargs)
 
     return stat
 
 
-def _recording_scandir(original):
+def _recording_scandir(original, recorder: Recorder):
     def scandir(path=None):
-        iterator = original(path) if path is not None else original()
-        return _Listing(iterator) if _active is not None else iterator
+        return _Listing(original(path) if path is not None else original(), recorder)
 
     return scandir
 
@@ -537,14 +572,15 @@ def _recording_scandir(original):
 class _Listing:
     """A directory listing whose entries note it when asked for their `stat()`."""
 
-    def __init__(self, iterator) -> None:
+    def __init__(self, iterator, recorder: Recorder) -> None:
         self._iterator = iterator
+        self._recorder = recorder
 
     def __iter__(self):
         return self
 
     def __next__(self):
-        return _Entry(next(self._iterator))
+        return _Entry(next(self._iterator), self._recorder)
 
     def __enter__(self):
         return self
@@ -557,13 +593,12 @@ class _Listing:
 
 
 class _Entry:
-    def __init__(self, entry) -> None:
+    def __init__(self, entry, recorder: Recorder) -> None:
         self._entry = entry
+        self._recorder = recorder
 
     def stat(self, *, follow_symlinks: bool = True):
-        recorder = _active
-        if recorder is not None:
-            recorder.note_path(self._entry.path, STAT if follow_symlinks else LSTAT)
+        self._recorder.note_path(self._entry.path, STAT if follow_symlinks else LSTAT)
         return self._entry.stat(follow_symlinks=follow_symlinks)
 
     def __fspath__(self) -> str:
@@ -576,21 +611,18 @@ class _Entry:
         return repr(self._entry)
 
 
-def _recording_getitem(original):
+def _recording_getitem(original, recorder: Recorder):
     def getitem(self, key):
-        recorder = _active
-        if recorder is not None and isinstance(key, str):
+        if isinstance(key, str):
             recorder.env_names.add(key)
         return original(self, key)
 
     return getitem
 
 
-def _recording_iter(original):
+def _recording_iter(original, recorder: Recorder):
     def iterate(self):
-        recorder = _active
-        if recorder is not None:
-            recorder.env_all = True
+        recorder.env_all = True
         return original(self)
 
     return iterate
@@ -608,7 +640,7 @@ class _Tee:
         if isinstance(text, str):
             self._recorder.outputs.append((self._descriptor, text))
         elif text:  # click probes a stream with b"" to learn whether it is binary: harmless
-            uncacheable("wrote bytes to a text stream")
+            self._recorder.not_repeatable("wrote bytes to a text stream")
         return self._stream.write(text)
 
     def writelines(self, lines) -> None:
@@ -617,7 +649,7 @@ class _Tee:
 
     def __getattr__(self, name: str):
         if name in ("buffer", "fileno", "detach", "reconfigure"):
-            uncacheable(f"used the {name} of a standard stream")
+            self._recorder.not_repeatable(f"used the {name} of a standard stream")
         return getattr(self._stream, name)
 
 
@@ -626,15 +658,15 @@ class _StdinGuard:
 
     _HARMLESS = frozenset({"isatty", "encoding", "errors", "name", "closed", "mode"})
 
-    def __init__(self, stream) -> None:
+    def __init__(self, stream, recorder: Recorder) -> None:
         self._stream = stream
+        self._recorder = recorder
 
     def __getattr__(self, name: str):
         if name not in self._HARMLESS:
-            uncacheable("read standard input")
+            self._recorder.not_repeatable("read standard input")
         return getattr(self._stream, name)
 
     def __iter__(self):
-        uncacheable("read standard input")
+        self._recorder.not_repeatable("read standard input")
         return iter(self._stream)
-

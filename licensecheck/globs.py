@@ -1,17 +1,23 @@
-"""The `exclude` globs of the configuration: which paths a scan never reads.
+"""Globs as `.gitignore` reads them: the one engine for `.gitignore` files and `exclude`.
 
-Patterns are matched against a path relative to a base directory (the directory
-of the configuration file), with `/` separators, much as `.gitignore` reads them:
+Matching is pathspec's `GitIgnoreSpec` (git's own rules, edge cases included),
+on paths relative to a base directory with `/` separators:
 
 - `*` matches within one path segment, `?` one character, `[abc]` one of a set;
 - `**` matches any number of directories (`**/fixtures`, `tests/**`);
-- a pattern without `/` matches a file or directory name at any depth (`fixtures`);
+- a pattern without `/` (but at its end) matches a file or directory name at any
+  depth (`fixtures`); one with a `/` at its start or in the middle is anchored to
+  the base (`/vendor`, `tests/fixtures`);
+- a trailing `/` matches directories only (`build/`);
 - a pattern that matches a directory excludes everything beneath it, so
-  `tests/fixtures` and `tests/fixtures/**` say the same thing.
+  `tests/fixtures` and `tests/fixtures/**` say the same thing;
+- `!` negates an earlier pattern, `#` starts a comment, `\\` escapes.
 
-Every reader of the tree (the input walk in `inputs.py`, code discovery) asks the
-same `PathFilter`, so a path excluded once is excluded everywhere. Pure apart
-from `os.path` arithmetic: no file is opened.
+The configuration's `exclude` globs are read the same way, with one convenience:
+a leading `./` anchors like a leading `/` (git would match nothing).
+
+pathspec is imported when patterns are first compiled (about 15 ms): a tree
+without a `.gitignore`, scanned without `exclude`, never loads it.
 """
 
 from __future__ import annotations
@@ -20,67 +26,61 @@ import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
+
+# pathspec's own pattern errors are ValueErrors; a range such as `[z-a]` fails in `re`
+# (pathspec 1.1; git skips such a line). A `.gitignore` in a scanned tree is untrusted.
+_UNREADABLE = (ValueError, re.error)
 
 
-def _segment(part: str) -> str:
-    """One path segment's glob as a regular expression that never crosses `/`."""
-    out, index = [], 0
-    while index < len(part):
-        char = part[index]
-        if char == "*":
-            out.append("[^/]*")
-        elif char == "?":
-            out.append("[^/]")
-        elif char == "[" and (close := part.find("]", index + 2)) > 0:
-            body = part[index + 1:close]
-            if body.startswith("!"):
-                body = "^" + body[1:]
-            out.append("[" + body.replace("\\", "\\\\") + "]")
-            index = close
-        else:
-            out.append(re.escape(char))
-        index += 1
-    return "".join(out)
+def compile_globs(lines: Iterable[str]) -> GitIgnoreSpec:
+    """The patterns of one `.gitignore` (or a list of globs); a line pathspec cannot read is left out, as git does."""
+    from pathspec import GitIgnoreSpec
+
+    lines = list(lines)
+    try:
+        return GitIgnoreSpec.from_lines(lines)
+    except _UNREADABLE:
+        return GitIgnoreSpec.from_lines([line for line in lines if _readable(line)])
 
 
-def compile_glob(pattern: str) -> re.Pattern[str]:
-    """The regular expression for one exclude pattern (see the module's docstring)."""
-    text = pattern.strip().replace("\\", "/")
-    text = text.removeprefix("./").lstrip("/").rstrip("/")
-    while text.endswith("/**"):
-        text = text[:-3]  # a matched directory already excludes what is below it
-    if text in ("", "**"):
-        return re.compile(r".*\Z", re.DOTALL)
-    if "/" not in text:
-        text = "**/" + text
-    parts = text.split("/")
-    regex = []
-    for index, part in enumerate(parts):
-        last = index == len(parts) - 1
-        if part == "**":
-            regex.append("(?:[^/]+/)*")
-        else:
-            regex.append(_segment(part) + ("" if last else "/"))
-    return re.compile("".join(regex) + r"(?:/.*)?\Z", re.DOTALL)
+def _readable(line: str) -> bool:
+    from pathspec import GitIgnoreSpec
+
+    try:
+        GitIgnoreSpec.from_lines([line])
+    except _UNREADABLE:
+        return False
+    return True
+
+
+def verdict(spec: GitIgnoreSpec, relative: str, is_dir: bool) -> bool | None:
+    """Whether the patterns exclude `relative` (True), bring it back with `!` (False), or do not say (None)."""
+    return spec.check_file(relative + "/" if is_dir else relative).include
 
 
 class PathFilter:
-    """Answers "is this path excluded?" for paths anywhere on disk.
+    """The configuration's `exclude` globs: answers "is this path excluded?" for paths anywhere on disk.
 
     Paths outside `base` are never excluded by it.
     """
 
-    def __init__(self, base: Path, patterns: Iterable[str]) -> None:
+    def __init__(self, base: Path | str, patterns: Iterable[str]) -> None:
         self.base = os.path.abspath(base)
         self.patterns = tuple(patterns)
-        self._compiled = tuple(compile_glob(p) for p in self.patterns)
+        self._spec = compile_globs("/" + p[2:] if p.startswith("./") else p for p in self.patterns) if self.patterns else None
 
     def __bool__(self) -> bool:
-        return bool(self._compiled)
+        return bool(self.patterns)
 
-    def __call__(self, path: Path | str) -> bool:
-        relative = os.path.relpath(os.path.abspath(path), self.base)
-        if relative == "." or relative.startswith(".." + os.sep) or relative == "..":
+    def __call__(self, path: Path | str, is_dir: bool = False) -> bool:
+        """Whether `path` is excluded; `is_dir` says it is a directory (for patterns ending in `/`)."""
+        if self._spec is None:
             return False
-        relative = relative.replace(os.sep, "/")
-        return any(regex.match(relative) for regex in self._compiled)
+        relative = os.path.relpath(os.path.abspath(path), self.base)
+        if relative == os.curdir or relative == os.pardir or relative.startswith(os.pardir + os.sep):
+            return False
+        return bool(verdict(self._spec, relative.replace(os.sep, "/"), is_dir))

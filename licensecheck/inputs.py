@@ -7,7 +7,6 @@ entry here. Readers are imported only when a file of their kind is present.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from importlib import import_module
@@ -20,9 +19,8 @@ from .scope import either_direct, widest
 from .sources._common import FileRead
 from .sources._locks import is_pylock_name
 from .sources.reconcile import reconcile
+from .walk import walk
 
-# Directories never worth descending into: tool state, virtual environments, VCS.
-_SKIPPED_DIRECTORIES = {"node_modules", "__pycache__", "site-packages", "venv", "env"}
 MANIFEST_NAMES = ("models.yaml", "models.yml")
 
 
@@ -76,26 +74,19 @@ def _reader(kind: InputKind) -> Callable[[Path, Path], "list[Component] | FileRe
 def find_input_files(root: Path, exclude: Callable[[Path], bool] | None = None) -> list[Path]:
     """Every manifest and requirement file under `root`, in a stable order.
 
-    `exclude` (the configuration's `exclude` globs, licensecheck/globs.py) drops
-    paths and whole directories; a file named as `root` itself is always read.
-    Any other walk of the tree (code discovery) must honour the same filter.
+    The tree is walked as code discovery walks it (licensecheck/walk.py: what
+    git ignores, `exclude`, hidden folders and environments are skipped). A file
+    named as `root` itself is always read. Links out of the tree and files that
+    are not regular files are listed too, for their readers to refuse by name.
     """
     if root.is_file():
         return [root] if input_kind(root) else []
     found = []
-    for directory, subdirectories, files in os.walk(root):
-        subdirectories[:] = sorted(
-            d for d in subdirectories
-            if not d.startswith(".") and d not in _SKIPPED_DIRECTORIES
-            and not (exclude and exclude(Path(directory) / d))
-        )
-        for name in sorted(files):
-            path = Path(directory) / name
-            if input_kind(path) and not (exclude and exclude(path)):
-                found.append(path)
+    for path, _ in walk(str(root), exclude, with_unsafe=True):
+        candidate = Path(path)
+        if input_kind(candidate):
+            found.append(candidate)
     return found
-
-
 
 
 def merge_components(components: Iterable[Component]) -> list[Component]:

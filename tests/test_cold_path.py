@@ -11,26 +11,52 @@ from click.testing import CliRunner
 from licensecheck.cli import main
 
 
-@pytest.fixture
-def in_flight(fake_hub, monkeypatch):
-    """Counts the requests the fake Hub is answering at the same moment; keeps the highest count."""
-    state = {"now": 0, "most": 0}
-    guard = threading.Lock()
-    answer = fake_hub.answer
+class InFlight:
+    """Counts the model requests the fake Hub is answering at the same moment, and holds them back.
 
-    def counting(*args, **kwargs):
-        with guard:
-            state["now"] += 1
-            state["most"] = max(state["most"], state["now"])
-        try:
-            return answer(*args, **kwargs)
-        finally:
-            with guard:
-                state["now"] -= 1
+    Each request waits until `expected` are outstanding at once and every worker
+    thread of the scan (scan.Resolver's pool names them `licensecheck_<n>`) has
+    sent one; then all go on. So on a machine however loaded, a scan that keeps
+    `expected` requests in flight is seen to reach that many, and one whose pool
+    allows more has them all in flight before any is answered. No latency, no timing.
+    """
 
-    monkeypatch.setattr(fake_hub, "answer", counting)
-    fake_hub.latency = 0.3  # long enough that every request of a batch is outstanding at once
-    return state
+    TIMEOUT = 60.0  # seconds: only a scan that never reaches `expected` in flight waits this long, and fails
+
+    def __init__(self, expected: int) -> None:
+        self.expected = expected
+        self.now = 0
+        self.most = 0
+        self.released = False
+        self.timed_out = False
+        self._changed = threading.Condition()
+        self._threads_before = {thread.ident for thread in threading.enumerate()}  # idle pools of earlier tests
+
+    def workers(self) -> int:
+        """The worker threads of the scan under test (scan.Resolver's pool)."""
+        return sum(1 for thread in threading.enumerate()
+                   if thread.name.startswith("licensecheck_") and thread.ident not in self._threads_before)
+
+    def around(self, answer):
+        def counting(method, raw_path, headers):
+            if not raw_path.startswith("/api/models/"):
+                return answer(method, raw_path, headers)
+            with self._changed:
+                self.now += 1
+                self.most = max(self.most, self.now)
+                if self.now >= max(self.expected, self.workers()):
+                    self.released = True
+                    self._changed.notify_all()
+                if not self._changed.wait_for(lambda: self.released, timeout=self.TIMEOUT):
+                    self.released = self.timed_out = True  # let the rest through: the test fails once, not per request
+                    self._changed.notify_all()
+            try:
+                return answer(method, raw_path, headers)
+            finally:
+                with self._changed:
+                    self.now -= 1
+
+        return counting
 
 
 def manifest(fake_hub, tmp_path, count: int):
@@ -41,11 +67,14 @@ def manifest(fake_hub, tmp_path, count: int):
 
 
 @pytest.mark.parametrize(("flags", "expected"), [((), 16), (("--jobs", "4"), 4)])
-def test_requests_in_flight_are_bounded_by_jobs(fake_hub, tmp_path, in_flight, flags, expected):
+def test_requests_in_flight_are_bounded_by_jobs(fake_hub, tmp_path, monkeypatch, flags, expected):
+    in_flight = InFlight(expected)
+    monkeypatch.setattr(fake_hub, "answer", in_flight.around(fake_hub.answer))
     result = CliRunner().invoke(main, ["scan", str(manifest(fake_hub, tmp_path, 2 * expected)), *flags],
                                 catch_exceptions=False)
     assert result.exit_code == 0
-    assert in_flight["most"] == expected
+    assert not in_flight.timed_out, f"never {expected} requests in flight at once (at most {in_flight.most})"
+    assert in_flight.most == expected
 
 
 def test_one_request_per_repository_and_nothing_else(fake_hub, tmp_path):

@@ -284,7 +284,7 @@ def test_the_warm_path_imports_nothing_heavy(project):
     assert "licensecheck.fastpath" in modules
     assert {m for m in modules if m.split(".")[0] in HEAVY} == set()
     assert {m for m in modules if m.startswith("licensecheck")} == {
-        "licensecheck", "licensecheck.cli", "licensecheck.fastpath", "licensecheck.cachedir",
+        "licensecheck", "licensecheck.cli", "licensecheck.fastpath", "licensecheck.cachedir", "licensecheck.signals",
     }
 
 
@@ -350,3 +350,72 @@ def test_no_cache_on_the_command_line_neither_replays_nor_records(project):
     assert_replayed(project)
     assert project.scan("--no-cache").trace == []
     assert project.scan("--no-cache").trace == []
+
+
+# -- the mechanism, contained ------------------------------------------------------------------
+
+
+def _interpreter_state() -> tuple:
+    environ = type(os.environ)
+    return (os.stat, os.lstat, os.scandir, environ.__getitem__, environ.__iter__, sys.stdout, sys.stderr, sys.stdin)
+
+
+def test_the_interpreter_is_patched_only_while_the_command_runs(monkeypatch, tmp_path):
+    from licensecheck import fastpath
+
+    monkeypatch.setenv("LICENSECHECK_FASTPATH_TRACE", str(tmp_path / "trace"))
+    before = _interpreter_state()
+    during = []
+
+    def command() -> int:
+        during.append([now is then for now, then in zip(_interpreter_state(), before)])
+        return 0
+
+    def failing() -> int:
+        raise RuntimeError("a bug")
+
+    assert fastpath.recorded(["scan", str(tmp_path)], command) == 0
+    assert during == [[False] * len(before)]
+    assert _interpreter_state() == before
+    with pytest.raises(RuntimeError):
+        fastpath.recorded(["scan", str(tmp_path)], failing)
+    assert _interpreter_state() == before
+    assert (tmp_path / "trace").read_text().splitlines() == [
+        "stored", "not stored: the run did not end with its own exit code"]
+    # A command the warm path does not serve runs as it is.
+    assert fastpath.recorded(["lock", str(tmp_path)], lambda: 3) == 3 and _interpreter_state() == before
+
+
+def test_a_module_says_its_output_is_not_repeatable_without_knowing_who_listens(monkeypatch, tmp_path):
+    from licensecheck import fastpath
+    from licensecheck.signals import not_repeatable
+
+    monkeypatch.setenv("LICENSECHECK_FASTPATH_TRACE", str(tmp_path / "trace"))
+
+    def command() -> int:
+        not_repeatable("the answer expires")
+        not_repeatable("a second reason")
+        return 1
+
+    assert fastpath.recorded(["scan", str(tmp_path)], command) == 1
+    not_repeatable("no one records now: nothing happens")
+    assert (tmp_path / "trace").read_text().splitlines() == ["not stored: the answer expires"]
+
+
+def test_only_the_command_line_knows_the_warm_path():
+    """cache.py, report/ and the rest raise signals (signals.py); only cli.py calls fastpath.py."""
+    import ast
+
+    package = ROOT / "licensecheck"
+    importers = set()
+    for path in package.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                names = {node.module or ""} | {f"{node.module or ''}.{a.name}".lstrip(".") for a in node.names}
+            elif isinstance(node, ast.Import):
+                names = {a.name for a in node.names}
+            else:
+                continue
+            if any(name.split(".")[-1] == "fastpath" for name in names):
+                importers.add(path.relative_to(package).as_posix())
+    assert importers == {"cli.py"}

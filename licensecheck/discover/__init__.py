@@ -2,7 +2,7 @@
 
 Manifests drift; the model that ships is the one in `from_pretrained(...)`, in a
 serving configuration, in a Dockerfile. `discover` walks the tree once (as git
-sees it: `ignore.py`) and hands each file to the reader of its kind:
+sees it: licensecheck/walk.py) and hands each file to the reader of its kind:
 
     python.py     .py files, parsed with `ast`; loaders and the values that reach them
     notebook.py   .ipynb code cells (and their `!` shell lines)
@@ -25,9 +25,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..model import Component, Finding, Location, Severity
+from ..walk import ENVIRONMENT_EXAMPLES, walk
 from .collect import Collector, Reference
 from .ids import Tree
-from .ignore import ENVIRONMENT_EXAMPLES, walk
 
 if TYPE_CHECKING:
     from .python import PythonProject

@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..model import DATASET, MODEL, PACKAGE, ComponentResult, ScanResult, Verdict
+from ..signals import not_repeatable
 from . import RenderOptions
 
 # Worst first: what needs action comes before what does not.
@@ -280,9 +281,7 @@ def creation_time() -> datetime:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
         return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
-    from ..fastpath import uncacheable
-
-    uncacheable("the report carries the time it was made")  # a replay would repeat an old time
+    not_repeatable("the report carries the time it was made")  # a replay would repeat an old time
     return datetime.now(timezone.utc).replace(microsecond=0)
 
 

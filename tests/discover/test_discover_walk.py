@@ -1,76 +1,10 @@
-"""The walk discovery makes: .gitignore rules, exclude globs, environments and links."""
+"""What discovery takes for a Hub repository (the walk itself: tests/test_walk.py)."""
 
 from __future__ import annotations
-
-import os
-from pathlib import Path
 
 import pytest
 
 from licensecheck.discover.ids import Tree, hub_reference
-from licensecheck.discover.ignore import walk
-from licensecheck.globs import PathFilter
-
-
-def tree(root: Path, files: dict[str, str]) -> None:
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text)
-
-
-def walked(root: Path, exclude=None) -> list[str]:
-    return [relative for _, relative in walk(str(root), exclude)]
-
-
-def test_gitignore_subset(tmp_path):
-    tree(tmp_path, {
-        ".gitignore": "# comment\n*.log\n!keep.log\nbuild/\n/top.py\ndocs/**/*.tmp\n**/cache\n\\#hash.py\n",
-        "a.log": "", "keep.log": "", "build/x.py": "", "lib/build": "", "top.py": "", "lib/top.py": "",
-        "docs/a/b/c.tmp": "", "docs/a/c.txt": "", "src/cache/x.py": "", "#hash.py": "", "ok.py": "",
-    })
-    assert walked(tmp_path) == ["keep.log", "ok.py", "docs/a/c.txt", "lib/build", "lib/top.py"]
-
-
-def test_nested_gitignore_applies_below_its_folder_and_overrides(tmp_path):
-    tree(tmp_path, {
-        ".gitignore": "*.gen.py\n",
-        "pkg/.gitignore": "!keep.gen.py\nlocal.py\n",
-        "a.gen.py": "", "pkg/keep.gen.py": "", "pkg/b.gen.py": "", "pkg/local.py": "", "local.py": "",
-    })
-    assert walked(tmp_path) == ["local.py", "pkg/keep.gen.py"]
-
-
-def test_git_info_exclude(tmp_path):
-    tree(tmp_path, {".git/info/exclude": "secret.py\n", "secret.py": "", "ok.py": ""})
-    assert walked(tmp_path) == ["ok.py"]
-
-
-def test_environments_caches_hidden_and_vendored_folders_are_skipped(tmp_path):
-    tree(tmp_path, {
-        "myenv/pyvenv.cfg": "", "myenv/lib/a.py": "", "conda/conda-meta/history": "", "conda/b.py": "",
-        "cache/CACHEDIR.TAG": "Signature: 8a477f597d28d172789f06886806bc55\n", "cache/c.json": "",
-        "node_modules/x/d.json": "", ".hidden/e.py": "", ".env.py": "", "pkg/__pycache__/f.py": "", "ok.py": "",
-    })
-    assert walked(tmp_path) == ["ok.py"]
-
-
-@pytest.mark.parametrize("exclude", [("tests/fixtures/**", "vendor"), "filter"])
-def test_exclude_globs_and_the_configuration_filter(tmp_path, exclude):
-    tree(tmp_path, {"tests/fixtures/a.py": "", "tests/b.py": "", "vendor/c.py": "", "src/vendor/d.py": "", "e.py": "",
-                    "pkg/.gitignore": "!*.py\n"})
-    if exclude == "filter":
-        exclude = PathFilter(tmp_path, ["tests/fixtures/**", "vendor"])
-    assert walked(tmp_path, exclude) == ["e.py", "tests/b.py"]
-
-
-def test_symbolic_link_cycles_and_links_out_of_the_tree_are_not_followed(tmp_path):
-    tree(tmp_path, {"root/pkg/a.py": "", "root/b.py": "", "outside.py": ""})
-    root = tmp_path / "root"
-    os.symlink(root, root / "pkg" / "loop")
-    os.symlink(tmp_path / "outside.py", root / "pkg" / "out.py")
-    os.symlink(root / "b.py", root / "pkg" / "in.py")
-    assert walked(root) == ["b.py", "pkg/a.py", "pkg/in.py"]
 
 
 @pytest.mark.parametrize("text, kind, expected", [

@@ -1,0 +1,143 @@
+"""The one walk of the scanned tree: which files a scan may read.
+
+Both readers of the tree take their files from `walk`: the input files
+(inputs.py: manifests, requirement and lock files) and code discovery
+(discover/). So what one skips, the other skips too: a requirement file in a
+folder git ignores is not read, and neither is the code beside it. Skipped:
+
+- what git ignores: each `.gitignore` applies below its folder, a deeper one
+  overrides its parents (the last matching line wins), and `.git/info/exclude`
+  applies like a `.gitignore` at the root. Patterns: globs.py (pathspec);
+- the configuration's `exclude` globs (globs.PathFilter), checked apart from the
+  `.gitignore` files: a `!pattern` there cannot bring back what `exclude` drops;
+- hidden files and folders, but for committed examples of `.env` files
+  (`.env.example` and the like);
+- virtual environments, recognised by what they hold, whatever their name: a
+  folder holding `pyvenv.cfg` (venv, virtualenv, uv), `conda-meta` (conda), or
+  an activation script (`bin/activate`, `Scripts/activate`: virtualenv before
+  version 20 wrote no `pyvenv.cfg`). A folder merely *named* `env` or `venv` is
+  walked: projects keep real code in `env/` (reinforcement-learning
+  environments), and a reference missed there would pass the gate unseen;
+- caches that say so with a `CACHEDIR.TAG` (licensecheck's own, among others);
+- `node_modules`, `__pycache__` and `site-packages`.
+
+Symbolic links to folders are not followed, so a link cycle cannot trap the
+walk. A link to a file inside the tree is walked like the file. What cannot be
+read safely, a link out of the tree (or to nothing) and a file that is not a
+regular file (a named pipe would block its reader), is left out, unless the
+caller asks for it to refuse it by name (inputs.py does: a declared input is
+never silently dropped). The root itself is always walked.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+
+from .globs import PathFilter, compile_globs, verdict
+
+SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "site-packages"})
+# A folder holding one of these is an environment or a cache, whatever its name.
+_SKIPPED_MARKERS = frozenset({"pyvenv.cfg", "conda-meta", "CACHEDIR.TAG"})
+# The hidden files that are read: examples of environment settings, committed for others
+# to copy (`MODEL_ID=...`). `.env` itself is not: it holds a person's secrets.
+ENVIRONMENT_EXAMPLES = frozenset({".env.example", ".env.sample", ".env.template", ".env.dist", ".env.defaults"})
+
+Exclude = PathFilter | Callable[[str], bool] | Iterable[str] | None
+# The `.gitignore` files in force in a folder, outermost first: (folder relative to the root, patterns).
+_Rules = tuple[tuple[str, object], ...]
+
+
+def walk(root: str, exclude: Exclude = None, *, with_unsafe: bool = False) -> Iterator[tuple[str, str]]:
+    """(path, root-relative `/` path) of every file a scan may read under `root`, in a stable order.
+
+    Paths are `root` joined with the relative path. The order is by name, a
+    folder's files before its subfolders. `exclude` is the configuration's
+    filter (a PathFilter, or any callable answering for a path), or globs
+    relative to `root`. With `with_unsafe`, links out of the tree or to nothing,
+    and files that are not regular files, are yielded too, for the caller to refuse.
+    """
+    excluded = _exclusion(root, exclude)
+    real_root = os.path.realpath(root)
+    info = _read_rules(os.path.join(root, ".git", "info", "exclude"), "")
+    stack: list[tuple[str, str, _Rules]] = [(root, "", (info,) if info else ())]
+    while stack:
+        directory, relative, inherited = stack.pop()
+        try:
+            with os.scandir(directory) as iterator:
+                entries = sorted(iterator, key=lambda e: e.name)
+        except OSError:
+            continue
+        names = {entry.name for entry in entries}
+        if relative and (not _SKIPPED_MARKERS.isdisjoint(names) or _has_activation_script(directory, names)):
+            continue
+        rules = inherited
+        if ".gitignore" in names:
+            own = _read_rules(os.path.join(directory, ".gitignore"), relative)
+            if own:
+                rules = inherited + (own,)
+        subdirectories = []
+        for entry in entries:
+            name = entry.name
+            if name.startswith(".") and name not in ENVIRONMENT_EXAMPLES:
+                continue
+            child = f"{relative}/{name}" if relative else name
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    if not (name in SKIPPED_FOLDERS or _ignored(child, True, rules) or excluded(entry.path, True)):
+                        subdirectories.append((entry.path, child, rules))
+                    continue
+                if not _walked_file(entry, real_root, with_unsafe):
+                    continue
+            except OSError:
+                continue
+            if not _ignored(child, False, rules) and not excluded(entry.path, False):
+                yield entry.path, child
+        stack.extend(reversed(subdirectories))
+
+
+def _has_activation_script(directory: str, names: set[str]) -> bool:
+    """A virtual environment without `pyvenv.cfg` (virtualenv < 20): its activation script."""
+    return any(
+        folder in names and os.path.isfile(os.path.join(directory, folder, "activate"))
+        for folder in ("bin", "Scripts")
+    )
+
+
+def _exclusion(root: str, exclude: Exclude) -> Callable[[str, bool], bool]:
+    if isinstance(exclude, PathFilter):
+        return exclude
+    if callable(exclude):
+        return lambda path, is_dir: exclude(path)
+    return PathFilter(root, exclude or ())
+
+
+def _walked_file(entry: os.DirEntry, real_root: str, with_unsafe: bool) -> bool:
+    """A regular file, or a link to one in the tree; with `with_unsafe`, anything else but a folder."""
+    if not entry.is_symlink():
+        return with_unsafe or entry.is_file()
+    target = os.path.realpath(entry.path)
+    inside = target == real_root or target.startswith(real_root.rstrip(os.sep) + os.sep)
+    if inside and os.path.isfile(target):
+        return True
+    return with_unsafe and not os.path.isdir(target)
+
+
+def _read_rules(path: str, base: str) -> tuple[str, object] | None:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            text = handle.read()
+    except OSError:
+        return None
+    # Blank lines and comments say nothing: a file of only those needs no patterns (nor pathspec).
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return (base, compile_globs(lines)) if lines else None
+
+
+def _ignored(relative: str, is_dir: bool, rules: _Rules) -> bool:
+    """Whether git ignores `relative`: the deepest `.gitignore` with a matching line decides."""
+    for base, spec in reversed(rules):
+        said = verdict(spec, relative[len(base) + 1:] if base else relative, is_dir)
+        if said is not None:
+            return said
+    return False
