@@ -81,6 +81,8 @@ def parse_baseline(text: str, where: str) -> frozenset[BaselineEntry]:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise InputError(where, error.lineno, f"not a baseline: invalid JSON ({error.msg})") from None
+    except RecursionError:
+        raise InputError(where, None, "not a baseline: invalid JSON (nested too deeply)") from None
     if not isinstance(document, dict) or document.get("licensecheck_baseline") != BASELINE_VERSION:
         raise InputError(
             where, None, f"not a licensecheck baseline (expected \"licensecheck_baseline\": {BASELINE_VERSION}); "

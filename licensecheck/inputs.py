@@ -129,6 +129,19 @@ def _refuse_outside(path: Path, base: Path) -> None:
         )
 
 
+def _read_input(path: Path, base: Path) -> list[Component] | FileRead:
+    """One input file's components. Each reader names what it cannot parse; a parser
+    that runs out of stack or memory on a hostile file is caught here, for every
+    reader, so that it is an input error naming the file and never an internal error."""
+    where = path.relative_to(base).as_posix()
+    try:
+        return _reader(input_kind(path))(path, base)
+    except RecursionError:
+        raise InputError(where, None, "cannot be read: nested too deeply") from None
+    except MemoryError:
+        raise InputError(where, None, "cannot be read: parsing it needs more memory than there is") from None
+
+
 def collect_inputs(
     root: Path,
     exclude: Callable[[Path], bool] | None = None,
@@ -165,7 +178,7 @@ def collect_inputs(
     overrides = override_sources(base, override_from)
     for path in files:
         _refuse_outside(path, base)
-        read = _reader(input_kind(path))(path, base)
+        read = _read_input(path, base)
         if isinstance(read, FileRead):
             file_notices.extend(read.notices)
             read = read.components

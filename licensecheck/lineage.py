@@ -53,6 +53,11 @@ MAX_DEPTH = 8
 # Real merges name a handful of parents; a card naming hundreds is broken or
 # hostile. Beyond this many, the rest are not fetched and the model is unknown.
 MAX_BASES = 32
+# Depth and width alone still allow 32^8 ancestors: hostile cards that each name
+# 32 new bases. A run looks up at most this many ancestors in all (a large
+# repository's models share a few dozen); the rest are unknown, and said so.
+MAX_ANCESTORS = 500
+BUDGET_CODE = "lineage-budget"
 
 # How permissive each rule category is, for laundering: a model that declares a
 # licence of a lower level than one of its ancestors' claims freedoms that the
@@ -123,7 +128,9 @@ class AncestorWalker:
     `start(component)` returns a `Resolved` (from the lock, an own model) or a
     `Future` of one (a Hub request through the run's Resolver). `follow` is
     called for every model the run resolves; `wait` returns when every
-    ancestor reachable within `max_depth` has been answered.
+    ancestor reachable within `max_depth` has been answered. At most
+    `max_ancestors` are started in all; each one past that is answered with a
+    `lineage-budget` problem instead (see `budget_notices`).
     """
 
     def __init__(
@@ -131,10 +138,13 @@ class AncestorWalker:
         start: Callable[[Component], Any],
         components: Iterable[Component],
         max_depth: int = MAX_DEPTH,
+        max_ancestors: int | None = None,
     ) -> None:
         self._start = start
         self._declared = declared_models(components)
         self._max_depth = max_depth
+        self._max_ancestors = MAX_ANCESTORS if max_ancestors is None else max_ancestors
+        self._started = 0
         self._changed = Condition()
         self._depth: dict[str, int] = {}  # the smallest depth each ancestor was reached at
         self._components: dict[str, Component] = {}
@@ -182,6 +192,7 @@ class AncestorWalker:
         if not is_valid_repo_id(base):
             return  # never sent anywhere; link_lineage reports it
         name = base.lower()
+        within_budget = False
         with self._changed:
             known = self._depth.get(name)
             if known is not None and known <= depth:
@@ -190,7 +201,12 @@ class AncestorWalker:
             answer = self._answers.get(name)
             if known is None:
                 component = self._components[name] = ancestor_component(base, self._declared)
-        if known is None:
+                within_budget = self._started < self._max_ancestors
+                if within_budget:
+                    self._started += 1
+                else:
+                    self._answers[name] = _beyond_budget(component, self._max_ancestors)
+        if known is None and within_budget:
             self.follow(self._start(component), depth, name)
         elif answer is not None:
             self._expand(answer, depth)  # reached closer than before: walk further up
@@ -204,6 +220,30 @@ class AncestorWalker:
             if self._errors:
                 raise self._errors[0]
             return {self._components[name].key: answer for name, answer in self._answers.items()}
+
+
+def _beyond_budget(component: Component, budget: int) -> Resolved:
+    from .model import Resolution
+    from .scan import Resolved  # the type lives with the runner (scan.py), which imports this module
+
+    message = (
+        f"{component.type} {component.name}: not looked up: this run already looked up {budget} ancestors, "
+        "the most it follows; its terms are unknown"
+    )
+    return Resolved(Resolution(problem=Finding(Severity.ERROR, BUDGET_CODE, message)))
+
+
+def budget_notices(answers: Mapping[tuple, Resolved]) -> tuple[Finding, ...]:
+    """A notice for the top of the report when the run reached its budget of ancestors."""
+    skipped = sum(1 for a in answers.values() if a.resolution.problem is not None and a.resolution.problem.code == BUDGET_CODE)
+    if not skipped:
+        return ()
+    message = (
+        f"lineage: this run looked up {MAX_ANCESTORS} ancestors, the most it follows, and left {skipped} more "
+        "unresolved; the models that descend from them are unknown (base models that each name many new "
+        "bases are broken or hostile cards)"
+    )
+    return (Finding(Severity.ERROR, BUDGET_CODE, message),)
 
 
 def ancestor_components(components: Iterable[Component], answers: Mapping[tuple, Resolved]) -> list[Component]:

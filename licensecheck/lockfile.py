@@ -231,6 +231,8 @@ def read_lock(path: Path, display: str | None = None) -> Lock:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise InputError(display, error.lineno, f"lock file is not valid JSON: {error.msg}; delete it and run `licensecheck lock`") from None
+    except RecursionError:
+        raise InputError(display, None, "lock file is not valid JSON: nested too deeply; delete it and run `licensecheck lock`") from None
     if not isinstance(data, dict) or data.get("lock_version") != LOCK_VERSION or not isinstance(data.get("components"), list):
         raise InputError(display, None, f"not a licensecheck lock file of version {LOCK_VERSION}; run `licensecheck lock` to rebuild it")
     entries = []

@@ -125,6 +125,10 @@ class Component:
     # What reading the inputs found about this component (a lock file that
     # overrides a requirement file's pin, a base model that cannot be followed).
     notes: tuple[Finding, ...] = ()
+    # A local model's own files as read when the component was made
+    # (sources/local.py `ModelFiles`): its licence is resolved from them, so a
+    # GGUF header is read once per run. Not part of the component's identity.
+    local_files: object | None = field(default=None, compare=False, repr=False)
 
     @property
     def key(self) -> tuple[str, str, str | None]:

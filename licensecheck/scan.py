@@ -24,7 +24,7 @@ from .overrides import applied_override
 from .purposes import unchecked_purposes
 from .scope import context_for
 from .sources.external import with_external_inputs
-from .lineage import AncestorWalker, ancestor_components, link_lineage
+from .lineage import AncestorWalker, ancestor_components, budget_notices, link_lineage
 from .model_facts import facts_for
 from .model import (
     MODEL,
@@ -414,7 +414,7 @@ def scan_components(
     resolved = resolve_all(components, lock, options, knowledge)
     results = tuple(judge(c, resolved[c.key], knowledge, context) for c in components)
     results = link_lineage(results, resolved, lambda c, r: judge(c, r, knowledge, context), knowledge)
-    return ScanResult(context, results, notices=_run_notices(results, options),
+    return ScanResult(context, results, notices=_run_notices(results, options) + budget_notices(resolved),
                       unchecked_purposes=unchecked_purposes(results, knowledge, context))
 
 

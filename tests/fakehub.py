@@ -21,6 +21,7 @@ short default set without it). Faults for the listing are added under `LISTING`.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import re
 import socket
@@ -159,6 +160,12 @@ class _Fault:
     delay: float
     times: int | None
     reset: bool = False
+    trickle: float = 0.0
+    trickle_headers: bool = True
+    size: int | None = None
+    declare_length: bool = True
+    endless_head: bool = False
+    on: str | None = None  # "api" (metadata) or "file" (downloads) only; None: every request
 
 
 @dataclass
@@ -167,6 +174,13 @@ class _Answer:
     body: bytes = b""
     headers: dict[str, str] = field(default_factory=dict)
     content_type: str = "application/json"
+    # Hostile ways of sending it (see FakeHub.add_fault): one byte at a time, or
+    # a body of `size` bytes generated as it is sent, with or without its length.
+    trickle: float = 0.0
+    trickle_headers: bool = True
+    size: int | None = None
+    declare_length: bool = True
+    endless_head: bool = False
 
 
 _RESET = _Answer(0)  # not an answer: the handler resets the connection
@@ -379,6 +393,12 @@ class FakeHub:
         times: int | None = None,
         repo_type: str | None = None,
         reset: bool = False,
+        trickle: float = 0.0,
+        trickle_headers: bool = True,
+        size: int | None = None,
+        declare_length: bool = True,
+        endless_head: bool = False,
+        on: str | None = None,
     ) -> None:
         """Make requests about `repo_id` (a Hub id or a PyPI name) misbehave.
 
@@ -388,8 +408,25 @@ class FakeHub:
         delay. `times` limits how many requests are affected (None: all).
         `repo_type` restricts the fault to "model", "dataset" or "package".
         `reset=True` answers nothing: the connection is reset (TCP RST) instead.
+
+        `trickle=s` sends the answer one byte every `s` seconds, from its status
+        line on (or, with `trickle_headers=False`, from the first byte of the
+        body): each read of the client is answered in time, the whole is not.
+        `endless_head=True` (with `trickle`) never ends the headers: after the
+        real ones, a header value goes on one byte at a time for ever.
+        `size=n` sends a body of `n` bytes (a JSON object padded with spaces,
+        generated as it is sent) with `Content-Length`, or with
+        `declare_length=False` without it, ended by closing the connection.
+        With `status=None` these apply to the normal answer.
+        `on="api"` or `on="file"` limits the fault to metadata requests or to
+        file downloads.
         """
-        fault = _Fault(repo_type, status, dict(headers or {}), body, delay, times, reset)
+        if on not in (None, "api", "file"):
+            raise ValueError(f"on must be 'api' or 'file', not {on!r}")
+        fault = _Fault(
+            repo_type, status, dict(headers or {}), body, delay, times, reset, trickle, trickle_headers, size,
+            declare_length, endless_head, on,
+        )
         types = (repo_type,) if repo_type else (MODEL, DATASET, PACKAGE)
         with self._lock:
             for each in types:
@@ -407,9 +444,11 @@ class FakeHub:
             self.requests.append((method, path))
             self.seen_headers.append(headers)
 
-    def _take_fault(self, key: tuple[str, str]) -> _Fault | None:
+    def _take_fault(self, key: tuple[str, str], kind: str) -> _Fault | None:
         with self._lock:
             for fault in self._faults.get(key, []):
+                if fault.on is not None and fault.on != kind:
+                    continue
                 if fault.times is None:
                     return fault
                 if fault.times > 0:
@@ -434,15 +473,25 @@ class FakeHub:
         if segments[:2] == ["api", "agent-harnesses"]:
             return _json_answer(200, {})
         if segments == ["api", "models"]:
-            injected = self._injected(_key(MODEL, LISTING))
+            injected = self._injected(self._take_fault(_key(MODEL, LISTING), "api"))
             return self._listing(parts.path, query) if injected is _PROCEED else injected
         route = self._route(segments)
         if route is None:
             return _error(404, "Not Found")
         kind, repo_type, repo_id, rest = route
-        injected = self._injected(_key(repo_type, repo_id))
-        if injected is not _PROCEED:
+        fault = self._take_fault(_key(repo_type, repo_id), kind)
+        injected = self._injected(fault)
+        if injected is None or injected is _RESET:
             return injected
+        if injected is not _PROCEED:
+            return _with_delivery(injected, fault)
+        answer = self._normal_answer(method, kind, repo_type, repo_id, rest, parts, query, headers)
+        return _with_delivery(answer, fault) if fault is not None else answer
+
+    def _normal_answer(
+        self, method: str, kind: str, repo_type: str, repo_id: str, rest: list[str], parts, query: dict, headers: dict[str, str]
+    ) -> _Answer:
+        """What the service answers when nothing misbehaves."""
         if kind == "pypi":
             return self._pypi(repo_id, rest)
         with self._lock:
@@ -460,9 +509,8 @@ class FakeHub:
             return _metadata_answer(repo, rest, query.get("expand"))
         return self._file(method, repo, rest, headers)
 
-    def _injected(self, key: tuple[str, str]) -> _Answer | None:
-        """The answer of a fault injected for `key`: `_PROCEED` to answer normally (after its delay), None when stopping."""
-        fault = self._take_fault(key)
+    def _injected(self, fault: _Fault | None) -> _Answer | None:
+        """The answer of an injected `fault`: `_PROCEED` to answer normally (after its delay), None when stopping."""
         if fault is None:
             return _PROCEED
         if not self._sleep(fault.delay):
@@ -596,6 +644,24 @@ def _metadata_answer(repo: _Repo, rest: list[str], expand: list[str] | None) -> 
     return _json_answer(200, body)
 
 
+def _with_delivery(answer: _Answer, fault: _Fault) -> _Answer:
+    """The answer, to be sent the hostile way the fault asks for."""
+    answer.trickle, answer.trickle_headers = fault.trickle, fault.trickle_headers
+    answer.size, answer.declare_length, answer.endless_head = fault.size, fault.declare_length, fault.endless_head
+    return answer
+
+
+def _padded_body(size: int, chunk: int = 64 * 1024):
+    """`size` bytes of a JSON object, `{"id": "org/huge"` then spaces then `}`, in chunks."""
+    head, tail = b'{"id": "org/huge"', b"}"
+    yield head
+    spaces = size - len(head) - len(tail)
+    while spaces > 0:
+        yield b" " * min(chunk, spaces)
+        spaces -= chunk
+    yield tail
+
+
 def _fault_answer(fault: _Fault) -> _Answer:
     status = fault.status or 500
     if fault.body is None:
@@ -614,6 +680,13 @@ class _Server(ThreadingHTTPServer):
     request_queue_size = 256  # the default 5 refuses connections under parallel load
     daemon_threads = True
     allow_reuse_address = True
+
+    def handle_error(self, request, client_address) -> None:
+        import sys
+
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return  # a client that gave up on a hostile answer: expected, not worth a traceback
+        super().handle_error(request, client_address)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -653,6 +726,9 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             return
         try:
+            if answer.trickle or answer.size is not None:
+                self._send_hostile(answer, send_body)
+                return
             self.send_response(answer.status)
             self.send_header("Content-Type", answer.content_type)
             for name, value in answer.headers.items():
@@ -664,6 +740,36 @@ class _Handler(BaseHTTPRequestHandler):
                 self.wfile.write(answer.body)
         except OSError:
             self.close_connection = True
+
+    def _send_hostile(self, answer: _Answer, send_body: bool) -> None:
+        """A trickled answer, or one with a generated body (see FakeHub.add_fault)."""
+        size = answer.size if answer.size is not None else len(answer.body)
+        lines = [f"HTTP/1.1 {answer.status} {self.responses.get(answer.status, ('',))[0]}", f"Content-Type: {answer.content_type}"]
+        lines += [f"{name}: {value}" for name, value in answer.headers.items() if name.lower() != "content-type"]
+        if answer.declare_length:
+            lines.append(f"Content-Length: {size}")
+        else:
+            lines.append("Connection: close")
+        head = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
+        body = (_padded_body(size) if answer.size is not None else iter([answer.body])) if send_body else iter(())
+        if answer.endless_head:
+            head = ("\r\n".join(lines) + "\r\nX-Padding: ").encode("latin-1")
+            body = itertools.repeat(b"a")
+        self.close_connection = True
+        if not answer.trickle:
+            self.wfile.write(head)
+            for chunk in body:
+                self.wfile.write(chunk)
+            return
+        if not answer.trickle_headers:
+            self.wfile.write(head)
+            head = b""
+        for chunk in itertools.chain((head,), body):  # the body may never end
+            for index in range(len(chunk)):
+                self.wfile.write(chunk[index : index + 1])
+                self.wfile.flush()
+                if not self.hub._sleep(answer.trickle):
+                    return  # the server is stopping
 
     def log_message(self, format: str, *args: object) -> None:
         pass  # quiet: pytest output is for failures

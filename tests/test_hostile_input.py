@@ -235,6 +235,56 @@ def test_bombs_and_deep_nesting_are_input_errors(tmp_path, name, text, message):
     assert "internal error" not in result.stderr
 
 
+DEEP_JSON = "[" * 100_000 + "]" * 100_000
+DEEP_TOML = "[" * 100_000 + "]" * 100_000
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        ("Pipfile.lock", '{"_meta": {}, "default": {"a": ' + DEEP_JSON + "}}", "Pipfile.lock: invalid JSON: nested too deeply"),
+        ("uv.lock", "version = 1\n[[package]]\nname = 'a'\nx = " + DEEP_TOML + "\n", "uv.lock: invalid TOML: nested too deeply"),
+        ("poetry.lock", "[[package]]\nname = 'a'\nx = " + DEEP_TOML + "\n", "poetry.lock: invalid TOML: nested too deeply"),
+        ("pylock.toml", "lock-version = '1.0'\nx = " + DEEP_TOML + "\n", "pylock.toml: invalid TOML: nested too deeply"),
+        ("licensecheck.lock", '{"lock_version": 1, "components": ' + DEEP_JSON + "}",
+         "licensecheck.lock: lock file is not valid JSON: nested too deeply; delete it and run `licensecheck lock`"),
+    ],
+)
+def test_every_json_and_toml_input_nested_too_deeply_is_an_input_error(tmp_path, name, text, message):
+    (tmp_path / name).write_text(text)
+    if name == "licensecheck.lock":
+        (tmp_path / "requirements.txt").write_text("pkg==1.0\n")
+    result = scan(tmp_path, "--offline", "--no-discover")
+    assert (result.exit_code, result.stderr) == (2, f"licensecheck: error: {message}\n")
+
+
+def test_a_baseline_nested_too_deeply_is_an_input_error(tmp_path):
+    (tmp_path / "requirements.txt").write_text("pkg==1.0\n")
+    (tmp_path / "baseline.json").write_text('{"licensecheck_baseline": ' + DEEP_JSON + "}")
+    result = scan(tmp_path, "--offline", "--no-discover", "--baseline", str(tmp_path / "baseline.json"))
+    assert result.exit_code == 2
+    assert result.stderr.endswith("baseline.json: not a baseline: invalid JSON (nested too deeply)\n")
+
+
+@pytest.mark.parametrize(
+    ("error", "message"),
+    [(RecursionError, "cannot be read: nested too deeply"),
+     (MemoryError, "cannot be read: parsing it needs more memory than there is")],
+)
+def test_a_reader_out_of_stack_or_memory_is_an_input_error_naming_the_file(tmp_path, monkeypatch, error, message):
+    # Every reader is guarded, not only those whose parser is known to recurse: stand one in that fails.
+    import licensecheck.sources.setupcfg as setupcfg
+
+    def exhausted(path, root):
+        raise error()
+
+    monkeypatch.setattr(setupcfg, "read_setup_cfg", exhausted)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "setup.cfg").write_text("[options]\ninstall_requires = x\n")
+    result = scan(tmp_path, "--offline", "--no-discover")
+    assert (result.exit_code, result.stderr) == (2, f"licensecheck: error: sub/setup.cfg: {message}\n")
+
+
 def test_include_cycles_end(tmp_path):
     (tmp_path / "requirements.txt").write_text("-r a.txt\nroot-pkg\n")
     (tmp_path / "a.txt").write_text("-r b.txt\n-c requirements.txt\na-pkg\n")

@@ -351,6 +351,50 @@ def test_a_card_naming_too_many_bases_is_cut_and_unknown(hub, tmp_path):
     assert sum(metadata_requests(hub, name) for name in bases) == MAX_BASES
 
 
+def test_a_run_looks_up_at_most_its_budget_of_ancestors(hub, tmp_path, monkeypatch):
+    import licensecheck.lineage as lineage
+
+    monkeypatch.setattr(lineage, "MAX_ANCESTORS", 5)
+    # Cards that each name new bases: depth and width limits alone would allow thousands.
+    bases = [f"fan/b{i}" for i in range(10)]
+    grandparents = {base: [f"{base}-c{j}" for j in range(2)] for base in bases}
+    for base, parents in grandparents.items():
+        hub.add_model(base, {"license": "mit", "base_model": parents})
+        for parent in parents:
+            hub.add_model(parent, {"license": "mit"})
+    hub.add_model("fan/root", {"license": "mit", "base_model": bases, "base_model_relation": "merge"})
+    manifest(tmp_path, "fan/root")
+    code, document = scan_json(tmp_path)
+    entry = component(document, "fan/root")
+    assert code == 3 and entry["verdict"] == "unknown"
+    # Exactly the budget was looked up, each once. Which ones depends on when answers
+    # arrive (a base's answer may let its own bases in before the last of the root's).
+    ancestors = bases + [name for parents in grandparents.values() for name in parents]
+    looked_up = {name for name in ancestors if metadata_requests(hub, name)}
+    assert len(looked_up) == 5 and all(metadata_requests(hub, name) == 1 for name in looked_up)
+    assert "fan/b0" in looked_up and "fan/b9" not in looked_up
+    reached = set(bases) | {name for base in looked_up & set(bases) for name in grandparents[base]}
+    refused = {
+        f["message"].split(" ")[1] for f in entry["findings"] if f["code"] == "lineage-unresolved" and "not looked up" in f["message"]
+    }
+    assert refused == reached - looked_up
+    assert (
+        "ancestor fan/b9 (base of fan/root) could not be resolved, so its terms are unknown: model fan/b9: "
+        "not looked up: this run already looked up 5 ancestors, the most it follows; its terms are unknown"
+    ) in [f["message"] for f in entry["findings"]]
+    [notice] = [n for n in document["notices"] if n["code"] == "lineage-budget"]
+    assert notice["message"] == (
+        f"lineage: this run looked up 5 ancestors, the most it follows, and left {len(refused)} more unresolved; the "
+        "models that descend from them are unknown (base models that each name many new bases are broken or hostile cards)"
+    )
+
+
+def test_within_the_budget_there_is_no_notice(hub, tmp_path):
+    manifest(tmp_path, LLAMA)
+    _, document = scan_json(tmp_path)
+    assert [n for n in document["notices"] if n["code"] == "lineage-budget"] == []
+
+
 # -- the organisation's own models ------------------------------------------------------------
 
 

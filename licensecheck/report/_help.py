@@ -205,6 +205,10 @@ HELP: dict[str, tuple[str, str]] = {
     "lineage-too-wide": ("Too many base models",
                          "A card names more base models than licensecheck follows; the terms of the ones not "
                          "followed are unknown. Check the card's `base_model` list."),
+    "lineage-budget": ("Too many ancestors in one run",
+                       "The run looked up as many ancestors as it follows (500) and left the rest unresolved, so "
+                       "the models that descend from them are unknown. Cards whose bases each name many new bases "
+                       "are broken or hostile: check the `base_model` lists, or scan fewer models at a time."),
     "lineage-unresolved": ("Base model not resolved",
                            "A declared base model could not be resolved, so the terms it imposes on this model are "
                            "unknown."),

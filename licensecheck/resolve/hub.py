@@ -10,6 +10,12 @@ functions that need it, so commands that never touch the Hub do not pay for it.
 The concerns are split (`fetch_repo_info`, `hub_error_finding`,
 `record_from_info`) so that the retry policy (licensecheck/retry.py) wraps the
 fetch alone: `hub_transient` tells it which failures are worth another attempt.
+
+The request goes through the client's session with a total deadline and a cap
+on the answer's size (resolve/hub_http.py). Failures are classified by the
+client's public error types and by the exception classes of the HTTP library
+the client is built on (httpx for huggingface_hub 1.x, httpx2 for 2.x), found at
+run time: both versions behave the same.
 """
 
 from __future__ import annotations
@@ -33,6 +39,8 @@ if TYPE_CHECKING:
 EXPAND = ["cardData", "sha", "tags", "gated", "siblings"]
 
 _LICENCE_FILE_PREFIXES = ("license", "licence")
+# The largest real metadata answers (a dataset listing 100,000 files) are a few MB.
+MAX_METADATA_BYTES = 16 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -106,9 +114,29 @@ def resolve_hub_repo(
 
 
 def fetch_repo_info(api: HfApi, repo_type: str, repo_id: str, revision: str | None, *, timeout: float) -> Any:
-    """One metadata request; raises whatever the client raises."""
-    fetch = api.model_info if repo_type == MODEL else api.dataset_info
-    return fetch(repo_id, revision=revision, timeout=timeout, expand=EXPAND)
+    """One metadata request, as `model_info`/`dataset_info` make it but bounded; raises what the client raises.
+
+    The answer is read in full within `timeout` and up to `MAX_METADATA_BYTES`
+    (`AnswerTooSlow`, `AnswerTooLarge` otherwise), then given to the client's own
+    `ModelInfo`/`DatasetInfo`.
+    """
+    import json
+    from urllib.parse import quote
+
+    from huggingface_hub import DatasetInfo, ModelInfo
+    from huggingface_hub.utils import validate_repo_id
+
+    from .hub_http import hub_get
+
+    validate_repo_id(repo_id)
+    url = f"{api.endpoint}/api/{'models' if repo_type == MODEL else 'datasets'}/{repo_id}"
+    if revision is not None:
+        url += f"/revision/{quote(revision, safe='')}"
+    body = hub_get(api, url, params={"expand": EXPAND}, timeout=timeout, max_bytes=MAX_METADATA_BYTES)
+    data = json.loads(body)
+    if not isinstance(data, dict):
+        raise TypeError(f"expected a JSON object, got {type(data).__name__}")
+    return (ModelInfo if repo_type == MODEL else DatasetInfo)(**data)
 
 
 def hub_transient(error: BaseException) -> Transient | None:
@@ -118,8 +146,10 @@ def hub_transient(error: BaseException) -> Transient | None:
     5xx (with any `Retry-After` they carry), read timeouts and connections
     dropped before the answer are not.
     """
-    import httpx2
     from huggingface_hub.errors import HfHubHTTPError
+
+    from .bounded import AnswerTooSlow
+    from .hub_http import transport_errors
 
     if isinstance(error, HfHubHTTPError):
         status = _status_of(error)
@@ -130,11 +160,11 @@ def hub_transient(error: BaseException) -> Transient | None:
         if status == 429:
             return Transient("the Hub is rate-limiting requests (HTTP 429)", retry_after)
         return Transient(f"the Hub answered HTTP {status}", retry_after)
-    if isinstance(error, (httpx2.ConnectTimeout, httpx2.ConnectError)):
+    if isinstance(error, transport_errors("ConnectTimeout", "ConnectError")):
         return None  # the Hub is not there: see Reachability, not worth a wait
-    if isinstance(error, httpx2.TimeoutException):
+    if isinstance(error, (AnswerTooSlow, *transport_errors("TimeoutException"))):
         return Transient("the Hub did not answer in time")
-    if isinstance(error, (httpx2.RemoteProtocolError, httpx2.ReadError, httpx2.WriteError)):
+    if isinstance(error, transport_errors("RemoteProtocolError", "ReadError", "WriteError")):
         return Transient("the connection to the Hub was closed before it answered")
     return None
 
@@ -143,7 +173,6 @@ def hub_error_finding(error: BaseException, repo_type: str, repo_id: str, revisi
     """An error finding for a failed request, in our words: never the client's message."""
     import json
 
-    import httpx2
     from huggingface_hub.errors import (
         GatedRepoError,
         HfHubHTTPError,
@@ -153,6 +182,9 @@ def hub_error_finding(error: BaseException, repo_type: str, repo_id: str, revisi
         RevisionNotFoundError,
     )
 
+    from .bounded import AnswerTooLarge, AnswerTooSlow
+    from .hub_http import transport_errors
+
     what = f"{repo_type} {repo_id}"
     at = f" at revision {revision}" if revision else ""
 
@@ -160,7 +192,7 @@ def hub_error_finding(error: BaseException, repo_type: str, repo_id: str, revisi
         return Finding(Severity.ERROR, code, message)
 
     # Order matters: GatedRepoError is a RepositoryNotFoundError, every
-    # HfHubHTTPError is an httpx2.HTTPError and an OSError, and
+    # HfHubHTTPError is an HTTPError of the HTTP library and an OSError, and
     # OfflineModeIsEnabled is a ConnectionError.
     if isinstance(error, OfflineModeIsEnabled):
         return problem("offline", f"{what}: offline mode is on (HF_HUB_OFFLINE) and there is no recorded licence for it")
@@ -193,20 +225,24 @@ def hub_error_finding(error: BaseException, repo_type: str, repo_id: str, revisi
         if status is not None and 500 <= status < 600:
             return problem("hub-server-error", f"{what}: the Hub failed to answer (HTTP {status}); try again later")
         return problem("hub-http-error", f"{what}: the Hub answered HTTP {status}{at}")
-    if isinstance(error, httpx2.ConnectTimeout):
+    if isinstance(error, transport_errors("ConnectTimeout")):
         return problem("hub-unreachable", f"{what}: could not connect to the Hub in time; check the network or HF_ENDPOINT")
-    if isinstance(error, httpx2.TimeoutException):
+    if isinstance(error, (AnswerTooSlow, *transport_errors("TimeoutException"))):
         return problem("hub-timeout", f"{what}: the Hub did not answer in time{at}")
-    if isinstance(error, (httpx2.RemoteProtocolError, httpx2.ReadError, httpx2.WriteError)):
+    if isinstance(error, transport_errors("RemoteProtocolError", "ReadError", "WriteError")):
         return problem("hub-connection-error", f"{what}: the connection to the Hub was closed before it answered{at}")
-    if isinstance(error, httpx2.TooManyRedirects):
+    if isinstance(error, transport_errors("TooManyRedirects")):
         return problem("hub-http-error", f"{what}: the Hub redirected too many times{at}")
-    if isinstance(error, (httpx2.TransportError, ConnectionError)):
+    if isinstance(error, (*transport_errors("TransportError"), ConnectionError)):
         return problem("hub-unreachable", f"{what}: could not connect to the Hub; check the network or HF_ENDPOINT")
     if isinstance(error, HFValidationError):
         return problem("hub-invalid-id", f"{what}: not a valid Hub repository id or revision")
+    if isinstance(error, AnswerTooLarge):
+        return problem("hub-invalid-response", f"{what}: the Hub's answer is larger than {error.limit // (1024 * 1024)} MiB{at}")
     if isinstance(error, (json.JSONDecodeError, UnicodeDecodeError)):
         return problem("hub-invalid-response", f"{what}: the Hub's answer is not JSON{at}")
+    if isinstance(error, RecursionError):
+        return problem("hub-invalid-response", f"{what}: the Hub's answer is nested too deeply to read{at}")
     if isinstance(error, (TypeError, KeyError, ValueError, AttributeError)):
         return problem("hub-invalid-response", f"{what}: the Hub's answer does not have the expected shape{at}")
     return problem("hub-error", f"{what}: the Hub request failed ({type(error).__name__}){at}")

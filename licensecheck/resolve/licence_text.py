@@ -8,23 +8,23 @@ repository lists) at the resolved commit and records what it is, so that the
 pure core can judge it and the lock can remember it.
 
 The file is fetched with one GET through the client's own HTTP session
-(`hf_hub_url` + `get_session`), not `hf_hub_download`: an uncached
+(`hf_hub_url` + resolve/hub_http.py), not `hf_hub_download`: an uncached
 `hf_hub_download` retries with backoff for about 23 s before it gives up, writes
 into the user's Hugging Face cache, and reads files of any size. Here there is
-one request, the run's timeout, a cap on the size and on the total time, and
+one request, the run's timeout for the whole of it, a cap on the size, and
 `HF_TOKEN` is sent only to the Hub endpoint, as the client does.
 """
 
 from __future__ import annotations
 
 import re
-import time
 from dataclasses import replace
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from ..identify import licence_named_in_card_body, recognise_by_link, recognise_by_text, text_fingerprint
 from ..model import DATASET, Finding, LicenceInfo, Resolution, Severity
+from .bounded import AnswerTooLarge
 from .hub import HubRecord, hub_error_finding
 
 if TYPE_CHECKING:
@@ -34,10 +34,6 @@ if TYPE_CHECKING:
 
 MAX_LICENCE_BYTES = 512 * 1024  # the longest licence texts are about 100 KB
 _HUB_HOSTS = ("huggingface.co", "hf.co")
-
-
-class LicenceFileTooLarge(Exception):
-    """The file is far larger than any licence text: not read further."""
 
 
 def licence_file_wanted(licence: LicenceInfo | None, knowledge: Knowledge) -> bool:
@@ -93,9 +89,10 @@ def repo_file_from_link(link: str | None, repo_type: str, repo_id: str) -> str |
 def fetch_licence_text(
     api: HfApi, repo_type: str, repo_id: str, revision: str | None, filename: str, *, timeout: float
 ) -> str:
-    """One GET of a (small) repository file; raises what the client raises."""
+    """One GET of a (small) repository file; raises what the client raises, or `AnswerTooLarge`/`AnswerTooSlow`."""
     from huggingface_hub import hf_hub_url
-    from huggingface_hub.utils import build_hf_headers, get_session, hf_raise_for_status
+
+    from .hub_http import hub_get
 
     url = hf_hub_url(
         repo_id,
@@ -104,21 +101,7 @@ def fetch_licence_text(
         revision=revision,
         endpoint=api.endpoint,
     )
-    headers = build_hf_headers(token=api.token, library_name=api.library_name, library_version=api.library_version)
-    deadline = time.monotonic() + 2 * timeout  # a server that drips bytes must not hold the run
-    with get_session().stream("GET", url, headers=headers, timeout=timeout, follow_redirects=True) as response:
-        if response.status_code >= 400:
-            response.read()  # the client's error mapping reads the body
-            hf_raise_for_status(response)
-        body = bytearray()
-        for chunk in response.iter_bytes():
-            body.extend(chunk)
-            if len(body) > MAX_LICENCE_BYTES:
-                raise LicenceFileTooLarge(filename)
-            if time.monotonic() > deadline:
-                import httpx2
-
-                raise httpx2.ReadTimeout("licence file download exceeded its time budget")
+    body = hub_get(api, url, timeout=timeout, max_bytes=MAX_LICENCE_BYTES)
     return body.decode("utf-8", errors="replace")
 
 
@@ -285,7 +268,7 @@ def _read_failure(
             "licence-file-missing",
             f"{what}: declares {declared}, but the repository has no file {filename} to read the licence from",
         )
-    if isinstance(error, LicenceFileTooLarge):
+    if isinstance(error, AnswerTooLarge):
         return None, Finding(
             Severity.WARNING,
             "licence-file-too-large",

@@ -33,10 +33,16 @@ _OPEN_IDS = ("other", "unknown")
 
 
 def resolve_local_model(component: Component):
-    """The licence of a local model component (one with `path` set), as a `scan.Resolved`."""
+    """The licence of a local model component (one with `path` set), as a `scan.Resolved`.
+
+    From the files read when the component was made; a component made without
+    them (by hand) has its folder read now, confined to that folder.
+    """
     from ..scan import Resolved
 
-    files = read_model_files(Path(component.path), component.name)
+    files = component.local_files
+    if not isinstance(files, ModelFiles):
+        files = read_model_files(Path(component.path), component.name)
     return Resolved(local_resolution(files), component.base_models, component.relation)
 
 

@@ -20,6 +20,7 @@ import json
 import os
 import re
 import socket
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
@@ -232,13 +233,24 @@ def package_url(name: str, version: str | None, base_url: str | None = None) -> 
 
 
 def fetch_json(url: str, name: str, version: str | None, *, timeout: float) -> object:
-    """One request; every failure is a `_ResolveProblem`, marked transient when a retry may help."""
+    """One request, answered in full within `timeout` (resolve/bounded.py); every failure is a
+    `_ResolveProblem`, marked transient when a retry may help."""
+    from .bounded import AnswerTooLarge, AnswerTooSlow, read_capped, within
+
     what = f"package {name}" + (f" {version}" if version else "")
     request = Request(url, headers={"Accept": "application/json", "User-Agent": f"licensecheck/{__version__}"})
     dropped = Transient("the connection to PyPI was closed before it answered")
-    try:
+    deadline = time.monotonic() + timeout
+
+    def fetch() -> bytes:
         with urlopen(request, timeout=timeout) as response:
-            body = response.read(_MAX_BODY + 1)
+            chunks = iter(lambda: response.read1(64 * 1024), b"")  # as it arrives: a trickle is cut at the deadline
+            return read_capped(chunks, deadline=deadline, max_bytes=_MAX_BODY)
+
+    try:
+        body = within(timeout, fetch)
+    except AnswerTooLarge:
+        raise _ResolveProblem("pypi-invalid-response", f"{what}: PyPI's answer is too large") from None
     except HTTPError as error:
         retry_after = parse_retry_after(error.headers.get("Retry-After") if error.headers else None)
         error.close()
@@ -253,7 +265,7 @@ def fetch_json(url: str, name: str, version: str | None, *, timeout: float) -> o
         elif error.code in RETRY_STATUSES:
             transient = Transient(f"PyPI answered HTTP {error.code}", retry_after)
         raise _ResolveProblem("pypi-http-error", f"{what}: PyPI answered HTTP {error.code}", transient) from None
-    except (TimeoutError, socket.timeout):
+    except (TimeoutError, socket.timeout, AnswerTooSlow):
         raise _ResolveProblem(
             "pypi-timeout", f"{what}: PyPI did not answer in time", Transient("PyPI did not answer in time")
         ) from None
@@ -270,11 +282,9 @@ def fetch_json(url: str, name: str, version: str | None, *, timeout: float) -> o
         ) from None
     except (OSError, HTTPException):  # a reset, a disconnect, a truncated answer
         raise _ResolveProblem("pypi-connection-error", f"{what}: {dropped.reason}", dropped) from None
-    if len(body) > _MAX_BODY:
-        raise _ResolveProblem("pypi-invalid-response", f"{what}: PyPI's answer is too large")
     try:
         return json.loads(body)
-    except ValueError:  # JSONDecodeError and UnicodeDecodeError
+    except (ValueError, RecursionError):  # JSONDecodeError, UnicodeDecodeError, nesting too deep
         raise _ResolveProblem("pypi-invalid-response", f"{what}: PyPI's answer is not JSON") from None
 
 

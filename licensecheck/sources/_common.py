@@ -37,6 +37,9 @@ class FileRead:
 # Input files are a few kilobytes; anything this big is a mistake or an attack.
 MAX_INPUT_BYTES = 10 * 1024 * 1024
 
+# PEP 508: a project name starts and ends with a letter or digit (packaging accepts `x_`).
+_PROJECT_NAME = re.compile(r"[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9]")
+
 # One part of a Hub repository id: letters, digits, `-`, `_`, `.`; 1 to 96 of them.
 _REPO_ID_PART = re.compile(r"[A-Za-z0-9_.-]{1,96}")
 
@@ -163,6 +166,9 @@ def package_from_pep508(
         if hint:
             message += f" ({hint})"
         raise InputError(where, line, message) from None
+    if not _PROJECT_NAME.fullmatch(requirement.name):
+        message = f"invalid requirement {text!r}: {requirement.name!r} is not a project name (it must start and end with a letter or digit)"
+        raise InputError(where, line, message + (f" ({hint})" if hint else ""))
     specifier = str(requirement.specifier)
     return Component(
         type=PACKAGE,

@@ -9,9 +9,13 @@ recognised.
 
 Only `general.*` keys are kept (licence, base models, names); every other value
 (the tokenizer's vocabulary, hundreds of thousands of strings) is skipped
-without being decoded. Limits on every count and length keep a corrupt or
-hostile header from allocating memory or reading for ever: a file that breaks
-them is a `GGUFError`, as is any truncation.
+without being decoded. Under `general.*` too, only scalars, strings and short
+lists of strings are kept: an array of numbers or of arrays is skipped (a
+100-million-item array costs one bounds check, never a list), and so is a list
+of more than `_MAX_KEPT_STRINGS` strings. Limits on every count and length, and
+on the strings and nested arrays a header may hold in all (each costs a step of
+Python), keep a corrupt or hostile header from allocating memory or reading for
+ever: a file that breaks them is a `GGUFError`, as is any truncation.
 """
 
 from __future__ import annotations
@@ -28,6 +32,13 @@ _MAX_KV_COUNT = 1_000_000
 _MAX_STRING_BYTES = 16 * 1024 * 1024
 _MAX_ARRAY_ITEMS = 100_000_000
 _MAX_NESTING = 4
+# Strings and nested arrays are walked one by one (~0.25 µs each). The largest
+# real headers hold under 1.5 million (a 262k-token vocabulary and its merges);
+# this many is about a second of reading.
+_MAX_STEPS = 4_000_000
+# A `general.*` list of strings longer than this (tags, languages) is skipped:
+# nothing licensecheck reads is a long list.
+_MAX_KEPT_STRINGS = 1024
 
 # value type -> struct code for the fixed-size scalars (GGUF's numbering).
 _SCALARS = {0: "B", 1: "b", 2: "H", 3: "h", 4: "I", 5: "i", 6: "f", 7: "?", 10: "Q", 11: "q", 12: "d"}
@@ -36,6 +47,9 @@ _STRING, _ARRAY = 8, 9
 
 class GGUFError(Exception):
     """The file is not a GGUF file this reader understands; the message says why."""
+
+
+SKIPPED = object()  # a value that was read past, not kept
 
 
 class _Reader:
@@ -48,6 +62,12 @@ class _Reader:
         self.wide = version >= 2  # counts and lengths: uint64 since version 2, uint32 before
         self.count_code = order + ("Q" if self.wide else "I")
         self.count_size = 8 if self.wide else 4
+        self.steps = 0  # strings and nested arrays walked so far, against _MAX_STEPS
+
+    def step(self, number: int) -> None:
+        self.steps += number
+        if self.steps > _MAX_STEPS:
+            raise GGUFError(f"the header holds more than {_MAX_STEPS:,} strings and arrays: more than a model's header does")
 
     def exactly(self, size: int) -> bytes:
         end = self.offset + size
@@ -89,6 +109,7 @@ class _Reader:
 
     def skip_strings(self, number: int) -> None:
         """Skip `number` strings: the hot loop of a tokenizer vocabulary."""
+        self.step(number)
         unpack, code, size, buffer = struct.unpack_from, self.count_code, self.count_size, self.buffer
         offset, end = self.offset, len(buffer)
         for _ in range(number):
@@ -103,36 +124,44 @@ class _Reader:
         self.offset = offset
 
     def value(self, kind: int, keep: bool, depth: int = 0):
-        """The value of type `kind`; when `keep` is false it is skipped and None returned."""
+        """The value of type `kind`, or `SKIPPED` when it is not kept (see the module docstring)."""
         if kind in _SCALARS:
             code = _SCALARS[kind]
             if not keep:
                 self.skip(struct.calcsize(code))
-                return None
+                return SKIPPED
             return self.unpack(code)
         if kind == _STRING:
             if keep:
+                self.step(1)
                 return self.string()
             self.skip_strings(1)
-            return None
+            return SKIPPED
         if kind == _ARRAY:
-            if depth >= _MAX_NESTING:
-                raise GGUFError("arrays are nested too deeply")
-            item_kind = self.unpack("I")
-            length = self.count()
-            if length > _MAX_ARRAY_ITEMS:
-                raise GGUFError(f"an array of {length} items is longer than the format allows here")
-            if item_kind not in _SCALARS and item_kind not in (_STRING, _ARRAY):
-                raise GGUFError(f"unknown value type {item_kind}")
-            if not keep and item_kind in _SCALARS:
-                self.skip(length * struct.calcsize(_SCALARS[item_kind]))
-                return None
-            if not keep and item_kind == _STRING:
-                self.skip_strings(length)
-                return None
-            items = [self.value(item_kind, keep, depth + 1) for _ in range(length)]
-            return items if keep else None
+            return self.array(keep, depth)
         raise GGUFError(f"unknown value type {kind}")
+
+    def array(self, keep: bool, depth: int):
+        """A list of strings when `keep` and it is short; else skipped without building anything."""
+        if depth >= _MAX_NESTING:
+            raise GGUFError("arrays are nested too deeply")
+        item_kind = self.unpack("I")
+        length = self.count()
+        if length > _MAX_ARRAY_ITEMS:
+            raise GGUFError(f"an array of {length} items is longer than the format allows here")
+        if item_kind in _SCALARS:
+            self.skip(length * struct.calcsize(_SCALARS[item_kind]))
+        elif item_kind == _STRING:
+            if keep and length <= _MAX_KEPT_STRINGS:
+                return [self.value(_STRING, True) for _ in range(length)]
+            self.skip_strings(length)
+        elif item_kind == _ARRAY:
+            self.step(length)
+            for _ in range(length):
+                self.array(False, depth + 1)
+        else:
+            raise GGUFError(f"unknown value type {item_kind}")
+        return SKIPPED
 
 
 def read_gguf_metadata(path: Path) -> dict[str, object]:
@@ -173,8 +202,7 @@ def read_gguf_buffer(buffer) -> dict[str, object]:
     for _ in range(kv_count):
         key = reader.string(_MAX_KEY_BYTES)
         kind = reader.unpack("I")
-        keep = key.startswith(_KEPT_PREFIX)
-        value = reader.value(kind, keep)
-        if keep:
+        value = reader.value(kind, key.startswith(_KEPT_PREFIX))
+        if value is not SKIPPED:
             metadata[key] = value
     return metadata

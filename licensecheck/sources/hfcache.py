@@ -96,5 +96,7 @@ def _read_from_snapshot(component: Component, snapshot: Path) -> Component:
 
     from .local import lineage_of, read_model_files
 
-    bases, relation, notes = lineage_of(read_model_files(snapshot, f"{component.name}@{component.revision[:12]}"))
-    return replace(component, path=str(snapshot), base_models=bases, relation=relation, notes=notes)
+    # A snapshot's files are links into the repository's `blobs/` folder, two levels up.
+    files = read_model_files(snapshot, f"{component.name}@{component.revision[:12]}", snapshot.parent.parent)
+    bases, relation, notes = lineage_of(files)
+    return replace(component, path=str(snapshot), base_models=bases, relation=relation, notes=notes, local_files=files)

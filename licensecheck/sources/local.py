@@ -13,6 +13,10 @@ YAML front matter. What it says about itself:
 
 A local model is never fetched: `resolve/local.py` reads its licence from these
 files, and its ancestors, being Hub models, are resolved like any other (lineage).
+The files are read once, when the component is made, and travel with it
+(`Component.local_files`). A file that is a symbolic link out of the scanned tree
+is not read (it could be any file on the machine): it is a problem, and the
+model's licence is unknown. So is a card or JSON file nested too deeply to parse.
 
 `local_model_component` is the one way to turn a path into a Component: the
 manifest's `- path:` entries, `*.gguf` files found by walking the tree, and
@@ -118,9 +122,10 @@ def local_model_component(
             f"{name!r} does not look like a model: expected a .gguf file, or a folder holding config.json, "
             "adapter_config.json, *.safetensors, *.gguf or a README.md with a model card",
         )
+    files = read_model_files(path, shown, root)
     notes: tuple[Finding, ...] = ()
     if not base_models:
-        base_models, relation, notes = lineage_of(read_model_files(path, shown))
+        base_models, relation, notes = lineage_of(files)
     return Component(
         type=MODEL,
         name=name,
@@ -130,6 +135,7 @@ def local_model_component(
         relation=relation,
         path=str(path.resolve()),
         notes=notes,
+        local_files=files,
     )
 
 
@@ -142,23 +148,33 @@ def check_inside(path: Path, root: Path, where: str, line: int | None, name: str
 # -- reading the files -------------------------------------------------------------------
 
 
-def read_model_files(path: Path, shown: str) -> ModelFiles:
-    """Read the card, LICENSE, adapter config and GGUF header of a model folder or file."""
+def read_model_files(path: Path, shown: str, root: Path | None = None) -> ModelFiles:
+    """Read the card, LICENSE, adapter config and GGUF header of a model folder or file.
+
+    Only files that lie within `root` (default: the model's own folder), symbolic
+    links followed, are read; one that leads out of it is a problem.
+    """
     if path.is_file():
+        outside = _outside(path, root or path.parent, shown)
+        if outside is not None:
+            return ModelFiles(shown, problems=(outside,))
         gguf, problem = _read_gguf(path, shown)
         return ModelFiles(shown, gguf=gguf, gguf_file=shown if gguf is not None else None, problems=_some(problem))
+    root = root or path
     problems: list[Finding] = []
-    card, card_file, problem = _read_card(path / CARD_NAME, f"{shown}/{CARD_NAME}")
+    card, card_file, problem = _read_card(path / CARD_NAME, f"{shown}/{CARD_NAME}", root)
     problems += _some(problem)
-    licence_file, licence_text, problem = _read_licence_file(path, shown)
+    licence_file, licence_text, problem = _read_licence_file(path, shown, root)
     problems += _some(problem)
-    adapter, problem = _read_json(path / "adapter_config.json", f"{shown}/adapter_config.json")
+    adapter, problem = _read_json(path / "adapter_config.json", f"{shown}/adapter_config.json", root)
     problems += _some(problem)
     gguf = gguf_file = None
     ggufs = sorted(name for name in os.listdir(path) if name.lower().endswith(".gguf") and (path / name).is_file())
     if ggufs:
         gguf_file = f"{shown}/{ggufs[0]}"
-        gguf, problem = _read_gguf(path / ggufs[0], gguf_file)
+        problem = _outside(path / ggufs[0], root, gguf_file)
+        if problem is None:
+            gguf, problem = _read_gguf(path / ggufs[0], gguf_file)
         problems += _some(problem)
     return ModelFiles(
         shown,
@@ -179,6 +195,13 @@ def _some(problem: Finding | None) -> list[Finding]:
 
 def _problem(message: str) -> Finding:
     return Finding(Severity.ERROR, "local-model-unreadable", message)
+
+
+def _outside(path: Path, root: Path, shown: str) -> Finding | None:
+    """A problem when `path` leads out of `root` through a symbolic link: such a file is not read."""
+    if is_inside(path, root):
+        return None
+    return _problem(f"{shown} is a symbolic link out of the scanned tree: not read; copy the file into the model's folder")
 
 
 def _read_bytes(path: Path, shown: str, limit: int) -> tuple[bytes | None, Finding | None]:
@@ -212,9 +235,12 @@ def front_matter(text: str) -> tuple[str, int] | None:
     return None
 
 
-def _read_card(path: Path, shown: str) -> tuple[dict | None, str | None, Finding | None]:
+def _read_card(path: Path, shown: str, root: Path) -> tuple[dict | None, str | None, Finding | None]:
     if not path.is_file():
         return None, None, None
+    outside = _outside(path, root, shown)
+    if outside is not None:
+        return None, None, outside
     data, problem = _read_bytes(path, shown, _MAX_CARD_BYTES)
     if data is None:
         return None, None, problem
@@ -237,6 +263,8 @@ def _read_card(path: Path, shown: str) -> tuple[dict | None, str | None, Finding
         return None, None, _problem(f"{shown}:{line}: invalid YAML in the model card's front matter: {reason}")
     except yaml.YAMLError:
         return None, None, _problem(f"{shown}: invalid YAML in the model card's front matter")
+    except (RecursionError, MemoryError):
+        return None, None, _problem(f"{shown}: the model card's front matter is nested too deeply to read")
     if card is None:
         return {}, shown, None
     if not isinstance(card, dict):
@@ -244,7 +272,7 @@ def _read_card(path: Path, shown: str) -> tuple[dict | None, str | None, Finding
     return card, shown, None
 
 
-def _read_licence_file(folder: Path, shown: str) -> tuple[str | None, str | None, Finding | None]:
+def _read_licence_file(folder: Path, shown: str, root: Path) -> tuple[str | None, str | None, Finding | None]:
     try:
         names = sorted(os.listdir(folder))
     except OSError:
@@ -253,15 +281,21 @@ def _read_licence_file(folder: Path, shown: str) -> tuple[str | None, str | None
     if not candidates:
         return None, None, None
     name = candidates[0]
+    outside = _outside(folder / name, root, f"{shown}/{name}")
+    if outside is not None:
+        return None, None, outside
     data, problem = _read_bytes(folder / name, f"{shown}/{name}", _MAX_LICENCE_BYTES)
     if data is None:
         return None, None, problem
     return f"{shown}/{name}", data.decode("utf-8", errors="replace"), None
 
 
-def _read_json(path: Path, shown: str) -> tuple[dict | None, Finding | None]:
+def _read_json(path: Path, shown: str, root: Path) -> tuple[dict | None, Finding | None]:
     if not path.is_file():
         return None, None
+    outside = _outside(path, root, shown)
+    if outside is not None:
+        return None, outside
     data, problem = _read_bytes(path, shown, _MAX_CONFIG_BYTES)
     if data is None:
         return None, problem
@@ -271,6 +305,8 @@ def _read_json(path: Path, shown: str) -> tuple[dict | None, Finding | None]:
         return None, _problem(f"{shown}: not valid UTF-8")
     except json.JSONDecodeError as error:
         return None, _problem(f"{shown}:{error.lineno}: invalid JSON: {error.msg}")
+    except (RecursionError, MemoryError):
+        return None, _problem(f"{shown}: invalid JSON: nested too deeply to read")
     if not isinstance(value, dict):
         return None, _problem(f"{shown}: expected a JSON object")
     return value, None

@@ -31,6 +31,8 @@ def read_pipfile_lock(path: Path, root: Path) -> list[Component]:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise InputError(where, error.lineno, f"invalid JSON: {error.msg}") from None
+    except RecursionError:
+        raise InputError(where, None, "invalid JSON: nested too deeply") from None
     require(isinstance(data, dict), where, 1, "expected a JSON object with `_meta`, `default` and `develop`")
     meta = data.get("_meta")
     require(isinstance(meta, dict), where, None, "no `_meta` object: is this a Pipfile.lock?")

@@ -17,7 +17,9 @@ depended on:
   apply to the whole read, wherever the constraints file was included, as they
   do for one pip run. As in pip, a `-r` inside a constraints file is a
   requirements file again.
-- Each file is read once per mode, so include cycles end quietly.
+- Each file is read once per mode, so include cycles end quietly; a chain of
+  includes deeper than `MAX_INCLUDE_DEPTH` is an error at the include that goes
+  too deep (real projects nest two or three).
 - An include must stay inside the scanned directory, symbolic links followed:
   a hostile `-r /home/me/.ssh/id_rsa` must not get its first line quoted in
   an error message.
@@ -66,17 +68,13 @@ _ARCHIVE_SUFFIXES = (".whl", ".zip", ".tar.gz", ".tgz", ".tar.bz2", ".tbz", ".ta
 _TRAILING_EXTRAS = re.compile(r"^(.+?)(\[[^\]]*\])$")
 _EGG_FRAGMENT = re.compile(r"[#&]egg=([^&]+)")
 _PROJECT_NAME = re.compile(r"^([A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9])$")
+MAX_INCLUDE_DEPTH = 32
 
 
 def read_requirements(path: Path, root: Path) -> list[Component]:
     """The packages a requirements file (and the files it includes) declares."""
     reader = _RequirementsReader(root)
-    try:
-        reader.read_file(path, constraint=False)
-    except RecursionError:
-        # Only a chain of hundreds of distinct files can get here.
-        message = "includes are nested too deeply (-r/-c chain of hundreds of files)"
-        raise InputError(relative_path(path, root), None, message) from None
+    reader.read_file(path, constraint=False)
     return reader.finish()
 
 
@@ -88,6 +86,7 @@ class _RequirementsReader:
         self.components: list[Component] = []
         self.pins: dict[str, str] = {}
         self.seen: set[tuple[Path, bool]] = set()
+        self.depth = 0  # how many includes deep the file being read is
 
     def finish(self) -> list[Component]:
         return [self._apply_pin(component) for component in self.components]
@@ -148,8 +147,19 @@ class _RequirementsReader:
                 self._add(_direct_component(value, path, where, number, editable=True), constraint)
             elif name in _INCLUDE_REQUIREMENTS + _INCLUDE_CONSTRAINTS:
                 assert value is not None
+                if self.depth >= MAX_INCLUDE_DEPTH:
+                    raise InputError(
+                        where,
+                        number,
+                        f"includes are nested more than {MAX_INCLUDE_DEPTH} files deep (-r/-c): "
+                        f"{value!r} is not read; include the files from fewer levels",
+                    )
                 included = _included_path(value, path, where, number, self.root)
-                self.read_file(included, constraint=name in _INCLUDE_CONSTRAINTS)
+                self.depth += 1
+                try:
+                    self.read_file(included, constraint=name in _INCLUDE_CONSTRAINTS)
+                finally:
+                    self.depth -= 1
 
 
 def _logical_lines(text: str) -> list[tuple[int, str]]:

@@ -315,6 +315,86 @@ def test_stalled_server_times_out(fake_hub):
     assert "org/slow" in problem.message
 
 
+@pytest.mark.parametrize(
+    "trickle",
+    [dict(trickle_headers=False), dict(endless_head=True)],
+    ids=["the-body", "headers-that-never-end"],
+)
+def test_an_answer_trickled_a_byte_at_a_time_is_cut_off_at_the_timeout(fake_hub, trickle):
+    # Every read is answered well within the timeout; the whole answer would take a minute, or for ever.
+    fake_hub.add_model("org/trickle", {"license": "mit"})
+    fake_hub.add_fault("org/trickle", status=None, trickle=0.1, **trickle)
+    problem = resolve("org/trickle", timeout=1.0).resolution.problem
+    assert (problem.code, problem.message) == ("hub-timeout", "model org/trickle: the Hub did not answer in time")
+
+
+@pytest.mark.parametrize("declare_length", [True, False], ids=["with-content-length", "without"])
+def test_a_metadata_answer_over_the_cap_is_refused(fake_hub, declare_length):
+    from licensecheck.resolve.hub import MAX_METADATA_BYTES
+
+    fake_hub.add_fault("org/huge", status=200, size=MAX_METADATA_BYTES + 1, declare_length=declare_length)
+    problem = resolve("org/huge").resolution.problem
+    assert (problem.code, problem.message) == ("hub-invalid-response", "model org/huge: the Hub's answer is larger than 16 MiB")
+
+
+def test_a_metadata_answer_at_the_cap_is_read(fake_hub):
+    from licensecheck.resolve.hub import MAX_METADATA_BYTES
+
+    fake_hub.add_fault("org/huge", status=200, size=MAX_METADATA_BYTES, declare_length=False)
+    record = resolve("org/huge")
+    # The padded object is read and parsed: it is a repository without a card or licence.
+    assert (record.resolved_id, record.resolution.problem.code) == ("org/huge", "no-licence")
+
+
+def test_a_huge_error_answer_is_not_read_but_still_classified(fake_hub):
+    fake_hub.add_fault("org/model", status=503, size=100 * 1024 * 1024)
+    problem = resolve("org/model").resolution.problem
+    assert (problem.code, problem.message) == ("hub-server-error", "model org/model: the Hub failed to answer (HTTP 503); try again later")
+
+
+def test_metadata_nested_too_deeply_is_an_invalid_answer(fake_hub):
+    fake_hub.add_fault("org/deep", status=200, body="[" * 100_000 + "]" * 100_000)
+    problem = resolve("org/deep").resolution.problem
+    assert (problem.code, problem.message) == ("hub-invalid-response", "model org/deep: the Hub's answer is nested too deeply to read")
+
+
+def test_the_http_library_is_the_one_huggingface_hub_is_built_on():
+    from huggingface_hub.utils import get_session
+
+    from licensecheck.resolve.hub_http import http_library
+
+    assert http_library().__name__ == type(get_session()).__module__.partition(".")[0]
+    assert http_library().__name__ in ("httpx", "httpx2")
+
+
+def test_failures_of_the_clients_http_library_are_classified(fake_hub):
+    from licensecheck.resolve.bounded import AnswerTooSlow
+    from licensecheck.resolve.hub import hub_transient
+    from licensecheck.resolve.hub_http import http_library
+
+    library = http_library()
+    cases = {
+        library.ConnectTimeout("x"): ("hub-unreachable", None),
+        library.ConnectError("x"): ("hub-unreachable", None),
+        library.ReadTimeout("x"): ("hub-timeout", "the Hub did not answer in time"),
+        AnswerTooSlow(): ("hub-timeout", "the Hub did not answer in time"),
+        library.RemoteProtocolError("x"): ("hub-connection-error", "the connection to the Hub was closed before it answered"),
+        library.ReadError("x"): ("hub-connection-error", "the connection to the Hub was closed before it answered"),
+        library.TooManyRedirects("x"): ("hub-http-error", None),
+    }
+    for error, (code, transient) in cases.items():
+        assert hub_error_finding(error, "model", "org/m", None).code == code, error
+        found = hub_transient(error)
+        assert (found.reason if found else None) == transient, error
+
+
+def test_no_module_imports_an_http_library_by_name():
+    # huggingface_hub 1.x brings httpx and 2.x httpx2: naming one breaks the other.
+    importing = re.compile(r"^\s*(import|from)\s+(httpx2?|requests)\b", re.MULTILINE)
+    found = [path.name for path in (ROOT / "licensecheck").rglob("*.py") if importing.search(path.read_text(encoding="utf-8"))]
+    assert found == []
+
+
 def test_slow_but_in_time(fake_hub):
     fake_hub.add_model("org/slowish", {"license": "mit"})
     fake_hub.add_fault("org/slowish", status=None, delay=0.2)
@@ -536,6 +616,10 @@ def test_no_telemetry_request_in_a_fresh_process(fake_hub, tmp_path):
 
 def test_telemetry_would_be_seen_if_the_user_turned_it_on(fake_hub, tmp_path):
     # Control for the test above: the fake does see the client's telemetry request.
+    import huggingface_hub.constants
+
+    if not hasattr(huggingface_hub.constants, "AGENT_HARNESSES_PATH"):
+        pytest.skip("this huggingface_hub has no agent-harness registry, so it sends no such request")
     fake_hub.add_model("org/model", {"license": "mit"})
     assert _run_resolver_process(fake_hub, tmp_path, HF_HUB_DISABLE_TELEMETRY="0")["ok"]
     assert fake_hub.count("/api/agent-harnesses") >= 1

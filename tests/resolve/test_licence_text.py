@@ -303,6 +303,31 @@ def test_a_stalled_file_download_times_out(fake_hub, knowledge):
     assert record.resolution.problem.code == "hub-timeout"
 
 
+@pytest.mark.parametrize(
+    "trickle",
+    [dict(trickle_headers=False), dict(endless_head=True)],
+    ids=["the-body", "headers-that-never-end"],
+)
+def test_a_trickled_file_download_is_cut_off_at_the_timeout(fake_hub, knowledge, trickle):
+    fake_hub.add_model("org/model", {"license": "other"}, files={"LICENSE": QWEN_TEXT})
+    fake_hub.add_fault("org/model", status=None, trickle=0.1, on="file", **trickle)
+    problem = resolve_with_file("org/model", knowledge, timeout=1.0).resolution.problem
+    assert (problem.code, problem.message) == (
+        "hub-timeout",
+        "model org/model: declares license 'other', and its licence file LICENSE could not be read "
+        f"(the Hub did not answer in time at revision {fake_sha('model', 'org/model')})",
+    )
+
+
+def test_a_huge_file_download_is_cut_at_the_cap(fake_hub, knowledge):
+    fake_hub.add_model("org/model", {"license": "other"}, files={"LICENSE": QWEN_TEXT})
+    fake_hub.add_fault("org/model", status=None, size=64 * 1024 * 1024, declare_length=False, on="file")
+    record = resolve_with_file("org/model", knowledge)
+    # README.md, read next for a "License" section, is as huge: cut too, and only noted.
+    assert [n.code for n in record.resolution.notes] == ["licence-file-too-large", "card-unreadable"]
+    assert (record.resolution.problem, record.resolution.licence.file) == (None, None)
+
+
 def test_the_token_never_reaches_a_report(fake_hub, knowledge, monkeypatch, tmp_path):
     fake_hub.add_model("org/gated", {"license": "other"}, gated="manual", files={"LICENSE": QWEN_TEXT})
     monkeypatch.setenv("HF_TOKEN", "hf_SENTINELnotAcceptedToken")

@@ -345,3 +345,34 @@ def test_a_chosen_release_the_index_does_not_serve_is_never_replaced_by_the_late
 def test_an_invalid_specifier_is_a_problem_not_a_traceback(fake_hub):
     numpy_releases(fake_hub)
     assert resolve("numpy", requirement=">=>1").problem.code == "pypi-no-matching-release"
+
+
+# -- limits: a total deadline and a size cap -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "trickle",
+    [dict(trickle_headers=False), dict(endless_head=True)],
+    ids=["the-body", "headers-that-never-end"],
+)
+def test_an_answer_trickled_a_byte_at_a_time_is_cut_off_at_the_timeout(fake_hub, trickle):
+    fake_hub.add_package("lib", "1.0", license_expression="MIT")
+    fake_hub.add_fault("lib", status=None, trickle=0.1, repo_type="package", **trickle)
+    problem = resolve("lib", timeout=1.0).problem
+    assert (problem.code, problem.message) == ("pypi-timeout", "package lib: PyPI did not answer in time")
+
+
+@pytest.mark.parametrize("declare_length", [True, False], ids=["with-content-length", "without"])
+def test_an_answer_over_the_cap_is_refused(fake_hub, monkeypatch, declare_length):
+    import licensecheck.resolve.pypi as pypi
+
+    monkeypatch.setattr(pypi, "_MAX_BODY", 1024 * 1024)  # the real cap, 64 MB, works the same way
+    fake_hub.add_fault("lib", status=200, size=1024 * 1024 + 1, declare_length=declare_length, repo_type="package")
+    problem = resolve("lib").problem
+    assert (problem.code, problem.message) == ("pypi-invalid-response", "package lib: PyPI's answer is too large")
+
+
+def test_an_answer_nested_too_deeply_is_not_json(fake_hub):
+    fake_hub.add_fault("lib", status=200, body="[" * 100_000 + "]" * 100_000, repo_type="package")
+    problem = resolve("lib").problem
+    assert (problem.code, problem.message) == ("pypi-invalid-response", "package lib: PyPI's answer is not JSON")

@@ -88,3 +88,83 @@ def test_version_1_uses_32_bit_lengths():
         + struct.pack("<I", len(value)) + value
     )
     assert read_gguf_buffer(data) == {"general.license": "mit"}
+
+
+# -- hostile headers: what is skipped, and what it costs ----------------------------------------
+
+_UINT8, _UINT32, _STRING, _ARRAY = 0, 4, 8, 9
+
+
+def _key(name: str) -> bytes:
+    return struct.pack("<Q", len(name)) + name.encode()
+
+
+def _string(text: str) -> bytes:
+    return struct.pack("<I", _STRING) + _key(text)
+
+
+def _array_head(item_kind: int, length: int) -> bytes:
+    return struct.pack("<IIQ", _ARRAY, item_kind, length)
+
+
+def _strings(*items: str) -> bytes:
+    return _array_head(_STRING, len(items)) + b"".join(_key(item) for item in items)
+
+
+def _header(*pairs: tuple[str, bytes]) -> bytes:
+    return b"GGUF" + struct.pack("<IQQ", 3, 0, len(pairs)) + b"".join(_key(k) + v for k, v in pairs)
+
+
+def test_a_huge_number_array_under_general_is_skipped_not_built(tmp_path):
+    # 100 million uint32 (a 400 MB header) before the licence; the file is sparse, so costs no disk.
+    items = 100_000_000
+    head = b"GGUF" + struct.pack("<IQQ", 3, 0, 2) + _key("general.huge") + _array_head(_UINT32, items)
+    tail = _key("general.license") + _string("mit")
+    path = tmp_path / "huge.gguf"
+    with path.open("wb") as stream:
+        stream.write(head)
+        stream.seek(len(head) + 4 * items)
+        stream.write(tail)
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        metadata = read_gguf_metadata(path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert metadata == {"general.license": "mit"}
+    assert peak < 1024 * 1024  # a list of the items alone would be 800 MB
+
+
+def test_general_arrays_keep_only_short_lists_of_strings():
+    data = _header(
+        ("general.tags", _strings("text-generation", "gguf")),
+        ("general.languages", _strings(*(f"l{i}" for i in range(1025)))),
+        ("general.scores", _array_head(_UINT8, 3) + b"\x01\x02\x03"),
+        ("general.nested", _array_head(_ARRAY, 2) + struct.pack("<IQ", _UINT8, 1) + b"\x07" + struct.pack("<IQ", _STRING, 1) + _key("x")),
+        ("general.license", _string("apache-2.0")),
+    )
+    assert read_gguf_buffer(data) == {"general.tags": ["text-generation", "gguf"], "general.license": "apache-2.0"}
+
+
+@pytest.mark.parametrize("where", ["tokenizer.ggml.tokens", "general.tags"])
+def test_more_strings_than_a_header_holds_is_a_gguf_error(monkeypatch, where):
+    import licensecheck.sources.gguf as gguf_module
+
+    monkeypatch.setattr(gguf_module, "_MAX_STEPS", 2000)
+    within = _header((where, _strings(*("t" for _ in range(1999)))), ("general.license", _string("mit")))
+    assert read_gguf_buffer(within)["general.license"] == "mit"
+    beyond = _header((where, _strings(*("t" for _ in range(2001)))), ("general.license", _string("mit")))
+    with pytest.raises(GGUFError, match="more than 2,000 strings and arrays"):
+        read_gguf_buffer(beyond)
+
+
+def test_nested_arrays_count_against_the_budget(monkeypatch):
+    import licensecheck.sources.gguf as gguf_module
+
+    monkeypatch.setattr(gguf_module, "_MAX_STEPS", 100)
+    empty = struct.pack("<IQ", _UINT8, 0)
+    data = _header(("tokenizer.x", _array_head(_ARRAY, 101) + empty * 101))
+    with pytest.raises(GGUFError, match="more than 100 strings and arrays"):
+        read_gguf_buffer(data)

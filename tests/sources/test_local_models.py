@@ -284,3 +284,88 @@ def test_a_gguf_inside_a_declared_model_folder_is_not_reported_twice(tmp_path):
     (tmp_path / "models.yaml").write_text("models:\n  - path: models/bot\n")
     names = sorted(c.name for c in collect_inputs(tmp_path).components)
     assert names == ["models/bot", "other.gguf"]
+
+
+# -- files that lead out of the scanned tree, files nested too deeply, reading once ------------------
+
+SECRET = "secret-first-line-from-outside"
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("README.md", f"---\nlicense: mit\nbase_model: {SECRET}/x\n---\n"),
+        ("LICENSE", f"{SECRET}\nMIT License\n"),
+        ("adapter_config.json", '{"base_model_name_or_path": "%s/x"}' % SECRET),
+        ("model.gguf", None),
+    ],
+)
+def test_a_model_file_linked_out_of_the_tree_is_not_read(tmp_path, name, content):
+    root, outside = tmp_path / "repo", tmp_path / "outside"
+    outside.mkdir()
+    if content is None:
+        write_gguf(outside / name, licence="mit", source_repo_url=f"https://huggingface.co/{SECRET}/x")
+    else:
+        (outside / name).write_text(content)
+    folder = write_model_folder(root / "m", config=True)
+    os.symlink(outside / name, folder / name)
+    component = local_model_component(folder, root)
+    resolution = resolve_local_model(component).resolution
+    assert (resolution.problem.code, resolution.problem.message) == (
+        "local-model-unreadable",
+        f"m/{name} is a symbolic link out of the scanned tree: not read; copy the file into the model's folder",
+    )
+    assert component.base_models == ()
+    assert SECRET not in repr(component.local_files.__dict__)
+
+
+def test_a_gguf_file_linked_out_of_the_tree_is_not_read(tmp_path):
+    root, outside = tmp_path / "repo", tmp_path / "outside"
+    write_gguf(outside / "m.gguf", licence="mit")
+    root.mkdir()
+    os.symlink(outside / "m.gguf", root / "m.gguf")
+    files = read_model_files(root / "m.gguf", "m.gguf", root)
+    assert [p.message for p in files.problems] == [
+        "m.gguf is a symbolic link out of the scanned tree: not read; copy the file into the model's folder"
+    ]
+    assert files.gguf is None
+
+
+def test_a_model_file_linked_elsewhere_inside_the_tree_is_read(tmp_path):
+    (tmp_path / "LICENSE").write_text("Shared licence text\n")
+    folder = write_model_folder(tmp_path / "models" / "m", {"license": "other"}, config=True)
+    os.symlink(tmp_path / "LICENSE", folder / "LICENSE")
+    resolution = resolve_local_model(local_model_component(folder, tmp_path)).resolution
+    assert (resolution.licence.id, resolution.licence.file) == ("other", "models/m/LICENSE")
+    assert resolution.licence_text == "Shared licence text\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        ("README.md", "---\nlicense: mit\nx: " + "[" * 20000 + "]" * 20000 + "\n---\n",
+         "m/README.md: the model card's front matter is nested too deeply to read"),
+        ("adapter_config.json", '{"a": ' + "[" * 100000 + "]" * 100000 + "}",
+         "m/adapter_config.json: invalid JSON: nested too deeply to read"),
+    ],
+)
+def test_a_file_nested_too_deeply_is_a_problem_not_a_crash(tmp_path, name, text, message):
+    folder = write_model_folder(tmp_path / "m", config=True)
+    (folder / name).write_text(text)
+    resolution = resolve_local_model(local_model_component(folder, tmp_path)).resolution
+    assert (resolution.problem.code, resolution.problem.message) == ("local-model-unreadable", message)
+
+
+def test_a_gguf_header_is_read_once_per_scan(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    import licensecheck.sources.gguf as gguf_module
+    from licensecheck.cli import main
+
+    write_gguf(tmp_path / "m.gguf", licence="mit")
+    read = gguf_module.read_gguf_metadata
+    calls = []
+    monkeypatch.setattr(gguf_module, "read_gguf_metadata", lambda path: calls.append(path) or read(path))
+    result = CliRunner().invoke(main, ["scan", str(tmp_path), "--offline", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert calls == [tmp_path / "m.gguf"]
