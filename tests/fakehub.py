@@ -472,20 +472,24 @@ class FakeHub:
         query = parse_qs(parts.query)
         if segments[:2] == ["api", "agent-harnesses"]:
             return _json_answer(200, {})
-        if segments == ["api", "models"]:
-            injected = self._injected(self._take_fault(_key(MODEL, LISTING), "api"))
-            return self._listing(parts.path, query) if injected is _PROCEED else injected
-        route = self._route(segments)
-        if route is None:
-            return _error(404, "Not Found")
-        kind, repo_type, repo_id, rest = route
-        fault = self._take_fault(_key(repo_type, repo_id), kind)
+        listing = segments == ["api", "models"]
+        if listing:
+            fault = self._take_fault(_key(MODEL, LISTING), "api")
+        else:
+            route = self._route(segments)
+            if route is None:
+                return _error(404, "Not Found")
+            kind, repo_type, repo_id, rest = route
+            fault = self._take_fault(_key(repo_type, repo_id), kind)
         injected = self._injected(fault)
         if injected is None or injected is _RESET:
             return injected
         if injected is not _PROCEED:
             return _with_delivery(injected, fault)
-        answer = self._normal_answer(method, kind, repo_type, repo_id, rest, parts, query, headers)
+        if listing:
+            answer = self._listing(parts.path, query)
+        else:
+            answer = self._normal_answer(method, kind, repo_type, repo_id, rest, parts, query, headers)
         return _with_delivery(answer, fault) if fault is not None else answer
 
     def _normal_answer(

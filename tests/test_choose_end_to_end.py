@@ -378,6 +378,17 @@ def test_a_listing_that_times_out_is_a_clear_message(market):
     assert "the Hub's model listing: the Hub did not answer in time" in result.stderr
 
 
+@pytest.mark.parametrize("fault", [
+    {"trickle": 0.05},  # each read answered in time, the whole not: --timeout bounds the whole answer
+    {"size": 64 * 1024 * 1024},  # a listing past the size cap is not read in full
+])
+def test_a_listing_that_trickles_or_never_ends_is_cut_off(market, fault):
+    market.add_fault(LISTING, status=None, **fault)
+    result = invoke("suggest", NON_COMMERCIAL, "--timeout", "1", "--retry-budget", "0")
+    assert result.exit_code == 3 and "Traceback" not in result.output
+    assert "licensecheck: error: the Hub's model listing: " in result.stderr
+
+
 def test_a_hostile_listing_is_read_safely(market):
     # A next-page link to another host is not followed (the token would go with it).
     market.add_fault(LISTING, status=200, times=1, headers={"Link": '<http://127.0.0.2:9/api/models?x=1>; rel="next"'},

@@ -113,7 +113,9 @@ def resolve_hub_repo(
     return record_from_info(info, repo_type, repo_id)
 
 
-def fetch_repo_info(api: HfApi, repo_type: str, repo_id: str, revision: str | None, *, timeout: float) -> Any:
+def fetch_repo_info(
+    api: HfApi, repo_type: str, repo_id: str, revision: str | None, *, timeout: float, expand: list[str] = EXPAND
+) -> Any:
     """One metadata request, as `model_info`/`dataset_info` make it but bounded; raises what the client raises.
 
     The answer is read in full within `timeout` and up to `MAX_METADATA_BYTES`
@@ -132,7 +134,7 @@ def fetch_repo_info(api: HfApi, repo_type: str, repo_id: str, revision: str | No
     url = f"{api.endpoint}/api/{'models' if repo_type == MODEL else 'datasets'}/{repo_id}"
     if revision is not None:
         url += f"/revision/{quote(revision, safe='')}"
-    body = hub_get(api, url, params={"expand": EXPAND}, timeout=timeout, max_bytes=MAX_METADATA_BYTES)
+    body = hub_get(api, url, params={"expand": expand}, timeout=timeout, max_bytes=MAX_METADATA_BYTES)
     data = json.loads(body)
     if not isinstance(data, dict):
         raise TypeError(f"expected a JSON object, got {type(data).__name__}")

@@ -16,6 +16,7 @@ the same way under either.
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from functools import cache
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -31,8 +32,23 @@ _MAX_ERROR_BYTES = 64 * 1024
 _WIRE_HEADERS = ("content-encoding", "content-length", "transfer-encoding")
 
 
+@dataclass(frozen=True)
+class HubPage:
+    """A Hub answer read in full: its body, and the next page's URL (`Link: <...>; rel="next"`) if any."""
+
+    body: bytes
+    next_url: str | None = None
+
+
 def hub_get(api: HfApi, url: str, *, params: dict[str, Any] | None = None, timeout: float, max_bytes: int) -> bytes:
-    """The body of a GET of `url`, read in full within `timeout` seconds.
+    """The body of a GET of `url`, read in full within `timeout` seconds (see `hub_get_page`)."""
+    return hub_get_page(api, url, params=params, timeout=timeout, max_bytes=max_bytes).body
+
+
+def hub_get_page(
+    api: HfApi, url: str, *, params: dict[str, Any] | None = None, timeout: float, max_bytes: int
+) -> HubPage:
+    """A GET of `url`, read in full within `timeout` seconds, with the link to the next page.
 
     Raises the client's errors for an error status (`hf_raise_for_status`), the
     HTTP library's for a transport failure, `AnswerTooSlow` when the answer is not
@@ -44,7 +60,7 @@ def hub_get(api: HfApi, url: str, *, params: dict[str, Any] | None = None, timeo
     session = get_session()
     deadline = time.monotonic() + timeout
 
-    def fetch() -> bytes:
+    def fetch() -> HubPage:
         # The library's own timeout (per read) ends this thread when the server goes silent.
         with session.stream("GET", url, params=params, headers=headers, timeout=timeout) as response:
             if response.status_code >= 400:
@@ -54,7 +70,9 @@ def hub_get(api: HfApi, url: str, *, params: dict[str, Any] | None = None, timeo
             declared = response.headers.get("content-length", "")
             if declared.isdigit() and int(declared) > max_bytes:
                 raise AnswerTooLarge(max_bytes)
-            return read_capped(response.iter_bytes(), deadline=deadline, max_bytes=max_bytes)
+            body = read_capped(response.iter_bytes(), deadline=deadline, max_bytes=max_bytes)
+            next_url = response.links.get("next", {}).get("url")
+            return HubPage(body, next_url if isinstance(next_url, str) else None)
 
     return within(timeout, fetch)
 

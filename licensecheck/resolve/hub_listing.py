@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..retry import RetriesExhausted, RetryPolicy, call_with_retries
 from ..sources._common import is_valid_repo_id
-from .hub import hub_error_finding, hub_transient
+from ..model import MODEL
+from .hub import MAX_METADATA_BYTES, fetch_repo_info, hub_error_finding, hub_transient
 
 if TYPE_CHECKING:
     from huggingface_hub import HfApi
@@ -79,10 +80,9 @@ class HubQueryError(Exception):
 
 
 def model_facts(api: HfApi, repo_id: str, *, timeout: float, retry: RetryPolicy) -> HubModel:
-    """Task, library and size of one model: one `model_info` request (retried under `retry`)."""
-
+    """Task, library and size of one model: one metadata request (retried under `retry`), bounded like a scan's."""
     def fetch() -> Any:
-        return api.model_info(repo_id, timeout=timeout, expand=FACTS_EXPAND)
+        return fetch_repo_info(api, MODEL, repo_id, None, timeout=timeout, expand=FACTS_EXPAND)
 
     info = _asked(fetch, retry, what=("model", repo_id))
     model = hub_model(_as_dict(info)) if info is not None else None
@@ -99,11 +99,10 @@ def list_similar(
     `enough(models)` says when the pages read so far suffice: the next page is
     then not asked for.
     """
-    from huggingface_hub.utils import build_hf_headers, get_session, hf_raise_for_status
+    import json
 
-    headers = build_hf_headers(
-        token=api.token, library_name=api.library_name, library_version=api.library_version, headers=api.headers
-    )
+    from .hub_http import hub_get_page
+
     url: str | None = f"{api.endpoint}/api/models"
     params: dict[str, Any] | None = query.params()
     models: list[HubModel] = []
@@ -112,20 +111,18 @@ def list_similar(
         page_url, page_params = url, params
 
         def fetch() -> Any:
-            response = get_session().get(page_url, params=page_params, headers=headers, timeout=timeout)
-            hf_raise_for_status(response)
-            return response
+            return hub_get_page(api, page_url, params=page_params, timeout=timeout, max_bytes=MAX_METADATA_BYTES)
 
-        response = _asked(fetch, retry, what=None)
+        page = _asked(fetch, retry, what=None)
         pages += 1
         try:
-            items = response.json()
+            items = json.loads(page.body)
         except ValueError:
             items = None
         if not isinstance(items, list):
             raise HubQueryError("the Hub's model listing is not a list of models")
         models.extend(model for model in map(hub_model, items) if model is not None)
-        next_url = response.links.get("next", {}).get("url")
+        next_url = page.next_url
         # The next page's link carries the query (the Hub's cursor included); it must stay on the Hub.
         url = next_url if isinstance(next_url, str) and next_url.startswith(f"{api.endpoint}/api/models?") else None
         params = None
