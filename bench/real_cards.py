@@ -13,9 +13,9 @@ and prints:
   many are judged under the stricter of conflicting fields or under their bases'
   licences, and how many stay unknown, grouped by the finding that says why;
 - verdicts, per context (a commercial network service with 2M users; non-commercial
-  internal use), and how many components are unknown only because an ancestor their
-  card names is not in the corpus (`lineage-unresolved`: a gap of the corpus, not
-  an identification failure);
+  internal use), and how many components are unknown only because of an ancestor
+  (its licence unrecognised, or not in the corpus: `lineage-unresolved`, a gap of
+  the corpus), not their own identification;
 - with `--list unknown`, every card that stays unknown with what it declares.
 
 `--rules DIR` measures another copy of rules/ (LICENSECHECK_RULES_DIR), e.g. the
@@ -92,18 +92,21 @@ def summary(component: dict) -> str:
 
     The identification only: a component whose own licence is known but whose ancestor
     could not be resolved still summarises as its own licence."""
-    codes = [finding["code"] for finding in component["findings"]]
+    # An ancestor's findings (lineage.py prefixes them "from <ancestor> (<licence>)") say
+    # nothing about how this card's own licence was identified.
+    own = [finding for finding in component["findings"] if not finding["message"].startswith("from ")]
+    codes = [finding["code"] for finding in own]
     licence_id = component["license"]["id"]
     if "licence-conflict" in codes:
         return f"conflict:{licence_id}"
     if "licence-from-base" in codes:
         bases = sorted({entry["license"]["id"] or "?" for entry in component["lineage"] if entry["depth"] == 1})
         return "base:" + "+".join(bases)
-    errors = [f["code"] for f in component["findings"] if f["severity"] == "error" and f["code"] in IDENTIFICATION_CODES]
+    errors = [f["code"] for f in own if f["severity"] == "error" and f["code"] in IDENTIFICATION_CODES]
     if licence_id not in _PLACEHOLDERS and not errors:
         return licence_id
     warned = [code for code in IDENTIFICATION_CODES if code in codes]
-    other_errors = [f["code"] for f in component["findings"] if f["severity"] == "error" and f["code"] != "lineage-unresolved"]
+    other_errors = [f["code"] for f in own if f["severity"] == "error" and f["code"] != "lineage-unresolved"]
     return "unknown:" + (errors or warned or other_errors or ["?"])[0]
 
 
@@ -190,16 +193,14 @@ def main() -> int:
 
     for context, components in results.items():
         verdicts = Counter(components[repo_id]["verdict"] for repo_id in models)
-        gaps = sum(
-            1 for repo_id in models
-            if components[repo_id]["verdict"] == "unknown"
-            and any(f["code"] == "lineage-unresolved" for f in components[repo_id]["findings"])
-            and ":" not in summaries[repo_id]
-        )
+        own_known = [repo_id for repo_id in models
+                     if components[repo_id]["verdict"] == "unknown" and ":" not in summaries[repo_id]]
+        outside = sum(1 for repo_id in own_known
+                      if any(f["code"] == "lineage-unresolved" for f in components[repo_id]["findings"]))
         print(f"\nVerdicts, {context}: " + ", ".join(f"{verdict} {verdicts[verdict]}" for verdict in
                                                   ("allowed", "conditional", "denied", "unknown")))
-        print(f"  of the unknown, {gaps} have a known licence of their own but an ancestor outside the corpus "
-              "(lineage-unresolved)")
+        print(f"  of the unknown, {len(own_known)} have a known licence of their own but an ancestor whose terms "
+              f"are unknown ({outside} with an ancestor outside the corpus: lineage-unresolved)")
 
     if options.list:
         print()
