@@ -20,8 +20,9 @@ and prints:
 
 `--rules DIR` measures another copy of rules/ (LICENSECHECK_RULES_DIR), e.g. the
 rules before a change: `git archive main rules | tar -x -C /tmp/before`.
-`--write-expected` rewrites the corpus's `expected` table (one summary per card,
-which tests/test_real_card_corpus.py pins) from this run: review the diff by hand.
+`--write-expected` rewrites the corpus's `expected` table from this run: per card, what
+it resolves to (tests/card_summary.py) and its verdict as a commercial SaaS with 2M
+users, which tests/test_real_card_corpus.py pins. Review the diff by hand.
 """
 
 from __future__ import annotations
@@ -82,34 +83,6 @@ def scan_corpus(repo_ids: list[str], contexts: dict[str, list[str]]) -> dict[str
     return results
 
 
-# The findings that say why a card's own licence could not be identified.
-IDENTIFICATION_CODES = ("licence-unknown-id", "licence-unrecognised", "licence-ambiguous", "no-licence")
-_PLACEHOLDERS = (None, "other", "unknown")
-
-
-def summary(component: dict) -> str:
-    """What the card resolves to: `<id>`, `conflict:<id>`, `base:<id>[+<id>]` or `unknown:<code>`.
-
-    The identification only: a component whose own licence is known but whose ancestor
-    could not be resolved still summarises as its own licence."""
-    # An ancestor's findings (lineage.py prefixes them "from <ancestor> (<licence>)") say
-    # nothing about how this card's own licence was identified.
-    own = [finding for finding in component["findings"] if not finding["message"].startswith("from ")]
-    codes = [finding["code"] for finding in own]
-    licence_id = component["license"]["id"]
-    if "licence-conflict" in codes:
-        return f"conflict:{licence_id}"
-    if "licence-from-base" in codes:
-        bases = sorted({entry["license"]["id"] or "?" for entry in component["lineage"] if entry["depth"] == 1})
-        return "base:" + "+".join(bases)
-    errors = [f["code"] for f in own if f["severity"] == "error" and f["code"] in IDENTIFICATION_CODES]
-    if licence_id not in _PLACEHOLDERS and not errors:
-        return licence_id
-    warned = [code for code in IDENTIFICATION_CODES if code in codes]
-    other_errors = [f["code"] for f in own if f["severity"] == "error" and f["code"] != "lineage-unresolved"]
-    return "unknown:" + (errors or warned or other_errors or ["?"])[0]
-
-
 def how(component: dict) -> str:
     """Which part of the card named the licence (for known licences)."""
     for finding in component["findings"]:
@@ -164,6 +137,10 @@ def main() -> int:
     if options.rules:
         os.environ["LICENSECHECK_RULES_DIR"] = str(options.rules.resolve())
     sys.path.insert(0, str(ROOT))
+    card_summary = load_module("card_summary", ROOT / "tests" / "card_summary.py")
+    summary = card_summary.summary
+    # The first context is the one the corpus's `expected` verdicts are judged in.
+    assert tuple(next(iter(CONTEXTS.values()))) == card_summary.EXPECTED_CONTEXT
     corpus = json.loads(CORPUS.read_text(encoding="utf-8"))
     models = corpus["models"]
     results = scan_corpus(list(models), CONTEXTS)
@@ -208,7 +185,7 @@ def main() -> int:
             if options.list == "all" or summaries[repo_id].startswith("unknown:"):
                 print(f"{summaries[repo_id]:32s} {repo_id}  [{declared(models[repo_id])}]")
     if options.write_expected:
-        corpus["expected"] = dict(sorted(summaries.items()))
+        corpus["expected"] = {repo_id: card_summary.expectation(first[repo_id]) for repo_id in sorted(models)}
         CORPUS.write_text(json.dumps(corpus, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"\nwrote {len(summaries)} expectations to {CORPUS}")
     return 0
