@@ -35,7 +35,7 @@ def corpus_scan(fake_hub, tmp_path) -> dict[str, dict]:
 
 
 def test_every_real_card_resolves_as_expected(corpus_scan):
-    assert set(CORPUS["expected"]) == set(CORPUS["models"])
+    assert set(CORPUS["expected"]) == set(CORPUS["models"]) >= set(CORPUS["_review_notes"])
     changed = {
         repo_id: {"expected": expected, "now": expectation(corpus_scan[repo_id])}
         for repo_id, expected in CORPUS["expected"].items()
