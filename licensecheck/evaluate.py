@@ -70,7 +70,7 @@ def _purpose_label(clause: Clause, context: Context) -> str:
     return f"Declared purpose{'s' if len(matched) > 1 else ''} {', '.join(matched)}: " if matched else ""
 
 
-def _undecided_conditions(clause: Clause, context: Context, facts: ModelFacts | None = None) -> tuple[bool, list[str]]:
+def clause_conditions(clause: Clause, context: Context, facts: ModelFacts | None = None) -> tuple[bool, list[str]]:
     """Whether the clause can still apply, and which of its conditions the context (or the model's facts) cannot decide."""
     purposes_hold, to_confirm = purpose_conditions(clause, context)
     if not purposes_hold:
@@ -117,11 +117,6 @@ def _undecided_conditions(clause: Clause, context: Context, facts: ModelFacts | 
     return True, missing
 
 
-def clause_conditions(clause: Clause, context: Context, facts: ModelFacts | None = None) -> tuple[bool, list[str]]:
-    """Whether a clause can apply under the context, and which of its conditions the context leaves undecided."""
-    return _undecided_conditions(clause, context, facts)
-
-
 def evaluate_rule(rule: LicenceRule, context: Context, facts: ModelFacts | None = None) -> Evaluation:
     """Apply one licence's clauses to the context and, for terms that depend on the
     model, to its facts (None: not known, so those terms stay to be confirmed)."""
@@ -136,7 +131,7 @@ def evaluate_rule(rule: LicenceRule, context: Context, facts: ModelFacts | None 
     codes: list[str] = []
     denied = False
     for clause in rule.clauses:
-        applies, missing = _undecided_conditions(clause, context, facts)
+        applies, missing = clause_conditions(clause, context, facts)
         if not applies:
             continue
         codes.append(clause.code)

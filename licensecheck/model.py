@@ -381,7 +381,6 @@ class ComponentResult:
     component: Component
     resolution: Resolution
     evaluation: Evaluation
-    rule_name: str | None = None
     # A model's ancestors, nearest first; their terms are already in `evaluation`.
     lineage: tuple[LineageEntry, ...] = ()
     # The configuration's exception that waived a denial (policy.py), and whether

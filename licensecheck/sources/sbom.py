@@ -27,7 +27,6 @@ from ._common import is_valid_repo_id, line_at, read_text
 
 CYCLONEDX_VERSIONS = ("1.4", "1.5", "1.6")
 SPDX_VERSIONS = ("SPDX-2.3",)
-CHECKED_PURL_TYPES = ("huggingface", "pypi")
 _MAX_NESTING = 32
 
 
