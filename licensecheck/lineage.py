@@ -37,6 +37,8 @@ from .model import (
     Finding,
     LicenceInfo,
     LineageEntry,
+    Resolution,
+    Resolved,
     Severity,
     Verdict,
 )
@@ -44,7 +46,6 @@ from .sources._common import is_valid_repo_id
 
 if TYPE_CHECKING:
     from .knowledge import Knowledge
-    from .scan import Resolved
 
 # How far up a chain is followed. Real chains are 1-4 deep (base → instruct →
 # fine-tune → quantisation); anything deeper is cut with a finding, and the
@@ -223,9 +224,6 @@ class AncestorWalker:
 
 
 def _beyond_budget(component: Component, budget: int) -> Resolved:
-    from .model import Resolution
-    from .scan import Resolved  # the type lives with the runner (scan.py), which imports this module
-
     message = (
         f"{component.type} {component.name}: not looked up: this run already looked up {budget} ancestors, "
         "the most it follows; its terms are unknown"

@@ -7,9 +7,11 @@ licence rule and a `Context` into an `Evaluation`. Nothing in this module does I
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
+from pathlib import Path
 
 MODEL = "model"
 DATASET = "dataset"
@@ -202,6 +204,16 @@ class Resolution:
     @property
     def ok(self) -> bool:
         return self.problem is None and self.licence is not None
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A component's resolution plus what lineage needs (filled by the Hub resolver)."""
+
+    resolution: Resolution
+    base_models: tuple[str, ...] = ()
+    relation: str | None = None
+    resolved_id: str | None = None  # the id the Hub answered with: differs from the declared one after a rename
 
 
 @dataclass(frozen=True)
@@ -425,6 +437,30 @@ class UncheckedPurposes:
     licence: str
     purposes: tuple[str, ...]
     components: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ScanOptions:
+    """How one run reads, resolves and reports: the scan's flags that are not the usage context."""
+
+    offline: bool = False
+    jobs: int = 16
+    timeout: float = 10.0
+    use_lock: bool = True
+    retry_budget: float = 10.0  # seconds per repository for retries of transient failures (licensecheck/retry.py)
+    exclude: Callable[[Path], bool] | None = None  # the configuration's exclude globs (licensecheck/globs.py)
+    progress: Callable[[int, int], None] | None = None  # told (done, total) as network answers arrive (progress.py)
+    scope: str = "all"  # `--scope`: "all", or "main" to leave out optional and dev lock entries (scope.py)
+    sboms: tuple[Path, ...] = ()  # `--sbom` documents whose components are checked too (sources/sbom.py)
+    hf_cache: str | None = None  # `--hf-cache`: "" for the default cache, else its directory (sources/hfcache.py)
+    scan_tree: bool = True  # False when only SBOMs or the cache are scanned: `root` is not walked
+    refresh: bool = False  # `--refresh`: ignore answers cached by earlier runs (cache.py), store new ones
+    cache_ttl: float = 24 * 3600.0  # `--cache-ttl`: seconds a cached answer for an unpinned reference is used
+    discover: bool = True  # False with `--no-discover`: only declared inputs, no code discovery (discover/)
+    use_cache: bool = True  # False with `--no-cache`: the metadata cache is neither read nor written (cache.py)
+    override_from: tuple[str, ...] | None = None  # manifests whose overrides are honoured (overrides.py); None: default
+    # `--verify-lock`: every lock entry used is checked against the Hub or PyPI, and the live answer is judged (lockcheck.py)
+    verify_lock: bool = False
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,8 @@ from licensecheck.model import (
     Resolution,
     Severity,
 )
-from licensecheck.scan import Resolved, judge
+from licensecheck.model import Resolved
+from licensecheck.scan import judge
 from cli_helpers import CONTEXTS, component, lock, scan, scan_json, scan_report
 
 LLAMA = "meta-llama/Llama-3.1-8B-Instruct"

@@ -43,7 +43,7 @@ def compare(ids, manifest, offline, jobs, timeout, retry_budget, refresh, cache_
     from ..choose import candidate_rows
     from ..errors import LicensecheckError
     from ..report.choice import compare_json, compare_markdown, compare_text
-    from ..scan import ScanOptions
+    from ..model import ScanOptions
     from .choice import candidates_judge
     from .configured import load_setup
 

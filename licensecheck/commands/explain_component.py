@@ -22,7 +22,7 @@ def explain_component_if_declared(
     from ..errors import LicensecheckError
     from ..inputs import collect_inputs
     from ..policy import normalised_name
-    from ..scan import ScanOptions
+    from ..model import ScanOptions
     from ..why import explain_component, find_components, render_component_text
 
     setup = load_setup(path, config_file, knowledge)

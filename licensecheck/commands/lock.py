@@ -56,7 +56,7 @@ def lock(path, jobs, timeout, retry_budget, quiet, check, format_name, config_fi
     Scans then read licences from the lock and need no network for what it holds
     (`scan --verify-lock` checks each entry it uses instead of trusting it).
     """
-    from ..scan import ScanOptions
+    from ..model import ScanOptions
 
     if format_name is not None and not check:
         fail("--format is for --check; `lock` itself writes licensecheck.lock")

@@ -36,7 +36,7 @@ def notice(path, use, distribution, users, org_users, revenue, region, offline, 
     """
     from ..model import Verdict
     from ..notice import render_notice
-    from ..scan import ScanOptions
+    from ..model import ScanOptions
     from .configured import load_setup
 
     knowledge = load_knowledge_or_exit()

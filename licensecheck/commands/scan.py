@@ -56,7 +56,7 @@ def scan(path, use, distribution, users, org_users, revenue, region, offline, jo
     """Check every dependency declared under PATH (default: the current directory)."""
     from ..report import RenderOptions, renderer
     from ..report._common import repository_prefix
-    from ..scan import ScanOptions
+    from ..model import ScanOptions
     from .configured import apply_baseline_options, load_setup, read_baseline_or_exit
 
     if verify_lock and offline:

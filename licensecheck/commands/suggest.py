@@ -52,7 +52,7 @@ def suggest(model_id, limit, offline, jobs, timeout, retry_budget, refresh, cach
     from ..errors import LicensecheckError
     from ..model import ScanResult
     from ..report.choice import suggest_json, suggest_markdown, suggest_text
-    from ..scan import ScanOptions
+    from ..model import ScanOptions
     from ..sources._common import is_valid_repo_id
     from ..suggest import HubQueryError, suggest_alternatives
     from .configured import load_setup

@@ -17,7 +17,8 @@ from cli_helpers import component, scan_json
 from licensecheck.knowledge import load_knowledge
 from licensecheck.model import PACKAGE, Component, Context
 from licensecheck.resolve.pypi import newest_matching, resolve_package
-from licensecheck.scan import Resolved, judge
+from licensecheck.model import Resolved
+from licensecheck.scan import judge
 
 FIXTURES = Path(__file__).parent / "pypi"
 KNOWLEDGE = load_knowledge()
