@@ -41,8 +41,8 @@ from .model import (
     Resolved,
     Severity,
     Verdict,
+    is_valid_repo_id,
 )
-from .sources._common import is_valid_repo_id
 
 if TYPE_CHECKING:
     from .knowledge import Knowledge

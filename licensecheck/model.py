@@ -1,12 +1,14 @@
-"""The values that flow through a scan.
+"""The values that flow through a scan, and the identifiers they carry.
 
-Everything here is a frozen dataclass or an enum: sources produce `Component`s,
+Everything here is a frozen dataclass, an enum or a rule about an identifier (what
+a Hub repository id may look like): sources produce `Component`s,
 resolvers produce `Resolution`s, the pure core (`evaluate`) turns a component, its
 licence rule and a `Context` into an `Evaluation`. Nothing in this module does I/O.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,6 +19,36 @@ MODEL = "model"
 DATASET = "dataset"
 PACKAGE = "package"
 COMPONENT_TYPES = (MODEL, DATASET, PACKAGE)
+
+# One part of a Hub repository id: letters, digits, `-`, `_`, `.`; 1 to 96 of them.
+_REPO_ID_PART = re.compile(r"[A-Za-z0-9_.-]{1,96}")
+
+
+def is_valid_repo_id(text: object) -> bool:
+    """Whether `text` is a Hub repository id: `namespace/name`, or a bare legacy `name`.
+
+    Each part is 1-96 letters, digits, `-`, `_` or `.`, neither starting nor
+    ending with `-` or `.`, without `--` or `..`. Anything else (an encoded
+    slash, whitespace, a second `/`, a path that climbs with `..`) is refused
+    before it can reach a URL or a cache path.
+    """
+    if not isinstance(text, str):
+        return False
+    parts = text.split("/")
+    if len(parts) > 2:
+        return False
+    return all(_is_valid_repo_id_part(part) for part in parts)
+
+
+def _is_valid_repo_id_part(part: str) -> bool:
+    return (
+        _REPO_ID_PART.fullmatch(part) is not None
+        and part[0] not in "-."
+        and part[-1] not in "-."
+        and "--" not in part
+        and ".." not in part
+    )
+
 
 USES = ("commercial", "non-commercial")
 DISTRIBUTIONS = ("internal", "network", "redistribute")

@@ -19,9 +19,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from .choose import pick_alternatives, similar
-from .model import MODEL, Alternative, Component, ComponentResult, Finding, ScanResult, Severity, Verdict
+from .model import MODEL, Alternative, Component, ComponentResult, Finding, ScanResult, Severity, Verdict, is_valid_repo_id
 from .resolve.hub_listing import HubModel, HubQueryError, ListingQuery
-from .sources._common import is_valid_repo_id
 
 MAX_PAGES = 2  # listing pages asked at most per model
 PAGE_SIZE = 100  # models per listing page

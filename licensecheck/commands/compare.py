@@ -66,8 +66,7 @@ def _candidates(ids: tuple[str, ...], manifest: Path | None):
     """The models to compare, each once (the manifest's first, as declared), and the directory whose lock applies."""
     from ..errors import LicensecheckError
     from ..inputs import merge_components
-    from ..model import MODEL, Component
-    from ..sources._common import is_valid_repo_id
+    from ..model import MODEL, Component, is_valid_repo_id
 
     if not ids and manifest is None:
         fail("name the models to compare (e.g. `licensecheck compare meta-llama/Llama-3.1-8B-Instruct "

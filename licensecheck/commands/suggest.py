@@ -50,10 +50,9 @@ def suggest(model_id, limit, offline, jobs, timeout, retry_budget, refresh, cach
     """
     # The context flags are read by load_setup from the command line (with the file's values under them).
     from ..errors import LicensecheckError
-    from ..model import ScanResult
+    from ..model import ScanResult, is_valid_repo_id
     from ..report.choice import suggest_json, suggest_markdown, suggest_text
     from ..model import ScanOptions
-    from ..sources._common import is_valid_repo_id
     from ..suggest import HubQueryError, suggest_alternatives
     from .configured import load_setup
 
