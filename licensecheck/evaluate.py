@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 
 from .expression import AllOf, AnyOf, Expression, LicenceId, render
 from .model import Clause, Context, Evaluation, Finding, LicenceRule, ModelFacts, Obligation, Severity, Verdict
-from .lineage import PERMISSIVENESS
+from .knowledge import PERMISSIVENESS
 from .model_facts import FACT_WORDS
 
 # The member states of the European Union, for clauses whose `regions` say "EU".
@@ -232,7 +232,7 @@ def evaluate_conflict(
     `declarations` pairs the field with the licence id it names (a rule id, or
     the name as written when no rule knows it: that one is unknown, so the
     verdict fails closed). Stricter: the worse verdict, then the less permissive
-    kind of licence (lineage.PERMISSIVENESS), then more obligations.
+    kind of licence (knowledge.PERMISSIVENESS), then more obligations.
     Returns the evaluation and the id of the licence it was judged under.
     """
     judged = []

@@ -27,8 +27,9 @@ from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from threading import Condition
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from .knowledge import PERMISSIVENESS, Knowledge
 from .model import (
     MODEL,
     Component,
@@ -44,9 +45,6 @@ from .model import (
     is_valid_repo_id,
 )
 
-if TYPE_CHECKING:
-    from .knowledge import Knowledge
-
 # How far up a chain is followed. Real chains are 1-4 deep (base → instruct →
 # fine-tune → quantisation); anything deeper is cut with a finding, and the
 # derivative is unknown, because the terms above the cut were never read.
@@ -59,34 +57,6 @@ MAX_BASES = 32
 # repository's models share a few dozen); the rest are unknown, and said so.
 MAX_ANCESTORS = 500
 BUDGET_CODE = "lineage-budget"
-
-# How permissive each rule category is, for laundering: a model that declares a
-# licence of a lower level than one of its ancestors' claims freedoms that the
-# ancestor never granted. Levels, not a total order: categories on one level
-# are different kinds of terms (a Gemma fine-tune relicensed under Llama's
-# community licence is not looser, only different), so only a strictly lower
-# level is laundering. `unknown` has no level: nothing can be said about it.
-PERMISSIVENESS: dict[str, int] = {
-    # anything goes, at most keep a notice
-    "public-domain": 0,
-    "permissive": 1,
-    "data-permissive": 1,
-    # share-alike: derivatives must stay open
-    "weak-copyleft": 2,
-    "copyleft": 3,
-    "data-copyleft": 3,
-    "network-copyleft": 4,
-    # model licences with use restrictions, thresholds or naming rules that flow down
-    "responsible-ai": 5,
-    "community": 5,
-    # derivatives may not be shared at all
-    "no-derivatives": 6,
-    # no commercial use
-    "non-commercial": 7,
-    "research-only": 7,
-    # no rights beyond what a contract grants
-    "proprietary": 8,
-}
 
 QUANTIZED = "quantized"
 MERGE = "merge"

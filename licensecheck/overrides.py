@@ -89,7 +89,7 @@ def applied_override(
     component: Component, resolution: Resolution, lookup: Callable[[str], LicenceRule | None]
 ) -> Finding:
     """The warning for an override that is applied: where, why, what it replaces, and whether that loosens it."""
-    from .lineage import PERMISSIVENESS
+    from .knowledge import PERMISSIVENESS
 
     override = component.override
     message = f"{_where(override.location)}: licence set to {override.id!r} by an override (reason: {override.reason!r})"

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from licensecheck.knowledge import CATEGORIES, load_knowledge
-from licensecheck.lineage import MAX_BASES, MAX_DEPTH, PERMISSIVENESS, AncestorWalker, lineage_chains, link_lineage
+from licensecheck.knowledge import CATEGORIES, PERMISSIVENESS, load_knowledge
+from licensecheck.lineage import MAX_BASES, MAX_DEPTH, AncestorWalker, lineage_chains, link_lineage
 from licensecheck.model import (
     MODEL,
     Component,
