@@ -93,8 +93,10 @@ def base_environment(cache_dir: Path, hub_url: str | None = None) -> dict[str, s
 
 
 def without_timestamps(document: object) -> object:
+    """The report without what says when or how an answer was obtained (times, `resolution.cached`)."""
     if isinstance(document, dict):
-        return {k: without_timestamps(v) for k, v in document.items() if not _TIMESTAMP_KEY.search(k)}
+        return {k: without_timestamps(v) for k, v in document.items()
+                if not _TIMESTAMP_KEY.search(k) and k != "resolution"}
     if isinstance(document, list):
         return [without_timestamps(v) for v in document]
     return document

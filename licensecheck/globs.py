@@ -25,6 +25,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,15 +37,50 @@ if TYPE_CHECKING:
 _UNREADABLE = (ValueError, re.error)
 
 
-def compile_globs(lines: Iterable[str]) -> GitIgnoreSpec:
+@dataclass(frozen=True)
+class Globs:
+    """Compiled patterns: pathspec's spec, and one regex that any path a pattern matches matches.
+
+    Most paths of a tree match no pattern at all; the one regex says so in a
+    single search, where pathspec tries each pattern in turn (a walk asks for
+    every file). A path the regex matches is decided by pathspec, last match and
+    directory rules included.
+    """
+
+    spec: GitIgnoreSpec
+    any_pattern: re.Pattern[str] | None
+
+
+def compile_globs(lines: Iterable[str]) -> Globs:
     """The patterns of one `.gitignore` (or a list of globs); a line pathspec cannot read is left out, as git does."""
     from pathspec import GitIgnoreSpec
 
     lines = list(lines)
     try:
-        return GitIgnoreSpec.from_lines(lines)
+        spec = GitIgnoreSpec.from_lines(lines)
     except _UNREADABLE:
-        return GitIgnoreSpec.from_lines([line for line in lines if _readable(line)])
+        spec = GitIgnoreSpec.from_lines([line for line in lines if _readable(line)])
+    return Globs(spec, _any_pattern(spec))
+
+
+# pathspec names the group that marks a directory match; the union needs no names (nor duplicates of one).
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+
+
+def _any_pattern(spec: GitIgnoreSpec) -> re.Pattern[str] | None:
+    """The union of the spec's patterns, or None when one of them is not a plain regex (then pathspec decides all)."""
+    sources = []
+    for pattern in spec.patterns:
+        if pattern.include is None:
+            continue  # a blank line or a comment
+        regex = getattr(pattern, "regex", None)
+        if not isinstance(regex, re.Pattern):
+            return None
+        sources.append(_NAMED_GROUP.sub("(?:", regex.pattern))
+    try:
+        return re.compile("|".join(f"(?:{source})" for source in sources)) if sources else re.compile(r"(?!)")
+    except re.error:
+        return None
 
 
 def _readable(line: str) -> bool:
@@ -57,9 +93,12 @@ def _readable(line: str) -> bool:
     return True
 
 
-def verdict(spec: GitIgnoreSpec, relative: str, is_dir: bool) -> bool | None:
+def verdict(globs: Globs, relative: str, is_dir: bool) -> bool | None:
     """Whether the patterns exclude `relative` (True), bring it back with `!` (False), or do not say (None)."""
-    return spec.check_file(relative + "/" if is_dir else relative).include
+    path = relative + "/" if is_dir else relative
+    if globs.any_pattern is not None and globs.any_pattern.search(path) is None:
+        return None
+    return globs.spec.check_file(path).include
 
 
 class PathFilter:

@@ -179,8 +179,10 @@ def test_check_purposes_sorts_and_suggests(knowledge):
 def test_purpose_terms_name_the_licences_restricting_each_purpose(knowledge):
     terms = {term.purpose.id: term for term in purpose_terms(knowledge)}
     assert list(terms) == [purpose.id for purpose in knowledge.purposes]
-    assert terms["critical-infrastructure"].prohibited_by == ("llama2", "llama3", "llama3.1", "llama3.2", "llama3.3", "llama4")
-    assert terms["critical-infrastructure"].conditioned_by == ()
+    assert terms["critical-infrastructure"].prohibited_by == (
+        "fair-noncommercial-research-license", "llama2", "llama3", "llama3.1", "llama3.2", "llama3.3", "llama4",
+    )
+    assert terms["critical-infrastructure"].conditioned_by == ("tencent-hunyuan-community",)
     assert terms["train-other-models"].prohibited_by == (
         "grok2-community", "llama2", "llama3", "minicpm-model", "stabilityai-community", "tencent-hunyuan-community",
         "tongyi-qianwen", "tongyi-qianwen-research",
@@ -192,8 +194,8 @@ def test_purpose_terms_name_the_licences_restricting_each_purpose(knowledge):
         "description": "Providing medical advice or interpreting medical results (diagnosis, triage, treatment suggestions).",
         "prohibited_by": ["bigscience-bloom-rail-1.0", "bigscience-openrail-m", "creativeml-openrail-m", "faipl-1.0-sd",
                           "openrail++"],
-        "conditioned_by": ["bigcode-openrail-m", "gemma", "llama2", "llama3", "llama3.1", "llama3.2", "llama3.3",
-                           "llama4", "openrail"],
+        "conditioned_by": ["bigcode-openrail-m", "fair-noncommercial-research-license", "gemma", "llama2", "llama3",
+                           "llama3.1", "llama3.2", "llama3.3", "llama4", "openrail", "tencent-hunyuan-community"],
     }
 
 

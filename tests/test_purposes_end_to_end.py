@@ -190,7 +190,7 @@ def test_purposes_command_lists_the_taxonomy(fake_hub):
     assert text.exit_code == 0
     lines = text.stdout.splitlines()
     assert lines[lines.index("critical-infrastructure: Operating critical infrastructure, transport or heavy machinery.") + 1] \
-        == "  prohibited by: llama2, llama3, llama3.1, llama3.2, llama3.3, llama4"
+        == "  prohibited by: fair-noncommercial-research-license, llama2, llama3, llama3.1, llama3.2, llama3.3, llama4"
     one = runner.invoke(main, ["purposes", "minors", "--format", "json"], catch_exceptions=False)
     assert one.exit_code == 0
     assert json.loads(one.stdout) == {"schema_version": 1, "purposes": [{
@@ -198,8 +198,9 @@ def test_purposes_command_lists_the_taxonomy(fake_hub):
         "description": "A product or service directed at children.",
         "prohibited_by": [],
         "conditioned_by": ["bigcode-openrail-m", "bigscience-bloom-rail-1.0", "bigscience-openrail-m",
-                           "creativeml-openrail-m", "deepseek", "faipl-1.0-sd", "falcon-180b", "llama2", "llama3",
-                           "llama3.1", "llama3.2", "llama3.3", "llama4", "minicpm-model", "openrail", "openrail++"],
+                           "creativeml-openrail-m", "deepseek", "faipl-1.0-sd", "fair-noncommercial-research-license",
+                           "falcon-180b", "llama2", "llama3", "llama3.1", "llama3.2", "llama3.3", "llama4",
+                           "minicpm-model", "openrail", "openrail++", "tencent-hunyuan-community"],
     }]}
     unknown = runner.invoke(main, ["purposes", "survelance"])
     assert unknown.exit_code == 2

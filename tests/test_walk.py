@@ -13,6 +13,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from licensecheck.discover import discover
 from licensecheck.globs import PathFilter
@@ -209,3 +211,21 @@ def test_pathspec_is_imported_only_for_a_tree_with_patterns(tmp_path):
     run = subprocess.run([sys.executable, "-c", probe, str(tmp_path / "plain"), str(tmp_path / "ignoring")],
                          capture_output=True, text=True, check=True)
     assert run.stdout.split() == ["False", "True"]
+
+
+# -- the one-regex prefilter of globs.py -------------------------------------------------------------
+
+_SEGMENTS = ["a", "b", "build", "x.log", "keep.log", "vendor", "src", "node", "data-1", "é"]
+_PATTERNS = ["*.log", "build/", "/vendor", "!keep.log", "a/**/b", "src/*", "**/data-?", "[ab]", "\\#x", "node/",
+             "!src/b", "/a/", "*", "[z-a]", "b/**"]
+
+
+@given(patterns=st.lists(st.sampled_from(_PATTERNS), max_size=6),
+       path=st.lists(st.sampled_from(_SEGMENTS), min_size=1, max_size=4), is_dir=st.booleans())
+@settings(max_examples=300, deadline=None)
+def test_the_prefilter_never_changes_what_pathspec_decides(patterns, path, is_dir):
+    from licensecheck.globs import compile_globs, verdict
+
+    globs = compile_globs(patterns)
+    relative = "/".join(path)
+    assert verdict(globs, relative, is_dir) == globs.spec.check_file(relative + "/" if is_dir else relative).include
