@@ -24,7 +24,8 @@ from .overrides import applied_override
 from .purposes import unchecked_purposes
 from .scope import context_for
 from .sources.external import with_external_inputs
-from .lineage import AncestorWalker, ancestor_components, budget_notices, link_lineage
+from .lineage import ancestor_components, budget_notices, link_lineage
+from .lineage_walk import AncestorWalker
 from .model_facts import facts_for
 from .model import (
     MODEL,

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from licensecheck.knowledge import CATEGORIES, PERMISSIVENESS, load_knowledge
-from licensecheck.lineage import MAX_BASES, MAX_DEPTH, AncestorWalker, lineage_chains, link_lineage
+from licensecheck.lineage import MAX_BASES, MAX_DEPTH, lineage_chains, link_lineage
+from licensecheck.lineage_walk import AncestorWalker
 from licensecheck.model import (
     MODEL,
     Component,
