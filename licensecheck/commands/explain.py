@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 from click.core import ParameterSource
 
-from .common import EXIT_OK, build_context, checked_purposes, context_options, fail, load_knowledge_or_exit, write_output
+from .common import EXIT_OK, api_errors, context_options, fail, load_knowledge_or_exit, write_output
 from .configured import config_option
 
 EPILOG = """\b
@@ -42,10 +42,14 @@ Exit codes:
 def explain(licence_id, use, distribution, users, org_users, revenue, region, format_name, output, project, config_file, offline,
             purposes):
     """What licence ID permits and requires, each term with its source, and its verdict under your usage context."""
+    from .. import api
     from ..explain import UnknownLicenceId, explain_licence, find_licence, names_a_licence, render_text, to_document
 
     knowledge = load_knowledge_or_exit()
-    context = build_context(use, distribution, users, revenue, region, org_users, checked_purposes(purposes, knowledge))
+    with api_errors():
+        context = api.context_of(api.context_given(
+            {"use": use, "distribution": distribution, "users": users, "org_users": org_users, "revenue": revenue,
+             "region": region, "purpose": purposes}, knowledge))
     # Decided from ID alone: a licence, or a licence family (`Apache`) without an explicit
     # --path, never walks the project (a large tree takes long to walk).
     known = knowledge.lookup(licence_id) is not None
