@@ -14,7 +14,7 @@ override is a claim made by the very change being judged. Hence:
   the licence more permissive than that one;
 - its reason must be a few words, not a token like ".".
 
-Pure but for path normalisation: the readers and `scan.judge` call it.
+Pure but for path normalisation: the readers and `judge.judge_component` call it.
 """
 
 from __future__ import annotations

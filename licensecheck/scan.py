@@ -1,9 +1,10 @@
-"""One run: find inputs, read them, resolve licences, judge them under the context.
+"""The resolution runner: one run's inputs found and read, their licences resolved, then judged.
 
-This module wires the wings together (like pip-audit's `_audit.py`): sources
-produce Components, the lock and the resolvers produce Resolutions, the pure core
-produces Evaluations. Network access happens only in `resolve_all`, through one
-shared Hub client and a bounded thread pool.
+The I/O half of a scan: sources produce Components, the lock and the resolvers
+produce Resolutions (network access happens only in `resolve_all`, through one
+shared Hub client and a bounded thread pool), and `judge.judge_all`, the pure
+half, turns them into the ScanResult. `lock_entries` turns the same resolutions
+into a lock file's entries.
 """
 
 from __future__ import annotations
@@ -16,32 +17,23 @@ from pathlib import Path
 from threading import Lock as ThreadLock
 
 from .inputs import Inputs, collect_inputs
-from .evaluate import evaluate_conflict, evaluate_expression, evaluate_rule, evaluate_unresolved
-from .identify import identify
 from .knowledge import Knowledge
 from .lockfile import LOCK_NAME, NO_ANSWER, Lock, LockEntry, LockPlan, Unlocked, read_lock
-from .overrides import applied_override
-from .purposes import unchecked_purposes
-from .scope import context_for
 from .sources.external import with_external_inputs
-from .lineage import ancestor_components, budget_notices, link_lineage
+from .judge import judge_all
+from .lineage import ancestor_components
 from .lineage_walk import AncestorWalker
-from .model_facts import facts_for
 from .model import (
     MODEL,
     PACKAGE,
     Component,
-    ComponentResult,
     Context,
-    Evaluation,
     Finding,
-    LicenceInfo,
     Resolution,
     Resolved,
     ScanOptions,
     ScanResult,
     Severity,
-    Verdict,
 )
 
 class Resolver:
@@ -307,48 +299,6 @@ def _verified(component: Component, entry: LockEntry, resolver: Resolver) -> Fut
     return outcome
 
 
-def judge(component: Component, resolved: Resolved, knowledge: Knowledge, context: Context) -> ComponentResult:
-    """The pure step: one component, its resolution, the rules and the context → a verdict."""
-    resolution = resolved.resolution
-    findings: list[Finding] = list(component.notes) + list(resolution.notes)
-    context, scope_note = context_for(component, context)  # a dev-only dependency is not distributed
-    if scope_note is not None:
-        findings.append(scope_note)
-    licence = resolution.licence
-    if component.override is not None:
-        findings.append(applied_override(component, resolution, knowledge.lookup))
-        if resolution.problem is not None:
-            findings.append(replace(resolution.problem, severity=Severity.WARNING))
-        licence = LicenceInfo(
-            id=component.override.id,
-            source="override",
-            declared=licence.id if licence else None,
-        )
-        resolution = replace(resolution, licence=licence, problem=None)
-    if licence is None or resolution.problem is not None:
-        return ComponentResult(component, resolution, evaluate_unresolved(resolution.problem, findings))
-    identified = identify(component.type, licence, knowledge, resolution.licence_text)
-    findings.extend(identified.findings)
-    facts = facts_for(component, resolution)
-    chosen = identified.id
-    if identified.rule is not None:
-        evaluation = evaluate_rule(identified.rule, context, facts)
-    elif identified.expression is not None:
-        evaluation = evaluate_expression(identified.expression, knowledge.lookup, context, facts)
-    elif identified.conflict:
-        evaluation, chosen = evaluate_conflict(identified.conflict, knowledge.lookup, context, facts)
-    else:
-        evaluation = Evaluation(Verdict.UNKNOWN)  # identify() always says why
-    evaluation = replace(evaluation, findings=tuple(findings) + evaluation.findings)
-    chosen_rule = knowledge.lookup(chosen) if identified.conflict and chosen else None
-    shown = replace(
-        licence,
-        id=chosen or licence.id,
-        name=identified.name or (chosen_rule.name if chosen_rule is not None else licence.name),
-    )
-    return ComponentResult(component, replace(resolution, licence=shown), evaluation)
-
-
 def scan_path(
     root: Path,
     context: Context,
@@ -363,8 +313,7 @@ def scan_path(
         if options.scan_tree else Inputs(root, (), ())
     )
     inputs = with_external_inputs(inputs, options)  # --sbom, --hf-cache, --scope (sources/external.py)
-    result = scan_components(inputs.components, inputs.root, context, options, knowledge)
-    return replace(result, notices=inputs.notices + result.notices)
+    return scan_components(inputs.components, inputs.root, context, options, knowledge, notices=inputs.notices)
 
 
 def scan_components(
@@ -373,6 +322,7 @@ def scan_components(
     context: Context,
     options: ScanOptions,
     knowledge: Knowledge,
+    notices: tuple[Finding, ...] = (),
 ) -> ScanResult:
     """Resolve and judge `components` as a scan of `root` would: its lock, lineage, the run's notices.
 
@@ -382,41 +332,7 @@ def scan_components(
     """
     components = tuple(components)
     lock = read_lock(root / LOCK_NAME, LOCK_NAME) if options.use_lock else Lock()
-    resolved = resolve_all(components, lock, options, knowledge)
-    results = tuple(judge(c, resolved[c.key], knowledge, context) for c in components)
-    results = link_lineage(results, resolved, lambda c, r: judge(c, r, knowledge, context), knowledge)
-    return ScanResult(context, results, notices=_run_notices(results, options) + budget_notices(resolved),
-                      unchecked_purposes=unchecked_purposes(results, knowledge, context))
-
-
-def _run_notices(results: tuple[ComponentResult, ...], options: ScanOptions) -> tuple[Finding, ...]:
-    """Problems shared by many components, said once at the top of the report."""
-    notices = []
-    missing = sum(1 for r in results if r.resolution.problem and r.resolution.problem.code == "not-in-lock")
-    if missing:
-        notices.append(
-            Finding(Severity.WARNING, "offline", f"offline: {missing} component(s) are not in {LOCK_NAME} and are unknown; run `licensecheck lock`")
-        )
-    mismatched = sum(1 for r in results if any(f.code == "lock-mismatch" for f in r.evaluation.findings))
-    if mismatched:
-        notices.append(
-            Finding(Severity.ERROR, "lock-mismatch", f"{LOCK_NAME} disagrees with the Hub or PyPI for {mismatched} "
-                    "component(s): their live answers are judged; run `licensecheck lock` to record them")
-        )
-    codes = [r.resolution.problem.code for r in results if r.resolution.problem is not None]
-    if codes.count("offline"):
-        notices.append(
-            Finding(Severity.WARNING, "offline", f"offline: HF_HUB_OFFLINE is set and {codes.count('offline')} model(s) "
-                    f"or dataset(s) are not in {LOCK_NAME}, so they are unknown; run `licensecheck lock` while online")
-        )
-    for code, service, setting in (("hub-unreachable", "the Hugging Face Hub", "HF_ENDPOINT"),
-                                   ("pypi-unreachable", "the package index", "LICENSECHECK_PYPI_URL")):
-        if codes.count(code):
-            notices.append(
-                Finding(Severity.ERROR, "unreachable", f"could not reach {service}: {codes.count(code)} component(s) "
-                        f"are unknown; check the network, proxy settings or {setting}, or scan with --offline and a lock file")
-            )
-    return tuple(notices)
+    return judge_all(components, resolve_all(components, lock, options, knowledge), context, knowledge, notices)
 
 
 def lock_entries(inputs: Inputs, resolved: dict[tuple, Resolved], previous: Lock = Lock()) -> LockPlan:

@@ -27,7 +27,7 @@ from licensecheck.model import (
     Severity,
 )
 from licensecheck.model import Resolved
-from licensecheck.scan import judge
+from licensecheck.judge import judge_component
 from cli_helpers import CONTEXTS, component, lock, scan, scan_json, scan_report
 
 LLAMA = "meta-llama/Llama-3.1-8B-Instruct"
@@ -563,7 +563,7 @@ def _link(knowledge, declared: list[Component], graph: dict[str, tuple[str | Non
             answers[component.key] = Resolved(Resolution(), component.base_models, component.relation)
 
     def judge_one(component: Component, resolved: Resolved) -> ComponentResult:
-        return judge(component, resolved, knowledge, context)
+        return judge_component(component, resolved, knowledge, context)
 
     results = [judge_one(c, answers[c.key]) for c in declared]
     return {r.component.name: r for r in link_lineage(results, answers, judge_one, knowledge)}
