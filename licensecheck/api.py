@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # not imported at run time: the warm path reads none of these
     from .config import Config
     from .explain import Explanation
     from .gitref import GitRevision
+    from .judge import Configured
     from .knowledge import Knowledge
     from .lockcheck import DriftReport
     from .lockfile import LockPlan
@@ -144,7 +145,7 @@ def configured_scan(path: Path, setup: Setup, options: ScanOptions, knowledge: K
     from .scan import scan_path
 
     options = replace(_with_verify_lock(options, setup), exclude=setup.config.path_filter(path))
-    return _with_policy(scan_path(path, setup.context, options, knowledge), setup, options, knowledge)
+    return scan_path(path, setup.context, options, knowledge, _configured(setup, options))
 
 
 def configured_components(components: Iterable[Component], root: Path, setup: Setup, options: ScanOptions,
@@ -157,7 +158,7 @@ def configured_components(components: Iterable[Component], root: Path, setup: Se
     from .scan import scan_components
 
     options = _with_verify_lock(options, setup)
-    return _with_policy(scan_components(components, root, setup.context, options, knowledge), setup, options, knowledge)
+    return scan_components(components, root, setup.context, options, knowledge, _configured(setup, options))
 
 
 def _with_verify_lock(options: ScanOptions, setup: Setup) -> ScanOptions:
@@ -169,17 +170,12 @@ def _with_verify_lock(options: ScanOptions, setup: Setup) -> ScanOptions:
     )
 
 
-def _with_policy(result: ScanResult, setup: Setup, options: ScanOptions, knowledge: Knowledge) -> ScanResult:
-    """The configuration's policy over judged components, and where the context came from."""
-    from .policy import apply_policy
+def _configured(setup: Setup, options: ScanOptions) -> Configured:
+    """What the configuration adds to the judge: its policy, its notices, where the context came from."""
+    from .judge import Configured
 
-    result = apply_policy(result, setup.config.policy, knowledge.lookup, setup.today)
-    return replace(
-        result,
-        notices=setup.config.notices + _unverified_notice(setup.config, options) + result.notices,
-        context_sources=dict(setup.sources),
-        config_file=setup.config.file,
-    )
+    return Configured(setup.config.policy, setup.today, setup.config.notices + _unverified_notice(setup.config, options),
+                      setup.sources, setup.config.file)
 
 
 def _unverified_notice(config: Config, options: ScanOptions) -> tuple:

@@ -10,7 +10,8 @@ notices say once what many components share.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
+from datetime import date
 
 from .evaluate import evaluate_conflict, evaluate_expression, evaluate_rule, evaluate_unresolved
 from .identify import identify
@@ -31,8 +32,20 @@ from .model import (
 )
 from .model_facts import facts_for
 from .overrides import applied_override
+from .policy import Policy, judge_policy
 from .purposes import unchecked_purposes
 from .scope import context_for
+
+
+@dataclass(frozen=True)
+class Configured:
+    """What the configuration file adds to the judging: its policy over the licences' own verdicts."""
+
+    policy: Policy  # allow / deny / exceptions, and whether unknown licences fail the run
+    today: date  # exceptions expire
+    notices: tuple[Finding, ...] = ()  # the configuration's own, said first in the report
+    context_sources: Mapping[str, str] = field(default_factory=dict)  # where each context value came from
+    config_file: str | None = None
 
 
 def judge_all(
@@ -41,17 +54,31 @@ def judge_all(
     context: Context,
     knowledge: Knowledge,
     notices: tuple[Finding, ...] = (),
+    configured: Configured | None = None,
 ) -> ScanResult:
-    """Every component judged under `context`, lineage linked; `notices`: the inputs' own, said first.
+    """Every component judged under `context`, lineage linked, then the configuration's policy (when given).
 
     `resolved` holds an answer for each component and for each ancestor of a model
-    (lineage_walk.py found them), under their component keys.
+    (lineage_walk.py found them), under their component keys. `notices`: the
+    inputs' own, said after the configuration's and before the run's.
     """
     components = tuple(components)
     results = tuple(judge_component(c, resolved[c.key], knowledge, context) for c in components)
     results = link_lineage(results, resolved, lambda c, r: judge_component(c, r, knowledge, context), knowledge)
-    return ScanResult(context, results, notices=notices + _run_notices(results) + budget_notices(resolved),
-                      unchecked_purposes=unchecked_purposes(results, knowledge, context))
+    notices = notices + _run_notices(results) + budget_notices(resolved)
+    unchecked = unchecked_purposes(results, knowledge, context)  # by the licences' terms, before the policy
+    if configured is None:
+        return ScanResult(context, results, notices=notices, unchecked_purposes=unchecked)
+    outcome = judge_policy(results, context, configured.policy, knowledge.lookup, configured.today)
+    return ScanResult(
+        context,
+        outcome.components,
+        notices=configured.notices + notices + outcome.notices,
+        context_sources=dict(configured.context_sources),
+        config_file=configured.config_file,
+        unknown_fails=outcome.unknown_fails,
+        unchecked_purposes=unchecked,
+    )
 
 
 def judge_component(component: Component, resolved: Resolved, knowledge: Knowledge, context: Context) -> ComponentResult:

@@ -20,7 +20,7 @@ from .inputs import Inputs, collect_inputs
 from .knowledge import Knowledge
 from .lockfile import LOCK_NAME, NO_ANSWER, Lock, LockEntry, LockPlan, Unlocked, read_lock
 from .sources.external import with_external_inputs
-from .judge import judge_all
+from .judge import Configured, judge_all
 from .lineage import ancestor_components
 from .lineage_walk import AncestorWalker
 from .model import (
@@ -304,7 +304,9 @@ def scan_path(
     context: Context,
     options: ScanOptions,
     knowledge: Knowledge,
+    configured: Configured | None = None,
 ) -> ScanResult:
+    """Find, read, resolve and judge what `root` declares (and the SBOMs and cache the options name)."""
     external = bool(options.sboms) or options.hf_cache is not None  # then an empty tree is no error
     inputs = (
         collect_inputs(
@@ -313,7 +315,7 @@ def scan_path(
         if options.scan_tree else Inputs(root, (), ())
     )
     inputs = with_external_inputs(inputs, options)  # --sbom, --hf-cache, --scope (sources/external.py)
-    return scan_components(inputs.components, inputs.root, context, options, knowledge, notices=inputs.notices)
+    return scan_components(inputs.components, inputs.root, context, options, knowledge, configured, inputs.notices)
 
 
 def scan_components(
@@ -322,6 +324,7 @@ def scan_components(
     context: Context,
     options: ScanOptions,
     knowledge: Knowledge,
+    configured: Configured | None = None,
     notices: tuple[Finding, ...] = (),
 ) -> ScanResult:
     """Resolve and judge `components` as a scan of `root` would: its lock, lineage, the run's notices.
@@ -332,7 +335,7 @@ def scan_components(
     """
     components = tuple(components)
     lock = read_lock(root / LOCK_NAME, LOCK_NAME) if options.use_lock else Lock()
-    return judge_all(components, resolve_all(components, lock, options, knowledge), context, knowledge, notices)
+    return judge_all(components, resolve_all(components, lock, options, knowledge), context, knowledge, notices, configured)
 
 
 def lock_entries(inputs: Inputs, resolved: dict[tuple, Resolved], previous: Lock = Lock()) -> LockPlan:

@@ -5,7 +5,7 @@ model's task, library and size (one request); the listing of models of that task
 and library, most downloaded first (one page, a second only when the first has
 too few models of a similar size); then the `judged_per_suggestion × limit` most
 downloaded similar models, judged together by `judge` (the caller passes the
-configured scan of a list of components, commands/configured.py), so that each
+configured scan of a list of components, api.configured_components), so that each
 candidate's licence, lineage and the organisation's policy decide exactly as in
 a scan; one metadata request per candidate and per ancestor, concurrent,
 through the scan's resolver, its cache and its retry policy.

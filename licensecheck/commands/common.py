@@ -120,10 +120,9 @@ def fail(message: str) -> NoReturn:
 
 def say(message: str) -> None:
     """A line for stderr, secrets masked and control characters escaped: messages can quote input files."""
-    from ..redact import redact, safe_for_terminal
-    from ..report.escape import command_lines_neutralised
+    from ..api import safe_text
 
-    click.echo(command_lines_neutralised(safe_for_terminal(redact(message))), err=True)
+    click.echo(safe_text(message), err=True)
 
 
 def load_knowledge_or_exit():
