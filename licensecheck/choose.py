@@ -1,8 +1,8 @@
 """Choosing a model: candidates side by side, and alternatives the licences allow. Pure: no I/O.
 
 `compare` and `suggest` never judge anything themselves: their candidates go
-through the scan's own steps (scan.scan_components, then the configuration's
-policy), so a candidate's verdict is the verdict a scan would give it. This
+through the scan's own steps (scan.scan_components, the judge with the
+configuration's policy), so a candidate's verdict is the verdict a scan would give it. This
 module only reads those results:
 
 - `candidate_row`: one judged model as a row of the comparison: its deciding

@@ -16,3 +16,16 @@ class InputError(LicensecheckError):
         self.message = message
         where = f"{path}:{line}" if line is not None else path
         super().__init__(f"{where}: {message}")
+
+
+class UsageError(LicensecheckError):
+    """An argument the caller gave is not valid: a flag on the command line, a keyword of `licensecheck.api`.
+
+    `option` names the context keyword or option it is about (`region`, `purpose`),
+    so the command line can point at its flag; None when it is about no one option.
+    """
+
+    def __init__(self, message: str, option: str | None = None) -> None:
+        self.message = message
+        self.option = option
+        super().__init__(message)

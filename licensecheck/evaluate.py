@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 
 from .expression import AllOf, AnyOf, Expression, LicenceId, render
 from .model import Clause, Context, Evaluation, Finding, LicenceRule, ModelFacts, Obligation, Severity, Verdict
-from .lineage import PERMISSIVENESS
+from .knowledge import PERMISSIVENESS
 from .model_facts import FACT_WORDS
 
 # The member states of the European Union, for clauses whose `regions` say "EU".
@@ -70,7 +70,7 @@ def _purpose_label(clause: Clause, context: Context) -> str:
     return f"Declared purpose{'s' if len(matched) > 1 else ''} {', '.join(matched)}: " if matched else ""
 
 
-def _undecided_conditions(clause: Clause, context: Context, facts: ModelFacts | None = None) -> tuple[bool, list[str]]:
+def clause_conditions(clause: Clause, context: Context, facts: ModelFacts | None = None) -> tuple[bool, list[str]]:
     """Whether the clause can still apply, and which of its conditions the context (or the model's facts) cannot decide."""
     purposes_hold, to_confirm = purpose_conditions(clause, context)
     if not purposes_hold:
@@ -117,11 +117,6 @@ def _undecided_conditions(clause: Clause, context: Context, facts: ModelFacts | 
     return True, missing
 
 
-def clause_conditions(clause: Clause, context: Context, facts: ModelFacts | None = None) -> tuple[bool, list[str]]:
-    """Whether a clause can apply under the context, and which of its conditions the context leaves undecided."""
-    return _undecided_conditions(clause, context, facts)
-
-
 def evaluate_rule(rule: LicenceRule, context: Context, facts: ModelFacts | None = None) -> Evaluation:
     """Apply one licence's clauses to the context and, for terms that depend on the
     model, to its facts (None: not known, so those terms stay to be confirmed)."""
@@ -136,7 +131,7 @@ def evaluate_rule(rule: LicenceRule, context: Context, facts: ModelFacts | None 
     codes: list[str] = []
     denied = False
     for clause in rule.clauses:
-        applies, missing = _undecided_conditions(clause, context, facts)
+        applies, missing = clause_conditions(clause, context, facts)
         if not applies:
             continue
         codes.append(clause.code)
@@ -237,7 +232,7 @@ def evaluate_conflict(
     `declarations` pairs the field with the licence id it names (a rule id, or
     the name as written when no rule knows it: that one is unknown, so the
     verdict fails closed). Stricter: the worse verdict, then the less permissive
-    kind of licence (lineage.PERMISSIVENESS), then more obligations.
+    kind of licence (knowledge.PERMISSIVENESS), then more obligations.
     Returns the evaluation and the id of the licence it was judged under.
     """
     judged = []

@@ -31,6 +31,35 @@ CATEGORIES = (
     "proprietary",
     "unknown",
 )
+# How permissive each category is. Lineage reads it for laundering (a model that
+# declares a licence of a lower level than one of its ancestors' claims freedoms
+# that the ancestor never granted); the evaluator and overrides to say which of
+# two licences is stricter. Levels, not a total order: categories on one level
+# are different kinds of terms (a Gemma fine-tune relicensed under Llama's
+# community licence is not looser, only different), so only a strictly lower
+# level is laundering. `unknown` has no level: nothing can be said about it.
+PERMISSIVENESS: dict[str, int] = {
+    # anything goes, at most keep a notice
+    "public-domain": 0,
+    "permissive": 1,
+    "data-permissive": 1,
+    # share-alike: derivatives must stay open
+    "weak-copyleft": 2,
+    "copyleft": 3,
+    "data-copyleft": 3,
+    "network-copyleft": 4,
+    # model licences with use restrictions, thresholds or naming rules that flow down
+    "responsible-ai": 5,
+    "community": 5,
+    # derivatives may not be shared at all
+    "no-derivatives": 6,
+    # no commercial use
+    "non-commercial": 7,
+    "research-only": 7,
+    # no rights beyond what a contract grants
+    "proprietary": 8,
+}
+
 EFFECTS = ("deny", "oblige")
 
 _TOP_KEYS = {"id", "name", "spdx", "url", "category", "aliases", "members", "checked", "summary", "clauses"}

@@ -5,15 +5,12 @@ A fine-tune, adapter, quantisation or merge declares its bases (the card's
 organisation's own models, `models.yaml`). Whatever licence a derivative
 declares, every ancestor's licence still binds it.
 
-Two halves:
-- `AncestorWalker` (resolution side) follows the bases through the run's
-  `Resolver` as answers arrive: each ancestor is submitted as soon as its child's
-  answer is in, so a deep chain does not wait for unrelated components, and the
-  Resolver's future cache keeps it to one request per repository per run.
-- `link_lineage` (pure) takes the already-judged ancestors and gives each model
-  its effective terms: the most restrictive verdict, the union of obligations
-  (each saying which ancestor it comes from), and findings for laundering,
-  unresolved ancestors, cycles and chains cut at `MAX_DEPTH`.
+This module is the pure half: `link_lineage` takes the already-judged ancestors
+and gives each model its effective terms: the most restrictive verdict, the
+union of obligations (each saying which ancestor it comes from), and findings
+for laundering, unresolved ancestors, cycles and chains cut at `MAX_DEPTH`. The
+resolution half, `lineage_walk.AncestorWalker`, follows the bases through the
+run's resolver as answers arrive.
 
 Both halves decide which component stands for an ancestor id the same way
 (`ancestor_component`): the manifest's declaration when there is one (so an
@@ -24,11 +21,9 @@ repository at its default revision.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from concurrent.futures import Future
 from dataclasses import dataclass, replace
-from threading import Condition
-from typing import TYPE_CHECKING, Any
 
+from .knowledge import PERMISSIVENESS, Knowledge
 from .model import (
     MODEL,
     Component,
@@ -37,14 +32,11 @@ from .model import (
     Finding,
     LicenceInfo,
     LineageEntry,
+    Resolved,
     Severity,
     Verdict,
+    is_valid_repo_id,
 )
-from .sources._common import is_valid_repo_id
-
-if TYPE_CHECKING:
-    from .knowledge import Knowledge
-    from .scan import Resolved
 
 # How far up a chain is followed. Real chains are 1-4 deep (base → instruct →
 # fine-tune → quantisation); anything deeper is cut with a finding, and the
@@ -58,34 +50,6 @@ MAX_BASES = 32
 # repository's models share a few dozen); the rest are unknown, and said so.
 MAX_ANCESTORS = 500
 BUDGET_CODE = "lineage-budget"
-
-# How permissive each rule category is, for laundering: a model that declares a
-# licence of a lower level than one of its ancestors' claims freedoms that the
-# ancestor never granted. Levels, not a total order: categories on one level
-# are different kinds of terms (a Gemma fine-tune relicensed under Llama's
-# community licence is not looser, only different), so only a strictly lower
-# level is laundering. `unknown` has no level: nothing can be said about it.
-PERMISSIVENESS: dict[str, int] = {
-    # anything goes, at most keep a notice
-    "public-domain": 0,
-    "permissive": 1,
-    "data-permissive": 1,
-    # share-alike: derivatives must stay open
-    "weak-copyleft": 2,
-    "copyleft": 3,
-    "data-copyleft": 3,
-    "network-copyleft": 4,
-    # model licences with use restrictions, thresholds or naming rules that flow down
-    "responsible-ai": 5,
-    "community": 5,
-    # derivatives may not be shared at all
-    "no-derivatives": 6,
-    # no commercial use
-    "non-commercial": 7,
-    "research-only": 7,
-    # no rights beyond what a contract grants
-    "proprietary": 8,
-}
 
 QUANTIZED = "quantized"
 MERGE = "merge"
@@ -119,120 +83,6 @@ def ancestor_component(name: str, declared: Mapping[str, Component]) -> Componen
     return declared.get(name.lower()) or Component(type=MODEL, name=name)
 
 
-# -- resolution side -----------------------------------------------------------------------
-
-
-class AncestorWalker:
-    """Follows declared bases as answers arrive, up to `max_depth`, each ancestor once.
-
-    `start(component)` returns a `Resolved` (from the lock, an own model) or a
-    `Future` of one (a Hub request through the run's Resolver). `follow` is
-    called for every model the run resolves; `wait` returns when every
-    ancestor reachable within `max_depth` has been answered. At most
-    `max_ancestors` are started in all; each one past that is answered with a
-    `lineage-budget` problem instead (see `budget_notices`).
-    """
-
-    def __init__(
-        self,
-        start: Callable[[Component], Any],
-        components: Iterable[Component],
-        max_depth: int = MAX_DEPTH,
-        max_ancestors: int | None = None,
-    ) -> None:
-        self._start = start
-        self._declared = declared_models(components)
-        self._max_depth = max_depth
-        self._max_ancestors = MAX_ANCESTORS if max_ancestors is None else max_ancestors
-        self._started = 0
-        self._changed = Condition()
-        self._depth: dict[str, int] = {}  # the smallest depth each ancestor was reached at
-        self._components: dict[str, Component] = {}
-        self._answers: dict[str, Resolved] = {}
-        self._pending = 0
-        self._errors: list[BaseException] = []
-
-    def follow(self, answer: Resolved | Future, depth: int = 0, name: str | None = None) -> None:
-        """Walk the bases of the model answered by `answer`, which sits at `depth`."""
-        if not isinstance(answer, Future):
-            self._arrived(answer, depth, name)
-            return
-        with self._changed:
-            self._pending += 1
-        answer.add_done_callback(lambda future: self._done(future, depth, name))
-
-    def _done(self, future: Future, depth: int, name: str | None) -> None:
-        # Runs in the worker thread that finished the request: submitting the
-        # bases from here is what lets a chain proceed without a barrier.
-        try:
-            if not future.cancelled():
-                self._arrived(future.result(), depth, name)  # a resolver bug raises here, then in wait()
-        except BaseException as error:  # noqa: BLE001 - re-raised by wait(), never lost in a thread
-            with self._changed:
-                self._errors.append(error)
-        finally:
-            with self._changed:
-                self._pending -= 1
-                self._changed.notify_all()
-
-    def _arrived(self, resolved: Resolved, depth: int, name: str | None) -> None:
-        if name is not None:
-            with self._changed:
-                self._answers[name] = resolved
-                depth = self._depth[name]  # it may have been reached closer meanwhile
-        self._expand(resolved, depth)
-
-    def _expand(self, resolved: Resolved, depth: int) -> None:
-        if depth >= self._max_depth:
-            return  # the cut is reported by link_lineage
-        for base in resolved.base_models[:MAX_BASES]:
-            self._visit(base, depth + 1)
-
-    def _visit(self, base: str, depth: int) -> None:
-        if not is_valid_repo_id(base):
-            return  # never sent anywhere; link_lineage reports it
-        name = base.lower()
-        within_budget = False
-        with self._changed:
-            known = self._depth.get(name)
-            if known is not None and known <= depth:
-                return
-            self._depth[name] = depth
-            answer = self._answers.get(name)
-            if known is None:
-                component = self._components[name] = ancestor_component(base, self._declared)
-                within_budget = self._started < self._max_ancestors
-                if within_budget:
-                    self._started += 1
-                else:
-                    self._answers[name] = _beyond_budget(component, self._max_ancestors)
-        if known is None and within_budget:
-            self.follow(self._start(component), depth, name)
-        elif answer is not None:
-            self._expand(answer, depth)  # reached closer than before: walk further up
-        # else: still in flight; _arrived reads the new depth when it lands
-
-    def wait(self) -> dict[tuple, Resolved]:
-        """Block until every ancestor is answered; their answers by component key."""
-        with self._changed:
-            while self._pending:
-                self._changed.wait()
-            if self._errors:
-                raise self._errors[0]
-            return {self._components[name].key: answer for name, answer in self._answers.items()}
-
-
-def _beyond_budget(component: Component, budget: int) -> Resolved:
-    from .model import Resolution
-    from .scan import Resolved  # the type lives with the runner (scan.py), which imports this module
-
-    message = (
-        f"{component.type} {component.name}: not looked up: this run already looked up {budget} ancestors, "
-        "the most it follows; its terms are unknown"
-    )
-    return Resolved(Resolution(problem=Finding(Severity.ERROR, BUDGET_CODE, message)))
-
-
 def budget_notices(answers: Mapping[tuple, Resolved]) -> tuple[Finding, ...]:
     """A notice for the top of the report when the run reached its budget of ancestors."""
     skipped = sum(1 for a in answers.values() if a.resolution.problem is not None and a.resolution.problem.code == BUDGET_CODE)
@@ -264,7 +114,7 @@ def ancestor_components(components: Iterable[Component], answers: Mapping[tuple,
     return found
 
 
-# -- pure side ---------------------------------------------------------------------------------
+# -- linking ---------------------------------------------------------------------------------
 
 
 def link_lineage(

@@ -15,13 +15,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
 from .lockfile import LOCK_NAME, LockEntry
-from .model import PACKAGE, Component, Finding, Resolution, Severity
-
-if TYPE_CHECKING:
-    from .scan import Resolved
+from .model import PACKAGE, Component, Finding, Resolution, Resolved, Severity
 
 CHECK_SCHEMA_VERSION = 1
 

@@ -13,7 +13,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .errors import InputError
-from .model import COMPONENT_TYPES, PACKAGE, Component, Finding, LicenceInfo, ModelFacts, Resolution
+from .model import COMPONENT_TYPES, PACKAGE, Component, Finding, LicenceInfo, ModelFacts, Resolution, is_valid_repo_id
 
 LOCK_NAME = "licensecheck.lock"
 LOCK_VERSION = 1
@@ -212,8 +212,6 @@ def _string_or_none(value: object, where: str, path: str) -> str | None:
 
 
 def _resolved_id(value: object, where: str, path: str) -> str | None:
-    from .sources._common import is_valid_repo_id
-
     if value is None or is_valid_repo_id(value):
         return value
     raise InputError(path, None, f"{where} must be a Hub repository id")

@@ -1,20 +1,54 @@
-"""The values that flow through a scan.
+"""The values that flow through a scan, and the identifiers they carry.
 
-Everything here is a frozen dataclass or an enum: sources produce `Component`s,
+Everything here is a frozen dataclass, an enum or a rule about an identifier (what
+a Hub repository id may look like): sources produce `Component`s,
 resolvers produce `Resolution`s, the pure core (`evaluate`) turns a component, its
 licence rule and a `Context` into an `Evaluation`. Nothing in this module does I/O.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
+from pathlib import Path
 
 MODEL = "model"
 DATASET = "dataset"
 PACKAGE = "package"
 COMPONENT_TYPES = (MODEL, DATASET, PACKAGE)
+
+# One part of a Hub repository id: letters, digits, `-`, `_`, `.`; 1 to 96 of them.
+_REPO_ID_PART = re.compile(r"[A-Za-z0-9_.-]{1,96}")
+
+
+def is_valid_repo_id(text: object) -> bool:
+    """Whether `text` is a Hub repository id: `namespace/name`, or a bare legacy `name`.
+
+    Each part is 1-96 letters, digits, `-`, `_` or `.`, neither starting nor
+    ending with `-` or `.`, without `--` or `..`. Anything else (an encoded
+    slash, whitespace, a second `/`, a path that climbs with `..`) is refused
+    before it can reach a URL or a cache path.
+    """
+    if not isinstance(text, str):
+        return False
+    parts = text.split("/")
+    if len(parts) > 2:
+        return False
+    return all(_is_valid_repo_id_part(part) for part in parts)
+
+
+def _is_valid_repo_id_part(part: str) -> bool:
+    return (
+        _REPO_ID_PART.fullmatch(part) is not None
+        and part[0] not in "-."
+        and part[-1] not in "-."
+        and "--" not in part
+        and ".." not in part
+    )
+
 
 USES = ("commercial", "non-commercial")
 DISTRIBUTIONS = ("internal", "network", "redistribute")
@@ -205,6 +239,16 @@ class Resolution:
 
 
 @dataclass(frozen=True)
+class Resolved:
+    """A component's resolution plus what lineage needs (filled by the Hub resolver)."""
+
+    resolution: Resolution
+    base_models: tuple[str, ...] = ()
+    relation: str | None = None
+    resolved_id: str | None = None  # the id the Hub answered with: differs from the declared one after a rename
+
+
+@dataclass(frozen=True)
 class Context:
     """How the organisation uses what it depends on.
 
@@ -381,7 +425,6 @@ class ComponentResult:
     component: Component
     resolution: Resolution
     evaluation: Evaluation
-    rule_name: str | None = None
     # A model's ancestors, nearest first; their terms are already in `evaluation`.
     lineage: tuple[LineageEntry, ...] = ()
     # The configuration's exception that waived a denial (policy.py), and whether
@@ -426,6 +469,30 @@ class UncheckedPurposes:
     licence: str
     purposes: tuple[str, ...]
     components: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ScanOptions:
+    """How one run reads, resolves and reports: the scan's flags that are not the usage context."""
+
+    offline: bool = False
+    jobs: int = 16
+    timeout: float = 10.0
+    use_lock: bool = True
+    retry_budget: float = 10.0  # seconds per repository for retries of transient failures (licensecheck/retry.py)
+    exclude: Callable[[Path], bool] | None = None  # the configuration's exclude globs (licensecheck/globs.py)
+    progress: Callable[[int, int], None] | None = None  # told (done, total) as network answers arrive (progress.py)
+    scope: str = "all"  # `--scope`: "all", or "main" to leave out optional and dev lock entries (scope.py)
+    sboms: tuple[Path, ...] = ()  # `--sbom` documents whose components are checked too (sources/sbom.py)
+    hf_cache: str | None = None  # `--hf-cache`: "" for the default cache, else its directory (sources/hfcache.py)
+    scan_tree: bool = True  # False when only SBOMs or the cache are scanned: `root` is not walked
+    refresh: bool = False  # `--refresh`: ignore answers cached by earlier runs (cache.py), store new ones
+    cache_ttl: float = 24 * 3600.0  # `--cache-ttl`: seconds a cached answer for an unpinned reference is used
+    discover: bool = True  # False with `--no-discover`: only declared inputs, no code discovery (discover/)
+    use_cache: bool = True  # False with `--no-cache`: the metadata cache is neither read nor written (cache.py)
+    override_from: tuple[str, ...] | None = None  # manifests whose overrides are honoured (overrides.py); None: default
+    # `--verify-lock`: every lock entry used is checked against the Hub or PyPI, and the live answer is judged (lockcheck.py)
+    verify_lock: bool = False
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ override is a claim made by the very change being judged. Hence:
   the licence more permissive than that one;
 - its reason must be a few words, not a token like ".".
 
-Pure but for path normalisation: the readers and `scan.judge` call it.
+Pure but for path normalisation: the readers and `judge.judge_component` call it.
 """
 
 from __future__ import annotations
@@ -89,7 +89,7 @@ def applied_override(
     component: Component, resolution: Resolution, lookup: Callable[[str], LicenceRule | None]
 ) -> Finding:
     """The warning for an override that is applied: where, why, what it replaces, and whether that loosens it."""
-    from .lineage import PERMISSIVENESS
+    from .knowledge import PERMISSIVENESS
 
     override = component.override
     message = f"{_where(override.location)}: licence set to {override.id!r} by an override (reason: {override.reason!r})"

@@ -26,7 +26,7 @@ parameter (`today`), never read here, so that tests can fix the clock.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -87,16 +87,30 @@ class Policy:
 
 
 def apply_policy(result: ScanResult, policy: Policy, lookup: RuleLookup, today: date) -> ScanResult:
+    """`result` with `judge_policy` over its components: their verdicts, its notices, whether unknowns fail."""
+    outcome = judge_policy(result.components, result.context, policy, lookup, today)
+    return replace(result, components=outcome.components, notices=result.notices + outcome.notices,
+                   unknown_fails=outcome.unknown_fails)
+
+
+@dataclass(frozen=True)
+class PolicyOutcome:
+    components: tuple[ComponentResult, ...]
+    notices: tuple[Finding, ...]  # exceptions unused or expired, unknowns let pass
+    unknown_fails: bool
+
+
+def judge_policy(components: Iterable[ComponentResult], context: Context, policy: Policy, lookup: RuleLookup,
+                 today: date) -> PolicyOutcome:
     """Every component judged again under the policy; notices for exceptions and unknowns."""
     usage: dict[int, str] = {}  # exception index -> "applied", "needless" or "seen"
-    components = []
-    for item in result.components:
-        item = apply_lists(item, policy, lookup, result.context)
+    judged = []
+    for item in components:
+        item = apply_lists(item, policy, lookup, context)
         item = _apply_exceptions(item, policy, today, usage)
-        components.append(item)
-    notices = list(result.notices)
-    notices.extend(_unused_exception_notices(policy, usage, today))
-    unknown = sum(1 for item in components if item.evaluation.verdict is Verdict.UNKNOWN)
+        judged.append(item)
+    notices = list(_unused_exception_notices(policy, usage, today))
+    unknown = sum(1 for item in judged if item.evaluation.verdict is Verdict.UNKNOWN)
     if policy.unknown == "warn" and unknown:
         notices.append(
             Finding(
@@ -106,9 +120,7 @@ def apply_policy(result: ScanResult, policy: Policy, lookup: RuleLookup, today: 
                 "keeps them from failing the run, but each still needs a person to review it",
             )
         )
-    return replace(
-        result, components=tuple(components), notices=tuple(notices), unknown_fails=policy.unknown != "warn"
-    )
+    return PolicyOutcome(tuple(judged), tuple(notices), unknown_fails=policy.unknown != "warn")
 
 
 # --- allow and deny -----------------------------------------------------------

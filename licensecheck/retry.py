@@ -51,9 +51,6 @@ class RetryPolicy:
             raise ValueError(f"invalid retry policy: {self}")
 
 
-NO_RETRY = RetryPolicy(budget=0.0, max_attempts=1)
-
-
 @dataclass(frozen=True)
 class Transient:
     """A failure that may not happen again: why, in plain words, and the wait the server asked for."""

@@ -1,77 +1,40 @@
-"""One run: find inputs, read them, resolve licences, judge them under the context.
+"""The resolution runner: one run's inputs found and read, their licences resolved, then judged.
 
-This module wires the wings together (like pip-audit's `_audit.py`): sources
-produce Components, the lock and the resolvers produce Resolutions, the pure core
-produces Evaluations. Network access happens only in `resolve_all`, through one
-shared Hub client and a bounded thread pool.
+The I/O half of a scan: sources produce Components, the lock and the resolvers
+produce Resolutions (network access happens only in `resolve_all`, through one
+shared Hub client and a bounded thread pool), and `judge.judge_all`, the pure
+half, turns them into the ScanResult. `lock_entries` turns the same resolutions
+into a lock file's entries.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from threading import Lock as ThreadLock
 
 from .inputs import Inputs, collect_inputs
-from .evaluate import evaluate_conflict, evaluate_expression, evaluate_rule, evaluate_unresolved
-from .identify import identify
 from .knowledge import Knowledge
 from .lockfile import LOCK_NAME, NO_ANSWER, Lock, LockEntry, LockPlan, Unlocked, read_lock
-from .overrides import applied_override
-from .purposes import unchecked_purposes
-from .scope import context_for
 from .sources.external import with_external_inputs
-from .lineage import AncestorWalker, ancestor_components, budget_notices, link_lineage
-from .model_facts import facts_for
+from .judge import Configured, judge_all
+from .lineage import ancestor_components
+from .lineage_walk import AncestorWalker
 from .model import (
     MODEL,
     PACKAGE,
     Component,
-    ComponentResult,
     Context,
-    Evaluation,
     Finding,
-    LicenceInfo,
     Resolution,
+    Resolved,
+    ScanOptions,
     ScanResult,
     Severity,
-    Verdict,
 )
-
-@dataclass(frozen=True)
-class ScanOptions:
-    offline: bool = False
-    jobs: int = 16
-    timeout: float = 10.0
-    use_lock: bool = True
-    retry_budget: float = 10.0  # seconds per repository for retries of transient failures (licensecheck/retry.py)
-    exclude: Callable[[Path], bool] | None = None  # the configuration's exclude globs (licensecheck/globs.py)
-    progress: Callable[[int, int], None] | None = None  # told (done, total) as network answers arrive (progress.py)
-    scope: str = "all"  # `--scope`: "all", or "main" to leave out optional and dev lock entries (scope.py)
-    sboms: tuple[Path, ...] = ()  # `--sbom` documents whose components are checked too (sources/sbom.py)
-    hf_cache: str | None = None  # `--hf-cache`: "" for the default cache, else its directory (sources/hfcache.py)
-    scan_tree: bool = True  # False when only SBOMs or the cache are scanned: `root` is not walked
-    refresh: bool = False  # `--refresh`: ignore answers cached by earlier runs (cache.py), store new ones
-    cache_ttl: float = 24 * 3600.0  # `--cache-ttl`: seconds a cached answer for an unpinned reference is used
-    discover: bool = True  # False with `--no-discover`: only declared inputs, no code discovery (discover/)
-    use_cache: bool = True  # False with `--no-cache`: the metadata cache is neither read nor written (cache.py)
-    override_from: tuple[str, ...] | None = None  # manifests whose overrides are honoured (overrides.py); None: default
-    # `--verify-lock`: every lock entry used is checked against the Hub or PyPI, and the live answer is judged (lockcheck.py)
-    verify_lock: bool = False
-
-
-@dataclass(frozen=True)
-class Resolved:
-    """A component's resolution plus what lineage needs (filled by the Hub resolver)."""
-
-    resolution: Resolution
-    base_models: tuple[str, ...] = ()
-    relation: str | None = None
-    resolved_id: str | None = None  # the id the Hub answered with: differs from the declared one after a rename
-
 
 class Resolver:
     """Resolves components once each, concurrently, with one shared Hub client."""
@@ -336,54 +299,14 @@ def _verified(component: Component, entry: LockEntry, resolver: Resolver) -> Fut
     return outcome
 
 
-def judge(component: Component, resolved: Resolved, knowledge: Knowledge, context: Context) -> ComponentResult:
-    """The pure step: one component, its resolution, the rules and the context → a verdict."""
-    resolution = resolved.resolution
-    findings: list[Finding] = list(component.notes) + list(resolution.notes)
-    context, scope_note = context_for(component, context)  # a dev-only dependency is not distributed
-    if scope_note is not None:
-        findings.append(scope_note)
-    licence = resolution.licence
-    if component.override is not None:
-        findings.append(applied_override(component, resolution, knowledge.lookup))
-        if resolution.problem is not None:
-            findings.append(replace(resolution.problem, severity=Severity.WARNING))
-        licence = LicenceInfo(
-            id=component.override.id,
-            source="override",
-            declared=licence.id if licence else None,
-        )
-        resolution = replace(resolution, licence=licence, problem=None)
-    if licence is None or resolution.problem is not None:
-        return ComponentResult(component, resolution, evaluate_unresolved(resolution.problem, findings))
-    identified = identify(component.type, licence, knowledge, resolution.licence_text)
-    findings.extend(identified.findings)
-    facts = facts_for(component, resolution)
-    chosen = identified.id
-    if identified.rule is not None:
-        evaluation = evaluate_rule(identified.rule, context, facts)
-    elif identified.expression is not None:
-        evaluation = evaluate_expression(identified.expression, knowledge.lookup, context, facts)
-    elif identified.conflict:
-        evaluation, chosen = evaluate_conflict(identified.conflict, knowledge.lookup, context, facts)
-    else:
-        evaluation = Evaluation(Verdict.UNKNOWN)  # identify() always says why
-    evaluation = replace(evaluation, findings=tuple(findings) + evaluation.findings)
-    chosen_rule = knowledge.lookup(chosen) if identified.conflict and chosen else None
-    shown = replace(
-        licence,
-        id=chosen or licence.id,
-        name=identified.name or (chosen_rule.name if chosen_rule is not None else licence.name),
-    )
-    return ComponentResult(component, replace(resolution, licence=shown), evaluation)
-
-
 def scan_path(
     root: Path,
     context: Context,
     options: ScanOptions,
     knowledge: Knowledge,
+    configured: Configured | None = None,
 ) -> ScanResult:
+    """Find, read, resolve and judge what `root` declares (and the SBOMs and cache the options name)."""
     external = bool(options.sboms) or options.hf_cache is not None  # then an empty tree is no error
     inputs = (
         collect_inputs(
@@ -392,8 +315,7 @@ def scan_path(
         if options.scan_tree else Inputs(root, (), ())
     )
     inputs = with_external_inputs(inputs, options)  # --sbom, --hf-cache, --scope (sources/external.py)
-    result = scan_components(inputs.components, inputs.root, context, options, knowledge)
-    return replace(result, notices=inputs.notices + result.notices)
+    return scan_components(inputs.components, inputs.root, context, options, knowledge, configured, inputs.notices)
 
 
 def scan_components(
@@ -402,6 +324,8 @@ def scan_components(
     context: Context,
     options: ScanOptions,
     knowledge: Knowledge,
+    configured: Configured | None = None,
+    notices: tuple[Finding, ...] = (),
 ) -> ScanResult:
     """Resolve and judge `components` as a scan of `root` would: its lock, lineage, the run's notices.
 
@@ -411,41 +335,7 @@ def scan_components(
     """
     components = tuple(components)
     lock = read_lock(root / LOCK_NAME, LOCK_NAME) if options.use_lock else Lock()
-    resolved = resolve_all(components, lock, options, knowledge)
-    results = tuple(judge(c, resolved[c.key], knowledge, context) for c in components)
-    results = link_lineage(results, resolved, lambda c, r: judge(c, r, knowledge, context), knowledge)
-    return ScanResult(context, results, notices=_run_notices(results, options) + budget_notices(resolved),
-                      unchecked_purposes=unchecked_purposes(results, knowledge, context))
-
-
-def _run_notices(results: tuple[ComponentResult, ...], options: ScanOptions) -> tuple[Finding, ...]:
-    """Problems shared by many components, said once at the top of the report."""
-    notices = []
-    missing = sum(1 for r in results if r.resolution.problem and r.resolution.problem.code == "not-in-lock")
-    if missing:
-        notices.append(
-            Finding(Severity.WARNING, "offline", f"offline: {missing} component(s) are not in {LOCK_NAME} and are unknown; run `licensecheck lock`")
-        )
-    mismatched = sum(1 for r in results if any(f.code == "lock-mismatch" for f in r.evaluation.findings))
-    if mismatched:
-        notices.append(
-            Finding(Severity.ERROR, "lock-mismatch", f"{LOCK_NAME} disagrees with the Hub or PyPI for {mismatched} "
-                    "component(s): their live answers are judged; run `licensecheck lock` to record them")
-        )
-    codes = [r.resolution.problem.code for r in results if r.resolution.problem is not None]
-    if codes.count("offline"):
-        notices.append(
-            Finding(Severity.WARNING, "offline", f"offline: HF_HUB_OFFLINE is set and {codes.count('offline')} model(s) "
-                    f"or dataset(s) are not in {LOCK_NAME}, so they are unknown; run `licensecheck lock` while online")
-        )
-    for code, service, setting in (("hub-unreachable", "the Hugging Face Hub", "HF_ENDPOINT"),
-                                   ("pypi-unreachable", "the package index", "LICENSECHECK_PYPI_URL")):
-        if codes.count(code):
-            notices.append(
-                Finding(Severity.ERROR, "unreachable", f"could not reach {service}: {codes.count(code)} component(s) "
-                        f"are unknown; check the network, proxy settings or {setting}, or scan with --offline and a lock file")
-            )
-    return tuple(notices)
+    return judge_all(components, resolve_all(components, lock, options, knowledge), context, knowledge, notices, configured)
 
 
 def lock_entries(inputs: Inputs, resolved: dict[tuple, Resolved], previous: Lock = Lock()) -> LockPlan:

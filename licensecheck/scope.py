@@ -16,7 +16,6 @@ from dataclasses import replace
 from .model import Component, Context, Finding, Severity
 
 MAIN, OPTIONAL, DEV = "main", "optional", "dev"
-SCOPES = (MAIN, OPTIONAL, DEV)
 # What `--scope` accepts: `main` keeps what the project needs to run.
 SCOPE_FILTERS = ("main", "all")
 _RANK = {MAIN: 0, OPTIONAL: 1, DEV: 2}

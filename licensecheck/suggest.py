@@ -5,7 +5,7 @@ model's task, library and size (one request); the listing of models of that task
 and library, most downloaded first (one page, a second only when the first has
 too few models of a similar size); then the `judged_per_suggestion × limit` most
 downloaded similar models, judged together by `judge` (the caller passes the
-configured scan of a list of components, commands/configured.py), so that each
+configured scan of a list of components, api.configured_components), so that each
 candidate's licence, lineage and the organisation's policy decide exactly as in
 a scan; one metadata request per candidate and per ancestor, concurrent,
 through the scan's resolver, its cache and its retry policy.
@@ -19,9 +19,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from .choose import pick_alternatives, similar
-from .model import MODEL, Alternative, Component, ComponentResult, Finding, ScanResult, Severity, Verdict
+from .model import MODEL, Alternative, Component, ComponentResult, Finding, ScanResult, Severity, Verdict, is_valid_repo_id
 from .resolve.hub_listing import HubModel, HubQueryError, ListingQuery
-from .sources._common import is_valid_repo_id
 
 MAX_PAGES = 2  # listing pages asked at most per model
 PAGE_SIZE = 100  # models per listing page

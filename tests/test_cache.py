@@ -16,7 +16,7 @@ from licensecheck.cache import MetadataCache, decode, encode, hub_key, package_k
 from licensecheck.cachedir import cache_key, cache_root, seal, unseal
 from licensecheck.cli import main
 from licensecheck.model import Finding, LicenceInfo, Resolution, Severity
-from licensecheck.scan import Resolved
+from licensecheck.model import Resolved
 
 COMMIT = "13afe5124825b4f3751f836b40dafda64c1ed062"
 

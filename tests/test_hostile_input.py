@@ -24,7 +24,8 @@ from cli_helpers import scan
 from licensecheck.errors import InputError, LicensecheckError
 from licensecheck.inputs import collect_inputs
 from licensecheck.model import PACKAGE
-from licensecheck.sources._common import MAX_INPUT_BYTES, is_valid_repo_id
+from licensecheck.model import is_valid_repo_id
+from licensecheck.sources._common import MAX_INPUT_BYTES
 
 ROOT = Path(__file__).resolve().parents[1]
 INPUT_NAMES = ("models.yaml", "requirements.txt", "pyproject.toml", "setup.cfg")

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from licensecheck.knowledge import CATEGORIES, load_knowledge
-from licensecheck.lineage import MAX_BASES, MAX_DEPTH, PERMISSIVENESS, AncestorWalker, lineage_chains, link_lineage
+from licensecheck.knowledge import CATEGORIES, PERMISSIVENESS, load_knowledge
+from licensecheck.lineage import MAX_BASES, MAX_DEPTH, lineage_chains, link_lineage
+from licensecheck.lineage_walk import AncestorWalker
 from licensecheck.model import (
     MODEL,
     Component,
@@ -25,7 +26,8 @@ from licensecheck.model import (
     Resolution,
     Severity,
 )
-from licensecheck.scan import Resolved, judge
+from licensecheck.model import Resolved
+from licensecheck.judge import judge_component
 from cli_helpers import CONTEXTS, component, lock, scan, scan_json, scan_report
 
 LLAMA = "meta-llama/Llama-3.1-8B-Instruct"
@@ -561,7 +563,7 @@ def _link(knowledge, declared: list[Component], graph: dict[str, tuple[str | Non
             answers[component.key] = Resolved(Resolution(), component.base_models, component.relation)
 
     def judge_one(component: Component, resolved: Resolved) -> ComponentResult:
-        return judge(component, resolved, knowledge, context)
+        return judge_component(component, resolved, knowledge, context)
 
     results = [judge_one(c, answers[c.key]) for c in declared]
     return {r.component.name: r for r in link_lineage(results, answers, judge_one, knowledge)}

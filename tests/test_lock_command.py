@@ -251,7 +251,7 @@ def test_ids_compare_without_case_and_a_changed_declared_name_is_a_change():
     from licensecheck.lockcheck import entry_changes
     from licensecheck.lockfile import LockEntry
     from licensecheck.model import LicenceInfo, Resolution
-    from licensecheck.scan import Resolved
+    from licensecheck.model import Resolved
 
     entry = LockEntry("model", "old/m", None, "a" * 40, LicenceInfo("other", "card", declared="acme-1"), None,
                       base_models=("Org/Base",), relation="finetune", resolved_id="New/M")

@@ -35,6 +35,6 @@ def choice_options(schema: str):
 
 def candidates_judge(root: Path, setup, options, knowledge):
     """How candidates are judged: the configured scan of a list of components, with `root`'s lock."""
-    from .configured import configured_components
+    from ..api import configured_components
 
     return lambda components: configured_components(components, root, setup, options, knowledge)

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
-from ..model import DISTRIBUTIONS, USES, Context, ScanResult, Verdict
+from ..model import DISTRIBUTIONS, USES, ScanOptions, ScanResult, Verdict
 
 EXIT_OK, EXIT_DENIED, EXIT_ERROR, EXIT_UNKNOWN = 0, 1, 2, 3
 
@@ -71,56 +75,72 @@ def use_colour(output: str | None, mode: str = "auto") -> bool:
     return output is None and sys.stdout.isatty()
 
 
-def run_scan(path: Path, setup, options, knowledge) -> ScanResult:
-    """The configured scan (commands/configured.py), with a progress bar while it waits
-    for the network when stderr is a terminal; an input error ends the run (exit 2)."""
-    from dataclasses import replace
+@contextmanager
+def api_errors() -> Iterator[None]:
+    """The library's errors as the command line reports them: a bad flag as click shows one, the rest as
+    `licensecheck: error: ...`; both exit 2."""
+    from ..errors import LicensecheckError, UsageError
 
-    from ..errors import LicensecheckError
+    try:
+        yield
+    except UsageError as error:
+        if error.option is None:
+            fail(error.message)
+        raise click.BadParameter(error.message, param_hint="--" + error.option.replace("_", "-")) from None
+    except LicensecheckError as error:
+        fail(str(error))
+
+
+def run_scan(path: Path, setup, options, knowledge) -> ScanResult:
+    """The configured scan (api.configured_scan), with a progress bar while it waits
+    for the network when stderr is a terminal; an input error ends the run (exit 2)."""
+    from ..api import configured_scan
+
+    with progress_bar(options) as options, api_errors():
+        return configured_scan(path, setup, options, knowledge)
+
+
+@contextmanager
+def progress_bar(options: ScanOptions) -> Iterator[ScanOptions]:
+    """`options` telling a progress bar on stderr how the network answers arrive, when stderr is a terminal."""
     from ..progress import ProgressBar
-    from .configured import configured_scan
 
     bar = ProgressBar.for_terminal(sys.stderr)
     try:
-        return configured_scan(path, setup, replace(options, progress=bar), knowledge)
-    except LicensecheckError as error:
-        fail(str(error))
+        yield replace(options, progress=bar)
     finally:
         if bar is not None:
             bar.close()
 
 
-def fail(message: str) -> "NoReturn":  # noqa: F821 - annotation only
+def fail(message: str) -> NoReturn:
     say(f"licensecheck: error: {message}")
     sys.exit(EXIT_ERROR)
 
 
 def say(message: str) -> None:
     """A line for stderr, secrets masked and control characters escaped: messages can quote input files."""
-    from ..redact import redact, safe_for_terminal
-    from ..report.escape import command_lines_neutralised
+    from ..api import safe_text
 
-    click.echo(command_lines_neutralised(safe_for_terminal(redact(message))), err=True)
+    click.echo(safe_text(message), err=True)
 
 
 def load_knowledge_or_exit():
-    from ..knowledge import RulesError, load_knowledge
+    from ..api import load_rules
 
-    try:
-        return load_knowledge()
-    except RulesError as error:
-        fail(f"invalid rules: {error}")
+    with api_errors():
+        return load_rules()
 
 
 def write_output(text: str, output: str | None, *, color: bool = False) -> None:
     """Print the report or write it to `output`; `color`: the text carries colours on purpose (--color always)."""
-    from ..redact import redact, safe_for_terminal
-    from ..report.escape import command_lines_neutralised
+    from ..api import safe_text
 
-    # The safety net (licensecheck/redact.py, report/escape.py): findings never quote a
-    # token, but a report must not either; nor may a hostile name drive the terminal
-    # (colour only when the report is coloured on purpose) or the CI job log.
-    text = command_lines_neutralised(safe_for_terminal(redact(text), colours=color))
+    write_text(safe_text(text, color=color), output, color=color)
+
+
+def write_text(text: str, output: str | None, *, color: bool = False) -> None:
+    """Print `text`, already made safe (api.render, api.safe_text), or write it to `output`."""
     if output is None:
         click.echo(text, nl=False, color=True if color else None)  # None: click strips colours off a pipe
         return
@@ -155,28 +175,6 @@ def context_options(function):
     for option in reversed(options):
         function = option(function)
     return function
-
-
-def build_context(use, distribution, users, revenue, region, org_users=None, purposes: tuple[str, ...] = ()) -> Context:
-    if region is not None:
-        from ..regions import RegionError, parse_region
-
-        try:
-            region = parse_region(region)
-        except RegionError as error:
-            raise click.BadParameter(str(error), param_hint="--region") from None
-    return Context(use=use, distribution=distribution, users=users, revenue=revenue, region=region, org_users=org_users,
-                   purposes=purposes)
-
-
-def checked_purposes(purposes, knowledge) -> tuple[str, ...]:
-    """`--purpose` values as the taxonomy knows them (sorted, once each); an unknown id is a usage error (exit 2)."""
-    from ..purposes import UnknownPurpose, check_purposes
-
-    try:
-        return check_purposes(purposes, knowledge)
-    except UnknownPurpose as error:
-        raise click.BadParameter(error.message(), param_hint="--purpose") from None
 
 
 def network_options(function):

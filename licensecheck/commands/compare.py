@@ -39,17 +39,17 @@ def compare(ids, manifest, offline, jobs, timeout, retry_budget, refresh, cache_
     The usage context and the configuration apply as in `scan`, e.g.
     `licensecheck compare meta-llama/Llama-3.1-8B-Instruct Qwen/Qwen2.5-7B-Instruct --users 2M`.
     """
-    # The context flags are read by load_setup from the command line (with the file's values under them).
+    # The context flags are read by setup_from_flags from the command line (with the file's values under them).
     from ..choose import candidate_rows
     from ..errors import LicensecheckError
     from ..report.choice import compare_json, compare_markdown, compare_text
-    from ..scan import ScanOptions
+    from ..model import ScanOptions
     from .choice import candidates_judge
-    from .configured import load_setup
+    from .configured import setup_from_flags
 
     knowledge = load_knowledge_or_exit()
     components, root = _candidates(ids, manifest)
-    setup = load_setup(root, config_file, knowledge)
+    setup = setup_from_flags(root, config_file, knowledge)
     options = ScanOptions(offline=offline, jobs=jobs, timeout=timeout, retry_budget=retry_budget, refresh=refresh,
                           cache_ttl=cache_ttl)
     try:
@@ -66,8 +66,7 @@ def _candidates(ids: tuple[str, ...], manifest: Path | None):
     """The models to compare, each once (the manifest's first, as declared), and the directory whose lock applies."""
     from ..errors import LicensecheckError
     from ..inputs import merge_components
-    from ..model import MODEL, Component
-    from ..sources._common import is_valid_repo_id
+    from ..model import MODEL, Component, is_valid_repo_id
 
     if not ids and manifest is None:
         fail("name the models to compare (e.g. `licensecheck compare meta-llama/Llama-3.1-8B-Instruct "

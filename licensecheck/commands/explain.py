@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 from click.core import ParameterSource
 
-from .common import EXIT_OK, build_context, checked_purposes, context_options, fail, load_knowledge_or_exit, write_output
+from .common import EXIT_OK, api_errors, context_options, fail, load_knowledge_or_exit, write_output
 from .configured import config_option
 
 EPILOG = """\b
@@ -42,10 +42,15 @@ Exit codes:
 def explain(licence_id, use, distribution, users, org_users, revenue, region, format_name, output, project, config_file, offline,
             purposes):
     """What licence ID permits and requires, each term with its source, and its verdict under your usage context."""
-    from ..explain import UnknownLicenceId, explain_licence, find_licence, names_a_licence, render_text, to_document
+    from .. import api
+    from ..errors import UsageError
+    from ..explain import names_a_licence, render_text, to_document
 
     knowledge = load_knowledge_or_exit()
-    context = build_context(use, distribution, users, revenue, region, org_users, checked_purposes(purposes, knowledge))
+    context = {"use": use, "distribution": distribution, "users": users, "org_users": org_users, "revenue": revenue,
+               "region": region, "purpose": purposes}
+    with api_errors():
+        api.context_of(api.context_given(context, knowledge))  # a bad flag fails before the project is read
     # Decided from ID alone: a licence, or a licence family (`Apache`) without an explicit
     # --path, never walks the project (a large tree takes long to walk).
     known = knowledge.lookup(licence_id) is not None
@@ -56,11 +61,10 @@ def explain(licence_id, use, distribution, users, org_users, revenue, region, fo
 
         explain_component_if_declared(licence_id, project, config_file, offline, knowledge, format_name, output)
     try:
-        rule = find_licence(licence_id, knowledge)
-    except UnknownLicenceId as error:
+        explanation = api.explain(licence_id, knowledge=knowledge, **context)
+    except UsageError as error:  # the flags were checked above: the id is unknown
         hint = f" (for a component of the project named {licence_id!r}, give --path)" if family and not path_given else ""
-        fail(error.message() + hint)
-    explanation = explain_licence(rule, context)
+        fail(error.message + hint)
     if format_name == "json":
         text = json.dumps(to_document(explanation), indent=2, ensure_ascii=False) + "\n"
     else:

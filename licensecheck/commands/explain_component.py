@@ -12,20 +12,21 @@ import sys
 from pathlib import Path
 
 from .common import EXIT_OK, fail, write_output
-from .configured import configured_scan, load_setup
+from .configured import setup_from_flags
 
 
 def explain_component_if_declared(
     query: str, path: Path, config_file: Path | None, offline: bool, knowledge, format_name: str, output: str | None
 ) -> None:
     """Explain the component named `query` and exit; return when PATH declares none (ID may be a licence)."""
+    from ..api import configured_scan
     from ..errors import LicensecheckError
     from ..inputs import collect_inputs
     from ..policy import normalised_name
-    from ..scan import ScanOptions
+    from ..model import ScanOptions
     from ..why import explain_component, find_components, render_component_text
 
-    setup = load_setup(path, config_file, knowledge)
+    setup = setup_from_flags(path, config_file, knowledge)
     try:
         # Reading the manifests costs no network: resolve only when the component is there.
         declared = collect_inputs(path, setup.config.path_filter(path)).components

@@ -11,9 +11,18 @@ from pathlib import Path
 
 import click
 
-from .. import __version__
-from .common import EXIT_OK, EXIT_UNKNOWN, cache_options, fail, load_knowledge_or_exit, retry_budget_option, say
-from .configured import config_option, load_setup
+from .common import (
+    EXIT_OK,
+    EXIT_UNKNOWN,
+    api_errors,
+    cache_options,
+    fail,
+    load_knowledge_or_exit,
+    retry_budget_option,
+    say,
+    write_output,
+)
+from .configured import config_option
 from .discovery import discover_option
 
 EPILOG = """\b
@@ -56,7 +65,7 @@ def lock(path, jobs, timeout, retry_budget, quiet, check, format_name, config_fi
     Scans then read licences from the lock and need no network for what it holds
     (`scan --verify-lock` checks each entry it uses instead of trusting it).
     """
-    from ..scan import ScanOptions
+    from ..model import ScanOptions
 
     if format_name is not None and not check:
         fail("--format is for --check; `lock` itself writes licensecheck.lock")
@@ -68,27 +77,14 @@ def lock(path, jobs, timeout, retry_budget, quiet, check, format_name, config_fi
 
 
 def _write(path: Path, options, quiet: bool, config_file: Path | None, discover: bool) -> None:
-    from ..errors import LicensecheckError
-    from ..inputs import collect_inputs
+    from ..api import lock as write_lock
     from ..lockcheck import without_prefix
-    from ..lockfile import LOCK_NAME, Lock, merge_with_previous, read_lock, render_lock, write_atomically
-    from ..scan import lock_entries, resolve_all
+    from ..lockfile import LOCK_NAME
 
-    # The configuration's exclude globs: what scan does not read, lock does not either.
     knowledge = load_knowledge_or_exit()
-    exclude = load_setup(path, config_file, knowledge).config.path_filter(path)
-    try:
-        inputs = collect_inputs(path, exclude, discover=discover)
-        lock_path = inputs.root / LOCK_NAME
-        previous = read_lock(lock_path, LOCK_NAME)
-        resolved = resolve_all(inputs.components, Lock(), options, knowledge)
-    except LicensecheckError as error:
-        fail(str(error))
-    plan = lock_entries(inputs, resolved, previous)
-    try:
-        write_atomically(lock_path, render_lock(merge_with_previous(list(plan.entries), previous), __version__))
-    except OSError as error:
-        fail(f"{lock_path}: cannot write lock file ({error.strerror or type(error).__name__})")
+    with api_errors():
+        written = write_lock(path, config=config_file, discover=discover, options=options, knowledge=knowledge)
+    plan, lock_path = written.plan, written.path
     unreachable: dict[str, int] = {}
     for failure in plan.unresolved:
         code = failure.problem.code
@@ -114,27 +110,9 @@ def _write(path: Path, options, quiet: bool, config_file: Path | None, discover:
 
 def _check(path: Path, options, format_name: str) -> int:
     """`lock --check`: each entry asked for live at the revision it was requested at; the drift report."""
-    from dataclasses import replace
+    from ..api import check_lock
 
-    from ..errors import LicensecheckError
-    from ..lockcheck import drift
-    from ..lockfile import LOCK_NAME, read_lock
-    from ..scan import Resolver
-    from .common import write_output
-
-    if not path.exists():
-        fail(f"{path}: no such file or directory")
-    lock_path = (path if path.is_dir() else path.parent) / LOCK_NAME
-    if not lock_path.is_file():
-        fail(f"{LOCK_NAME}: no lock file to check; run `licensecheck lock` first")
-    try:
-        entries = read_lock(lock_path, LOCK_NAME).entries
-    except LicensecheckError as error:
-        fail(str(error))
-    # Drift is what the services say now: no answer is taken from the cache (new ones are stored).
-    with Resolver(replace(options, refresh=True)) as resolver:
-        futures = [resolver.submit_entry(entry, entry.requested) for entry in entries]
-        answers = [future.result() for future in futures]
-    report = drift(LOCK_NAME, list(zip(entries, answers)))
+    with api_errors():
+        report = check_lock(path, options=options)
     write_output(report.to_json() if format_name == "json" else report.to_text(), None)
     return report.exit_code

@@ -36,11 +36,11 @@ def notice(path, use, distribution, users, org_users, revenue, region, offline, 
     """
     from ..model import Verdict
     from ..notice import render_notice
-    from ..scan import ScanOptions
-    from .configured import load_setup
+    from ..model import ScanOptions
+    from .configured import setup_from_flags
 
     knowledge = load_knowledge_or_exit()
-    setup = load_setup(path, config_file, knowledge)
+    setup = setup_from_flags(path, config_file, knowledge)
     result = run_scan(path, setup, ScanOptions(offline=offline, jobs=jobs, timeout=timeout, retry_budget=retry_budget), knowledge)
     write_output(render_notice(result, knowledge.lookup), output)
     for item in result.components:

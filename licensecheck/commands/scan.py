@@ -10,16 +10,17 @@ import click
 from ..report import FORMATS
 from .common import (
     EXIT_CODES_HELP,
+    api_errors,
     cache_options,
     color_option,
     context_options,
     exit_code_for,
-    fail,
     load_knowledge_or_exit,
     network_options,
-    run_scan,
+    progress_bar,
+    say,
     use_colour,
-    write_output,
+    write_text,
 )
 from .configured import baseline_options, config_option, config_ref_option
 from .discovery import discover_option
@@ -54,35 +55,27 @@ def scan(path, use, distribution, users, org_users, revenue, region, offline, jo
          color, config_file, config_ref, baseline_file, write_baseline, no_cache, refresh, cache_ttl, scope, sboms, hf_cache, discover, verify_lock,
          suggest_alternatives, purposes):
     """Check every dependency declared under PATH (default: the current directory)."""
-    from ..report import RenderOptions, renderer
+    from .. import api
+    from ..model import ScanOptions
     from ..report._common import repository_prefix
-    from ..scan import ScanOptions
-    from .configured import apply_baseline_options, load_setup, read_baseline_or_exit
+    from .configured import context_flags
 
-    if verify_lock and offline:
-        fail("--verify-lock and --offline contradict each other: --verify-lock asks the Hub and PyPI about every "
-             "lock entry, --offline trusts the lock without the network")
-    if suggest_alternatives and offline:
-        from .suggest import offline_refused
-
-        offline_refused(" or --suggest")
     knowledge = load_knowledge_or_exit()
-    setup = load_setup(path, config_file, knowledge, config_ref)
-    baseline = read_baseline_or_exit(baseline_file, setup.revision)
     scan_options = ScanOptions(offline=offline, jobs=jobs, timeout=timeout, retry_budget=retry_budget, refresh=refresh,
                                cache_ttl=cache_ttl, use_cache=not no_cache, discover=discover, verify_lock=verify_lock,
                                **source_scan_options(scope, sboms, hf_cache))
-    result = run_scan(path, setup, scan_options, knowledge)
-    result = apply_baseline_options(result, baseline_file, baseline, write_baseline, setup.revision)
-    if suggest_alternatives:
-        from ..suggest import with_alternatives
-        from .choice import candidates_judge
+    with progress_bar(scan_options) as scan_options, api_errors():
+        result = api.scan(path, config=config_file, config_ref=config_ref, baseline=baseline_file,
+                          write_baseline_to=write_baseline, suggest=suggest_alternatives, options=scan_options,
+                          knowledge=knowledge, **context_flags(click.get_current_context()))
+    if write_baseline is not None:
+        from ..baseline import baseline_entries
+        from ..config import shown_path
 
-        root = path if path.is_dir() else path.parent  # whose lock the scan read
-        result = with_alternatives(result, candidates_judge(root, setup, scan_options, knowledge),
-                                   timeout=timeout, retry_budget=retry_budget)
+        say(f"wrote {shown_path(write_baseline)}: {len(baseline_entries(result))} problem(s) recorded")
     verbosity = -1 if quiet else (1 if verbose else 0)
-    options = RenderOptions(color=use_colour(output, color), verbosity=verbosity, knowledge=knowledge,
-                            source_prefix=repository_prefix(path))
-    write_output(renderer(format_name)(result, options), output, color=options.color)
+    colour = use_colour(output, color)
+    text = api.render(result, format_name, color=colour, verbosity=verbosity, source_prefix=repository_prefix(path),
+                      knowledge=knowledge)
+    write_text(text, output, color=colour)
     sys.exit(exit_code_for(result))

@@ -48,14 +48,13 @@ def suggest(model_id, limit, offline, jobs, timeout, retry_budget, refresh, cach
     For a model a scan denied or could not resolve, e.g.
     `licensecheck suggest CohereForAI/c4ai-command-r-v01 --users 2M`.
     """
-    # The context flags are read by load_setup from the command line (with the file's values under them).
+    # The context flags are read by setup_from_flags from the command line (with the file's values under them).
     from ..errors import LicensecheckError
-    from ..model import ScanResult
+    from ..model import ScanResult, is_valid_repo_id
     from ..report.choice import suggest_json, suggest_markdown, suggest_text
-    from ..scan import ScanOptions
-    from ..sources._common import is_valid_repo_id
+    from ..model import ScanOptions
     from ..suggest import HubQueryError, suggest_alternatives
-    from .configured import load_setup
+    from .configured import setup_from_flags
 
     if offline:
         offline_refused()
@@ -63,7 +62,7 @@ def suggest(model_id, limit, offline, jobs, timeout, retry_budget, refresh, cach
         fail(f"{model_id!r} is not a Hub model id (owner/name, e.g. CohereForAI/c4ai-command-r-v01)")
     knowledge = load_knowledge_or_exit()
     root = Path(".")
-    setup = load_setup(root, config_file, knowledge)
+    setup = setup_from_flags(root, config_file, knowledge)
     options = ScanOptions(jobs=jobs, timeout=timeout, retry_budget=retry_budget, refresh=refresh, cache_ttl=cache_ttl)
     try:
         suggestions = suggest_alternatives(model_id, candidates_judge(root, setup, options, knowledge), limit=limit,

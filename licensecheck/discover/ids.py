@@ -20,8 +20,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model import DATASET, MODEL
-from ..sources._common import is_valid_repo_id
+from ..model import DATASET, MODEL, is_valid_repo_id
 
 # `datasets.load_dataset` builders that read local or remote files: their name is
 # a loader, not a repository.

@@ -5,7 +5,7 @@ constant set in cell 2 and loaded in cell 5 is followed). IPython's own syntax i
 not Python: `!command` lines (and the lines a trailing `\\` continues them on) and
 `%%bash` / `%%sh` cells are read as shell commands (`!huggingface-cli download ...`);
 each such line, like a `%magic` line, stands in the Python as `pass` at its
-indentation, so an `if` whose body is a shell command still parses. Cells whose
+indentation, so an `if` whose body is a shell command still parses (ipython.py). Cells whose
 magic makes them something else than Python (`%%html`, `%%writefile notes.txt`) are
 not read. Markdown cells are prose and never read.
 
@@ -19,12 +19,10 @@ from __future__ import annotations
 import ast
 import json
 import re
-from bisect import bisect_right
-from dataclasses import dataclass
 
 from ..model import Location
 from .collect import Collector
-from .container import scan_command_text
+from .ipython import SourceLine, python_lines, scan_shell_lines
 from .python import PythonProject
 
 _SHELL_CELLS = ("%%bash", "%%sh", "%%script bash", "%%script sh", "%%shell")
@@ -32,17 +30,6 @@ _SHELL_CELLS = ("%%bash", "%%sh", "%%script bash", "%%script sh", "%%shell")
 # JavaScript, SQL or a file's text and are not read.
 _PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "debug", "python", "python3"})
 _PREFIXED = re.compile(r"hf-hub:|hf_hub:|hf\.co/|hf://")
-_SHELL_ASSIGNMENT = re.compile(r"^\s*[\w.,\s]+=\s*[!%]")
-
-
-@dataclass(frozen=True)
-class _Line:
-    cell: int
-    line: int
-    file_line: int
-
-    def location(self, relative: str) -> Location:
-        return Location(relative, self.file_line, f"cell {self.cell}, line {self.line}")
 
 
 def scan_notebook(data: bytes, relative: str, directory: str, project: PythonProject, collector: Collector) -> None:
@@ -60,24 +47,24 @@ def scan_notebook(data: bytes, relative: str, directory: str, project: PythonPro
         collector.unparsable(Location(relative), "not a notebook (no `cells`)")
         return
     finder = _LineFinder(text)
-    python: list[tuple[str, _Line]] = []
+    python: list[tuple[str, SourceLine]] = []
     cell_ranges: list[tuple[int, int, int]] = []  # (cell, first, last) index into `python`
     for number, cell in enumerate(cells, start=1):
         if not isinstance(cell, dict):
             continue
         pieces = cell.get("source", cell.get("input", ""))
-        lines = [(source, _Line(number, index, file_line))
+        lines = [(source, SourceLine(number, index, file_line))
                  for index, (source, file_line) in enumerate(finder.lines(pieces), start=1)]
         if cell.get("cell_type") != "code" or not lines:
             continue
         body = _cell_body(lines[0][0].strip())
         if body == "shell":
-            _shell(lines[1:], relative, directory, collector)
+            scan_shell_lines(lines[1:], relative, directory, collector)
             continue
         if body == "other":
             continue
         start = len(python)
-        python.extend(_python_lines(lines, body == "python after magic", relative, directory, collector))
+        python.extend(python_lines(lines, body == "python after magic", relative, directory, collector))
         cell_ranges.append((number, start, len(python)))
     tree, why = _parse([s for s, _ in python])
     if tree is None:
@@ -118,68 +105,6 @@ def _cell_body(first: str) -> str:
     return "python after magic" if magic in _PYTHON_CELL_MAGICS else "other"
 
 
-def _python_lines(lines: list[tuple[str, _Line]], skip_first: bool, relative: str, directory: str,
-                  collector: Collector) -> list[tuple[str, _Line]]:
-    """A cell's lines as Python: IPython's `!command`, `%magic` and `x = !command` lines (with the
-    lines a trailing `\\` continues) become `pass` at the same indentation, so the block around
-    them still parses; their shell commands are read as commands."""
-    result: list[tuple[str, _Line]] = []
-    index = 0
-    while index < len(lines):
-        source, where = lines[index]
-        stripped = source.lstrip()
-        if skip_first and index == 0:
-            result.append(("", where))
-            index += 1
-            continue
-        shell_assignment = _SHELL_ASSIGNMENT.match(source)
-        if not (stripped.startswith(("!", "%")) or shell_assignment or stripped.rstrip().endswith("?")):
-            result.append((source.rstrip("\n"), where))
-            index += 1
-            continue
-        indent = source[: len(source) - len(stripped)]
-        first = len(result)
-        result.append((indent + "pass", where))
-        command = [(stripped[1:] if stripped.startswith("!") else source.split("!", 1)[1], where)] if (
-            stripped.startswith("!") or (shell_assignment and "!" in source)) else []
-        while source.rstrip().endswith("\\") and index + 1 < len(lines):
-            index += 1
-            source, where = lines[index]
-            result.append(("", where))
-            if command:
-                command.append((source, where))
-        interpolated = _interpolated(command)
-        if interpolated is not None:
-            # `!train --model {name}`: IPython puts Python values in; the command is run like
-            # os.system(f"..."), so the names are followed where they are assigned.
-            result[first] = (f"{indent}get_ipython().system({interpolated})", result[first][1])
-        elif command:
-            _shell(command, relative, directory, collector)
-        index += 1
-    return result
-
-
-def _interpolated(command: list[tuple[str, _Line]]) -> str | None:
-    """A shell line with IPython's `{expression}`s as the source of an f-string, or None."""
-    text = "".join(piece.rstrip("\n") + "\n" for piece, _ in command).rstrip("\n")
-    if "{" not in text or "}" not in text:
-        return None
-    literal = "f" + repr(text)
-    try:
-        tree = ast.parse(literal, mode="eval")
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return None
-    if not any(isinstance(part, ast.FormattedValue) for part in getattr(tree.body, "values", ())):
-        return None
-    return literal
-
-
-def ipython_source(text: str, relative: str, directory: str, collector: Collector) -> str:
-    """A Python file written for IPython (a Databricks notebook's source): its `!` and `%` lines made Python."""
-    lines = [(line, _Line(1, number, number)) for number, line in enumerate(text.splitlines(), start=1)]
-    return "\n".join(source for source, _ in _python_lines(lines, False, relative, directory, collector)) + "\n"
-
-
 def _parse(lines: list[str]) -> tuple[ast.Module | None, str]:
     """The module, or None and why not."""
     try:
@@ -191,21 +116,6 @@ def _parse(lines: list[str]) -> tuple[ast.Module | None, str]:
         return None, "nested too deeply to analyse"
     except MemoryError:
         return None, "too large to analyse"
-
-
-def _shell(lines: list[tuple[str, _Line]], relative: str, directory: str, collector: Collector) -> None:
-    """Shell command lines (a `\\` at the end of one continues it on the next), each word at its line."""
-    if not lines:
-        return
-    text, starts = "", []
-    for source, where in lines:
-        starts.append((len(text), where.location(relative)))
-        text += source.rstrip("\n") + "\n"
-
-    def locate(offset: int) -> Location:
-        return starts[bisect_right([s for s, _ in starts], offset) - 1][1]
-
-    scan_command_text(text, collector, locate, directory, "notebook shell command")
 
 
 def _cells(notebook: object) -> list | None:

@@ -26,9 +26,8 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
-from ..model import DATASET, MODEL, Finding, LicenceInfo, Resolution, Severity
+from ..model import DATASET, MODEL, Finding, LicenceInfo, Resolution, Severity, is_valid_repo_id
 from ..retry import RETRY_STATUSES, RetriesExhausted, RetryPolicy, Transient, call_with_retries, parse_retry_after
-from ..sources._common import is_valid_repo_id
 from . import resolved_now
 
 if TYPE_CHECKING:

@@ -23,8 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..retry import RetriesExhausted, RetryPolicy, call_with_retries
-from ..sources._common import is_valid_repo_id
-from ..model import MODEL
+from ..model import MODEL, is_valid_repo_id
 from .hub import MAX_METADATA_BYTES, fetch_repo_info, hub_error_finding, hub_transient
 
 if TYPE_CHECKING:

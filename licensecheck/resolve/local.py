@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from ..model import Component, Finding, LicenceInfo, Resolution, Severity
+from ..model import Component, Finding, LicenceInfo, Resolution, Resolved, Severity
 from ..sources.local import ModelFiles, read_model_files
 from .hub import licence_from_metadata
 
@@ -33,13 +33,11 @@ _OPEN_IDS = ("other", "unknown")
 
 
 def resolve_local_model(component: Component):
-    """The licence of a local model component (one with `path` set), as a `scan.Resolved`.
+    """The licence of a local model component (one with `path` set), as a `Resolved`.
 
     From the files read when the component was made; a component made without
     them (by hand) has its folder read now, confined to that folder.
     """
-    from ..scan import Resolved
-
     files = component.local_files
     if not isinstance(files, ModelFiles):
         files = read_model_files(Path(component.path), component.name)

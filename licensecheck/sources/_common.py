@@ -40,36 +40,6 @@ MAX_INPUT_BYTES = 10 * 1024 * 1024
 # PEP 508: a project name starts and ends with a letter or digit (packaging accepts `x_`).
 _PROJECT_NAME = re.compile(r"[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9]")
 
-# One part of a Hub repository id: letters, digits, `-`, `_`, `.`; 1 to 96 of them.
-_REPO_ID_PART = re.compile(r"[A-Za-z0-9_.-]{1,96}")
-
-
-def is_valid_repo_id(text: object) -> bool:
-    """Whether `text` is a Hub repository id: `namespace/name`, or a bare legacy `name`.
-
-    Each part is 1-96 letters, digits, `-`, `_` or `.`, neither starting nor
-    ending with `-` or `.`, without `--` or `..`. Anything else (an encoded
-    slash, whitespace, a second `/`, a path that climbs with `..`) is refused
-    before it can reach a URL or a cache path.
-    """
-    if not isinstance(text, str):
-        return False
-    parts = text.split("/")
-    if len(parts) > 2:
-        return False
-    return all(_is_valid_repo_id_part(part) for part in parts)
-
-
-def _is_valid_repo_id_part(part: str) -> bool:
-    return (
-        _REPO_ID_PART.fullmatch(part) is not None
-        and part[0] not in "-."
-        and part[-1] not in "-."
-        and "--" not in part
-        and ".." not in part
-    )
-
-
 def relative_path(path: Path, root: Path) -> str:
     """`path` as reports show it: relative to `root`, with `/` separators.
 

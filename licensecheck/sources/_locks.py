@@ -114,14 +114,6 @@ def table_list(data: dict, key: str, where: str, what: str) -> list[dict]:
     return value
 
 
-def string_field(entry: dict, key: str, where: str, line: int | None, *, required: bool = True) -> str | None:
-    value = entry.get(key)
-    if value is None and not required:
-        return None
-    require(isinstance(value, str) and value.strip() != "", where, line, f"`{key}` must be a non-empty string")
-    return value
-
-
 def walk_scopes(packages: list[Locked], roots: Iterable[RootEdge]) -> None:
     """Set `direct` and `scope` on every package reached from the project's own edges.
 

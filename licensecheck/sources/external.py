@@ -8,14 +8,11 @@ declarations, and what they hold that is not checked becomes a notice.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from ..inputs import Inputs, merge_components
+from ..model import ScanOptions
 from ..scope import select_scope
 from ._common import is_inside, relative_path
-
-if TYPE_CHECKING:
-    from ..scan import ScanOptions
 
 
 def with_external_inputs(inputs: Inputs, options: ScanOptions) -> Inputs:

@@ -31,8 +31,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 from ..errors import InputError
-from ..model import MODEL, Component, Finding, LicenceOverride, Location, Severity
-from ._common import is_inside, is_valid_repo_id, relative_path
+from ..model import MODEL, Component, Finding, LicenceOverride, Location, Severity, is_valid_repo_id
+from ._common import is_inside, relative_path
 
 MODEL_MARKER_FILES = ("config.json", "adapter_config.json")
 MODEL_MARKER_SUFFIXES = (".safetensors", ".gguf")

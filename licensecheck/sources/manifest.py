@@ -32,9 +32,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
-from ..model import DATASET, MODEL, Component, LicenceOverride, Location
+from ..model import DATASET, MODEL, Component, LicenceOverride, Location, is_valid_repo_id
 from ..overrides import reason_is_specific
-from ._common import is_valid_repo_id, read_text, relative_path
+from ._common import read_text, relative_path
 
 if TYPE_CHECKING:
     import yaml

@@ -22,12 +22,11 @@ from collections import Counter
 from pathlib import Path
 
 from ..errors import InputError
-from ..model import DATASET, MODEL, PACKAGE, Component, Finding, Location, Severity
-from ._common import is_valid_repo_id, line_at, read_text
+from ..model import DATASET, MODEL, PACKAGE, Component, Finding, Location, Severity, is_valid_repo_id
+from ._common import line_at, read_text
 
 CYCLONEDX_VERSIONS = ("1.4", "1.5", "1.6")
 SPDX_VERSIONS = ("SPDX-2.3",)
-CHECKED_PURL_TYPES = ("huggingface", "pypi")
 _MAX_NESTING = 32
 
 

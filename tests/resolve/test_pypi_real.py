@@ -17,7 +17,8 @@ from cli_helpers import component, scan_json
 from licensecheck.knowledge import load_knowledge
 from licensecheck.model import PACKAGE, Component, Context
 from licensecheck.resolve.pypi import newest_matching, resolve_package
-from licensecheck.scan import Resolved, judge
+from licensecheck.model import Resolved
+from licensecheck.judge import judge_component
 
 FIXTURES = Path(__file__).parent / "pypi"
 KNOWLEDGE = load_knowledge()
@@ -87,7 +88,7 @@ def test_real_metadata_reads_as_a_careful_person_reads_it(fake_hub, name, versio
     body = fixture(name)
     fake_hub.add_package_json(body)
     resolution = resolve_package(body["info"]["name"], None, timeout=5.0, knowledge=KNOWLEDGE)
-    result = judge(Component(PACKAGE, name), Resolved(resolution), KNOWLEDGE, NETWORK)
+    result = judge_component(Component(PACKAGE, name), Resolved(resolution), KNOWLEDGE, NETWORK)
     shown = result.resolution.licence
     assert (result.resolution.version, shown.id if shown else None, shown.source if shown else None) == (version, licence, source)
     assert result.evaluation.verdict.value == verdict

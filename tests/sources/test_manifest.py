@@ -4,7 +4,7 @@ import pytest
 
 from licensecheck.errors import InputError
 from licensecheck.model import Component, LicenceOverride, Location
-from licensecheck.sources._common import is_valid_repo_id
+from licensecheck.model import is_valid_repo_id
 from licensecheck.sources.manifest import read_manifest
 
 ASSETS = Path(__file__).parent / "assets"

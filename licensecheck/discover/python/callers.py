@@ -17,15 +17,13 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple, Protocol
 
 from ...model import Location
 from .loaders import SHELL, Slot
 from .parse import Function, Scope, dotted
-from .values import BUDGET, Result, unknown
-
-if TYPE_CHECKING:
-    from .project import PythonProject
+from ..collect import Collector
+from .values import BUDGET, Evaluator, Result, unknown
 
 Argument = tuple  # (expression, scope) of one call's argument, or (Result, None) when it is not known
 
@@ -45,8 +43,22 @@ class Use(NamedTuple):
     path: tuple = ()  # the part of the parameter's value that is the argument (`args.name`: ("attr", "name"))
 
 
+class CallerProject(Protocol):
+    """What following parameters to their callers needs of the project (project.py's PythonProject)."""
+
+    collector: Collector
+    values: Evaluator
+    calls_by_name: dict[str, list[tuple[ast.Call, Scope]]]
+
+    def strings(self, expr: ast.expr, scope: Scope, *, placeholders: bool = False, path: tuple = ()) -> Result: ...
+
+    def record(self, result: Result, slot: Slot, shown: str, site: Location, revisions: tuple) -> None: ...
+
+    def say_unknown(self, site: Location, shown: str, kind: str, result: Result) -> None: ...
+
+
 class Callers:
-    def __init__(self, project: "PythonProject") -> None:
+    def __init__(self, project: CallerProject) -> None:
         self.project = project
         self.waiting: list[tuple[Function, str | None, Use]] = []
         self._seen: set[tuple] = set()

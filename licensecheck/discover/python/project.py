@@ -99,7 +99,7 @@ class PythonProject:
 
     def _notebook_source(self, relative: str, absolute: str, data: bytes) -> bytes:
         """A Databricks notebook kept as a .py file: IPython's `!` and `%` lines, line for line, as Python."""
-        from ..notebook import ipython_source
+        from ..ipython import ipython_source
 
         try:
             text = data.decode("utf-8-sig")

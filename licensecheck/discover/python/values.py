@@ -27,13 +27,10 @@ from __future__ import annotations
 import ast
 import itertools
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple, Protocol
 
 from .loaders import keyword, loader_for
 from .parse import CLASS, DEF, IMPORT, ITER, PARAM, UNKNOWN, VALUE, Binding, ClassInfo, Function, Module, Scope, dotted, enclosing_function, lookup
-
-if TYPE_CHECKING:
-    from .project import PythonProject
 
 MAX_VALUES = 64  # a product of f-string parts is cut here: a loader is not a cartesian explosion
 _MAX_DEPTH = 24
@@ -142,10 +139,20 @@ def qualified_names(node: ast.expr, scope: Scope) -> list[str]:
     return list(dict.fromkeys(t + ("." + rest if rest else "") for t in targets))
 
 
+class ProjectModules(Protocol):
+    """What following values needs to know of the project (project.py's PythonProject)."""
+
+    subclasses: dict[str, list[ClassInfo]]  # a base's last name → classes that name it as a base
+
+    def module_named(self, dotted_name: str) -> Module | None: ...
+
+    def resolve_import(self, qualified: str) -> tuple[Module, str] | None: ...
+
+
 class Evaluator:
     """Follows expressions of the project's modules to the strings they may hold."""
 
-    def __init__(self, project: "PythonProject") -> None:
+    def __init__(self, project: ProjectModules) -> None:
         self.project = project
         self.budget = BUDGET
         self.active: set[int] = set()  # bindings being followed: reached again, they add nothing
