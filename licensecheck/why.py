@@ -35,7 +35,7 @@ def find_components(result: ScanResult, query: str) -> list[ComponentResult]:
 
 def _clauses(item: ComponentResult, result: ScanResult, knowledge: Knowledge) -> list[dict]:
     """The clauses that applied (or must be confirmed), licence by licence, with their source."""
-    from .explain import describe_conditions
+    from .explain_licence import describe_conditions
 
     found, seen = [], set()
     for licence_id, whose in bound_licences(item):
