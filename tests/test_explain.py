@@ -10,7 +10,8 @@ from click.testing import CliRunner
 
 from licensecheck.cli import main
 from licensecheck.evaluate import evaluate_rule
-from licensecheck.explain_licence import explain_licence, find_licence, render_text, to_document, UnknownLicenceId
+from licensecheck.explain_licence import explain_licence, find_licence, UnknownLicenceId
+from licensecheck.report.explain_licence import render_text, to_document
 from licensecheck.knowledge import load_knowledge
 from licensecheck.model import Context
 

@@ -262,7 +262,8 @@ def test_explain_marks_purpose_terms_not_checked_when_no_purpose_is_declared(kno
 
 
 def test_explain_json_keeps_its_statuses_and_says_a_purpose_term_was_not_checked(knowledge):
-    from licensecheck.explain_licence import explain_licence, to_document
+    from licensecheck.explain_licence import explain_licence
+    from licensecheck.report.explain_licence import to_document
 
     terms = {t["code"]: t for t in to_document(explain_licence(knowledge.lookup("llama3"), Context()))["terms"]}
     assert terms["purpose-military"]["status"] == "not-applicable" and terms["purpose-military"]["purpose_not_checked"]

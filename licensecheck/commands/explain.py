@@ -42,7 +42,8 @@ Exit codes:
 def explain(licence_id, use, distribution, users, org_users, revenue, region, format_name, output, project, config_file, offline,
             purposes):
     """What licence ID permits and requires, each term with its source, and its verdict under your usage context."""
-    from ..explain_licence import UnknownLicenceId, explain_licence, find_licence, names_a_licence, render_text, to_document
+    from ..explain_licence import UnknownLicenceId, explain_licence, find_licence, names_a_licence
+    from ..report.explain_licence import render_text, to_document
 
     knowledge = load_knowledge_or_exit()
     context = build_context(use, distribution, users, revenue, region, org_users, checked_purposes(purposes, knowledge))
