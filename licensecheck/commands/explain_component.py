@@ -23,7 +23,8 @@ def explain_component_if_declared(
     from ..inputs import collect_inputs
     from ..policy import normalised_name
     from ..scan import ScanOptions
-    from ..explain_component import explain_component, find_components, render_component_text
+    from ..explain_component import explain_component, find_components
+    from ..report.explain_component import render_component_text
 
     setup = load_setup(path, config_file, knowledge)
     try:
