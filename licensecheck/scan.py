@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from threading import Lock as ThreadLock
 
-from .inputs import Inputs, collect_inputs
+from .sources.inputs import Inputs, collect_inputs
 from .evaluate import evaluate_conflict, evaluate_expression, evaluate_rule, evaluate_unresolved
 from .identify import identify
 from .knowledge import Knowledge

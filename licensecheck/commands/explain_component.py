@@ -20,7 +20,7 @@ def explain_component_if_declared(
 ) -> None:
     """Explain the component named `query` and exit; return when PATH declares none (ID may be a licence)."""
     from ..errors import LicensecheckError
-    from ..inputs import collect_inputs
+    from ..sources.inputs import collect_inputs
     from ..policy import normalised_name
     from ..scan import ScanOptions
     from ..explain_component import explain_component, find_components

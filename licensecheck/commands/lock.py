@@ -69,7 +69,7 @@ def lock(path, jobs, timeout, retry_budget, quiet, check, format_name, config_fi
 
 def _write(path: Path, options, quiet: bool, config_file: Path | None, discover: bool) -> None:
     from ..errors import LicensecheckError
-    from ..inputs import collect_inputs
+    from ..sources.inputs import collect_inputs
     from ..lockcheck import without_prefix
     from ..lockfile import LOCK_NAME, Lock, merge_with_previous, read_lock, render_lock, write_atomically
     from ..scan import lock_entries, resolve_all

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..inputs import Inputs, merge_components
+from .inputs import Inputs, merge_components
 from ..scope import select_scope
 from ._common import is_inside, relative_path
 
