@@ -291,16 +291,3 @@ def merge_with_previous(new: list[LockEntry], previous: Lock) -> list[LockEntry]
             entry = before
         merged.append(entry)
     return merged
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write to a temporary file beside `path`, then rename: never a half-written file.
-
-    Known secrets are masked first (licensecheck/redact.py): what is written to
-    disk may be committed or cached, and must never hold a token.
-    """
-    from .redact import redact
-
-    from .fsutil import write_atomically as write_file
-
-    write_file(path, redact(text))

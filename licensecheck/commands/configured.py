@@ -171,9 +171,9 @@ def _baseline_shown(path: Path, revision) -> str:
 def apply_baseline_options(result, baseline_file: Path | None, entries, write_baseline: Path | None, revision=None):
     """`--write-baseline` records the result's problems; then the baseline in force marks what is known."""
     from ..baseline import apply_baseline, baseline_entries
-    from ..report.baseline import render_baseline
     from ..config import shown_path
-    from ..lockfile import write_atomically
+    from ..fsutil import write_atomically
+    from ..report.baseline import render_baseline
     from .common import say
 
     if write_baseline is not None:

@@ -71,7 +71,8 @@ def _write(path: Path, options, quiet: bool, config_file: Path | None, discover:
     from ..errors import LicensecheckError
     from ..sources.inputs import collect_inputs
     from ..lockcheck import without_prefix
-    from ..lockfile import LOCK_NAME, Lock, merge_with_previous, read_lock, render_lock, write_atomically
+    from ..fsutil import write_atomically
+    from ..lockfile import LOCK_NAME, Lock, merge_with_previous, read_lock, render_lock
     from ..scan import lock_entries, resolve_all
 
     # The configuration's exclude globs: what scan does not read, lock does not either.
