@@ -31,7 +31,7 @@ from .model import DISTRIBUTIONS, USES, Component, Context, ScanOptions, ScanRes
 
 if TYPE_CHECKING:  # not imported at run time: the warm path reads none of these
     from .config import Config
-    from .explain import Explanation
+    from .explain_licence import Explanation
     from .gitref import GitRevision
     from .judge import Configured
     from .knowledge import Knowledge
@@ -207,9 +207,10 @@ def read_baseline(path: Path | None, revision: GitRevision | None = None) -> fro
 
 def write_baseline(result: ScanResult, path: Path) -> frozenset:
     """Record the result's problems (denied and unknown components) in `path`; the entries written."""
-    from .baseline import baseline_entries, render_baseline
+    from .baseline import baseline_entries
+    from .report.baseline import render_baseline
     from .config import shown_path
-    from .lockfile import write_atomically
+    from .fsutil import write_atomically
 
     written = baseline_entries(result)
     try:
@@ -308,8 +309,9 @@ def lock(path: str | Path = ".", *, config: str | Path | None = None, discover: 
     (`plan.unresolved` says which); `options`: jobs, timeout, retries, cache.
     """
     from . import __version__
-    from .inputs import collect_inputs
-    from .lockfile import LOCK_NAME, Lock, merge_with_previous, read_lock, render_lock, write_atomically
+    from .sources.inputs import collect_inputs
+    from .fsutil import write_atomically
+    from .lockfile import LOCK_NAME, Lock, merge_with_previous, read_lock, render_lock
     from .scan import lock_entries, resolve_all
 
     path = Path(path)
@@ -350,7 +352,7 @@ def check_lock(path: str | Path = ".", *, options: ScanOptions | None = None) ->
 
 def explain(licence: str, *, knowledge: Knowledge | None = None, **context: object) -> Explanation:
     """What licence `licence` (a Hub id, SPDX id or alias) permits and requires, and its verdict under `context`."""
-    from .explain import UnknownLicenceId, explain_licence, find_licence
+    from .explain_licence import UnknownLicenceId, explain_licence, find_licence
 
     knowledge = knowledge or load_rules()
     given = context_given(context, knowledge)

@@ -11,13 +11,14 @@ problem under another licence (a licence change is a new decision).
 What is deliberately not recorded: versions (a package upgrade under the same
 licence stays baselined) and failures to reach the Hub or the index (a network
 fault is not a decision; the next run retries). The file is sorted, indented JSON
-with no timestamps, so that it diffs well and can be committed.
+with no timestamps, so that it diffs well and can be committed
+(`report/baseline.py` writes it).
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .errors import InputError
@@ -61,11 +62,6 @@ def baseline_entries(result: ScanResult) -> list[BaselineEntry]:
     for item in result.components:
         entries.update(e for e in component_entries(item) if e.code not in _TRANSIENT)
     return sorted(entries, key=lambda e: (e.type, e.component, e.code, e.license or ""))
-
-
-def render_baseline(entries: list[BaselineEntry]) -> str:
-    document = {"licensecheck_baseline": BASELINE_VERSION, "entries": [asdict(e) for e in entries]}
-    return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
 def read_baseline(path: Path, where: str) -> frozenset[BaselineEntry]:

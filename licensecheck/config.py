@@ -32,7 +32,7 @@ from .policy import Policy
 
 # tomllib gives no line numbers; the pyproject reader's locator finds them in the text.
 from .sources._common import read_text
-from .sources.pyproject import _dotted, _kind, _Locator, _toml_error_line, _toml_error_reason
+from .sources.toml_lines import TomlLocator, dotted_key, parse_toml, type_name
 
 CONFIG_NAME = "licensecheck.toml"
 PYPROJECT_NAME = "pyproject.toml"
@@ -184,16 +184,9 @@ WORKING_TREE = _WorkingTree()
 
 
 def load_toml(path: Path, files=WORKING_TREE) -> tuple[str, dict]:
-    import tomllib
-
-    where = files.shown(path)
+    """(text, data) of a TOML file, from the working tree or a git revision; `InputError` naming the line."""
     text = files.read(path)
-    try:
-        return text, tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise InputError(where, _toml_error_line(error), f"invalid TOML: {_toml_error_reason(error)}") from None
-    except RecursionError:
-        raise InputError(where, None, "invalid TOML: nested too deeply") from None
+    return text, parse_toml(text, files.shown(path))
 
 
 def tool_table(data: dict) -> object | None:
@@ -260,7 +253,7 @@ def load_config(start: Path, knowledge: Knowledge, explicit: Path | None = None,
             raise InputError(where, None, "has no [tool.licensecheck] table")
         table, prefix = data, ()
     if not isinstance(table, dict):
-        raise InputError(where, _Locator(text).key_line(prefix), f"`{_dotted(prefix)}` must be a table")
+        raise InputError(where, TomlLocator(text).key_line(prefix), f"`{dotted_key(prefix)}` must be a table")
     settings = _SettingsReader(where, text, prefix, knowledge).read(table)
     preset = settings.get("extends")
     layers = [(PRESET, load_preset(preset, knowledge))] if preset else []
@@ -337,7 +330,7 @@ def load_preset(name: str, knowledge: Knowledge) -> dict[str, object]:
     text, data = load_toml(path)
     settings = _SettingsReader(shown_path(path), text, (), knowledge).read(data)
     if "extends" in settings:
-        raise InputError(shown_path(path), _Locator(text).key_line(("extends",)), "a preset cannot extend another")
+        raise InputError(shown_path(path), TomlLocator(text).key_line(("extends",)), "a preset cannot extend another")
     return settings
 
 
@@ -354,13 +347,13 @@ class _SettingsReader:
 
     def __init__(self, where: str, text: str, prefix: tuple[str, ...], knowledge: Knowledge) -> None:
         self.where = where
-        self.locator = _Locator(text)
+        self.locator = TomlLocator(text)
         self.prefix = prefix
         self.knowledge = knowledge
 
     def _error(self, key: tuple[str, ...], message: str, line: int | None = None) -> InputError:
         full = (*self.prefix, *key)
-        return InputError(self.where, line or self.locator.key_line(full), f"`{_dotted(full)}` {message}")
+        return InputError(self.where, line or self.locator.key_line(full), f"`{dotted_key(full)}` {message}")
 
     def read(self, table: dict) -> dict[str, object]:
         settings: dict[str, object] = {}
@@ -372,7 +365,7 @@ class _SettingsReader:
 
     def _choice(self, key: str, value: object, choices: tuple[str, ...]) -> str:
         if not isinstance(value, str):
-            raise self._error((key,), f"must be a string ({', '.join(choices)}), got {_kind(value)}")
+            raise self._error((key,), f"must be a string ({', '.join(choices)}), got {type_name(value)}")
         if value not in choices:
             raise self._error((key,), f"must be one of {', '.join(choices)}, not {value!r}{_closest(value, choices)}")
         return value
@@ -380,7 +373,7 @@ class _SettingsReader:
     def _extends(self, value: object) -> str:
         names = preset_names()
         if not isinstance(value, str):
-            raise self._error(("extends",), f"must be the name of a preset ({', '.join(names)}), got {_kind(value)}")
+            raise self._error(("extends",), f"must be the name of a preset ({', '.join(names)}), got {type_name(value)}")
         if value not in names:
             raise self._error(
                 ("extends",), f"names no preset {value!r}; presets: {', '.join(names)}{_closest(value, names)}"
@@ -398,7 +391,7 @@ class _SettingsReader:
 
     def _figure(self, key: str, value: object) -> int:
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            raise self._error((key,), f"must be a whole, non-negative number (e.g. 2_000_000), got {_kind(value)}")
+            raise self._error((key,), f"must be a whole, non-negative number (e.g. 2_000_000), got {type_name(value)}")
         return value
 
     def _users(self, value: object) -> int:
@@ -412,7 +405,7 @@ class _SettingsReader:
 
     def _region(self, value: object) -> str:
         if not isinstance(value, str):
-            raise self._error(("region",), f"must be an ISO 3166-1 country code or EU, got {_kind(value)}")
+            raise self._error(("region",), f"must be an ISO 3166-1 country code or EU, got {type_name(value)}")
         from .regions import RegionError, parse_region
 
         try:
@@ -422,7 +415,7 @@ class _SettingsReader:
 
     def _strings(self, key: str, value: object) -> list[str]:
         if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
-            raise self._error((key,), f"must be a list of non-empty strings, got {_kind(value)}")
+            raise self._error((key,), f"must be a list of non-empty strings, got {type_name(value)}")
         return value
 
     def _licences(self, key: str, value: object) -> tuple[str, ...]:
@@ -456,7 +449,7 @@ class _SettingsReader:
 
     def _verify_lock(self, value: object) -> bool:
         if not isinstance(value, bool):
-            raise self._error(("verify_lock",), f"must be true or false, got {_kind(value)}")
+            raise self._error(("verify_lock",), f"must be true or false, got {type_name(value)}")
         return value
 
     def _deny_categories(self, value: object) -> tuple[str, ...]:
@@ -477,7 +470,7 @@ class _SettingsReader:
 
     def _override_from(self, value: object) -> tuple[str, ...]:
         if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
-            raise self._error(("override_from",), f"must be a list of non-empty strings, got {_kind(value)}")
+            raise self._error(("override_from",), f"must be a list of non-empty strings, got {type_name(value)}")
         for item in value:
             if os.path.isabs(item) or item.startswith(("/", "\\")):
                 raise self._error(
@@ -489,7 +482,7 @@ class _SettingsReader:
 
     def _exceptions(self, value: object) -> tuple[PolicyException, ...]:
         if not isinstance(value, list):
-            raise self._error(("exceptions",), f"must be an array of tables ([[exceptions]]), got {_kind(value)}")
+            raise self._error(("exceptions",), f"must be an array of tables ([[exceptions]]), got {type_name(value)}")
         return tuple(self._exception(index, entry) for index, entry in enumerate(value))
 
     def _exception_line(self, index: int, key: str | None = None) -> int | None:
@@ -513,7 +506,7 @@ class _SettingsReader:
         label = ("exceptions",)
         number = f"exception {index + 1}"
         if not isinstance(entry, dict):
-            raise self._error(label, f"({number}) must be a table, got {_kind(entry)}", self._exception_line(index))
+            raise self._error(label, f"({number}) must be a table, got {type_name(entry)}", self._exception_line(index))
         for key in entry:
             if key not in EXCEPTION_KEYS:
                 raise self._error(
@@ -528,7 +521,7 @@ class _SettingsReader:
                 problem = (
                     "is missing" if key not in entry
                     else "must not be empty" if isinstance(text, str)
-                    else f"must be a string, got {_kind(text)}"
+                    else f"must be a string, got {type_name(text)}"
                 )
                 why = {"component": "the model, dataset or package it is for",
                        "reason": "why it is allowed (a contract, a ticket)",
@@ -538,7 +531,7 @@ class _SettingsReader:
             fields[key] = text.strip()
         revision = entry.get("revision")
         if revision is not None and (not isinstance(revision, str) or not revision.strip()):
-            raise self._error((*label, "revision"), f"({number}) must be a non-empty string, got {_kind(revision)}",
+            raise self._error((*label, "revision"), f"({number}) must be a non-empty string, got {type_name(revision)}",
                               self._exception_line(index, "revision"))
         fields["expires"] = self._expiry(index, number, entry.get("expires"))
         where = f"{self.where}:{self._exception_line(index)}"
@@ -559,4 +552,4 @@ class _SettingsReader:
             except ValueError:
                 pass
             raise self._error(key, f"({number}) is not a date: {value!r} (write expires = 2026-12-31)", line)
-        raise self._error(key, f"({number}) must be a date (expires = 2026-12-31), got {_kind(value)}", line)
+        raise self._error(key, f"({number}) must be a date (expires = 2026-12-31), got {type_name(value)}", line)

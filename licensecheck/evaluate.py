@@ -125,7 +125,6 @@ def evaluate_rule(rule: LicenceRule, context: Context, facts: ModelFacts | None 
             Verdict.UNKNOWN,
             findings=(Finding(Severity.ERROR, "licence-unrecognised", f"{rule.name}: the terms are not known to licensecheck"),),
         )
-    obligations: list[str] = []
     duties: list[Obligation] = []
     findings: list[Finding] = []
     codes: list[str] = []
@@ -146,32 +145,29 @@ def evaluate_rule(rule: LicenceRule, context: Context, facts: ModelFacts | None 
             continue
         else:
             text = f"{_purpose_label(clause, context)}{clause.text} {reference}"
-        obligations.append(text)
         duties.append(Obligation(clause.code, text, rule.id, clause.source, clause.section))
     if denied:
         verdict = Verdict.DENIED
-    elif obligations:
+    elif duties:
         verdict = Verdict.CONDITIONAL
     else:
         verdict = Verdict.ALLOWED
-    return Evaluation(verdict, tuple(obligations), tuple(findings), tuple(codes), tuple(duties))
+    return Evaluation(verdict, tuple(findings), tuple(codes), tuple(duties))
 
 
 RuleLookup = Callable[[str], "LicenceRule | None"]
 
 
 def _merge(evaluations: list[Evaluation], verdict: Verdict, extra: tuple[Finding, ...] = ()) -> Evaluation:
-    obligations: dict[str, None] = {}
     findings: dict[Finding, None] = {}
     codes: dict[str, None] = {}
     duties: dict[Obligation, None] = {}
     for evaluation in evaluations:
-        obligations.update(dict.fromkeys(evaluation.obligations))
         findings.update(dict.fromkeys(evaluation.findings))
         codes.update(dict.fromkeys(evaluation.clauses))
         duties.update(dict.fromkeys(evaluation.duties))
     findings.update(dict.fromkeys(extra))
-    return Evaluation(verdict, tuple(obligations), tuple(findings), tuple(codes), tuple(duties))
+    return Evaluation(verdict, tuple(findings), tuple(codes), tuple(duties))
 
 
 def _option_cost(evaluation: Evaluation) -> tuple[int, int]:

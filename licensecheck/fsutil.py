@@ -7,8 +7,15 @@ from pathlib import Path
 
 
 def write_atomically(path: Path | str, text: str, *, durable: bool = True, private: bool = False) -> None:
-    """Write text (UTF-8, `\\n` line ends) to a temporary file beside `path`, then rename it over `path`."""
-    write_bytes_atomically(path, text.encode("utf-8"), durable=durable, private=private)
+    """Write text (UTF-8, `\\n` line ends) to a temporary file beside `path`, then rename it over `path`.
+
+    Known secrets are masked first (licensecheck/redact.py): a text file written
+    (the lock, a baseline, a configuration) may be committed or shared, and must
+    never hold a token.
+    """
+    from .redact import redact
+
+    write_bytes_atomically(path, redact(text).encode("utf-8"), durable=durable, private=private)
 
 
 def write_bytes_atomically(path: Path | str, data: bytes, *, durable: bool = True, private: bool = False) -> None:

@@ -12,6 +12,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from .card import card_licence_sections
 from .expression import Expression, ExpressionError, LicenceId, parse_expression, render
 from .knowledge import Knowledge, Recogniser
 from .model import PACKAGE, Finding, LicenceInfo, LicenceRule, Severity
@@ -251,44 +252,9 @@ def _identify_other(
     )
 
 
-# -- the "License" section of a card's README -------------------------------------------
+# -- the "License" section of a card's README (card.py finds it) -----------------------
 
-_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_BOLD_LEAD = re.compile(r"^\s*(?:[-*+]\s+)?\*\*\s*licen[cs]e[^*]{0,20}\*\*", re.IGNORECASE)
 _CARD_URL = re.compile(r"https?://[^\s)\]>\"'<]+")
-MAX_SECTION_CHARS = 64 * 1024
-
-
-def card_licence_sections(text: str) -> list[str]:
-    """The card's sections about its licence: under a heading that says "License"
-    (or "Licence", "Licensing"), or a paragraph led by a bold "**License**"."""
-    lines = text.splitlines()
-    if lines and lines[0].strip() == "---":  # the metadata, already read
-        end = next((i for i, line in enumerate(lines[1:], start=1) if line.strip() == "---"), None)
-        lines = lines[end + 1 :] if end is not None else lines
-    sections: list[str] = []
-    current: list[str] | None = None
-    level = 0
-    for line in lines:
-        heading = _HEADING.match(line)
-        if heading:
-            depth = len(heading.group(1))
-            if current is not None and depth > level:
-                current.append(line)  # a subsection of the License section
-                continue
-            if current is not None:
-                sections.append("\n".join(current))
-                current = None
-            if "licen" in heading.group(2).lower():
-                current, level = [], depth
-            continue
-        if current is not None:
-            current.append(line)
-        elif _BOLD_LEAD.match(line):
-            sections.append(line)
-    if current is not None:
-        sections.append("\n".join(current))
-    return [section[:MAX_SECTION_CHARS] for section in sections if section.strip()]
 
 
 def licence_named_in_card_body(text: str, knowledge: Knowledge) -> str | None:

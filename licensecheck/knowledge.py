@@ -145,7 +145,7 @@ def _parse_clause(raw: object, where: str) -> Clause:
         section=section,
         uses=member_set("uses", USES),
         distributions=member_set("distributions", DISTRIBUTIONS),
-        regions=member_set("regions", None),
+        regions=_regions(member_set("regions", None), where),
         users_above=threshold("users_above"),
         revenue_above=threshold("revenue_above"),
         org_users_above=org_users_above,
@@ -190,6 +190,19 @@ def _purpose_condition(raw: dict, where: str) -> tuple[frozenset[str] | None, st
             raise RulesError(f"{where}: `qualification` qualifies a `purposes` condition; the clause has none")
         qualification = qualification.strip()
     return purposes, qualification
+
+
+def _regions(given: frozenset[str] | None, where: str) -> frozenset[str] | None:
+    """A clause's regions, checked as `--region` and the configuration's are (regions.py): a code
+    no country has would silently match no context."""
+    if given is None:
+        return None
+    from .regions import RegionError, parse_region
+
+    try:
+        return frozenset(parse_region(region) for region in given)
+    except RegionError as error:
+        raise RulesError(f"{where}: `regions`: {error}") from None
 
 
 def parse_rule(raw: dict, where: str) -> LicenceRule:

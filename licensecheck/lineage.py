@@ -373,7 +373,6 @@ def _with_lineage(
             replace(f, severity=Severity.WARNING) if f.code in _UNDETERMINED_CODES else f for f in own.findings
         ) + (_from_bases_finding(component.name, relation, nodes),))
     verdicts = [own.verdict] if own_terms and not by_bases else []
-    obligations: dict[str, None] = dict.fromkeys(own.obligations if own_terms else ())
     duties = dict.fromkeys(own.duties if own_terms else ())
     findings: dict[Finding, None] = dict.fromkeys(own.findings if own_terms else ())
     clauses: dict[str, None] = dict.fromkeys(own.clauses if own_terms else ())
@@ -382,7 +381,7 @@ def _with_lineage(
         findings.update(dict.fromkeys(_laundering(root, nodes, knowledge)))
     if any(f.severity is Severity.ERROR for f in walk_findings):
         verdicts.append(Verdict.UNKNOWN)
-    said: set[str] = set(obligations) | {finding.message for finding in findings}
+    said: set[str] = {duty.text for duty in duties} | {finding.message for finding in findings}
     for node in nodes:
         problem = _unresolved(node)
         if problem is not None:
@@ -397,9 +396,6 @@ def _with_lineage(
         for duty in evaluation.duties:
             if duty.text not in said:
                 duties[replace(duty, text=f"{prefix}: {duty.text}")] = None
-        for text in evaluation.obligations:
-            if text not in said:
-                obligations[f"{prefix}: {text}"] = None
         for finding in evaluation.findings:
             if finding.message not in said:
                 findings[replace(finding, message=f"{prefix}: {finding.message}")] = None
@@ -409,7 +405,7 @@ def _with_lineage(
     if not verdicts:  # an own model whose ancestors are all own models without licences
         verdicts.append(Verdict.UNKNOWN)
     verdict = max(verdicts, key=lambda v: v.rank)
-    evaluation = Evaluation(verdict, tuple(obligations), tuple(findings), tuple(clauses), tuple(duties))
+    evaluation = Evaluation(verdict, tuple(findings), tuple(clauses), tuple(duties))
     entries = tuple(_pass_through_verdicts(nodes))
     return replace(root, evaluation=evaluation, lineage=entries)
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .model import COMPONENT_TYPES, PACKAGE, Component, Finding, LicenceInfo, ModelFacts, Resolution, is_valid_repo_id
+from .versions import version_satisfies
 
 LOCK_NAME = "licensecheck.lock"
 LOCK_VERSION = 1
@@ -132,7 +133,7 @@ class Lock:
             if component.revision is not None:
                 if entry.version == component.revision:
                     return entry
-            elif entry.requested is None and _satisfies(entry.version, component.requirement):
+            elif entry.requested is None and version_satisfies(entry.version, component.requirement):
                 return entry
         return None
 
@@ -190,19 +191,6 @@ def _unresolved_counts(unresolved: list[Unlocked]) -> str:
         return ""
     kept = sum(1 for u in unresolved if u.previous == "kept")
     return f", {len(unresolved)} unresolved" + (f" ({kept} kept from the previous lock)" if kept else "")
-
-
-def _satisfies(version: str | None, requirement: str | None) -> bool:
-    if version is None:
-        return False
-    if not requirement:
-        return True
-    from packaging.specifiers import InvalidSpecifier, SpecifierSet
-
-    try:
-        return SpecifierSet(requirement).contains(version, prereleases=True)
-    except InvalidSpecifier:
-        return False
 
 
 def _string_or_none(value: object, where: str, path: str) -> str | None:
@@ -301,16 +289,3 @@ def merge_with_previous(new: list[LockEntry], previous: Lock) -> list[LockEntry]
             entry = before
         merged.append(entry)
     return merged
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write to a temporary file beside `path`, then rename: never a half-written file.
-
-    Known secrets are masked first (licensecheck/redact.py): what is written to
-    disk may be committed or cached, and must never hold a token.
-    """
-    from .redact import redact
-
-    from .fsutil import write_atomically as write_file
-
-    write_file(path, redact(text))

@@ -356,7 +356,7 @@ class LicenceRule:
 class Obligation:
     """One obligation as structured data: the clause it comes from and where that is written.
 
-    `text` is the same sentence as in `Evaluation.obligations`; reports that sort
+    `text` is the sentence `Evaluation.obligations` lists; reports that sort
     duties by kind (a NOTICE file wants `notice`, `attribution`, `licence-copy`)
     read `code`, and cite `licence`, `source` and `section`.
     """
@@ -374,15 +374,19 @@ class Evaluation:
 
     `clauses` lists the codes of the licence clauses that applied (or could not
     be decided): the trace a reviewer follows from verdict back to rule.
-    `duties` holds the obligations with their clause codes and sources, in the
-    order of `obligations`.
+    `duties` holds the obligations with their clause codes and sources;
+    `obligations` is their sentences, once each, in the same order.
     """
 
     verdict: Verdict
-    obligations: tuple[str, ...] = ()
     findings: tuple[Finding, ...] = ()
     clauses: tuple[str, ...] = ()
     duties: tuple[Obligation, ...] = ()
+
+    @property
+    def obligations(self) -> tuple[str, ...]:
+        """What the licence requires, in words: the duties' sentences (the reports' `obligations`)."""
+        return tuple(dict.fromkeys(duty.text for duty in self.duties))
 
 
 @dataclass(frozen=True)

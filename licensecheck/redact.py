@@ -5,8 +5,8 @@ own words, never in the HTTP client's (whose messages can carry URLs and
 headers). This module is the safety net behind it: `redact(text)` replaces every
 known secret value with `***`, and it is applied where text leaves the program:
 the report (stdout or `--output`), error messages, `LICENSECHECK_DEBUG=1`
-tracebacks, the lock file and anything else written through
-`lockfile.write_atomically`.
+tracebacks, the lock file and any other text written through
+`fsutil.write_atomically`.
 
 Known secrets are read afresh on each call (cheap: the environment and two
 small files), so a token set after start-up is still caught:

@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 from threading import Lock as ThreadLock
 
-from .inputs import Inputs, collect_inputs
+from .sources.inputs import Inputs, collect_inputs
 from .knowledge import Knowledge
 from .lockfile import LOCK_NAME, NO_ANSWER, Lock, LockEntry, LockPlan, Unlocked, read_lock
 from .sources.external import with_external_inputs

@@ -1,7 +1,7 @@
 """The one walk of the scanned tree: which files a scan may read.
 
 Both readers of the tree take their files from `walk`: the input files
-(inputs.py: manifests, requirement and lock files) and code discovery
+(sources/inputs.py: manifests, requirement and lock files) and code discovery
 (discover/). So what one skips, the other skips too: a requirement file in a
 folder git ignores is not read, and neither is the code beside it. Skipped:
 
@@ -25,7 +25,7 @@ Symbolic links to folders are not followed, so a link cycle cannot trap the
 walk. A link to a file inside the tree is walked like the file. What cannot be
 read safely, a link out of the tree (or to nothing) and a file that is not a
 regular file (a named pipe would block its reader), is left out, unless the
-caller asks for it to refuse it by name (inputs.py does: a declared input is
+caller asks for it to refuse it by name (sources/inputs.py does: a declared input is
 never silently dropped). The root itself is always walked.
 """
 

@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from licensecheck.baseline import BaselineEntry, apply_baseline, baseline_entries, read_baseline, render_baseline
+from licensecheck.baseline import BaselineEntry, apply_baseline, baseline_entries, read_baseline
+from licensecheck.report.baseline import render_baseline
 from cli_helpers import by_name, scan, scan_json
 from licensecheck.errors import InputError
 from licensecheck.model import MODEL, Component, ComponentResult, Context, Evaluation, Finding, LicenceInfo, Resolution, ScanResult, Severity, Verdict

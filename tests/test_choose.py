@@ -12,6 +12,7 @@ from licensecheck.model import (
     Evaluation,
     Finding,
     LicenceInfo,
+    Obligation,
     Resolution,
     ScanResult,
     Severity,
@@ -55,8 +56,9 @@ def test_deciding_reason():
     item = judged("a/b", "x", Verdict.DENIED, findings=(laundering, deny), clauses=("non-commercial",))
     assert deciding_reason(item) == "commercial use is not allowed"
     applied = Finding(Severity.INFO, "exception-applied", "allowed by exception: 'contract'")
-    assert deciding_reason(judged("a/b", "x", Verdict.CONDITIONAL, findings=(applied,), obligations=("o",))) == applied.message
-    assert deciding_reason(judged("a/b", "x", Verdict.CONDITIONAL, obligations=("o",))) == "may be used with 1 obligation"
+    duty = (Obligation("attribution", "o", "x"),)
+    assert deciding_reason(judged("a/b", "x", Verdict.CONDITIONAL, findings=(applied,), duties=duty)) == applied.message
+    assert deciding_reason(judged("a/b", "x", Verdict.CONDITIONAL, duties=duty)) == "may be used with 1 obligation"
     assert deciding_reason(judged("a/b", None, Verdict.UNKNOWN)) == "the licence could not be determined"
 
 

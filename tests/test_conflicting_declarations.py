@@ -16,7 +16,8 @@ import pytest
 
 from cli_helpers import component, scan_json, scan_report
 from licensecheck.evaluate import evaluate_conflict, evaluate_rule
-from licensecheck.identify import card_licence_sections, identify_hub_licence, licence_named_in_card_body
+from licensecheck.card import card_licence_sections
+from licensecheck.identify import identify_hub_licence, licence_named_in_card_body
 from licensecheck.knowledge import load_knowledge
 from licensecheck.model import Context, LicenceInfo, Verdict
 
@@ -272,3 +273,11 @@ def test_licence_named_in_the_card_body(text, expected, knowledge):
 def test_card_licence_sections_stop_at_the_next_heading_of_the_same_level():
     text = "# Model\n## License\nline one\n### Details\nline two\n## Citation\nline three\n"
     assert card_licence_sections(text) == ["line one\n### Details\nline two"]
+
+
+@pytest.mark.parametrize("closing", ["---", "..."])
+def test_card_licence_sections_skip_the_front_matter_as_the_card_reader_delimits_it(closing):
+    """The body starts where card.py's front matter ends (YAML's `...` closes it too): a
+    `# License` comment in the metadata is not a section."""
+    text = f"\ufeff---\n# License: see below\nlicense: other\n{closing}\n# Model\n## License\nApache 2.0\n"
+    assert card_licence_sections(text) == ["Apache 2.0"]

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from licensecheck.cli import main
 from licensecheck.evaluate import evaluate_rule
-from licensecheck.explain import explain_licence, find_licence, render_text, to_document, UnknownLicenceId
+from licensecheck.explain_licence import explain_licence, find_licence, UnknownLicenceId
+from licensecheck.report.explain_licence import render_text, to_document
 from licensecheck.knowledge import load_knowledge
 from licensecheck.model import Context
+from licensecheck.rules_check import hub_licence_ids
 
-HUB_IDS = [entry["id"] for entry in json.loads((Path(__file__).parent / "data" / "hub_licenses.json").read_text())["licenses"]]
+HUB_IDS = hub_licence_ids()  # the list shipped with the package
 
 
 @pytest.fixture(scope="module")

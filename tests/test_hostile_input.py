@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from cli_helpers import scan
 from licensecheck.errors import InputError, LicensecheckError
-from licensecheck.inputs import collect_inputs
+from licensecheck.sources.inputs import collect_inputs
 from licensecheck.model import PACKAGE
 from licensecheck.model import is_valid_repo_id
 from licensecheck.sources._common import MAX_INPUT_BYTES

@@ -238,15 +238,15 @@ def test_explain_an_unknown_component_is_exit_2(repo):
 @pytest.fixture
 def walks(monkeypatch):
     """The roots the project was walked from to find declared components."""
-    import licensecheck.inputs
+    import licensecheck.sources.inputs
 
-    seen, collect = [], licensecheck.inputs.collect_inputs
+    seen, collect = [], licensecheck.sources.inputs.collect_inputs
 
     def spy(root, *args, **kwargs):
         seen.append(Path(root))
         return collect(root, *args, **kwargs)
 
-    monkeypatch.setattr(licensecheck.inputs, "collect_inputs", spy)
+    monkeypatch.setattr(licensecheck.sources.inputs, "collect_inputs", spy)
     return seen
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from licensecheck.evaluate import evaluate_rule
-from licensecheck.explain import describe_conditions
+from licensecheck.explain_licence import describe_conditions
 from licensecheck.knowledge import RulesError, load_knowledge, parse_rule
 from licensecheck.model import Clause, Context, LicenceRule, Verdict
 from licensecheck.purposes import (
@@ -250,7 +250,7 @@ def test_a_broken_taxonomy_is_a_rules_error(tmp_path, text, problem):
 
 
 def test_explain_marks_purpose_terms_not_checked_when_no_purpose_is_declared(knowledge):
-    from licensecheck.explain import explain_licence
+    from licensecheck.explain_licence import explain_licence
 
     def statuses(context):
         return {term.clause.code: term.status for term in explain_licence(knowledge.lookup("llama3"), context).terms}
@@ -262,7 +262,8 @@ def test_explain_marks_purpose_terms_not_checked_when_no_purpose_is_declared(kno
 
 
 def test_explain_json_keeps_its_statuses_and_says_a_purpose_term_was_not_checked(knowledge):
-    from licensecheck.explain import explain_licence, to_document
+    from licensecheck.explain_licence import explain_licence
+    from licensecheck.report.explain_licence import to_document
 
     terms = {t["code"]: t for t in to_document(explain_licence(knowledge.lookup("llama3"), Context()))["terms"]}
     assert terms["purpose-military"]["status"] == "not-applicable" and terms["purpose-military"]["purpose_not_checked"]

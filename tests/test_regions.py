@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from licensecheck.knowledge import RulesError, parse_rule
 from licensecheck.regions import ASSIGNED_COUNTRY_CODES, RegionError, parse_region
 
 
@@ -37,3 +38,24 @@ def test_anything_else_is_refused_with_what_was_given(given, message):
     with pytest.raises(RegionError) as raised:
         parse_region(given)
     assert str(raised.value) == message
+
+
+@pytest.mark.parametrize(
+    ("regions", "problem"),
+    [
+        (["UK"], "`regions`: 'UK' is not an ISO 3166-1 country code or EU \\(for that country, give GB\\)"),
+        (["EU", "ZZ"], "`regions`: 'ZZ' is not an ISO 3166-1 country code or EU$"),
+    ],
+)
+def test_a_clause_region_no_country_has_is_a_rules_error(regions, problem):
+    """Checked by regions.py as `--region` is: "UK" would otherwise match no context, silently."""
+    raw = {"id": "x", "name": "X", "url": "https://x", "category": "permissive",
+           "clauses": [{"code": "c", "effect": "deny", "text": "t", "source": "https://x", "regions": regions}]}
+    with pytest.raises(RulesError, match=problem):
+        parse_rule(raw, "x.toml")
+
+
+def test_clause_regions_are_kept_as_upper_case_codes():
+    raw = {"id": "x", "name": "X", "url": "https://x", "category": "permissive",
+           "clauses": [{"code": "c", "effect": "deny", "text": "t", "source": "https://x", "regions": ["eu", "gb"]}]}
+    assert parse_rule(raw, "x.toml").clauses[0].regions == frozenset({"EU", "GB"})

@@ -151,6 +151,15 @@ def test_known_secrets(tmp_path):
     assert secret_values(env) == {ENV_TOKEN, FILE_TOKEN, API_KEY, "ghp_abcdefghijkl", "s3cretpassw0rd"}
 
 
+def test_every_text_file_written_masks_known_secrets(tmp_path, monkeypatch):
+    """The lock, a baseline and a configuration all go through fsutil.write_atomically: one writer, one net."""
+    from licensecheck.fsutil import write_atomically
+
+    monkeypatch.setenv("HF_TOKEN", ENV_TOKEN)
+    write_atomically(tmp_path / "written.txt", f"licence_name = \"see {ENV_TOKEN}\"\n")
+    assert (tmp_path / "written.txt").read_text() == f"licence_name = \"see {MASK}\"\n"
+
+
 def test_redact_masks_plain_json_escaped_and_url_quoted_forms():
     secret = 'p@ss"word/with\\odd'
     text = f'a {secret} b {secret.replace(chr(92), chr(92) * 2).replace(chr(34), chr(92) + chr(34))} c p%40ss%22word%2Fwith%5Codd'

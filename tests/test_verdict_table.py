@@ -9,12 +9,11 @@ newly added clause to the rows it applies to (see there).
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from licensecheck.knowledge import load_knowledge
-from verdict_tables import TABLES, all_rows, complete_codes, evaluate_row
+from licensecheck.rules_check import hub_licence_ids
+from verdict_tables import all_rows, complete_codes, evaluate_row
 
 STANDARD_CONTEXTS = {
     ("commercial", "network", "2000000"),
@@ -40,7 +39,7 @@ def test_verdict(row, knowledge):
 
 
 def test_every_hub_licence_has_a_rule_and_all_standard_contexts(knowledge):
-    hub_ids = [entry["id"] for entry in json.loads((TABLES.parent / "hub_licenses.json").read_text())["licenses"]]
+    hub_ids = hub_licence_ids()
     assert len(hub_ids) == 83
     missing_rules = [hub_id for hub_id in hub_ids if knowledge.lookup(hub_id) is None]
     assert not missing_rules

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from licensecheck.discover import discover
 from licensecheck.globs import PathFilter
-from licensecheck.inputs import collect_inputs, find_input_files
+from licensecheck.sources.inputs import collect_inputs, find_input_files
 from licensecheck.walk import walk
 
 LOADER = "from transformers import AutoModel\nAutoModel.from_pretrained('{}')\n"

@@ -65,7 +65,7 @@ def compare(ids, manifest, offline, jobs, timeout, retry_budget, refresh, cache_
 def _candidates(ids: tuple[str, ...], manifest: Path | None):
     """The models to compare, each once (the manifest's first, as declared), and the directory whose lock applies."""
     from ..errors import LicensecheckError
-    from ..inputs import merge_components
+    from ..sources.inputs import merge_components
     from ..model import MODEL, Component, is_valid_repo_id
 
     if not ids and manifest is None:

@@ -44,7 +44,8 @@ def explain(licence_id, use, distribution, users, org_users, revenue, region, fo
     """What licence ID permits and requires, each term with its source, and its verdict under your usage context."""
     from .. import api
     from ..errors import UsageError
-    from ..explain import names_a_licence, render_text, to_document
+    from ..explain_licence import names_a_licence
+    from ..report.explain_licence import render_text, to_document
 
     knowledge = load_knowledge_or_exit()
     context = {"use": use, "distribution": distribution, "users": users, "org_users": org_users, "revenue": revenue,

@@ -3,7 +3,7 @@
 `explain ID` (commands/explain.py) explains a licence; when ID is not a licence
 id, or names a Hub repository (it has a `/`), it is looked for among the
 components declared under `--path`, and this module explains that component's
-verdict with the configuration in force (licensecheck/why.py).
+verdict with the configuration in force (licensecheck/explain_component.py).
 """
 
 from __future__ import annotations
@@ -21,10 +21,11 @@ def explain_component_if_declared(
     """Explain the component named `query` and exit; return when PATH declares none (ID may be a licence)."""
     from ..api import configured_scan
     from ..errors import LicensecheckError
-    from ..inputs import collect_inputs
+    from ..sources.inputs import collect_inputs
     from ..policy import normalised_name
     from ..model import ScanOptions
-    from ..why import explain_component, find_components, render_component_text
+    from ..explain_component import explain_component, find_components
+    from ..report.explain_component import render_component_text
 
     setup = setup_from_flags(path, config_file, knowledge)
     try:

@@ -112,7 +112,7 @@ def init(path, preset):
 
     from ..config import load_toml, shown_path, tool_table
     from ..errors import LicensecheckError
-    from ..lockfile import write_atomically
+    from ..fsutil import write_atomically
 
     if not path.is_dir():
         fail(f"{path}: no such directory")

@@ -35,7 +35,7 @@ def notice(path, use, distribution, users, org_users, revenue, region, offline, 
     marked for review, and the exit code says so as `scan`'s does.
     """
     from ..model import Verdict
-    from ..notice import render_notice
+    from ..report.notice import render_notice
     from ..model import ScanOptions
     from .configured import setup_from_flags
 

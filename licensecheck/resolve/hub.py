@@ -21,12 +21,12 @@ run time: both versions behave the same.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
-from ..model import DATASET, MODEL, Finding, LicenceInfo, Resolution, Severity, is_valid_repo_id
+from ..card import field_text, gated_prompt, licence_from_metadata, lineage_from_metadata
+from ..model import DATASET, MODEL, Finding, Resolution, Severity, is_valid_repo_id
 from ..retry import RETRY_STATUSES, RetriesExhausted, RetryPolicy, Transient, call_with_retries, parse_retry_after
 from . import resolved_now
 
@@ -292,7 +292,7 @@ def record_from_info(info: Any, repo_type: str, repo_id: str) -> HubRecord:
 
         card_tags = card.get("tags")
         card_tags = [tag for tag in card_tags if isinstance(tag, str)] if isinstance(card_tags, list) else []
-        facts = derive_model_facts(resolved_id, _text(card.get("pipeline_tag")), [*tags, *card_tags])
+        facts = derive_model_facts(resolved_id, field_text(card, "pipeline_tag"), [*tags, *card_tags])
     gated = str(gated) if gated not in (None, False, "false", "") else None
     return HubRecord(
         resolution=Resolution(
@@ -309,12 +309,9 @@ def record_from_info(info: Any, repo_type: str, repo_id: str) -> HubRecord:
         resolved_id=resolved_id,
         gated=gated,
         has_licence_file=licence_file(siblings or []),
-        gated_prompt=_gated_prompt(card),
+        gated_prompt=gated_prompt(card),
         has_readme=any(getattr(sibling, "rfilename", None) == "README.md" for sibling in siblings or []),
     )
-
-
-_MAX_GATED_PROMPT = 256 * 1024
 
 
 def _gating(gated: str | None) -> str:
@@ -322,13 +319,6 @@ def _gating(gated: str | None) -> str:
     if gated is None:
         return "no"
     return gated if gated in ("auto", "manual") else "yes"
-
-
-def _gated_prompt(card: dict) -> str | None:
-    """The gate's heading and prompt, as one text (the heading first)."""
-    parts = [card.get(key) for key in ("extra_gated_heading", "extra_gated_prompt")]
-    text = "\n\n".join(part for part in parts if isinstance(part, str) and part.strip())
-    return text[:_MAX_GATED_PROMPT] or None
 
 
 def renamed_note(repo_type: str, declared: str, resolved_id: str) -> Finding:
@@ -355,108 +345,6 @@ def _is_list_of(value: object, kind: type, *, allow_none: bool = False) -> bool:
     if value is None:
         return allow_none
     return isinstance(value, list) and all(isinstance(item, kind) for item in value)
-
-
-def _text(value: object) -> str | None:
-    if isinstance(value, str) and value.strip():
-        return value.strip()
-    return None
-
-
-def licence_from_metadata(card: dict, tags: list[str], what: str) -> tuple[LicenceInfo | None, Finding | None]:
-    """The declared licence: the card's `license`, else the `license:` tags the Hub computed."""
-    link = _text(card.get("license_link"))
-    declared = _text(card.get("license_name"))
-    raw = card.get("license")
-    if raw is not None and raw != "" and raw != []:
-        values = raw if isinstance(raw, list) else [raw]
-        if not all(isinstance(value, str) and value.strip() for value in values):
-            return None, Finding(
-                Severity.ERROR,
-                "no-licence",
-                f"{what}: the card's `license` field is not a licence id ({type(raw).__name__}); "
-                "fix the card or declare an override",
-            )
-        source = "card"
-    else:
-        values = [tag[len("license:") :] for tag in tags if tag.startswith("license:")]
-        source = "tags"
-    unique = list(dict.fromkeys(value.strip() for value in values if value.strip()))
-    if not unique and (declared or link):
-        # No `license`, but the card names its licence in the fields that go with
-        # `license: other`: read them as such (identify.py says so).
-        return LicenceInfo(id=None, source="card", link=link, declared=declared), None
-    if not unique:
-        return None, Finding(
-            Severity.ERROR,
-            "no-licence",
-            f"{what}: declares no licence (no `license`, `license_name` or `license_link` in its card, "
-            "and no licence tag); ask the publisher or declare an override",
-        )
-    if len({value.lower() for value in unique}) > 1:
-        listed = ", ".join(unique)
-        return LicenceInfo(id=None, source=source, link=link, declared="; ".join(unique)), Finding(
-            Severity.ERROR,
-            "licence-ambiguous",
-            f"{what}: declares several licences ({listed}) without saying how they combine; "
-            "declare an override naming the one that applies",
-        )
-    return LicenceInfo(id=unique[0], source=source, name=None, link=link, declared=declared), None
-
-
-def lineage_from_metadata(card: dict, tags: list[str]) -> tuple[tuple[str, ...], str | None]:
-    """Declared ancestors and how this repository derives from them.
-
-    The card's `base_model` (a string or a list) and `base_model_relation` come
-    first; the Hub's `base_model:<id>` and `base_model:<relation>:<id>` tags fill
-    in what the card leaves out (it infers a relation, e.g. `quantized`).
-    """
-    tag_bases: list[str] = []
-    tag_relation: str | None = None
-    for tag in tags:
-        if not tag.startswith("base_model:"):
-            continue
-        rest = tag[len("base_model:") :]
-        if ":" in rest:  # repository ids never contain a colon
-            relation, _, base = rest.partition(":")
-            tag_relation = tag_relation or _text(relation)
-        else:
-            base = rest
-        if _text(base):
-            tag_bases.append(base.strip())
-    raw = card.get("base_model")
-    card_bases = [raw] if isinstance(raw, str) else raw if isinstance(raw, list) else []
-    bases = [_repo_id_of(base) for base in card_bases if isinstance(base, str) and base.strip()] or tag_bases
-    relation = _text(card.get("base_model_relation")) or tag_relation
-    quantizer = _text(card.get("quantized_by"))
-    if not bases and quantizer:
-        # TheBloke's 2023 cards name the original in `model_link` and say who
-        # quantised it, without `base_model`.
-        link = _text(card.get("model_link"))
-        original = _repo_id_of(link) if link and "://" in link else None
-        bases = [original] if original and original != link else []
-    if bases and relation is None:
-        relation = _relation_from_card(card, tags, quantizer)
-    return tuple(dict.fromkeys(bases)), relation if bases else None
-
-
-_HUB_MODEL_URL = re.compile(r"^https?://(?:www\.)?(?:huggingface\.co|hf\.co)/([^/?#\s]+/[^/?#\s]+)/?(?:[?#].*)?$", re.IGNORECASE)
-
-
-def _repo_id_of(base: str) -> str:
-    """A base model as a repository id: `https://huggingface.co/<id>` (as some cards write it) becomes `<id>`."""
-    base = base.strip()
-    found = _HUB_MODEL_URL.match(base)
-    return found.group(1) if found else base
-
-
-def _relation_from_card(card: dict, tags: list[str], quantizer: str | None) -> str | None:
-    """How a card that does not say `base_model_relation` derives from its bases, when it still tells."""
-    if quantizer:
-        return "quantized"
-    card_tags = card.get("tags")
-    named = {tag.lower() for tag in [*tags, *(card_tags if isinstance(card_tags, list) else [])] if isinstance(tag, str)}
-    return "merge" if named & {"merge", "mergekit"} else None
 
 
 def licence_file(siblings: list[Any]) -> str | None:

@@ -106,7 +106,7 @@ def fetch_licence_text(
 
 
 def declares_nothing(resolution: Resolution) -> bool:
-    """A card with no `license`, `license_name`, `license_link` or licence tag (hub.py's `no-licence`)."""
+    """A card with no `license`, `license_name`, `license_link` or licence tag (card.py's `no-licence`)."""
     problem = resolution.problem
     return resolution.licence is None and problem is not None and problem.code == "no-licence"
 

@@ -22,9 +22,9 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from ..card import licence_from_metadata
 from ..model import Component, Finding, LicenceInfo, Resolution, Resolved, Severity
 from ..sources.local import ModelFiles, read_model_files
-from .hub import licence_from_metadata
 
 CARD_SOURCE = "local-card"
 GGUF_SOURCE = "gguf-metadata"

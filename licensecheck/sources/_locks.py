@@ -69,18 +69,11 @@ def canonical(name: str) -> str:
 
 def load_toml(path: Path, root: Path) -> tuple[str, str, dict]:
     """(where, text, data) for a TOML lock file; InputError naming the line when it is not TOML."""
-    import tomllib
-
-    from .pyproject import _toml_error_line, _toml_error_reason
+    from .toml_lines import parse_toml
 
     where = relative_path(path, root)
     text = read_text(path, where)
-    try:
-        return where, text, tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise InputError(where, _toml_error_line(error), f"invalid TOML: {_toml_error_reason(error)}") from None
-    except RecursionError:
-        raise InputError(where, None, "invalid TOML: nested too deeply") from None
+    return where, text, parse_toml(text, where)
 
 
 def header_lines(text: str, header: str) -> list[int]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..inputs import Inputs, merge_components
+from .inputs import Inputs, merge_components
 from ..model import ScanOptions
 from ..scope import select_scope
 from ._common import is_inside, relative_path

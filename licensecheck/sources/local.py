@@ -11,8 +11,9 @@ YAML front matter. What it says about itself:
   file's `general.base_model.N.*` keys (a Hub `repo_url`), else its
   `general.source.repo_url` (a conversion: `quantized`).
 
-A local model is never fetched: `resolve/local.py` reads its licence from these
-files, and its ancestors, being Hub models, are resolved like any other (lineage).
+The card is read as the Hub's are (card.py). A local model is never fetched:
+`resolve/local.py` reads its licence from these files, and its ancestors, being
+Hub models, are resolved like any other (lineage).
 The files are read once, when the component is made, and travel with it
 (`Component.local_files`). A file that is a symbolic link out of the scanned tree
 is not read (it could be any file on the machine): it is a problem, and the
@@ -30,6 +31,7 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from ..card import CardError, card_metadata, lineage_from_metadata
 from ..errors import InputError
 from ..model import MODEL, Component, Finding, LicenceOverride, Location, Severity, is_valid_repo_id
 from ._common import is_inside, relative_path
@@ -224,17 +226,6 @@ def _starts_with_front_matter(card: Path) -> bool:
     return head.removeprefix(b"\xef\xbb\xbf").startswith(b"---")
 
 
-def front_matter(text: str) -> tuple[str, int] | None:
-    """The YAML between the first two `---` lines of a card, and the line it starts on."""
-    lines = text.removeprefix("\ufeff").split("\n")
-    if not lines or lines[0].rstrip() != "---":
-        return None
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() in ("---", "..."):
-            return "\n".join(lines[1:index]), 2
-    return None
-
-
 def _read_card(path: Path, shown: str, root: Path) -> tuple[dict | None, str | None, Finding | None]:
     if not path.is_file():
         return None, None, None
@@ -248,27 +239,12 @@ def _read_card(path: Path, shown: str, root: Path) -> tuple[dict | None, str | N
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return None, None, _problem(f"{shown}: not valid UTF-8")
-    found = front_matter(text)
-    if found is None:
-        return None, None, None  # a README without a card: nothing declared
-    yaml_text, first_line = found
-    import yaml
-
     try:
-        card = yaml.safe_load(yaml_text)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = first_line + mark.line if mark is not None else first_line
-        reason = ": ".join(part for part in (error.context, error.problem) if part) or "cannot parse"
-        return None, None, _problem(f"{shown}:{line}: invalid YAML in the model card's front matter: {reason}")
-    except yaml.YAMLError:
-        return None, None, _problem(f"{shown}: invalid YAML in the model card's front matter")
-    except (RecursionError, MemoryError):
-        return None, None, _problem(f"{shown}: the model card's front matter is nested too deeply to read")
+        card = card_metadata(text, shown)
+    except CardError as error:
+        return None, None, _problem(str(error))
     if card is None:
-        return {}, shown, None
-    if not isinstance(card, dict):
-        return None, None, _problem(f"{shown}: the model card's front matter must be a mapping of keys")
+        return None, None, None  # a README without a card: nothing declared
     return card, shown, None
 
 
@@ -344,8 +320,6 @@ def hub_id_from_url(url: object) -> str | None:
 
 def lineage_of(files: ModelFiles) -> tuple[tuple[str, ...], str | None, tuple[Finding, ...]]:
     """(base models, relation, notes): the card first, then the adapter config, then GGUF keys."""
-    from ..resolve.hub import lineage_from_metadata
-
     notes: list[Finding] = []
     if files.card:
         bases, relation = lineage_from_metadata(files.card, [])

@@ -20,6 +20,7 @@ from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from ..model import PACKAGE, Component, Finding, Location, Severity
+from ..versions import version_satisfies
 from ._locks import is_lock_file_name
 
 
@@ -42,11 +43,9 @@ def _applies(lock: Component, requirement: Component) -> bool:
 
 
 def _agrees(lock: Component, requirement: Component) -> bool:
-    from ..lockfile import _satisfies
-
     if requirement.revision is not None:
         return requirement.revision == lock.revision
-    return _satisfies(lock.revision, requirement.requirement)
+    return version_satisfies(lock.revision, requirement.requirement)
 
 
 def _asked(requirement: Component) -> str:

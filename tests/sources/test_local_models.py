@@ -8,7 +8,7 @@ import pytest
 
 from localmodels import write_gguf, write_model_folder
 from licensecheck.errors import InputError
-from licensecheck.inputs import collect_inputs
+from licensecheck.sources.inputs import collect_inputs
 from licensecheck.model import MODEL
 from licensecheck.resolve.local import local_resolution, resolve_local_model
 from licensecheck.sources.local import (

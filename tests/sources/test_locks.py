@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from licensecheck.errors import InputError
-from licensecheck.inputs import collect_inputs
+from licensecheck.sources.inputs import collect_inputs
 from licensecheck.sources.pipfilelock import read_pipfile_lock
 from licensecheck.sources.poetrylock import read_poetry_lock
 from licensecheck.sources.pylock import read_pylock

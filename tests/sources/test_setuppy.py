@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from licensecheck.errors import InputError
-from licensecheck.inputs import collect_inputs
+from licensecheck.sources.inputs import collect_inputs
 from licensecheck.model import Finding, Location, Severity
 from licensecheck.sources.setuppy import read_setup_py
 

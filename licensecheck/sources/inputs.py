@@ -12,14 +12,14 @@ from dataclasses import dataclass, replace
 from importlib import import_module
 from pathlib import Path
 
-from .errors import InputError, LicensecheckError
-from .model import Component, Finding
-from .overrides import override_sources, withhold_overrides
-from .scope import either_direct, widest
-from .sources._common import FileRead
-from .sources._locks import is_pylock_name
-from .sources.reconcile import reconcile
-from .walk import walk
+from ..errors import InputError, LicensecheckError
+from ..model import Component, Finding
+from ..overrides import override_sources, withhold_overrides
+from ..scope import either_direct, widest
+from ._common import FileRead
+from ._locks import is_pylock_name
+from .reconcile import reconcile
+from ..walk import walk
 
 MANIFEST_NAMES = ("models.yaml", "models.yml")
 
@@ -118,7 +118,7 @@ def _both(first: str | None, second: str | None) -> str | None:
 
 def _refuse_outside(path: Path, base: Path) -> None:
     """An input that is a symbolic link out of the scanned tree is refused, not followed."""
-    from .sources._common import is_inside
+    from ._common import is_inside
 
     if not is_inside(path, base):
         raise InputError(
@@ -165,7 +165,7 @@ def collect_inputs(
     base = root if root.is_dir() else root.parent
     found = None
     if discover and root.is_dir():
-        from .discover import discover as discover_references
+        from ..discover import discover as discover_references
 
         found = discover_references(root, exclude)
     if required and not files and not (found and (found.components or found.local_loads)):
@@ -190,7 +190,7 @@ def collect_inputs(
     merged = reconcile(merge_components(components))
     notices: tuple[Finding, ...] = tuple(file_notices)
     if found is not None:
-        from .discover import with_discovered
+        from ..discover import with_discovered
 
         merged, discovered = with_discovered(merged, found, base)
         notices += discovered
