@@ -85,7 +85,9 @@ def resolve_package(
             )
         except RetriesExhausted as gave_up:
             what = f"package {name}" + (f" {asked}" if asked else "")
-            code = gave_up.last_error.finding.code  # always a _ResolveProblem: see _transient_of
+            last = gave_up.last_error
+            assert isinstance(last, _ResolveProblem)  # _transient_of retries nothing else
+            code = last.finding.code
             raise _ResolveProblem(code, f"{what}: {gave_up.describe()}; try again later") from None
 
     try:
@@ -173,10 +175,13 @@ def newest_matching(releases: object, specifier: "SpecifierSet", latest: object 
     """
     from packaging.version import InvalidVersion, Version
 
-    if not isinstance(releases, dict):
-        releases = {latest: [{}]} if isinstance(latest, str) else {}
+    files_by_release: dict[object, object]
+    if isinstance(releases, dict):
+        files_by_release = releases
+    else:
+        files_by_release = {latest: [{}]} if isinstance(latest, str) else {}
     candidates: dict[Version, str] = {}
-    for text, files in releases.items():
+    for text, files in files_by_release.items():
         if not isinstance(text, str) or not isinstance(files, list) or not files:
             continue
         if all(isinstance(f, dict) and f.get("yanked") is True for f in files):
