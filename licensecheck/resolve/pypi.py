@@ -24,8 +24,8 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
-from typing import TYPE_CHECKING
 from http.client import HTTPException
+from typing import TYPE_CHECKING
 from urllib.error import HTTPError, URLError
 from urllib.parse import quote
 from urllib.request import Request, urlopen
@@ -166,7 +166,7 @@ def _release_for(
     return data, note
 
 
-def newest_matching(releases: object, specifier: "SpecifierSet", latest: object = None) -> str | None:
+def newest_matching(releases: object, specifier: SpecifierSet, latest: object = None) -> str | None:
     """The newest release (as the index spells it) that `specifier` allows and pip could install.
 
     `releases` is the project page's map of version to files: a release with no
@@ -203,7 +203,7 @@ def _latest_if_it_is(
     version: str | None,
     base_url: str | None,
     fetch: Callable[[str, str | None], object],
-    problem: "_ResolveProblem",
+    problem: _ResolveProblem,
 ) -> object:
     """Some mirrors serve only the project endpoint: use it when its latest release is the one pinned.
 
@@ -270,7 +270,7 @@ def fetch_json(url: str, name: str, version: str | None, *, timeout: float) -> o
         elif error.code in RETRY_STATUSES:
             transient = Transient(f"PyPI answered HTTP {error.code}", retry_after)
         raise _ResolveProblem("pypi-http-error", f"{what}: PyPI answered HTTP {error.code}", transient) from None
-    except (TimeoutError, socket.timeout, AnswerTooSlow):
+    except (TimeoutError, AnswerTooSlow):
         raise _ResolveProblem(
             "pypi-timeout", f"{what}: PyPI did not answer in time", Transient("PyPI did not answer in time")
         ) from None

@@ -26,7 +26,6 @@ from ..model import PACKAGE, Component, Location
 from ..scope import DEV, MAIN, OPTIONAL
 from ._common import read_text, relative_path
 
-
 LOCK_FILE_NAMES = ("uv.lock", "poetry.lock", "Pipfile.lock")
 
 

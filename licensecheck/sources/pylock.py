@@ -20,13 +20,13 @@ from ..scope import DEV, OPTIONAL
 from ._locks import (
     Edge,
     Locked,
-    load_toml_quietly,
     canonical,
     components,
     declared_in_pyproject,
     header_lines,
     line_where,
     load_toml,
+    load_toml_quietly,
     table_list,
     walk_scopes,
 )
