@@ -231,7 +231,7 @@ class PythonProject:
         if isinstance(argument, ast.Starred):
             result = unknown("arguments unpacked with *")
         known = module.read_facts.get(id(argument)) if isinstance(argument, ast.Name) else None
-        typed = slot._replace(type=kind, known=(argument.id, known) if known else ())  # type: ignore[union-attr]
+        typed = slot._replace(type=kind, known=(argument.id, known) if known else ())  # type: ignore[attr-defined]
         self.record(result, typed, shown, site, revisions)
         self.callers.wait(result, typed, shown, site, revisions, argument, scope)
         if result.unknown and not result.params:
