@@ -241,7 +241,7 @@ def _fact(test: ast.expr) -> tuple[str, bool] | None:
             and isinstance(test.left, (ast.Name, ast.Attribute))
             and isinstance(test.comparators[0], (ast.List, ast.Tuple, ast.Set))
             and all(isinstance(e, ast.Constant) for e in test.comparators[0].elts)):
-        values = tuple(sorted({repr(e.value) for e in test.comparators[0].elts}))
+        values = tuple(sorted({repr(e.value) for e in test.comparators[0].elts if isinstance(e, ast.Constant)}))
         return (f"{dotted(test.left)} in ({', '.join(values)},)", isinstance(test.ops[0], ast.In))
     return None
 
