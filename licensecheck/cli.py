@@ -77,7 +77,7 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def _command_exit_code() -> object:
+def _command_exit_code() -> int | str | None:
     """Run the command line; the exit code the command itself ended with.
 
     Click's standalone mode would turn an interrupt into `sys.exit(1)`, which

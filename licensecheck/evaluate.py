@@ -95,7 +95,7 @@ def _undecided_conditions(clause: Clause, context: Context, facts: ModelFacts | 
         # The organisation's figure is at least the product's: --users above the
         # threshold decides it without --org-users; below it, it does not.
         figure = context.org_users_at_least
-        if context.org_users is not None or (figure is not None and figure > clause.org_users_above):
+        if figure is not None and (context.org_users is not None or figure > clause.org_users_above):
             if figure <= clause.org_users_above:
                 return False, []
         else:

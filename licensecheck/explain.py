@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import asdict, dataclass, replace
+from typing import Any
 
 from .evaluate import clause_conditions, evaluate_rule
 from .model_facts import FACT_WORDS
@@ -203,7 +204,7 @@ def to_document(explanation: Explanation) -> dict:
 
 
 def _term_document(term: TermExplained) -> dict:
-    document = {
+    document: dict[str, Any] = {
         "code": term.clause.code,
         "effect": term.clause.effect,
         "text": term.clause.text,

@@ -284,7 +284,7 @@ def _changed(entry: dict) -> str | None:
 # -- recording -------------------------------------------------------------------------------
 
 
-def recorded(argv: list[str], command: Callable[[], object]) -> object:
+def recorded(argv: list[str], command: Callable[[], int | str | None]) -> int | str | None:
     """Run `command` (the full command line) and return its exit code, observed and stored for `replay` when it can be.
 
     Only a command that returned its own exit code is stored: an exception (an

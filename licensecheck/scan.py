@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from threading import Lock as ThreadLock
+from typing import TYPE_CHECKING
 
 from .inputs import Inputs, collect_inputs
 from .evaluate import evaluate_conflict, evaluate_expression, evaluate_rule, evaluate_unresolved
@@ -41,6 +42,9 @@ from .model import (
     Verdict,
 )
 
+if TYPE_CHECKING:
+    from .cache import MetadataCache
+
 @dataclass(frozen=True)
 class ScanOptions:
     offline: bool = False
@@ -48,7 +52,7 @@ class ScanOptions:
     timeout: float = 10.0
     use_lock: bool = True
     retry_budget: float = 10.0  # seconds per repository for retries of transient failures (licensecheck/retry.py)
-    exclude: Callable[[Path], bool] | None = None  # the configuration's exclude globs (licensecheck/globs.py)
+    exclude: Callable[[str], bool] | None = None  # the configuration's exclude globs (licensecheck/globs.py)
     progress: Callable[[int, int], None] | None = None  # told (done, total) as network answers arrive (progress.py)
     scope: str = "all"  # `--scope`: "all", or "main" to leave out optional and dev lock entries (scope.py)
     sboms: tuple[Path, ...] = ()  # `--sbom` documents whose components are checked too (sources/sbom.py)
@@ -83,7 +87,7 @@ class Resolver:
         self._futures: dict[tuple, Future] = {}
         self._guard = ThreadLock()
         self._hub_api = None
-        self._cache = None  # MetadataCache, made on first use
+        self._cache: MetadataCache | None = None  # made on first use
         from .retry import Reachability, RetryPolicy
 
         self._retry = RetryPolicy(budget=options.retry_budget)
@@ -473,7 +477,7 @@ def lock_entries(inputs: Inputs, resolved: dict[tuple, Resolved], previous: Lock
             problem = resolution.problem or Finding(Severity.ERROR, "no-licence", "no licence found")
             before = previous.find(component)
             keep = before is not None and problem.code in NO_ANSWER
-            if keep:
+            if keep and before is not None:
                 entries.append(before)
             outcome = "kept" if keep else "dropped" if before is not None else "none"
             unresolved.append(Unlocked(component, problem, outcome, ancestor=is_ancestor))

@@ -66,7 +66,7 @@ def _lists(item: ComponentResult, config: Config, knowledge: Knowledge) -> dict:
         refusal = list_refusal(licence_id, policy, knowledge.lookup)
         if refusal is not None:
             decision = refusal.code
-        elif knowledge.lookup(licence_id) is None or not knowledge.lookup(licence_id).recognised:
+        elif (rule := knowledge.lookup(licence_id)) is None or not rule.recognised:
             decision = "not-judged"  # an unknown licence is on no list
         elif policy.allow is not None:
             decision = "allowed"

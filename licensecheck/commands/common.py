@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -90,7 +91,7 @@ def run_scan(path: Path, setup, options, knowledge) -> ScanResult:
             bar.close()
 
 
-def fail(message: str) -> "NoReturn":  # noqa: F821 - annotation only
+def fail(message: str) -> NoReturn:
     say(f"licensecheck: error: {message}")
     sys.exit(EXIT_ERROR)
 

@@ -10,10 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from .common import build_context, checked_purposes, fail
+
+if TYPE_CHECKING:
+    from ..config import Config
+    from ..gitref import GitRevision
+    from ..model import Context
 
 config_option = click.option(
     "--config", "config_file", type=click.Path(path_type=Path, dir_okay=False), default=None, metavar="FILE",
@@ -35,11 +41,11 @@ _CONTEXT_FLAGS = ("use", "distribution", "users", "revenue", "region", "org_user
 class Setup:
     """A command's configuration, its usage context (flags over file), and the date of the run."""
 
-    config: "Config"  # noqa: F821 - licensecheck.config, imported lazily
-    context: "Context"  # noqa: F821
+    config: "Config"  # licensecheck.config, imported lazily
+    context: "Context"
     sources: dict[str, str]
     today: date
-    revision: "GitRevision | None" = None  # noqa: F821 - licensecheck.gitref: `--config-ref`, where the policy is read
+    revision: "GitRevision | None" = None  # licensecheck.gitref: `--config-ref`, where the policy is read
 
 
 def flags_given(ctx: click.Context) -> dict[str, object]:
@@ -183,6 +189,6 @@ def apply_baseline_options(result, baseline_file: Path | None, entries, write_ba
             fail(f"{shown_path(write_baseline)}: cannot write baseline ({error.strerror or type(error).__name__})")
         say(f"wrote {shown_path(write_baseline)}: {len(written)} problem(s) recorded")
         entries, baseline_file, revision = frozenset(written), write_baseline, None
-    if entries is None:
+    if entries is None or baseline_file is None:  # entries come with the file they were read from
         return result
     return apply_baseline(result, entries, _baseline_shown(baseline_file, revision))

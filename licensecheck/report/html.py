@@ -104,8 +104,8 @@ def _link(url: str | None, label: str | None = None) -> str:
     if not url:
         return ""
     text = escape(label or url)
-    if web_url(url):
-        return f'<a href="{escape(web_url(url), quote=True)}" rel="noopener noreferrer">{text}</a>'
+    if link := web_url(url):
+        return f'<a href="{escape(link, quote=True)}" rel="noopener noreferrer">{text}</a>'
     return text
 
 

@@ -61,7 +61,7 @@ def _alternatives(action: list[ComponentResult]) -> list[str]:
         return []
     lines = ["### Alternatives", ""]
     for r in asked:
-        found = ", ".join(f"{md(a.id)} ({md(a.licence)}, {a.verdict.value})" for a in r.alternatives)
+        found = ", ".join(f"{md(a.id)} ({md(a.licence)}, {a.verdict.value})" for a in r.alternatives or ())
         lines.append(f"- instead of **{md(r.component.name)}**: {found or 'no alternative found'}")
     return lines + [""]
 

@@ -414,6 +414,7 @@ def lineage_from_metadata(card: dict, tags: list[str]) -> tuple[tuple[str, ...],
     """
     tag_bases: list[str] = []
     tag_relation: str | None = None
+    relation: str | None
     for tag in tags:
         if not tag.startswith("base_model:"):
             continue
@@ -462,7 +463,7 @@ def _relation_from_card(card: dict, tags: list[str], quantizer: str | None) -> s
 
 def licence_file(siblings: list[Any]) -> str | None:
     """The repository's LICENSE/LICENCE file: a top-level one first, else the first nested one."""
-    names = [getattr(sibling, "rfilename", None) for sibling in siblings]
+    names: list[Any] = [getattr(sibling, "rfilename", None) for sibling in siblings]
     names = [name for name in names if isinstance(name, str)]
     matches = [name for name in names if name.rsplit("/", 1)[-1].lower().startswith(_LICENCE_FILE_PREFIXES)]
     top_level = [name for name in matches if "/" not in name]

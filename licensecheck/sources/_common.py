@@ -15,7 +15,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeGuard
 
 from ..errors import InputError
 from ..model import PACKAGE, Component, Finding, Location
@@ -43,7 +43,7 @@ _PROJECT_NAME = re.compile(r"[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9]")
 _REPO_ID_PART = re.compile(r"[A-Za-z0-9_.-]{1,96}")
 
 
-def is_valid_repo_id(text: object) -> bool:
+def is_valid_repo_id(text: object) -> TypeGuard[str]:
     """Whether `text` is a Hub repository id: `namespace/name`, or a bare legacy `name`.
 
     Each part is 1-96 letters, digits, `-`, `_` or `.`, neither starting nor
