@@ -132,7 +132,7 @@ def run() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("licensecheck: interrupted\n")
         sys.exit(130)
-    except Exception as error:  # a bug of ours: still a defined exit code, and a hint
+    except Exception as error:  # noqa: BLE001 - a bug of ours: still a defined exit code, and a hint
         if os.environ.get("LICENSECHECK_DEBUG"):
             _print_traceback()
         else:

@@ -241,7 +241,7 @@ def evaluate_conflict(
     Returns the evaluation and the id of the licence it was judged under.
     """
     judged = []
-    for field, licence_id in declarations:
+    for _field, licence_id in declarations:
         rule = lookup(licence_id)
         judged.append(evaluate_rule(rule, context, facts) if rule is not None else _not_in_rules(licence_id))
     def strictness(i: int) -> tuple[int, int, int, int]:

@@ -97,7 +97,7 @@ def merge_components(components: Iterable[Component]) -> list[Component]:
         if existing is None:
             merged[component.key] = component
             continue
-        locations = existing.locations + tuple(l for l in component.locations if l not in existing.locations)
+        locations = existing.locations + tuple(place for place in component.locations if place not in existing.locations)
         merged[component.key] = replace(
             existing,
             locations=locations,

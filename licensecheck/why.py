@@ -110,7 +110,7 @@ def explain_component(item: ComponentResult, result: ScanResult, config: Config,
             "type": component.type,
             "name": component.name,
             "version": resolution.version or component.revision,
-            "locations": [{"path": l.path, "line": l.line} for l in component.locations],
+            "locations": [{"path": place.path, "line": place.line} for place in component.locations],
         },
         "license": {
             "id": licence.id if licence else None,
@@ -165,7 +165,7 @@ def render_component_text(document: dict) -> str:
     component, licence = document["component"], document["license"]
     version = f" {component['version']}" if component["version"] else ""
     lines = [f"{component['type']} {component['name']}{version}"]
-    where = ", ".join(f"{l['path']}:{l['line']}" if l["line"] else l["path"] for l in component["locations"])
+    where = ", ".join(f"{place['path']}:{place['line']}" if place["line"] else place["path"] for place in component["locations"])
     if where:
         lines.append(f"  declared in {where}")
 

@@ -42,7 +42,7 @@ def _component(result: ComponentResult) -> dict:
         "verdict": evaluation.verdict.value,
         "obligations": list(evaluation.obligations),
         "findings": [_finding(f) for f in evaluation.findings],
-        "locations": [_location(l) for l in component.locations],
+        "locations": [_location(place) for place in component.locations],
     }
     if licence is not None and licence.declared is not None:
         document["license"]["declared"] = licence.declared
