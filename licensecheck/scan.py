@@ -43,6 +43,8 @@ from .model import (
 )
 
 if TYPE_CHECKING:
+    from huggingface_hub import HfApi
+
     from .cache import MetadataCache
 
 @dataclass(frozen=True)
@@ -86,7 +88,7 @@ class Resolver:
         self._pool = ThreadPoolExecutor(max_workers=max(1, options.jobs), thread_name_prefix="licensecheck")
         self._futures: dict[tuple, Future] = {}
         self._guard = ThreadLock()
-        self._hub_api = None
+        self._hub_api: HfApi | None = None
         self._cache: MetadataCache | None = None  # made on first use
         from .retry import Reachability, RetryPolicy
 
