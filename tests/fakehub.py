@@ -20,6 +20,7 @@ short default set without it). Faults for the listing are added under `LISTING`.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import json
@@ -307,11 +308,12 @@ class FakeHub:
         with self._lock:
             self._repos[_key(repo_type, repo_id)] = repo
 
-    def add_recorded_model(self, repo_id: str) -> None:
-        """A real repository's card as recorded in tests/data/hub_cards/cards.json (with where
-        each copy came from): its metadata, tags, gate and the licence line of its README body."""
-        recorded = _recorded_cards()
-        if repo_id in recorded["recorded_answers"]:
+    def add_recorded_model(self, repo_id: str, corpus: str = "cards.json") -> None:
+        """A real repository's card as recorded in tests/data/hub_cards/<corpus> (cards.json, or
+        corpus.json for the real-card measurement; each says where every copy came from): its
+        metadata, tags, gate and the licence lines of its README body."""
+        recorded = _recorded_cards(corpus)
+        if repo_id in recorded.get("recorded_answers", {}):
             answer = json.loads((_CARDS_DIR / recorded["recorded_answers"][repo_id]).read_text(encoding="utf-8"))
             self.add_model(
                 repo_id,
@@ -322,7 +324,7 @@ class FakeHub:
                 siblings=[sibling["rfilename"] for sibling in answer["siblings"]],
             )
             return
-        entry = recorded["models"].get(repo_id) or recorded["bases"][repo_id]
+        entry = recorded["models"].get(repo_id) or recorded.get("bases", {})[repo_id]
         files = {}
         if "readme_excerpt" in entry:
             front = json.dumps(entry["card"])
@@ -623,8 +625,10 @@ class FakeHub:
 _CARDS_DIR = Path(__file__).parent / "data" / "hub_cards"
 
 
-def _recorded_cards() -> dict:
-    return json.loads((_CARDS_DIR / "cards.json").read_text(encoding="utf-8"))
+@functools.lru_cache(maxsize=None)
+def _recorded_cards(name: str = "cards.json") -> dict:
+    """The recorded cards of tests/data/hub_cards/<name>, read once (callers must not change them)."""
+    return json.loads((_CARDS_DIR / name).read_text(encoding="utf-8"))
 
 
 def _replace_repo_id(path: str, old_id: str, new_id: str) -> str:
