@@ -77,7 +77,10 @@ def context_given(context: Mapping[str, object], knowledge: Knowledge) -> dict[s
         if key == "region" and not isinstance(value, str):
             raise UsageError(f"region must be a country code such as 'FR', or 'EU', not {value!r}", key)
         if key == "purpose":
-            given["purposes"] = checked_purposes((value,) if isinstance(value, str) else value, knowledge)
+            ids = (value,) if isinstance(value, str) else value
+            if not isinstance(ids, (list, tuple, set, frozenset)):
+                raise UsageError(f"purpose must be a purpose id or a list of them, not {value!r}", key)
+            given["purposes"] = checked_purposes(ids, knowledge)
         else:
             given[key] = value
     return given

@@ -103,7 +103,8 @@ def parse_baseline(text: str, where: str) -> frozenset[BaselineEntry]:
 
 def apply_baseline(result: ScanResult, entries: frozenset[BaselineEntry], where: str) -> ScanResult:
     """Mark the components whose every problem the baseline records; say what is new and what is gone."""
-    components, seen = [], set()
+    components: list[ComponentResult] = []
+    seen: set[BaselineEntry] = set()
     baselined = new = 0
     for item in result.components:
         problems = component_entries(item)

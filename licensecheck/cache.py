@@ -35,9 +35,13 @@ from dataclasses import fields, is_dataclass
 from datetime import date
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .cachedir import cache_disabled, cache_key, cache_root, seal, unseal
 from .signals import not_repeatable
+
+if TYPE_CHECKING:
+    from concurrent.futures import ThreadPoolExecutor
 
 FORMAT = 2
 _KIND = b"metadata"  # what the entries' MACs are made for (cachedir.seal)
@@ -115,7 +119,7 @@ class MetadataCache:
         self.root = Path(root or cache_root()) / "metadata"
         self._schema = _schema_digest(kind)
         self._secrets: set[str] | None = None
-        self._writer = None
+        self._writer: ThreadPoolExecutor | None = None
         self._guard = threading.Lock()
         self._made: set[Path] = set()
         self._key: bytes | None = None

@@ -37,7 +37,7 @@ except ImportError:  # pragma: no cover - Python builds without it
 try:
     from _operator import _compare_digest as compare_digest  # what hmac.compare_digest falls back to
 except ImportError:  # pragma: no cover - other Pythons
-    from hmac import compare_digest
+    from hmac import compare_digest  # type: ignore[no-redef]  # typeshed: two stubs of one function
 
 CACHE_DIR_VARIABLE = "LICENSECHECK_CACHE_DIR"
 NO_CACHE_VARIABLE = "LICENSECHECK_NO_CACHE"

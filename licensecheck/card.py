@@ -145,8 +145,8 @@ def lineage_from_metadata(card: dict, tags: list[str]) -> tuple[tuple[str, ...],
             continue
         rest = tag[len("base_model:") :]
         if ":" in rest:  # repository ids never contain a colon
-            relation, _, base = rest.partition(":")
-            tag_relation = tag_relation or _text(relation)
+            tag_kind, _, base = rest.partition(":")
+            tag_relation = tag_relation or _text(tag_kind)
         else:
             base = rest
         if _text(base):

@@ -77,7 +77,7 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def _command_exit_code() -> object:
+def _command_exit_code() -> int | str | None:
     """Run the command line; the exit code the command itself ended with.
 
     Click's standalone mode would turn an interrupt into `sys.exit(1)`, which
@@ -132,7 +132,7 @@ def run() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("licensecheck: interrupted\n")
         sys.exit(130)
-    except Exception as error:  # a bug of ours: still a defined exit code, and a hint
+    except Exception as error:  # noqa: BLE001 - a bug of ours: still a defined exit code, and a hint
         if os.environ.get("LICENSECHECK_DEBUG"):
             _print_traceback()
         else:

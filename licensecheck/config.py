@@ -23,6 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from .errors import InputError, LicensecheckError
 from .globs import PathFilter
@@ -48,7 +49,8 @@ SETTING_KEYS = (
 PURPOSES_KEY = "purposes"
 EXCEPTION_KEYS = ("component", "revision", "reason", "owner", "expires")
 UNKNOWN_MODES = ("fail", "warn")
-DEFAULTS: dict[str, object] = {
+# Settings are Any: each key holds the type its reader (_SettingsReader) checked.
+DEFAULTS: dict[str, Any] = {
     "use": "commercial",
     "distribution": "network",
     "users": None,
@@ -69,7 +71,7 @@ class Config:
     file: str | None = None  # as shown in messages and reports
     directory: Path | None = None  # exclude globs are relative to it
     extends: str | None = None
-    values: Mapping[str, object] = field(default_factory=lambda: dict(DEFAULTS))
+    values: Mapping[str, Any] = field(default_factory=lambda: dict(DEFAULTS))
     sources: Mapping[str, str] = field(default_factory=lambda: dict.fromkeys(DEFAULTS, DEFAULT))
     notices: tuple[Finding, ...] = ()
 
@@ -120,9 +122,10 @@ class Config:
         base = self.directory or (scanned if scanned.is_dir() else scanned.parent)
         return PathFilter(base, self.exclude)
 
-    def context(self, given: Mapping[str, object]) -> tuple[Context, dict[str, str]]:
+    def context(self, given: Mapping[str, Any]) -> tuple[Context, dict[str, str]]:
         """The usage context: command-line values (`given`) over the configuration's."""
-        values, sources = {}, {}
+        values: dict[str, Any] = {}
+        sources: dict[str, str] = {}
         for key in CONTEXT_KEYS:
             if key in given:
                 values[key], sources[key] = given[key], CLI
@@ -133,7 +136,7 @@ class Config:
             sources[PURPOSES_KEY] = source
         return Context(**values, purposes=purposes), sources
 
-    def purposes(self, given: Mapping[str, object]) -> tuple[tuple[str, ...], str]:
+    def purposes(self, given: Mapping[str, Any]) -> tuple[tuple[str, ...], str]:
         """The declared purposes and where they came from: the flags replace the configuration's whole."""
         if given.get(PURPOSES_KEY):
             return tuple(sorted(set(given[PURPOSES_KEY]))), CLI
@@ -325,7 +328,7 @@ def preset_description(name: str) -> str:
     return " ".join(lines)
 
 
-def load_preset(name: str, knowledge: Knowledge) -> dict[str, object]:
+def load_preset(name: str, knowledge: Knowledge) -> dict[str, Any]:
     path = presets_dir() / f"{name}.toml"
     text, data = load_toml(path)
     settings = _SettingsReader(shown_path(path), text, (), knowledge).read(data)
@@ -355,8 +358,8 @@ class _SettingsReader:
         full = (*self.prefix, *key)
         return InputError(self.where, line or self.locator.key_line(full), f"`{dotted_key(full)}` {message}")
 
-    def read(self, table: dict) -> dict[str, object]:
-        settings: dict[str, object] = {}
+    def read(self, table: dict) -> dict[str, Any]:
+        settings: dict[str, Any] = {}
         for key, value in table.items():
             if key not in SETTING_KEYS:
                 raise self._error((key,), f"is not a licensecheck setting{_closest(key, SETTING_KEYS)}")
@@ -514,7 +517,7 @@ class _SettingsReader:
                     f"({number}) is not an exception key{_closest(key, EXCEPTION_KEYS)}",
                     self._exception_line(index, key),
                 )
-        fields: dict[str, object] = {}
+        fields: dict[str, Any] = {}
         for key in ("component", "reason", "owner"):
             text = entry.get(key)
             if not isinstance(text, str) or not text.strip():

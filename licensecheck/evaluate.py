@@ -95,7 +95,7 @@ def clause_conditions(clause: Clause, context: Context, facts: ModelFacts | None
         # The organisation's figure is at least the product's: --users above the
         # threshold decides it without --org-users; below it, it does not.
         figure = context.org_users_at_least
-        if context.org_users is not None or (figure is not None and figure > clause.org_users_above):
+        if figure is not None and (context.org_users is not None or figure > clause.org_users_above):
             if figure <= clause.org_users_above:
                 return False, []
         else:
@@ -232,7 +232,7 @@ def evaluate_conflict(
     Returns the evaluation and the id of the licence it was judged under.
     """
     judged = []
-    for field, licence_id in declarations:
+    for _field, licence_id in declarations:
         rule = lookup(licence_id)
         judged.append(evaluate_rule(rule, context, facts) if rule is not None else _not_in_rules(licence_id))
     def strictness(i: int) -> tuple[int, int, int, int]:

@@ -66,7 +66,7 @@ def _lists(item: ComponentResult, config: Config, knowledge: Knowledge) -> dict:
         refusal = list_refusal(licence_id, policy, knowledge.lookup)
         if refusal is not None:
             decision = refusal.code
-        elif knowledge.lookup(licence_id) is None or not knowledge.lookup(licence_id).recognised:
+        elif (rule := knowledge.lookup(licence_id)) is None or not rule.recognised:
             decision = "not-judged"  # an unknown licence is on no list
         elif policy.allow is not None:
             decision = "allowed"
@@ -110,7 +110,7 @@ def explain_component(item: ComponentResult, result: ScanResult, config: Config,
             "type": component.type,
             "name": component.name,
             "version": resolution.version or component.revision,
-            "locations": [{"path": l.path, "line": l.line} for l in component.locations],
+            "locations": [{"path": place.path, "line": place.line} for place in component.locations],
         },
         "license": {
             "id": licence.id if licence else None,

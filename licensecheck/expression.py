@@ -20,14 +20,14 @@ class LicenceId:
 class AllOf:
     """`A AND B`: every licence applies."""
 
-    terms: tuple["Expression", ...]
+    terms: tuple[Expression, ...]
 
 
 @dataclass(frozen=True)
 class AnyOf:
     """`A OR B`: the licensee may pick one."""
 
-    terms: tuple["Expression", ...]
+    terms: tuple[Expression, ...]
 
 
 Expression = LicenceId | AllOf | AnyOf
@@ -69,7 +69,7 @@ def parse_expression(text: str) -> Expression:
         parsed = _licensing().parse(text)
     except LibraryError as error:
         raise ExpressionError(f"{text!r} is not a valid SPDX expression: {error}") from None
-    except Exception as error:  # the library raises a few other types on odd input
+    except Exception as error:  # noqa: BLE001 - the library raises a few other types on odd input
         raise ExpressionError(f"{text!r} is not a valid SPDX expression ({type(error).__name__})") from None
     return _convert(parsed)
 

@@ -78,6 +78,10 @@ from .cachedir import blake2b as _blake2b
 from .cachedir import cache_disabled, cache_key, cache_root, seal, unseal
 from .signals import NOT_REPEATABLE
 
+TYPE_CHECKING = False  # typing is not imported on the warm path; mypy takes this name as true
+if TYPE_CHECKING:
+    from typing import Any
+
 FORMAT = 2
 _KIND = b"results"  # what the entries' MACs are made for (cachedir.seal)
 MAX_AGE_SECONDS = 24 * 3600
@@ -202,7 +206,7 @@ def replay(argv: list[str]) -> int | None:
         reason = "no recorded run" if entry is None else _changed(entry)
     except Exception as error:  # noqa: BLE001 - the warm path never fails a run: the slow path decides
         reason = f"error ({type(error).__name__})"
-    if reason is not None:
+    if reason is not None or entry is None:  # entry is set whenever reason is None
         _trace(f"miss: {reason}")
         return None
     for descriptor, text in entry["outputs"]:
@@ -280,7 +284,7 @@ def _changed(entry: dict) -> str | None:
 # -- recording -------------------------------------------------------------------------------
 
 
-def recorded(argv: list[str], command: Callable[[], object]) -> object:
+def recorded(argv: list[str], command: Callable[[], int | str | None]) -> int | str | None:
     """Run `command` (the full command line) and return its exit code, observed and stored for `replay` when it can be.
 
     Only a command that returned its own exit code is stored: an exception (an
@@ -331,7 +335,7 @@ class Recorder:
         if self.problem is None:
             self.problem = reason
 
-    def note_path(self, path: object, how: str = STAT) -> None:
+    def note_path(self, path: Any, how: str = STAT) -> None:  # Any: whatever the audit event passed
         if isinstance(path, int):
             self.not_repeatable("read through a file descriptor")
             return
@@ -437,7 +441,7 @@ def _prune(directory: str) -> None:
         pass
 
 
-def _is_bytecode(path: object) -> bool:
+def _is_bytecode(path: Any) -> bool:  # Any: whatever the audit event passed
     try:
         text = os.fsdecode(os.fspath(path))
     except TypeError:

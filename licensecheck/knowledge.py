@@ -316,7 +316,7 @@ def load_knowledge(directory: Path | None = None) -> Knowledge:
                     f"{', '.join(unknown)}, which {PURPOSES_FILE} does not define"
                 )
     knowledge = Knowledge(tuple(rules), _load_recognisers(directory / "recognise.toml"), purposes)
-    knowledge._index  # build now so that ambiguous aliases fail at load, not mid-scan
+    _ = knowledge._index  # build now so that ambiguous aliases fail at load, not mid-scan
     for recogniser in knowledge.recognisers:
         if knowledge.lookup(recogniser.id) is None:
             raise RulesError(f"{directory / 'recognise.toml'}: {recogniser.id!r} has no licence file")

@@ -300,7 +300,7 @@ def _laundering(root: ComponentResult, nodes: list[_Node], knowledge: Knowledge)
     declared = root.resolution.licence
     own_rule = knowledge.lookup(declared.id) if declared is not None and declared.id else None
     own_level = PERMISSIVENESS.get(own_rule.category) if own_rule is not None else None
-    if own_level is None:
+    if own_rule is None or own_level is None:
         return []
     component = root.component
     findings: list[Finding] = []

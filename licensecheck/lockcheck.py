@@ -237,7 +237,7 @@ class DriftReport:
         for change in self.changes:
             what = f"{change.type} {change.component}"
             if change.field == "repository":
-                lines.append(f"  {what}: gone: {without_prefix(change.message or change.live, what)}")
+                lines.append(f"  {what}: gone: {without_prefix(change.message or str(change.live), what)}")
             else:
                 lines.append(f"  {what}: {change.field}: {_shown(change.locked)} → {_shown(change.live)}")
         for entry in self.unchecked:

@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from .errors import InputError
 from .model import COMPONENT_TYPES, PACKAGE, Component, Finding, LicenceInfo, ModelFacts, Resolution, is_valid_repo_id
@@ -74,7 +75,7 @@ class LockEntry:
             )
             if value is not None
         }
-        entry = {
+        entry: dict[str, Any] = {
             "type": self.type,
             "name": self.name,
             "requested": self.requested,
@@ -93,7 +94,7 @@ class LockEntry:
 
     def resolution(self, declared: str | None = None) -> Resolution:
         """The locked answer; a component still `declared` under a renamed id is told so again."""
-        notes = ()
+        notes: tuple[Finding, ...] = ()
         if declared and self.resolved_id and declared.lower() != self.resolved_id.lower():
             from .resolve.hub import renamed_note
 
@@ -261,7 +262,7 @@ def read_lock(path: Path, display: str | None = None) -> Lock:
 def _model_facts(value: object, where: str, path: str) -> ModelFacts | None:
     if value is None:
         return None
-    lists = (value.get("holds", []), value.get("known", [])) if isinstance(value, dict) else (None, None)
+    lists: tuple[Any, Any] = (value.get("holds", []), value.get("known", [])) if isinstance(value, dict) else (None, None)
     if not isinstance(value, dict) or set(value) - {"holds", "known"} or not all(
         isinstance(items, list) and all(isinstance(item, str) for item in items) for items in lists
     ):

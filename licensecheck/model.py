@@ -15,6 +15,10 @@ from datetime import date
 from enum import Enum
 from pathlib import Path
 
+TYPE_CHECKING = False  # typing itself is not imported at run time; mypy takes this name as true
+if TYPE_CHECKING:
+    from typing import TypeGuard
+
 MODEL = "model"
 DATASET = "dataset"
 PACKAGE = "package"
@@ -24,7 +28,7 @@ COMPONENT_TYPES = (MODEL, DATASET, PACKAGE)
 _REPO_ID_PART = re.compile(r"[A-Za-z0-9_.-]{1,96}")
 
 
-def is_valid_repo_id(text: object) -> bool:
+def is_valid_repo_id(text: object) -> TypeGuard[str]:
     """Whether `text` is a Hub repository id: `namespace/name`, or a bare legacy `name`.
 
     Each part is 1-96 letters, digits, `-`, `_` or `.`, neither starting nor
@@ -484,7 +488,7 @@ class ScanOptions:
     timeout: float = 10.0
     use_lock: bool = True
     retry_budget: float = 10.0  # seconds per repository for retries of transient failures (licensecheck/retry.py)
-    exclude: Callable[[Path], bool] | None = None  # the configuration's exclude globs (licensecheck/globs.py)
+    exclude: Callable[[str], bool] | None = None  # the configuration's exclude globs (licensecheck/globs.py)
     progress: Callable[[int, int], None] | None = None  # told (done, total) as network answers arrive (progress.py)
     scope: str = "all"  # `--scope`: "all", or "main" to leave out optional and dev lock entries (scope.py)
     sboms: tuple[Path, ...] = ()  # `--sbom` documents whose components are checked too (sources/sbom.py)

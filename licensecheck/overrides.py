@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .model import Component, Finding, LicenceRule, Location, Resolution, Severity
+from .model import Component, Finding, LicenceOverride, LicenceRule, Location, Resolution, Severity
 
 DEFAULT_OVERRIDE_FROM = ("models.yaml", "models.yml")  # at the scanned root
 MIN_REASON_WORDS = 3
@@ -64,11 +64,13 @@ def withhold_overrides(components: list[Component], manifest: Path, sources: Ove
     """`components` read from `manifest`, their overrides withdrawn (with an error) unless it may set them."""
     if not any(component.override is not None for component in components) or _real(manifest) in sources.files:
         return components
-    return [_withheld(component, sources) if component.override is not None else component for component in components]
+    return [
+        _withheld(component, component.override, sources) if component.override is not None else component
+        for component in components
+    ]
 
 
-def _withheld(component: Component, sources: OverrideSources) -> Component:
-    override = component.override
+def _withheld(component: Component, override: LicenceOverride, sources: OverrideSources) -> Component:
     allowed = (
         f"overrides are honoured only from {sources.described}"
         if sources.described
@@ -92,6 +94,7 @@ def applied_override(
     from .knowledge import PERMISSIVENESS
 
     override = component.override
+    assert override is not None  # asked only for a component that has one
     message = f"{_where(override.location)}: licence set to {override.id!r} by an override (reason: {override.reason!r})"
     declarer = "its files" if component.path is not None else "the Hub"
     declared = resolution.licence

@@ -277,7 +277,7 @@ def _nothing(declared: PackageDeclarations, field_text: str | None, what: str) -
 
 
 def _unknown_classifiers(classifiers: tuple[str, ...], knowledge: Knowledge, what: str) -> Finding:
-    unknown = [c for c in classifiers if knowledge.lookup(c) is None or not knowledge.lookup(c).recognised]
+    unknown = [c for c in classifiers if (rule := knowledge.lookup(c)) is None or not rule.recognised]
     return Finding(
         Severity.ERROR, "licence-unrecognised",
         f"{what}: lists several licence classifiers ({'; '.join(classifiers)}) and no licence expression, and "

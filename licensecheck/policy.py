@@ -220,7 +220,7 @@ def apply_lists(item: ComponentResult, policy: Policy, lookup: RuleLookup, conte
     if refusals and screened is None:
         findings = evaluation.findings + tuple(dict.fromkeys(refusals))
         return replace(item, evaluation=replace(evaluation, verdict=Verdict.DENIED, findings=findings))
-    if screened is None or screened == expression:
+    if screened is None or expression is None or screened == expression:
         return item
     # Some OR options were refused: judge the component on the options left.
     narrowed = evaluate_expression(screened, lookup, context)
@@ -277,21 +277,20 @@ def waive(evaluation: Evaluation) -> Evaluation:
     permissive than its ancestors' (`licence-laundering`) stays a warning.
     """
     denial_codes = set(evaluation.clauses) | {LICENCE_DENIED, LICENCE_NOT_ALLOWED}
-    findings = []
+    findings: list[Finding] = []
     for f in evaluation.findings:
         if f.severity is Severity.ERROR and f.code in denial_codes:
             f = replace(f, severity=Severity.INFO, message=f"waived by exception: {f.message}")
         elif f.severity is Severity.ERROR and f.code in (*_DECLARATION_CODES, EXCEPTION_EXPIRED):
             f = replace(f, severity=Severity.WARNING)  # an older, expired exception replaced by one in force
         findings.append(f)
-    findings = tuple(findings)
     if any(f.severity is Severity.ERROR for f in findings):
         verdict = Verdict.UNKNOWN  # part of the licence is still undetermined
     elif evaluation.obligations:
         verdict = Verdict.CONDITIONAL
     else:
         verdict = Verdict.ALLOWED
-    return replace(evaluation, verdict=verdict, findings=findings)
+    return replace(evaluation, verdict=verdict, findings=tuple(findings))
 
 
 def _add(item: ComponentResult, *findings: Finding, evaluation: Evaluation | None = None) -> ComponentResult:
@@ -340,7 +339,7 @@ def _apply_exceptions(item: ComponentResult, policy: Policy, today: date, usage:
             Severity.INFO, EXCEPTION_APPLIED, f"allowed by exception: {describe_exception(exception)}"
         )
         left = (exception.expires - today).days
-        extra = ()
+        extra: tuple[Finding, ...] = ()
         if left <= EXPIRY_WARNING_DAYS:
             extra = (Finding(
                 Severity.WARNING,

@@ -35,7 +35,7 @@ class ProgressBar:
         self._lock = Lock()
 
     @classmethod
-    def for_terminal(cls, stream: TextIO, **options) -> "ProgressBar | None":
+    def for_terminal(cls, stream: TextIO, **options) -> ProgressBar | None:
         """A bar when `stream` is a terminal; None (no bar at all) when it is a file or a pipe."""
         try:
             interactive = stream.isatty()

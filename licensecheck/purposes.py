@@ -107,13 +107,15 @@ def unchecked_purposes(
     if context.purposes:
         return ()
     components: dict[str, dict[str, None]] = {}
+    purposes: dict[str, dict[str, str]] = {}
     for item in results:
         for licence_id, _whose in bound_licences(item):
             rule = knowledge.lookup(licence_id)
-            if rule is not None and licence_purposes(rule):
+            if rule is not None and (stances := licence_purposes(rule)):
                 components.setdefault(rule.id, {})[item.component.name] = None
+                purposes[rule.id] = stances
     return tuple(
-        UncheckedPurposes(licence, tuple(sorted(licence_purposes(knowledge.lookup(licence)))), tuple(sorted(names)))
+        UncheckedPurposes(licence, tuple(sorted(purposes[licence])), tuple(sorted(names)))
         for licence, names in sorted(components.items())
     )
 

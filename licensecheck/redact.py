@@ -96,7 +96,7 @@ def safe_for_terminal(text: str, *, colours: bool = False) -> str:
 
 
 def _url_credentials(value: str) -> set[str]:
-    found = set()
+    found: set[str] = set()
     for word in value.split():
         try:
             parts = urlsplit(word)

@@ -20,7 +20,16 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from .knowledge import PURPOSES_FILE, Knowledge, Recogniser, RulesError, load_purposes, load_recognisers, normalise_id, parse_rule
+from .knowledge import (
+    PURPOSES_FILE,
+    Knowledge,
+    Recogniser,
+    RulesError,
+    load_purposes,
+    load_recognisers,
+    normalise_id,
+    parse_rule,
+)
 from .model import LicenceRule
 
 HUB_LICENCES = Path(__file__).resolve().parent / "data" / "hub_licenses.json"

@@ -15,6 +15,7 @@ from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from threading import Lock as ThreadLock
+from typing import TYPE_CHECKING
 
 from .sources.inputs import Inputs, collect_inputs
 from .knowledge import Knowledge
@@ -36,6 +37,11 @@ from .model import (
     Severity,
 )
 
+if TYPE_CHECKING:
+    from huggingface_hub import HfApi
+
+    from .cache import MetadataCache
+
 class Resolver:
     """Resolves components once each, concurrently, with one shared Hub client."""
 
@@ -45,8 +51,8 @@ class Resolver:
         self._pool = ThreadPoolExecutor(max_workers=max(1, options.jobs), thread_name_prefix="licensecheck")
         self._futures: dict[tuple, Future] = {}
         self._guard = ThreadLock()
-        self._hub_api = None
-        self._cache = None  # MetadataCache, made on first use
+        self._hub_api: HfApi | None = None
+        self._cache: MetadataCache | None = None  # made on first use
         from .retry import Reachability, RetryPolicy
 
         self._retry = RetryPolicy(budget=options.retry_budget)
@@ -363,7 +369,7 @@ def lock_entries(inputs: Inputs, resolved: dict[tuple, Resolved], previous: Lock
             problem = resolution.problem or Finding(Severity.ERROR, "no-licence", "no licence found")
             before = previous.find(component)
             keep = before is not None and problem.code in NO_ANSWER
-            if keep:
+            if keep and before is not None:
                 entries.append(before)
             outcome = "kept" if keep else "dropped" if before is not None else "none"
             unresolved.append(Unlocked(component, problem, outcome, ancestor=is_ancestor))

@@ -34,7 +34,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 
-from .globs import PathFilter, compile_globs, verdict
+from .globs import Globs, PathFilter, compile_globs, verdict
 
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "site-packages"})
 # A folder holding one of these is an environment or a cache, whatever its name.
@@ -45,7 +45,7 @@ ENVIRONMENT_EXAMPLES = frozenset({".env.example", ".env.sample", ".env.template"
 
 Exclude = PathFilter | Callable[[str], bool] | Iterable[str] | None
 # The `.gitignore` files in force in a folder, outermost first: (folder relative to the root, patterns).
-_Rules = tuple[tuple[str, object], ...]
+_Rules = tuple[tuple[str, Globs], ...]
 
 
 def walk(root: str, exclude: Exclude = None, *, with_unsafe: bool = False) -> Iterator[tuple[str, str]]:
@@ -123,7 +123,7 @@ def _walked_file(entry: os.DirEntry, real_root: str, with_unsafe: bool) -> bool:
     return with_unsafe and not os.path.isdir(target)
 
 
-def _read_rules(path: str, base: str) -> tuple[str, object] | None:
+def _read_rules(path: str, base: str) -> tuple[str, Globs] | None:
     try:
         with open(path, encoding="utf-8", errors="replace") as handle:
             text = handle.read()

@@ -558,9 +558,9 @@ def _link(knowledge, declared: list[Component], graph: dict[str, tuple[str | Non
         info = LicenceInfo(id=licence, source="card") if licence else None
         problem = None if licence else Finding(Severity.ERROR, "hub-not-found", f"model {name}: no such repository")
         answers[(MODEL, name.lower(), None)] = Resolved(Resolution(licence=info, problem=problem), bases, relation)
-    for component in declared:
-        if component.own:
-            answers[component.key] = Resolved(Resolution(), component.base_models, component.relation)
+    for item in declared:
+        if item.own:
+            answers[item.key] = Resolved(Resolution(), item.base_models, item.relation)
 
     def judge_one(component: Component, resolved: Resolved) -> ComponentResult:
         return judge_component(component, resolved, knowledge, context)

@@ -97,7 +97,7 @@ def test_one_scan_checks_locks_local_models_gguf_and_an_sbom(team_repo):
 
     requests = components["requests"]
     assert (requests["version"], requests["direct"], requests["scope"], requests["verdict"]) == ("2.34.2", True, "main", "allowed")
-    assert [l["path"] for l in requests["locations"]] == [
+    assert [place["path"] for place in requests["locations"]] == [
         "service/uv.lock", "worker/poetry.lock", "service/pyproject.toml", "worker/pyproject.toml",
     ]
     assert (components["astroid"]["direct"], components["astroid"]["scope"]) == (False, "dev")

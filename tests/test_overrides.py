@@ -153,7 +153,7 @@ def test_an_applied_override_is_a_sarif_warning_at_its_line(hub, tmp_path):
         [result] = [r for r in document["runs"][0]["results"] if r["ruleId"] == "licence-override"]
         assert result["level"] == "warning"
         assert result["message"]["text"] == f"model {NC}: {applied_override_message('models.yaml:4')}"
-        regions = [l["physicalLocation"]["region"]["startLine"] for l in result["locations"]]
+        regions = [place["physicalLocation"]["region"]["startLine"] for place in result["locations"]]
         assert regions == [4, 3]  # the `license:` line, then the entry
 
 

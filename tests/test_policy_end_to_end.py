@@ -158,7 +158,7 @@ def test_exclude_globs_keep_paths_out_of_scan_and_lock(repo):
     set_config(repo, '[tool.licensecheck]\nuse = "non-commercial"\nexclude = ["tests/fixtures/**"]\n')
     code, document = scan_json(repo)
     assert code == 0
-    assert all(l["path"] == "models.yaml" for c in document["components"] for l in c["locations"])
+    assert all(place["path"] == "models.yaml" for c in document["components"] for place in c["locations"])
     locked = CliRunner().invoke(main, ["lock", str(repo)], catch_exceptions=False)
     assert locked.exit_code == 0, locked.output
 

@@ -177,7 +177,7 @@ def test_each_problem_is_reported(rules, name):
     breakage(rules)
     result = check("--rules-dir", str(rules))
     assert result.exit_code == 1, result.output
-    line = next((l for l in result.output.splitlines() if message in l), None)
+    line = next((text for text in result.output.splitlines() if message in text), None)
     assert line is not None, result.output
     assert where in line
     assert "problem(s)" in result.output.splitlines()[-1]

@@ -7,10 +7,16 @@ library's (licensecheck/api.py); this module says which flags the user typed.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from .common import api_errors
+
+if TYPE_CHECKING:
+    from ..config import Config
+    from ..gitref import GitRevision
+    from ..model import Context
 
 config_option = click.option(
     "--config", "config_file", type=click.Path(path_type=Path, dir_okay=False), default=None, metavar="FILE",
@@ -30,7 +36,7 @@ _CONTEXT_FLAGS = {"use": "use", "distribution": "distribution", "users": "users"
                   "region": "region", "org_users": "org_users", "purposes": "purpose"}
 
 
-def context_flags(ctx: click.Context) -> dict[str, object]:
+def context_flags(ctx: click.Context) -> dict[str, Any]:  # Any: each value is passed on to api's checks
     """The usage-context flags the user typed (or set in the environment), not click's defaults, as api keywords."""
     from click.core import ParameterSource
 

@@ -248,7 +248,7 @@ def merge_discovered(declared: Iterable[Component], found: Iterable[Component]) 
             merged.append(component)
             continue
         existing = merged[target]
-        extra = tuple(l for l in component.locations if l not in existing.locations)
+        extra = tuple(place for place in component.locations if place not in existing.locations)
         merged[target] = replace(existing, locations=existing.locations + extra)
     return merged
 
@@ -285,6 +285,6 @@ def with_discovered(declared: list[Component], found: Discovery, root: Path) -> 
             components.append(component)
             continue
         existing = components[index]  # the manifest's `- path:` entry: one component, both places
-        extra = tuple(l for l in component.locations if l not in existing.locations)
+        extra = tuple(place for place in component.locations if place not in existing.locations)
         components[index] = replace(existing, locations=existing.locations + extra)
     return components, tuple(notices)

@@ -128,8 +128,7 @@ class _Reader:
             return
         fields = {k: v for k, v in node[1] if isinstance(k, str)}
         name, value = fields.get("name"), fields.get("value")
-        if name and value and name[0] == "s" and value[0] == "s" and key_type(name[1]):
-            found = key_type(name[1])
+        if name and value and name[0] == "s" and value[0] == "s" and (found := key_type(name[1])):
             self._consider(value, found[0], found[1], name[1])  # a Kubernetes env entry
         for key, child in node[1]:
             if not isinstance(key, str):

@@ -270,7 +270,7 @@ def _assignments(words: list[Word], collector: Collector, locate: Locate, via: s
         kind = key_type(name)
         report = None
         if kind is not None:
-            def report(text=expanded.text, kind=kind, location=locate(expanded.offset), shown=f"{via} {name}") -> None:
+            def report(text=expanded.text, kind=kind, location=locate(expanded.offset), shown=f"{via} {name}") -> None:  # noqa: B008 - binds this iteration's values
                 collector.consider(text, kind[0], location, shown, bare=kind[1])
         variables.assign(name, expanded.text, expanded.offset, report)
         if kind is None and " -" in f" {value.text}":

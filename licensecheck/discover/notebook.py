@@ -155,7 +155,7 @@ class _LineFinder:
             return [(text, line) for text in pieces.splitlines(keepends=True)]
         if not isinstance(pieces, list):
             return []
-        found = []
+        found: list[tuple[str, int]] = []
         for piece in pieces:
             if not isinstance(piece, str):
                 continue

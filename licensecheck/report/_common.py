@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeGuard
 from urllib.parse import quote
 
 from ..model import DATASET, MODEL, PACKAGE, ComponentResult, ScanResult, Verdict
@@ -48,8 +49,8 @@ def version_of(result: ComponentResult) -> str | None:
     return result.resolution.version or result.component.revision
 
 
-def is_commit(text: str | None) -> bool:
-    return bool(text) and re.fullmatch(r"[0-9a-fA-F]{40}", text) is not None
+def is_commit(text: str | None) -> TypeGuard[str]:
+    return text is not None and re.fullmatch(r"[0-9a-fA-F]{40}", text) is not None
 
 
 def purl(result: ComponentResult) -> str | None:

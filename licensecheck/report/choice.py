@@ -261,7 +261,7 @@ def suggest_json(result: ScanResult, suggestions) -> str:
 
 def alternative_document(alternative: Alternative, *, full: bool = False) -> dict:
     """`{id, license, verdict}`, and with `full` the listing's `downloads` and `parameters`."""
-    document = {"id": alternative.id, "license": alternative.licence, "verdict": alternative.verdict.value}
+    document: dict[str, object] = {"id": alternative.id, "license": alternative.licence, "verdict": alternative.verdict.value}
     if full:
         document.update(downloads=alternative.downloads, parameters=alternative.parameters)
     return document

@@ -68,7 +68,7 @@ def _component(result: ComponentResult, bom_ref: str, knowledge) -> dict:
         properties.append(_property("licence-source", result.resolution.licence.source))
     properties += [_property("obligation", text) for text in evaluation.obligations]
     properties += [_property("finding", f"{f.severity.value} {f.code}: {f.message}") for f in evaluation.findings]
-    properties += [_property("declared-in", f"{l.path}:{l.line}" if l.line else l.path) for l in component.locations]
+    properties += [_property("declared-in", f"{place.path}:{place.line}" if place.line else place.path) for place in component.locations]
     document["properties"] = properties
     return document
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from typing import Any
 
 from ..explain_licence import (
     CATEGORY_WORDS,
@@ -48,7 +49,7 @@ def to_document(explanation: Explanation) -> dict:
 
 
 def _term_document(term: TermExplained) -> dict:
-    document = {
+    document: dict[str, Any] = {
         "code": term.clause.code,
         "effect": term.clause.effect,
         "text": term.clause.text,

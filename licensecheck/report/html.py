@@ -104,8 +104,8 @@ def _link(url: str | None, label: str | None = None) -> str:
     if not url:
         return ""
     text = escape(label or url)
-    if web_url(url):
-        return f'<a href="{escape(web_url(url), quote=True)}" rel="noopener noreferrer">{text}</a>'
+    if link := web_url(url):
+        return f'<a href="{escape(link, quote=True)}" rel="noopener noreferrer">{text}</a>'
     return text
 
 
@@ -153,7 +153,7 @@ def _component(result: ComponentResult, knowledge) -> str:
         cite = f" {_link(duty.source, 'source')}" if duty is not None and duty.source else ""
         obligations.append(escape(text) + cite)
     sources = [_link(url) for url in dict.fromkeys(filter(None, (facts.url, *facts.sources)))]
-    where = [escape(f"{l.path}:{l.line}" if l.line else l.path) for l in component.locations]
+    where = [escape(f"{place.path}:{place.line}" if place.line else place.path) for place in component.locations]
     title = _link(home_url(result), component.name) or escape(component.name)
     rows = "".join(
         (

@@ -7,6 +7,7 @@ or rename one, nor change a value's meaning. The schema is
 
 from __future__ import annotations
 
+from typing import Any
 
 from .. import __version__
 from ..model import ComponentResult, Finding, LicenceInfo, LineageEntry, Location, ScanResult
@@ -17,14 +18,14 @@ SCHEMA_VERSION = 1
 
 
 def _finding(finding: Finding) -> dict:
-    document = {"severity": finding.severity.value, "code": finding.code, "message": finding.message}
+    document: dict[str, Any] = {"severity": finding.severity.value, "code": finding.code, "message": finding.message}
     if finding.location is not None:
         document["location"] = _location(finding.location)
     return document
 
 
 def _location(location: Location) -> dict:
-    document = {"path": location.path, "line": location.line}
+    document: dict[str, Any] = {"path": location.path, "line": location.line}
     if location.label:
         document["label"] = location.label  # "cell 3, line 2" in a notebook
     return document
@@ -33,7 +34,7 @@ def _location(location: Location) -> dict:
 def _component(result: ComponentResult) -> dict:
     component, resolution, evaluation = result.component, result.resolution, result.evaluation
     licence = resolution.licence
-    document = {
+    document: dict[str, Any] = {
         "type": component.type,
         "name": component.name,
         "version": resolution.version or component.revision,
@@ -41,7 +42,7 @@ def _component(result: ComponentResult) -> dict:
         "verdict": evaluation.verdict.value,
         "obligations": list(evaluation.obligations),
         "findings": [_finding(f) for f in evaluation.findings],
-        "locations": [_location(l) for l in component.locations],
+        "locations": [_location(place) for place in component.locations],
     }
     if licence is not None and licence.declared is not None:
         document["license"]["declared"] = licence.declared
@@ -91,7 +92,7 @@ def _lineage_entry(entry: LineageEntry) -> dict:
 
 def to_document(result: ScanResult) -> dict:
     context = result.context
-    document = {
+    document: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "licensecheck", "version": __version__},
         "context": {

@@ -33,7 +33,7 @@ def _component(result: ComponentResult) -> str:
 
 
 def _where(result: ComponentResult) -> str:
-    return ", ".join(md(f"{l.path}:{l.line}" if l.line else l.path) for l in result.component.locations) or "—"
+    return ", ".join(md(f"{place.path}:{place.line}" if place.line else place.path) for place in result.component.locations) or "—"
 
 
 def _reason(result: ComponentResult) -> str:
@@ -61,7 +61,7 @@ def _alternatives(action: list[ComponentResult]) -> list[str]:
         return []
     lines = ["### Alternatives", ""]
     for r in asked:
-        found = ", ".join(f"{md(a.id)} ({md(a.licence)}, {a.verdict.value})" for a in r.alternatives)
+        found = ", ".join(f"{md(a.id)} ({md(a.licence)}, {a.verdict.value})" for a in r.alternatives or ())
         lines.append(f"- instead of **{md(r.component.name)}**: {found or 'no alternative found'}")
     return lines + [""]
 

@@ -63,6 +63,7 @@ def _fingerprint(*parts: str) -> str:
 def _result(result: ComponentResult | None, finding: Finding, rule_index: int, prefix: str) -> dict:
     """A finding about a component (located where it is declared), or a run notice about a place in a file."""
     places = [finding.location] if finding.location is not None else []
+    key: tuple[str, ...]
     if result is None:
         text, key, properties = finding.message, (finding.code, finding.message), {}
     else:

@@ -78,8 +78,8 @@ def _component_lines(result: ComponentResult, options: RenderOptions) -> list[st
     evaluation = result.evaluation
     if options.verbosity > 0 or evaluation.verdict is not Verdict.ALLOWED:
         where = ", ".join(
-            (f"{l.path}:{l.line}" if l.line else l.path) + (f" ({l.label})" if l.label else "")
-            for l in result.component.locations
+            (f"{place.path}:{place.line}" if place.line else place.path) + (f" ({place.label})" if place.label else "")
+            for place in result.component.locations
         )
         if where:
             lines.append(f"      declared in {where}")

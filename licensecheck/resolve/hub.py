@@ -349,7 +349,7 @@ def _is_list_of(value: object, kind: type, *, allow_none: bool = False) -> bool:
 
 def licence_file(siblings: list[Any]) -> str | None:
     """The repository's LICENSE/LICENCE file: a top-level one first, else the first nested one."""
-    names = [getattr(sibling, "rfilename", None) for sibling in siblings]
+    names: list[Any] = [getattr(sibling, "rfilename", None) for sibling in siblings]
     names = [name for name in names if isinstance(name, str)]
     matches = [name for name in names if name.rsplit("/", 1)[-1].lower().startswith(_LICENCE_FILE_PREFIXES)]
     top_level = [name for name in matches if "/" not in name]

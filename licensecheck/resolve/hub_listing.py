@@ -20,8 +20,10 @@ dropped, figures that are not whole non-negative numbers are unknown.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from ..model import MODEL
 from ..retry import RetriesExhausted, RetryPolicy, call_with_retries
 from ..model import MODEL, is_valid_repo_id
 from .hub import MAX_METADATA_BYTES, fetch_repo_info, hub_error_finding, hub_transient
@@ -107,11 +109,7 @@ def list_similar(
     models: list[HubModel] = []
     pages = 0
     while url is not None and pages < max_pages:
-        page_url, page_params = url, params
-
-        def fetch() -> Any:
-            return hub_get_page(api, page_url, params=page_params, timeout=timeout, max_bytes=MAX_METADATA_BYTES)
-
+        fetch = partial(hub_get_page, api, url, params=params, timeout=timeout, max_bytes=MAX_METADATA_BYTES)
         page = _asked(fetch, retry, what=None)
         pages += 1
         try:

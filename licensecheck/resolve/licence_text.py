@@ -146,11 +146,16 @@ def with_licence_file(
     if found is None:
         found = _from_licence_file(api, record, repo_type, repo_id, knowledge, timeout=timeout)
         resolution = found.resolution
-        if resolution.problem is None and not resolution.licence.file_id and record.has_readme:
+        if resolution.problem is None and not _file_licence(resolution) and record.has_readme:
             found = _from_card_body(api, found, repo_type, repo_id, knowledge, timeout=timeout)
-    if silent and (found.resolution.problem is not None or not found.resolution.licence.file_id):
+    if silent and (found.resolution.problem is not None or not _file_licence(found.resolution)):
         return replace(before, resolution=replace(before.resolution, notes=found.resolution.notes))
     return found
+
+
+def _file_licence(resolution: Resolution) -> str | None:
+    """The licence a text of the repository names (LicenceInfo.file_id), if any."""
+    return resolution.licence.file_id if resolution.licence is not None else None
 
 
 def _from_licence_file(
@@ -158,6 +163,8 @@ def _from_licence_file(
 ) -> HubRecord:
     resolution = record.resolution
     licence = resolution.licence
+    if licence is None:  # not left open (with_licence_file makes an empty one for a silent card)
+        return record
     filename = repo_file_from_link(licence.link, repo_type, repo_id) or record.has_licence_file
     if filename is None:
         return record
@@ -166,10 +173,10 @@ def _from_licence_file(
     try:
         text = fetch_licence_text(api, repo_type, repo_id, revision, filename, timeout=timeout)
     except Exception as error:  # noqa: BLE001 - every failure is a finding, never a traceback
-        problem, note = _read_failure(error, what, licence, filename, repo_type, repo_id, revision)
-        if problem is not None:
-            return replace(record, resolution=replace(resolution, problem=problem))
-        return replace(record, resolution=replace(resolution, notes=resolution.notes + (note,)))
+        failure = _read_failure(error, what, licence, filename, repo_type, repo_id, revision)
+        if failure.severity is Severity.ERROR:
+            return replace(record, resolution=replace(resolution, problem=failure))
+        return replace(record, resolution=replace(resolution, notes=resolution.notes + (failure,)))
     found = recognise_by_text(text, knowledge.recognisers)
     rule = knowledge.lookup(found) if found else None
     recorded = replace(
@@ -201,7 +208,7 @@ def _from_card_body(
         )
         return replace(record, resolution=replace(resolution, notes=resolution.notes + (note,)))
     found = licence_named_in_card_body(text, knowledge)
-    if found is None:
+    if found is None or resolution.licence is None:
         return record
     recorded = replace(resolution.licence, file=README, file_sha256=None, file_id=found)
     return replace(record, resolution=replace(resolution, licence=recorded, licence_text=None))
@@ -226,9 +233,9 @@ def _from_gated_prompt(record: HubRecord, knowledge: Knowledge) -> HubRecord | N
     if found is None:
         by_link = {recognise_by_link(url, knowledge.recognisers) for url in _URL.findall(prompt)} - {None}
         found = by_link.pop() if len(by_link) == 1 else None
-    if found is None:
-        return None
     resolution = record.resolution
+    if found is None or resolution.licence is None:
+        return None
     recorded = replace(resolution.licence, file=GATED_PROMPT, file_sha256=text_fingerprint(prompt), file_id=found)
     return replace(record, resolution=replace(resolution, licence=recorded, licence_text=prompt))
 
@@ -250,8 +257,8 @@ def _read_failure(
     repo_type: str,
     repo_id: str,
     revision: str | None,
-) -> tuple[Finding | None, Finding | None]:
-    """(problem, note) for a licence file that could not be read; exactly one is set."""
+) -> Finding:
+    """Why a licence file could not be read: an error (the licence is a problem) or a warning (a note)."""
     from huggingface_hub.errors import EntryNotFoundError, GatedRepoError
 
     declared = _declared(licence)
@@ -261,15 +268,15 @@ def _read_failure(
             "licence-file-gated",
             f"{what}: declares {declared}, and its licence file {filename} could not be read because the "
             "repository is gated: accept its terms on the Hub and set HF_TOKEN, or declare an override with a reason",
-        ), None
+        )
     if isinstance(error, EntryNotFoundError):
-        return None, Finding(
+        return Finding(
             Severity.WARNING,
             "licence-file-missing",
             f"{what}: declares {declared}, but the repository has no file {filename} to read the licence from",
         )
     if isinstance(error, AnswerTooLarge):
-        return None, Finding(
+        return Finding(
             Severity.WARNING,
             "licence-file-too-large",
             f"{what}: its licence file {filename} is larger than {MAX_LICENCE_BYTES // 1024} KB; not read",
@@ -280,5 +287,5 @@ def _read_failure(
         Severity.ERROR,
         reason.code,
         f"{what}: declares {declared}, and its licence file {filename} could not be read ({detail})",
-    ), None
+    )
 

@@ -40,6 +40,7 @@ def resolve_local_model(component: Component):
     """
     files = component.local_files
     if not isinstance(files, ModelFiles):
+        assert component.path is not None  # only local components come here
         files = read_model_files(Path(component.path), component.name)
     return Resolved(local_resolution(files), component.base_models, component.relation)
 

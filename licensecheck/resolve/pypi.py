@@ -24,8 +24,8 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
-from typing import TYPE_CHECKING
 from http.client import HTTPException
+from typing import TYPE_CHECKING
 from urllib.error import HTTPError, URLError
 from urllib.parse import quote
 from urllib.request import Request, urlopen
@@ -85,7 +85,9 @@ def resolve_package(
             )
         except RetriesExhausted as gave_up:
             what = f"package {name}" + (f" {asked}" if asked else "")
-            code = gave_up.last_error.finding.code  # always a _ResolveProblem: see _transient_of
+            last = gave_up.last_error
+            assert isinstance(last, _ResolveProblem)  # _transient_of retries nothing else
+            code = last.finding.code
             raise _ResolveProblem(code, f"{what}: {gave_up.describe()}; try again later") from None
 
     try:
@@ -164,7 +166,7 @@ def _release_for(
     return data, note
 
 
-def newest_matching(releases: object, specifier: "SpecifierSet", latest: object = None) -> str | None:
+def newest_matching(releases: object, specifier: SpecifierSet, latest: object = None) -> str | None:
     """The newest release (as the index spells it) that `specifier` allows and pip could install.
 
     `releases` is the project page's map of version to files: a release with no
@@ -173,10 +175,13 @@ def newest_matching(releases: object, specifier: "SpecifierSet", latest: object 
     """
     from packaging.version import InvalidVersion, Version
 
-    if not isinstance(releases, dict):
-        releases = {latest: [{}]} if isinstance(latest, str) else {}
+    files_by_release: dict[object, object]
+    if isinstance(releases, dict):
+        files_by_release = releases
+    else:
+        files_by_release = {latest: [{}]} if isinstance(latest, str) else {}
     candidates: dict[Version, str] = {}
-    for text, files in releases.items():
+    for text, files in files_by_release.items():
         if not isinstance(text, str) or not isinstance(files, list) or not files:
             continue
         if all(isinstance(f, dict) and f.get("yanked") is True for f in files):
@@ -198,7 +203,7 @@ def _latest_if_it_is(
     version: str | None,
     base_url: str | None,
     fetch: Callable[[str, str | None], object],
-    problem: "_ResolveProblem",
+    problem: _ResolveProblem,
 ) -> object:
     """Some mirrors serve only the project endpoint: use it when its latest release is the one pinned.
 
@@ -265,7 +270,7 @@ def fetch_json(url: str, name: str, version: str | None, *, timeout: float) -> o
         elif error.code in RETRY_STATUSES:
             transient = Transient(f"PyPI answered HTTP {error.code}", retry_after)
         raise _ResolveProblem("pypi-http-error", f"{what}: PyPI answered HTTP {error.code}", transient) from None
-    except (TimeoutError, socket.timeout, AnswerTooSlow):
+    except (TimeoutError, AnswerTooSlow):
         raise _ResolveProblem(
             "pypi-timeout", f"{what}: PyPI did not answer in time", Transient("PyPI did not answer in time")
         ) from None

@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import os
 import re
-from pathlib import Path
-from typing import TYPE_CHECKING
-
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeGuard
 
 from ..errors import InputError
 from ..model import PACKAGE, Component, Finding, Location

@@ -26,7 +26,6 @@ from ..model import PACKAGE, Component, Location
 from ..scope import DEV, MAIN, OPTIONAL
 from ._common import read_text, relative_path
 
-
 LOCK_FILE_NAMES = ("uv.lock", "poetry.lock", "Pipfile.lock")
 
 
@@ -39,6 +38,10 @@ def is_lock_file_name(name: str) -> bool:
     return name in LOCK_FILE_NAMES or is_pylock_name(name)
 
 
+# (dependency name, version or None, extras): an edge from one locked package to another.
+Edge = tuple[str, "str | None", tuple[str, ...]]
+
+
 @dataclass
 class Locked:
     """One package entry of a lock file."""
@@ -47,8 +50,8 @@ class Locked:
     version: str | None
     line: int | None
     reference: str | None = None  # a git URL, archive URL or path: no index entry to resolve
-    dependencies: list[tuple[str, str | None, tuple[str, ...]]] = field(default_factory=list)  # (name, version, extras)
-    extras: dict[str, list[tuple[str, str | None, tuple[str, ...]]]] = field(default_factory=dict)
+    dependencies: list[Edge] = field(default_factory=list)
+    extras: dict[str, list[Edge]] = field(default_factory=dict)
     scope: str | None = None  # when the format records it per package
     direct: bool | None = None
 
@@ -90,20 +93,11 @@ def line_where(text: str, matches) -> int | None:
     return None
 
 
-def require(condition: bool, where: str, line: int | None, message: str) -> None:
-    if not condition:
-        raise InputError(where, line, message)
-
-
 def table_list(data: dict, key: str, where: str, what: str) -> list[dict]:
     """`data[key]` as a list of tables, or InputError."""
     value = data.get(key, [])
-    require(
-        isinstance(value, list) and all(isinstance(item, dict) for item in value),
-        where,
-        None,
-        f"`{key}` must be an array of tables ({what})",
-    )
+    if not (isinstance(value, list) and all(isinstance(item, dict) for item in value)):
+        raise InputError(where, None, f"`{key}` must be an array of tables ({what})")
     return value
 
 
@@ -182,7 +176,9 @@ def declared_in_pyproject(folder: Path) -> list[RootEdge] | None:
     if data is None:
         return None
     edges: list[RootEdge] = []
-    project = data.get("project") if isinstance(data.get("project"), dict) else {}
+    project = data.get("project")
+    if not isinstance(project, dict):
+        project = {}
     edges += _pep508_edges(project.get("dependencies"), MAIN)
     optional = project.get("optional-dependencies")
     if isinstance(optional, dict):

@@ -63,7 +63,7 @@ def read_hf_cache(directory: str | None, *, offline: bool = False) -> tuple[list
                 locations=(Location(path=snapshot.as_posix()),),
             )
             if offline and (snapshot / "README.md").is_file():
-                component = _read_from_snapshot(component, snapshot)
+                component = _read_from_snapshot(component, snapshot, revision.commit_hash)
             components.append(component)
     notices = [
         Finding(
@@ -90,13 +90,13 @@ def read_hf_cache(directory: str | None, *, offline: bool = False) -> tuple[list
     return components, notices
 
 
-def _read_from_snapshot(component: Component, snapshot: Path) -> Component:
+def _read_from_snapshot(component: Component, snapshot: Path, commit: str) -> Component:
     """Offline: the cached card is read as a local model's (resolve/local.py), ancestors included."""
     from dataclasses import replace
 
     from .local import lineage_of, read_model_files
 
     # A snapshot's files are links into the repository's `blobs/` folder, two levels up.
-    files = read_model_files(snapshot, f"{component.name}@{component.revision[:12]}", snapshot.parent.parent)
+    files = read_model_files(snapshot, f"{component.name}@{commit[:12]}", snapshot.parent.parent)
     bases, relation, notes = lineage_of(files)
     return replace(component, path=str(snapshot), base_models=bases, relation=relation, notes=notes, local_files=files)

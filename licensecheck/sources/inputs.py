@@ -71,7 +71,7 @@ def _reader(kind: InputKind) -> Callable[[Path, Path], "list[Component] | FileRe
     return getattr(import_module(module), function)
 
 
-def find_input_files(root: Path, exclude: Callable[[Path], bool] | None = None) -> list[Path]:
+def find_input_files(root: Path, exclude: Callable[[str], bool] | None = None) -> list[Path]:
     """Every manifest and requirement file under `root`, in a stable order.
 
     The tree is walked as code discovery walks it (licensecheck/walk.py: what
@@ -97,7 +97,7 @@ def merge_components(components: Iterable[Component]) -> list[Component]:
         if existing is None:
             merged[component.key] = component
             continue
-        locations = existing.locations + tuple(l for l in component.locations if l not in existing.locations)
+        locations = existing.locations + tuple(place for place in component.locations if place not in existing.locations)
         merged[component.key] = replace(
             existing,
             locations=locations,
@@ -135,7 +135,9 @@ def _read_input(path: Path, base: Path) -> list[Component] | FileRead:
     reader, so that it is an input error naming the file and never an internal error."""
     where = path.relative_to(base).as_posix()
     try:
-        return _reader(input_kind(path))(path, base)
+        kind = input_kind(path)
+        assert kind is not None  # find_input_files lists only files of a known kind
+        return _reader(kind)(path, base)
     except RecursionError:
         raise InputError(where, None, "cannot be read: nested too deeply") from None
     except MemoryError:
@@ -144,7 +146,7 @@ def _read_input(path: Path, base: Path) -> list[Component] | FileRead:
 
 def collect_inputs(
     root: Path,
-    exclude: Callable[[Path], bool] | None = None,
+    exclude: Callable[[str], bool] | None = None,
     *,
     discover: bool = True,
     required: bool = True,

@@ -161,7 +161,7 @@ def read_model_files(path: Path, shown: str, root: Path | None = None) -> ModelF
         if outside is not None:
             return ModelFiles(shown, problems=(outside,))
         gguf, problem = _read_gguf(path, shown)
-        return ModelFiles(shown, gguf=gguf, gguf_file=shown if gguf is not None else None, problems=_some(problem))
+        return ModelFiles(shown, gguf=gguf, gguf_file=shown if gguf is not None else None, problems=tuple(_some(problem)))
     root = root or path
     problems: list[Finding] = []
     card, card_file, problem = _read_card(path / CARD_NAME, f"{shown}/{CARD_NAME}", root)

@@ -262,7 +262,7 @@ def _pairs(node: yaml.MappingNode, where: str) -> list[tuple[str, yaml.Node, yam
     import yaml
 
     seen: dict[str, int] = {}
-    pairs = []
+    pairs: list[tuple[str, yaml.Node, yaml.Node]] = []
     for key_node, value in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
             raise InputError(where, _line(key_node), f"keys must be plain names, got {_describe(key_node)}")
@@ -309,7 +309,7 @@ def _loader() -> type:
     import yaml
 
     class ManifestLoader(yaml.SafeLoader):
-        def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        def compose_node(self, parent, index):
             event = self.peek_event()
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
                 raise _AnchorFound(event.start_mark.line + 1)

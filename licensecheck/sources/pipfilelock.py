@@ -18,7 +18,7 @@ from ..errors import InputError
 from ..model import Component
 from ..scope import DEV, MAIN
 from ._common import line_at, read_text, relative_path
-from ._locks import Locked, canonical, components, declared_in_pipfile, require
+from ._locks import Locked, canonical, components, declared_in_pipfile
 
 SUPPORTED_SPEC = 6
 _SECTIONS = (("default", MAIN), ("develop", DEV))
@@ -33,25 +33,29 @@ def read_pipfile_lock(path: Path, root: Path) -> list[Component]:
         raise InputError(where, error.lineno, f"invalid JSON: {error.msg}") from None
     except RecursionError:
         raise InputError(where, None, "invalid JSON: nested too deeply") from None
-    require(isinstance(data, dict), where, 1, "expected a JSON object with `_meta`, `default` and `develop`")
+    if not isinstance(data, dict):
+        raise InputError(where, 1, "expected a JSON object with `_meta`, `default` and `develop`")
     meta = data.get("_meta")
-    require(isinstance(meta, dict), where, None, "no `_meta` object: is this a Pipfile.lock?")
+    if not isinstance(meta, dict):
+        raise InputError(where, None, "no `_meta` object: is this a Pipfile.lock?")
     spec = meta.get("pipfile-spec")
-    require(
-        spec == SUPPORTED_SPEC,
-        where,
-        _line_of(text, '"pipfile-spec"'),
-        f"unsupported `pipfile-spec` {spec!r} (this licensecheck reads {SUPPORTED_SPEC})",
-    )
+    if spec != SUPPORTED_SPEC:
+        raise InputError(
+            where,
+            _line_of(text, '"pipfile-spec"'),
+            f"unsupported `pipfile-spec` {spec!r} (this licensecheck reads {SUPPORTED_SPEC})",
+        )
     found: dict[str, Locked] = {}
     for section, scope in _SECTIONS:
         entries = data.get(section, {})
         section_line = _line_of(text, f'"{section}"')
-        require(isinstance(entries, dict), where, section_line, f"`{section}` must be an object of packages")
+        if not isinstance(entries, dict):
+            raise InputError(where, section_line, f"`{section}` must be an object of packages")
         section_offset = text.find(f'"{section}"')
         for name, entry in entries.items():
             line = _line_of(text, json.dumps(name), max(section_offset, 0))
-            require(isinstance(entry, dict), where, line, f"{section}: package {name!r} must be an object")
+            if not isinstance(entry, dict):
+                raise InputError(where, line, f"{section}: package {name!r} must be an object")
             key = canonical(name)
             if key in found:
                 continue  # in `default` and `develop`: `default` (main) came first
@@ -70,7 +74,12 @@ def _pin(entry: dict, where: str, line: int | None, section: str, name: str) -> 
     version = entry.get("version")
     if isinstance(version, str):
         match = re.fullmatch(r"\s*===?\s*(\S+)\s*", version)
-        require(match is not None, where, line, f"{section}: package {name!r}: `version` {version!r} is not an exact `==` pin")
+        if match is None:
+            raise InputError(
+                where,
+                line,
+                f"{section}: package {name!r}: `version` {version!r} is not an exact `==` pin",
+            )
         return match.group(1), None
     for kind in ("git", "hg", "svn", "bzr"):
         if isinstance(entry.get(kind), str):
@@ -79,8 +88,7 @@ def _pin(entry: dict, where: str, line: int | None, section: str, name: str) -> 
     for kind in ("path", "file"):
         if isinstance(entry.get(kind), str):
             return None, entry[kind]
-    require(False, where, line, f"{section}: package {name!r} has no `version`, and no git, path or file source")
-    return None, None
+    raise InputError(where, line, f"{section}: package {name!r} has no `version`, and no git, path or file source")
 
 
 def _line_of(text: str, needle: str, start: int = 0) -> int | None:

@@ -16,9 +16,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..errors import InputError
 from ..model import Component
 from ..scope import DEV, MAIN, OPTIONAL
 from ._locks import (
+    Edge,
     Locked,
     canonical,
     components,
@@ -26,7 +28,6 @@ from ._locks import (
     header_lines,
     line_where,
     load_toml,
-    require,
     table_list,
     walk_scopes,
 )
@@ -38,14 +39,15 @@ _EXTRA_NAME = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
 def read_poetry_lock(path: Path, root: Path) -> list[Component]:
     where, text, data = load_toml(path, root)
     metadata = data.get("metadata")
-    require(isinstance(metadata, dict), where, None, "no `[metadata]` table: is this a poetry.lock?")
+    if not isinstance(metadata, dict):
+        raise InputError(where, None, "no `[metadata]` table: is this a poetry.lock?")
     lock_version = metadata.get("lock-version")
-    require(
-        isinstance(lock_version, str) and lock_version.split(".")[0] in SUPPORTED_MAJOR_VERSIONS,
-        where,
-        line_where(text, lambda line: line == "[metadata]"),
-        f"unsupported poetry.lock `lock-version` {lock_version!r} (this licensecheck reads 1.x and 2.x)",
-    )
+    if not (isinstance(lock_version, str) and lock_version.split(".")[0] in SUPPORTED_MAJOR_VERSIONS):
+        raise InputError(
+            where,
+            line_where(text, lambda line: line == "[metadata]"),
+            f"unsupported poetry.lock `lock-version` {lock_version!r} (this licensecheck reads 1.x and 2.x)",
+        )
     entries = table_list(data, "package", where, "`[[package]]` entries")
     lines = header_lines(text, "package")
     packages = [_package(entry, where, lines[i] if i < len(lines) else None) for i, entry in enumerate(entries)]
@@ -55,22 +57,27 @@ def read_poetry_lock(path: Path, root: Path) -> list[Component]:
 
 def _package(entry: dict, where: str, line: int | None) -> Locked:
     name, version = entry.get("name"), entry.get("version")
-    require(isinstance(name, str) and name.strip() != "", where, line, "a `[[package]]` entry has no `name`")
-    require(isinstance(version, str) and version.strip() != "", where, line, f"package {name!r} has no `version`")
+    if not (isinstance(name, str) and name.strip() != ""):
+        raise InputError(where, line, "a `[[package]]` entry has no `name`")
+    if not (isinstance(version, str) and version.strip() != ""):
+        raise InputError(where, line, f"package {name!r} has no `version`")
     optional = entry.get("optional", False)
-    require(isinstance(optional, bool), where, line, f"package {name!r}: `optional` must be true or false")
+    if not isinstance(optional, bool):
+        raise InputError(where, line, f"package {name!r}: `optional` must be true or false")
     dependencies = entry.get("dependencies", {})
-    require(isinstance(dependencies, dict), where, line, f"package {name!r}: `dependencies` must be a table")
+    if not isinstance(dependencies, dict):
+        raise InputError(where, line, f"package {name!r}: `dependencies` must be a table")
     extras = entry.get("extras", {})
-    require(isinstance(extras, dict), where, line, f"package {name!r}: `extras` must be a table of lists")
-    edges = []
+    if not isinstance(extras, dict):
+        raise InputError(where, line, f"package {name!r}: `extras` must be a table of lists")
+    edges: list[Edge] = []
     for dependency, spec in dependencies.items():
         specs = spec if isinstance(spec, list) else [spec]
         if all(isinstance(s, dict) and s.get("optional") is True for s in specs):
             continue  # installed only through one of this package's extras
         wanted = sorted({e for s in specs if isinstance(s, dict) for e in s.get("extras", []) if isinstance(e, str)})
         edges.append((dependency, None, tuple(wanted)))
-    extra_edges = {
+    extra_edges: dict[str, list[Edge]] = {
         extra: [(match.group(1), None, ()) for item in items if isinstance(item, str) and (match := _EXTRA_NAME.match(item))]
         for extra, items in extras.items()
         if isinstance(items, list)
@@ -89,12 +96,8 @@ def _package(entry: dict, where: str, line: int | None) -> Locked:
 def _scope(entry: dict, optional: bool, where: str, line: int | None, name: str) -> str | None:
     groups = entry.get("groups")
     if groups is not None:
-        require(
-            isinstance(groups, list) and all(isinstance(g, str) for g in groups),
-            where,
-            line,
-            f"package {name!r}: `groups` must be a list of group names",
-        )
+        if not (isinstance(groups, list) and all(isinstance(g, str) for g in groups)):
+            raise InputError(where, line, f"package {name!r}: `groups` must be a list of group names")
         if "main" in groups:
             return OPTIONAL if optional else MAIN
         return DEV if groups else None
@@ -109,7 +112,8 @@ def _scope(entry: dict, optional: bool, where: str, line: int | None, name: str)
 def _reference(source: object, where: str, line: int | None, name: str) -> str | None:
     if source is None:
         return None
-    require(isinstance(source, dict), where, line, f"package {name!r}: `source` must be a table")
+    if not isinstance(source, dict):
+        raise InputError(where, line, f"package {name!r}: `source` must be a table")
     kind, url = source.get("type"), source.get("url")
     if kind in ("git", "url", "file", "directory") and isinstance(url, str):
         return f"git+{url}" if kind == "git" and not url.startswith("git+") else url

@@ -14,18 +14,19 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..errors import InputError
 from ..model import Component
 from ..scope import DEV, OPTIONAL
 from ._locks import (
+    Edge,
     Locked,
-    load_toml_quietly,
     canonical,
     components,
     declared_in_pyproject,
     header_lines,
     line_where,
     load_toml,
-    require,
+    load_toml_quietly,
     table_list,
     walk_scopes,
 )
@@ -38,13 +39,14 @@ _IN_GROUPS = re.compile(r"""['"][^'"]+['"]\s+in\s+dependency_groups\b""")
 def read_pylock(path: Path, root: Path) -> list[Component]:
     where, text, data = load_toml(path, root)
     lock_version = data.get("lock-version")
-    require(isinstance(lock_version, str), where, None, "no `lock-version`: is this a PEP 751 pylock.toml?")
-    require(
-        lock_version.split(".")[0] == SUPPORTED_MAJOR_VERSION,
-        where,
-        line_where(text, lambda line: line.split("=")[0].strip() == "lock-version"),
-        f"unsupported `lock-version` {lock_version!r} (this licensecheck reads 1.x)",
-    )
+    if not isinstance(lock_version, str):
+        raise InputError(where, None, "no `lock-version`: is this a PEP 751 pylock.toml?")
+    if lock_version.split(".")[0] != SUPPORTED_MAJOR_VERSION:
+        raise InputError(
+            where,
+            line_where(text, lambda line: line.split("=")[0].strip() == "lock-version"),
+            f"unsupported `lock-version` {lock_version!r} (this licensecheck reads 1.x)",
+        )
     entries = table_list(data, "packages", where, "`[[packages]]` entries")
     lines = header_lines(text, "packages")
     project_name = _project_name(path.parent)
@@ -61,16 +63,18 @@ def read_pylock(path: Path, root: Path) -> list[Component]:
 
 def _package(entry: dict, where: str, line: int | None) -> Locked:
     name = entry.get("name")
-    require(isinstance(name, str) and name.strip() != "", where, line, "a `[[packages]]` entry has no `name`")
+    if not (isinstance(name, str) and name.strip() != ""):
+        raise InputError(where, line, "a `[[packages]]` entry has no `name`")
     version = entry.get("version")
-    require(version is None or isinstance(version, str), where, line, f"package {name!r}: `version` must be a string")
+    if not (version is None or isinstance(version, str)):
+        raise InputError(where, line, f"package {name!r}: `version` must be a string")
     reference = _reference(entry)
-    require(
-        version is not None or reference is not None,
-        where,
-        line,
-        f"package {name!r} has neither a `version` nor a `vcs`, `directory` or `archive` source",
-    )
+    if version is None and reference is None:
+        raise InputError(
+            where,
+            line,
+            f"package {name!r} has neither a `version` nor a `vcs`, `directory` or `archive` source",
+        )
     marker = entry.get("marker")
     scope = None
     if isinstance(marker, str):
@@ -79,8 +83,9 @@ def _package(entry: dict, where: str, line: int | None) -> Locked:
         elif _IN_GROUPS.search(marker):
             scope = DEV
     dependencies = entry.get("dependencies", [])
-    require(isinstance(dependencies, list), where, line, f"package {name!r}: `dependencies` must be an array of tables")
-    edges = [
+    if not isinstance(dependencies, list):
+        raise InputError(where, line, f"package {name!r}: `dependencies` must be an array of tables")
+    edges: list[Edge] = [
         (item["name"], item.get("version") if isinstance(item.get("version"), str) else None, ())
         for item in dependencies
         if isinstance(item, dict) and isinstance(item.get("name"), str)

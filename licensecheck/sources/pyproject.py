@@ -33,7 +33,7 @@ def read_pyproject(path: Path, root: Path) -> list[Component]:
     if project is not None:
         if not isinstance(project, dict):
             raise InputError(where, locator.key_line(("project",)), "`project` must be a table")
-        key = ("project", "dependencies")
+        key: tuple[str, ...] = ("project", "dependencies")
         dependencies = project.get("dependencies")
         if dependencies is not None:
             requirements = _string_list(dependencies, key, where, locator)

@@ -29,12 +29,12 @@ def reconcile(components: Iterable[Component]) -> list[Component]:
 
 
 def _from_lock(component: Component) -> bool:
-    return component.type == PACKAGE and any(is_lock_file_name(PurePosixPath(l.path).name) for l in component.locations)
+    return component.type == PACKAGE and any(is_lock_file_name(PurePosixPath(place.path).name) for place in component.locations)
 
 
 def _applies(lock: Component, requirement: Component) -> bool:
     """Whether a lock file of `lock` sits in the directory of a file declaring `requirement`, or above it."""
-    lock_dirs = {PurePosixPath(l.path).parent for l in lock.locations if is_lock_file_name(PurePosixPath(l.path).name)}
+    lock_dirs = {PurePosixPath(place.path).parent for place in lock.locations if is_lock_file_name(PurePosixPath(place.path).name)}
     for location in requirement.locations:
         folder = PurePosixPath(location.path).parent
         if any(d == folder or d in folder.parents for d in lock_dirs):
@@ -78,7 +78,7 @@ def _lock_wins(components: list[Component]) -> list[Component]:
             lock = components[target]
             notes = lock.notes
             if not agreeing:
-                lock_file = next(l for l in lock.locations if is_lock_file_name(PurePosixPath(l.path).name))
+                lock_file = next(place for place in lock.locations if is_lock_file_name(PurePosixPath(place.path).name))
                 notes += (
                     Finding(
                         Severity.WARNING,
@@ -90,7 +90,7 @@ def _lock_wins(components: list[Component]) -> list[Component]:
                 )
             components[target] = replace(
                 lock,
-                locations=lock.locations + tuple(l for l in component.locations if l not in lock.locations),
+                locations=lock.locations + tuple(place for place in component.locations if place not in lock.locations),
                 requirement=lock.requirement or component.requirement,
                 override=lock.override or component.override,
                 notes=notes,

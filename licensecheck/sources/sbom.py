@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from pathlib import Path
+from typing import NoReturn
 
 from ..errors import InputError
 from ..model import DATASET, MODEL, PACKAGE, Component, Finding, Location, Severity, is_valid_repo_id
@@ -43,7 +44,7 @@ class _Document:
         at = self.text.find(json.dumps(value))
         return line_at(self.text, at) if at >= 0 else None
 
-    def fail(self, message: str, value: str | None = None) -> None:
+    def fail(self, message: str, value: str | None = None) -> NoReturn:
         raise InputError(self.where, self.line_of(value), message)
 
 
@@ -116,9 +117,10 @@ def _cyclonedx_entries(data: dict, document: _Document) -> list[tuple[str | None
             if not isinstance(item, dict):
                 document.fail(f"`{here}` must be an object")
             purl = item.get("purl")
+            given_name = item.get("name")
             if purl is not None and not isinstance(purl, str):
-                document.fail(f"`{here}.purl` must be a string", item.get("name") if isinstance(item.get("name"), str) else None)
-            name = item.get("name") if isinstance(item.get("name"), str) else here
+                document.fail(f"`{here}.purl` must be a string", given_name if isinstance(given_name, str) else None)
+            name = given_name if isinstance(given_name, str) else here
             entries.append((purl, name, "data" if item.get("type") == "data" else None))
             walk(item.get("components"), f"{here}.components", depth + 1)
 
@@ -143,7 +145,9 @@ def _spdx_entries(data: dict, document: _Document) -> list[tuple[str | None, str
             document.fail(f"`packages[{index}]` must be an object")
         if package.get("SPDXID") in subjects:
             continue
-        name = package.get("name") if isinstance(package.get("name"), str) else f"packages[{index}]"
+        name = package.get("name")
+        if not isinstance(name, str):
+            name = f"packages[{index}]"
         refs = package.get("externalRefs", [])
         if not isinstance(refs, list) or not all(isinstance(ref, dict) for ref in refs):
             document.fail(f"`packages[{index}].externalRefs` must be a list of objects", name)

@@ -108,6 +108,8 @@ def _extras(node: ast.expr, literals: dict[str, ast.expr], where: str, notices: 
         return []
     components: list[Component] = []
     for key, value in zip(table.keys, table.values):
+        if key is None:  # a `**spread`: refused above
+            continue
         name = key.value if isinstance(key, ast.Constant) and isinstance(key.value, str) else None
         if name is None:
             notices.append(_dynamic(where, key.lineno, "an `extras_require` key", _described(key)))
@@ -121,9 +123,14 @@ def _strings(node: ast.expr, literals: dict[str, ast.expr]) -> list[tuple[str, i
     if isinstance(node, ast.Name):
         node = literals.get(node.id, node)
     if isinstance(node, (ast.List, ast.Tuple)):
-        if not all(isinstance(item, ast.Constant) and isinstance(item.value, str) for item in node.elts):
+        strings = [
+            (item.value, item.lineno)
+            for item in node.elts
+            if isinstance(item, ast.Constant) and isinstance(item.value, str)
+        ]
+        if len(strings) != len(node.elts):
             return None
-        return [(item.value.strip(), item.lineno) for item in node.elts if item.value.strip()]
+        return [(text.strip(), line) for text, line in strings if text.strip()]
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         # setuptools reads a string as one requirement per line, `#` starting a comment. A
         # triple-quoted string's lines are the file's; "a\nb" on one line is all on that line.

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..errors import InputError
 from ..model import Component
 from ..scope import DEV, MAIN, OPTIONAL
-from ._locks import Locked, RootEdge, canonical, components, header_lines, load_toml, require, table_list, walk_scopes
+from ._locks import Edge, Locked, RootEdge, canonical, components, header_lines, load_toml, table_list, walk_scopes
 
 SUPPORTED_VERSIONS = (1,)
 _PROJECT_SOURCES = ("editable", "virtual")
@@ -25,12 +26,12 @@ _REFERENCE_SOURCES = ("git", "url", "path", "directory")
 def read_uv_lock(path: Path, root: Path) -> list[Component]:
     where, text, data = load_toml(path, root)
     version = data.get("version")
-    require(
-        version in SUPPORTED_VERSIONS,
-        where,
-        1,
-        f"unsupported uv.lock version {version!r} (this licensecheck reads version 1): upgrade licensecheck",
-    )
+    if version not in SUPPORTED_VERSIONS:
+        raise InputError(
+            where,
+            1,
+            f"unsupported uv.lock version {version!r} (this licensecheck reads version 1): upgrade licensecheck",
+        )
     entries = table_list(data, "package", where, "`[[package]]` entries")
     lines = header_lines(text, "package")
     packages: list[Locked] = []
@@ -38,9 +39,11 @@ def read_uv_lock(path: Path, root: Path) -> list[Component]:
     for index, entry in enumerate(entries):
         line = lines[index] if index < len(lines) else None
         name = entry.get("name")
-        require(isinstance(name, str) and name.strip() != "", where, line, "a `[[package]]` entry has no `name`")
+        if not (isinstance(name, str) and name.strip() != ""):
+            raise InputError(where, line, "a `[[package]]` entry has no `name`")
         source = entry.get("source", {})
-        require(isinstance(source, dict), where, line, f"package {name!r}: `source` must be a table")
+        if not isinstance(source, dict):
+            raise InputError(where, line, f"package {name!r}: `source` must be a table")
         edges = _edges(entry.get("dependencies", []), where, line, name, "dependencies")
         extras = {
             extra: _edges(items, where, line, name, f"optional-dependencies.{extra}")
@@ -53,12 +56,8 @@ def read_uv_lock(path: Path, root: Path) -> list[Component]:
                 roots += [edge + (DEV,) for edge in _edges(items, where, line, name, f"dev-dependencies.{group}")]
             continue
         package_version = entry.get("version")
-        require(
-            isinstance(package_version, str) and package_version.strip() != "",
-            where,
-            line,
-            f"package {name!r} has no `version`",
-        )
+        if not (isinstance(package_version, str) and package_version.strip() != ""):
+            raise InputError(where, line, f"package {name!r} has no `version`")
         reference = next((str(source[kind]) for kind in _REFERENCE_SOURCES if kind in source), None)
         packages.append(Locked(canonical(name), package_version, line, reference, edges, extras))
     walk_scopes(packages, roots)
@@ -67,18 +66,15 @@ def read_uv_lock(path: Path, root: Path) -> list[Component]:
 
 def _table(entry: dict, key: str, where: str, line: int | None, name: str) -> dict:
     value = entry.get(key, {})
-    require(isinstance(value, dict), where, line, f"package {name!r}: `{key}` must be a table of lists")
+    if not isinstance(value, dict):
+        raise InputError(where, line, f"package {name!r}: `{key}` must be a table of lists")
     return value
 
 
-def _edges(items: object, where: str, line: int | None, name: str, key: str) -> list[tuple[str, str | None, tuple[str, ...]]]:
-    require(
-        isinstance(items, list) and all(isinstance(item, dict) and isinstance(item.get("name"), str) for item in items),
-        where,
-        line,
-        f"package {name!r}: `{key}` must be a list of {{ name = \"...\" }} tables",
-    )
-    edges = []
+def _edges(items: object, where: str, line: int | None, name: str, key: str) -> list[Edge]:
+    if not (isinstance(items, list) and all(isinstance(item, dict) and isinstance(item.get("name"), str) for item in items)):
+        raise InputError(where, line, f"package {name!r}: `{key}` must be a list of {{ name = \"...\" }} tables")
+    edges: list[Edge] = []
     for item in items:
         version = item.get("version") if isinstance(item.get("version"), str) else None
         extras = item.get("extra", [])

@@ -92,8 +92,8 @@ def test_ignored_environment_hidden_and_vendored_files_are_never_read(discovery)
     for skipped in ("acme/gitignored-output", "acme/gitignored-scratch", "acme/in-a-virtualenv",
                     "acme/in-node-modules", "acme/in-a-hidden-folder"):
         assert skipped not in names
-    assert not any(l.path.startswith(("outputs/", "scratch/", "env-py312/", "node_modules/", ".cache/"))
-                   for _, _, l in discovery.local_loads)
+    assert not any(place.path.startswith(("outputs/", "scratch/", "env-py312/", "node_modules/", ".cache/"))
+                   for _, _, place in discovery.local_loads)
 
 
 def test_unparsable_files_are_warnings_with_their_path(discovery):

@@ -550,5 +550,5 @@ def test_components_merge_locations_and_keep_revisions_apart(tmp_path):
         "AutoModel.from_pretrained('org/model')\n"
         "AutoModel.from_pretrained('org/model', revision='abc')\n"
     )
-    components = {(c.name, c.revision): [l.line for l in c.locations] for c in discover(tmp_path).components}
+    components = {(c.name, c.revision): [place.line for place in c.locations] for c in discover(tmp_path).components}
     assert components == {("Org/Model", None): [2, 3], ("org/model", "abc"): [4]}

@@ -296,7 +296,7 @@ SECRET = "secret-first-line-from-outside"
     [
         ("README.md", f"---\nlicense: mit\nbase_model: {SECRET}/x\n---\n"),
         ("LICENSE", f"{SECRET}\nMIT License\n"),
-        ("adapter_config.json", '{"base_model_name_or_path": "%s/x"}' % SECRET),
+        ("adapter_config.json", f'{{"base_model_name_or_path": "{SECRET}/x"}}'),
         ("model.gguf", None),
     ],
 )

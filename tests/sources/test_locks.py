@@ -268,7 +268,7 @@ def test_the_lock_wins_over_a_requirement_pin_and_says_so(tmp_path):
     components = {c.name: c for c in collect_inputs(tmp_path).components if c.type == "package"}
     requests = components["requests"]
     assert requests.revision == "2.34.2"
-    assert [l.path for l in requests.locations] == ["uv.lock", "pyproject.toml", "requirements.txt"]
+    assert [place.path for place in requests.locations] == ["uv.lock", "pyproject.toml", "requirements.txt"]
     [note] = requests.notes
     assert note.code == "lock-overrides-requirement" and note.severity.value == "warning"
     assert "requirements.txt:1 asks for requests==2.31.0, but uv.lock locks 2.34.2" in note.message

@@ -26,6 +26,8 @@ import ast
 import os
 import re
 from collections.abc import Callable
+from functools import partial
+from typing import Any
 
 from ...model import DATASET, MODEL, Location
 from ..collect import Collector
@@ -112,7 +114,7 @@ class PythonProject:
             return self.modules[relative]
         self.modules[relative] = None  # also while parsing: an import cycle reads it as not parsed
         try:
-            tree = self._guarded(relative, lambda: ast.parse(data, filename=relative))
+            tree: Any = self._guarded(relative, lambda: ast.parse(data, filename=relative))
         except (SyntaxError, ValueError) as error:
             line = getattr(error, "lineno", None)
             self.collector.unparsable(Location(relative, line), f"not valid Python ({getattr(error, 'msg', error)})")
@@ -120,7 +122,7 @@ class PythonProject:
         if tree is _FAILED:
             return None
         dotted_name = relative[:-3].removesuffix("/__init__").replace("/", ".")
-        module = Module(relative, os.path.dirname(absolute), dotted_name, lambda line, path=relative: Location(path, line))
+        module = Module(relative, os.path.dirname(absolute), dotted_name, partial(Location, relative))
         return self._add(module, tree, _PREFIX_BYTES.search(data) is not None)
 
     def _add(self, module: Module, tree: ast.Module, has_prefix: bool) -> Module | None:
@@ -181,7 +183,7 @@ class PythonProject:
 
     def analyse(self, module: Module) -> None:
         for constant, shown in module.ollama_values:
-            self._prefixed(constant.value, module.locate(constant.lineno), module, shown)
+            self._prefixed(str(constant.value), module.locate(constant.lineno), module, shown)  # a str: parse.py
         for call, scope in module.calls:
             self.values.budget = BUDGET
             names = qualified_names(call.func, scope)
@@ -231,7 +233,7 @@ class PythonProject:
         if isinstance(argument, ast.Starred):
             result = unknown("arguments unpacked with *")
         known = module.read_facts.get(id(argument)) if isinstance(argument, ast.Name) else None
-        typed = slot._replace(type=kind, known=(argument.id, known) if known else ())  # type: ignore[union-attr]
+        typed = slot._replace(type=kind, known=(argument.id, known) if known and isinstance(argument, ast.Name) else ())
         self.record(result, typed, shown, site, revisions)
         self.callers.wait(result, typed, shown, site, revisions, argument, scope)
         if result.unknown and not result.params:
@@ -361,13 +363,13 @@ class PythonProject:
             self.callers.forget_calls()
             batch, self.callers.waiting = self.callers.waiting, []
             for function, parameter, use in batch:
-                self._guarded(function.module.path, lambda f=function, p=parameter, u=use: self.callers.resolve(f, p, u))
+                self._guarded(function.module.path, partial(self.callers.resolve, function, parameter, use))
 
     def _analyse_new(self, analysed: set[str]) -> None:
         for relative, module in list(self.modules.items()):
             if module is not None and relative not in analysed:
                 analysed.add(relative)
-                self._guarded(relative, lambda module=module: self.analyse(module))
+                self._guarded(relative, partial(self.analyse, module))
 
     def _parse_subclass_files(self) -> None:
         """Parse the files set aside that subclass a class of a parsed module: `self.X` may read their `X`."""

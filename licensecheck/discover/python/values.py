@@ -228,8 +228,10 @@ class Evaluator:
                 concrete.append((binding, None))
         return concrete, result
 
-    def class_of(self, expr: ast.expr, scope: Scope, depth: int) -> ClassInfo | None:
+    def class_of(self, expr: ast.expr, scope: Scope | None, depth: int) -> ClassInfo | None:
         """The project class an expression names (`Config`) or instantiates (`Config()`)."""
+        if scope is None:  # a class scope's parent: never None, but typed as any scope's
+            return None
         if isinstance(expr, ast.Call):
             expr = expr.func
         if isinstance(expr, (ast.Name, ast.Attribute)):
@@ -286,6 +288,8 @@ class Evaluator:
         when a class above it assigns `self.attr` in a method.
         """
         klass = function.klass
+        if klass is None:  # asked only for methods
+            return None
         concrete: list = []
         result = Result()
         hit = False
@@ -330,18 +334,16 @@ class Evaluator:
         if isinstance(base, ast.Name):
             function = enclosing_function(scope)
             if function and function.klass and function.positional and base.id == function.positional[0]:
-                found = self._class_attribute(function.klass, expr.attr, depth)
+                own = self._class_attribute(function.klass, expr.attr, depth)
                 overrides = None
                 if function.kind != "staticmethod" and self.project.subclasses.get(function.klass.name):
                     overrides = self._overrides(function, expr.attr, depth)
-                if found is None and overrides is None:
-                    return [], unknown(f"`{text}` is set at run time")
-                if found is None:
-                    return overrides
+                if own is None:
+                    return overrides or ([], unknown(f"`{text}` is set at run time"))
                 if overrides is not None:
-                    found[0].extend(overrides[0])
-                    found[1].extend(overrides[1])
-                return found
+                    own[0].extend(overrides[0])
+                    own[1].extend(overrides[1])
+                return own
             bindings = lookup(base.id, base, scope)
             imported = next((b.detail[0] for b in bindings or () if b.kind == IMPORT), None)
             module = self.project.module_named(imported) if imported else None
@@ -349,9 +351,9 @@ class Evaluator:
                 return self.follow_bindings(module.scope.exit.get(expr.attr), expr.attr, depth + 1)
             klass = self.class_of(base, scope, depth)
             if klass is not None:
-                found = self._class_attribute(klass, expr.attr, depth)
-                if found is not None:
-                    return found
+                own = self._class_attribute(klass, expr.attr, depth)
+                if own is not None:
+                    return own
             if bindings and all(b.kind == VALUE and isinstance(b.node, ast.Call) and self.is_loader_call(b.node, b.scope)
                                 for b in bindings):
                 return [], Result()  # `processor.tokenizer`: a part of a loaded model, reported at its loader
@@ -361,7 +363,7 @@ class Evaluator:
             if concrete or result.params:  # `args.name` of a parameter, `Config(name=...).name`
                 return concrete, _along(result, ("attr", expr.attr))
         if scope.module.option_defaults.get(expr.attr):
-            concrete: list = []
+            concrete = []
             result = Result()
             for value, value_scope in scope.module.option_defaults[expr.attr]:
                 found, more = self.follow(value, value_scope, depth + 1)
@@ -374,7 +376,7 @@ class Evaluator:
     def _follow_subscript(self, expr: ast.Subscript, scope: Scope, depth: int) -> tuple[list, Result]:
         container = dotted(expr.value)
         if container in ("os.environ", "environ"):
-            name = expr.slice.value if isinstance(expr.slice, ast.Constant) else "?"
+            name = expr.slice.value if isinstance(expr.slice, ast.Constant) and isinstance(expr.slice.value, str) else "?"
             return [], unknown(f"environment variable {name}")
         if container == "sys.argv":
             return [], unknown("a command-line argument (sys.argv)")
@@ -674,6 +676,7 @@ class Evaluator:
 
     def _dict_get(self, node: ast.Call, scope: Scope, depth: int) -> Result:
         """`CHOICES.get(key, default)` on a constant dict: the value for a known key, else every value."""
+        assert isinstance(node.func, ast.Attribute)  # asked for `x.get(...)` only
         containers, result = self.follow(node.func.value, scope, depth + 1)
         dicts = [(c, c_scope) for c, c_scope in containers if isinstance(c, ast.Dict)]
         if not dicts:
@@ -694,7 +697,8 @@ class Evaluator:
         name = names[0]
         last = name.rsplit(".", 1)[-1]
         if name in _ENVIRON_GETTERS or name.endswith("environ.get"):
-            variable = node.args[0].value if node.args and isinstance(node.args[0], ast.Constant) else "?"
+            first = node.args[0] if node.args else None
+            variable = first.value if isinstance(first, ast.Constant) and isinstance(first.value, str) else "?"
             default = node.args[1] if len(node.args) > 1 else keyword(node, "default")
             result = self.strings(default, scope, depth + 1) if default is not None else Result()
             result.unknown.append(
