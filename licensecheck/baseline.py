@@ -21,6 +21,7 @@ import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .findings import BASELINE, BASELINE_STALE
 from .errors import InputError
 from .model import PACKAGE, ComponentResult, Finding, ScanResult, Severity, Verdict
 
@@ -118,14 +119,14 @@ def apply_baseline(result: ScanResult, entries: frozenset[BaselineEntry], where:
     notices = list(result.notices)
     notices.append(Finding(
         Severity.INFO,
-        "baseline",
+        BASELINE,
         f"baseline {where}: {baselined} component(s) with recorded problems do not fail the run; {new} with new problems",
     ))
     gone = len(entries - seen)
     if gone:
         notices.append(Finding(
             Severity.INFO,
-            "baseline-stale",
+            BASELINE_STALE,
             f"baseline {where}: {gone} recorded problem(s) no longer occur; rewrite it with --write-baseline",
         ))
     return replace(result, components=tuple(components), notices=tuple(notices))

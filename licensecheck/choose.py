@@ -30,7 +30,7 @@ from .model import (
     Severity,
     Verdict,
 )
-from .policy import EXCEPTION_APPLIED, LICENCE_DENIED, LICENCE_NOT_ALLOWED
+from .findings import EXCEPTION_APPLIED, LICENCE_DENIED, LICENCE_NOT_ALLOWED
 
 # What kind of duty each clause code is, for the comparison's "duties" column.
 # A code not listed here is shown as it is.

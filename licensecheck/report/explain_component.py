@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..explain_component import EXCEPTION_CODES
 from ..model import Severity
-from ..policy import EXCEPTION_APPLIED
+from ..findings import EXCEPTION_APPLIED
 from .escape import plain
 
 

@@ -24,6 +24,7 @@ import io
 import re
 from collections.abc import Callable
 
+from ..findings import SPDX_LINK_DROPPED
 from .. import __version__
 from ..model import PACKAGE, ComponentResult, Finding, ScanResult, Severity
 from . import RenderOptions
@@ -74,7 +75,7 @@ def _accepted_url(url: str | None) -> str | None:
 def _link_dropped(name: str, url: str) -> Finding:
     return Finding(
         Severity.WARNING,
-        "spdx-link-dropped",
+        SPDX_LINK_DROPPED,
         f"the link to the text of {name}, {url!r}, is left out of this SBOM: it is not a URL SPDX accepts",
     )
 

@@ -22,6 +22,13 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
+from ..findings import (
+    CARD_UNREADABLE,
+    LICENCE_FILE_GATED,
+    LICENCE_FILE_MISSING,
+    LICENCE_FILE_TOO_LARGE,
+    NO_LICENCE,
+)
 from ..identify import licence_named_in_card_body, recognise_by_link, recognise_by_text, text_fingerprint
 from ..model import DATASET, Finding, LicenceInfo, Resolution, Severity
 from .bounded import AnswerTooLarge
@@ -108,7 +115,7 @@ def fetch_licence_text(
 def declares_nothing(resolution: Resolution) -> bool:
     """A card with no `license`, `license_name`, `license_link` or licence tag (card.py's `no-licence`)."""
     problem = resolution.problem
-    return resolution.licence is None and problem is not None and problem.code == "no-licence"
+    return resolution.licence is None and problem is not None and problem.code == NO_LICENCE
 
 
 def licence_left_open(resolution: Resolution, knowledge: Knowledge) -> bool:
@@ -202,7 +209,7 @@ def _from_card_body(
         reason = hub_error_finding(error, repo_type, repo_id, resolution.version)
         note = Finding(
             Severity.WARNING,
-            "card-unreadable",
+            CARD_UNREADABLE,
             f"{repo_type} {repo_id}: its README.md, read for the licence its metadata leaves open, could not be read "
             f"({reason.message.removeprefix(f'{repo_type} {repo_id}: ')})",
         )
@@ -265,20 +272,20 @@ def _read_failure(
     if isinstance(error, GatedRepoError):
         return Finding(
             Severity.ERROR,
-            "licence-file-gated",
+            LICENCE_FILE_GATED,
             f"{what}: declares {declared}, and its licence file {filename} could not be read because the "
             "repository is gated: accept its terms on the Hub and set HF_TOKEN, or declare an override with a reason",
         )
     if isinstance(error, EntryNotFoundError):
         return Finding(
             Severity.WARNING,
-            "licence-file-missing",
+            LICENCE_FILE_MISSING,
             f"{what}: declares {declared}, but the repository has no file {filename} to read the licence from",
         )
     if isinstance(error, AnswerTooLarge):
         return Finding(
             Severity.WARNING,
-            "licence-file-too-large",
+            LICENCE_FILE_TOO_LARGE,
             f"{what}: its licence file {filename} is larger than {MAX_LICENCE_BYTES // 1024} KB; not read",
         )
     reason = hub_error_finding(error, repo_type, repo_id, revision)
