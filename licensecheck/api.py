@@ -26,8 +26,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .findings import LOCK_NOT_VERIFIED
 from .errors import LicensecheckError, UsageError
+from .findings import LOCK_NOT_VERIFIED
 from .model import DISTRIBUTIONS, USES, Component, Context, ScanOptions, ScanResult
 
 if TYPE_CHECKING:  # not imported at run time: the warm path reads none of these

@@ -21,8 +21,8 @@ import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .findings import BASELINE, BASELINE_STALE
 from .errors import InputError
+from .findings import BASELINE, BASELINE_STALE
 from .model import PACKAGE, ComponentResult, Finding, ScanResult, Severity, Verdict
 
 BASELINE_VERSION = 1
@@ -52,7 +52,7 @@ def component_entries(item: ComponentResult) -> frozenset[BaselineEntry]:
     if item.evaluation.verdict not in _FAILING:
         return frozenset()
     licence = item.resolution.licence.id if item.resolution.licence else None
-    codes = {f.code for f in item.evaluation.findings if f.severity is Severity.ERROR}
+    codes: set[str] = {f.code for f in item.evaluation.findings if f.severity is Severity.ERROR}
     if not codes:
         codes = {item.evaluation.verdict.value}
     return frozenset(BaselineEntry(item.component.type, _name(item), code, licence) for code in codes)

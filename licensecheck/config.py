@@ -25,8 +25,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from .findings import CONFIG_REF, CONFIG_SHADOWED
 from .errors import InputError, LicensecheckError
+from .findings import CONFIG_REF, CONFIG_SHADOWED
 from .globs import PathFilter
 from .knowledge import Knowledge, normalise_id, rules_dir
 from .model import DISTRIBUTIONS, USES, Context, Finding, PolicyException, Severity

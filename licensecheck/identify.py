@@ -12,9 +12,9 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from .findings import LICENCE_RECOGNISED, LICENCE_UNKNOWN_ID, LICENCE_UNRECOGNISED, NO_LICENCE
 from .card import card_licence_sections
 from .expression import Expression, ExpressionError, LicenceId, parse_expression, render
+from .findings import LICENCE_RECOGNISED, LICENCE_UNKNOWN_ID, LICENCE_UNRECOGNISED, NO_LICENCE
 from .knowledge import Knowledge, Recogniser
 from .model import PACKAGE, Finding, LicenceInfo, LicenceRule, Severity
 

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from .findings import LOCK_MISMATCH, OFFLINE, UNREACHABLE
 from .evaluate import evaluate_conflict, evaluate_expression, evaluate_rule, evaluate_unresolved
+from .findings import HUB_UNREACHABLE, LOCK_MISMATCH, OFFLINE, PYPI_UNREACHABLE, UNREACHABLE
 from .identify import identify
 from .knowledge import Knowledge
 from .lineage import budget_notices, link_lineage
@@ -139,13 +139,13 @@ def _run_notices(results: tuple[ComponentResult, ...]) -> tuple[Finding, ...]:
                     "component(s): their live answers are judged; run `licensecheck lock` to record them")
         )
     codes = [r.resolution.problem.code for r in results if r.resolution.problem is not None]
-    if codes.count("offline"):
+    if codes.count(OFFLINE):
         notices.append(
-            Finding(Severity.WARNING, OFFLINE, f"offline: HF_HUB_OFFLINE is set and {codes.count('offline')} model(s) "
+            Finding(Severity.WARNING, OFFLINE, f"offline: HF_HUB_OFFLINE is set and {codes.count(OFFLINE)} model(s) "
                     f"or dataset(s) are not in {LOCK_NAME}, so they are unknown; run `licensecheck lock` while online")
         )
-    for code, service, setting in (("hub-unreachable", "the Hugging Face Hub", "HF_ENDPOINT"),
-                                   ("pypi-unreachable", "the package index", "LICENSECHECK_PYPI_URL")):
+    for code, service, setting in ((HUB_UNREACHABLE, "the Hugging Face Hub", "HF_ENDPOINT"),
+                                   (PYPI_UNREACHABLE, "the package index", "LICENSECHECK_PYPI_URL")):
         if codes.count(code):
             notices.append(
                 Finding(Severity.ERROR, UNREACHABLE, f"could not reach {service}: {codes.count(code)} component(s) "

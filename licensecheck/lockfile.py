@@ -13,6 +13,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from .errors import InputError
 from .findings import (
     HUB_CONNECTION_ERROR,
     HUB_ERROR,
@@ -30,7 +31,6 @@ from .findings import (
     PYPI_TIMEOUT,
     PYPI_UNREACHABLE,
 )
-from .errors import InputError
 from .model import COMPONENT_TYPES, PACKAGE, Component, Finding, LicenceInfo, ModelFacts, Resolution, is_valid_repo_id
 from .versions import version_satisfies
 

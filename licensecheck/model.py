@@ -327,7 +327,7 @@ class Clause:
     licence fixes a day.
     """
 
-    code: str
+    code: Code  # a string is made a Code (__post_init__): rule data defines its codes
     effect: str
     text: str
     source: str

@@ -34,6 +34,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from .expression import ExpressionError, LicenceId, licence_ids, parse_expression, render
 from .findings import (
     LICENCE_CLASSIFIERS_COMBINED,
     LICENCE_READ_FROM_TEXT,
@@ -45,7 +46,6 @@ from .findings import (
     PYPI_LICENCE_TEXT,
     PYPI_LICENCE_UNRECOGNISED,
 )
-from .expression import ExpressionError, LicenceId, licence_ids, parse_expression, render
 from .identify import licence_body, recognise_by_fingerprint, recognise_by_text, spdx_spelling, text_fingerprint
 from .knowledge import Knowledge
 from .model import Finding, LicenceInfo, LicenceRule, Severity

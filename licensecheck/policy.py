@@ -30,6 +30,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
+from .evaluate import evaluate_expression
+from .expression import AllOf, AnyOf, Expression, ExpressionError, LicenceId, licence_ids, parse_expression, render
 from .findings import (
     EXCEPTION_APPLIED,
     EXCEPTION_EXPIRED,
@@ -46,8 +48,6 @@ from .findings import (
     LICENCE_UNKNOWN_ID,
     UNKNOWN_WARN,
 )
-from .evaluate import evaluate_expression
-from .expression import AllOf, AnyOf, Expression, ExpressionError, LicenceId, licence_ids, parse_expression, render
 from .model import (
     PACKAGE,
     ComponentResult,

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from licensecheck.model import Code
-from licensecheck.findings import EXCEPTION_APPLIED, LICENCE_LAUNDERING
 from licensecheck.choose import candidate_row, deciding_reason, pick_alternatives, similar
+from licensecheck.findings import EXCEPTION_APPLIED, LICENCE_LAUNDERING
 from licensecheck.knowledge import load_knowledge
 from licensecheck.model import (
     MODEL,
+    Code,
     Component,
     ComponentResult,
     Context,

@@ -34,9 +34,11 @@ def test_every_entry_has_its_constant_a_severity_a_title_and_help():
         assert isinstance(entry.severity, Severity)
         assert entry.title[0].isupper() and not entry.title.endswith("."), code
         assert entry.help.endswith("."), code
-    assert (REGISTRY["hub-not-found"].severity, REGISTRY["hub-renamed"].severity, REGISTRY["licence-choice"].severity) == (
-        Severity.ERROR, Severity.WARNING, Severity.INFO
-    )
+    assert (
+        REGISTRY["hub-not-found"].severity,
+        REGISTRY["hub-renamed"].severity,
+        REGISTRY["licence-choice"].severity,
+    ) == (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
 
 def test_a_finding_refuses_a_code_that_is_not_registered():
@@ -73,11 +75,17 @@ def test_every_registered_code_is_raised_somewhere():
 def test_help_for_answers_from_the_registry_then_the_rules_then_the_code():
     assert help_for("hub-gated") == (REGISTRY["hub-gated"].title, REGISTRY["hub-gated"].help)
     assert help_for("non-commercial")[0] == "Non-commercial licence"
-    assert help_for("some-new-code") == ("Some new code", "Some new code: see the message and the licence section it cites.")
+    assert help_for("some-new-code") == (
+        "Some new code",
+        "Some new code: see the message and the licence section it cites.",
+    )
 
 
 def test_a_broken_clause_help_file_leaves_clause_findings_a_title(tmp_path, monkeypatch):
     (tmp_path / CLAUSE_HELP_FILE).write_text("[non-commercial]\ntitle = 3\n")
     monkeypatch.setenv("LICENSECHECK_RULES_DIR", str(tmp_path))
-    assert help_for("non-commercial") == ("Non commercial", "Non commercial: see the message and the licence section it cites.")
+    assert help_for("non-commercial") == (
+        "Non commercial",
+        "Non commercial: see the message and the licence section it cites.",
+    )
     assert help_for("hub-gated")[0] == "Gated repository"  # the program's own codes do not depend on rules/

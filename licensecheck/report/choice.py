@@ -13,9 +13,9 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 
-from ..findings import EXCEPTION_UNUSED
 from .. import __version__
 from ..choose import SUGGESTED, CandidateRow
+from ..findings import EXCEPTION_UNUSED
 from ..model import Alternative, Finding, ScanResult, Severity
 from .escape import json_text, plain
 from .markdown import md

@@ -9,8 +9,8 @@ table, inject markup, or ping anyone: a PR comment must not notify `@someone`.
 
 from __future__ import annotations
 
-from ..findings import LICENCE_OVERRIDE, OVERRIDE_NOT_ALLOWED
 from .. import __version__
+from ..findings import LICENCE_OVERRIDE, OVERRIDE_NOT_ALLOWED
 from ..model import ComponentResult, ScanResult, Severity, Verdict
 from . import RenderOptions
 from ._common import VERDICT_ORDER, ordered, version_of

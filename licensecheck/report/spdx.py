@@ -24,8 +24,8 @@ import io
 import re
 from collections.abc import Callable
 
-from ..findings import SPDX_LINK_DROPPED
 from .. import __version__
+from ..findings import SPDX_LINK_DROPPED
 from ..model import PACKAGE, ComponentResult, Finding, ScanResult, Severity
 from . import RenderOptions
 from ._common import (

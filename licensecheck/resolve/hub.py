@@ -24,6 +24,8 @@ import os
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from .. import __version__
+from ..card import field_text, gated_prompt, licence_from_metadata, lineage_from_metadata
 from ..findings import (
     HUB_CONNECTION_ERROR,
     HUB_ERROR,
@@ -41,8 +43,6 @@ from ..findings import (
     HUB_UNREACHABLE,
     OFFLINE,
 )
-from .. import __version__
-from ..card import field_text, gated_prompt, licence_from_metadata, lineage_from_metadata
 from ..model import DATASET, MODEL, Code, Finding, Resolution, Severity, is_valid_repo_id
 from ..retry import RETRY_STATUSES, RetriesExhausted, RetryPolicy, Transient, call_with_retries, parse_retry_after
 from . import resolved_now

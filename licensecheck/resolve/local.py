@@ -22,8 +22,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from ..findings import LOCAL_LICENCE_FILE, NO_LICENCE
 from ..card import licence_from_metadata
+from ..findings import LOCAL_LICENCE_FILE, NO_LICENCE
 from ..model import Component, Finding, LicenceInfo, Resolution, Resolved, Severity
 from ..sources.local import ModelFiles, read_model_files
 

@@ -30,19 +30,19 @@ from urllib.error import HTTPError, URLError
 from urllib.parse import quote
 from urllib.request import Request, urlopen
 
+from .. import __version__
 from ..findings import (
     PYPI_CONNECTION_ERROR,
     PYPI_ERROR,
     PYPI_HTTP_ERROR,
     PYPI_INVALID_NAME,
     PYPI_INVALID_RESPONSE,
-    PYPI_NOT_FOUND,
     PYPI_NO_MATCHING_RELEASE,
+    PYPI_NOT_FOUND,
     PYPI_RELEASE_CHOSEN,
     PYPI_TIMEOUT,
     PYPI_UNREACHABLE,
 )
-from .. import __version__
 from ..model import Code, Finding, Resolution, Severity
 from ..package_licence import PackageDeclarations, read_package_licence
 from ..retry import RETRY_STATUSES, RetriesExhausted, RetryPolicy, Transient, call_with_retries, parse_retry_after

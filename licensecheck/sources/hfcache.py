@@ -16,8 +16,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..findings import HF_CACHE, HF_CACHE_CORRUPTED, HF_CACHE_NOT_CHECKED
 from ..errors import LicensecheckError
+from ..findings import HF_CACHE, HF_CACHE_CORRUPTED, HF_CACHE_NOT_CHECKED
 from ..model import DATASET, MODEL, Component, Finding, Location, Severity
 
 CHECKED_TYPES = (MODEL, DATASET)

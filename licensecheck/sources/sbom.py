@@ -22,8 +22,8 @@ from collections import Counter
 from pathlib import Path
 from typing import NoReturn
 
-from ..findings import SBOM_NOT_CHECKED
 from ..errors import InputError
+from ..findings import SBOM_NOT_CHECKED
 from ..model import DATASET, MODEL, PACKAGE, Component, Finding, Location, Severity, is_valid_repo_id
 from ._common import line_at, read_text
 
