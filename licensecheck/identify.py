@@ -330,7 +330,8 @@ def _unclear(sections: list[str], ids: list[str], unknown: list[str], qualifiers
     quoted = said if len(said) <= MAX_QUOTED_CHARS else said[: MAX_QUOTED_CHARS - 1] + "…"
     listed = ", ".join(ids)
     if unknown:
-        names = ", ".join(repr(name[:60]) for name in unknown[:3])
+        distinct = list(dict.fromkeys(name.strip("《》 ") for name in unknown))  # a title both linked and repeated
+        names = ", ".join(repr(name[:60]) for name in distinct[:3])
         reason = f"names {listed + ' and ' if ids else ''}something no licence rule knows ({names})"
     elif qualifiers:
         reason = f"{'names ' + listed + ' but ' if ids else ''}qualifies the grant ({qualifiers[0]!r})"
