@@ -112,6 +112,26 @@ def test_a_link_that_only_points_names_nothing_of_its_own(knowledge):
     assert read_card_licence(card_text("llmware/dragon-yi-6b-v0"), knowledge).id == "yi-license"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## License\nThis model is released under the MIT License; see [LICENSE](LICENSE).\n",
+        "## License\nThis model is released under the MIT License; see [the license file](./LICENSE.md).\n",
+    ],
+)
+def test_a_link_to_the_licence_file_is_a_pointer_not_another_licence(text, knowledge):
+    assert read_card_licence(text, knowledge).id == "mit"
+
+
+def test_a_url_is_a_link_not_words_of_the_section(knowledge):
+    # yayi2's "[...](https://github.com/wenge-research/YAYI2/blob/main/COMMERCIAL_LICENSE)" once read as the words
+    # "commercial license" (the proprietary rule); a bare URL is no different.
+    text = "## License\nApache 2.0; the text is at https://example.com/terms/commercial-license/ too.\n"
+    assert read_card_licence(text, knowledge).id == "apache-2.0"
+    text = "## License\nApache 2.0; the text is at [our site](docs/commercial-license/) too.\n"
+    assert read_card_licence(text, knowledge).id == "apache-2.0"
+
+
 def test_the_quote_is_escaped_and_cut_short(knowledge):
     text = "## License\nSee \x1b[31mour terms\u202e " + "x" * 300 + "\n"
     read = read_card_licence(text, knowledge)
