@@ -35,25 +35,23 @@ def card_text(repo_id: str) -> str:
     return CORPUS["models"][repo_id]["readme_excerpt"]
 
 
-def test_nanbeige_binds_apache_and_its_own_agreement_so_it_is_not_apache_alone(knowledge):
-    # "you must comply with the Apache 2.0 License and the [License Agreement for Large Language Models Nanbeige](...)"
-    read = read_card_licence(card_text("Nanbeige/Nanbeige-16B-Base"), knowledge)
+@pytest.mark.parametrize(
+    ("repo_id", "unknown"),
+    [
+        # "you must comply with the Apache 2.0 License and the [License Agreement for Large Language Models Nanbeige](...)"
+        ("Nanbeige/Nanbeige-16B-Base", "'南北阁大语言模型许可协议', 'License Agreement for Large Language Models Nanbeige'"),
+        ("Nanbeige/Nanbeige-16B-Chat", "'南北阁大语言模型许可协议', 'License Agreement for Large Language Models Nanbeige'"),
+        # Apache-2.0 for the code, a community licence for the weights: neither apache-2.0 alone, nor proprietary
+        # read out of the COMMERCIAL_LICENSE link target.
+        ("cognitivecomputations/yayi2-30b-llama", "'雅意YAYI 2 模型社区许可协议', '雅意 YAYI 2 模型商用许可协议', 'YAYI 2 Community License'"),
+    ],
+)
+def test_apache_beside_a_licence_no_rule_knows_is_not_apache_alone(repo_id, unknown, knowledge):
+    read = read_card_licence(card_text(repo_id), knowledge)
     assert read.id is None
     assert read.unclear.startswith(
-        f"{SECTION} names apache-2.0 and something no licence rule knows ('南北阁大语言模型许可协议', "
-        "'License Agreement for Large Language Models Nanbeige'), so it does not identify the licence; it says "
-        "'使用 Nanbeige 模型时，您必须遵守 Apache 2.0 许可证和[《南北阁大语言模型许可协议》]"
-    )
-    assert read_card_licence(card_text("Nanbeige/Nanbeige-16B-Chat"), knowledge).id is None
-
-
-def test_yayi2_names_apache_for_code_and_a_community_licence_for_the_weights(knowledge):
-    # Neither apache-2.0 alone, nor proprietary read out of the COMMERCIAL_LICENSE link target.
-    read = read_card_licence(card_text("cognitivecomputations/yayi2-30b-llama"), knowledge)
-    assert read.id is None
-    assert read.unclear.startswith(
-        f"{SECTION} names apache-2.0 and something no licence rule knows ('雅意YAYI 2 模型社区许可协议', "
-        "'雅意 YAYI 2 模型商用许可协议', 'YAYI 2 Community License'), so it does not identify the licence"
+        f"{SECTION} names apache-2.0 and something no licence rule knows ({unknown}), so it does not identify the "
+        f"licence; it says '{card_text(repo_id).split(chr(10), 2)[2][:20]}"
     )
 
 
