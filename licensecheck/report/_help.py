@@ -131,6 +131,11 @@ HELP: dict[str, tuple[str, str]] = {
     "card-unreadable": ("Model card not readable",
                         "The README.md read for the licence the card's metadata leaves open could not be read. "
                         "Retry, or declare an override with a reason."),
+    "card-licence-unclear": ("Card's License section names no single licence",
+                             "The card's metadata leaves the licence open and its License section does not settle it: "
+                             "it names no licence licensecheck knows, several, one beside a licence no rule knows, or "
+                             "grants the licence only for some uses (personal, academic, non-commercial). The quoted "
+                             "text says which. Read the card and declare an override with a reason."),
     "licence-override": ("Licence set by override",
                          "models.yaml sets this licence by hand, with the reason shown, in place of the one the Hub "
                          "declares. Overrides are reported so that a reviewer can check them, above all one that is "
