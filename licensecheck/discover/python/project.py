@@ -51,8 +51,12 @@ _TOO_LARGE = "too large to analyse"
 
 def _may_call_with_an_id(data: bytes) -> bool:
     """Whether a file without a loader holds a string that could be a repository id (`org/name`)."""
-    # The pattern's bytes are ASCII (`\w` of a bytes pattern), so decoding cannot fail.
-    return b"/" in data and any(could_be_repository(found.decode("ascii")) for found in _ID_LITERAL.findall(data))
+    if b"/" not in data:
+        return False
+    for found in _ID_LITERAL.findall(data):
+        if could_be_repository(found.decode("ascii")):  # the pattern's bytes are ASCII (`\w` of a bytes pattern)
+            return True
+    return False
 
 
 # The identifiers of a file, cheaply: every byte that cannot be part of one becomes a space,
