@@ -105,3 +105,15 @@ def test_a_name_after_digits_is_a_mention():
     assert _mentions(b"x = 2load_model(MODEL)\n", {b"load_model"})
     assert not _mentions(b"x = v2load_model\n", {b"load_model"})
     assert _mentions(b"caf\xc3\xa9load_model = 1\n", {b"load_model"})
+
+
+@pytest.mark.xfail(strict=True, reason="known gap, left for the lead: loader_for knows these callees, but no "
+                                       "loader word of LOADER_WORDS is in such a file, so it is never parsed")
+@pytest.mark.parametrize("call", [
+    'from openai import OpenAI\nclient = OpenAI()\nclient.chat.completions.create(model="meta-llama/Llama-3.1-8B")\n',
+    'import litellm\nlitellm.completion(model="huggingface/meta-llama/Llama-3.1-8B")\n',
+    'from langchain_openai import ChatOpenAI\nChatOpenAI(model="meta-llama/Llama-3.1-8B")\n',
+    'from modelscope import model_file_download\nmodel_file_download("qwen/Qwen-7B", "config.json")\n',
+])
+def test_callees_loader_for_knows_but_no_loader_word_names(call):
+    assert _names_a_loader(call)
