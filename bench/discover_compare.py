@@ -4,7 +4,9 @@
     .venv/bin/python bench/discover_compare.py /tmp/speed-base . --sizes 10000 --repetitions 3
 
 OLD_TREE and NEW_TREE are checkouts of licensecheck (e.g. `git worktree add
-/tmp/base a9281d1`); each side runs with PYTHONPATH pointing at its tree. Both
+/tmp/base a9281d1`); each side runs with PYTHONPATH pointing at its tree, and
+`python -P` so that the working folder cannot shadow it (each child says which
+code it imported, and a child that imported the wrong side stops the run). Both
 scan the same generated tree, built once per size by this tree's
 bench/discover_bench.py (one generator, whatever the sides' own benches build).
 Two figures per side and size:
@@ -41,6 +43,7 @@ from discover_bench import build  # noqa: E402
 _DISCOVERY = """
 import json, sys, time
 from pathlib import Path
+import licensecheck
 from licensecheck.discover import discover
 root = Path(sys.argv[1])
 discover(root)
@@ -49,7 +52,7 @@ for _ in range(3):
     started = time.process_time()
     result = discover(root)
     times.append(time.process_time() - started)
-print(json.dumps({"cpu": min(times), "references": len(result.references)}))
+print(json.dumps({"cpu": min(times), "references": len(result.references), "code": licensecheck.__file__}))
 """
 
 
@@ -62,16 +65,20 @@ def _environment(tree: Path, cache: Path) -> dict[str, str]:
 
 def discovery_cpu(tree: Path, root: Path, cache: Path) -> tuple[float, int]:
     """(CPU seconds of one discover() call, references found) with `tree`'s code."""
-    done = subprocess.run([sys.executable, "-c", _DISCOVERY, str(root)], env=_environment(tree, cache),
-                          capture_output=True, text=True, check=True)
+    # -P: without it, `python -c` puts the working folder first on sys.path, and run from a
+    # checkout both sides would import that checkout's code, whatever PYTHONPATH says.
+    done = subprocess.run([sys.executable, "-P", "-c", _DISCOVERY, str(root)], env=_environment(tree, cache),
+                          capture_output=True, text=True, check=True, cwd=root)
     answer = json.loads(done.stdout)
+    if not Path(answer["code"]).resolve().is_relative_to(tree.resolve()):
+        raise SystemExit(f"the child meant to run {tree} imported {answer['code']}")
     return answer["cpu"], answer["references"]
 
 
 def scan_cpu(tree: Path, root: Path, cache: Path) -> tuple[float, int]:
     """(CPU seconds of the whole `scan --offline` child, its exit code) with `tree`'s code."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    done = subprocess.run([sys.executable, "-m", "licensecheck", "scan", str(root), "--offline", "--format", "json",
+    done = subprocess.run([sys.executable, "-P", "-m", "licensecheck", "scan", str(root), "--offline", "--format", "json",
                            "-o", os.devnull],
                           env=_environment(tree, cache), capture_output=True, text=True, cwd=root)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
