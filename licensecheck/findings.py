@@ -346,6 +346,15 @@ CARD_UNREADABLE = _code(
     "The README.md read for the licence the card's metadata leaves open could not be read. Retry, or "
     "declare an override with a reason.",
 )
+CARD_LICENCE_UNCLEAR = _code(
+    "card-licence-unclear",
+    WARNING,
+    "Card's License section names no single licence",
+    "The card's metadata leaves the licence open and its License section does not settle it: it names no "
+    "licence licensecheck knows, several, one beside a licence no rule knows, or grants the licence only "
+    "for some uses (personal, academic, non-commercial). The quoted text says which. Read the card and "
+    "declare an override with a reason.",
+)
 LICENCE_OVERRIDE = _code(
     "licence-override",
     WARNING,

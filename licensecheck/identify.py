@@ -258,21 +258,168 @@ def _identify_other(
 _CARD_URL = re.compile(r"https?://[^\s)\]>\"'<]+")
 
 
+@dataclass(frozen=True)
+class CardLicence:
+    """What a card's License section(s) say: the one licence they identify (`id`), or,
+    when they say something but identify none, why not (`unclear`, a sentence that
+    quotes them, escaped and cut short)."""
+
+    id: str | None
+    unclear: str | None = None
+
+
 def licence_named_in_card_body(text: str, knowledge: Knowledge) -> str | None:
+    """The one licence the card's License section(s) name (see `read_card_licence`)."""
+    return read_card_licence(text, knowledge).id
+
+
+def read_card_licence(text: str, knowledge: Knowledge) -> CardLicence:
     """The one licence the card's License section(s) name: by a known text, a link a
-    recogniser knows, or a licence's name or alias written out. None when they
-    name none, or several (a fine-tune's section naming its own and its base's
-    licences does not say which is which)."""
+    recogniser knows, or a licence's name or alias written out (`_names_in`). Fails
+    closed: nothing is identified when they name several licences (a fine-tune's
+    section naming its own and its base's does not say which is which), name one
+    beside something that is not a licence we know ("Apache 2.0 and the [Nanbeige
+    licence agreement](...)"), or qualify the grant ("for personal and academic use").
+    A family named beside one of its members ("Creative Commons ... CC BY-NC 4.0")
+    is that member."""
     found: set[str] = set()
-    for section in card_licence_sections(text):
+    unknown: list[str] = []
+    qualifiers: list[str] = []
+    sections = card_licence_sections(text)
+    for section in sections:
         by_text = recognise_by_text(section, knowledge.recognisers)
         if by_text:
             found.add(by_text)
-        found.update(filter(None, (recognise_by_link(url, knowledge.recognisers) for url in _CARD_URL.findall(section))))
-        found.update(_names_in(section, knowledge))
+            continue  # a whole licence text: its own words say what it grants
+        reading = _read_section(section, knowledge)
+        found.update(reading.ids)
+        unknown.extend(reading.unknown_names)
+        qualifiers.extend(reading.qualifiers)
+    if not sections:
+        return CardLicence(None)
     rules = {knowledge.lookup(licence_id) for licence_id in found}
-    ids = {rule.id for rule in rules if rule is not None and rule.recognised}
-    return ids.pop() if len(ids) == 1 and len(rules) == 1 else None
+    known = {rule for rule in rules if rule is not None and rule.recognised}
+    known = {rule for rule in known if not _family_of_any(rule, known)}
+    qualifiers = [q for q in qualifiers if not (len(known) == 1 and _qualifier_within(q, next(iter(known))))]
+    if len(known) == 1 and len(rules - {None}) == len(rules) and not unknown and not qualifiers:
+        return CardLicence(next(iter(known)).id)
+    return CardLicence(None, _unclear(sections, sorted(rule.id for rule in known), unknown, qualifiers))
+
+
+def _family_of_any(rule: LicenceRule, others: set[LicenceRule]) -> bool:
+    """A family named without its version (`cc`, `gpl`) beside one of its members."""
+    return bool(rule.members) and rule.spdx is None and any(other.id in rule.members for other in others)
+
+
+_NC_QUALIFIER = re.compile(r"\bnon ?commercial\b")
+_RESEARCH_QUALIFIER = re.compile(r"\b(?:research|academic)\b")
+
+
+def _qualifier_within(qualifier: str, rule: LicenceRule) -> bool:
+    """A qualifier the licence itself imposes: "non-commercial" beside CC BY-NC, "research
+    use" beside a research-only licence; the grant is then what the licence grants."""
+    if rule.category == "research-only":
+        return bool(_NC_QUALIFIER.search(qualifier) or _RESEARCH_QUALIFIER.search(qualifier))
+    return rule.category == "non-commercial" and bool(_NC_QUALIFIER.fullmatch(qualifier))
+
+
+MAX_QUOTED_CHARS = 160
+
+
+def _unclear(sections: list[str], ids: list[str], unknown: list[str], qualifiers: list[str]) -> str:
+    said = " ".join(" ".join(sections).split())
+    quoted = said if len(said) <= MAX_QUOTED_CHARS else said[: MAX_QUOTED_CHARS - 1] + "…"
+    listed = ", ".join(ids)
+    if unknown:
+        distinct = list(dict.fromkeys(name.strip("《》 ") for name in unknown))  # a title both linked and repeated
+        names = ", ".join(repr(name[:60]) for name in distinct[:3])
+        reason = f"names {listed + ' and ' if ids else ''}something no licence rule knows ({names})"
+    elif qualifiers:
+        reason = f"{'names ' + listed + ' but ' if ids else ''}qualifies the grant ({qualifiers[0]!r})"
+    elif len(ids) > 1:
+        reason = f"names several licences ({listed}) and does not say which binds the model"
+    else:
+        reason = "names no licence licensecheck knows"
+    return f"the License section of its card (README.md) {reason}, so it does not identify the licence; it says {quoted!r}"
+
+
+@dataclass(frozen=True)
+class _SectionReading:
+    ids: frozenset[str]
+    unknown_names: tuple[str, ...]
+    qualifiers: tuple[str, ...]
+
+
+# `[text](target)` and `![alt](target)`: the text is read as prose, the target as a link.
+_MD_LINK = re.compile(r"!?\[([^\]\n]{0,300})\]\(\s*<?([^)\s>]{0,2000})>?(?:\s+\"[^\"\n]{0,200}\")?\s*\)")
+_HTML_TAG = re.compile(r"<[^<>\n]{0,300}>")
+# What makes a link, or a title in 《》, name a licence: its words or its target say so.
+_LICENCE_WORDS = re.compile(r"licen[cs]|agreement|terms|许可|协议|協議", re.IGNORECASE)
+_CJK_TITLE = re.compile(r"《([^《》\n]{1,100})》")
+# Words before a name that make it not that licence: "Non-commercial license" is not a
+# "commercial license", nor is Meta's "custom commercial license" a proprietary one.
+_NEGATING_WORDS = frozenset({"non", "not", "no", "without", "custom", "bespoke"})
+# A grant limited to some uses is not the licence's grant (dreamgen/opus-v0-7b: "For personal and academic
+# use: ... Apache 2.0"); said as normalised words (_phrase_words).
+_QUALIFIER = re.compile(
+    r"\bnon ?commercial\b"
+    r"|\b(?:personal|academic|research|evaluation|educational|non ?profit)\b(?: [^ ]+){0,3} (?:use|usage|purposes?|only)\b"
+    # "License for base weights: ...": the base's licence, not the model's (garage-bAInd/Camel-Platypus2-13B)
+    r"|\bfor (?:the )?base (?:model )?weights\b"
+)
+
+
+def _read_section(section: str, knowledge: Knowledge) -> _SectionReading:
+    """One License section: the licences it names (by name or alias outside link targets, or
+    by a recognised link target), what it names that no rule knows (a link or a 《title》
+    that says licence or agreement and is neither), and how it qualifies the grant."""
+    tokens: list[tuple[str, int | None]] = []  # (word, index of the link it is the text of)
+    links: list[tuple[str, str]] = []  # (text, target)
+    position = 0
+    for match in (*_MD_LINK.finditer(section), None):
+        prose = section[position : match.start() if match else len(section)]
+        tokens += [(word, None) for word in _prose_words(prose)]
+        if match is None:
+            break
+        label, target = match.group(1), match.group(2)
+        links.append((label, target))
+        tokens += [(word, len(links) - 1) for word in _prose_words(label)]
+        position = match.end()
+    prose_only = _MD_LINK.sub(" ", section)
+    targets = [target for _, target in links] + _CARD_URL.findall(prose_only)
+    targets += [label for label, _ in links if _CARD_URL.fullmatch(label.strip())]
+    by_link = {found for target in targets if (found := recognise_by_link(target, knowledge.recognisers))}
+    ids, covered = _names_at(tokens, knowledge)
+    unknown = []
+    for index, (label, target) in enumerate(links):
+        if any(link == index and i in covered for i, (_, link) in enumerate(tokens)):
+            continue
+        if recognise_by_link(target, knowledge.recognisers) or not _names_something(label):
+            continue
+        unknown.append(" ".join(label.split()) or target)
+    for title in _CJK_TITLE.findall(prose_only):
+        if _LICENCE_WORDS.search(title) and not _names_at([(word, None) for word in _prose_words(title)], knowledge)[0]:
+            unknown.append(title)
+    residual = " ".join(word for i, (word, _) in enumerate(tokens) if i not in covered)
+    qualifiers = tuple(match.group(0) for match in _QUALIFIER.finditer(residual))
+    return _SectionReading(frozenset(ids | by_link), tuple(unknown), qualifiers)
+
+
+# Link texts that point rather than name: "[here](...)", "[LICENSE](...)", "[Link](...)".
+_POINTER_WORDS = frozenset({"license", "licence", "licenses", "licences", "the", "this", "see", "here", "link", "file", "model", "txt", "md", "pdf"})
+
+
+def _names_something(label: str) -> bool:
+    """Whether a link's text names a licence: it says licence or agreement (许可, 协议) and is more
+    than a pointer or a file name (`LICENSE.txt`, `meta-license/USE_POLICY.md`)."""
+    if not _LICENCE_WORDS.search(label) or "/" in label or re.fullmatch(r"\S+\.(?:txt|md|pdf)", label.strip(), re.IGNORECASE):
+        return False
+    return bool(set(_prose_words(label)) - _POINTER_WORDS)
+
+
+def _prose_words(text: str) -> list[str]:
+    """The words of prose, without HTML tags and bare URLs (a link is a signal of its own)."""
+    return _phrase_words(_CARD_URL.sub(" ", _HTML_TAG.sub(" ", text))).split()
 
 
 _LONE_DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")
@@ -285,20 +432,34 @@ def _phrase_words(text: str) -> str:
 
 
 def _names_in(section: str, knowledge: Knowledge) -> set[str]:
-    """The licences whose name or alias the section writes out as whole words. Only
-    distinctive names count: two words or a version number (`MIT License`,
-    `Apache 2.0`), never a bare `MIT` or `other`."""
-    body = f" {_phrase_words(section)} "
-    found = set()
+    """The licences whose name or alias the text writes out (see `_names_at`)."""
+    return _names_at([(word, None) for word in _prose_words(section)], knowledge)[0]
+
+
+def _names_at(tokens: list[tuple[str, int | None]], knowledge: Knowledge) -> tuple[set[str], set[int]]:
+    """The licences whose name or alias the words write out as whole words, and the
+    positions of the words that do. Only distinctive names count: two words or a
+    version number (`MIT License`, `Apache 2.0`), never a bare `MIT` or `other`; and
+    not after a word that negates or qualifies it ("Non-commercial license")."""
+    words = [word for word, _ in tokens]
+    starts: dict[str, list[int]] = {}
+    for i, word in enumerate(words):
+        starts.setdefault(word, []).append(i)
+    found: set[str] = set()
+    covered: set[int] = set()
     for rule in knowledge.rules:
         if not rule.recognised:
             continue
         for name in (rule.name, rule.spdx, *rule.aliases):
-            words = _phrase_words(name or "")
-            if len(words) >= 6 and (" " in words or any(ch.isdigit() for ch in words)) and f" {words} " in body:
-                found.add(rule.id)
-                break
-    return found
+            phrase = _phrase_words(name or "")
+            if len(phrase) < 6 or not (" " in phrase or any(ch.isdigit() for ch in phrase)):
+                continue
+            wanted = phrase.split()
+            for i in starts.get(wanted[0], ()):
+                if words[i : i + len(wanted)] == wanted and (i == 0 or words[i - 1] not in _NEGATING_WORDS):
+                    found.add(rule.id)
+                    covered.update(range(i, i + len(wanted)))
+    return found, covered
 
 
 def identify_package_licence(info: LicenceInfo, knowledge: Knowledge) -> Identified:

@@ -83,15 +83,18 @@ def walk(root: str, exclude: Exclude = None, *, with_unsafe: bool = False) -> It
                 continue
             child = f"{relative}/{name}" if relative else name
             try:
-                if entry.is_dir(follow_symlinks=False):
-                    if not (name in SKIPPED_FOLDERS or _ignored(child, True, rules) or excluded(entry.path, True)):
-                        subdirectories.append((entry.path, child, rules))
-                    continue
-                if not _walked_file(entry, real_root, with_unsafe):
-                    continue
+                # A regular file, not a link, is the commonest entry: one test (the type the
+                # folder listing gave; no system call) before the others.
+                if not entry.is_file(follow_symlinks=False):
+                    if entry.is_dir(follow_symlinks=False):
+                        if not (name in SKIPPED_FOLDERS or _ignored(child, True, rules) or excluded(entry.path, True)):
+                            subdirectories.append((entry.path, child, rules))
+                        continue
+                    if not _walked_file(entry, real_root, with_unsafe):
+                        continue
             except OSError:
                 continue
-            if not _ignored(child, False, rules) and not excluded(entry.path, False):
+            if not (rules and _ignored(child, False, rules)) and not excluded(entry.path, False):
                 yield entry.path, child
         stack.extend(reversed(subdirectories))
 

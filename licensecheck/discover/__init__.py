@@ -44,6 +44,7 @@ _NOT_CONFIGURATION = frozenset(
 _CONFIG_KINDS = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
 _MAX_BYTES = 8 * 1024 * 1024  # larger files are data, not code or configuration
 _FIRST_READ = 64 * 1024
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0)  # O_BINARY: Windows only
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ def _container_kind(name: str) -> str | None:
 def _read(path: str, relative: str, collector: Collector) -> bytes | None:
     # os.read rather than open(): most files are small, and one read call is most of the cost.
     try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        descriptor = os.open(path, _READ_FLAGS)
         try:
             data = os.read(descriptor, _FIRST_READ)
             if len(data) == _FIRST_READ:

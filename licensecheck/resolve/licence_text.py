@@ -23,13 +23,14 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from ..findings import (
+    CARD_LICENCE_UNCLEAR,
     CARD_UNREADABLE,
     LICENCE_FILE_GATED,
     LICENCE_FILE_MISSING,
     LICENCE_FILE_TOO_LARGE,
     NO_LICENCE,
 )
-from ..identify import licence_named_in_card_body, recognise_by_link, recognise_by_text, text_fingerprint
+from ..identify import read_card_licence, recognise_by_link, recognise_by_text, text_fingerprint
 from ..model import DATASET, Finding, LicenceInfo, Resolution, Severity
 from .bounded import AnswerTooLarge
 from .hub import HubRecord, hub_error_finding
@@ -201,7 +202,8 @@ README = "README.md"
 def _from_card_body(
     api: HfApi, record: HubRecord, repo_type: str, repo_id: str, knowledge: Knowledge, *, timeout: float
 ) -> HubRecord:
-    """The licence the card's own text names in its "License" section, when it names exactly one."""
+    """The licence the card's own text names in its "License" section, when it names exactly one;
+    else, when it has such a section, a note saying what it says and why that names no licence."""
     resolution = record.resolution
     try:
         text = fetch_licence_text(api, repo_type, repo_id, resolution.version, README, timeout=timeout)
@@ -214,10 +216,15 @@ def _from_card_body(
             f"({reason.message.removeprefix(f'{repo_type} {repo_id}: ')})",
         )
         return replace(record, resolution=replace(resolution, notes=resolution.notes + (note,)))
-    found = licence_named_in_card_body(text, knowledge)
-    if found is None or resolution.licence is None:
+    read = read_card_licence(text, knowledge)
+    if read.id is None:
+        if read.unclear is None:  # no License section
+            return record
+        note = Finding(Severity.WARNING, CARD_LICENCE_UNCLEAR, f"{repo_type} {repo_id}: {read.unclear}")
+        return replace(record, resolution=replace(resolution, notes=resolution.notes + (note,)))
+    if resolution.licence is None:
         return record
-    recorded = replace(resolution.licence, file=README, file_sha256=None, file_id=found)
+    recorded = replace(resolution.licence, file=README, file_sha256=None, file_id=read.id)
     return replace(record, resolution=replace(resolution, licence=recorded, licence_text=None))
 
 

@@ -53,7 +53,27 @@ _TOO_LARGE = "too large to analyse"
 
 def _may_call_with_an_id(data: bytes) -> bool:
     """Whether a file without a loader holds a string that could be a repository id (`org/name`)."""
-    return any(could_be_repository(match.group(1).decode("utf-8", "replace")) for match in _ID_LITERAL.finditer(data))
+    if b"/" not in data:
+        return False
+    for found in _ID_LITERAL.findall(data):
+        if could_be_repository(found.decode("ascii")):  # the pattern's bytes are ASCII (`\w` of a bytes pattern)
+            return True
+    return False
+
+
+# The identifiers of a file, cheaply: every byte that cannot be part of one becomes a space,
+# and the rest splits into runs. A run that starts with digits (`2load`) holds the identifier
+# after them (`load`); those runs are looked at apart.
+_NOT_IDENTIFIER = bytes(c if chr(c).isascii() and (chr(c).isalnum() or c == 0x5F) else 0x20 for c in range(256))
+_AFTER_DIGITS = re.compile(rb"[0-9]+([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def _mentions(data: bytes, names: set[bytes]) -> bool:
+    """Whether `data` holds one of `names` (identifiers) as a whole identifier, as `_IDENTIFIER` finds them."""
+    if not names.isdisjoint(data.translate(_NOT_IDENTIFIER).split()):
+        return True
+    # A name after leading digits, or (rarely) a false lead inside a longer run: the exact search decides.
+    return not names.isdisjoint(_AFTER_DIGITS.findall(data)) and not names.isdisjoint(_IDENTIFIER.findall(data))
 
 
 class PythonProject:
@@ -63,6 +83,7 @@ class PythonProject:
         self.collector = collector
         self.modules: dict[str, Module | None] = {}
         self._by_name: dict[str, list[str]] = {}  # a module's last name → the paths (without .py) that end in it
+        self._unindexed: list[str] = []  # registered, not in _by_name yet: most files are never imported
         self.python_files: dict[str, str] = {}  # relative path → absolute path
         self.pending: list[tuple[str, str, bytes]] = []  # files with id literals, not parsed yet
         self.calls_by_name: dict[str, list[tuple[ast.Call, Scope]]] = {}
@@ -75,11 +96,14 @@ class PythonProject:
     def register(self, relative: str, absolute: str) -> None:
         """Every .py file of the tree, so that imports of project modules can be followed."""
         self.python_files[relative] = absolute
-        stem = relative[:-3].removesuffix("/__init__")
-        self._by_name.setdefault(stem.rsplit("/", 1)[-1], []).append(stem)
+        self._unindexed.append(relative)
 
     def _file_of(self, dotted_name: str) -> str | None:
         """The .py file an import of `dotted_name` reaches: `pkg/mod.py`, or a file whose path ends like it."""
+        for relative in self._unindexed:
+            stem = relative[:-3].removesuffix("/__init__")
+            self._by_name.setdefault(stem.rsplit("/", 1)[-1], []).append(stem)
+        self._unindexed.clear()
         wanted = dotted_name.replace(".", "/")
         for stem in self._by_name.get(wanted.rsplit("/", 1)[-1], ()):
             if stem == wanted or stem.endswith("/" + wanted):
@@ -390,7 +414,7 @@ class PythonProject:
         wanted = {name.encode() for name in names}  # a set, not a regex: the cost must not grow with the names
         remaining = []
         for relative, absolute, data in self.pending:
-            if not wanted.isdisjoint(_IDENTIFIER.findall(data)):
+            if _mentions(data, wanted):
                 self._parse(relative, absolute, data)
             else:
                 remaining.append((relative, absolute, data))
