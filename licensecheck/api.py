@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import LicensecheckError, UsageError
+from .findings import LOCK_NOT_VERIFIED
 from .model import DISTRIBUTIONS, USES, Component, Context, ScanOptions, ScanResult
 
 if TYPE_CHECKING:  # not imported at run time: the warm path reads none of these
@@ -187,7 +188,7 @@ def _unverified_notice(config: Config, options: ScanOptions) -> tuple:
     from .lockfile import LOCK_NAME
     from .model import Finding, Severity
 
-    return (Finding(Severity.WARNING, "lock-not-verified", f"{LOCK_NAME} is trusted without checking it: --offline "
+    return (Finding(Severity.WARNING, LOCK_NOT_VERIFIED, f"{LOCK_NAME} is trusted without checking it: --offline "
                     f"overrides `verify_lock = true` in {config.origin('verify_lock')}"),)
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .errors import InputError
+from .findings import BASELINE, BASELINE_STALE
 from .model import PACKAGE, ComponentResult, Finding, ScanResult, Severity, Verdict
 
 BASELINE_VERSION = 1
@@ -51,7 +52,7 @@ def component_entries(item: ComponentResult) -> frozenset[BaselineEntry]:
     if item.evaluation.verdict not in _FAILING:
         return frozenset()
     licence = item.resolution.licence.id if item.resolution.licence else None
-    codes = {f.code for f in item.evaluation.findings if f.severity is Severity.ERROR}
+    codes: set[str] = {f.code for f in item.evaluation.findings if f.severity is Severity.ERROR}
     if not codes:
         codes = {item.evaluation.verdict.value}
     return frozenset(BaselineEntry(item.component.type, _name(item), code, licence) for code in codes)
@@ -118,14 +119,14 @@ def apply_baseline(result: ScanResult, entries: frozenset[BaselineEntry], where:
     notices = list(result.notices)
     notices.append(Finding(
         Severity.INFO,
-        "baseline",
+        BASELINE,
         f"baseline {where}: {baselined} component(s) with recorded problems do not fail the run; {new} with new problems",
     ))
     gone = len(entries - seen)
     if gone:
         notices.append(Finding(
             Severity.INFO,
-            "baseline-stale",
+            BASELINE_STALE,
             f"baseline {where}: {gone} recorded problem(s) no longer occur; rewrite it with --write-baseline",
         ))
     return replace(result, components=tuple(components), notices=tuple(notices))

@@ -325,6 +325,9 @@ def decode(kind: object, raw: object) -> object:
     elif kind is str:
         if isinstance(raw, str):
             return raw
+    elif isinstance(kind, type) and issubclass(kind, str):  # a finding's `Code`: it was one when stored
+        if isinstance(raw, str):
+            return kind(raw)
     else:
         raise ValueError(f"cannot decode a {kind}")
     raise ValueError(f"expected {kind.__name__}")

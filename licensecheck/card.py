@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from .findings import LICENCE_AMBIGUOUS, NO_LICENCE
 from .model import Finding, LicenceInfo, Severity
 
 # The gate's text is kept for recognition (resolve/licence_text.py); licences run to about 100 KB.
@@ -100,7 +101,7 @@ def licence_from_metadata(card: dict, tags: list[str], what: str) -> tuple[Licen
         if not all(isinstance(value, str) and value.strip() for value in values):
             return None, Finding(
                 Severity.ERROR,
-                "no-licence",
+                NO_LICENCE,
                 f"{what}: the card's `license` field is not a licence id ({type(raw).__name__}); "
                 "fix the card or declare an override",
             )
@@ -116,7 +117,7 @@ def licence_from_metadata(card: dict, tags: list[str], what: str) -> tuple[Licen
     if not unique:
         return None, Finding(
             Severity.ERROR,
-            "no-licence",
+            NO_LICENCE,
             f"{what}: declares no licence (no `license`, `license_name` or `license_link` in its card, "
             "and no licence tag); ask the publisher or declare an override",
         )
@@ -124,7 +125,7 @@ def licence_from_metadata(card: dict, tags: list[str], what: str) -> tuple[Licen
         listed = ", ".join(unique)
         return LicenceInfo(id=None, source=source, link=link, declared="; ".join(unique)), Finding(
             Severity.ERROR,
-            "licence-ambiguous",
+            LICENCE_AMBIGUOUS,
             f"{what}: declares several licences ({listed}) without saying how they combine; "
             "declare an override naming the one that applies",
         )

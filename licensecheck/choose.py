@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from .findings import EXCEPTION_APPLIED, LICENCE_DENIED, LICENCE_NOT_ALLOWED
 from .model import (
     Alternative,
     Clause,
@@ -30,7 +31,6 @@ from .model import (
     Severity,
     Verdict,
 )
-from .policy import EXCEPTION_APPLIED, LICENCE_DENIED, LICENCE_NOT_ALLOWED
 
 # What kind of duty each clause code is, for the comparison's "duties" column.
 # A code not listed here is shown as it is.

@@ -26,8 +26,9 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError, LicensecheckError
+from .findings import CONFIG_REF, CONFIG_SHADOWED
 from .globs import PathFilter
-from .knowledge import CATEGORIES, Knowledge, normalise_id, rules_dir
+from .knowledge import Knowledge, normalise_id, rules_dir
 from .model import DISTRIBUTIONS, USES, Context, Finding, PolicyException, Severity
 from .policy import Policy
 
@@ -219,7 +220,7 @@ def find_config(start: Path, files=WORKING_TREE) -> tuple[Path | None, tuple[Fin
             if has_table:
                 notices = (Finding(
                     Severity.WARNING,
-                    "config-shadowed",
+                    CONFIG_SHADOWED,
                     f"{files.shown(dedicated)} is used; [tool.licensecheck] in {files.shown(pyproject)} is ignored",
                 ),)
             return dedicated, notices
@@ -291,7 +292,7 @@ def load_config_at(revision, start: Path, knowledge: Knowledge, explicit: Path |
     if same:
         notice = Finding(
             Severity.INFO,
-            "config-ref",
+            CONFIG_REF,
             f"policy read as it is at {revision.ref} (commit {revision.commit[:12]}): "
             + (config.file or "no configuration file, so the defaults"),
         )
@@ -299,7 +300,7 @@ def load_config_at(revision, start: Path, knowledge: Knowledge, explicit: Path |
         working = (revision.relative(ours) or str(ours)) if ours is not None else "none"
         notice = Finding(
             Severity.WARNING,
-            "config-ref",
+            CONFIG_REF,
             f"the configuration in the working tree ({working}) differs from the one at {revision.ref} "
             f"({config.file or 'none: the defaults'}); the one at the ref is used, so a change to it takes "
             "effect once merged",
@@ -457,13 +458,14 @@ class _SettingsReader:
 
     def _deny_categories(self, value: object) -> tuple[str, ...]:
         categories = self._strings("deny_categories", value)
+        known = self.knowledge.category_ids()
         for category in categories:
-            if category not in CATEGORIES:
+            if category not in known:
                 line = self.locator.string_line((*self.prefix, "deny_categories"), category)
                 raise self._error(
                     ("deny_categories",),
-                    f"names no licence category {category!r}; categories: {', '.join(CATEGORIES)}"
-                    f"{_closest(category, CATEGORIES)}",
+                    f"names no licence category {category!r}; categories: {', '.join(known)}"
+                    f"{_closest(category, known)}",
                     line,
                 )
         return tuple(sorted(set(categories)))

@@ -10,9 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from .findings import (
+    LICENCE_CHOICE,
+    LICENCE_CONFLICT,
+    LICENCE_EXCEPTION,
+    LICENCE_UNKNOWN_ID,
+    LICENCE_UNRECOGNISED,
+    NO_LICENCE,
+)
 from .expression import AllOf, AnyOf, Expression, LicenceId, render
 from .model import Clause, Context, Evaluation, Finding, LicenceRule, ModelFacts, Obligation, Severity, Verdict
-from .knowledge import PERMISSIVENESS
+from .knowledge import Knowledge
 from .model_facts import FACT_WORDS
 
 # The member states of the European Union, for clauses whose `regions` say "EU".
@@ -123,7 +131,7 @@ def evaluate_rule(rule: LicenceRule, context: Context, facts: ModelFacts | None 
     if not rule.recognised:
         return Evaluation(
             Verdict.UNKNOWN,
-            findings=(Finding(Severity.ERROR, "licence-unrecognised", f"{rule.name}: the terms are not known to licensecheck"),),
+            findings=(Finding(Severity.ERROR, LICENCE_UNRECOGNISED, f"{rule.name}: the terms are not known to licensecheck"),),
         )
     duties: list[Obligation] = []
     findings: list[Finding] = []
@@ -191,7 +199,7 @@ def evaluate_expression(
         if expression.exception:
             note = Finding(
                 Severity.INFO,
-                "licence-exception",
+                LICENCE_EXCEPTION,
                 f"{rule.id} WITH {expression.exception}: the exception may relax these terms; they are reported without it",
             )
             evaluation = _merge([evaluation], evaluation.verdict, (note,))
@@ -205,7 +213,7 @@ def evaluate_expression(
     best = parts[best_index]
     chosen = Finding(
         Severity.INFO,
-        "licence-choice",
+        LICENCE_CHOICE,
         f"{render(expression)}: evaluated under {render(expression.terms[best_index])}, the most favourable option",
     )
     return _merge([best], best.verdict, (chosen,))
@@ -214,12 +222,12 @@ def evaluate_expression(
 def _not_in_rules(licence_id: str) -> Evaluation:
     return Evaluation(
         Verdict.UNKNOWN,
-        findings=(Finding(Severity.ERROR, "licence-unknown-id", f"licence {licence_id!r} is not in licensecheck's rules"),),
+        findings=(Finding(Severity.ERROR, LICENCE_UNKNOWN_ID, f"licence {licence_id!r} is not in licensecheck's rules"),),
     )
 
 
 def evaluate_conflict(
-    declarations: tuple[tuple[str, str], ...], lookup: RuleLookup, context: Context, facts: ModelFacts | None = None
+    declarations: tuple[tuple[str, str], ...], knowledge: Knowledge, context: Context, facts: ModelFacts | None = None
 ) -> tuple[Evaluation, str]:
     """A card that names different licences in different fields (`license` and
     `license_name`, or `license_name` and `license_link`): the component is judged
@@ -228,16 +236,18 @@ def evaluate_conflict(
     `declarations` pairs the field with the licence id it names (a rule id, or
     the name as written when no rule knows it: that one is unknown, so the
     verdict fails closed). Stricter: the worse verdict, then the less permissive
-    kind of licence (knowledge.PERMISSIVENESS), then more obligations.
+    kind of licence (rules/categories.toml), then more obligations.
     Returns the evaluation and the id of the licence it was judged under.
     """
+    lookup = knowledge.lookup
     judged = []
     for _field, licence_id in declarations:
         rule = lookup(licence_id)
         judged.append(evaluate_rule(rule, context, facts) if rule is not None else _not_in_rules(licence_id))
     def strictness(i: int) -> tuple[int, int, int, int]:
         rule = lookup(declarations[i][1])
-        level = PERMISSIVENESS.get(rule.category, -1) if rule is not None else -1
+        level = knowledge.permissiveness(rule.category) if rule is not None else None
+        level = -1 if level is None else level
         return (judged[i].verdict.rank, level, len(judged[i].obligations), -i)
 
     stricter = max(range(len(judged)), key=strictness)
@@ -245,7 +255,7 @@ def evaluate_conflict(
     chosen_field, chosen = declarations[stricter]
     warning = Finding(
         Severity.WARNING,
-        "licence-conflict",
+        LICENCE_CONFLICT,
         f"the card names different licences ({named}): judged under the stricter, {chosen} (from {chosen_field}); "
         "ask the publisher which applies",
     )
@@ -257,5 +267,5 @@ def evaluate_unresolved(problem: Finding | None, notes: Iterable[Finding] = ()) 
     """A component whose licence could not be found: unknown, with the reason."""
     findings = tuple(notes) + ((problem,) if problem else ())
     if not findings:
-        findings = (Finding(Severity.ERROR, "no-licence", "no licence could be determined"),)
+        findings = (Finding(Severity.ERROR, NO_LICENCE, "no licence could be determined"),)
     return Evaluation(Verdict.UNKNOWN, findings=findings)

@@ -65,7 +65,7 @@ def _lists(item: ComponentResult, config: Config, knowledge: Knowledge) -> dict:
     for licence_id, whose in bound_licences(item):
         refusal = list_refusal(licence_id, policy, knowledge.lookup)
         if refusal is not None:
-            decision = refusal.code
+            decision: str = refusal.code
         elif (rule := knowledge.lookup(licence_id)) is None or not rule.recognised:
             decision = "not-judged"  # an unknown licence is on no list
         elif policy.allow is not None:

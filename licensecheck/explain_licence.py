@@ -17,23 +17,6 @@ from .model_facts import FACT_WORDS
 from .knowledge import Knowledge, normalise_id
 from .model import DISTRIBUTIONS, USES, Clause, Context, Evaluation, LicenceRule, Verdict
 
-# Plain words for the categories of rules/README.md.
-CATEGORY_WORDS = {
-    "public-domain": "public domain: no conditions",
-    "permissive": "permissive: any use; copies keep the notices",
-    "data-permissive": "permissive data licence: any use; shared copies keep the licence and credits",
-    "weak-copyleft": "weak copyleft: changes to the covered files are shared under the same licence when distributed",
-    "copyleft": "copyleft: derivative works are distributed under the same licence, with their source",
-    "data-copyleft": "copyleft data licence: shared or public derivative data stays under the same licence",
-    "network-copyleft": "network copyleft: offering it as a network service counts as distribution",
-    "responsible-ai": "responsible-AI licence: use restrictions that bind you and must flow down",
-    "community": "community licence: custom terms with thresholds, naming or attribution rules",
-    "no-derivatives": "no derivatives: shared only unchanged",
-    "non-commercial": "non-commercial: no commercial use",
-    "research-only": "research only: research or evaluation, no commercial or production use",
-    "proprietary": "proprietary: no rights beyond those granted separately",
-    "unknown": "unknown: the terms are not known to licensecheck",
-}
 STATUS_APPLIES, STATUS_TO_CONFIRM, STATUS_NOT_APPLICABLE = "applies", "to-confirm", "not-applicable"
 # A clause about purposes when the context declares none: not judged either way.
 STATUS_NOT_CHECKED = "not-checked"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .card import card_licence_sections
 from .expression import Expression, ExpressionError, LicenceId, parse_expression, render
+from .findings import LICENCE_RECOGNISED, LICENCE_UNKNOWN_ID, LICENCE_UNRECOGNISED, NO_LICENCE
 from .knowledge import Knowledge, Recogniser
 from .model import PACKAGE, Finding, LicenceInfo, LicenceRule, Severity
 
@@ -148,7 +149,7 @@ def identify_hub_licence(info: LicenceInfo, knowledge: Knowledge, licence_text: 
         return _identify_other(info, knowledge, licence_text, declared="no `license` field")
     if not info.id:
         found = _from_repository_text(info, knowledge, licence_text, "no licence declared in the card's metadata;")
-        return found or Identified(None, findings=(Finding(Severity.ERROR, "no-licence", "no licence is declared"),))
+        return found or Identified(None, findings=(Finding(Severity.ERROR, NO_LICENCE, "no licence is declared"),))
     declared_id = info.id.strip()
     if declared_id.lower() in _HUB_PLACEHOLDERS:
         return _identify_other(info, knowledge, licence_text)
@@ -170,7 +171,7 @@ def identify_hub_licence(info: LicenceInfo, knowledge: Knowledge, licence_text: 
             findings=(
                 Finding(
                     Severity.ERROR,
-                    "licence-unknown-id",
+                    LICENCE_UNKNOWN_ID,
                     f"licence {declared_id!r} is not in licensecheck's rules; review it and add an override with a reason",
                 ),
             ),
@@ -187,7 +188,7 @@ def _from_repository_text(
     by_file = recognise_licence_file(info, knowledge, licence_text)
     if by_file is None:
         return None
-    note = Finding(Severity.INFO, "licence-recognised", f"{declared} recognised as {by_file.name} from {_file_described(info)}")
+    note = Finding(Severity.INFO, LICENCE_RECOGNISED, f"{declared} recognised as {by_file.name} from {_file_described(info)}")
     return Identified(by_file.id, by_file.name, rule=by_file, findings=(note,))
 
 
@@ -233,7 +234,7 @@ def _identify_other(
         else:
             rule, how = recognise_licence_file(info, knowledge, licence_text), _file_described(info)
     if rule is not None:
-        note = Finding(Severity.INFO, "licence-recognised", f"{declared} licence recognised as {rule.name} from {how}")
+        note = Finding(Severity.INFO, LICENCE_RECOGNISED, f"{declared} licence recognised as {rule.name} from {how}")
         return Identified(rule.id, rule.name, rule=rule, findings=(note,))
     described = ", ".join(
         part for part in (f"license_name {name!r}" if name else "", f"license_link {link!r}" if link else "") if part
@@ -245,7 +246,7 @@ def _identify_other(
         findings=(
             Finding(
                 Severity.ERROR,
-                "licence-unrecognised",
+                LICENCE_UNRECOGNISED,
                 f"custom licence ({declared}, {described}) is not recognised: a person must review it",
             ),
         ),
@@ -466,7 +467,7 @@ def identify_package_licence(info: LicenceInfo, knowledge: Knowledge) -> Identif
     text = (info.id or "").strip()
     if not text:
         shown = f": {info.declared[:120]!r}" if info.declared else ""
-        return Identified(None, findings=(Finding(Severity.ERROR, "no-licence", f"no licence could be identified{shown}"),))
+        return Identified(None, findings=(Finding(Severity.ERROR, NO_LICENCE, f"no licence could be identified{shown}"),))
     rule = knowledge.lookup(text)
     if rule is not None:
         return Identified(spdx_spelling(text, rule), rule.name, rule=rule)
@@ -476,7 +477,7 @@ def identify_package_licence(info: LicenceInfo, knowledge: Knowledge) -> Identif
         return Identified(
             None,
             findings=(
-                Finding(Severity.ERROR, "licence-unrecognised", f"declared licence {text[:120]!r} is not a known licence or SPDX expression"),
+                Finding(Severity.ERROR, LICENCE_UNRECOGNISED, f"declared licence {text[:120]!r} is not a known licence or SPDX expression"),
             ),
         )
     # Ids the rules do not know stay in the expression: under OR another option

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from .evaluate import evaluate_conflict, evaluate_expression, evaluate_rule, evaluate_unresolved
+from .findings import HUB_UNREACHABLE, LOCK_MISMATCH, OFFLINE, PYPI_UNREACHABLE, UNREACHABLE
 from .identify import identify
 from .knowledge import Knowledge
 from .lineage import budget_notices, link_lineage
@@ -90,7 +91,7 @@ def judge_component(component: Component, resolved: Resolved, knowledge: Knowled
         findings.append(scope_note)
     licence = resolution.licence
     if component.override is not None:
-        findings.append(applied_override(component, resolution, knowledge.lookup))
+        findings.append(applied_override(component, resolution, knowledge))
         if resolution.problem is not None:
             findings.append(replace(resolution.problem, severity=Severity.WARNING))
         licence = LicenceInfo(
@@ -110,7 +111,7 @@ def judge_component(component: Component, resolved: Resolved, knowledge: Knowled
     elif identified.expression is not None:
         evaluation = evaluate_expression(identified.expression, knowledge.lookup, context, facts)
     elif identified.conflict:
-        evaluation, chosen = evaluate_conflict(identified.conflict, knowledge.lookup, context, facts)
+        evaluation, chosen = evaluate_conflict(identified.conflict, knowledge, context, facts)
     else:
         evaluation = Evaluation(Verdict.UNKNOWN)  # identify() always says why
     evaluation = replace(evaluation, findings=tuple(findings) + evaluation.findings)
@@ -129,25 +130,25 @@ def _run_notices(results: tuple[ComponentResult, ...]) -> tuple[Finding, ...]:
     missing = sum(1 for r in results if r.resolution.problem and r.resolution.problem.code == "not-in-lock")
     if missing:
         notices.append(
-            Finding(Severity.WARNING, "offline", f"offline: {missing} component(s) are not in {LOCK_NAME} and are unknown; run `licensecheck lock`")
+            Finding(Severity.WARNING, OFFLINE, f"offline: {missing} component(s) are not in {LOCK_NAME} and are unknown; run `licensecheck lock`")
         )
     mismatched = sum(1 for r in results if any(f.code == "lock-mismatch" for f in r.evaluation.findings))
     if mismatched:
         notices.append(
-            Finding(Severity.ERROR, "lock-mismatch", f"{LOCK_NAME} disagrees with the Hub or PyPI for {mismatched} "
+            Finding(Severity.ERROR, LOCK_MISMATCH, f"{LOCK_NAME} disagrees with the Hub or PyPI for {mismatched} "
                     "component(s): their live answers are judged; run `licensecheck lock` to record them")
         )
     codes = [r.resolution.problem.code for r in results if r.resolution.problem is not None]
-    if codes.count("offline"):
+    if codes.count(OFFLINE):
         notices.append(
-            Finding(Severity.WARNING, "offline", f"offline: HF_HUB_OFFLINE is set and {codes.count('offline')} model(s) "
+            Finding(Severity.WARNING, OFFLINE, f"offline: HF_HUB_OFFLINE is set and {codes.count(OFFLINE)} model(s) "
                     f"or dataset(s) are not in {LOCK_NAME}, so they are unknown; run `licensecheck lock` while online")
         )
-    for code, service, setting in (("hub-unreachable", "the Hugging Face Hub", "HF_ENDPOINT"),
-                                   ("pypi-unreachable", "the package index", "LICENSECHECK_PYPI_URL")):
+    for code, service, setting in ((HUB_UNREACHABLE, "the Hugging Face Hub", "HF_ENDPOINT"),
+                                   (PYPI_UNREACHABLE, "the package index", "LICENSECHECK_PYPI_URL")):
         if codes.count(code):
             notices.append(
-                Finding(Severity.ERROR, "unreachable", f"could not reach {service}: {codes.count(code)} component(s) "
+                Finding(Severity.ERROR, UNREACHABLE, f"could not reach {service}: {codes.count(code)} component(s) "
                         f"are unknown; check the network, proxy settings or {setting}, or scan with --offline and a lock file")
             )
     return tuple(notices)

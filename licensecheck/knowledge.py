@@ -15,51 +15,6 @@ from pathlib import Path
 from .model import DISTRIBUTIONS, USES, Clause, LicenceRule, Purpose
 from .model_facts import MODEL_FACTS
 
-CATEGORIES = (
-    "public-domain",
-    "permissive",
-    "data-permissive",
-    "weak-copyleft",
-    "copyleft",
-    "data-copyleft",
-    "network-copyleft",
-    "responsible-ai",
-    "community",
-    "no-derivatives",
-    "non-commercial",
-    "research-only",
-    "proprietary",
-    "unknown",
-)
-# How permissive each category is. Lineage reads it for laundering (a model that
-# declares a licence of a lower level than one of its ancestors' claims freedoms
-# that the ancestor never granted); the evaluator and overrides to say which of
-# two licences is stricter. Levels, not a total order: categories on one level
-# are different kinds of terms (a Gemma fine-tune relicensed under Llama's
-# community licence is not looser, only different), so only a strictly lower
-# level is laundering. `unknown` has no level: nothing can be said about it.
-PERMISSIVENESS: dict[str, int] = {
-    # anything goes, at most keep a notice
-    "public-domain": 0,
-    "permissive": 1,
-    "data-permissive": 1,
-    # share-alike: derivatives must stay open
-    "weak-copyleft": 2,
-    "copyleft": 3,
-    "data-copyleft": 3,
-    "network-copyleft": 4,
-    # model licences with use restrictions, thresholds or naming rules that flow down
-    "responsible-ai": 5,
-    "community": 5,
-    # derivatives may not be shared at all
-    "no-derivatives": 6,
-    # no commercial use
-    "non-commercial": 7,
-    "research-only": 7,
-    # no rights beyond what a contract grants
-    "proprietary": 8,
-}
-
 EFFECTS = ("deny", "oblige")
 
 _TOP_KEYS = {"id", "name", "spdx", "url", "category", "aliases", "members", "checked", "summary", "clauses"}
@@ -70,6 +25,9 @@ _CLAUSE_KEYS = {
     "purposes", "qualification",
 }
 PURPOSES_FILE = "purposes.toml"
+CATEGORIES_FILE = "categories.toml"
+CLAUSE_HELP_FILE = "clause-help.toml"
+_KEBAB = r"[a-z0-9]+(-[a-z0-9]+)*"  # ids and codes
 
 
 class RulesError(Exception):
@@ -205,16 +163,18 @@ def _regions(given: frozenset[str] | None, where: str) -> frozenset[str] | None:
         raise RulesError(f"{where}: `regions`: {error}") from None
 
 
-def parse_rule(raw: dict, where: str) -> LicenceRule:
-    """Validate one licence file's data and build its `LicenceRule`."""
+def parse_rule(raw: dict, where: str, categories: tuple[str, ...]) -> LicenceRule:
+    """Validate one licence file's data and build its `LicenceRule`; `categories` are the ids it may name."""
     unknown = set(raw) - _TOP_KEYS
     if unknown:
         raise RulesError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
     for key in ("id", "name", "url", "category"):
         if not isinstance(raw.get(key), str) or not raw[key].strip():
             raise RulesError(f"{where}: needs a non-empty string `{key}`")
-    if raw["category"] not in CATEGORIES:
-        raise RulesError(f"{where}: category {raw['category']!r} is not one of {', '.join(CATEGORIES)}")
+    if raw["category"] not in categories:
+        raise RulesError(
+            f"{where}: category {raw['category']!r} is not one of {', '.join(categories)} ({CATEGORIES_FILE})"
+        )
     if not raw["url"].startswith(("https://", "http://")):
         raise RulesError(f"{where}: url must be the URL of the licence text")
     aliases = raw.get("aliases", [])
@@ -255,6 +215,17 @@ class Recogniser:
 
 
 @dataclass(frozen=True)
+class Category:
+    """A licence category (rules/categories.toml): what it means, and how permissive it is."""
+
+    id: str
+    words: str  # plain words for people: "permissive: any use; copies keep the notices"
+    # Higher is less permissive; categories on one level are different kinds of terms,
+    # not looser or stricter. None (`unknown`): nothing can be said about it.
+    level: int | None
+
+
+@dataclass(frozen=True)
 class Knowledge:
     """All licence rules, looked up by Hub id, SPDX id or alias, case-insensitively."""
 
@@ -262,6 +233,8 @@ class Knowledge:
     recognisers: tuple[Recogniser, ...] = ()
     # The purposes a project can declare (rules/purposes.toml), in file order.
     purposes: tuple[Purpose, ...] = ()
+    # The categories a licence is classed in (rules/categories.toml), most permissive first.
+    categories: tuple[Category, ...] = ()
 
     @cached_property
     def _index(self) -> dict[str, LicenceRule]:
@@ -286,6 +259,13 @@ class Knowledge:
     def purpose(self, purpose_id: str) -> Purpose | None:
         return next((p for p in self.purposes if p.id == purpose_id), None)
 
+    def category_ids(self) -> tuple[str, ...]:
+        return tuple(category.id for category in self.categories)
+
+    def permissiveness(self, category_id: str) -> int | None:
+        """How permissive a category is (higher: less); None when nothing can be said (`unknown`)."""
+        return next((c.level for c in self.categories if c.id == category_id), None)
+
 
 def load_knowledge(directory: Path | None = None) -> Knowledge:
     """Read and validate every licence file; `RulesError` on the first problem."""
@@ -295,13 +275,15 @@ def load_knowledge(directory: Path | None = None) -> Knowledge:
     licence_dir = directory / "licences"
     if not licence_dir.is_dir():
         raise RulesError(f"{licence_dir}: rule directory not found")
+    categories = load_categories(directory / CATEGORIES_FILE)
+    category_ids = tuple(category.id for category in categories)
     rules = []
     for path in sorted(licence_dir.glob("*.toml")):
         try:
             raw = tomllib.loads(path.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
             raise RulesError(f"{path}: {error}") from None
-        rule = parse_rule(raw, str(path))
+        rule = parse_rule(raw, str(path), category_ids)
         if path.stem != rule.id:
             raise RulesError(f"{path}: file name must be the licence id {rule.id!r}")
         rules.append(rule)
@@ -315,7 +297,7 @@ def load_knowledge(directory: Path | None = None) -> Knowledge:
                     f"{licence_dir / (rule.id + '.toml')}: clause {clause.code!r} names purpose(s) "
                     f"{', '.join(unknown)}, which {PURPOSES_FILE} does not define"
                 )
-    knowledge = Knowledge(tuple(rules), _load_recognisers(directory / "recognise.toml"), purposes)
+    knowledge = Knowledge(tuple(rules), _load_recognisers(directory / "recognise.toml"), purposes, categories)
     _ = knowledge._index  # build now so that ambiguous aliases fail at load, not mid-scan
     for recogniser in knowledge.recognisers:
         if knowledge.lookup(recogniser.id) is None:
@@ -323,16 +305,21 @@ def load_knowledge(directory: Path | None = None) -> Knowledge:
     return knowledge
 
 
-def _read_tables(path: Path, name: str) -> list:
-    """The `[[name]]` tables of a rules file that holds only those; none when the file is absent."""
+def _read_toml(path: Path) -> dict:
+    """A rules file's data; empty when the file is absent."""
     import tomllib
 
     if not path.is_file():
-        return []
+        return {}
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise RulesError(f"{path}: {error}") from None
+
+
+def _read_tables(path: Path, name: str) -> list:
+    """The `[[name]]` tables of a rules file that holds only those; none when the file is absent."""
+    raw = _read_toml(path)
     entries = raw.get(name, [])
     if set(raw) - {name} or not isinstance(entries, list):
         raise RulesError(f"{path}: expected only an array of [[{name}]] tables")
@@ -341,21 +328,70 @@ def _read_tables(path: Path, name: str) -> list:
 
 def load_purposes(path: Path) -> tuple[Purpose, ...]:
     """Read and validate the purpose taxonomy (rules/purposes.toml); an absent file defines none."""
+    return tuple(
+        Purpose(entry["id"], " ".join(entry["description"].split()))
+        for _, entry in _entries_with_ids(path, "purpose", ("description",))
+    )
+
+
+def load_categories(path: Path) -> tuple[Category, ...]:
+    """Read and validate the licence categories (rules/categories.toml), which every rules directory needs."""
+    categories = []
+    for where, entry in _entries_with_ids(path, "category", ("words",), optional=("level",)):
+        level = entry.get("level")
+        if level is not None and (not isinstance(level, int) or isinstance(level, bool) or level < 0):
+            raise RulesError(f"{where}: `level` must be a non-negative integer")
+        categories.append(Category(entry["id"], " ".join(entry["words"].split()), level))
+    if not categories:
+        raise RulesError(f"{path}: no licence categories defined (every licence names one)")
+    return tuple(categories)
+
+
+def _entries_with_ids(
+    path: Path, name: str, texts: tuple[str, ...], optional: tuple[str, ...] = ()
+) -> list[tuple[str, dict]]:
+    """The `[[name]]` tables of a rules file and where each is: a unique kebab-case `id`, the
+    non-empty strings `texts`, and no other keys than `optional` ones."""
     import re
 
-    purposes: list[Purpose] = []
-    for number, entry in enumerate(_read_tables(path, "purpose"), start=1):
-        where = f"{path}: purpose {number}"
-        if not isinstance(entry, dict) or set(entry) != {"id", "description"}:
-            raise RulesError(f"{where}: needs exactly the keys id and description")
-        if not all(isinstance(entry[key], str) and entry[key].strip() for key in ("id", "description")):
-            raise RulesError(f"{where}: id and description must be non-empty strings")
-        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", entry["id"]):
+    required = ("id", *texts)
+    entries: list[tuple[str, dict]] = []
+    for number, entry in enumerate(_read_tables(path, name), start=1):
+        where = f"{path}: {name} {number}"
+        if not isinstance(entry, dict) or not set(required) <= set(entry) <= {*required, *optional}:
+            also = f", and may have {' and '.join(optional)}" if optional else ""
+            raise RulesError(f"{where}: needs exactly the keys {' and '.join(required)}{also}")
+        if not all(isinstance(entry[key], str) and entry[key].strip() for key in required):
+            raise RulesError(f"{where}: {' and '.join(required)} must be non-empty strings")
+        if not re.fullmatch(_KEBAB, entry["id"]):
             raise RulesError(f"{where}: id {entry['id']!r} must be kebab-case")
-        if any(p.id == entry["id"] for p in purposes):
+        if any(other["id"] == entry["id"] for _, other in entries):
             raise RulesError(f"{where}: id {entry['id']!r} is defined twice")
-        purposes.append(Purpose(entry["id"], " ".join(entry["description"].split())))
-    return tuple(purposes)
+        entries.append((where, entry))
+    return entries
+
+
+def category_words(category_id: str) -> str:
+    """Plain words for a category, from the rules in use (rules/categories.toml); the id when it has none."""
+    category = next((c for c in load_categories(rules_dir() / CATEGORIES_FILE) if c.id == category_id), None)
+    return category.words if category is not None else category_id
+
+
+def load_clause_help(path: Path) -> dict[str, tuple[str, str]]:
+    """The title and help of each clause code (rules/clause-help.toml); an absent file has none."""
+    import re
+
+    entries: dict[str, tuple[str, str]] = {}
+    for code, entry in _read_toml(path).items():
+        where = f"{path}: [{code}]"
+        if not re.fullmatch(_KEBAB, code):
+            raise RulesError(f"{where}: a clause code is kebab-case")
+        if not isinstance(entry, dict) or set(entry) != {"title", "help"}:
+            raise RulesError(f"{where}: needs exactly the keys title and help")
+        if not all(isinstance(entry[key], str) and entry[key].strip() for key in ("title", "help")):
+            raise RulesError(f"{where}: title and help must be non-empty strings")
+        entries[code] = (entry["title"], entry["help"])
+    return entries
 
 
 def load_recognisers(path: Path) -> tuple[Recogniser, ...]:

@@ -23,7 +23,18 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 
-from .knowledge import PERMISSIVENESS, Knowledge
+from .findings import (
+    LICENCE_FROM_BASE,
+    LICENCE_LAUNDERING,
+    LINEAGE_BUDGET,
+    LINEAGE_CYCLE,
+    LINEAGE_SELF,
+    LINEAGE_TOO_DEEP,
+    LINEAGE_TOO_WIDE,
+    LINEAGE_UNRESOLVED,
+    NO_LICENCE,
+)
+from .knowledge import Knowledge
 from .model import (
     MODEL,
     Component,
@@ -49,7 +60,6 @@ MAX_BASES = 32
 # 32 new bases. A run looks up at most this many ancestors in all (a large
 # repository's models share a few dozen); the rest are unknown, and said so.
 MAX_ANCESTORS = 500
-BUDGET_CODE = "lineage-budget"
 
 QUANTIZED = "quantized"
 MERGE = "merge"
@@ -85,7 +95,7 @@ def ancestor_component(name: str, declared: Mapping[str, Component]) -> Componen
 
 def budget_notices(answers: Mapping[tuple, Resolved]) -> tuple[Finding, ...]:
     """A notice for the top of the report when the run reached its budget of ancestors."""
-    skipped = sum(1 for a in answers.values() if a.resolution.problem is not None and a.resolution.problem.code == BUDGET_CODE)
+    skipped = sum(1 for a in answers.values() if a.resolution.problem is not None and a.resolution.problem.code == LINEAGE_BUDGET)
     if not skipped:
         return ()
     message = (
@@ -93,7 +103,7 @@ def budget_notices(answers: Mapping[tuple, Resolved]) -> tuple[Finding, ...]:
         "unresolved; the models that descend from them are unknown (base models that each name many new "
         "bases are broken or hostile cards)"
     )
-    return (Finding(Severity.ERROR, BUDGET_CODE, message),)
+    return (Finding(Severity.ERROR, LINEAGE_BUDGET, message),)
 
 
 def ancestor_components(components: Iterable[Component], answers: Mapping[tuple, Resolved]) -> list[Component]:
@@ -168,7 +178,7 @@ def _within_limit(name: str, bases: tuple[str, ...], findings: list[Finding]) ->
     findings.append(
         Finding(
             Severity.ERROR,
-            "lineage-too-wide",
+            LINEAGE_TOO_WIDE,
             f"{name} names {len(bases)} base models; only the first {MAX_BASES} were followed, so the terms of the rest are unknown",
         )
     )
@@ -198,7 +208,7 @@ def _walk(
     for base, depth, via, relation in queue:  # the queue grows while it is read
         if base.lower() == via.lower():
             findings.append(
-                Finding(Severity.WARNING, "lineage-self", f"{via} declares itself as its own base model; that declaration is ignored")
+                Finding(Severity.WARNING, LINEAGE_SELF, f"{via} declares itself as its own base model; that declaration is ignored")
             )
             continue
         edges.setdefault(via.lower(), []).append(base.lower())
@@ -207,7 +217,7 @@ def _walk(
         seen.add(base.lower())
         if not is_valid_repo_id(base):
             findings.append(
-                Finding(Severity.ERROR, "lineage-unresolved", f"{via} declares the base model {base[:120]!r}, which is not a valid repository id: its terms are unknown")
+                Finding(Severity.ERROR, LINEAGE_UNRESOLVED, f"{via} declares the base model {base[:120]!r}, which is not a valid repository id: its terms are unknown")
             )
             nodes.append(_Node(LineageEntry(base[:120], depth, via, relation), None, ()))
             continue
@@ -226,7 +236,7 @@ def _walk(
             findings.append(
                 Finding(
                     Severity.ERROR,
-                    "lineage-too-deep",
+                    LINEAGE_TOO_DEEP,
                     f"lineage deeper than {max_depth} levels: the bases of {base} ({', '.join(bases)}) were not followed, so their terms are unknown",
                 )
             )
@@ -258,7 +268,7 @@ def _cycles(root: str, edges: dict[str, list[str]], names: dict[str, str]) -> li
                 findings.append(
                     Finding(
                         Severity.ERROR,
-                        "lineage-cycle",
+                        LINEAGE_CYCLE,
                         f"the declared base models loop ({shown}): the chain has no root, so its terms cannot be determined",
                     )
                 )
@@ -272,13 +282,13 @@ def _unresolved(node: _Node) -> Finding | None:
     """Why an ancestor imposes unknown terms, or None when its terms are known."""
     result, name, via = node.result, node.entry.name, node.entry.via
     if result is None:
-        return Finding(Severity.ERROR, "lineage-unresolved", f"ancestor {name} (base of {via}) was not resolved, so its terms are unknown")
+        return Finding(Severity.ERROR, LINEAGE_UNRESOLVED, f"ancestor {name} (base of {via}) was not resolved, so its terms are unknown")
     if not _has_own_terms(result.component):
         if node.bases:
             return None  # its own bases are walked: their terms are its terms
         return Finding(
             Severity.ERROR,
-            "lineage-unresolved",
+            LINEAGE_UNRESOLVED,
             f"ancestor {name} (base of {via}) is your own model but declares neither `license` nor `base_model` in the manifest, so its terms are unknown",
         )
     problem = result.resolution.problem
@@ -286,7 +296,7 @@ def _unresolved(node: _Node) -> Finding | None:
         why = problem.message if problem is not None else "no licence was found"
         if problem is not None and problem.code == "not-in-lock":
             why += "; run `licensecheck lock` to record the lineage"
-        return Finding(Severity.ERROR, "lineage-unresolved", f"ancestor {name} (base of {via}) could not be resolved, so its terms are unknown: {why}")
+        return Finding(Severity.ERROR, LINEAGE_UNRESOLVED, f"ancestor {name} (base of {via}) could not be resolved, so its terms are unknown: {why}")
     return None
 
 
@@ -299,7 +309,7 @@ def _laundering(root: ComponentResult, nodes: list[_Node], knowledge: Knowledge)
     """An error for each stricter licence up the chain than the one the model declares."""
     declared = root.resolution.licence
     own_rule = knowledge.lookup(declared.id) if declared is not None and declared.id else None
-    own_level = PERMISSIVENESS.get(own_rule.category) if own_rule is not None else None
+    own_level = knowledge.permissiveness(own_rule.category) if own_rule is not None else None
     if own_rule is None or own_level is None:
         return []
     component = root.component
@@ -312,7 +322,7 @@ def _laundering(root: ComponentResult, nodes: list[_Node], knowledge: Knowledge)
             continue
         if not _has_own_terms(node.result.component):
             continue
-        level = PERMISSIVENESS.get(rule.category)
+        level = knowledge.permissiveness(rule.category)
         if level is None or level <= own_level:
             continue
         reported.add(rule.id)
@@ -325,7 +335,7 @@ def _laundering(root: ComponentResult, nodes: list[_Node], knowledge: Knowledge)
         findings.append(
             Finding(
                 Severity.ERROR,
-                "licence-laundering",
+                LICENCE_LAUNDERING,
                 f"{component.name} declares {own_rule.id} ({own_rule.category}), more permissive than {rule.id} "
                 f"({rule.category}) of its ancestor {node.entry.name}: a derivative stays bound by its ancestors' "
                 f"licences, so the {rule.id} terms apply{upstream}",
@@ -359,7 +369,7 @@ def _with_lineage(
             return root
         finding = Finding(
             Severity.ERROR,
-            "no-licence",
+            NO_LICENCE,
             f"{component.name} is your own model but declares neither `license` (with a `reason`) nor `base_model` "
             "in the manifest, so its terms are unknown",
         )
@@ -430,7 +440,7 @@ def _from_bases_finding(name: str, relation: str | None, nodes: list[_Node]) -> 
     what = "a quantisation" if relation == QUANTIZED else "a merge"
     return Finding(
         Severity.WARNING,
-        "licence-from-base",
+        LICENCE_FROM_BASE,
         f"{name} is {what} of {named} and its card does not say under which licence: it is judged under "
         "its base models' licences, which bind it whatever it declares",
     )

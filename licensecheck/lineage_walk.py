@@ -15,7 +15,8 @@ from threading import Condition
 from typing import Any
 
 from . import lineage
-from .lineage import BUDGET_CODE, MAX_BASES, MAX_DEPTH, ancestor_component, declared_models
+from .findings import LINEAGE_BUDGET
+from .lineage import MAX_BASES, MAX_DEPTH, ancestor_component, declared_models
 from .model import Component, Finding, Resolution, Resolved, Severity, is_valid_repo_id
 
 
@@ -125,4 +126,4 @@ def _beyond_budget(component: Component, budget: int) -> Resolved:
         f"{component.type} {component.name}: not looked up: this run already looked up {budget} ancestors, "
         "the most it follows; its terms are unknown"
     )
-    return Resolved(Resolution(problem=Finding(Severity.ERROR, BUDGET_CODE, message)))
+    return Resolved(Resolution(problem=Finding(Severity.ERROR, LINEAGE_BUDGET, message)))

@@ -16,6 +16,16 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, replace
 
+from .findings import (
+    HUB_GATED,
+    HUB_NOT_FOUND,
+    HUB_RENAMED,
+    HUB_REVISION_NOT_FOUND,
+    HUB_UNAUTHORIZED,
+    LOCK_MISMATCH,
+    LOCK_UNVERIFIED,
+    PYPI_NOT_FOUND,
+)
 from .lockfile import LOCK_NAME, LockEntry
 from .model import PACKAGE, Component, Finding, Resolution, Resolved, Severity
 
@@ -28,7 +38,7 @@ LICENCE_FIELDS = ("id", "declared", "link", "file", "file_sha256")
 
 # Answers that say the repository or package is not there for us any more: it
 # was deleted, made private or gated, or the revision the lock pins is gone.
-REFUSED = frozenset({"hub-not-found", "hub-gated", "hub-unauthorized", "hub-revision-not-found", "pypi-not-found"})
+REFUSED = frozenset({HUB_NOT_FOUND, HUB_GATED, HUB_UNAUTHORIZED, HUB_REVISION_NOT_FOUND, PYPI_NOT_FOUND})
 
 # Fields whose change fails `lock --check` (with a repository that is gone).
 FAILING_FIELDS = ("license.", "base_models", "relation", "repository")
@@ -133,12 +143,12 @@ def verify_entry(component: Component, entry: LockEntry, live: Resolved) -> Veri
     what = f"{entry.type} {entry.name}"
     problem = live.resolution.problem
     if not answered(live):
-        if problem is not None and problem.code == "hub-revision-not-found" and entry.version is not None:
+        if problem is not None and problem.code == HUB_REVISION_NOT_FOUND and entry.version is not None:
             gone = Change(entry.type, entry.name, "version", entry.version, None)
             return Verification(None, (_mismatch(gone, component, stands=False, why="no such revision"),))
         unverified = Finding(
             Severity.WARNING,
-            "lock-unverified",
+            LOCK_UNVERIFIED,
             f"{what}: its entry in {LOCK_NAME} could not be checked (--verify-lock), so it is not used",
         )
         return Verification(replace(live, resolution=Resolution(problem=problem, notes=(unverified,))))
@@ -152,7 +162,7 @@ def verify_entry(component: Component, entry: LockEntry, live: Resolved) -> Veri
     if not stands:
         return Verification(None, notes)
     resolution = live.resolution
-    kept = tuple(note for note in resolution.notes if note.code != "hub-renamed")
+    kept = tuple(note for note in resolution.notes if note.code != HUB_RENAMED)
     if live.resolved_id and live.resolved_id.lower() != component.name.lower():
         from .resolve.hub import renamed_note
 
@@ -169,7 +179,7 @@ def _mismatch(change: Change, component: Component, *, stands: bool, why: str | 
     )
     return Finding(
         Severity.ERROR,
-        "lock-mismatch",
+        LOCK_MISMATCH,
         f"{change.type} {change.component}: {LOCK_NAME} says {change.field} {_shown(change.locked)}, "
         f"{service} says {_shown(change.live, why)} ({outcome})",
     )

@@ -14,6 +14,23 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
+from .findings import (
+    HUB_CONNECTION_ERROR,
+    HUB_ERROR,
+    HUB_HTTP_ERROR,
+    HUB_INVALID_RESPONSE,
+    HUB_RATE_LIMITED,
+    HUB_SERVER_ERROR,
+    HUB_TIMEOUT,
+    HUB_UNREACHABLE,
+    OFFLINE,
+    PYPI_CONNECTION_ERROR,
+    PYPI_ERROR,
+    PYPI_HTTP_ERROR,
+    PYPI_INVALID_RESPONSE,
+    PYPI_TIMEOUT,
+    PYPI_UNREACHABLE,
+)
 from .model import COMPONENT_TYPES, PACKAGE, Component, Finding, LicenceInfo, ModelFacts, Resolution, is_valid_repo_id
 from .versions import version_satisfies
 
@@ -24,10 +41,10 @@ LOCK_VERSION = 1
 # reached, failed, or answered garbage. A previous entry survives them (`lock`);
 # any other failure (gone, private, gated, no licence any more) drops it.
 NO_ANSWER = frozenset({
-    "hub-unreachable", "hub-timeout", "hub-server-error", "hub-rate-limited", "hub-connection-error",
-    "hub-invalid-response", "hub-http-error", "hub-error", "offline",
-    "pypi-unreachable", "pypi-timeout", "pypi-connection-error", "pypi-http-error", "pypi-invalid-response",
-    "pypi-error",
+    HUB_UNREACHABLE, HUB_TIMEOUT, HUB_SERVER_ERROR, HUB_RATE_LIMITED, HUB_CONNECTION_ERROR,
+    HUB_INVALID_RESPONSE, HUB_HTTP_ERROR, HUB_ERROR, OFFLINE,
+    PYPI_UNREACHABLE, PYPI_TIMEOUT, PYPI_CONNECTION_ERROR, PYPI_HTTP_ERROR, PYPI_INVALID_RESPONSE,
+    PYPI_ERROR,
 })
 
 

@@ -89,16 +89,32 @@ class Severity(str, Enum):
     INFO = "info"
 
 
+class Code(str):
+    """A finding code that has help: one of licensecheck/findings.py, or a licence clause's code.
+
+    A finding refuses a bare string, so that a code cannot be made up where a
+    finding is raised: the program's codes are the constants of findings.py (each
+    with its severity, title and help), a clause's code comes from rules/ (its
+    help in rules/clause-help.toml, which `licensecheck rules check` requires).
+    """
+
+    __slots__ = ()
+
+
 @dataclass(frozen=True)
 class Finding:
     """Something a reader of the report must know about one component."""
 
     severity: Severity
-    code: str
+    code: Code
     message: str
     # Where the finding points, when it is about a place in a file rather than a
     # component (discovery's notices): reports that locate findings (SARIF) use it.
     location: Location | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.code, Code):
+            raise TypeError(f"finding code {self.code!r} is a bare string: use a constant of licensecheck/findings.py")
 
 
 @dataclass(frozen=True)
@@ -311,7 +327,7 @@ class Clause:
     licence fixes a day.
     """
 
-    code: str
+    code: Code  # a string is made a Code (__post_init__): rule data defines its codes
     effect: str
     text: str
     source: str
@@ -331,6 +347,11 @@ class Clause:
     # profession"): what the user must confirm. The clause is then an obligation
     # to confirm, never a denial.
     qualification: str | None = None
+
+    def __post_init__(self) -> None:
+        # The rule data defines its clauses' codes; their findings carry them.
+        if not isinstance(self.code, Code):
+            object.__setattr__(self, "code", Code(self.code))
 
 
 @dataclass(frozen=True)

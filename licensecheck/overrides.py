@@ -20,11 +20,13 @@ Pure but for path normalisation: the readers and `judge.judge_component` call it
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .model import Component, Finding, LicenceOverride, LicenceRule, Location, Resolution, Severity
+from .findings import LICENCE_OVERRIDE, OVERRIDE_NOT_ALLOWED
+from .knowledge import Knowledge
+from .model import Component, Finding, LicenceOverride, Location, Resolution, Severity
 
 DEFAULT_OVERRIDE_FROM = ("models.yaml", "models.yml")  # at the scanned root
 MIN_REASON_WORDS = 3
@@ -79,7 +81,7 @@ def _withheld(component: Component, override: LicenceOverride, sources: Override
     setting = "(`override_from` in the configuration is empty)" if not sources.described else "(`override_from` in the configuration)"
     finding = Finding(
         Severity.ERROR,
-        "override-not-allowed",
+        OVERRIDE_NOT_ALLOWED,
         f"{_where(override.location)}: the licence override of {component.name} ({override.id!r}) is not applied: "
         f"{allowed} {setting}",
         location=override.location,
@@ -87,12 +89,9 @@ def _withheld(component: Component, override: LicenceOverride, sources: Override
     return replace(component, override=None, notes=component.notes + (finding,))
 
 
-def applied_override(
-    component: Component, resolution: Resolution, lookup: Callable[[str], LicenceRule | None]
-) -> Finding:
+def applied_override(component: Component, resolution: Resolution, knowledge: Knowledge) -> Finding:
     """The warning for an override that is applied: where, why, what it replaces, and whether that loosens it."""
-    from .knowledge import PERMISSIVENESS
-
+    lookup = knowledge.lookup
     override = component.override
     assert override is not None  # asked only for a component that has one
     message = f"{_where(override.location)}: licence set to {override.id!r} by an override (reason: {override.reason!r})"
@@ -105,7 +104,7 @@ def applied_override(
         message += f", replacing {shown!r}, which {declarer} declares"
         mine, theirs = lookup(override.id), lookup(declared.id) if declared.id else None
         if mine is not None and theirs is not None:
-            mine_level, their_level = PERMISSIVENESS.get(mine.category), PERMISSIVENESS.get(theirs.category)
+            mine_level, their_level = knowledge.permissiveness(mine.category), knowledge.permissiveness(theirs.category)
             if mine_level is not None and their_level is not None and mine_level < their_level:
                 possessive = "its files'" if component.path is not None else "the Hub's"
                 message += (
@@ -114,7 +113,7 @@ def applied_override(
                 )
     elif resolution.problem is None:
         message += f"; {declarer} declares no licence"
-    return Finding(Severity.WARNING, "licence-override", message, location=override.location)
+    return Finding(Severity.WARNING, LICENCE_OVERRIDE, message, location=override.location)
 
 
 def _where(location: Location | None) -> str:

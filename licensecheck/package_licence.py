@@ -35,6 +35,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from .expression import ExpressionError, LicenceId, licence_ids, parse_expression, render
+from .findings import (
+    LICENCE_CLASSIFIERS_COMBINED,
+    LICENCE_READ_FROM_TEXT,
+    LICENCE_RECOGNISED,
+    LICENCE_SOURCES_DISAGREE,
+    LICENCE_UNRECOGNISED,
+    LICENCE_VERSION_FROM_CLASSIFIER,
+    NO_LICENCE,
+    PYPI_LICENCE_TEXT,
+    PYPI_LICENCE_UNRECOGNISED,
+)
 from .identify import licence_body, recognise_by_fingerprint, recognise_by_text, spdx_spelling, text_fingerprint
 from .knowledge import Knowledge
 from .model import Finding, LicenceInfo, LicenceRule, Severity
@@ -93,7 +104,7 @@ def read_package_licence(declared: PackageDeclarations, knowledge: Knowledge, wh
     elif classifiers is not None and short_field and _RESTRICTIVE.search(short_field):
         # `license = "Proprietary"` beside an MIT classifier: the looser source may be the stale one.
         warning = Finding(
-            Severity.WARNING, "licence-sources-disagree",
+            Severity.WARNING, LICENCE_SOURCES_DISAGREE,
             f"{what}: the license field {short_field[:120]!r} is not a licence licensecheck knows and restricts "
             f"more than its classifiers say ({'; '.join(declared.classifiers)}); the classifiers were not trusted",
         )
@@ -152,7 +163,7 @@ def _field_reading(text: str, knowledge: Knowledge, what: str) -> _Reading | Non
     rule = knowledge.lookup(recognised) if recognised else None
     if rule is not None and rule.recognised:
         note = Finding(
-            Severity.INFO, "licence-recognised",
+            Severity.INFO, LICENCE_RECOGNISED,
             f"{what}: the license field holds the text of the {rule.name}, recognised from its wording",
         )
         return _Reading(LicenceInfo(id=rule.spdx or rule.id, source=FIELD, declared=first_line), (rule,), described, (note,))
@@ -166,7 +177,7 @@ def _agpl_reading(text: str, knowledge: Knowledge, what: str) -> _Reading | None
     if rule is None:
         return None
     note = Finding(
-        Severity.INFO, "licence-read-from-text",
+        Severity.INFO, LICENCE_READ_FROM_TEXT,
         f"{what}: the license field {text[:120]!r} names the GNU Affero GPL; read as {rule.name}, "
         "the strictest licence it can mean (any other option it offers needs its own agreement)",
     )
@@ -192,7 +203,7 @@ def _classifier_reading(classifiers: tuple[str, ...], knowledge: Knowledge, what
         return _Reading(LicenceInfo(id=classifier, source=CLASSIFIER, declared=classifier), (rule,), described)
     combined = " AND ".join(spdx_spelling(c, rule) for c, rule in kept)
     note = Finding(
-        Severity.WARNING, "licence-classifiers-combined",
+        Severity.WARNING, LICENCE_CLASSIFIERS_COMBINED,
         f"{what}: lists several licence classifiers ({listed}) and no licence expression; PyPI does not say "
         f"whether all apply or you may choose, so all are taken to apply ({combined}), the stricter reading; "
         "if they are alternatives, declare an override naming the one you use",
@@ -226,7 +237,7 @@ def _refined(field: _Reading, classifiers: _Reading | None, what: str) -> _Readi
     if not _is_family(family) or len(classifiers.rules) != 1 or classifiers.rules[0].id not in family.members:
         return field
     note = Finding(
-        Severity.INFO, "licence-version-from-classifier",
+        Severity.INFO, LICENCE_VERSION_FROM_CLASSIFIER,
         f"{what}: the license field {field.info.declared!r} names no version; the classifier "
         f"{classifiers.info.declared!r} gives it",
     )
@@ -236,7 +247,7 @@ def _refined(field: _Reading, classifiers: _Reading | None, what: str) -> _Readi
 def _unread_field(field_text: str, short_field: str | None, what: str) -> Finding:
     if short_field:
         return Finding(
-            Severity.INFO, "pypi-licence-unrecognised",
+            Severity.INFO, PYPI_LICENCE_UNRECOGNISED,
             f"{what}: the license field {short_field[:120]!r} names no licence licensecheck knows; "
             "the licence classifiers were read instead",
         )
@@ -246,7 +257,7 @@ def _unread_field(field_text: str, short_field: str | None, what: str) -> Findin
 def _pasted_text_note(field_text: str, what: str) -> Finding:
     first_line = field_text.strip().splitlines()[0].strip()
     return Finding(
-        Severity.INFO, "pypi-licence-text",
+        Severity.INFO, PYPI_LICENCE_TEXT,
         f"{what}: the `license` field holds a long text, not an id; it begins: {first_line[:80]}",
     )
 
@@ -261,7 +272,7 @@ def _nothing(declared: PackageDeclarations, field_text: str | None, what: str) -
         first_line = field_text.splitlines()[0].strip()
         return PackageReading(
             LicenceInfo(id=None, source=FIELD, declared=first_line),
-            Finding(Severity.ERROR, "no-licence",
+            Finding(Severity.ERROR, NO_LICENCE,
                     f"{what}: the `license` field is a long free text that matches no known licence text, and no "
                     f"licence classifier names it{files}; read the text and declare an override"),
             (_pasted_text_note(field_text, what),),
@@ -270,7 +281,7 @@ def _nothing(declared: PackageDeclarations, field_text: str | None, what: str) -
         return PackageReading(LicenceInfo(id=field_text, source=FIELD, declared=field_text))
     return PackageReading(
         None,
-        Finding(Severity.ERROR, "no-licence",
+        Finding(Severity.ERROR, NO_LICENCE,
                 f"{what}: PyPI shows no licence (no license expression, license field or licence classifier){files}; "
                 "ask the maintainers or declare an override"),
     )
@@ -279,7 +290,7 @@ def _nothing(declared: PackageDeclarations, field_text: str | None, what: str) -
 def _unknown_classifiers(classifiers: tuple[str, ...], knowledge: Knowledge, what: str) -> Finding:
     unknown = [c for c in classifiers if (rule := knowledge.lookup(c)) is None or not rule.recognised]
     return Finding(
-        Severity.ERROR, "licence-unrecognised",
+        Severity.ERROR, LICENCE_UNRECOGNISED,
         f"{what}: lists several licence classifiers ({'; '.join(classifiers)}) and no licence expression, and "
         f"{'; '.join(unknown)} is not a licence licensecheck knows; read the licence and declare an override",
     )
@@ -315,7 +326,7 @@ def _disagreements(chosen: _Reading, others: list[_Reading], what: str) -> list[
         if uncovered:
             names = ", ".join(dict.fromkeys(rule.spdx or rule.name for rule in uncovered))
             found.append(Finding(
-                Severity.WARNING, "licence-sources-disagree",
+                Severity.WARNING, LICENCE_SOURCES_DISAGREE,
                 f"{what}: {other.described} name(s) {names}, which {chosen.described} does not; "
                 f"judged under {chosen.described}, the more authoritative source; check which is right",
             ))

@@ -32,6 +32,22 @@ from datetime import date
 
 from .evaluate import evaluate_expression
 from .expression import AllOf, AnyOf, Expression, ExpressionError, LicenceId, licence_ids, parse_expression, render
+from .findings import (
+    EXCEPTION_APPLIED,
+    EXCEPTION_EXPIRED,
+    EXCEPTION_EXPIRING,
+    EXCEPTION_NOT_APPLICABLE,
+    EXCEPTION_REVISION_MISMATCH,
+    EXCEPTION_UNUSED,
+    LICENCE_CHOICE,
+    LICENCE_CHOICE_NARROWED,
+    LICENCE_DENIED,
+    LICENCE_EXCEPTION,
+    LICENCE_LAUNDERING,
+    LICENCE_NOT_ALLOWED,
+    LICENCE_UNKNOWN_ID,
+    UNKNOWN_WARN,
+)
 from .model import (
     PACKAGE,
     ComponentResult,
@@ -47,22 +63,13 @@ from .model import (
 
 RuleLookup = Callable[[str], "LicenceRule | None"]
 
-LICENCE_DENIED = "licence-denied"
-LICENCE_NOT_ALLOWED = "licence-not-allowed"
-EXCEPTION_APPLIED = "exception-applied"
-EXCEPTION_EXPIRED = "exception-expired"
-EXCEPTION_EXPIRING = "exception-expiring"
-EXCEPTION_UNUSED = "exception-unused"
-EXCEPTION_REVISION = "exception-revision-mismatch"
-EXCEPTION_NOT_APPLICABLE = "exception-not-applicable"
-UNKNOWN_WARN = "unknown-warn"
 EXPIRY_WARNING_DAYS = 30
 
 # Findings the evaluator adds about how it read an expression: replaced when the
 # policy narrows the expression and it is judged again.
-_EXPRESSION_CODES = ("licence-choice", "licence-exception", "licence-unknown-id")
+_EXPRESSION_CODES = (LICENCE_CHOICE, LICENCE_EXCEPTION, LICENCE_UNKNOWN_ID)
 # Errors about what a card declares, not about whether the component may be used.
-_DECLARATION_CODES = ("licence-laundering",)
+_DECLARATION_CODES = (LICENCE_LAUNDERING,)
 
 
 @dataclass(frozen=True)
@@ -230,7 +237,7 @@ def apply_lists(item: ComponentResult, policy: Policy, lookup: RuleLookup, conte
     struck = tuple(replace(f, severity=Severity.INFO) for f in dict.fromkeys(refusals))
     note = Finding(
         Severity.INFO,
-        "licence-choice-narrowed",
+        LICENCE_CHOICE_NARROWED,
         f"{render(expression)}: judged under {render(screened)} only, the options the configuration allows",
     )
     return replace(item, evaluation=replace(narrowed, findings=kept + struck + (note,) + narrowed.findings))
@@ -309,7 +316,7 @@ def _apply_exceptions(item: ComponentResult, policy: Policy, today: date, usage:
             shown = item.resolution.version or item.component.revision or "the latest revision"
             item = _add(item, Finding(
                 Severity.WARNING,
-                EXCEPTION_REVISION,
+                EXCEPTION_REVISION_MISMATCH,
                 f"the exception for {name} ({exception.where or 'configuration'}) holds for revision "
                 f"{exception.revision} only, not {shown}: it is not applied",
             ))

@@ -8,7 +8,9 @@ figure a threshold tests, `users_above` or `org_users_above`, and the model fact
 clause names) it requires that every fact has a source (a clause's `source` URL and `section`, a licence's `url` and
 `checked` date), that every licence id the Hub accepts has a rule, that no alias
 names two licences, and that `recognise.toml` names existing, recognisable
-licences without two licences claiming the same link, text or fingerprint.
+licences without two licences claiming the same link, text or fingerprint, and
+that every clause code has a title and help (clause-help.toml) while no help is
+left for a code nothing uses.
 """
 
 from __future__ import annotations
@@ -20,11 +22,16 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+from .findings import REGISTRY
 from .knowledge import (
+    CATEGORIES_FILE,
+    CLAUSE_HELP_FILE,
     PURPOSES_FILE,
     Knowledge,
     Recogniser,
     RulesError,
+    load_categories,
+    load_clause_help,
     load_purposes,
     load_recognisers,
     normalise_id,
@@ -36,15 +43,16 @@ HUB_LICENCES = Path(__file__).resolve().parent / "data" / "hub_licenses.json"
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 # Problem kinds, in report order.
-INVALID, NO_SOURCE, NOT_CHECKED, HUB_MISSING, ALIAS_CLASH, RECOGNISER = (
+INVALID, NO_SOURCE, NOT_CHECKED, HUB_MISSING, ALIAS_CLASH, RECOGNISER, CLAUSE_HELP = (
     "invalid file",
     "fact without a source",
     "licence without a `checked` date",
     "Hub licence id without a rule",
     "alias naming two licences",
     "recogniser problem",
+    "clause code help problem",
 )
-KINDS = (INVALID, NO_SOURCE, NOT_CHECKED, HUB_MISSING, ALIAS_CLASH, RECOGNISER)
+KINDS = (INVALID, NO_SOURCE, NOT_CHECKED, HUB_MISSING, ALIAS_CLASH, RECOGNISER, CLAUSE_HELP)
 
 
 @dataclass(frozen=True)
@@ -80,6 +88,12 @@ def check_rules(directory: Path, hub_ids: list[str] | None = None) -> RulesRepor
     problems: list[Problem] = []
     rules: list[LicenceRule] = []
     licence_dir = directory / "licences"
+    categories_path = directory / CATEGORIES_FILE
+    try:
+        category_ids = tuple(category.id for category in load_categories(categories_path))
+    except RulesError as error:
+        problems.append(Problem(INVALID, str(categories_path), _without_prefix(str(error), str(categories_path))))
+        category_ids = ()
     for path in sorted(licence_dir.glob("*.toml")):
         try:
             raw = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -87,7 +101,7 @@ def check_rules(directory: Path, hub_ids: list[str] | None = None) -> RulesRepor
             problems.append(Problem(INVALID, str(path), f"not valid TOML: {error}"))
             continue
         try:
-            rule = parse_rule(raw, str(path))
+            rule = parse_rule(raw, str(path), category_ids)
         except RulesError as error:
             problems.append(Problem(INVALID, str(path), _without_prefix(str(error), str(path))))
             continue
@@ -97,6 +111,7 @@ def check_rules(directory: Path, hub_ids: list[str] | None = None) -> RulesRepor
         rules.append(rule)
     problems.extend(_alias_problems(rules, licence_dir))
     problems.extend(_purpose_problems(directory, rules))
+    problems.extend(_clause_help_problems(directory, rules))
     knowledge = Knowledge(tuple(_unambiguous(rules)))
     problems.extend(_member_problems(rules, knowledge, licence_dir))
     problems.extend(
@@ -160,6 +175,34 @@ def _purpose_problems(directory: Path, rules: list[LicenceRule]) -> list[Problem
                     INVALID, f"{directory / 'licences' / (rule.id + '.toml')}: clause {number} ({clause.code})",
                     f"names purpose(s) {', '.join(unknown)}, which {PURPOSES_FILE} does not define",
                 ))
+    return problems
+
+
+def _clause_help_problems(directory: Path, rules: list[LicenceRule]) -> list[Problem]:
+    """Every clause code has a title and help (clause-help.toml, or licensecheck's own finding codes), and
+    clause-help.toml holds no entry that no clause uses or that licensecheck already defines."""
+    path = directory / CLAUSE_HELP_FILE
+    try:
+        helped = load_clause_help(path)
+    except RulesError as error:
+        return [Problem(INVALID, str(path), _without_prefix(str(error), str(path)))]
+    problems = []
+    used: set[str] = set()
+    for rule in rules:
+        for number, clause in enumerate(rule.clauses, start=1):
+            used.add(clause.code)
+            if clause.code not in helped and clause.code not in REGISTRY:
+                problems.append(Problem(
+                    CLAUSE_HELP, f"{directory / 'licences' / (rule.id + '.toml')}: clause {number} ({clause.code})",
+                    f"code {clause.code!r} has no title and help: add a [{clause.code}] table to {CLAUSE_HELP_FILE}",
+                ))
+    for code in helped:
+        if code in REGISTRY:
+            problems.append(Problem(
+                CLAUSE_HELP, f"{path}: [{code}]", "licensecheck defines this code's help itself (findings.py): remove it here"
+            ))
+        elif code not in used:
+            problems.append(Problem(CLAUSE_HELP, f"{path}: [{code}]", "no clause uses this code: remove it, or fix its spelling"))
     return problems
 
 

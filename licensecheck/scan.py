@@ -18,6 +18,7 @@ from threading import Lock as ThreadLock
 from typing import TYPE_CHECKING
 
 from .sources.inputs import Inputs, collect_inputs
+from .findings import HUB_UNREACHABLE, NOT_IN_LOCK, NO_LICENCE, PYPI_UNREACHABLE, UNRESOLVABLE_REFERENCE
 from .knowledge import Knowledge
 from .lockfile import LOCK_NAME, NO_ANSWER, Lock, LockEntry, LockPlan, Unlocked, read_lock
 from .sources.external import with_external_inputs
@@ -27,6 +28,7 @@ from .lineage_walk import AncestorWalker
 from .model import (
     MODEL,
     PACKAGE,
+    Code,
     Component,
     Context,
     Finding,
@@ -106,7 +108,7 @@ class Resolver:
         from .resolve.hub import resolve_hub_repo
 
         if self._reachable["hub"].down:
-            return _unreachable(f"{repo_type} {repo_id}", "hub-unreachable", "the Hub")
+            return _unreachable(f"{repo_type} {repo_id}", HUB_UNREACHABLE, "the Hub")
         record = resolve_hub_repo(
             self._api(), repo_type, repo_id, revision, timeout=self.options.timeout, retry=self._retry
         )
@@ -180,7 +182,7 @@ class Resolver:
         from .resolve.pypi import resolve_package
 
         if self._reachable["pypi"].down:
-            return _unreachable(f"package {name}", "pypi-unreachable", "the package index")
+            return _unreachable(f"package {name}", PYPI_UNREACHABLE, "the package index")
         resolution = resolve_package(
             name, version, timeout=self.options.timeout, retry=self._retry, requirement=requirement, knowledge=self._rules()
         )
@@ -188,24 +190,24 @@ class Resolver:
         return Resolved(resolution)
 
 
-def _unreachable(what: str, code: str, service: str) -> Resolved:
+def _unreachable(what: str, code: Code, service: str) -> Resolved:
     """Once a service could not be reached and never answered, the rest are not asked (see Reachability)."""
     return _problem(code, f"{what}: not looked up: {service} could not be reached (see the notice at the top)")
 
 
-def _problem(code: str, message: str) -> Resolved:
+def _problem(code: Code, message: str) -> Resolved:
     return Resolved(Resolution(problem=Finding(Severity.ERROR, code, message)))
 
 
 def _not_in_lock(component: Component) -> Resolved:
     return _problem(
-        "not-in-lock", f"{component.type} {component.name}: not in {LOCK_NAME}, and --offline forbids looking it up"
+        NOT_IN_LOCK, f"{component.type} {component.name}: not in {LOCK_NAME}, and --offline forbids looking it up"
     )
 
 
 def _direct_reference(component: Component) -> Resolved:
     return _problem(
-        "unresolvable-reference",
+        UNRESOLVABLE_REFERENCE,
         f"{component.direct_reference!r} is a path or URL with no index entry: its licence cannot be looked up",
     )
 
@@ -366,7 +368,7 @@ def lock_entries(inputs: Inputs, resolved: dict[tuple, Resolved], previous: Lock
             not_lockable += 1
             continue
         if resolution.problem is not None or resolution.licence is None:
-            problem = resolution.problem or Finding(Severity.ERROR, "no-licence", "no licence found")
+            problem = resolution.problem or Finding(Severity.ERROR, NO_LICENCE, "no licence found")
             before = previous.find(component)
             keep = before is not None and problem.code in NO_ANSWER
             if keep and before is not None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
+from .findings import DEV_DEPENDENCY
 from .model import Component, Context, Finding, Severity
 
 MAIN, OPTIONAL, DEV = "main", "optional", "dev"
@@ -61,7 +62,7 @@ def context_for(component: Component, context: Context) -> tuple[Context, Findin
         return context, None
     note = Finding(
         Severity.INFO,
-        "dev-dependency",
+        DEV_DEPENDENCY,
         f"dev-only dependency: not part of what is {_DISTRIBUTED[context.distribution]}, so it is judged as "
         "internal use (its licence terms for distribution do not apply)",
     )

@@ -6,11 +6,12 @@ import json
 
 import pytest
 
+from licensecheck.findings import HUB_UNREACHABLE, LICENCE_DENIED
 from licensecheck.baseline import BaselineEntry, apply_baseline, baseline_entries, read_baseline
 from licensecheck.report.baseline import render_baseline
 from cli_helpers import by_name, scan, scan_json
 from licensecheck.errors import InputError
-from licensecheck.model import MODEL, Component, ComponentResult, Context, Evaluation, Finding, LicenceInfo, Resolution, ScanResult, Severity, Verdict
+from licensecheck.model import MODEL, Code, Component, ComponentResult, Context, Evaluation, Finding, LicenceInfo, Resolution, ScanResult, Severity, Verdict
 
 
 @pytest.fixture
@@ -119,8 +120,8 @@ def _item(name: str, verdict: Verdict, *findings: Finding, licence: str | None =
 
 def test_network_failures_are_never_recorded():
     result = ScanResult(Context(), (
-        _item("a/unreachable", Verdict.UNKNOWN, Finding(Severity.ERROR, "hub-unreachable", "no"), licence=None),
-        _item("a/denied", Verdict.DENIED, Finding(Severity.ERROR, "non-commercial", "no")),
+        _item("a/unreachable", Verdict.UNKNOWN, Finding(Severity.ERROR, HUB_UNREACHABLE, "no"), licence=None),
+        _item("a/denied", Verdict.DENIED, Finding(Severity.ERROR, Code("non-commercial"), "no")),
     ))
     assert baseline_entries(result) == [BaselineEntry(MODEL, "a/denied", "non-commercial", "x")]
     marked = apply_baseline(result, frozenset(baseline_entries(result)), "b.json")
@@ -128,7 +129,7 @@ def test_network_failures_are_never_recorded():
 
 
 def test_a_component_is_baselined_only_when_every_problem_is_recorded():
-    two = _item("a/b", Verdict.DENIED, Finding(Severity.ERROR, "non-commercial", "x"), Finding(Severity.ERROR, "licence-denied", "y"))
+    two = _item("a/b", Verdict.DENIED, Finding(Severity.ERROR, Code("non-commercial"), "x"), Finding(Severity.ERROR, LICENCE_DENIED, "y"))
     partial = frozenset({BaselineEntry(MODEL, "a/b", "non-commercial", "x")})
     assert apply_baseline(ScanResult(Context(), (two,)), partial, "b").components[0].baselined is False
 

@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from cli_helpers import by_name, scan_json, scan_report
+from licensecheck.findings import HUB_RENAMED
 from licensecheck import fsutil
 from licensecheck.cache import MetadataCache, decode, encode, hub_key, package_key
 from licensecheck.cachedir import cache_key, cache_root, seal, unseal
@@ -25,7 +26,7 @@ def answer(**changes) -> Resolved:
     licence = LicenceInfo(id="other", source="card", name="Qwen", link="https://example.org/LICENSE",
                           declared="qwen-research", file="LICENSE", file_id="qwen-research", file_sha256="ab" * 32)
     resolution = Resolution(version=COMMIT, licence=licence, resolved_at="2026-01-02T03:04:05Z",
-                            notes=(Finding(Severity.WARNING, "hub-renamed", "renamed"),), licence_text="Qwen licence text")
+                            notes=(Finding(Severity.WARNING, HUB_RENAMED, "renamed"),), licence_text="Qwen licence text")
     return Resolved(**{"resolution": resolution, "base_models": ("a/b", "c/d"), "relation": "finetune",
                        "resolved_id": "Org/Model", **changes})
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from licensecheck.choose import candidate_row, deciding_reason, pick_alternatives, similar
+from licensecheck.findings import EXCEPTION_APPLIED, LICENCE_LAUNDERING
 from licensecheck.knowledge import load_knowledge
 from licensecheck.model import (
     MODEL,
+    Code,
     Component,
     ComponentResult,
     Context,
@@ -51,11 +53,11 @@ def test_pick_alternatives_keeps_allowed_and_conditional_in_order_up_to_the_limi
 
 
 def test_deciding_reason():
-    deny = Finding(Severity.ERROR, "non-commercial", "commercial use is not allowed")
-    laundering = Finding(Severity.ERROR, "licence-laundering", "declares a looser licence")
+    deny = Finding(Severity.ERROR, Code("non-commercial"), "commercial use is not allowed")
+    laundering = Finding(Severity.ERROR, LICENCE_LAUNDERING, "declares a looser licence")
     item = judged("a/b", "x", Verdict.DENIED, findings=(laundering, deny), clauses=("non-commercial",))
     assert deciding_reason(item) == "commercial use is not allowed"
-    applied = Finding(Severity.INFO, "exception-applied", "allowed by exception: 'contract'")
+    applied = Finding(Severity.INFO, EXCEPTION_APPLIED, "allowed by exception: 'contract'")
     duty = (Obligation("attribution", "o", "x"),)
     assert deciding_reason(judged("a/b", "x", Verdict.CONDITIONAL, findings=(applied,), duties=duty)) == applied.message
     assert deciding_reason(judged("a/b", "x", Verdict.CONDITIONAL, duties=duty)) == "may be used with 1 obligation"
@@ -91,7 +93,7 @@ def test_compare_text_wraps_within_100_columns():
     from licensecheck.report.choice import compare_text
 
     long_name = "org/" + "very-long-model-name-" * 5
-    reason = Finding(Severity.ERROR, "non-commercial", "word " * 80)
+    reason = Finding(Severity.ERROR, Code("non-commercial"), "word " * 80)
     result = ScanResult(Context(), (judged(long_name, "cc-by-nc-4.0-but-longer-than-the-column", Verdict.DENIED,
                                            findings=(reason,), clauses=("non-commercial",)),))
     text = compare_text(result, candidate_rows(result, KNOWLEDGE.lookup))

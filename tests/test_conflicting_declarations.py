@@ -85,17 +85,16 @@ def test_license_against_license_name_fails_closed(fake_hub, tmp_path, knowledge
 
 
 def test_the_stricter_is_the_worse_verdict_then_the_longer_list_of_duties(knowledge):
-    lookup = knowledge.lookup
     internal = Context(use="commercial", distribution="internal")
     # Both allow internal use without a duty: the less permissive kind of licence is the stricter.
     for declarations in ((("license", "mit"), ("license_name", "gpl-3.0")), (("license", "gpl-3.0"), ("license_name", "mit"))):
-        evaluation, chosen = evaluate_conflict(declarations, lookup, internal)
+        evaluation, chosen = evaluate_conflict(declarations, knowledge, internal)
         assert (chosen, evaluation.verdict) == ("gpl-3.0", Verdict.ALLOWED)
-    evaluation, chosen = evaluate_conflict((("license", "mit"), ("license_name", "cc-by-nc-4.0")), lookup, Context())
+    evaluation, chosen = evaluate_conflict((("license", "mit"), ("license_name", "cc-by-nc-4.0")), knowledge, Context())
     assert (chosen, evaluation.verdict) == ("cc-by-nc-4.0", Verdict.DENIED)
-    evaluation, chosen = evaluate_conflict((("license", "cc-by-nc-4.0"), ("license_name", "no-such-licence")), lookup, Context())
+    evaluation, chosen = evaluate_conflict((("license", "cc-by-nc-4.0"), ("license_name", "no-such-licence")), knowledge, Context())
     assert (chosen, evaluation.verdict) == ("cc-by-nc-4.0", Verdict.DENIED)  # denied is worse than unknown
-    evaluation, chosen = evaluate_conflict((("license", "apache-2.0"), ("license_name", "no-such-licence")), lookup, Context())
+    evaluation, chosen = evaluate_conflict((("license", "apache-2.0"), ("license_name", "no-such-licence")), knowledge, Context())
     assert (chosen, evaluation.verdict) == ("no-such-licence", Verdict.UNKNOWN)
 
 

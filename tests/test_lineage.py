@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from licensecheck.knowledge import CATEGORIES, PERMISSIVENESS, load_knowledge
+from licensecheck.findings import HUB_NOT_FOUND
+from licensecheck.knowledge import load_knowledge
 from licensecheck.lineage import MAX_BASES, MAX_DEPTH, lineage_chains, link_lineage
 from licensecheck.lineage_walk import AncestorWalker
 from licensecheck.model import (
@@ -544,10 +545,14 @@ def knowledge():
     return load_knowledge()
 
 
-def test_every_category_but_unknown_has_a_permissiveness_level():
-    assert set(PERMISSIVENESS) == set(CATEGORIES) - {"unknown"}
-    assert PERMISSIVENESS["permissive"] < PERMISSIVENESS["community"] < PERMISSIVENESS["non-commercial"]
-    assert PERMISSIVENESS["community"] == PERMISSIVENESS["responsible-ai"]
+def test_every_category_but_unknown_has_a_permissiveness_level(knowledge):
+    levels = {category.id: knowledge.permissiveness(category.id) for category in knowledge.categories}
+    assert levels == {
+        "public-domain": 0, "permissive": 1, "data-permissive": 1, "weak-copyleft": 2, "copyleft": 3,
+        "data-copyleft": 3, "network-copyleft": 4, "responsible-ai": 5, "community": 5, "no-derivatives": 6,
+        "non-commercial": 7, "research-only": 7, "proprietary": 8, "unknown": None,
+    }
+    assert {rule.category for rule in knowledge.rules} <= set(levels)
 
 
 def _link(knowledge, declared: list[Component], graph: dict[str, tuple[str | None, tuple[str, ...], str | None]],
@@ -556,7 +561,7 @@ def _link(knowledge, declared: list[Component], graph: dict[str, tuple[str | Non
     answers: dict[tuple, Resolved] = {}
     for name, (licence, bases, relation) in graph.items():
         info = LicenceInfo(id=licence, source="card") if licence else None
-        problem = None if licence else Finding(Severity.ERROR, "hub-not-found", f"model {name}: no such repository")
+        problem = None if licence else Finding(Severity.ERROR, HUB_NOT_FOUND, f"model {name}: no such repository")
         answers[(MODEL, name.lower(), None)] = Resolved(Resolution(licence=info, problem=problem), bases, relation)
     for item in declared:
         if item.own:

@@ -212,13 +212,15 @@ def test_malformed_purpose_conditions_are_rules_errors(clause, problem):
     raw = {"id": "x", "name": "X", "url": "https://x", "category": "permissive",
            "clauses": [{"code": "c", "effect": "deny", "text": "t", "source": "https://x", "section": "1", **clause}]}
     with pytest.raises(RulesError, match=problem):
-        parse_rule(raw, "x.toml")
+        parse_rule(raw, "x.toml", ("permissive",))
 
 
 def test_a_clause_naming_an_unknown_purpose_fails_the_load_and_the_check(tmp_path):
     from licensecheck.rules_check import check_rules
 
     (tmp_path / "licences").mkdir()
+    (tmp_path / "categories.toml").write_text('[[category]]\nid = "permissive"\nlevel = 1\nwords = "permissive"\n')
+    (tmp_path / "clause-help.toml").write_text('[c]\ntitle = "C"\nhelp = "C."\n')
     (tmp_path / "purposes.toml").write_text('[[purpose]]\nid = "minors"\ndescription = "Children."\n')
     (tmp_path / "licences" / "x.toml").write_text(
         'id = "x"\nname = "X"\nurl = "https://x"\ncategory = "permissive"\nchecked = "2026-01-01"\n'

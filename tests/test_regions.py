@@ -52,10 +52,10 @@ def test_a_clause_region_no_country_has_is_a_rules_error(regions, problem):
     raw = {"id": "x", "name": "X", "url": "https://x", "category": "permissive",
            "clauses": [{"code": "c", "effect": "deny", "text": "t", "source": "https://x", "regions": regions}]}
     with pytest.raises(RulesError, match=problem):
-        parse_rule(raw, "x.toml")
+        parse_rule(raw, "x.toml", ("permissive",))
 
 
 def test_clause_regions_are_kept_as_upper_case_codes():
     raw = {"id": "x", "name": "X", "url": "https://x", "category": "permissive",
            "clauses": [{"code": "c", "effect": "deny", "text": "t", "source": "https://x", "regions": ["eu", "gb"]}]}
-    assert parse_rule(raw, "x.toml").clauses[0].regions == frozenset({"EU", "GB"})
+    assert parse_rule(raw, "x.toml", ("permissive",)).clauses[0].regions == frozenset({"EU", "GB"})

@@ -164,6 +164,37 @@ BREAKAGES = {
         lambda r: edit(r / "licences" / "llama3.2.toml", 'model_facts = ["multimodal"]', 'model_facts = ["vision"]'),
         "llama3.2.toml: clause 3", "`model_facts` has vision; expected multimodal, nvidia-cosmos",
     ),
+    # Issue 17: categories and clause help are data in rules/ too.
+    "licence in a category categories.toml does not define": (
+        lambda r: edit(r / "licences" / "mit.toml", 'category = "permissive"', 'category = "lenient"'),
+        "mit.toml", "category 'lenient' is not one of public-domain, permissive,",
+    ),
+    "category without words": (
+        lambda r: edit(r / "categories.toml", 'words = "public domain: no conditions"\n', ""),
+        "categories.toml", "category 1: needs exactly the keys id and words, and may have level",
+    ),
+    "category level that is not a number": (
+        lambda r: edit(r / "categories.toml", "level = 0\n", 'level = "lowest"\n'),
+        "categories.toml", "category 1: `level` must be a non-negative integer",
+    ),
+    "clause code without help": (
+        lambda r: edit(r / "clause-help.toml", "[no-standalone-sale]\n", "[no-standalone-sales]\n"),
+        "ofl-1.1.toml: clause 1 (no-standalone-sale)",
+        "code 'no-standalone-sale' has no title and help: add a [no-standalone-sale] table to clause-help.toml",
+    ),
+    "help for a code no clause uses": (
+        lambda r: edit(r / "clause-help.toml", '[notice]\ntitle = "Notice file"\n', '[notice]\ntitle = "Notice file"\n'
+                       'help = "Ship it."\n\n[notices]\ntitle = "Notice file"\n'),
+        "clause-help.toml: [notices]", "no clause uses this code",
+    ),
+    "clause help for a code licensecheck defines": (
+        lambda r: edit(r / "clause-help.toml", "[notice]\n", '[no-licence]\ntitle = "No licence"\nhelp = "None."\n\n[notice]\n'),
+        "clause-help.toml: [no-licence]", "licensecheck defines this code's help itself",
+    ),
+    "malformed clause help": (
+        lambda r: edit(r / "clause-help.toml", '[notice]\ntitle = "Notice file"\n', '[notice]\ntitle = ""\n'),
+        "clause-help.toml", "[notice]: title and help must be non-empty strings",
+    ),
     "malformed recognise.toml": (
         lambda r: edit(r / "recognise.toml", 'id = "coqui-cpml"', 'id = "coqui-cpml"\nweight = 3'),
         "recognise.toml", "keys are id",

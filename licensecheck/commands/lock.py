@@ -87,7 +87,7 @@ def _write(path: Path, options, quiet: bool, config_file: Path | None, discover:
     plan, lock_path = written.plan, written.path
     unreachable: dict[str, int] = {}
     for failure in plan.unresolved:
-        code = failure.problem.code
+        code: str = failure.problem.code
         if code in _SERVICES:
             unreachable[code] = unreachable.get(code, 0) + 1  # one line per service, not one per component
             continue

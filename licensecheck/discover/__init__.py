@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..findings import DISCOVERY_LOCAL_MODEL, DISCOVERY_SKIPPED
 from ..model import Component, Finding, Location, Severity
 from ..walk import ENVIRONMENT_EXAMPLES, walk
 from .collect import Collector, Reference
@@ -101,7 +102,7 @@ def _read(path: str, relative: str, collector: Collector) -> bytes | None:
         collector.unparsable(Location(relative), f"cannot be read ({error.strerror or type(error).__name__})")
         return None
     if len(data) > _MAX_BYTES:
-        collector.notice(Severity.INFO, "discovery-skipped", Location(relative),
+        collector.notice(Severity.INFO, DISCOVERY_SKIPPED, Location(relative),
                          f"larger than {_MAX_BYTES // (1024 * 1024)} MB: not read for model references")
         return None
     return data
@@ -278,7 +279,7 @@ def with_discovered(declared: list[Component], found: Discovery, root: Path) -> 
         try:
             local[absolute] = local_model_component(Path(absolute), root, name=text, locations=(location,))
         except InputError as error:
-            notices.append(Finding(Severity.WARNING, "discovery-local-model", f"{error}", location=location))
+            notices.append(Finding(Severity.WARNING, DISCOVERY_LOCAL_MODEL, f"{error}", location=location))
     declared_paths = {c.path: index for index, c in enumerate(components) if c.path}
     for absolute, component in local.items():
         index = declared_paths.get(absolute)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model import Finding, Location, Severity
+from ..findings import DISCOVERY_UNPARSABLE, NOT_A_HUB_REFERENCE, NOT_STATICALLY_KNOWN
+from ..model import Code, Finding, Location, Severity
 from .ids import HubId, Tree, foreign, hub_reference
 
 _SHOWN = 120  # characters of a value quoted in a notice
@@ -69,7 +70,7 @@ class Collector:
                 self.local_loads.append((text, local, location))
         return False
 
-    def notice(self, severity: Severity, code: str, location: Location, message: str) -> None:
+    def notice(self, severity: Severity, code: Code, location: Location, message: str) -> None:
         where = f"{location.path}:{location.line}" if location.line else location.path
         if location.label:
             where += f" ({location.label})"
@@ -81,12 +82,12 @@ class Collector:
 
     def unknown(self, location: Location, message: str) -> None:
         """A loader argument whose value exists only at run time: said, never guessed."""
-        self.notice(Severity.INFO, "not-statically-known", location, message)
+        self.notice(Severity.INFO, NOT_STATICALLY_KNOWN, location, message)
 
     def not_hub(self, location: Location, via: str, text: str, what: str) -> None:
         """A loader's argument that names something other than a Hub repository: said with -v, never a component."""
         shown = text if len(text) <= _SHOWN else text[: _SHOWN - 3] + "..."
-        self.notice(Severity.INFO, "not-a-hub-reference", location, f"{via}: {shown!r} is {what}, not a Hub repository")
+        self.notice(Severity.INFO, NOT_A_HUB_REFERENCE, location, f"{via}: {shown!r} is {what}, not a Hub repository")
 
     def unparsable(self, location: Location, message: str) -> None:
-        self.notice(Severity.WARNING, "discovery-unparsable", location, f"{message}; discovery skipped it")
+        self.notice(Severity.WARNING, DISCOVERY_UNPARSABLE, location, f"{message}; discovery skipped it")

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..choose import SUGGESTED, CandidateRow
+from ..findings import EXCEPTION_UNUSED
 from ..model import Alternative, Finding, ScanResult, Severity
 from .escape import json_text, plain
 from .markdown import md
@@ -45,7 +46,7 @@ def _document(result: ScanResult) -> dict:
 
 def _notices(result: ScanResult) -> list[Finding]:
     # An exception no candidate matched says nothing about the candidates: that is the scan's business.
-    return [n for n in result.notices if n.severity is not Severity.INFO and n.code != "exception-unused"]
+    return [n for n in result.notices if n.severity is not Severity.INFO and n.code != EXCEPTION_UNUSED]
 
 
 def _finding(finding: Finding) -> dict:

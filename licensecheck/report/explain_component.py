@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..explain_component import EXCEPTION_CODES
+from ..findings import EXCEPTION_APPLIED
 from ..model import Severity
-from ..policy import EXCEPTION_APPLIED
 from .escape import plain
 
 

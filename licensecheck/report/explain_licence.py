@@ -6,7 +6,6 @@ from dataclasses import asdict
 from typing import Any
 
 from ..explain_licence import (
-    CATEGORY_WORDS,
     STATUS_APPLIES,
     STATUS_NOT_APPLICABLE,
     STATUS_NOT_CHECKED,
@@ -14,6 +13,7 @@ from ..explain_licence import (
     Explanation,
     TermExplained,
 )
+from ..knowledge import category_words
 from ..model import DISTRIBUTIONS, USES
 from .text import describe_context
 
@@ -70,7 +70,7 @@ def render_text(explanation: Explanation) -> str:
     """The explanation for people: identity, verdict under the context, the usage grid, every term."""
     rule, evaluation = explanation.rule, explanation.evaluation
     lines = [f"{rule.id}: {rule.name}"]
-    lines.append(f"  category: {CATEGORY_WORDS.get(rule.category, rule.category)}")
+    lines.append(f"  category: {category_words(rule.category)}")
     if rule.spdx:
         lines.append(f"  SPDX id:  {rule.spdx}")
     if rule.aliases:

@@ -10,6 +10,7 @@ table, inject markup, or ping anyone: a PR comment must not notify `@someone`.
 from __future__ import annotations
 
 from .. import __version__
+from ..findings import LICENCE_OVERRIDE, OVERRIDE_NOT_ALLOWED
 from ..model import ComponentResult, ScanResult, Severity, Verdict
 from . import RenderOptions
 from ._common import VERDICT_ORDER, ordered, version_of
@@ -47,8 +48,8 @@ def _override_lines(components: list[ComponentResult]) -> list[str]:
     for r in components:
         override = r.component.override
         for finding in r.evaluation.findings:
-            applied = finding.code == "licence-override" and override is not None and finding.location == override.location
-            refused = finding.code == "override-not-allowed" and finding in r.component.notes
+            applied = finding.code == LICENCE_OVERRIDE and override is not None and finding.location == override.location
+            refused = finding.code == OVERRIDE_NOT_ALLOWED and finding in r.component.notes
             if applied or refused:
                 lines.append(f"- **{finding.severity.value}** {r.component.type} **{md(r.component.name)}**: {md(finding.message)}")
     return lines

@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable
 
 from .. import __version__
+from ..findings import SPDX_LINK_DROPPED
 from ..model import PACKAGE, ComponentResult, Finding, ScanResult, Severity
 from . import RenderOptions
 from ._common import (
@@ -74,7 +75,7 @@ def _accepted_url(url: str | None) -> str | None:
 def _link_dropped(name: str, url: str) -> Finding:
     return Finding(
         Severity.WARNING,
-        "spdx-link-dropped",
+        SPDX_LINK_DROPPED,
         f"the link to the text of {name}, {url!r}, is left out of this SBOM: it is not a URL SPDX accepts",
     )
 

@@ -7,6 +7,7 @@ colour and line breaks come only from this module.
 
 from __future__ import annotations
 
+from ..findings import EXCEPTION_APPLIED
 from .. import __version__
 from ..model import ComponentResult, Context, ScanResult, Severity, Verdict
 from ..lineage import lineage_chains
@@ -85,7 +86,7 @@ def _component_lines(result: ComponentResult, options: RenderOptions) -> list[st
             lines.append(f"      declared in {where}")
         lines.extend(f"      lineage: {chain}" for chain in lineage_chains(result))
     for finding in evaluation.findings:
-        if finding.severity is Severity.INFO and options.verbosity <= 0 and finding.code != "exception-applied":
+        if finding.severity is Severity.INFO and options.verbosity <= 0 and finding.code != EXCEPTION_APPLIED:
             continue
         lines.append(f"      {finding.severity.value}: {finding.message} ({finding.code})")
     for obligation in evaluation.obligations:

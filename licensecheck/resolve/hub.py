@@ -26,7 +26,24 @@ from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..card import field_text, gated_prompt, licence_from_metadata, lineage_from_metadata
-from ..model import DATASET, MODEL, Finding, Resolution, Severity, is_valid_repo_id
+from ..findings import (
+    HUB_CONNECTION_ERROR,
+    HUB_ERROR,
+    HUB_GATED,
+    HUB_HTTP_ERROR,
+    HUB_INVALID_ID,
+    HUB_INVALID_RESPONSE,
+    HUB_NOT_FOUND,
+    HUB_RATE_LIMITED,
+    HUB_RENAMED,
+    HUB_REVISION_NOT_FOUND,
+    HUB_SERVER_ERROR,
+    HUB_TIMEOUT,
+    HUB_UNAUTHORIZED,
+    HUB_UNREACHABLE,
+    OFFLINE,
+)
+from ..model import DATASET, MODEL, Code, Finding, Resolution, Severity, is_valid_repo_id
 from ..retry import RETRY_STATUSES, RetriesExhausted, RetryPolicy, Transient, call_with_retries, parse_retry_after
 from . import resolved_now
 
@@ -189,64 +206,64 @@ def hub_error_finding(error: BaseException, repo_type: str, repo_id: str, revisi
     what = f"{repo_type} {repo_id}"
     at = f" at revision {revision}" if revision else ""
 
-    def problem(code: str, message: str) -> Finding:
+    def problem(code: Code, message: str) -> Finding:
         return Finding(Severity.ERROR, code, message)
 
     # Order matters: GatedRepoError is a RepositoryNotFoundError, every
     # HfHubHTTPError is an HTTPError of the HTTP library and an OSError, and
     # OfflineModeIsEnabled is a ConnectionError.
     if isinstance(error, OfflineModeIsEnabled):
-        return problem("offline", f"{what}: offline mode is on (HF_HUB_OFFLINE) and there is no recorded licence for it")
+        return problem(OFFLINE, f"{what}: offline mode is on (HF_HUB_OFFLINE) and there is no recorded licence for it")
     if isinstance(error, GatedRepoError):
         return problem(
-            "hub-gated",
+            HUB_GATED,
             f"{what}: the Hub refused access because the repository is gated; "
             "accept its terms on the Hub and set HF_TOKEN",
         )
     if isinstance(error, RepositoryNotFoundError):
         return problem(
-            "hub-not-found",
+            HUB_NOT_FOUND,
             f"{what}: the Hub has no such repository (or it is private and no authorised token was sent); "
             "check the id",
         )
     if isinstance(error, RevisionNotFoundError):
-        return problem("hub-revision-not-found", f"{what}: the Hub has no revision {revision or 'main'} for it")
+        return problem(HUB_REVISION_NOT_FOUND, f"{what}: the Hub has no revision {revision or 'main'} for it")
     if isinstance(error, HfHubHTTPError):
         status = _status_of(error)
         if status in (401, 403):
             return problem(
-                "hub-unauthorized",
+                HUB_UNAUTHORIZED,
                 f"{what}: the Hub refused the request (HTTP {status}); check that HF_TOKEN is valid for it",
             )
         if status == 429:
             return problem(
-                "hub-rate-limited",
+                HUB_RATE_LIMITED,
                 f"{what}: the Hub is rate-limiting requests (HTTP 429); wait a few minutes or set HF_TOKEN",
             )
         if status is not None and 500 <= status < 600:
-            return problem("hub-server-error", f"{what}: the Hub failed to answer (HTTP {status}); try again later")
-        return problem("hub-http-error", f"{what}: the Hub answered HTTP {status}{at}")
+            return problem(HUB_SERVER_ERROR, f"{what}: the Hub failed to answer (HTTP {status}); try again later")
+        return problem(HUB_HTTP_ERROR, f"{what}: the Hub answered HTTP {status}{at}")
     if isinstance(error, transport_errors("ConnectTimeout")):
-        return problem("hub-unreachable", f"{what}: could not connect to the Hub in time; check the network or HF_ENDPOINT")
+        return problem(HUB_UNREACHABLE, f"{what}: could not connect to the Hub in time; check the network or HF_ENDPOINT")
     if isinstance(error, (AnswerTooSlow, *transport_errors("TimeoutException"))):
-        return problem("hub-timeout", f"{what}: the Hub did not answer in time{at}")
+        return problem(HUB_TIMEOUT, f"{what}: the Hub did not answer in time{at}")
     if isinstance(error, transport_errors("RemoteProtocolError", "ReadError", "WriteError")):
-        return problem("hub-connection-error", f"{what}: the connection to the Hub was closed before it answered{at}")
+        return problem(HUB_CONNECTION_ERROR, f"{what}: the connection to the Hub was closed before it answered{at}")
     if isinstance(error, transport_errors("TooManyRedirects")):
-        return problem("hub-http-error", f"{what}: the Hub redirected too many times{at}")
+        return problem(HUB_HTTP_ERROR, f"{what}: the Hub redirected too many times{at}")
     if isinstance(error, (*transport_errors("TransportError"), ConnectionError)):
-        return problem("hub-unreachable", f"{what}: could not connect to the Hub; check the network or HF_ENDPOINT")
+        return problem(HUB_UNREACHABLE, f"{what}: could not connect to the Hub; check the network or HF_ENDPOINT")
     if isinstance(error, HFValidationError):
-        return problem("hub-invalid-id", f"{what}: not a valid Hub repository id or revision")
+        return problem(HUB_INVALID_ID, f"{what}: not a valid Hub repository id or revision")
     if isinstance(error, AnswerTooLarge):
-        return problem("hub-invalid-response", f"{what}: the Hub's answer is larger than {error.limit // (1024 * 1024)} MiB{at}")
+        return problem(HUB_INVALID_RESPONSE, f"{what}: the Hub's answer is larger than {error.limit // (1024 * 1024)} MiB{at}")
     if isinstance(error, (json.JSONDecodeError, UnicodeDecodeError)):
-        return problem("hub-invalid-response", f"{what}: the Hub's answer is not JSON{at}")
+        return problem(HUB_INVALID_RESPONSE, f"{what}: the Hub's answer is not JSON{at}")
     if isinstance(error, RecursionError):
-        return problem("hub-invalid-response", f"{what}: the Hub's answer is nested too deeply to read{at}")
+        return problem(HUB_INVALID_RESPONSE, f"{what}: the Hub's answer is nested too deeply to read{at}")
     if isinstance(error, (TypeError, KeyError, ValueError, AttributeError)):
-        return problem("hub-invalid-response", f"{what}: the Hub's answer does not have the expected shape{at}")
-    return problem("hub-error", f"{what}: the Hub request failed ({type(error).__name__}){at}")
+        return problem(HUB_INVALID_RESPONSE, f"{what}: the Hub's answer does not have the expected shape{at}")
+    return problem(HUB_ERROR, f"{what}: the Hub request failed ({type(error).__name__}){at}")
 
 
 def _status_of(error: BaseException) -> int | None:
@@ -274,7 +291,7 @@ def record_from_info(info: Any, repo_type: str, repo_id: str) -> HubRecord:
             Resolution(
                 problem=Finding(
                     Severity.ERROR,
-                    "hub-invalid-response",
+                    HUB_INVALID_RESPONSE,
                     f"{what}: the Hub's answer does not have the expected shape",
                 )
             )
@@ -325,7 +342,7 @@ def renamed_note(repo_type: str, declared: str, resolved_id: str) -> Finding:
     """The warning for a repository the Hub now serves under another id (a 307 it followed)."""
     return Finding(
         Severity.WARNING,
-        "hub-renamed",
+        HUB_RENAMED,
         f"{repo_type} {declared} has been renamed: it is now at {resolved_id}; update the declaration",
     )
 

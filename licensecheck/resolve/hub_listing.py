@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from ..findings import HUB_GATED, HUB_INVALID_ID, HUB_NOT_FOUND, HUB_UNAUTHORIZED, OFFLINE
 from ..model import MODEL
 from ..retry import RetriesExhausted, RetryPolicy, call_with_retries
 from ..model import MODEL, is_valid_repo_id
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 FACTS_EXPAND = ["pipeline_tag", "library_name", "safetensors"]
 LISTING_EXPAND = ["downloads", "safetensors", "pipeline_tag", "library_name"]
 # Failures that are the user's to fix (the id, the token, offline mode), not the Hub's.
-_REFUSALS = frozenset({"hub-not-found", "hub-invalid-id", "hub-unauthorized", "hub-gated", "offline"})
+_REFUSALS = frozenset({HUB_NOT_FOUND, HUB_INVALID_ID, HUB_UNAUTHORIZED, HUB_GATED, OFFLINE})
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,14 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
+from ..findings import (
+    CARD_LICENCE_UNCLEAR,
+    CARD_UNREADABLE,
+    LICENCE_FILE_GATED,
+    LICENCE_FILE_MISSING,
+    LICENCE_FILE_TOO_LARGE,
+    NO_LICENCE,
+)
 from ..identify import read_card_licence, recognise_by_link, recognise_by_text, text_fingerprint
 from ..model import DATASET, Finding, LicenceInfo, Resolution, Severity
 from .bounded import AnswerTooLarge
@@ -108,7 +116,7 @@ def fetch_licence_text(
 def declares_nothing(resolution: Resolution) -> bool:
     """A card with no `license`, `license_name`, `license_link` or licence tag (card.py's `no-licence`)."""
     problem = resolution.problem
-    return resolution.licence is None and problem is not None and problem.code == "no-licence"
+    return resolution.licence is None and problem is not None and problem.code == NO_LICENCE
 
 
 def licence_left_open(resolution: Resolution, knowledge: Knowledge) -> bool:
@@ -203,7 +211,7 @@ def _from_card_body(
         reason = hub_error_finding(error, repo_type, repo_id, resolution.version)
         note = Finding(
             Severity.WARNING,
-            "card-unreadable",
+            CARD_UNREADABLE,
             f"{repo_type} {repo_id}: its README.md, read for the licence its metadata leaves open, could not be read "
             f"({reason.message.removeprefix(f'{repo_type} {repo_id}: ')})",
         )
@@ -212,7 +220,7 @@ def _from_card_body(
     if read.id is None:
         if read.unclear is None:  # no License section
             return record
-        note = Finding(Severity.WARNING, "card-licence-unclear", f"{repo_type} {repo_id}: {read.unclear}")
+        note = Finding(Severity.WARNING, CARD_LICENCE_UNCLEAR, f"{repo_type} {repo_id}: {read.unclear}")
         return replace(record, resolution=replace(resolution, notes=resolution.notes + (note,)))
     if resolution.licence is None:
         return record
@@ -271,20 +279,20 @@ def _read_failure(
     if isinstance(error, GatedRepoError):
         return Finding(
             Severity.ERROR,
-            "licence-file-gated",
+            LICENCE_FILE_GATED,
             f"{what}: declares {declared}, and its licence file {filename} could not be read because the "
             "repository is gated: accept its terms on the Hub and set HF_TOKEN, or declare an override with a reason",
         )
     if isinstance(error, EntryNotFoundError):
         return Finding(
             Severity.WARNING,
-            "licence-file-missing",
+            LICENCE_FILE_MISSING,
             f"{what}: declares {declared}, but the repository has no file {filename} to read the licence from",
         )
     if isinstance(error, AnswerTooLarge):
         return Finding(
             Severity.WARNING,
-            "licence-file-too-large",
+            LICENCE_FILE_TOO_LARGE,
             f"{what}: its licence file {filename} is larger than {MAX_LICENCE_BYTES // 1024} KB; not read",
         )
     reason = hub_error_finding(error, repo_type, repo_id, revision)

@@ -23,6 +23,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..card import licence_from_metadata
+from ..findings import LOCAL_LICENCE_FILE, NO_LICENCE
 from ..model import Component, Finding, LicenceInfo, Resolution, Resolved, Severity
 from ..sources.local import ModelFiles, read_model_files
 
@@ -57,7 +58,7 @@ def local_resolution(files: ModelFiles) -> Resolution:
     if files.licence_file:
         note = Finding(
             Severity.INFO,
-            "local-licence-file",
+            LOCAL_LICENCE_FILE,
             f"{what} declares no licence in a model card; its licence is read from {files.licence_file}",
         )
         licence = LicenceInfo(id="other", source=FILE_SOURCE, file=files.licence_file)
@@ -68,7 +69,7 @@ def local_resolution(files: ModelFiles) -> Resolution:
     return Resolution(
         problem=Finding(
             Severity.ERROR,
-            "no-licence",
+            NO_LICENCE,
             f"{what} declares no licence ({places}, no LICENSE file): add `license:` to its card, "
             "or declare `license` with a `reason` in models.yaml",
         )

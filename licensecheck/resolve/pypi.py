@@ -31,7 +31,19 @@ from urllib.parse import quote
 from urllib.request import Request, urlopen
 
 from .. import __version__
-from ..model import Finding, Resolution, Severity
+from ..findings import (
+    PYPI_CONNECTION_ERROR,
+    PYPI_ERROR,
+    PYPI_HTTP_ERROR,
+    PYPI_INVALID_NAME,
+    PYPI_INVALID_RESPONSE,
+    PYPI_NO_MATCHING_RELEASE,
+    PYPI_NOT_FOUND,
+    PYPI_RELEASE_CHOSEN,
+    PYPI_TIMEOUT,
+    PYPI_UNREACHABLE,
+)
+from ..model import Code, Finding, Resolution, Severity
 from ..package_licence import PackageDeclarations, read_package_licence
 from ..retry import RETRY_STATUSES, RetriesExhausted, RetryPolicy, Transient, call_with_retries, parse_retry_after
 from . import resolved_now
@@ -51,7 +63,7 @@ _BARE_OSI_CLASSIFIER = "License :: OSI Approved"
 class _ResolveProblem(Exception):
     """A failed lookup, as the finding to report; `transient` when asking again may help."""
 
-    def __init__(self, code: str, message: str, transient: Transient | None = None) -> None:
+    def __init__(self, code: Code, message: str, transient: Transient | None = None) -> None:
         super().__init__(message)
         self.finding = Finding(Severity.ERROR, code, message)
         self.transient = transient
@@ -108,7 +120,7 @@ def resolve_package(
         return Resolution(
             problem=Finding(
                 Severity.ERROR,
-                "pypi-error",
+                PYPI_ERROR,
                 f"package {_shown(name)}: the PyPI request failed ({type(error).__name__})",
             )
         )
@@ -134,7 +146,7 @@ def _release_for(
     try:
         specifier = SpecifierSet(requirement)
     except InvalidSpecifier:
-        raise _ResolveProblem("pypi-no-matching-release", f"package {name}: {requirement!r} is not a version specifier") from None
+        raise _ResolveProblem(PYPI_NO_MATCHING_RELEASE, f"package {name}: {requirement!r} is not a version specifier") from None
     project = fetch(package_url(name, None, base_url), None)
     info = project.get("info") if isinstance(project, dict) else None
     latest = info.get("version") if isinstance(info, dict) else None
@@ -142,7 +154,7 @@ def _release_for(
     if chosen is None:
         shown = f" (the latest is {latest})" if isinstance(latest, str) else ""
         raise _ResolveProblem(
-            "pypi-no-matching-release",
+            PYPI_NO_MATCHING_RELEASE,
             f"package {name}: no release on PyPI satisfies {requirement}{shown}; its licence cannot be judged "
             "at a version the requirement allows: check the requirement",
         )
@@ -151,16 +163,16 @@ def _release_for(
     try:
         data = fetch(package_url(name, chosen, base_url), chosen)
     except _ResolveProblem as problem:
-        if problem.finding.code == "pypi-not-found":
+        if problem.finding.code == PYPI_NOT_FOUND:
             raise _ResolveProblem(
-                "pypi-not-found",
+                PYPI_NOT_FOUND,
                 f"package {name} {chosen}: the index lists this release (the newest that satisfies {requirement}) "
                 "but does not serve its metadata; a mirror may serve only the latest release's",
             ) from None
         raise
     note = Finding(
         Severity.INFO,
-        "pypi-release-chosen",
+        PYPI_RELEASE_CHOSEN,
         f"package {name}: judged at {chosen}, the newest release that satisfies {requirement} (the latest is {latest})",
     )
     return data, note
@@ -210,7 +222,7 @@ def _latest_if_it_is(
     Any other release's licence may differ from the latest one's, so anything else
     keeps the original problem rather than guessing.
     """
-    if version is None or problem.finding.code != "pypi-not-found":
+    if version is None or problem.finding.code != PYPI_NOT_FOUND:
         raise problem
     data = fetch(package_url(name, None, base_url), None)
     info = data.get("info") if isinstance(data, dict) else None
@@ -228,12 +240,12 @@ def _latest_if_it_is(
 def package_url(name: str, version: str | None, base_url: str | None = None) -> str:
     """The JSON API URL for a release (or the latest one), with every path segment quoted."""
     if not isinstance(name, str) or not _PEP508_NAME.match(name):
-        raise _ResolveProblem("pypi-invalid-name", f"package {_shown(name)}: not a valid Python package name")
+        raise _ResolveProblem(PYPI_INVALID_NAME, f"package {_shown(name)}: not a valid Python package name")
     base = (base_url or os.environ.get("LICENSECHECK_PYPI_URL") or DEFAULT_PYPI_URL).rstrip("/")
     if version is None:
         return f"{base}/pypi/{quote(name, safe='')}/json"
     if not version.strip():
-        raise _ResolveProblem("pypi-invalid-name", f"package {name}: empty version")
+        raise _ResolveProblem(PYPI_INVALID_NAME, f"package {name}: empty version")
     return f"{base}/pypi/{quote(name, safe='')}/{quote(version.strip(), safe='')}/json"
 
 
@@ -255,13 +267,13 @@ def fetch_json(url: str, name: str, version: str | None, *, timeout: float) -> o
     try:
         body = within(timeout, fetch)
     except AnswerTooLarge:
-        raise _ResolveProblem("pypi-invalid-response", f"{what}: PyPI's answer is too large") from None
+        raise _ResolveProblem(PYPI_INVALID_RESPONSE, f"{what}: PyPI's answer is too large") from None
     except HTTPError as error:
         retry_after = parse_retry_after(error.headers.get("Retry-After") if error.headers else None)
         error.close()
         if error.code == 404:
             raise _ResolveProblem(
-                "pypi-not-found",
+                PYPI_NOT_FOUND,
                 f"{what}: PyPI has no such " + ("release" if version else "project") + "; check the name and version",
             ) from None
         transient = None
@@ -269,28 +281,28 @@ def fetch_json(url: str, name: str, version: str | None, *, timeout: float) -> o
             transient = Transient("PyPI is rate-limiting requests (HTTP 429)", retry_after)
         elif error.code in RETRY_STATUSES:
             transient = Transient(f"PyPI answered HTTP {error.code}", retry_after)
-        raise _ResolveProblem("pypi-http-error", f"{what}: PyPI answered HTTP {error.code}", transient) from None
+        raise _ResolveProblem(PYPI_HTTP_ERROR, f"{what}: PyPI answered HTTP {error.code}", transient) from None
     except (TimeoutError, AnswerTooSlow):
         raise _ResolveProblem(
-            "pypi-timeout", f"{what}: PyPI did not answer in time", Transient("PyPI did not answer in time")
+            PYPI_TIMEOUT, f"{what}: PyPI did not answer in time", Transient("PyPI did not answer in time")
         ) from None
     except URLError as error:
         # urllib wraps what fails while connecting and sending, not while reading the answer.
         if isinstance(error.reason, (TimeoutError, socket.timeout)):
             raise _ResolveProblem(
-                "pypi-unreachable", f"{what}: could not connect to PyPI in time; check the network or LICENSECHECK_PYPI_URL"
+                PYPI_UNREACHABLE, f"{what}: could not connect to PyPI in time; check the network or LICENSECHECK_PYPI_URL"
             ) from None
         if isinstance(error.reason, ConnectionResetError):
-            raise _ResolveProblem("pypi-connection-error", f"{what}: {dropped.reason}", dropped) from None
+            raise _ResolveProblem(PYPI_CONNECTION_ERROR, f"{what}: {dropped.reason}", dropped) from None
         raise _ResolveProblem(
-            "pypi-unreachable", f"{what}: could not connect to PyPI; check the network or LICENSECHECK_PYPI_URL"
+            PYPI_UNREACHABLE, f"{what}: could not connect to PyPI; check the network or LICENSECHECK_PYPI_URL"
         ) from None
     except (OSError, HTTPException):  # a reset, a disconnect, a truncated answer
-        raise _ResolveProblem("pypi-connection-error", f"{what}: {dropped.reason}", dropped) from None
+        raise _ResolveProblem(PYPI_CONNECTION_ERROR, f"{what}: {dropped.reason}", dropped) from None
     try:
         return json.loads(body)
     except (ValueError, RecursionError):  # JSONDecodeError, UnicodeDecodeError, nesting too deep
-        raise _ResolveProblem("pypi-invalid-response", f"{what}: PyPI's answer is not JSON") from None
+        raise _ResolveProblem(PYPI_INVALID_RESPONSE, f"{what}: PyPI's answer is not JSON") from None
 
 
 def resolution_from_json(data: object, name: str, knowledge: Knowledge | None = None) -> Resolution:
@@ -298,7 +310,7 @@ def resolution_from_json(data: object, name: str, knowledge: Knowledge | None = 
     info = data.get("info") if isinstance(data, dict) else None
     if not isinstance(info, dict) or not isinstance(info.get("version"), str):
         raise _ResolveProblem(
-            "pypi-invalid-response", f"package {name}: PyPI's answer does not have the expected shape"
+            PYPI_INVALID_RESPONSE, f"package {name}: PyPI's answer does not have the expected shape"
         )
     version = info["version"]
     reading = read_package_licence(declarations(info), knowledge or _shipped_rules(), f"package {name} {version}")

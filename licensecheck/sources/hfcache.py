@@ -17,6 +17,7 @@ import os
 from pathlib import Path
 
 from ..errors import LicensecheckError
+from ..findings import HF_CACHE, HF_CACHE_CORRUPTED, HF_CACHE_NOT_CHECKED
 from ..model import DATASET, MODEL, Component, Finding, Location, Severity
 
 CHECKED_TYPES = (MODEL, DATASET)
@@ -68,7 +69,7 @@ def read_hf_cache(directory: str | None, *, offline: bool = False) -> tuple[list
     notices = [
         Finding(
             Severity.INFO,
-            "hf-cache",
+            HF_CACHE,
             f"Hugging Face cache {cache_dir}: {len(components)} revision(s) of "
             f"{len({(c.type, c.name.lower()) for c in components})} model(s) and dataset(s)",
         )
@@ -77,7 +78,7 @@ def read_hf_cache(directory: str | None, *, offline: bool = False) -> tuple[list
         notices.append(
             Finding(
                 Severity.WARNING,
-                "hf-cache-not-checked",
+                HF_CACHE_NOT_CHECKED,
                 f"Hugging Face cache {cache_dir}: {len(names)} {kind} repositor{'y' if len(names) == 1 else 'ies'} not checked "
                 f"(licensecheck checks models and datasets): {', '.join(sorted(names)[:10])}"
                 + (" ..." if len(names) > 10 else ""),
@@ -85,7 +86,7 @@ def read_hf_cache(directory: str | None, *, offline: bool = False) -> tuple[list
         )
     for warning in info.warnings:
         notices.append(
-            Finding(Severity.WARNING, "hf-cache-corrupted", f"Hugging Face cache {cache_dir}: skipped an entry it could not read: {warning}")
+            Finding(Severity.WARNING, HF_CACHE_CORRUPTED, f"Hugging Face cache {cache_dir}: skipped an entry it could not read: {warning}")
         )
     return components, notices
 

@@ -31,6 +31,7 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from ..findings import LOCAL_BASE_NOT_FOLLOWED, LOCAL_MODEL_UNREADABLE
 from ..card import CardError, card_metadata, lineage_from_metadata
 from ..errors import InputError
 from ..model import MODEL, Component, Finding, LicenceOverride, Location, Severity, is_valid_repo_id
@@ -196,7 +197,7 @@ def _some(problem: Finding | None) -> list[Finding]:
 
 
 def _problem(message: str) -> Finding:
-    return Finding(Severity.ERROR, "local-model-unreadable", message)
+    return Finding(Severity.ERROR, LOCAL_MODEL_UNREADABLE, message)
 
 
 def _outside(path: Path, root: Path, shown: str) -> Finding | None:
@@ -347,7 +348,7 @@ def _hub_ids(bases: list[str] | tuple[str, ...], where: str | None, notes: list[
             notes.append(
                 Finding(
                     Severity.WARNING,
-                    "local-base-not-followed",
+                    LOCAL_BASE_NOT_FOLLOWED,
                     f"{where} names the base model {base[:120]!r}, which is not a Hub repository id: its terms are "
                     "not checked; declare the base with `base_model:` in models.yaml",
                 )
@@ -371,7 +372,7 @@ def _gguf_lineage(metadata: dict, where: str, notes: list[Finding]) -> tuple[tup
             notes.append(
                 Finding(
                     Severity.WARNING,
-                    "local-base-not-followed",
+                    LOCAL_BASE_NOT_FOLLOWED,
                     f"{where} names the base model {named[:120]!r} without a Hugging Face repository URL: its terms are "
                     "not checked; declare the base with `base_model:` in models.yaml",
                 )

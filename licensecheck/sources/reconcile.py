@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
+from ..findings import LOCK_OVERRIDES_REQUIREMENT
 from ..model import PACKAGE, Component, Finding, Location, Severity
 from ..versions import version_satisfies
 from ._locks import is_lock_file_name
@@ -82,7 +83,7 @@ def _lock_wins(components: list[Component]) -> list[Component]:
                 notes += (
                     Finding(
                         Severity.WARNING,
-                        "lock-overrides-requirement",
+                        LOCK_OVERRIDES_REQUIREMENT,
                         f"{_where(component.locations[0])} asks for {component.name}{_asked(component)}, but "
                         f"{lock_file.path} locks {lock.revision}: the lock wins, since it is what gets installed; "
                         "update the requirement or the lock so that they agree",

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from ..errors import InputError
+from ..findings import SBOM_NOT_CHECKED
 from ..model import DATASET, MODEL, PACKAGE, Component, Finding, Location, Severity, is_valid_repo_id
 from ._common import line_at, read_text
 
@@ -86,7 +87,7 @@ def read_sbom(path: Path, where: str) -> tuple[list[Component], list[Finding]]:
         notices.append(
             Finding(
                 Severity.WARNING,
-                "sbom-not-checked",
+                SBOM_NOT_CHECKED,
                 f"{where}: {sum(unchecked.values())} component(s) not checked: licensecheck checks "
                 f"pkg:huggingface and pkg:pypi components only; not checked: {listed}",
             )

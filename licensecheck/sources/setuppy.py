@@ -21,6 +21,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+from ..findings import SETUP_PY_DYNAMIC, SETUP_PY_UNREADABLE
 from ..model import Component, Finding, Location, Severity
 from ._common import FileRead, package_from_pep508, read_text, relative_path
 
@@ -43,10 +44,10 @@ def read_setup_py(path: Path, root: Path) -> FileRead:
     except SyntaxError as error:
         line = error.lineno
         message = f"{where}:{line}: not valid Python 3 ({error.msg}); its requirements were not read"
-        return FileRead([], (Finding(Severity.WARNING, "setup-py-unreadable", message, Location(where, line)),))
+        return FileRead([], (Finding(Severity.WARNING, SETUP_PY_UNREADABLE, message, Location(where, line)),))
     except (RecursionError, MemoryError, ValueError):  # nesting too deep for CPython's parser, NUL bytes
         message = f"{where}: too deeply nested or too large for Python's parser; its requirements were not read"
-        return FileRead([], (Finding(Severity.WARNING, "setup-py-unreadable", message, Location(where)),))
+        return FileRead([], (Finding(Severity.WARNING, SETUP_PY_UNREADABLE, message, Location(where)),))
 
 
 def _read_tree(tree: ast.Module, where: str) -> FileRead:
@@ -156,7 +157,7 @@ def _described(node: ast.expr) -> str:
 def _dynamic(where: str, line: int, key: str, what: str) -> Finding:
     return Finding(
         Severity.WARNING,
-        "setup-py-dynamic",
+        SETUP_PY_DYNAMIC,
         f"{where}:{line}: {key} is computed when setup.py runs ({what}); {_HOW_TO_FIX}",
         location=Location(where, line),
     )

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import ast
 import json
-import re
 
 import jsonschema
-from reportkit import ROOT, SCHEMAS, invoke
-from licensecheck.knowledge import load_knowledge
-from licensecheck.report._help import HELP
+from reportkit import SCHEMAS, invoke
+from licensecheck.findings import REGISTRY, help_for
+from licensecheck.knowledge import CLAUSE_HELP_FILE, load_clause_help, rules_dir
+from licensecheck.model import Severity
 
 SCHEMA = json.loads((SCHEMAS / "sarif-schema-2.1.0.json").read_text())
 VALIDATOR = jsonschema.Draft4Validator(SCHEMA, format_checker=jsonschema.FormatChecker())
@@ -97,46 +96,33 @@ def test_run_notices_are_tool_notifications(mixed_repo):
     assert [n["descriptor"]["id"] for n in notifications] == ["offline"]
 
 
-# -- the help table covers every code the project can emit ---------------------------------
+# -- rules and their help come from the registry of codes --------------------------------------
 
 
-def _codes_in_source() -> set[str]:
-    """Codes passed to Finding(...) and the resolvers' problem helpers, read from the source."""
-    code = re.compile(r"[a-z]+(-[a-z0-9]+)*")
-    found = set()
-    for path in (ROOT / "licensecheck").rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not isinstance(node, ast.Call):
-                continue
-            name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
-            candidates = []
-            if name == "Finding" and len(node.args) > 1:
-                candidates.append(node.args[1])
-            if name in ("problem", "_problem", "_ResolveProblem") and node.args:
-                candidates.append(node.args[0])
-            candidates += [kw.value for kw in node.keywords if kw.arg == "code" and name == "Finding"]
-            for arg in candidates:
-                if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and code.fullmatch(arg.value):
-                    found.add(arg.value)
-    return found
+def test_the_rules_are_the_codes_of_the_results_with_the_registrys_text(scanned):
+    path, args = scanned
+    run = sarif(path, *args, code=1)["runs"][0]
+    rules = {rule["id"]: rule for rule in run["tool"]["driver"]["rules"]}
+    assert set(rules) == {result["ruleId"] for result in run["results"]}
+    clause_help = load_clause_help(rules_dir() / CLAUSE_HELP_FILE)
+    for code, rule in rules.items():
+        title, text = (REGISTRY[code].title, REGISTRY[code].help) if code in REGISTRY else clause_help[code]
+        assert (rule["shortDescription"]["text"], rule["fullDescription"]["text"]) == (title, text)
+        assert rule["help"] == {"text": text, "markdown": f"**{title}**\n\n{text}"}
+    rank = {"note": 0, "warning": 1, "error": 2}
+    for result in run["results"]:  # no code is raised more severe than its entry says
+        if result["ruleId"] in REGISTRY:
+            assert rank[result["level"]] <= rank[SARIF_LEVEL[REGISTRY[result["ruleId"]].severity]], result["ruleId"]
+    # one program code and one clause code at least, so both sources of help are exercised
+    assert set(rules) == {
+        ("--offline",): {"licence-recognised", "non-commercial"},  # the demo
+        ("--users", "2M"): {"licence-file-missing", "licence-unrecognised", "non-commercial"},
+    }[args]
 
 
-def test_every_finding_and_clause_code_has_help():
-    clause_codes = {clause.code for rule in load_knowledge().rules for clause in rule.clauses}
-    source_codes = _codes_in_source()
-    assert {"non-commercial", "hub-not-found", "not-in-lock"} <= clause_codes | source_codes
-    missing = sorted((clause_codes | source_codes) - set(HELP))
-    assert not missing, f"add help texts to licensecheck/report/_help.py for: {missing}"
+SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
 def test_a_code_without_help_still_gets_a_rule():
-    from licensecheck.report._help import help_for
-
     title, text = help_for("some-new-code")
-    assert title == "Some new code" and text
-
-
-def test_help_texts_are_sentences():
-    for code, (title, text) in HELP.items():
-        assert title and title[0].isupper(), code
-        assert text.endswith("."), code
+    assert title == "Some new code" and text == "Some new code: see the message and the licence section it cites."
