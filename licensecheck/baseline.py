@@ -67,7 +67,7 @@ def baseline_entries(result: ScanResult) -> list[BaselineEntry]:
 
 def read_baseline(path: Path, where: str) -> frozenset[BaselineEntry]:
     """The entries of a baseline file; `InputError` naming the file if it is not one."""
-    from .sources._common import read_text
+    from .sources.common import read_text
 
     return parse_baseline(read_text(path, where), where)
 

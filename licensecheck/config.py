@@ -33,7 +33,7 @@ from .model import DISTRIBUTIONS, USES, Context, Finding, PolicyException, Sever
 from .policy import Policy
 
 # tomllib gives no line numbers; the pyproject reader's locator finds them in the text.
-from .sources._common import read_text
+from .sources.common import read_text
 from .sources.toml_lines import TomlLocator, dotted_key, parse_toml, type_name
 
 CONFIG_NAME = "licensecheck.toml"

@@ -69,7 +69,7 @@ class GitRevision:
 
     def read(self, path: Path) -> str:
         """The file's text at the commit; `InputError` naming `REF:path` when it is not a readable file."""
-        from .sources._common import MAX_INPUT_BYTES, decode_input
+        from .sources.common import MAX_INPUT_BYTES, decode_input
 
         where = self.shown(path)
         entry = self._entry(path)

@@ -228,7 +228,7 @@ def read_lock(path: Path, display: str | None = None) -> Lock:
     display = display or str(path)
     if not path.exists():
         return Lock()
-    from .sources._common import read_text
+    from .sources.common import read_text
 
     text = read_text(path, display)  # a regular file of at most MAX_INPUT_BYTES, in UTF-8: else an InputError
     try:

@@ -47,7 +47,7 @@ class OverrideSources:
 
 def override_sources(base: Path, configured: Iterable[str] | None) -> OverrideSources:
     """`configured`: the absolute paths `override_from` names; None when it is not set (the default)."""
-    from .sources._common import relative_path
+    from .sources.common import relative_path
 
     if configured is None:
         files = [base / name for name in DEFAULT_OVERRIDE_FROM]

@@ -25,7 +25,7 @@ from licensecheck.errors import InputError, LicensecheckError
 from licensecheck.sources.inputs import collect_inputs
 from licensecheck.model import PACKAGE
 from licensecheck.model import is_valid_repo_id
-from licensecheck.sources._common import MAX_INPUT_BYTES
+from licensecheck.sources.common import MAX_INPUT_BYTES
 
 ROOT = Path(__file__).resolve().parents[1]
 INPUT_NAMES = ("models.yaml", "requirements.txt", "pyproject.toml", "setup.cfg")

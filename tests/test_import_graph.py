@@ -129,3 +129,39 @@ def test_no_module_imports_another_modules_private_names():
             if private and target != module:
                 reaching.append(f"{path.relative_to(PACKAGE.parent)}:{line}: {', '.join(private)} from {target}")
     assert reaching == [], "private names imported across modules:\n" + "\n".join(reaching)
+
+
+def private_module_reached_from_outside(modules: dict[str, Path]) -> list[str]:
+    """`package._module` imported by a module outside `package` (a private module is its package's own)."""
+    reaching = []
+    for module, path in modules.items():
+        for target, line, _ in imported(module, path, modules):
+            parts = target.split(".")
+            if parts[-1].startswith("_") and not parts[-1].startswith("__"):
+                owner = ".".join(parts[:-1])
+                if module != owner and not module.startswith(owner + "."):
+                    reaching.append(f"{path.relative_to(PACKAGE.parent)}:{line}: {target}")
+    return reaching
+
+
+def test_private_modules_stay_inside_their_package():
+    reaching = private_module_reached_from_outside(module_files())
+    assert reaching == [], "private modules imported from outside their package:\n" + "\n".join(reaching)
+
+
+def test_a_private_module_reached_from_another_package_is_found(tmp_path):
+    (tmp_path / "pkg" / "inner").mkdir(parents=True)
+    files = {"pkg": "__init__.py", "pkg.inner": "inner/__init__.py", "pkg.inner._helpers": "inner/_helpers.py",
+             "pkg.inner.user": "inner/user.py", "pkg.outside": "outside.py"}
+    texts = {"pkg.inner.user": "from ._helpers import read\n", "pkg.outside": "from .inner._helpers import read\n"}
+    modules = {}
+    for name, relative in files.items():
+        path = tmp_path / "pkg" / relative
+        path.write_text(texts.get(name, ""))
+        modules[name] = path
+    global PACKAGE
+    saved, PACKAGE = PACKAGE, tmp_path / "pkg"
+    try:
+        assert private_module_reached_from_outside(modules) == ["pkg/outside.py:1: pkg.inner._helpers"]
+    finally:
+        PACKAGE = saved

@@ -11,7 +11,7 @@ from licensecheck.expression import parse_expression
 from licensecheck.knowledge import load_knowledge
 from licensecheck.model import PACKAGE, Component, ComponentResult, Context, LicenceInfo, Resolution, ScanResult, Verdict
 from licensecheck.policy import Policy, apply_policy
-from licensecheck.report._common import spdx_licence
+from licensecheck.report.common import spdx_licence
 
 KNOWLEDGE = load_knowledge()
 SHIPPED = Context(use="commercial", distribution="redistribute")

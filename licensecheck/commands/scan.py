@@ -57,7 +57,7 @@ def scan(path, use, distribution, users, org_users, revenue, region, offline, jo
     """Check every dependency declared under PATH (default: the current directory)."""
     from .. import api
     from ..model import ScanOptions
-    from ..report._common import repository_prefix
+    from ..report.common import repository_prefix
     from .configured import context_flags
 
     knowledge = load_knowledge_or_exit()

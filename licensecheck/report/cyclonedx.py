@@ -19,7 +19,7 @@ from .. import __version__
 from ..model import DATASET, MODEL, ComponentResult, ScanResult
 from . import RenderOptions
 from .escape import json_text
-from ._common import content_digest, creation_time, home_url, knowledge_of, licence_facts, ordered, purl, spdx_licence, version_of
+from .common import content_digest, creation_time, home_url, knowledge_of, licence_facts, ordered, purl, spdx_licence, version_of
 
 SCHEMA_URI = "http://cyclonedx.org/schema/bom-1.6.schema.json"
 _TYPES = {MODEL: "machine-learning-model", DATASET: "data"}

@@ -15,7 +15,7 @@ from html import escape as _html_escape
 from .. import __version__
 from ..model import ComponentResult, ScanResult
 from . import RenderOptions
-from ._common import (
+from .common import (
     HUB_URL,
     VERDICT_ORDER,
     creation_time,

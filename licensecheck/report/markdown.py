@@ -13,7 +13,7 @@ from .. import __version__
 from ..findings import LICENCE_OVERRIDE, OVERRIDE_NOT_ALLOWED
 from ..model import ComponentResult, ScanResult, Severity, Verdict
 from . import RenderOptions
-from ._common import VERDICT_ORDER, ordered, version_of
+from .common import VERDICT_ORDER, ordered, version_of
 from .escape import markdown_text
 from .text import OWN_MODEL_WORDS, describe_context
 

@@ -20,7 +20,7 @@ from ..findings import help_for
 from ..model import ComponentResult, Finding, Location, ScanResult, Severity
 from . import RenderOptions
 from .escape import json_text
-from ._common import ordered
+from .common import ordered
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}

@@ -28,7 +28,7 @@ from .. import __version__
 from ..findings import SPDX_LINK_DROPPED
 from ..model import PACKAGE, ComponentResult, Finding, ScanResult, Severity
 from . import RenderOptions
-from ._common import (
+from .common import (
     TYPE_WORDS,
     content_digest,
     creation_time,

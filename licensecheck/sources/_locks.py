@@ -24,7 +24,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import PACKAGE, Component, Location
 from ..scope import DEV, MAIN, OPTIONAL
-from ._common import read_text, relative_path
+from .common import read_text, relative_path
 
 LOCK_FILE_NAMES = ("uv.lock", "poetry.lock", "Pipfile.lock")
 

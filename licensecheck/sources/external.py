@@ -12,7 +12,7 @@ from dataclasses import replace
 from .inputs import Inputs, merge_components
 from ..model import ScanOptions
 from ..scope import select_scope
-from ._common import is_inside, relative_path
+from .common import is_inside, relative_path
 
 
 def with_external_inputs(inputs: Inputs, options: ScanOptions) -> Inputs:

@@ -16,7 +16,7 @@ from ..errors import InputError, LicensecheckError
 from ..model import Component, Finding
 from ..overrides import override_sources, withhold_overrides
 from ..scope import either_direct, widest
-from ._common import FileRead
+from .common import FileRead
 from ._locks import is_pylock_name
 from .reconcile import reconcile
 from ..walk import walk
@@ -118,7 +118,7 @@ def _both(first: str | None, second: str | None) -> str | None:
 
 def _refuse_outside(path: Path, base: Path) -> None:
     """An input that is a symbolic link out of the scanned tree is refused, not followed."""
-    from ._common import is_inside
+    from .common import is_inside
 
     if not is_inside(path, base):
         raise InputError(

@@ -35,7 +35,7 @@ from ..findings import LOCAL_BASE_NOT_FOLLOWED, LOCAL_MODEL_UNREADABLE
 from ..card import CardError, card_metadata, lineage_from_metadata
 from ..errors import InputError
 from ..model import MODEL, Component, Finding, LicenceOverride, Location, Severity, is_valid_repo_id
-from ._common import is_inside, relative_path
+from .common import is_inside, relative_path
 
 MODEL_MARKER_FILES = ("config.json", "adapter_config.json")
 MODEL_MARKER_SUFFIXES = (".safetensors", ".gguf")

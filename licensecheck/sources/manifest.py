@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 from ..errors import InputError
 from ..model import DATASET, MODEL, Component, LicenceOverride, Location, is_valid_repo_id
 from ..overrides import reason_is_specific
-from ._common import read_text, relative_path
+from .common import read_text, relative_path
 
 if TYPE_CHECKING:
     import yaml

@@ -17,7 +17,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Component
 from ..scope import DEV, MAIN
-from ._common import line_at, read_text, relative_path
+from .common import line_at, read_text, relative_path
 from ._locks import Locked, canonical, components, declared_in_pipfile
 
 SUPPORTED_SPEC = 6

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Component
-from ._common import package_from_pep508, read_text, relative_path
+from .common import package_from_pep508, read_text, relative_path
 from .toml_lines import TomlLocator, dotted_key, parse_toml, type_name
 
 

@@ -38,7 +38,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import PACKAGE, Component, Location
-from ._common import is_inside, package_from_pep508, read_text, relative_path
+from .common import is_inside, package_from_pep508, read_text, relative_path
 
 # A full-line comment (pip's rule: `#` at the start or after whitespace).
 _COMMENT = re.compile(r"(^|\s+)#.*$")

@@ -25,7 +25,7 @@ from typing import NoReturn
 from ..errors import InputError
 from ..findings import SBOM_NOT_CHECKED
 from ..model import DATASET, MODEL, PACKAGE, Component, Finding, Location, Severity, is_valid_repo_id
-from ._common import line_at, read_text
+from .common import line_at, read_text
 
 CYCLONEDX_VERSIONS = ("1.4", "1.5", "1.6")
 SPDX_VERSIONS = ("SPDX-2.3",)

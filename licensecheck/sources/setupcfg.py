@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..model import Component
-from ._common import is_inside, package_from_pep508, read_text, relative_path
+from .common import is_inside, package_from_pep508, read_text, relative_path
 
 if TYPE_CHECKING:
     import configparser

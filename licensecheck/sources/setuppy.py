@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ..findings import SETUP_PY_DYNAMIC, SETUP_PY_UNREADABLE
 from ..model import Component, Finding, Location, Severity
-from ._common import FileRead, package_from_pep508, read_text, relative_path
+from .common import FileRead, package_from_pep508, read_text, relative_path
 
 _KEYS = ("install_requires", "extras_require")
 # What changes a list or dict in place: a variable that meets one of these is not a literal.

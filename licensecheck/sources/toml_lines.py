@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..errors import InputError
-from ._common import first_line, line_at
+from .common import first_line, line_at
 
 
 def parse_toml(text: str, where: str) -> dict:
