@@ -51,3 +51,13 @@ def test_a_dataset_info_json_outside_a_cache_is_configuration(tmp_path):
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "dataset_info.json").write_text('{"dataset_name": "org/data"}\n')
     assert found(tmp_path) == {("dataset", "org/data", "data/dataset_info.json")}
+
+
+def test_a_build_that_stopped_before_its_tables_is_recognised_by_its_lock_files(cache):
+    from licensecheck.discover.datasets_cache import is_cache_bookkeeping
+
+    info = str(cache / ALPACA_BUILD / "dataset_info.json")
+    assert is_cache_bookkeeping(info, "dataset_info.json") is True
+    for marker in ("_builder.lock", ".incomplete_info.lock"):
+        (cache / f"{ALPACA_BUILD}{marker}").unlink()
+    assert is_cache_bookkeeping(info, "dataset_info.json") is False
