@@ -156,20 +156,3 @@ def test_a_git_file_naming_nothing_readable_falls_back(tmp_path):
     (repo / ".git").write_text("gitdir: ../elsewhere\n")  # relative to the work tree, as git writes it
     assert walked(repo) == PLAIN | TRACKED_IGNORED
 
-
-def test_the_warm_path_does_not_replay_a_run_once_git_tracks_an_ignored_file(tmp_path):
-    from test_fastpath import Project, assert_replayed, settle
-
-    project = Project(tmp_path)
-    (project.dir / ".gitignore").write_text("scripts/\n")
-    (project.dir / "scripts").mkdir()
-    (project.dir / "scripts" / "run.sh").write_text(RUN_SH)
-    git(project.dir, "init", "-q")
-    git(project.dir, "add", ".")
-    settle()
-    first = assert_replayed(project, "--offline", "--format", "json")
-    git(project.dir, "add", "-f", "scripts/run.sh")  # only the index changes
-    settle()
-    after = project.scan("--offline", "--format", "json")
-    assert after.trace[0].startswith("miss: ") and after.trace[0] != "miss: no recorded run"
-    assert b"openbmb/MiniCPM4-Survey" in after.out and b"openbmb/MiniCPM4-Survey" not in first.out
