@@ -7,7 +7,10 @@ folder git ignores is not read, and neither is the code beside it. Skipped:
 
 - what git ignores: each `.gitignore` applies below its folder, a deeper one
   overrides its parents (the last matching line wins), and `.git/info/exclude`
-  applies like a `.gitignore` at the root. Patterns: globs.py (pathspec);
+  applies like a `.gitignore` at the root. Patterns: globs.py (pathspec). As in
+  git, a file git tracks is walked whatever `.gitignore` says (and so is an
+  ignored folder holding one, for its tracked files only): the walk reads the
+  index (gitindex.py) the first time a rule would skip a path;
 - the configuration's `exclude` globs (globs.PathFilter), checked apart from the
   `.gitignore` files: a `!pattern` there cannot bring back what `exclude` drops;
 - hidden files and folders, but for committed examples of `.env` files
@@ -34,6 +37,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 
+from .gitindex import TrackedFiles, tracked_files
 from .globs import Globs, PathFilter, compile_globs, verdict
 
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "site-packages"})
@@ -60,9 +64,17 @@ def walk(root: str, exclude: Exclude = None, *, with_unsafe: bool = False) -> It
     excluded = _exclusion(root, exclude)
     real_root = os.path.realpath(root)
     info = _read_rules(os.path.join(root, ".git", "info", "exclude"), "")
-    stack: list[tuple[str, str, _Rules]] = [(root, "", (info,) if info else ())]
+    # Inside a folder git ignores (walked only for the tracked files it holds), every other path is ignored.
+    stack: list[tuple[str, str, _Rules, bool]] = [(root, "", (info,) if info else (), False)]
+    index: list[TrackedFiles | None] = []  # the tracked files, read when a rule first skips a path
+
+    def tracked() -> TrackedFiles | None:
+        if not index:
+            index.append(tracked_files(root))
+        return index[0]
+
     while stack:
-        directory, relative, inherited = stack.pop()
+        directory, relative, inherited, in_ignored = stack.pop()
         try:
             with os.scandir(directory) as iterator:
                 entries = sorted(iterator, key=lambda e: e.name)
@@ -87,14 +99,19 @@ def walk(root: str, exclude: Exclude = None, *, with_unsafe: bool = False) -> It
                 # folder listing gave; no system call) before the others.
                 if not entry.is_file(follow_symlinks=False):
                     if entry.is_dir(follow_symlinks=False):
-                        if not (name in SKIPPED_FOLDERS or _ignored(child, True, rules) or excluded(entry.path, True)):
-                            subdirectories.append((entry.path, child, rules))
+                        if name in SKIPPED_FOLDERS or excluded(entry.path, True):
+                            continue
+                        ignored = in_ignored or _ignored(child, True, rules)
+                        if not ignored or ((known := tracked()) is not None and known.holds_any_below(child)):
+                            subdirectories.append((entry.path, child, rules, ignored))
                         continue
                     if not _walked_file(entry, real_root, with_unsafe):
                         continue
             except OSError:
                 continue
-            if not (rules and _ignored(child, False, rules)) and not excluded(entry.path, False):
+            if (in_ignored or (rules and _ignored(child, False, rules))) and child not in (tracked() or ()):
+                continue
+            if not excluded(entry.path, False):
                 yield entry.path, child
         stack.extend(reversed(subdirectories))
 

@@ -419,3 +419,24 @@ def test_only_the_command_line_knows_the_warm_path():
             if any(name.split(".")[-1] == "fastpath" for name in names):
                 importers.add(path.relative_to(package).as_posix())
     assert importers == {"cli.py"}
+
+
+def test_a_run_is_not_replayed_once_git_tracks_a_file_gitignore_skipped(project):
+    # Tracked files are walked whatever .gitignore says (gitindex.py): the index is an input.
+    def git(*args: str) -> None:
+        env = {**{k: v for k, v in os.environ.items() if not k.startswith("GIT_")},
+               "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+        subprocess.run(["git", *args], cwd=project.dir, env=env, check=True, capture_output=True)
+
+    (project.dir / ".gitignore").write_text("scripts/\n")
+    (project.dir / "scripts").mkdir()
+    (project.dir / "scripts" / "run.sh").write_text('python run.py --model_path "openbmb/MiniCPM4-Survey"\n')
+    git("init", "-q")
+    git("add", ".")
+    settle()
+    first = assert_replayed(project, "--offline", "--format", "json")
+    git("add", "-f", "scripts/run.sh")  # only the index changes
+    settle()
+    after = project.scan("--offline", "--format", "json")
+    assert after.trace[0].startswith("miss: ") and after.trace[0] != "miss: no recorded run"
+    assert b"openbmb/MiniCPM4-Survey" in after.out and b"openbmb/MiniCPM4-Survey" not in first.out

@@ -183,6 +183,11 @@ def _read_one(path: str, relative: str, name: str, project: "PythonProject", col
     kind = _kind_of(name)
     if kind is None:
         return 0
+    if kind == "json":  # a committed `datasets` cache: its records are no references
+        from .datasets_cache import is_cache_bookkeeping
+
+        if is_cache_bookkeeping(path, name):
+            return 0
     if kind == "python":
         project.register(relative, path)
     data = _read(path, relative, collector)
