@@ -192,9 +192,9 @@ def _read_one(path: str, relative: str, name: str, project: "PythonProject", col
         return 1
     directory = path[: path.rfind(os.sep)] if os.sep in path else "."
     if kind == "notebook":
-        from .python import LOADER_HINT
+        from .python.loaders import names_a_loader
 
-        if LOADER_HINT.search(data) or b"model" in data or b"dataset" in data:
+        if names_a_loader(data) or b"model" in data or b"dataset" in data:
             from .notebook import scan_notebook
 
             scan_notebook(data, relative, directory, project, collector)
