@@ -199,9 +199,9 @@ def _read_one(path: str, relative: str, name: str, project: "PythonProject", col
 
             scan_notebook(data, relative, directory, project, collector)
     elif kind in ("yaml", "json", "toml"):
-        from .config import CONFIG_HINT, scan_config
+        from .config import has_config_hint, scan_config
 
-        if CONFIG_HINT.search(data):
+        if has_config_hint(data):
             text = _decode(data, relative, collector)
             if text is not None:
                 scan_config(text, kind, relative, directory, collector)
