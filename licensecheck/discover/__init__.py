@@ -198,16 +198,16 @@ def _read_one(path: str, relative: str, name: str, project: "PythonProject", col
         return 1
     directory = path[: path.rfind(os.sep)] if os.sep in path else "."
     if kind == "notebook":
-        from .python import LOADER_HINT
+        from .python.loaders import names_a_loader
 
-        if LOADER_HINT.search(data) or b"model" in data or b"dataset" in data:
+        if names_a_loader(data) or b"model" in data or b"dataset" in data:
             from .notebook import scan_notebook
 
             scan_notebook(data, relative, directory, project, collector)
     elif kind in ("yaml", "json", "toml"):
-        from .config import CONFIG_HINT, scan_config
+        from .config import has_config_hint, scan_config
 
-        if CONFIG_HINT.search(data):
+        if has_config_hint(data):
             text = _decode(data, relative, collector)
             if text is not None:
                 scan_config(text, kind, relative, directory, collector)

@@ -29,7 +29,9 @@ from .collect import Collector
 from .container import Variables, Word, offset_locator, scan_command_text
 from .keys import key_type
 
-CONFIG_HINT = re.compile(rb"(?i)model|dataset|tokenizer|hf\.co/|hf://|hf[-_]hub:|hf-repo|download|-hf\b")
+# Searched for in the lowered text (has_config_hint): an expression that ignores case tries a match
+# at every byte, one in lower case only where a word can start.
+CONFIG_HINT = re.compile(rb"model|dataset|tokenizer|hf\.co/|hf://|hf[-_]hub:|hf-repo|download|-hf\b")
 COMMAND_KEYS = frozenset({"command", "args", "entrypoint", "cmd"})
 _ID_FIELDS = ("path", "id", "name", "repo_id", "repo", "name_or_path")
 DATA_ROWS = 20  # a JSON list of more records than this is a table of data
@@ -40,6 +42,11 @@ _PREFIXES = ("hf.co/", "hf://", "hf-hub:", "hf_hub:")
 # A tree every format is turned into: ("s", text, line) for a string, ("m", [(key, node)])
 # for a mapping, ("l", [node]) for a list, ("o",) for anything else.
 Node = tuple
+
+
+def has_config_hint(data: bytes) -> bool:
+    """Whether a configuration file's text holds a word that may lead to a reference, in any case."""
+    return CONFIG_HINT.search(data.lower()) is not None  # bytes.lower: ASCII letters only, as `(?i)` on bytes
 
 
 def scan_config(text: str, kind: str, relative: str, directory: str, collector: Collector) -> None:

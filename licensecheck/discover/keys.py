@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import DATASET, MODEL
 
@@ -21,12 +22,13 @@ DATASET_KEYS = frozenset({"dataset", "dataset_name", "dataset_id", "dataset_repo
 # name is a repository. Elsewhere only a namespaced or canonical legacy name is.
 _LOADER_KEYS = frozenset({"model_name_or_path", "pretrained_model_name_or_path", "tokenizer_name_or_path"})
 _CAMEL = re.compile(r"(?<=[a-z0-9])([A-Z])")
+_KEYS = MODEL_KEYS | DATASET_KEYS
 
 
 def normalise(key: str) -> str:
     """`modelName`, `MODEL-NAME`, `HF_MODEL_NAME` → `model_name`."""
     key = _CAMEL.sub(r"_\1", key.strip()).lower().replace("-", "_").lstrip("_")
-    return key[3:] if key.startswith("hf_") and key[3:] in MODEL_KEYS | DATASET_KEYS else key
+    return key[3:] if key.startswith("hf_") and key[3:] in _KEYS else key
 
 
 # `EMBEDDING_MODEL`, `asr_model_id`, `eval_dataset_name`: a role, then a model or dataset key.
@@ -36,6 +38,9 @@ _DATASET_SUFFIXES = ("_dataset", "_dataset_name", "_dataset_id")
 _OUTPUT_PREFIXES = ("hub_", "output_", "push_", "save_", "upload_", "target_", "new_", "finetuned_", "export_")
 
 
+# Configuration files repeat the same few keys (`name`, `model`, `max_len`) over and over: each is
+# worked out once. Bounded, as the keys come from the scanned tree.
+@lru_cache(maxsize=4096)
 def key_type(key: str) -> tuple[str, str] | None:
     """(component type, bare-name policy) for a key that holds a repository id, else None."""
     name = normalise(key)

@@ -175,6 +175,11 @@ PATTERNS = [
           tokenizer_name: meta-llama/Llama-3.2-3B-Instruct
      """}, {("model", "meta-llama/Llama-3.2-3B", "c.yaml", 2), ("dataset", "HuggingFaceH4/no_robots", "c.yaml", 4),
             ("model", "meta-llama/Llama-3.2-3B-Instruct", "c.yaml", 5)}),
+    ("config keys in capitals (the text's hint words are looked for in any case)", {"c.yaml": """
+        BASE_MODEL: meta-llama/Llama-3.2-3B
+     """, "d.json": """
+        {"EVAL_DATASET": "HuggingFaceH4/no_robots"}
+     """}, {("model", "meta-llama/Llama-3.2-3B", "c.yaml", 1), ("dataset", "HuggingFaceH4/no_robots", "d.json", 1)}),
     ("JSON config", {"c.json": """
         {"experiment": {"pretrained_model": "google/vit-base-patch16-224", "datasets": ["uoft-cs/cifar10"]}}
      """}, {("model", "google/vit-base-patch16-224", "c.json", 1), ("dataset", "uoft-cs/cifar10", "c.json", 1)}),

@@ -17,7 +17,7 @@ import pytest
 
 from licensecheck.discover import discover
 from licensecheck.discover.python import loaders
-from licensecheck.discover.python.loaders import LOADER_HINT, LOADERS
+from licensecheck.discover.python.loaders import LOADER_HINT, LOADERS, names_a_loader
 from licensecheck.discover.python.project import _ID_LITERAL, _IDENTIFIER, _may_call_with_an_id, _mentions
 from licensecheck.discover.ids import could_be_repository
 
@@ -29,7 +29,7 @@ PYTHON_FILES = sorted(p for tree in TREES for p in tree.rglob("*.py"))
 
 
 def _names_a_loader(text: str) -> bool:
-    return LOADER_HINT.search(text.encode()) is not None
+    return names_a_loader(text.encode())
 
 
 @pytest.mark.parametrize("name", sorted(LOADERS))
@@ -65,11 +65,27 @@ def test_no_python_file_holding_a_reference_fails_the_prefilter(tree):
     assert rejected == []
 
 
+LOADER_EDGE_CASES = [
+    b"from trl import SFTTrainer\n", b"import\ttrl\n", b"trl.SFTTrainer()\n", b"x = 1\n    y = 2\n", b"",
+    b"hf download org/name\n", b"  --model org/name\n", b"m = AutoModel.from_pretrained(n)\n", b"vllm",
+]
+
+
+def test_the_loader_test_answers_as_the_expression_it_stands_for():
+    for data in [path.read_bytes() for path in PYTHON_FILES] + LOADER_EDGE_CASES:
+        assert names_a_loader(data) is (LOADER_HINT.search(data) is not None), data[:80]
+
+
+ID_EDGE_CASES = [
+    b"x = 'org/name\"\n", b"x = \"org/name'\n", b"x = 'a/b\"c/d\"\n", b"x = \"it's org/name\"\n", b"x = 'org/name'\n",
+    b"x = \"data/shard-1\"\n", b"no slash here\n", b"x = \"1/2\"\n",
+]
+
+
 def test_the_id_literal_test_answers_as_the_expression_it_stands_for():
-    for path in PYTHON_FILES:
-        data = path.read_bytes()
+    for data in [path.read_bytes() for path in PYTHON_FILES] + ID_EDGE_CASES:
         expected = any(could_be_repository(m.group(1).decode("utf-8", "replace")) for m in _ID_LITERAL.finditer(data))
-        assert _may_call_with_an_id(data) is expected, path
+        assert _may_call_with_an_id(data) is expected, data[:80]
 
 
 def _mentions_by_expression(data: bytes, names: set[bytes]) -> bool:

@@ -54,6 +54,24 @@ def word_tree(words: tuple[str, ...]) -> bytes:
 
 
 LOADER_HINT = re.compile(word_tree(LOADER_WORDS))
+# The same test in fewer steps (names_a_loader): the expression tries a match at every byte that
+# can start a word, and a space starts one (" trl") at every indentation. Words that start with a
+# space are looked for apart, as plain substrings; the expression holds the others.
+_SPACED_WORDS = tuple(word.encode() for word in LOADER_WORDS if word.startswith(" "))
+_UNSPACED_HINT = re.compile(word_tree(tuple(word for word in LOADER_WORDS if not word.startswith(" "))))
+
+
+def names_a_loader(data: bytes) -> bool:
+    """Whether `data` holds one of LOADER_WORDS (what `LOADER_HINT.search(data)` says), cheaper."""
+    if _UNSPACED_HINT.search(data) is not None:
+        return True
+    for word in _SPACED_WORDS:
+        # bytes.find, not `word in data`: `in` first tries `word` as an integer and pays for the error.
+        if data.find(word) >= 0:
+            return True
+    return False
+
+
 SENTENCE_TRANSFORMERS = "sentence-transformers"
 HUB, MODELSCOPE, SHELL = "hub", "modelscope", "shell"
 

@@ -33,7 +33,8 @@ from ...model import DATASET, MODEL, Location
 from ..collect import Collector
 from ..ids import PLACEHOLDERS, SENTENCE_TRANSFORMERS_PLAIN, could_be_repository, strip_prefix
 from .callers import Callers
-from .loaders import LOADER_HINT, MODELSCOPE, SHELL, SHELL_CALLS, Slot, is_publisher, keyword, loader_for, slot_arguments
+from .loaders import (LOADER_HINT, MODELSCOPE, SHELL, SHELL_CALLS, Slot, is_publisher, keyword, loader_for, names_a_loader,
+                      slot_arguments)
 from .parse import ClassInfo, Module, Scope, collect, dotted
 from .values import BUDGET, Evaluator, Result, possible, qualified_names, reason, unknown
 
@@ -41,6 +42,11 @@ __all__ = ["LOADER_HINT", "PythonProject"]
 
 # A string that could be a repository id, for the files set aside until a caller is needed.
 _ID_LITERAL = re.compile(rb"[\"']([A-Za-z0-9][\w.-]*/[\w.-]+)[\"']")
+# The same, searched for in the text with every `'` made a `"` (the two quotes play the same part
+# in _ID_LITERAL, and neither is inside what it captures): a pattern that starts with one given
+# byte is searched for by a fast scan for that byte, where a choice of two costs a test at every byte.
+_SINGLE_TO_DOUBLE = bytes.maketrans(b"'", b'"')
+_ID_LITERAL_DOUBLE = re.compile(rb'"([A-Za-z0-9][\w.-]*/[\w.-]+)"')
 _PREFIXES = ("hf-hub:", "hf_hub:", "hf.co/", "hf://")
 _IDENTIFIER = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*")
 _PREFIX_BYTES = re.compile(rb"hf-hub:|hf_hub:|hf\.co/|hf://")
@@ -53,9 +59,9 @@ _TOO_LARGE = "too large to analyse"
 
 def _may_call_with_an_id(data: bytes) -> bool:
     """Whether a file without a loader holds a string that could be a repository id (`org/name`)."""
-    if b"/" not in data:
+    if data.find(b"/") < 0:  # not `b"/" in data`: `in` first tries b"/" as an integer and pays for the error
         return False
-    for found in _ID_LITERAL.findall(data):
+    for found in _ID_LITERAL_DOUBLE.findall(data.translate(_SINGLE_TO_DOUBLE)):  # _ID_LITERAL.findall(data)
         if could_be_repository(found.decode("ascii")):  # the pattern's bytes are ASCII (`\w` of a bytes pattern)
             return True
     return False
@@ -118,7 +124,7 @@ class PythonProject:
         if notebook:
             data = self._notebook_source(relative, absolute, data)
         # A notebook is read like an .ipynb file: its cells name the model in words a script would not.
-        if LOADER_HINT.search(data) or (notebook and (b"model" in data or b"dataset" in data)):
+        if names_a_loader(data) or (notebook and (b"model" in data or b"dataset" in data)):
             self._parse(relative, absolute, data)
         elif _may_call_with_an_id(data):
             self.pending.append((relative, absolute, data))
