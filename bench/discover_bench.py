@@ -55,14 +55,14 @@ def load_{n}(name=MODEL_{n}, revision=None):
     tokenizer = AutoTokenizer.from_pretrained(name, revision=revision)
     return AutoModelForCausalLM.from_pretrained(name, revision=revision), tokenizer
 '''
-CALLER = '''from pkg{p}.loaders_{n} import load_{n}
+CALLER = """from pkg{p}.loaders_{n} import load_{n}
 
 ALT = "org-{o}/alt-{n}"
 
 
 def main():
     return load_{n}(ALT)
-'''
+"""
 YAML = "model:\n  name: org-{o}/served-{n}\n  max_len: 4096\nserver:\n  route: /v1/chat\n"
 YAML_PLAIN = "logging:\n  level: info\n  format: json\nworkers: 4\n"
 JSON = '{{"model_name_or_path": "org-{o}/eval-{n}", "dataset_name": "org-{o}/set-{n}", "batch": 8}}\n'
@@ -75,8 +75,13 @@ MARKDOWN = "# Notes {n}\n\nWe tried org-{o}/prose-{n} and it was fine.\n"
 def notebook(n: int, o: int) -> str:
     cells = [
         {"cell_type": "markdown", "metadata": {}, "source": [f"# Experiment {n}\n"]},
-        {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
-         "source": ["from datasets import load_dataset\n", f"ds = load_dataset('org-{o}/nb-{n}')\n"]},
+        {
+            "cell_type": "code",
+            "metadata": {},
+            "outputs": [],
+            "execution_count": None,
+            "source": ["from datasets import load_dataset\n", f"ds = load_dataset('org-{o}/nb-{n}')\n"],
+        },
     ]
     return json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}, indent=1)
 
@@ -161,9 +166,11 @@ def main() -> int:
                 print(f"  {size}: found {references} references, expected {expected}", file=sys.stderr)
                 return 1
             rows.append((size, cpu_time))
-            print(f"{size:>7,} files: {elapsed:.3f} s wall (median of {options.runs}), {cpu_time:.3f} s CPU "
-                  f"(fastest), {cpu_time / size * 1e6:.1f} µs CPU per file, {files / elapsed:,.0f} files/s, "
-                  f"{references:,} references, tracemalloc peak {peak / 2**20:.1f} MiB")
+            print(
+                f"{size:>7,} files: {elapsed:.3f} s wall (median of {options.runs}), {cpu_time:.3f} s CPU "
+                f"(fastest), {cpu_time / size * 1e6:.1f} µs CPU per file, {files / elapsed:,.0f} files/s, "
+                f"{references:,} references, tracemalloc peak {peak / 2**20:.1f} MiB"
+            )
     (small, small_time), (large, large_time) = rows[0], rows[-1]
     ratio = (large_time / large) / (small_time / small)
     print(f"CPU time per file at {large:,} vs {small:,} files: {ratio:.2f}x (1.0 = linear)")

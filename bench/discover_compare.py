@@ -57,8 +57,14 @@ print(json.dumps({"cpu": min(times), "references": len(result.references), "code
 
 
 def _environment(tree: Path, cache: Path) -> dict[str, str]:
-    environment = dict(os.environ, PYTHONPATH=str(tree.resolve()), LICENSECHECK_CACHE_DIR=str(cache),
-                       LICENSECHECK_NO_CACHE="1", HF_HUB_OFFLINE="1", NO_COLOR="1")
+    environment = dict(
+        os.environ,
+        PYTHONPATH=str(tree.resolve()),
+        LICENSECHECK_CACHE_DIR=str(cache),
+        LICENSECHECK_NO_CACHE="1",
+        HF_HUB_OFFLINE="1",
+        NO_COLOR="1",
+    )
     environment.pop("HF_TOKEN", None)
     return environment
 
@@ -67,8 +73,14 @@ def discovery_cpu(tree: Path, root: Path, cache: Path) -> tuple[float, int]:
     """(CPU seconds of one discover() call, references found) with `tree`'s code."""
     # -P: without it, `python -c` puts the working folder first on sys.path, and run from a
     # checkout both sides would import that checkout's code, whatever PYTHONPATH says.
-    done = subprocess.run([sys.executable, "-P", "-c", _DISCOVERY, str(root)], env=_environment(tree, cache),
-                          capture_output=True, text=True, check=True, cwd=root)
+    done = subprocess.run(
+        [sys.executable, "-P", "-c", _DISCOVERY, str(root)],
+        env=_environment(tree, cache),
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=root,
+    )
     answer = json.loads(done.stdout)
     if not Path(answer["code"]).resolve().is_relative_to(tree.resolve()):
         raise SystemExit(f"the child meant to run {tree} imported {answer['code']}")
@@ -78,9 +90,25 @@ def discovery_cpu(tree: Path, root: Path, cache: Path) -> tuple[float, int]:
 def scan_cpu(tree: Path, root: Path, cache: Path) -> tuple[float, int]:
     """(CPU seconds of the whole `scan --offline` child, its exit code) with `tree`'s code."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    done = subprocess.run([sys.executable, "-P", "-m", "licensecheck", "scan", str(root), "--offline", "--format", "json",
-                           "-o", os.devnull],
-                          env=_environment(tree, cache), capture_output=True, text=True, cwd=root)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-P",
+            "-m",
+            "licensecheck",
+            "scan",
+            str(root),
+            "--offline",
+            "--format",
+            "json",
+            "-o",
+            os.devnull,
+        ],
+        env=_environment(tree, cache),
+        capture_output=True,
+        text=True,
+        cwd=root,
+    )
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode not in (0, 1, 3):
         raise SystemExit(f"scan with {tree} failed ({done.returncode}): {done.stderr[-2000:]}")
@@ -112,12 +140,16 @@ def main() -> int:
                     found[side].add(references)
                     cpu, _code = scan_cpu(tree, root, cache)
                     figures.setdefault((side, "scan"), []).append(cpu)
-            print(f"{size:,} files ({options.repetitions} repetitions, fastest shown; references old "
-                  f"{sorted(found['old'])}, new {sorted(found['new'])})")
+            print(
+                f"{size:,} files ({options.repetitions} repetitions, fastest shown; references old "
+                f"{sorted(found['old'])}, new {sorted(found['new'])})"
+            )
             for what in ("discovery", "scan"):
                 old, new = min(figures[("old", what)]), min(figures[("new", what)])
-                print(f"  {what:<9}  old {old:7.3f} s CPU {old / size * 1e6:6.1f} µs/file   "
-                      f"new {new:7.3f} s CPU {new / size * 1e6:6.1f} µs/file   new/old {new / old:.2f}")
+                print(
+                    f"  {what:<9}  old {old:7.3f} s CPU {old / size * 1e6:6.1f} µs/file   "
+                    f"new {new:7.3f} s CPU {new / size * 1e6:6.1f} µs/file   new/old {new / old:.2f}"
+                )
                 for side in sides:
                     print(f"    {side} all: " + " ".join(f"{t:.3f}" for t in figures[(side, what)]))
     return 0

@@ -40,8 +40,10 @@ def main() -> int:
         precision = len(hits) / len(found) if found else 1.0
         recall = len(hits) / len(expected) if expected else 1.0
         tag = " (held out)" if truth.get("holdout") else ""
-        print(f"{name:20} found {len(found):3}  true {len(expected):3}  missed {len(missed):2}  false {len(false):2}  "
-              f"precision {precision:.3f}  recall {recall:.3f}{tag}")
+        print(
+            f"{name:20} found {len(found):3}  true {len(expected):3}  missed {len(missed):2}  false {len(false):2}  "
+            f"precision {precision:.3f}  recall {recall:.3f}{tag}"
+        )
         for item in sorted(missed):
             print(f"    missed {item[0]} {item[1]}")
         for item in sorted(false):
@@ -50,8 +52,10 @@ def main() -> int:
         totals[1] += len(expected)
         totals[2] += len(hits)
     found, expected, hits = totals
-    print(f"{'all':20} found {found:3}  true {expected:3}  precision {hits / max(found, 1):.3f}  "
-          f"recall {hits / max(expected, 1):.3f}")
+    print(
+        f"{'all':20} found {found:3}  true {expected:3}  precision {hits / max(found, 1):.3f}  "
+        f"recall {hits / max(expected, 1):.3f}"
+    )
     return 0
 
 

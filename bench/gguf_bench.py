@@ -68,7 +68,9 @@ def measure(name: str, path: Path) -> None:
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     size = path.stat().st_size / 1e6
     assert metadata.get("general.license") == "mit", metadata
-    print(f"{name:<11} header {size:7.1f} MB  {elapsed:6.2f} s  python peak {peak / 1024:8.1f} KiB  process peak RSS {rss:7.1f} MiB")
+    print(
+        f"{name:<11} header {size:7.1f} MB  {elapsed:6.2f} s  python peak {peak / 1024:8.1f} KiB  process peak RSS {rss:7.1f} MiB"
+    )
 
 
 def main() -> None:
@@ -76,7 +78,9 @@ def main() -> None:
         folder = Path(directory)
         write_numbers(folder / "numbers.gguf")
         measure("numbers", folder / "numbers.gguf")
-        write_strings(folder / "vocabulary.gguf", [("tokenizer.ggml.tokens", 262_144), ("tokenizer.ggml.merges", 262_144)])
+        write_strings(
+            folder / "vocabulary.gguf", [("tokenizer.ggml.tokens", 262_144), ("tokenizer.ggml.merges", 262_144)]
+        )
         measure("vocabulary", folder / "vocabulary.gguf")
         write_strings(folder / "strings.gguf", [("tokenizer.ggml.tokens", gguf._MAX_STEPS - 1)])
         measure("strings", folder / "strings.gguf")

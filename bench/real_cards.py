@@ -61,8 +61,11 @@ def scan_corpus(repo_ids: list[str], contexts: dict[str, list[str]]) -> dict[str
     results = {}
     with fakehub.FakeHub() as hub:
         os.environ.update(
-            HF_ENDPOINT=hub.url, HF_HUB_DISABLE_TELEMETRY="1", HF_HOME=str(work / "hf-home"),
-            LICENSECHECK_CACHE_DIR=str(work / "cache"), LICENSECHECK_NO_CACHE="1",
+            HF_ENDPOINT=hub.url,
+            HF_HUB_DISABLE_TELEMETRY="1",
+            HF_HOME=str(work / "hf-home"),
+            LICENSECHECK_CACHE_DIR=str(work / "cache"),
+            LICENSECHECK_NO_CACHE="1",
         )
         for name in ("HF_TOKEN", "HUGGING_FACE_HUB_TOKEN", "HF_HUB_OFFLINE"):
             os.environ.pop(name, None)
@@ -79,7 +82,10 @@ def scan_corpus(repo_ids: list[str], contexts: dict[str, list[str]]) -> dict[str
                 raise SystemExit(f"scan failed ({result.exit_code}): {result.output[-2000:]}")
             document = json.loads(result.stdout)
             results[context] = {component["name"]: component for component in document["components"]}
-            print(f"[{context}: {len(repo_ids)} repositories scanned in {time.perf_counter() - started:.1f} s]", file=sys.stderr)
+            print(
+                f"[{context}: {len(repo_ids)} repositories scanned in {time.perf_counter() - started:.1f} s]",
+                file=sys.stderr,
+            )
     return results
 
 
@@ -89,9 +95,13 @@ def how(component: dict) -> str:
         message = finding["message"]
         if finding["code"] != "licence-recognised" or message.startswith("from "):
             continue
-        for needle, said in (("license_name", "license_name"), ("license_link", "license_link"),
-                             ("access prompt", "gate text"), ("README.md", "card's License section"),
-                             ("licence file", "licence file")):
+        for needle, said in (
+            ("license_name", "license_name"),
+            ("license_link", "license_link"),
+            ("access prompt", "gate text"),
+            ("README.md", "card's License section"),
+            ("licence file", "licence file"),
+        ):
             if needle in message:
                 return said
     return "metadata (license field or tag)"
@@ -132,7 +142,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--rules", type=Path, help="another copy of rules/ to measure")
     parser.add_argument("--list", choices=("unknown", "all"), help="list the cards that stay unknown, or every card")
-    parser.add_argument("--write-expected", action="store_true", help="rewrite the corpus's `expected` table from this run")
+    parser.add_argument(
+        "--write-expected", action="store_true", help="rewrite the corpus's `expected` table from this run"
+    )
     options = parser.parse_args()
     if options.rules:
         os.environ["LICENSECHECK_RULES_DIR"] = str(options.rules.resolve())
@@ -163,21 +175,33 @@ def main() -> int:
     print(f"  {kinds['conflict']:5d}  fields name different licences: judged under the stricter (licence-conflict)")
     print(f"  {kinds['base']:5d}  quantisation or merge judged under its bases' licences (licence-from-base)")
     print(f"  {kinds['unknown']:5d}  unknown:")
-    for label, count in Counter(s.split(":", 1)[1] for s in summaries.values() if s.startswith("unknown:")).most_common():
+    for label, count in Counter(
+        s.split(":", 1)[1] for s in summaries.values() if s.startswith("unknown:")
+    ).most_common():
         print(f"  {'':5s}  {count:5d}  {label}")
     licences = Counter(s.split(":", 1)[-1] for s in summaries.values() if not s.startswith("unknown:"))
     print(f"  licences resolved to ({len(licences)}): " + ", ".join(f"{k} {v}" for k, v in licences.most_common()))
 
     for context, components in results.items():
         verdicts = Counter(components[repo_id]["verdict"] for repo_id in models)
-        own_known = [repo_id for repo_id in models
-                     if components[repo_id]["verdict"] == "unknown" and ":" not in summaries[repo_id]]
-        outside = sum(1 for repo_id in own_known
-                      if any(f["code"] == "lineage-unresolved" for f in components[repo_id]["findings"]))
-        print(f"\nVerdicts, {context}: " + ", ".join(f"{verdict} {verdicts[verdict]}" for verdict in
-                                                  ("allowed", "conditional", "denied", "unknown")))
-        print(f"  of the unknown, {len(own_known)} have a known licence of their own but an ancestor whose terms "
-              f"are unknown ({outside} with an ancestor outside the corpus: lineage-unresolved)")
+        own_known = [
+            repo_id
+            for repo_id in models
+            if components[repo_id]["verdict"] == "unknown" and ":" not in summaries[repo_id]
+        ]
+        outside = sum(
+            1
+            for repo_id in own_known
+            if any(f["code"] == "lineage-unresolved" for f in components[repo_id]["findings"])
+        )
+        print(
+            f"\nVerdicts, {context}: "
+            + ", ".join(f"{verdict} {verdicts[verdict]}" for verdict in ("allowed", "conditional", "denied", "unknown"))
+        )
+        print(
+            f"  of the unknown, {len(own_known)} have a known licence of their own but an ancestor whose terms "
+            f"are unknown ({outside} with an ancestor outside the corpus: lineage-unresolved)"
+        )
 
     if options.list:
         print()

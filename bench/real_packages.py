@@ -67,7 +67,9 @@ def main(directories: list[str], index: str | None = None) -> None:
     for directory in directories:
         packages = scan(directory, index)
         known = [p for p in packages if p["verdict"] != "unknown"]
-        print(f"{os.path.basename(directory.rstrip('/'))}: {len(known)}/{len(packages)} packages resolve to a known licence")
+        print(
+            f"{os.path.basename(directory.rstrip('/'))}: {len(known)}/{len(packages)} packages resolve to a known licence"
+        )
         total += len(packages)
         resolved += len(known)
         wrong_version += sum(1 for p in known if excluded(p))
@@ -76,9 +78,11 @@ def main(directories: list[str], index: str | None = None) -> None:
             if package["verdict"] == "unknown":
                 unknown[f"{package['name']} {package['version'] or ''}".strip()] = why_unknown(package)
     distinct = Counter(verdict != "unknown" for verdict in seen.values())
-    print(f"all: {resolved}/{total} package entries ({resolved / max(total, 1):.1%}); "
-          f"distinct packages {distinct[True]}/{len(seen)} ({distinct[True] / max(len(seen), 1):.1%}); "
-          f"judged at a version the requirement excludes: {wrong_version}")
+    print(
+        f"all: {resolved}/{total} package entries ({resolved / max(total, 1):.1%}); "
+        f"distinct packages {distinct[True]}/{len(seen)} ({distinct[True] / max(len(seen), 1):.1%}); "
+        f"judged at a version the requirement excludes: {wrong_version}"
+    )
     for name, reason in sorted(unknown.items()):
         print(f"  unknown {name}: {reason[:200]}")
 
@@ -95,7 +99,9 @@ def release_page_proxy() -> str:
     from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
     def get(url: str) -> bytes:
-        with urllib.request.urlopen(urllib.request.Request(url, headers={"User-Agent": "licensecheck-bench"}), timeout=30) as answer:
+        with urllib.request.urlopen(
+            urllib.request.Request(url, headers={"User-Agent": "licensecheck-bench"}), timeout=30
+        ) as answer:
             return answer.read()
 
     def metadata_in_wheel(url: str) -> bytes:
@@ -157,8 +163,11 @@ def release_page_proxy() -> str:
             return [str(value) for value in headers.get_all(key) or []]
 
         info = {
-            "name": one("Name") or name, "version": version, "license": one("License"),
-            "license_expression": one("License-Expression"), "classifiers": every("Classifier"),
+            "name": one("Name") or name,
+            "version": version,
+            "license": one("License"),
+            "license_expression": one("License-Expression"),
+            "classifiers": every("Classifier"),
             "license_files": every("License-File") or None,
         }
         return json.dumps({"info": info, "urls": []}).encode()

@@ -85,8 +85,12 @@ class Runner:
 
 def base_environment(cache_dir: Path, hub_url: str | None = None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("HF_", "LICENSECHECK_"))}
-    env.update(LICENSECHECK_CACHE_DIR=str(cache_dir), HF_HUB_DISABLE_TELEMETRY="1",
-               HF_HOME=str(cache_dir / "hf-home"), NO_COLOR="1")
+    env.update(
+        LICENSECHECK_CACHE_DIR=str(cache_dir),
+        HF_HUB_DISABLE_TELEMETRY="1",
+        HF_HOME=str(cache_dir / "hf-home"),
+        NO_COLOR="1",
+    )
     if hub_url:
         env.update(HF_ENDPOINT=hub_url, LICENSECHECK_PYPI_URL=hub_url)
     return env
@@ -95,8 +99,9 @@ def base_environment(cache_dir: Path, hub_url: str | None = None) -> dict[str, s
 def without_timestamps(document: object) -> object:
     """The report without what says when or how an answer was obtained (times, `resolution.cached`)."""
     if isinstance(document, dict):
-        return {k: without_timestamps(v) for k, v in document.items()
-                if not _TIMESTAMP_KEY.search(k) and k != "resolution"}
+        return {
+            k: without_timestamps(v) for k, v in document.items() if not _TIMESTAMP_KEY.search(k) and k != "resolution"
+        }
     if isinstance(document, list):
         return [without_timestamps(v) for v in document]
     return document
@@ -111,7 +116,9 @@ class Report:
         verdict = "ok" if value <= limit else "OVER"
         if value > limit:
             self.failures.append(name)
-        print(f"  {name:<44} {value:>9.3f}{unit:<3} limit {limit:>8.3f}{unit:<3} ratio {ratio:5.2f}  {verdict}  {detail}")
+        print(
+            f"  {name:<44} {value:>9.3f}{unit:<3} limit {limit:>8.3f}{unit:<3} ratio {ratio:5.2f}  {verdict}  {detail}"
+        )
 
     def info(self, name: str, text: str) -> None:
         print(f"  {name:<44} {text}")
@@ -149,11 +156,19 @@ def bench_warm(report: Report, work: Path, runs: int = 7) -> None:
     misses = sorted({line for line in lines if line.startswith("miss")})
     floor_median, warm_median = statistics.median(floor), statistics.median(warm)
     report.info("python -c pass (median of 7)", f"{floor_median * 1000:.1f} ms")
-    report.figure("warm scan (median of 7) vs 5x floor", warm_median * 1000, 5 * floor_median * 1000, "ms",
-                  f"= {warm_median / floor_median:.2f}x the floor")
+    report.figure(
+        "warm scan (median of 7) vs 5x floor",
+        warm_median * 1000,
+        5 * floor_median * 1000,
+        "ms",
+        f"= {warm_median / floor_median:.2f}x the floor",
+    )
     report.check("every warm run was a replay", hits == runs, f"{hits}/{runs} hits {'; '.join(misses)}")
-    report.check("replay is byte for byte the full scan", outputs == {(full_code, full_out, full_err)},
-                 f"exit {full_code}, {len(full_out)} bytes")
+    report.check(
+        "replay is byte for byte the full scan",
+        outputs == {(full_code, full_out, full_err)},
+        f"exit {full_code}, {len(full_out)} bytes",
+    )
 
 
 # -- cold ------------------------------------------------------------------------------------
@@ -191,16 +206,24 @@ def bench_cold(report: Report, work: Path, fakehub, count: int, repeats: int = 3
         single = statistics.median(cold_run(one)[0] for _ in range(repeats))
         runs = [cold_run(many) for _ in range(repeats)]
         total = statistics.median(r[0] for r in runs)
-        requests = hub.requests[-runs[-1][2]:]
+        requests = hub.requests[-runs[-1][2] :]
         report.info("cold scan of 1 model (median of 3)", f"{single:.3f} s")
         report.info(f"cold scan of {count} models (median of 3)", f"{total:.3f} s")
-        report.figure(f"time beyond 1 model vs 1.3 x {limit_base:.2f} s", total - single, 1.3 * limit_base, "s",
-                      f"= {(total - single) / limit_base:.2f}x the latency limit")
+        report.figure(
+            f"time beyond 1 model vs 1.3 x {limit_base:.2f} s",
+            total - single,
+            1.3 * limit_base,
+            "s",
+            f"= {(total - single) / limit_base:.2f}x the latency limit",
+        )
         prefix = "/api/models/"
         asked = [path.split("?")[0] for _, path in requests]
-        repositories = {path[len(prefix):].lower() for path in asked if path.startswith(prefix)}
-        report.check("one request per repository, nothing else", len(asked) == count == len(repositories),
-                     f"{len(asked)} requests for {len(repositories)} repositories, all {prefix}<id>")
+        repositories = {path[len(prefix) :].lower() for path in asked if path.startswith(prefix)}
+        report.check(
+            "one request per repository, nothing else",
+            len(asked) == count == len(repositories),
+            f"{len(asked)} requests for {len(repositories)} repositories, all {prefix}<id>",
+        )
 
         # The same scan again, sharing a cache directory: the second asks nothing.
         cache = Path(tempfile.mkdtemp(dir=work))
@@ -215,8 +238,11 @@ def bench_cold(report: Report, work: Path, fakehub, count: int, repeats: int = 3
         hub.latency = 0.0
         sequential = runner.run(command + [str(many), "--jobs", "1", "--refresh"])
         documents = [without_timestamps(json.loads(r[2])) for r in (first, second, sequential)]
-        report.check("parallel, cached and sequential --refresh agree", documents[0] == documents[1] == documents[2],
-                     "JSON reports without timestamps")
+        report.check(
+            "parallel, cached and sequential --refresh agree",
+            documents[0] == documents[1] == documents[2],
+            "JSON reports without timestamps",
+        )
 
 
 # -- growth ----------------------------------------------------------------------------------
@@ -268,23 +294,36 @@ def bench_growth(report: Report, work: Path, fakehub, sizes: list[tuple[int, int
             peak = max(m[2] for m in measured)
             results[files] = (elapsed, cpu, peak)
             what = f"{files:,} files + {requirements:,} requirements" if files else "baseline (1 requirement)"
-            report.info(what, f"{elapsed:.3f} s (CPU {cpu:.3f} s), peak memory {peak / 1024:.0f} MiB, "
-                              f"{components} component(s)")
+            report.info(
+                what, f"{elapsed:.3f} s (CPU {cpu:.3f} s), peak memory {peak / 1024:.0f} MiB, {components} component(s)"
+            )
             if files:  # the same scan again, nothing changed: a replay, which stats every file the scan read
                 trace = work / f"growth-trace-{files}"
-                replays = [runner.run(licensecheck_command() + ["scan", str(directory), "--offline", "--format", "json"],
-                                      LICENSECHECK_FASTPATH_TRACE=str(trace)) for _ in range(3)]
+                replays = [
+                    runner.run(
+                        licensecheck_command() + ["scan", str(directory), "--offline", "--format", "json"],
+                        LICENSECHECK_FASTPATH_TRACE=str(trace),
+                    )
+                    for _ in range(3)
+                ]
                 hits = trace.read_text().splitlines().count("hit")
-                report.info("  unchanged, scanned again (median of 3)",
-                            f"{statistics.median(r[0] for r in replays):.3f} s, {hits}/3 replays")
+                report.info(
+                    "  unchanged, scanned again (median of 3)",
+                    f"{statistics.median(r[0] for r in replays):.3f} s, {hits}/3 replays",
+                )
     # CPU time rather than wall time: it is what grows with the work, and other
     # processes on the machine barely disturb it.
     base = results[0][1]
     (small, _), (large, _) = sizes[0], sizes[-1]
     per_small = (results[small][1] - base) / small
     per_large = (results[large][1] - base) / large
-    report.figure(f"CPU per file at {large:,} vs at {small:,}", per_large / per_small, 1.3, "x",
-                  f"({per_small * 1e6:.0f} us vs {per_large * 1e6:.0f} us per file + 0.2 requirement)")
+    report.figure(
+        f"CPU per file at {large:,} vs at {small:,}",
+        per_large / per_small,
+        1.3,
+        "x",
+        f"({per_small * 1e6:.0f} us vs {per_large * 1e6:.0f} us per file + 0.2 requirement)",
+    )
     report.info("peak memory at the largest size", f"{results[large][2] / 1024:.0f} MiB")
 
 
@@ -297,7 +336,9 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    return f"{os.cpu_count()} CPUs ({model}), Python {platform.python_version()}, {platform.system()} {platform.release()}"
+    return (
+        f"{os.cpu_count()} CPUs ({model}), Python {platform.python_version()}, {platform.system()} {platform.release()}"
+    )
 
 
 def main() -> int:

@@ -39,7 +39,18 @@ if TYPE_CHECKING:  # not imported at run time: the warm path reads none of these
     from .lockcheck import DriftReport
     from .lockfile import LockPlan
 
-__all__ = ["CONTEXT_KEYWORDS", "LockWritten", "ScanOptions", "ScanResult", "Setup", "check_lock", "explain", "lock", "render", "scan"]
+__all__ = [
+    "CONTEXT_KEYWORDS",
+    "LockWritten",
+    "ScanOptions",
+    "ScanResult",
+    "Setup",
+    "check_lock",
+    "explain",
+    "lock",
+    "render",
+    "scan",
+]
 
 # The usage context's keywords, as the command line spells its flags (`--org-users`: org_users).
 CONTEXT_KEYWORDS = ("use", "distribution", "users", "org_users", "revenue", "region", "purpose")
@@ -63,8 +74,9 @@ def context_given(context: Mapping[str, object], knowledge: Knowledge) -> dict[s
     """The context keywords a caller gave (None: not given), checked, keyed as the configuration's keys."""
     unknown = sorted(set(context) - set(CONTEXT_KEYWORDS))
     if unknown:
-        raise UsageError(f"unknown usage-context keyword(s): {', '.join(unknown)} (known: {', '.join(CONTEXT_KEYWORDS)})",
-                         unknown[0])
+        raise UsageError(
+            f"unknown usage-context keyword(s): {', '.join(unknown)} (known: {', '.join(CONTEXT_KEYWORDS)})", unknown[0]
+        )
     given: dict[str, object] = {}
     for key, value in context.items():
         if value is None:
@@ -126,8 +138,14 @@ class Setup:
     revision: GitRevision | None = None  # `config_ref`: the commit the configuration was read at
 
 
-def load_setup(path: Path, knowledge: Knowledge, *, config: Path | None = None, config_ref: str | None = None,
-               context: Mapping[str, object] | None = None) -> Setup:
+def load_setup(
+    path: Path,
+    knowledge: Knowledge,
+    *,
+    config: Path | None = None,
+    config_ref: str | None = None,
+    context: Mapping[str, object] | None = None,
+) -> Setup:
     """The configuration governing `path` (at git commit `config_ref`, when given), the `context` keywords over it."""
     from .config import load_config, load_config_at, run_date
 
@@ -152,8 +170,9 @@ def configured_scan(path: Path, setup: Setup, options: ScanOptions, knowledge: K
     return scan_path(path, setup.context, options, knowledge, _configured(setup, options))
 
 
-def configured_components(components: Iterable[Component], root: Path, setup: Setup, options: ScanOptions,
-                          knowledge: Knowledge) -> ScanResult:
+def configured_components(
+    components: Iterable[Component], root: Path, setup: Setup, options: ScanOptions, knowledge: Knowledge
+) -> ScanResult:
     """`components` judged as a scan of `root` would judge them under the configuration (compare, suggest).
 
     The same steps as `configured_scan` on a tree declaring them: `root`'s lock,
@@ -178,8 +197,13 @@ def _configured(setup: Setup, options: ScanOptions) -> Configured:
     """What the configuration adds to the judge: its policy, its notices, where the context came from."""
     from .judge import Configured
 
-    return Configured(setup.config.policy, setup.today, setup.config.notices + _unverified_notice(setup.config, options),
-                      setup.sources, setup.config.file)
+    return Configured(
+        setup.config.policy,
+        setup.today,
+        setup.config.notices + _unverified_notice(setup.config, options),
+        setup.sources,
+        setup.config.file,
+    )
 
 
 def _unverified_notice(config: Config, options: ScanOptions) -> tuple:
@@ -188,8 +212,14 @@ def _unverified_notice(config: Config, options: ScanOptions) -> tuple:
     from .lockfile import LOCK_NAME
     from .model import Finding, Severity
 
-    return (Finding(Severity.WARNING, LOCK_NOT_VERIFIED, f"{LOCK_NAME} is trusted without checking it: --offline "
-                    f"overrides `verify_lock = true` in {config.origin('verify_lock')}"),)
+    return (
+        Finding(
+            Severity.WARNING,
+            LOCK_NOT_VERIFIED,
+            f"{LOCK_NAME} is trusted without checking it: --offline "
+            f"overrides `verify_lock = true` in {config.origin('verify_lock')}",
+        ),
+    )
 
 
 # --- the baseline --------------------------------------------------------------------
@@ -199,7 +229,8 @@ def read_baseline(path: Path | None, revision: GitRevision | None = None) -> fro
     """The entries of a baseline file (None: no file given); at `revision` when given (absent there: none)."""
     if path is None:
         return None
-    from .baseline import parse_baseline, read_baseline as read_file
+    from .baseline import parse_baseline
+    from .baseline import read_baseline as read_file
     from .config import shown_path
 
     if revision is None:
@@ -212,20 +243,23 @@ def read_baseline(path: Path | None, revision: GitRevision | None = None) -> fro
 def write_baseline(result: ScanResult, path: Path) -> frozenset:
     """Record the result's problems (denied and unknown components) in `path`; the entries written."""
     from .baseline import baseline_entries
-    from .report.baseline import render_baseline
     from .config import shown_path
     from .fsutil import write_atomically
+    from .report.baseline import render_baseline
 
     written = baseline_entries(result)
     try:
         write_atomically(path, render_baseline(written))
     except OSError as error:
-        raise LicensecheckError(f"{shown_path(path)}: cannot write baseline ({error.strerror or type(error).__name__})") from None
+        raise LicensecheckError(
+            f"{shown_path(path)}: cannot write baseline ({error.strerror or type(error).__name__})"
+        ) from None
     return frozenset(written)
 
 
-def with_baseline(result: ScanResult, entries: frozenset | None, path: Path | None,
-                  revision: GitRevision | None = None) -> ScanResult:
+def with_baseline(
+    result: ScanResult, entries: frozenset | None, path: Path | None, revision: GitRevision | None = None
+) -> ScanResult:
     """Components whose every problem the baseline records marked baselined (they do not fail the run)."""
     if entries is None or path is None:
         return result
@@ -270,11 +304,14 @@ def scan(
     options = options or ScanOptions()
     options = replace(options, offline=offline or options.offline)
     if options.verify_lock and options.offline:
-        raise UsageError("--verify-lock and --offline contradict each other: --verify-lock asks the Hub and PyPI about "
-                         "every lock entry, --offline trusts the lock without the network")
+        raise UsageError(
+            "--verify-lock and --offline contradict each other: --verify-lock asks the Hub and PyPI about "
+            "every lock entry, --offline trusts the lock without the network"
+        )
     if suggest and options.offline:
-        raise UsageError("suggestions need the Hub (its model listing and each candidate's licence): "
-                         "drop --offline or --suggest")
+        raise UsageError(
+            "suggestions need the Hub (its model listing and each candidate's licence): drop --offline or --suggest"
+        )
     knowledge = knowledge or load_rules()
     setup = load_setup(path, knowledge, config=_path(config), config_ref=config_ref, context=context)
     baseline_path = _path(baseline)
@@ -291,8 +328,10 @@ def scan(
         root = path if path.is_dir() else path.parent  # whose lock the scan read
         quiet = replace(options, progress=None)  # the bar is the scan's
         result = with_alternatives(
-            result, lambda components: configured_components(components, root, setup, quiet, knowledge),
-            timeout=options.timeout, retry_budget=options.retry_budget,
+            result,
+            lambda components: configured_components(components, root, setup, quiet, knowledge),
+            timeout=options.timeout,
+            retry_budget=options.retry_budget,
         )
     return result
 
@@ -305,18 +344,24 @@ class LockWritten:
     plan: LockPlan
 
 
-def lock(path: str | Path = ".", *, config: str | Path | None = None, discover: bool = True,
-         options: ScanOptions | None = None, knowledge: Knowledge | None = None) -> LockWritten:
+def lock(
+    path: str | Path = ".",
+    *,
+    config: str | Path | None = None,
+    discover: bool = True,
+    options: ScanOptions | None = None,
+    knowledge: Knowledge | None = None,
+) -> LockWritten:
     """Resolve every dependency under `path` (and every model's ancestors) and write `path`/licensecheck.lock.
 
     An entry the services cannot answer for now keeps its previous value
     (`plan.unresolved` says which); `options`: jobs, timeout, retries, cache.
     """
     from . import __version__
-    from .sources.inputs import collect_inputs
     from .fsutil import write_atomically
     from .lockfile import LOCK_NAME, Lock, merge_with_previous, read_lock, render_lock
     from .scan import lock_entries, resolve_all
+    from .sources.inputs import collect_inputs
 
     path = Path(path)
     options = replace(options or ScanOptions(), use_lock=False)
@@ -331,7 +376,9 @@ def lock(path: str | Path = ".", *, config: str | Path | None = None, discover: 
     try:
         write_atomically(lock_path, render_lock(merge_with_previous(list(plan.entries), previous), __version__))
     except OSError as error:
-        raise LicensecheckError(f"{lock_path}: cannot write lock file ({error.strerror or type(error).__name__})") from None
+        raise LicensecheckError(
+            f"{lock_path}: cannot write lock file ({error.strerror or type(error).__name__})"
+        ) from None
     return LockWritten(lock_path, plan)
 
 
@@ -372,8 +419,15 @@ def context_of(given: Mapping[str, object]) -> Context:
     return checked_context(Context(**given))  # type: ignore[arg-type]  # context_given checked each value
 
 
-def render(result: ScanResult, format: str = "text", *, color: bool = False, verbosity: int = 0,
-           source_prefix: str = "", knowledge: Knowledge | None = None) -> str:
+def render(
+    result: ScanResult,
+    format: str = "text",
+    *,
+    color: bool = False,
+    verbosity: int = 0,
+    source_prefix: str = "",
+    knowledge: Knowledge | None = None,
+) -> str:
     """The report of `result` in `format` (text, json, markdown, sarif, html, spdx-json, spdx, cyclonedx-json).
 
     As the command line writes it: secrets masked, control characters escaped.

@@ -28,10 +28,19 @@ from .model import PACKAGE, ComponentResult, Finding, ScanResult, Severity, Verd
 BASELINE_VERSION = 1
 _FAILING = (Verdict.DENIED, Verdict.UNKNOWN)
 # Resolution failures that say nothing about the licence: never recorded.
-_TRANSIENT = frozenset({
-    "hub-unreachable", "hub-timeout", "hub-server-error", "hub-rate-limited", "hub-error",
-    "pypi-unreachable", "pypi-timeout", "pypi-error", "not-in-lock",
-})
+_TRANSIENT = frozenset(
+    {
+        "hub-unreachable",
+        "hub-timeout",
+        "hub-server-error",
+        "hub-rate-limited",
+        "hub-error",
+        "pypi-unreachable",
+        "pypi-timeout",
+        "pypi-error",
+        "not-in-lock",
+    }
+)
 
 
 @dataclass(frozen=True, order=True)
@@ -82,8 +91,10 @@ def parse_baseline(text: str, where: str) -> frozenset[BaselineEntry]:
         raise InputError(where, None, "not a baseline: invalid JSON (nested too deeply)") from None
     if not isinstance(document, dict) or document.get("licensecheck_baseline") != BASELINE_VERSION:
         raise InputError(
-            where, None, f"not a licensecheck baseline (expected \"licensecheck_baseline\": {BASELINE_VERSION}); "
-            "write one with `licensecheck scan --write-baseline FILE`"
+            where,
+            None,
+            f'not a licensecheck baseline (expected "licensecheck_baseline": {BASELINE_VERSION}); '
+            "write one with `licensecheck scan --write-baseline FILE`",
         )
     raw = document.get("entries")
     if not isinstance(raw, list):
@@ -97,7 +108,9 @@ def parse_baseline(text: str, where: str) -> frozenset[BaselineEntry]:
             or not all(isinstance(entry[k], str) and entry[k] for k in fields)
             or not isinstance(entry["license"], (str, type(None)))
         ):
-            raise InputError(where, None, f"entry {number} must have string type, component, code and a license (string or null)")
+            raise InputError(
+                where, None, f"entry {number} must have string type, component, code and a license (string or null)"
+            )
         entries.add(BaselineEntry(**entry))
     return frozenset(entries)
 
@@ -117,16 +130,20 @@ def apply_baseline(result: ScanResult, entries: frozenset[BaselineEntry], where:
         seen |= problems & entries
         components.append(item)
     notices = list(result.notices)
-    notices.append(Finding(
-        Severity.INFO,
-        BASELINE,
-        f"baseline {where}: {baselined} component(s) with recorded problems do not fail the run; {new} with new problems",
-    ))
+    notices.append(
+        Finding(
+            Severity.INFO,
+            BASELINE,
+            f"baseline {where}: {baselined} component(s) with recorded problems do not fail the run; {new} with new problems",
+        )
+    )
     gone = len(entries - seen)
     if gone:
-        notices.append(Finding(
-            Severity.INFO,
-            BASELINE_STALE,
-            f"baseline {where}: {gone} recorded problem(s) no longer occur; rewrite it with --write-baseline",
-        ))
+        notices.append(
+            Finding(
+                Severity.INFO,
+                BASELINE_STALE,
+                f"baseline {where}: {gone} recorded problem(s) no longer occur; rewrite it with --write-baseline",
+            )
+        )
     return replace(result, components=tuple(components), notices=tuple(notices))

@@ -110,7 +110,13 @@ class MetadataCache:
     """
 
     def __init__(
-        self, kind: type, *, ttl: float = DEFAULT_TTL, refresh: bool = False, root: str | None = None, enabled: bool = True
+        self,
+        kind: type,
+        *,
+        ttl: float = DEFAULT_TTL,
+        refresh: bool = False,
+        root: str | None = None,
+        enabled: bool = True,
     ) -> None:
         self.kind = kind
         self.ttl = ttl

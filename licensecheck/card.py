@@ -168,7 +168,9 @@ def lineage_from_metadata(card: dict, tags: list[str]) -> tuple[tuple[str, ...],
     return tuple(dict.fromkeys(bases)), relation if bases else None
 
 
-_HUB_MODEL_URL = re.compile(r"^https?://(?:www\.)?(?:huggingface\.co|hf\.co)/([^/?#\s]+/[^/?#\s]+)/?(?:[?#].*)?$", re.IGNORECASE)
+_HUB_MODEL_URL = re.compile(
+    r"^https?://(?:www\.)?(?:huggingface\.co|hf\.co)/([^/?#\s]+/[^/?#\s]+)/?(?:[?#].*)?$", re.IGNORECASE
+)
 
 
 def _repo_id_of(base: str) -> str:
@@ -183,7 +185,9 @@ def _relation_from_card(card: dict, tags: list[str], quantizer: str | None) -> s
     if quantizer:
         return "quantized"
     card_tags = card.get("tags")
-    named = {tag.lower() for tag in [*tags, *(card_tags if isinstance(card_tags, list) else [])] if isinstance(tag, str)}
+    named = {
+        tag.lower() for tag in [*tags, *(card_tags if isinstance(card_tags, list) else [])] if isinstance(tag, str)
+    }
     return "merge" if named & {"merge", "mergekit"} else None
 
 

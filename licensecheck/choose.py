@@ -35,16 +35,39 @@ from .model import (
 # What kind of duty each clause code is, for the comparison's "duties" column.
 # A code not listed here is shown as it is.
 DUTY_KINDS: dict[str, str] = {
-    **dict.fromkeys(("attribution", "attribution-notice", "model-name-display", "model-name-display-revenue",
-                     "publication-statement", "advertising-acknowledgement"), "attribution"),
+    **dict.fromkeys(
+        (
+            "attribution",
+            "attribution-notice",
+            "model-name-display",
+            "model-name-display-revenue",
+            "publication-statement",
+            "advertising-acknowledgement",
+        ),
+        "attribution",
+    ),
     "derivative-naming": "naming",
-    **dict.fromkeys(("notice", "notice-file", "notice-retention", "retain-notices", "licence-notice", "licence-copy",
-                     "produced-work-notice", "modification-notice", "state-changes", "modified-files"), "notices"),
+    **dict.fromkeys(
+        (
+            "notice",
+            "notice-file",
+            "notice-retention",
+            "retain-notices",
+            "licence-notice",
+            "licence-copy",
+            "produced-work-notice",
+            "modification-notice",
+            "state-changes",
+            "modified-files",
+        ),
+        "notices",
+    ),
     **dict.fromkeys(("acceptable-use", "use-restrictions", "prohibited-use", "content-filters"), "use policy"),
     **dict.fromkeys(("use-restrictions-flow-down", "restrictions-flow-down"), "use policy flow-down"),
     "remote-restriction": "remote restriction",
-    **dict.fromkeys(("copyleft", "weak-copyleft", "share-alike", "network-copyleft", "source-instructions"),
-                    "share-alike"),
+    **dict.fromkeys(
+        ("copyleft", "weak-copyleft", "share-alike", "network-copyleft", "source-instructions"), "share-alike"
+    ),
 }
 _KIND_ORDER = ("attribution", "naming", "notices", "use policy", "use policy flow-down", "share-alike")
 _FIGURES = {
@@ -179,9 +202,11 @@ def _thresholds(rules: Iterable[LicenceRule], context: Context) -> Iterable[Thre
         for clause in rule.clauses:
             if not _applies_to_use(clause, context):
                 continue
-            for figure, limit, given in (("users", clause.users_above, context.users),
-                                         ("org-users", clause.org_users_above, _organisation_figure(clause, context)),
-                                         ("revenue", clause.revenue_above, context.revenue)):
+            for figure, limit, given in (
+                ("users", clause.users_above, context.users),
+                ("org-users", clause.org_users_above, _organisation_figure(clause, context)),
+                ("revenue", clause.revenue_above, context.revenue),
+            ):
                 if limit is None:
                     continue
                 status = "not given" if given is None else ("exceeded" if given > limit else "below")
@@ -279,8 +304,15 @@ def pick_alternatives(candidates: Sequence, judged: ScanResult, limit: int) -> t
         if item is None or item.evaluation.verdict not in SUGGESTED:
             continue
         licence = item.resolution.licence
-        picked.append(Alternative(candidate.id, licence.id if licence is not None else None, item.evaluation.verdict,
-                                  candidate.downloads, candidate.parameters))
+        picked.append(
+            Alternative(
+                candidate.id,
+                licence.id if licence is not None else None,
+                item.evaluation.verdict,
+                candidate.downloads,
+                candidate.parameters,
+            )
+        )
         if len(picked) == limit:
             break
     return tuple(picked)

@@ -42,8 +42,17 @@ TABLE = ("tool", "licensecheck")
 
 CONTEXT_KEYS = ("use", "distribution", "users", "revenue", "region", "org_users")
 SETTING_KEYS = (
-    "extends", *CONTEXT_KEYS, "unknown", "allow", "deny", "deny_categories", "exclude", "exceptions", "verify_lock",
-    "override_from", "purposes",
+    "extends",
+    *CONTEXT_KEYS,
+    "unknown",
+    "allow",
+    "deny",
+    "deny_categories",
+    "exclude",
+    "exceptions",
+    "verify_lock",
+    "override_from",
+    "purposes",
 )
 # Declared purposes (rules/purposes.toml ids) are part of the usage context, but kept
 # out of CONTEXT_KEYS and DEFAULTS: a run that declares none reports as before.
@@ -218,11 +227,13 @@ def find_config(start: Path, files=WORKING_TREE) -> tuple[Path | None, tuple[Fin
         if files.is_file(dedicated):
             notices: tuple[Finding, ...] = ()
             if has_table:
-                notices = (Finding(
-                    Severity.WARNING,
-                    CONFIG_SHADOWED,
-                    f"{files.shown(dedicated)} is used; [tool.licensecheck] in {files.shown(pyproject)} is ignored",
-                ),)
+                notices = (
+                    Finding(
+                        Severity.WARNING,
+                        CONFIG_SHADOWED,
+                        f"{files.shown(dedicated)} is used; [tool.licensecheck] in {files.shown(pyproject)} is ignored",
+                    ),
+                )
             return dedicated, notices
         if has_table:
             return pyproject, ()
@@ -377,7 +388,9 @@ class _SettingsReader:
     def _extends(self, value: object) -> str:
         names = preset_names()
         if not isinstance(value, str):
-            raise self._error(("extends",), f"must be the name of a preset ({', '.join(names)}), got {type_name(value)}")
+            raise self._error(
+                ("extends",), f"must be the name of a preset ({', '.join(names)}), got {type_name(value)}"
+            )
         if value not in names:
             raise self._error(
                 ("extends",), f"names no preset {value!r}; presets: {', '.join(names)}{_closest(value, names)}"
@@ -415,7 +428,9 @@ class _SettingsReader:
         try:
             return parse_region(value)
         except RegionError as error:
-            raise self._error(("region",), f"must be an ISO 3166-1 country code or EU, not {value!r}{error.hint}") from None
+            raise self._error(
+                ("region",), f"must be an ISO 3166-1 country code or EU, not {value!r}{error.hint}"
+            ) from None
 
     def _strings(self, key: str, value: object) -> list[str]:
         if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
@@ -524,20 +539,30 @@ class _SettingsReader:
             text = entry.get(key)
             if not isinstance(text, str) or not text.strip():
                 problem = (
-                    "is missing" if key not in entry
-                    else "must not be empty" if isinstance(text, str)
+                    "is missing"
+                    if key not in entry
+                    else "must not be empty"
+                    if isinstance(text, str)
                     else f"must be a string, got {type_name(text)}"
                 )
-                why = {"component": "the model, dataset or package it is for",
-                       "reason": "why it is allowed (a contract, a ticket)",
-                       "owner": "who answers for it"}[key]
-                raise self._error((*label, key), f"({number}) {problem}: every exception needs {why}",
-                                  self._exception_line(index, key if key in entry else None))
+                why = {
+                    "component": "the model, dataset or package it is for",
+                    "reason": "why it is allowed (a contract, a ticket)",
+                    "owner": "who answers for it",
+                }[key]
+                raise self._error(
+                    (*label, key),
+                    f"({number}) {problem}: every exception needs {why}",
+                    self._exception_line(index, key if key in entry else None),
+                )
             fields[key] = text.strip()
         revision = entry.get("revision")
         if revision is not None and (not isinstance(revision, str) or not revision.strip()):
-            raise self._error((*label, "revision"), f"({number}) must be a non-empty string, got {type_name(revision)}",
-                              self._exception_line(index, "revision"))
+            raise self._error(
+                (*label, "revision"),
+                f"({number}) must be a non-empty string, got {type_name(revision)}",
+                self._exception_line(index, "revision"),
+            )
         fields["expires"] = self._expiry(index, number, entry.get("expires"))
         where = f"{self.where}:{self._exception_line(index)}"
         return PolicyException(revision=revision.strip() if revision else None, where=where, **fields)
@@ -546,9 +571,13 @@ class _SettingsReader:
         key = ("exceptions", "expires")
         line = self._exception_line(index, "expires" if value is not None else None)
         if value is None:
-            raise self._error(key, f"({number}) is missing: every exception needs an expiry date (expires = 2026-12-31)", line)
+            raise self._error(
+                key, f"({number}) is missing: every exception needs an expiry date (expires = 2026-12-31)", line
+            )
         if isinstance(value, datetime):
-            raise self._error(key, f"({number}) must be a date without a time (expires = {value.date().isoformat()})", line)
+            raise self._error(
+                key, f"({number}) must be a date without a time (expires = {value.date().isoformat()})", line
+            )
         if isinstance(value, date):
             return value
         if isinstance(value, str):

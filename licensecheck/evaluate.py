@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from .expression import AllOf, AnyOf, Expression, LicenceId, render
 from .findings import (
     LICENCE_CHOICE,
     LICENCE_CONFLICT,
@@ -18,15 +19,12 @@ from .findings import (
     LICENCE_UNRECOGNISED,
     NO_LICENCE,
 )
-from .expression import AllOf, AnyOf, Expression, LicenceId, render
-from .model import Clause, Context, Evaluation, Finding, LicenceRule, ModelFacts, Obligation, Severity, Verdict
 from .knowledge import Knowledge
+from .model import Clause, Context, Evaluation, Finding, LicenceRule, ModelFacts, Obligation, Severity, Verdict
 from .model_facts import FACT_WORDS
 
 # The member states of the European Union, for clauses whose `regions` say "EU".
-EU_MEMBER_STATES = frozenset(
-    "AT BE BG HR CY CZ DK EE FI FR DE GR IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split()
-)
+EU_MEMBER_STATES = frozenset("AT BE BG HR CY CZ DK EE FI FR DE GR IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split())
 
 
 def region_matches(region: str, clause_regions: Iterable[str]) -> bool:
@@ -131,7 +129,9 @@ def evaluate_rule(rule: LicenceRule, context: Context, facts: ModelFacts | None 
     if not rule.recognised:
         return Evaluation(
             Verdict.UNKNOWN,
-            findings=(Finding(Severity.ERROR, LICENCE_UNRECOGNISED, f"{rule.name}: the terms are not known to licensecheck"),),
+            findings=(
+                Finding(Severity.ERROR, LICENCE_UNRECOGNISED, f"{rule.name}: the terms are not known to licensecheck"),
+            ),
         )
     duties: list[Obligation] = []
     findings: list[Finding] = []
@@ -149,7 +149,9 @@ def evaluate_rule(rule: LicenceRule, context: Context, facts: ModelFacts | None 
             text = f"Applies {' and '.join(missing)}: {clause.text} {reference}"
         elif clause.effect == "deny":
             denied = True
-            findings.append(Finding(Severity.ERROR, clause.code, f"{_purpose_label(clause, context)}{clause.text} {reference}"))
+            findings.append(
+                Finding(Severity.ERROR, clause.code, f"{_purpose_label(clause, context)}{clause.text} {reference}")
+            )
             continue
         else:
             text = f"{_purpose_label(clause, context)}{clause.text} {reference}"
@@ -222,7 +224,9 @@ def evaluate_expression(
 def _not_in_rules(licence_id: str) -> Evaluation:
     return Evaluation(
         Verdict.UNKNOWN,
-        findings=(Finding(Severity.ERROR, LICENCE_UNKNOWN_ID, f"licence {licence_id!r} is not in licensecheck's rules"),),
+        findings=(
+            Finding(Severity.ERROR, LICENCE_UNKNOWN_ID, f"licence {licence_id!r} is not in licensecheck's rules"),
+        ),
     )
 
 
@@ -244,6 +248,7 @@ def evaluate_conflict(
     for _field, licence_id in declarations:
         rule = lookup(licence_id)
         judged.append(evaluate_rule(rule, context, facts) if rule is not None else _not_in_rules(licence_id))
+
     def strictness(i: int) -> tuple[int, int, int, int]:
         rule = lookup(declarations[i][1])
         level = knowledge.permissiveness(rule.category) if rule is not None else None

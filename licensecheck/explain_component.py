@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from .config import CONTEXT_KEYS, Config
 from .evaluate import evaluate_rule
-from .model_facts import facts_for
 from .knowledge import Knowledge
 from .model import ComponentResult, ScanResult
+from .model_facts import facts_for
 from .policy import (
     bound_licences,
     exception_matches_name,
@@ -28,7 +28,8 @@ EXCEPTION_CODES = ("exception-expired", "exception-expiring", "exception-revisio
 def find_components(result: ScanResult, query: str) -> list[ComponentResult]:
     """The components named `query` (case-insensitive; a package by its normalised name)."""
     return [
-        item for item in result.components
+        item
+        for item in result.components
         if normalised_name(item.component.name, item.component.type) == normalised_name(query, item.component.type)
     ]
 
@@ -46,16 +47,18 @@ def _clauses(item: ComponentResult, result: ScanResult, knowledge: Knowledge) ->
         applied = set(evaluate_rule(rule, result.context, facts_for(item.component, item.resolution)).clauses)
         for clause in rule.clauses:
             if clause.code in applied:
-                found.append({
-                    "licence": rule.id,
-                    "of": whose,
-                    "code": clause.code,
-                    "effect": clause.effect,
-                    "conditions": list(describe_conditions(clause)),
-                    "text": clause.text,
-                    "source": clause.source,
-                    "section": clause.section,
-                })
+                found.append(
+                    {
+                        "licence": rule.id,
+                        "of": whose,
+                        "code": clause.code,
+                        "effect": clause.effect,
+                        "conditions": list(describe_conditions(clause)),
+                        "text": clause.text,
+                        "source": clause.source,
+                        "section": clause.section,
+                    }
+                )
     return found
 
 
@@ -89,11 +92,22 @@ def _exception(item: ComponentResult, config: Config) -> dict:
     notes = [f.message for f in item.evaluation.findings if f.code in EXCEPTION_CODES]
     applied = item.exception
     return {
-        "applied": None if applied is None else {
-            "reason": applied.reason, "owner": applied.owner, "expires": applied.expires.isoformat(), "where": applied.where,
+        "applied": None
+        if applied is None
+        else {
+            "reason": applied.reason,
+            "owner": applied.owner,
+            "expires": applied.expires.isoformat(),
+            "where": applied.where,
         },
         "declared": [
-            {"reason": e.reason, "owner": e.owner, "expires": e.expires.isoformat(), "revision": e.revision, "where": e.where}
+            {
+                "reason": e.reason,
+                "owner": e.owner,
+                "expires": e.expires.isoformat(),
+                "revision": e.revision,
+                "where": e.where,
+            }
             for e in declared
         ],
         "notes": notes,
@@ -121,15 +135,20 @@ def explain_component(item: ComponentResult, result: ScanResult, config: Config,
         },
         "lineage": [
             {
-                "name": e.name, "relation": e.relation, "depth": e.depth, "via": e.via,
-                "license": e.licence.id if e.licence else None, "verdict": e.verdict.value,
+                "name": e.name,
+                "relation": e.relation,
+                "depth": e.depth,
+                "via": e.via,
+                "license": e.licence.id if e.licence else None,
+                "verdict": e.verdict.value,
             }
             for e in item.lineage
         ],
         "context": {
             key: {"value": getattr(context, key), "source": result.context_sources.get(key, "default")}
             for key in CONTEXT_KEYS
-        } | _declared_purposes(result),
+        }
+        | _declared_purposes(result),
         "config": config.file,
         "extends": config.extends,
         "clauses": _clauses(item, result, knowledge),
@@ -147,4 +166,9 @@ def _declared_purposes(result: ScanResult) -> dict:
     """The declared purposes as a context entry; nothing when none was declared (purpose terms then went unchecked)."""
     if not result.context.purposes:
         return {}
-    return {"purposes": {"value": list(result.context.purposes), "source": result.context_sources.get("purposes", "default")}}
+    return {
+        "purposes": {
+            "value": list(result.context.purposes),
+            "source": result.context_sources.get("purposes", "default"),
+        }
+    }

@@ -13,9 +13,9 @@ import difflib
 from dataclasses import dataclass, replace
 
 from .evaluate import clause_conditions, evaluate_rule
-from .model_facts import FACT_WORDS
 from .knowledge import Knowledge, normalise_id
 from .model import DISTRIBUTIONS, USES, Clause, Context, Evaluation, LicenceRule, Verdict
+from .model_facts import FACT_WORDS
 
 STATUS_APPLIES, STATUS_TO_CONFIRM, STATUS_NOT_APPLICABLE = "applies", "to-confirm", "not-applicable"
 # A clause about purposes when the context declares none: not judged either way.
@@ -148,7 +148,9 @@ def explain_licence(rule: LicenceRule, context: Context) -> Explanation:
             status = STATUS_APPLIES
         terms.append(TermExplained(clause, describe_conditions(clause), status, tuple(undecided)))
     permits = tuple(
-        UsageVerdict(use, distribution, evaluate_rule(rule, replace(context, use=use, distribution=distribution)).verdict)
+        UsageVerdict(
+            use, distribution, evaluate_rule(rule, replace(context, use=use, distribution=distribution)).verdict
+        )
         for use in USES
         for distribution in DISTRIBUTIONS
     )

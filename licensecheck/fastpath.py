@@ -92,10 +92,26 @@ TRACE_VARIABLE = "LICENSECHECK_FASTPATH_TRACE"
 REPLAYED_COMMANDS = ("scan",)
 
 _WATCHED_PREFIXES = ("LICENSECHECK_", "HF_", "HUGGINGFACE_", "PYTHON", "LC_", "XDG_")
-_WATCHED_NAMES = frozenset({
-    "NO_COLOR", "FORCE_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "TERM", "COLUMNS", "LINES",
-    "LANG", "LANGUAGE", "HOME", "USERPROFILE", "APPDATA", "LOCALAPPDATA", "TZ", "CI", "SOURCE_DATE_EPOCH",
-})
+_WATCHED_NAMES = frozenset(
+    {
+        "NO_COLOR",
+        "FORCE_COLOR",
+        "CLICOLOR",
+        "CLICOLOR_FORCE",
+        "TERM",
+        "COLUMNS",
+        "LINES",
+        "LANG",
+        "LANGUAGE",
+        "HOME",
+        "USERPROFILE",
+        "APPDATA",
+        "LOCALAPPDATA",
+        "TZ",
+        "CI",
+        "SOURCE_DATE_EPOCH",
+    }
+)
 _NOT_KEYED = frozenset({TRACE_VARIABLE})
 
 
@@ -251,7 +267,9 @@ def _check_shape(entry: object) -> None:
         if not (isinstance(item, list) and len(item) == 2 and item[0] in (1, 2) and isinstance(item[1], str)):
             raise ValueError("bad output")
     for item in entry["deps"]:
-        if not (isinstance(item, list) and len(item) == 3 and item[0] in (STAT, LSTAT, LIST) and isinstance(item[1], str)):
+        if not (
+            isinstance(item, list) and len(item) == 3 and item[0] in (STAT, LSTAT, LIST) and isinstance(item[1], str)
+        ):
             raise ValueError("bad dependency")
     env = entry["env"]
     if not (isinstance(env, dict) and isinstance(env.get("digest"), str)):
@@ -507,17 +525,47 @@ def _observing(recorder: Recorder) -> Iterator[None]:
 
 
 # The audit events after which a run's result could differ with the same inputs.
-_NETWORK_EVENTS = frozenset({
-    "socket.connect", "socket.getaddrinfo", "socket.gethostbyname", "socket.gethostbyaddr",
-    "socket.bind", "socket.sendto", "socket.sendmsg", "urllib.Request", "http.client.connect",
-})
-_PROCESS_EVENTS = frozenset({
-    "subprocess.Popen", "os.system", "os.exec", "os.posix_spawn", "os.spawn", "os.fork", "os.forkpty",
-})
-_CHANGE_EVENTS = frozenset({
-    "os.rename", "os.remove", "os.rmdir", "os.mkdir", "os.truncate", "os.link", "os.symlink",
-    "os.chmod", "os.chown", "os.utime", "shutil.copyfile", "shutil.move", "shutil.rmtree",
-})
+_NETWORK_EVENTS = frozenset(
+    {
+        "socket.connect",
+        "socket.getaddrinfo",
+        "socket.gethostbyname",
+        "socket.gethostbyaddr",
+        "socket.bind",
+        "socket.sendto",
+        "socket.sendmsg",
+        "urllib.Request",
+        "http.client.connect",
+    }
+)
+_PROCESS_EVENTS = frozenset(
+    {
+        "subprocess.Popen",
+        "os.system",
+        "os.exec",
+        "os.posix_spawn",
+        "os.spawn",
+        "os.fork",
+        "os.forkpty",
+    }
+)
+_CHANGE_EVENTS = frozenset(
+    {
+        "os.rename",
+        "os.remove",
+        "os.rmdir",
+        "os.mkdir",
+        "os.truncate",
+        "os.link",
+        "os.symlink",
+        "os.chmod",
+        "os.chown",
+        "os.utime",
+        "shutil.copyfile",
+        "shutil.move",
+        "shutil.rmtree",
+    }
+)
 _OTHER_EVENTS = {
     "os.chdir": "changed directory",
     "builtins.input": "read standard input",

@@ -70,7 +70,7 @@ def _git_dir(root: str) -> str | None:
     text = _read_capped(dot_git, _MAX_GITFILE_BYTES)
     if text is None or not text.startswith(b"gitdir:"):
         return None
-    target = os.fsdecode(text[len(b"gitdir:"):].strip())
+    target = os.fsdecode(text[len(b"gitdir:") :].strip())
     return os.path.join(root, target) if target else None
 
 
@@ -118,7 +118,7 @@ def _entries(data: bytes, version: int, count: int, hash_size: int, end: int) ->
     position = 12
     try:
         for _ in range(count):
-            flags = int.from_bytes(data[position + flags_at:position + flags_at + 2], "big")
+            flags = int.from_bytes(data[position + flags_at : position + flags_at + 2], "big")
             name_at = position + flags_at + 2
             if flags & _EXTENDED:
                 if version < 3:
@@ -164,7 +164,7 @@ def _varint(data: bytes, position: int) -> tuple[int, int]:
 
 def _has_link_extension(data: bytes, position: int, end: int) -> bool:
     while position + 8 <= end:
-        signature = data[position:position + 4]
+        signature = data[position : position + 4]
         (size,) = struct.unpack_from(">I", data, position + 4)
         if signature == b"link":
             return True

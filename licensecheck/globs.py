@@ -110,7 +110,9 @@ class PathFilter:
     def __init__(self, base: Path | str, patterns: Iterable[str]) -> None:
         self.base = os.path.abspath(base)
         self.patterns = tuple(patterns)
-        self._spec = compile_globs("/" + p[2:] if p.startswith("./") else p for p in self.patterns) if self.patterns else None
+        self._spec = (
+            compile_globs("/" + p[2:] if p.startswith("./") else p for p in self.patterns) if self.patterns else None
+        )
 
     def __bool__(self) -> bool:
         return bool(self.patterns)

@@ -48,7 +48,7 @@ def _normalise_link(link: str) -> str:
     link = link.strip().lower()
     for prefix in ("https://", "http://"):
         if link.startswith(prefix):
-            link = link[len(prefix):]
+            link = link[len(prefix) :]
     return link.rstrip("/")
 
 
@@ -89,12 +89,16 @@ def licence_body(text: str) -> str:
     copyright line ("Copyright X, for non-commercial use only") keeps the text from matching a plain licence."""
     lines = [line.strip().strip("*#").strip() for line in text.splitlines()]
     lines = [line for line in lines if line]
-    if lines and _TITLE_LINE.match(lines[0]) and not _TERMS_WORDS.search(re.sub(r"licen[cs]e", "", lines[0], flags=re.IGNORECASE)):
+    if (
+        lines
+        and _TITLE_LINE.match(lines[0])
+        and not _TERMS_WORDS.search(re.sub(r"licen[cs]e", "", lines[0], flags=re.IGNORECASE))
+    ):
         lines = lines[1:]
     kept = [
-        line for line in lines
-        if not (_NOTICE_LINE.match(line) or normalise_text(line) == "all rights reserved")
-        or _TERMS_WORDS.search(line)
+        line
+        for line in lines
+        if not (_NOTICE_LINE.match(line) or normalise_text(line) == "all rights reserved") or _TERMS_WORDS.search(line)
     ]
     return "\n".join(kept)
 
@@ -115,14 +119,14 @@ def recognise_by_text(text: str, recognisers: tuple[Recogniser, ...]) -> str | N
         return exact
     body = normalise_text(text)
     matches = {
-        r.id
-        for r in recognisers
-        if r.text_markers and all(normalise_text(marker) in body for marker in r.text_markers)
+        r.id for r in recognisers if r.text_markers and all(normalise_text(marker) in body for marker in r.text_markers)
     }
     return matches.pop() if len(matches) == 1 else None
 
 
-def recognise_licence_file(info: LicenceInfo, knowledge: Knowledge, licence_text: str | None = None) -> LicenceRule | None:
+def recognise_licence_file(
+    info: LicenceInfo, knowledge: Knowledge, licence_text: str | None = None
+) -> LicenceRule | None:
     """The licence of the repository's licence file: from its text when this run read it,
     else from what the lock recorded (its fingerprint against today's rules, then the id)."""
     found = (
@@ -161,7 +165,9 @@ def identify_hub_licence(info: LicenceInfo, knowledge: Knowledge, licence_text: 
         if found is not None:
             return found
     rule = knowledge.lookup(declared_id)
-    named = None if rule is not None and not rule.recognised else ("license", rule.id if rule is not None else declared_id)
+    named = (
+        None if rule is not None and not rule.recognised else ("license", rule.id if rule is not None else declared_id)
+    )
     conflict = _conflicting_fields(named, info, knowledge)
     if conflict:
         return Identified(None, conflict=conflict)
@@ -188,7 +194,9 @@ def _from_repository_text(
     by_file = recognise_licence_file(info, knowledge, licence_text)
     if by_file is None:
         return None
-    note = Finding(Severity.INFO, LICENCE_RECOGNISED, f"{declared} recognised as {by_file.name} from {_file_described(info)}")
+    note = Finding(
+        Severity.INFO, LICENCE_RECOGNISED, f"{declared} recognised as {by_file.name} from {_file_described(info)}"
+    )
     return Identified(by_file.id, by_file.name, rule=by_file, findings=(note,))
 
 
@@ -236,9 +244,14 @@ def _identify_other(
     if rule is not None:
         note = Finding(Severity.INFO, LICENCE_RECOGNISED, f"{declared} licence recognised as {rule.name} from {how}")
         return Identified(rule.id, rule.name, rule=rule, findings=(note,))
-    described = ", ".join(
-        part for part in (f"license_name {name!r}" if name else "", f"license_link {link!r}" if link else "") if part
-    ) or "no license_name or license_link"
+    described = (
+        ", ".join(
+            part
+            for part in (f"license_name {name!r}" if name else "", f"license_link {link!r}" if link else "")
+            if part
+        )
+        or "no license_name or license_link"
+    )
     if info.file:
         described += f"; its licence file {info.file} matches no known licence text"
     return Identified(
@@ -340,7 +353,9 @@ def _unclear(sections: list[str], ids: list[str], unknown: list[str], qualifiers
         reason = f"names several licences ({listed}) and does not say which binds the model"
     else:
         reason = "names no licence licensecheck knows"
-    return f"the License section of its card (README.md) {reason}, so it does not identify the licence; it says {quoted!r}"
+    return (
+        f"the License section of its card (README.md) {reason}, so it does not identify the licence; it says {quoted!r}"
+    )
 
 
 @dataclass(frozen=True)
@@ -406,13 +421,34 @@ def _read_section(section: str, knowledge: Knowledge) -> _SectionReading:
 
 
 # Link texts that point rather than name: "[here](...)", "[LICENSE](...)", "[Link](...)".
-_POINTER_WORDS = frozenset({"license", "licence", "licenses", "licences", "the", "this", "see", "here", "link", "file", "model", "txt", "md", "pdf"})
+_POINTER_WORDS = frozenset(
+    {
+        "license",
+        "licence",
+        "licenses",
+        "licences",
+        "the",
+        "this",
+        "see",
+        "here",
+        "link",
+        "file",
+        "model",
+        "txt",
+        "md",
+        "pdf",
+    }
+)
 
 
 def _names_something(label: str) -> bool:
     """Whether a link's text names a licence: it says licence or agreement (许可, 协议) and is more
     than a pointer or a file name (`LICENSE.txt`, `meta-license/USE_POLICY.md`)."""
-    if not _LICENCE_WORDS.search(label) or "/" in label or re.fullmatch(r"\S+\.(?:txt|md|pdf)", label.strip(), re.IGNORECASE):
+    if (
+        not _LICENCE_WORDS.search(label)
+        or "/" in label
+        or re.fullmatch(r"\S+\.(?:txt|md|pdf)", label.strip(), re.IGNORECASE)
+    ):
         return False
     return bool(set(_prose_words(label)) - _POINTER_WORDS)
 
@@ -467,7 +503,9 @@ def identify_package_licence(info: LicenceInfo, knowledge: Knowledge) -> Identif
     text = (info.id or "").strip()
     if not text:
         shown = f": {info.declared[:120]!r}" if info.declared else ""
-        return Identified(None, findings=(Finding(Severity.ERROR, NO_LICENCE, f"no licence could be identified{shown}"),))
+        return Identified(
+            None, findings=(Finding(Severity.ERROR, NO_LICENCE, f"no licence could be identified{shown}"),)
+        )
     rule = knowledge.lookup(text)
     if rule is not None:
         return Identified(spdx_spelling(text, rule), rule.name, rule=rule)
@@ -477,7 +515,11 @@ def identify_package_licence(info: LicenceInfo, knowledge: Knowledge) -> Identif
         return Identified(
             None,
             findings=(
-                Finding(Severity.ERROR, LICENCE_UNRECOGNISED, f"declared licence {text[:120]!r} is not a known licence or SPDX expression"),
+                Finding(
+                    Severity.ERROR,
+                    LICENCE_UNRECOGNISED,
+                    f"declared licence {text[:120]!r} is not a known licence or SPDX expression",
+                ),
             ),
         )
     # Ids the rules do not know stay in the expression: under OR another option
@@ -535,7 +577,9 @@ def _canonical(expression: Expression, knowledge: Knowledge) -> str:
     return render(fix(expression))
 
 
-def identify(component_type: str, info: LicenceInfo, knowledge: Knowledge, licence_text: str | None = None) -> Identified:
+def identify(
+    component_type: str, info: LicenceInfo, knowledge: Knowledge, licence_text: str | None = None
+) -> Identified:
     if component_type == PACKAGE:
         return identify_package_licence(info, knowledge)
     return identify_hub_licence(info, knowledge, licence_text)

@@ -82,7 +82,9 @@ def judge_all(
     )
 
 
-def judge_component(component: Component, resolved: Resolved, knowledge: Knowledge, context: Context) -> ComponentResult:
+def judge_component(
+    component: Component, resolved: Resolved, knowledge: Knowledge, context: Context
+) -> ComponentResult:
     """The pure step: one component, its resolution, the rules and the context → a verdict."""
     resolution = resolved.resolution
     findings: list[Finding] = list(component.notes) + list(resolution.notes)
@@ -130,25 +132,43 @@ def _run_notices(results: tuple[ComponentResult, ...]) -> tuple[Finding, ...]:
     missing = sum(1 for r in results if r.resolution.problem and r.resolution.problem.code == "not-in-lock")
     if missing:
         notices.append(
-            Finding(Severity.WARNING, OFFLINE, f"offline: {missing} component(s) are not in {LOCK_NAME} and are unknown; run `licensecheck lock`")
+            Finding(
+                Severity.WARNING,
+                OFFLINE,
+                f"offline: {missing} component(s) are not in {LOCK_NAME} and are unknown; run `licensecheck lock`",
+            )
         )
     mismatched = sum(1 for r in results if any(f.code == "lock-mismatch" for f in r.evaluation.findings))
     if mismatched:
         notices.append(
-            Finding(Severity.ERROR, LOCK_MISMATCH, f"{LOCK_NAME} disagrees with the Hub or PyPI for {mismatched} "
-                    "component(s): their live answers are judged; run `licensecheck lock` to record them")
+            Finding(
+                Severity.ERROR,
+                LOCK_MISMATCH,
+                f"{LOCK_NAME} disagrees with the Hub or PyPI for {mismatched} "
+                "component(s): their live answers are judged; run `licensecheck lock` to record them",
+            )
         )
     codes = [r.resolution.problem.code for r in results if r.resolution.problem is not None]
     if codes.count(OFFLINE):
         notices.append(
-            Finding(Severity.WARNING, OFFLINE, f"offline: HF_HUB_OFFLINE is set and {codes.count(OFFLINE)} model(s) "
-                    f"or dataset(s) are not in {LOCK_NAME}, so they are unknown; run `licensecheck lock` while online")
+            Finding(
+                Severity.WARNING,
+                OFFLINE,
+                f"offline: HF_HUB_OFFLINE is set and {codes.count(OFFLINE)} model(s) "
+                f"or dataset(s) are not in {LOCK_NAME}, so they are unknown; run `licensecheck lock` while online",
+            )
         )
-    for code, service, setting in ((HUB_UNREACHABLE, "the Hugging Face Hub", "HF_ENDPOINT"),
-                                   (PYPI_UNREACHABLE, "the package index", "LICENSECHECK_PYPI_URL")):
+    for code, service, setting in (
+        (HUB_UNREACHABLE, "the Hugging Face Hub", "HF_ENDPOINT"),
+        (PYPI_UNREACHABLE, "the package index", "LICENSECHECK_PYPI_URL"),
+    ):
         if codes.count(code):
             notices.append(
-                Finding(Severity.ERROR, UNREACHABLE, f"could not reach {service}: {codes.count(code)} component(s) "
-                        f"are unknown; check the network, proxy settings or {setting}, or scan with --offline and a lock file")
+                Finding(
+                    Severity.ERROR,
+                    UNREACHABLE,
+                    f"could not reach {service}: {codes.count(code)} component(s) "
+                    f"are unknown; check the network, proxy settings or {setting}, or scan with --offline and a lock file",
+                )
             )
     return tuple(notices)

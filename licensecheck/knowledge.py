@@ -19,10 +19,21 @@ EFFECTS = ("deny", "oblige")
 
 _TOP_KEYS = {"id", "name", "spdx", "url", "category", "aliases", "members", "checked", "summary", "clauses"}
 _CLAUSE_KEYS = {
-    "code", "effect", "text", "source", "section",
-    "uses", "distributions", "regions", "users_above", "revenue_above",
-    "org_users_above", "org_users_counted_on", "model_facts",
-    "purposes", "qualification",
+    "code",
+    "effect",
+    "text",
+    "source",
+    "section",
+    "uses",
+    "distributions",
+    "regions",
+    "users_above",
+    "revenue_above",
+    "org_users_above",
+    "org_users_counted_on",
+    "model_facts",
+    "purposes",
+    "qualification",
 }
 PURPOSES_FILE = "purposes.toml"
 CATEGORIES_FILE = "categories.toml"
@@ -137,7 +148,11 @@ def _purpose_condition(raw: dict, where: str) -> tuple[frozenset[str] | None, st
     """A clause's `purposes` (ids; checked against rules/purposes.toml at load) and `qualification`."""
     purposes = raw.get("purposes")
     if purposes is not None:
-        if not isinstance(purposes, list) or not purposes or not all(isinstance(p, str) and p.strip() for p in purposes):
+        if (
+            not isinstance(purposes, list)
+            or not purposes
+            or not all(isinstance(p, str) and p.strip() for p in purposes)
+        ):
             raise RulesError(f"{where}: `purposes` must be a non-empty list of purpose ids (rules/{PURPOSES_FILE})")
         purposes = frozenset(purposes)
     qualification = raw.get("qualification")

@@ -95,7 +95,9 @@ def ancestor_component(name: str, declared: Mapping[str, Component]) -> Componen
 
 def budget_notices(answers: Mapping[tuple, Resolved]) -> tuple[Finding, ...]:
     """A notice for the top of the report when the run reached its budget of ancestors."""
-    skipped = sum(1 for a in answers.values() if a.resolution.problem is not None and a.resolution.problem.code == LINEAGE_BUDGET)
+    skipped = sum(
+        1 for a in answers.values() if a.resolution.problem is not None and a.resolution.problem.code == LINEAGE_BUDGET
+    )
     if not skipped:
         return ()
     message = (
@@ -208,7 +210,11 @@ def _walk(
     for base, depth, via, relation in queue:  # the queue grows while it is read
         if base.lower() == via.lower():
             findings.append(
-                Finding(Severity.WARNING, LINEAGE_SELF, f"{via} declares itself as its own base model; that declaration is ignored")
+                Finding(
+                    Severity.WARNING,
+                    LINEAGE_SELF,
+                    f"{via} declares itself as its own base model; that declaration is ignored",
+                )
             )
             continue
         edges.setdefault(via.lower(), []).append(base.lower())
@@ -217,7 +223,11 @@ def _walk(
         seen.add(base.lower())
         if not is_valid_repo_id(base):
             findings.append(
-                Finding(Severity.ERROR, LINEAGE_UNRESOLVED, f"{via} declares the base model {base[:120]!r}, which is not a valid repository id: its terms are unknown")
+                Finding(
+                    Severity.ERROR,
+                    LINEAGE_UNRESOLVED,
+                    f"{via} declares the base model {base[:120]!r}, which is not a valid repository id: its terms are unknown",
+                )
             )
             nodes.append(_Node(LineageEntry(base[:120], depth, via, relation), None, ()))
             continue
@@ -261,7 +271,7 @@ def _cycles(root: str, edges: dict[str, list[str]], names: dict[str, str]) -> li
             done.add(path.pop())
             pending.pop()
         elif parent in path:
-            loop = path[path.index(parent):] + [parent]
+            loop = path[path.index(parent) :] + [parent]
             if frozenset(loop) not in reported:
                 reported.add(frozenset(loop))
                 shown = " → ".join(names.get(n, n) for n in loop)
@@ -282,7 +292,11 @@ def _unresolved(node: _Node) -> Finding | None:
     """Why an ancestor imposes unknown terms, or None when its terms are known."""
     result, name, via = node.result, node.entry.name, node.entry.via
     if result is None:
-        return Finding(Severity.ERROR, LINEAGE_UNRESOLVED, f"ancestor {name} (base of {via}) was not resolved, so its terms are unknown")
+        return Finding(
+            Severity.ERROR,
+            LINEAGE_UNRESOLVED,
+            f"ancestor {name} (base of {via}) was not resolved, so its terms are unknown",
+        )
     if not _has_own_terms(result.component):
         if node.bases:
             return None  # its own bases are walked: their terms are its terms
@@ -296,7 +310,11 @@ def _unresolved(node: _Node) -> Finding | None:
         why = problem.message if problem is not None else "no licence was found"
         if problem is not None and problem.code == "not-in-lock":
             why += "; run `licensecheck lock` to record the lineage"
-        return Finding(Severity.ERROR, LINEAGE_UNRESOLVED, f"ancestor {name} (base of {via}) could not be resolved, so its terms are unknown: {why}")
+        return Finding(
+            Severity.ERROR,
+            LINEAGE_UNRESOLVED,
+            f"ancestor {name} (base of {via}) could not be resolved, so its terms are unknown: {why}",
+        )
     return None
 
 
@@ -379,9 +397,13 @@ def _with_lineage(
     by_bases = own_terms and _judged_by_bases(root, relation, nodes, walk_findings)
     if by_bases:
         # Its own findings stay, as warnings: the licence is still undetermined on its card.
-        own = replace(own, findings=tuple(
-            replace(f, severity=Severity.WARNING) if f.code in _UNDETERMINED_CODES else f for f in own.findings
-        ) + (_from_bases_finding(component.name, relation, nodes),))
+        own = replace(
+            own,
+            findings=tuple(
+                replace(f, severity=Severity.WARNING) if f.code in _UNDETERMINED_CODES else f for f in own.findings
+            )
+            + (_from_bases_finding(component.name, relation, nodes),),
+        )
     verdicts = [own.verdict] if own_terms and not by_bases else []
     duties = dict.fromkeys(own.duties if own_terms else ())
     findings: dict[Finding, None] = dict.fromkeys(own.findings if own_terms else ())
@@ -420,7 +442,9 @@ def _with_lineage(
     return replace(root, evaluation=evaluation, lineage=entries)
 
 
-def _judged_by_bases(root: ComponentResult, relation: str | None, nodes: list[_Node], walk_findings: list[Finding]) -> bool:
+def _judged_by_bases(
+    root: ComponentResult, relation: str | None, nodes: list[_Node], walk_findings: list[Finding]
+) -> bool:
     """A quantisation or merge whose card leaves its licence open (`other` or `unknown`
     not naming the terms, or nothing) is judged under its bases' licences, when every
     ancestor's terms are known: quantising or merging adds no terms of its own."""
@@ -436,7 +460,10 @@ def _judged_by_bases(root: ComponentResult, relation: str | None, nodes: list[_N
 
 def _from_bases_finding(name: str, relation: str | None, nodes: list[_Node]) -> Finding:
     bases = [node for node in nodes if node.entry.depth == 1]
-    named = ", ".join(f"{node.entry.name} ({node.entry.licence.id if node.entry.licence and node.entry.licence.id else 'own model'})" for node in bases)
+    named = ", ".join(
+        f"{node.entry.name} ({node.entry.licence.id if node.entry.licence and node.entry.licence.id else 'own model'})"
+        for node in bases
+    )
     what = "a quantisation" if relation == QUANTIZED else "a merge"
     return Finding(
         Severity.WARNING,

@@ -104,7 +104,9 @@ def entry_changes(entry: LockEntry, live: Resolved) -> tuple[Change, ...]:
         compare("relation", entry.relation, live.relation)
     # Ids compare without case (like the Hub); a change shows them as written.
     return tuple(
-        replace(c, locked=entry.resolved_id, live=_renamed(entry.name, live.resolved_id)) if c.field == "resolved_id" else c
+        replace(c, locked=entry.resolved_id, live=_renamed(entry.name, live.resolved_id))
+        if c.field == "resolved_id"
+        else c
         for c in changes
     )
 
@@ -174,7 +176,8 @@ def verify_entry(component: Component, entry: LockEntry, live: Resolved) -> Veri
 def _mismatch(change: Change, component: Component, *, stands: bool, why: str | None) -> Finding:
     service = service_name(change.type)
     outcome = (
-        f"{service}'s answer is used" if stands
+        f"{service}'s answer is used"
+        if stands
         else f"the entry is not used for {component.type} {component.name}: it is resolved on its own"
     )
     return Finding(
@@ -209,7 +212,12 @@ class Unchecked:
     problem: Finding
 
     def to_json(self) -> dict:
-        return {"component": self.component, "type": self.type, "code": self.problem.code, "message": self.problem.message}
+        return {
+            "component": self.component,
+            "type": self.type,
+            "code": self.problem.code,
+            "message": self.problem.message,
+        }
 
 
 @dataclass(frozen=True)

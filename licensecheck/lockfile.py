@@ -40,12 +40,25 @@ LOCK_VERSION = 1
 # Failures that say nothing about the repository or package: the service was not
 # reached, failed, or answered garbage. A previous entry survives them (`lock`);
 # any other failure (gone, private, gated, no licence any more) drops it.
-NO_ANSWER = frozenset({
-    HUB_UNREACHABLE, HUB_TIMEOUT, HUB_SERVER_ERROR, HUB_RATE_LIMITED, HUB_CONNECTION_ERROR,
-    HUB_INVALID_RESPONSE, HUB_HTTP_ERROR, HUB_ERROR, OFFLINE,
-    PYPI_UNREACHABLE, PYPI_TIMEOUT, PYPI_CONNECTION_ERROR, PYPI_HTTP_ERROR, PYPI_INVALID_RESPONSE,
-    PYPI_ERROR,
-})
+NO_ANSWER = frozenset(
+    {
+        HUB_UNREACHABLE,
+        HUB_TIMEOUT,
+        HUB_SERVER_ERROR,
+        HUB_RATE_LIMITED,
+        HUB_CONNECTION_ERROR,
+        HUB_INVALID_RESPONSE,
+        HUB_HTTP_ERROR,
+        HUB_ERROR,
+        OFFLINE,
+        PYPI_UNREACHABLE,
+        PYPI_TIMEOUT,
+        PYPI_CONNECTION_ERROR,
+        PYPI_HTTP_ERROR,
+        PYPI_INVALID_RESPONSE,
+        PYPI_ERROR,
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -234,11 +247,23 @@ def read_lock(path: Path, display: str | None = None) -> Lock:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise InputError(display, error.lineno, f"lock file is not valid JSON: {error.msg}; delete it and run `licensecheck lock`") from None
+        raise InputError(
+            display, error.lineno, f"lock file is not valid JSON: {error.msg}; delete it and run `licensecheck lock`"
+        ) from None
     except RecursionError:
-        raise InputError(display, None, "lock file is not valid JSON: nested too deeply; delete it and run `licensecheck lock`") from None
-    if not isinstance(data, dict) or data.get("lock_version") != LOCK_VERSION or not isinstance(data.get("components"), list):
-        raise InputError(display, None, f"not a licensecheck lock file of version {LOCK_VERSION}; run `licensecheck lock` to rebuild it")
+        raise InputError(
+            display, None, "lock file is not valid JSON: nested too deeply; delete it and run `licensecheck lock`"
+        ) from None
+    if (
+        not isinstance(data, dict)
+        or data.get("lock_version") != LOCK_VERSION
+        or not isinstance(data.get("components"), list)
+    ):
+        raise InputError(
+            display,
+            None,
+            f"not a licensecheck lock file of version {LOCK_VERSION}; run `licensecheck lock` to rebuild it",
+        )
     entries = []
     for number, raw in enumerate(data["components"], start=1):
         where = f"component {number}"
@@ -279,9 +304,13 @@ def read_lock(path: Path, display: str | None = None) -> Lock:
 def _model_facts(value: object, where: str, path: str) -> ModelFacts | None:
     if value is None:
         return None
-    lists: tuple[Any, Any] = (value.get("holds", []), value.get("known", [])) if isinstance(value, dict) else (None, None)
-    if not isinstance(value, dict) or set(value) - {"holds", "known"} or not all(
-        isinstance(items, list) and all(isinstance(item, str) for item in items) for items in lists
+    lists: tuple[Any, Any] = (
+        (value.get("holds", []), value.get("known", [])) if isinstance(value, dict) else (None, None)
+    )
+    if (
+        not isinstance(value, dict)
+        or set(value) - {"holds", "known"}
+        or not all(isinstance(items, list) and all(isinstance(item, str) for item in items) for items in lists)
     ):
         raise InputError(path, None, f"{where} must be an object with lists `holds` and `known`")
     return ModelFacts(holds=tuple(sorted(set(lists[0]))), known=tuple(sorted(set(lists[1]))))

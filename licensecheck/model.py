@@ -293,9 +293,7 @@ class Context:
         if self.use not in USES:
             raise ValueError(f"use must be one of {', '.join(USES)}, not {self.use!r}")
         if self.distribution not in DISTRIBUTIONS:
-            raise ValueError(
-                f"distribution must be one of {', '.join(DISTRIBUTIONS)}, not {self.distribution!r}"
-            )
+            raise ValueError(f"distribution must be one of {', '.join(DISTRIBUTIONS)}, not {self.distribution!r}")
         for label, value in (("users", self.users), ("revenue", self.revenue), ("org_users", self.org_users)):
             if value is not None and value < 0:
                 raise ValueError(f"{label} cannot be negative")
@@ -538,7 +536,9 @@ class ScanResult:
     unchecked_purposes: tuple[UncheckedPurposes, ...] = ()
 
     def summary(self) -> dict[str, int]:
-        counts = {verdict.value: 0 for verdict in (Verdict.ALLOWED, Verdict.CONDITIONAL, Verdict.DENIED, Verdict.UNKNOWN)}
+        counts = {
+            verdict.value: 0 for verdict in (Verdict.ALLOWED, Verdict.CONDITIONAL, Verdict.DENIED, Verdict.UNKNOWN)
+        }
         for result in self.components:
             counts[result.evaluation.verdict.value] += 1
         return counts

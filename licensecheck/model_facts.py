@@ -27,30 +27,66 @@ FACT_WORDS = {MULTIMODAL: "multimodal", NVIDIA_COSMOS: "an NVIDIA Cosmos model"}
 
 # `multimodal`: the model takes input in more than one modality (text with images,
 # video or audio), as Llama 3.2's Vision models do. These Hub pipeline tags say so.
-_MULTIMODAL_PIPELINES = frozenset({
-    "image-text-to-text",
-    "visual-question-answering",
-    "document-question-answering",
-    "video-text-to-text",
-    "audio-text-to-text",
-    "any-to-any",
-    "image-to-text",
-    "visual-document-retrieval",
-    "zero-shot-image-classification",
-    "zero-shot-object-detection",
-})
+_MULTIMODAL_PIPELINES = frozenset(
+    {
+        "image-text-to-text",
+        "visual-question-answering",
+        "document-question-answering",
+        "video-text-to-text",
+        "audio-text-to-text",
+        "any-to-any",
+        "image-to-text",
+        "visual-document-retrieval",
+        "zero-shot-image-classification",
+        "zero-shot-object-detection",
+    }
+)
 # The Hub's other pipeline tags: one of them settles that the model is not multimodal.
-_SINGLE_MODALITY_PIPELINES = frozenset({
-    "text-generation", "text2text-generation", "fill-mask", "feature-extraction", "sentence-similarity",
-    "text-classification", "token-classification", "question-answering", "table-question-answering",
-    "zero-shot-classification", "translation", "summarization", "text-ranking", "conversational",
-    "automatic-speech-recognition", "audio-classification", "audio-to-audio", "text-to-speech", "text-to-audio",
-    "voice-activity-detection", "image-classification", "image-segmentation", "object-detection",
-    "depth-estimation", "image-to-image", "image-feature-extraction", "unconditional-image-generation",
-    "text-to-image", "text-to-video", "image-to-video", "image-to-3d", "text-to-3d", "video-classification",
-    "mask-generation", "keypoint-detection", "reinforcement-learning", "robotics", "tabular-classification",
-    "tabular-regression", "time-series-forecasting", "graph-ml",
-})
+_SINGLE_MODALITY_PIPELINES = frozenset(
+    {
+        "text-generation",
+        "text2text-generation",
+        "fill-mask",
+        "feature-extraction",
+        "sentence-similarity",
+        "text-classification",
+        "token-classification",
+        "question-answering",
+        "table-question-answering",
+        "zero-shot-classification",
+        "translation",
+        "summarization",
+        "text-ranking",
+        "conversational",
+        "automatic-speech-recognition",
+        "audio-classification",
+        "audio-to-audio",
+        "text-to-speech",
+        "text-to-audio",
+        "voice-activity-detection",
+        "image-classification",
+        "image-segmentation",
+        "object-detection",
+        "depth-estimation",
+        "image-to-image",
+        "image-feature-extraction",
+        "unconditional-image-generation",
+        "text-to-image",
+        "text-to-video",
+        "image-to-video",
+        "image-to-3d",
+        "text-to-3d",
+        "video-classification",
+        "mask-generation",
+        "keypoint-detection",
+        "reinforcement-learning",
+        "robotics",
+        "tabular-classification",
+        "tabular-regression",
+        "time-series-forecasting",
+        "graph-ml",
+    }
+)
 # Tags model authors and the Hub use for vision-language models (`mllama` is Llama
 # 3.2 Vision's model type).
 _MULTIMODAL_TAGS = frozenset({"multimodal", "vision", "vision-language", "mllama", "llava"})

@@ -20,16 +20,37 @@ import re
 from .model import Obligation
 
 # Clause codes whose duty is to show or ship a text with the product.
-NOTICE_CODES = frozenset({
-    "notice", "notice-file", "notice-retention", "retain-notices", "licence-notice", "licence-copy",
-    "attribution", "attribution-notice", "cosmos-attribution", "acknowledgement", "advertising-acknowledgement",
-    "model-name-display", "model-name-display-revenue", "produced-work-notice", "modification-notice",
-    "state-changes", "modified-files",
-})
+NOTICE_CODES = frozenset(
+    {
+        "notice",
+        "notice-file",
+        "notice-retention",
+        "retain-notices",
+        "licence-notice",
+        "licence-copy",
+        "attribution",
+        "attribution-notice",
+        "cosmos-attribution",
+        "acknowledgement",
+        "advertising-acknowledgement",
+        "model-name-display",
+        "model-name-display-revenue",
+        "produced-work-notice",
+        "modification-notice",
+        "state-changes",
+        "modified-files",
+    }
+)
 # Clause codes whose duty is to pass use restrictions on to the product's users.
-POLICY_CODES = frozenset({
-    "acceptable-use", "prohibited-use", "use-restrictions", "use-restrictions-flow-down", "restrictions-flow-down",
-})
+POLICY_CODES = frozenset(
+    {
+        "acceptable-use",
+        "prohibited-use",
+        "use-restrictions",
+        "use-restrictions-flow-down",
+        "restrictions-flow-down",
+    }
+)
 _QUOTED = re.compile(r"[\"“]([^\"”]+)[\"”]")
 # A quote, or quotes joined by "or": alternatives the licence lets you choose between
 # ("Built with Qwen" or "Improved using Qwen"), of which one is required, not all.
@@ -48,7 +69,8 @@ def required_statements(duty: Obligation) -> list[str]:
     statements = []
     for group in _QUOTE_GROUP.finditer(duty.text):
         options = [
-            text for text in (q.strip() for q in _QUOTED.findall(group.group()))
+            text
+            for text in (q.strip() for q in _QUOTED.findall(group.group()))
             if len(text.split()) >= 3 and not text.startswith("[")
         ]
         if len(options) > 1:

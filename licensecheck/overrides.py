@@ -78,7 +78,11 @@ def _withheld(component: Component, override: LicenceOverride, sources: Override
         if sources.described
         else "overrides are honoured from no file"
     )
-    setting = "(`override_from` in the configuration is empty)" if not sources.described else "(`override_from` in the configuration)"
+    setting = (
+        "(`override_from` in the configuration is empty)"
+        if not sources.described
+        else "(`override_from` in the configuration)"
+    )
     finding = Finding(
         Severity.ERROR,
         OVERRIDE_NOT_ALLOWED,
@@ -94,7 +98,9 @@ def applied_override(component: Component, resolution: Resolution, knowledge: Kn
     lookup = knowledge.lookup
     override = component.override
     assert override is not None  # asked only for a component that has one
-    message = f"{_where(override.location)}: licence set to {override.id!r} by an override (reason: {override.reason!r})"
+    message = (
+        f"{_where(override.location)}: licence set to {override.id!r} by an override (reason: {override.reason!r})"
+    )
     declarer = "its files" if component.path is not None else "the Hub"
     declared = resolution.licence
     if component.own:

@@ -104,11 +104,15 @@ def read_package_licence(declared: PackageDeclarations, knowledge: Knowledge, wh
     elif classifiers is not None and short_field and _RESTRICTIVE.search(short_field):
         # `license = "Proprietary"` beside an MIT classifier: the looser source may be the stale one.
         warning = Finding(
-            Severity.WARNING, LICENCE_SOURCES_DISAGREE,
+            Severity.WARNING,
+            LICENCE_SOURCES_DISAGREE,
             f"{what}: the license field {short_field[:120]!r} is not a licence licensecheck knows and restricts "
             f"more than its classifiers say ({'; '.join(declared.classifiers)}); the classifiers were not trusted",
         )
-        chosen, others = _Reading(LicenceInfo(id=short_field, source=FIELD, declared=short_field), None, "", (warning,)), []
+        chosen, others = (
+            _Reading(LicenceInfo(id=short_field, source=FIELD, declared=short_field), None, "", (warning,)),
+            [],
+        )
     elif classifiers is not None:
         chosen, others = classifiers, []
         if field_text:
@@ -163,10 +167,13 @@ def _field_reading(text: str, knowledge: Knowledge, what: str) -> _Reading | Non
     rule = knowledge.lookup(recognised) if recognised else None
     if rule is not None and rule.recognised:
         note = Finding(
-            Severity.INFO, LICENCE_RECOGNISED,
+            Severity.INFO,
+            LICENCE_RECOGNISED,
             f"{what}: the license field holds the text of the {rule.name}, recognised from its wording",
         )
-        return _Reading(LicenceInfo(id=rule.spdx or rule.id, source=FIELD, declared=first_line), (rule,), described, (note,))
+        return _Reading(
+            LicenceInfo(id=rule.spdx or rule.id, source=FIELD, declared=first_line), (rule,), described, (note,)
+        )
     return None
 
 
@@ -177,7 +184,8 @@ def _agpl_reading(text: str, knowledge: Knowledge, what: str) -> _Reading | None
     if rule is None:
         return None
     note = Finding(
-        Severity.INFO, LICENCE_READ_FROM_TEXT,
+        Severity.INFO,
+        LICENCE_READ_FROM_TEXT,
         f"{what}: the license field {text[:120]!r} names the GNU Affero GPL; read as {rule.name}, "
         "the strictest licence it can mean (any other option it offers needs its own agreement)",
     )
@@ -203,7 +211,8 @@ def _classifier_reading(classifiers: tuple[str, ...], knowledge: Knowledge, what
         return _Reading(LicenceInfo(id=classifier, source=CLASSIFIER, declared=classifier), (rule,), described)
     combined = " AND ".join(spdx_spelling(c, rule) for c, rule in kept)
     note = Finding(
-        Severity.WARNING, LICENCE_CLASSIFIERS_COMBINED,
+        Severity.WARNING,
+        LICENCE_CLASSIFIERS_COMBINED,
         f"{what}: lists several licence classifiers ({listed}) and no licence expression; PyPI does not say "
         f"whether all apply or you may choose, so all are taken to apply ({combined}), the stricter reading; "
         "if they are alternatives, declare an override naming the one you use",
@@ -237,7 +246,8 @@ def _refined(field: _Reading, classifiers: _Reading | None, what: str) -> _Readi
     if not _is_family(family) or len(classifiers.rules) != 1 or classifiers.rules[0].id not in family.members:
         return field
     note = Finding(
-        Severity.INFO, LICENCE_VERSION_FROM_CLASSIFIER,
+        Severity.INFO,
+        LICENCE_VERSION_FROM_CLASSIFIER,
         f"{what}: the license field {field.info.declared!r} names no version; the classifier "
         f"{classifiers.info.declared!r} gives it",
     )
@@ -247,7 +257,8 @@ def _refined(field: _Reading, classifiers: _Reading | None, what: str) -> _Readi
 def _unread_field(field_text: str, short_field: str | None, what: str) -> Finding:
     if short_field:
         return Finding(
-            Severity.INFO, PYPI_LICENCE_UNRECOGNISED,
+            Severity.INFO,
+            PYPI_LICENCE_UNRECOGNISED,
             f"{what}: the license field {short_field[:120]!r} names no licence licensecheck knows; "
             "the licence classifiers were read instead",
         )
@@ -257,7 +268,8 @@ def _unread_field(field_text: str, short_field: str | None, what: str) -> Findin
 def _pasted_text_note(field_text: str, what: str) -> Finding:
     first_line = field_text.strip().splitlines()[0].strip()
     return Finding(
-        Severity.INFO, PYPI_LICENCE_TEXT,
+        Severity.INFO,
+        PYPI_LICENCE_TEXT,
         f"{what}: the `license` field holds a long text, not an id; it begins: {first_line[:80]}",
     )
 
@@ -266,31 +278,39 @@ def _nothing(declared: PackageDeclarations, field_text: str | None, what: str) -
     """No source names a licence licensecheck knows: say what there is, for a person to read."""
     files = (
         f"; the licence file(s) it names ({', '.join(declared.licence_files[:5])}) are not served by PyPI's JSON API"
-        if declared.licence_files else ""
+        if declared.licence_files
+        else ""
     )
     if field_text and ("\n" in field_text or len(field_text) > _SHORT):
         first_line = field_text.splitlines()[0].strip()
         return PackageReading(
             LicenceInfo(id=None, source=FIELD, declared=first_line),
-            Finding(Severity.ERROR, NO_LICENCE,
-                    f"{what}: the `license` field is a long free text that matches no known licence text, and no "
-                    f"licence classifier names it{files}; read the text and declare an override"),
+            Finding(
+                Severity.ERROR,
+                NO_LICENCE,
+                f"{what}: the `license` field is a long free text that matches no known licence text, and no "
+                f"licence classifier names it{files}; read the text and declare an override",
+            ),
             (_pasted_text_note(field_text, what),),
         )
     if field_text:  # a short text nothing recognises: identify names it as unrecognised
         return PackageReading(LicenceInfo(id=field_text, source=FIELD, declared=field_text))
     return PackageReading(
         None,
-        Finding(Severity.ERROR, NO_LICENCE,
-                f"{what}: PyPI shows no licence (no license expression, license field or licence classifier){files}; "
-                "ask the maintainers or declare an override"),
+        Finding(
+            Severity.ERROR,
+            NO_LICENCE,
+            f"{what}: PyPI shows no licence (no license expression, license field or licence classifier){files}; "
+            "ask the maintainers or declare an override",
+        ),
     )
 
 
 def _unknown_classifiers(classifiers: tuple[str, ...], knowledge: Knowledge, what: str) -> Finding:
     unknown = [c for c in classifiers if (rule := knowledge.lookup(c)) is None or not rule.recognised]
     return Finding(
-        Severity.ERROR, LICENCE_UNRECOGNISED,
+        Severity.ERROR,
+        LICENCE_UNRECOGNISED,
         f"{what}: lists several licence classifiers ({'; '.join(classifiers)}) and no licence expression, and "
         f"{'; '.join(unknown)} is not a licence licensecheck knows; read the licence and declare an override",
     )
@@ -325,9 +345,12 @@ def _disagreements(chosen: _Reading, others: list[_Reading], what: str) -> list[
         uncovered = [rule for rule in other.rules if not any(_related(rule, mine) for mine in chosen.rules)]
         if uncovered:
             names = ", ".join(dict.fromkeys(rule.spdx or rule.name for rule in uncovered))
-            found.append(Finding(
-                Severity.WARNING, LICENCE_SOURCES_DISAGREE,
-                f"{what}: {other.described} name(s) {names}, which {chosen.described} does not; "
-                f"judged under {chosen.described}, the more authoritative source; check which is right",
-            ))
+            found.append(
+                Finding(
+                    Severity.WARNING,
+                    LICENCE_SOURCES_DISAGREE,
+                    f"{what}: {other.described} name(s) {names}, which {chosen.described} does not; "
+                    f"judged under {chosen.described}, the more authoritative source; check which is right",
+                )
+            )
     return found

@@ -96,8 +96,12 @@ class Policy:
 def apply_policy(result: ScanResult, policy: Policy, lookup: RuleLookup, today: date) -> ScanResult:
     """`result` with `judge_policy` over its components: their verdicts, its notices, whether unknowns fail."""
     outcome = judge_policy(result.components, result.context, policy, lookup, today)
-    return replace(result, components=outcome.components, notices=result.notices + outcome.notices,
-                   unknown_fails=outcome.unknown_fails)
+    return replace(
+        result,
+        components=outcome.components,
+        notices=result.notices + outcome.notices,
+        unknown_fails=outcome.unknown_fails,
+    )
 
 
 @dataclass(frozen=True)
@@ -107,8 +111,9 @@ class PolicyOutcome:
     unknown_fails: bool
 
 
-def judge_policy(components: Iterable[ComponentResult], context: Context, policy: Policy, lookup: RuleLookup,
-                 today: date) -> PolicyOutcome:
+def judge_policy(
+    components: Iterable[ComponentResult], context: Context, policy: Policy, lookup: RuleLookup, today: date
+) -> PolicyOutcome:
     """Every component judged again under the policy; notices for exceptions and unknowns."""
     usage: dict[int, str] = {}  # exception index -> "applied", "needless" or "seen"
     judged = []
@@ -231,9 +236,7 @@ def apply_lists(item: ComponentResult, policy: Policy, lookup: RuleLookup, conte
         return item
     # Some OR options were refused: judge the component on the options left.
     narrowed = evaluate_expression(screened, lookup, context)
-    kept = tuple(
-        f for f in evaluation.findings if f.code not in evaluation.clauses and f.code not in _EXPRESSION_CODES
-    )
+    kept = tuple(f for f in evaluation.findings if f.code not in evaluation.clauses and f.code not in _EXPRESSION_CODES)
     struck = tuple(replace(f, severity=Severity.INFO) for f in dict.fromkeys(refusals))
     note = Finding(
         Severity.INFO,
@@ -314,46 +317,55 @@ def _apply_exceptions(item: ComponentResult, policy: Policy, today: date, usage:
         denied = item.evaluation.verdict is Verdict.DENIED
         if not _revision_matches(exception, item):
             shown = item.resolution.version or item.component.revision or "the latest revision"
-            item = _add(item, Finding(
-                Severity.WARNING,
-                EXCEPTION_REVISION_MISMATCH,
-                f"the exception for {name} ({exception.where or 'configuration'}) holds for revision "
-                f"{exception.revision} only, not {shown}: it is not applied",
-            ))
+            item = _add(
+                item,
+                Finding(
+                    Severity.WARNING,
+                    EXCEPTION_REVISION_MISMATCH,
+                    f"the exception for {name} ({exception.where or 'configuration'}) holds for revision "
+                    f"{exception.revision} only, not {shown}: it is not applied",
+                ),
+            )
             continue
         if today > exception.expires:
-            item = _add(item, Finding(
-                Severity.ERROR if denied else Severity.WARNING,
-                EXCEPTION_EXPIRED,
-                f"the exception for {name} expired on {exception.expires.isoformat()} and is no longer applied; "
-                f"ask {exception.owner} to renew it or remove it ({exception.where or 'configuration'})",
-            ))
+            item = _add(
+                item,
+                Finding(
+                    Severity.ERROR if denied else Severity.WARNING,
+                    EXCEPTION_EXPIRED,
+                    f"the exception for {name} expired on {exception.expires.isoformat()} and is no longer applied; "
+                    f"ask {exception.owner} to renew it or remove it ({exception.where or 'configuration'})",
+                ),
+            )
             continue
         if item.evaluation.verdict is Verdict.UNKNOWN:
-            item = _add(item, Finding(
-                Severity.WARNING,
-                EXCEPTION_NOT_APPLICABLE,
-                f"the exception for {name} waives denials, but this licence is undetermined: set the licence "
-                "in models.yaml (`license` with a `reason`) once it is known",
-            ))
+            item = _add(
+                item,
+                Finding(
+                    Severity.WARNING,
+                    EXCEPTION_NOT_APPLICABLE,
+                    f"the exception for {name} waives denials, but this licence is undetermined: set the licence "
+                    "in models.yaml (`license` with a `reason`) once it is known",
+                ),
+            )
             continue
         if not denied:
             if usage[index] != "applied":
                 usage[index] = "needless"
             continue
         usage[index] = "applied"
-        applied = Finding(
-            Severity.INFO, EXCEPTION_APPLIED, f"allowed by exception: {describe_exception(exception)}"
-        )
+        applied = Finding(Severity.INFO, EXCEPTION_APPLIED, f"allowed by exception: {describe_exception(exception)}")
         left = (exception.expires - today).days
         extra: tuple[Finding, ...] = ()
         if left <= EXPIRY_WARNING_DAYS:
-            extra = (Finding(
-                Severity.WARNING,
-                EXCEPTION_EXPIRING,
-                f"the exception for {name} expires on {exception.expires.isoformat()}, in {left} day(s): "
-                f"ask {exception.owner} to renew it, or replace the component",
-            ),)
+            extra = (
+                Finding(
+                    Severity.WARNING,
+                    EXCEPTION_EXPIRING,
+                    f"the exception for {name} expires on {exception.expires.isoformat()}, in {left} day(s): "
+                    f"ask {exception.owner} to renew it, or replace the component",
+                ),
+            )
         item = _add(item, applied, *extra, evaluation=waive(item.evaluation))
         return replace(item, exception=exception)
     return item

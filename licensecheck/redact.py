@@ -62,7 +62,9 @@ def redact(text: str, secrets: set[str] | None = None) -> str:
     values = secret_values() if secrets is None else secrets
     forms = set()
     for value in values:
-        forms.update({value, json.dumps(value, ensure_ascii=False)[1:-1], json.dumps(value)[1:-1], quote(value, safe="")})
+        forms.update(
+            {value, json.dumps(value, ensure_ascii=False)[1:-1], json.dumps(value)[1:-1], quote(value, safe="")}
+        )
     for form in sorted((f for f in forms if len(f) >= MIN_SECRET_LENGTH), key=len, reverse=True):
         text = _mask_prefixes(text, form)
     return _HF_TOKEN_SHAPE.sub(MASK, text)

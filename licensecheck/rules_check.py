@@ -115,7 +115,9 @@ def check_rules(directory: Path, hub_ids: list[str] | None = None) -> RulesRepor
     knowledge = Knowledge(tuple(_unambiguous(rules)))
     problems.extend(_member_problems(rules, knowledge, licence_dir))
     problems.extend(
-        Problem(HUB_MISSING, str(licence_dir), f"the Hub licence id {hub_id!r} has no rule (add licences/{hub_id}.toml)")
+        Problem(
+            HUB_MISSING, str(licence_dir), f"the Hub licence id {hub_id!r} has no rule (add licences/{hub_id}.toml)"
+        )
         for hub_id in hub_ids
         if knowledge.lookup(hub_id) is None
     )
@@ -139,15 +141,26 @@ def _source_problems(raw: dict, rule: LicenceRule, path: Path) -> list[Problem]:
     problems = []
     checked = raw.get("checked")
     if checked is None:
-        problems.append(Problem(NOT_CHECKED, str(path), "no `checked` date: when were the clauses verified against `url`?"))
+        problems.append(
+            Problem(NOT_CHECKED, str(path), "no `checked` date: when were the clauses verified against `url`?")
+        )
     elif not isinstance(checked, date) and not (isinstance(checked, str) and _valid_date(checked)):
         problems.append(Problem(NOT_CHECKED, str(path), f"`checked` must be a date (YYYY-MM-DD), not {checked!r}"))
     for number, clause in enumerate(rule.clauses, start=1):
         if not (clause.section or "").strip():
             problems.append(
-                Problem(NO_SOURCE, f"{path}: clause {number} ({clause.code})", f"no `section`: where in {clause.source} does it say this?")
+                Problem(
+                    NO_SOURCE,
+                    f"{path}: clause {number} ({clause.code})",
+                    f"no `section`: where in {clause.source} does it say this?",
+                )
             )
-        if clause.org_users_counted_on and rule.checked and _valid_date(rule.checked) and clause.org_users_counted_on > rule.checked:
+        if (
+            clause.org_users_counted_on
+            and rule.checked
+            and _valid_date(rule.checked)
+            and clause.org_users_counted_on > rule.checked
+        ):
             problems.append(
                 Problem(
                     INVALID,
@@ -171,10 +184,13 @@ def _purpose_problems(directory: Path, rules: list[LicenceRule]) -> list[Problem
         for number, clause in enumerate(rule.clauses, start=1):
             unknown = sorted((clause.purposes or frozenset()) - known)
             if unknown:
-                problems.append(Problem(
-                    INVALID, f"{directory / 'licences' / (rule.id + '.toml')}: clause {number} ({clause.code})",
-                    f"names purpose(s) {', '.join(unknown)}, which {PURPOSES_FILE} does not define",
-                ))
+                problems.append(
+                    Problem(
+                        INVALID,
+                        f"{directory / 'licences' / (rule.id + '.toml')}: clause {number} ({clause.code})",
+                        f"names purpose(s) {', '.join(unknown)}, which {PURPOSES_FILE} does not define",
+                    )
+                )
     return problems
 
 
@@ -192,17 +208,26 @@ def _clause_help_problems(directory: Path, rules: list[LicenceRule]) -> list[Pro
         for number, clause in enumerate(rule.clauses, start=1):
             used.add(clause.code)
             if clause.code not in helped and clause.code not in REGISTRY:
-                problems.append(Problem(
-                    CLAUSE_HELP, f"{directory / 'licences' / (rule.id + '.toml')}: clause {number} ({clause.code})",
-                    f"code {clause.code!r} has no title and help: add a [{clause.code}] table to {CLAUSE_HELP_FILE}",
-                ))
+                problems.append(
+                    Problem(
+                        CLAUSE_HELP,
+                        f"{directory / 'licences' / (rule.id + '.toml')}: clause {number} ({clause.code})",
+                        f"code {clause.code!r} has no title and help: add a [{clause.code}] table to {CLAUSE_HELP_FILE}",
+                    )
+                )
     for code in helped:
         if code in REGISTRY:
-            problems.append(Problem(
-                CLAUSE_HELP, f"{path}: [{code}]", "licensecheck defines this code's help itself (findings.py): remove it here"
-            ))
+            problems.append(
+                Problem(
+                    CLAUSE_HELP,
+                    f"{path}: [{code}]",
+                    "licensecheck defines this code's help itself (findings.py): remove it here",
+                )
+            )
         elif code not in used:
-            problems.append(Problem(CLAUSE_HELP, f"{path}: [{code}]", "no clause uses this code: remove it, or fix its spelling"))
+            problems.append(
+                Problem(CLAUSE_HELP, f"{path}: [{code}]", "no clause uses this code: remove it, or fix its spelling")
+            )
     return problems
 
 
@@ -237,7 +262,11 @@ def _member_problems(rules: list[LicenceRule], knowledge: Knowledge, licence_dir
             if found is None or found.id != member or member == rule.id:
                 what = "itself" if member == rule.id else ("an alias" if found else "no licence file")
                 problems.append(
-                    Problem(INVALID, str(licence_dir / f"{rule.id}.toml"), f"member {member!r} is {what}: name another licence by its id")
+                    Problem(
+                        INVALID,
+                        str(licence_dir / f"{rule.id}.toml"),
+                        f"member {member!r} is {what}: name another licence by its id",
+                    )
                 )
     return problems
 
@@ -263,17 +292,33 @@ def _recogniser_problems(recognisers: tuple[Recogniser, ...], knowledge: Knowled
         if rule is None:
             problems.append(Problem(RECOGNISER, where, f"{recogniser.id!r} has no licence file"))
         elif rule.id != recogniser.id:
-            problems.append(Problem(RECOGNISER, where, f"{recogniser.id!r} is an alias: name the licence by its id {rule.id!r}"))
+            problems.append(
+                Problem(RECOGNISER, where, f"{recogniser.id!r} is an alias: name the licence by its id {rule.id!r}")
+            )
         elif not rule.recognised:
-            problems.append(Problem(RECOGNISER, where, f"{recogniser.id!r} has no terms (category unknown): nothing to recognise it as"))
+            problems.append(
+                Problem(
+                    RECOGNISER, where, f"{recogniser.id!r} has no terms (category unknown): nothing to recognise it as"
+                )
+            )
         if not (recogniser.link_patterns or recogniser.text_markers or recogniser.text_sha256):
-            problems.append(Problem(RECOGNISER, where, f"an entry for {recogniser.id!r} has no link_patterns, text_markers or text_sha256"))
+            problems.append(
+                Problem(
+                    RECOGNISER,
+                    where,
+                    f"an entry for {recogniser.id!r} has no link_patterns, text_markers or text_sha256",
+                )
+            )
     patterns = [(r.id, p) for r in recognisers for p in r.link_patterns]
     for index, (first_id, first) in enumerate(patterns):
         for second_id, second in patterns[index + 1 :]:
             if first_id != second_id and _overlap(first, second):
                 problems.append(
-                    Problem(RECOGNISER, where, f"link pattern {first!r} ({first_id}) and {second!r} ({second_id}) claim the same links")
+                    Problem(
+                        RECOGNISER,
+                        where,
+                        f"link pattern {first!r} ({first_id}) and {second!r} ({second_id}) claim the same links",
+                    )
                 )
     claims: dict[tuple[str, str], set[str]] = {}
     for recogniser in recognisers:
@@ -312,7 +357,11 @@ def render_report(report: RulesReport) -> str:
         lines.append(f"rules check: no problems ({checked})")
     else:
         counts = ", ".join(
-            f"{sum(1 for p in report.problems if p.kind == kind)} {kind}" for kind in KINDS if any(p.kind == kind for p in report.problems)
+            f"{sum(1 for p in report.problems if p.kind == kind)} {kind}"
+            for kind in KINDS
+            if any(p.kind == kind for p in report.problems)
         )
-        lines.append(f"rules check: {len(report.problems)} problem(s): {counts} ({checked}); fix them before a scan relies on these rules")
+        lines.append(
+            f"rules check: {len(report.problems)} problem(s): {counts} ({checked}); fix them before a scan relies on these rules"
+        )
     return "\n".join(lines) + "\n"

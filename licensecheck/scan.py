@@ -17,14 +17,12 @@ from pathlib import Path
 from threading import Lock as ThreadLock
 from typing import TYPE_CHECKING
 
-from .sources.inputs import Inputs, collect_inputs
-from .findings import HUB_UNREACHABLE, NOT_IN_LOCK, NO_LICENCE, PYPI_UNREACHABLE, UNRESOLVABLE_REFERENCE
-from .knowledge import Knowledge
-from .lockfile import LOCK_NAME, NO_ANSWER, Lock, LockEntry, LockPlan, Unlocked, read_lock
-from .sources.external import with_external_inputs
+from .findings import HUB_UNREACHABLE, NO_LICENCE, NOT_IN_LOCK, PYPI_UNREACHABLE, UNRESOLVABLE_REFERENCE
 from .judge import Configured, judge_all
+from .knowledge import Knowledge
 from .lineage import ancestor_components
 from .lineage_walk import AncestorWalker
+from .lockfile import LOCK_NAME, NO_ANSWER, Lock, LockEntry, LockPlan, Unlocked, read_lock
 from .model import (
     MODEL,
     PACKAGE,
@@ -38,11 +36,14 @@ from .model import (
     ScanResult,
     Severity,
 )
+from .sources.external import with_external_inputs
+from .sources.inputs import Inputs, collect_inputs
 
 if TYPE_CHECKING:
     from huggingface_hub import HfApi
 
     from .cache import MetadataCache
+
 
 class Resolver:
     """Resolves components once each, concurrently, with one shared Hub client."""
@@ -60,7 +61,7 @@ class Resolver:
         self._retry = RetryPolicy(budget=options.retry_budget)
         self._reachable = {"hub": Reachability(), "pypi": Reachability()}
 
-    def __enter__(self) -> "Resolver":
+    def __enter__(self) -> Resolver:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -184,7 +185,12 @@ class Resolver:
         if self._reachable["pypi"].down:
             return _unreachable(f"package {name}", PYPI_UNREACHABLE, "the package index")
         resolution = resolve_package(
-            name, version, timeout=self.options.timeout, retry=self._retry, requirement=requirement, knowledge=self._rules()
+            name,
+            version,
+            timeout=self.options.timeout,
+            retry=self._retry,
+            requirement=requirement,
+            knowledge=self._rules(),
         )
         self._note_reached("pypi", resolution, "pypi-unreachable")
         return Resolved(resolution)
@@ -320,7 +326,8 @@ def scan_path(
         collect_inputs(
             root, options.exclude, discover=options.discover, required=not external, override_from=options.override_from
         )
-        if options.scan_tree else Inputs(root, (), ())
+        if options.scan_tree
+        else Inputs(root, (), ())
     )
     inputs = with_external_inputs(inputs, options)  # --sbom, --hf-cache, --scope (sources/external.py)
     return scan_components(inputs.components, inputs.root, context, options, knowledge, configured, inputs.notices)
@@ -343,7 +350,9 @@ def scan_components(
     """
     components = tuple(components)
     lock = read_lock(root / LOCK_NAME, LOCK_NAME) if options.use_lock else Lock()
-    return judge_all(components, resolve_all(components, lock, options, knowledge), context, knowledge, notices, configured)
+    return judge_all(
+        components, resolve_all(components, lock, options, knowledge), context, knowledge, notices, configured
+    )
 
 
 def lock_entries(inputs: Inputs, resolved: dict[tuple, Resolved], previous: Lock = Lock()) -> LockPlan:
@@ -395,8 +404,13 @@ def lock_entries(inputs: Inputs, resolved: dict[tuple, Resolved], previous: Lock
         else:
             locked += 1
     return LockPlan(
-        tuple(entries), tuple(unresolved), components=len(inputs.components), locked=locked,
-        not_lockable=not_lockable, ancestors=len(ancestors), ancestors_locked=ancestors_locked,
+        tuple(entries),
+        tuple(unresolved),
+        components=len(inputs.components),
+        locked=locked,
+        not_lockable=not_lockable,
+        ancestors=len(ancestors),
+        ancestors_locked=ancestors_locked,
     )
 
 
@@ -404,4 +418,3 @@ def _renamed_to(component: Component, answer: Resolved) -> str | None:
     if answer.resolved_id and answer.resolved_id.lower() != component.name.lower():
         return answer.resolved_id
     return None
-

@@ -18,9 +18,19 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from .findings import SUGGESTIONS_UNAVAILABLE
 from .choose import pick_alternatives, similar
-from .model import MODEL, Alternative, Component, ComponentResult, Finding, ScanResult, Severity, Verdict, is_valid_repo_id
+from .findings import SUGGESTIONS_UNAVAILABLE
+from .model import (
+    MODEL,
+    Alternative,
+    Component,
+    ComponentResult,
+    Finding,
+    ScanResult,
+    Severity,
+    Verdict,
+    is_valid_repo_id,
+)
 from .resolve.hub_listing import HubModel, HubQueryError, ListingQuery
 
 MAX_PAGES = 2  # listing pages asked at most per model
@@ -114,7 +124,12 @@ def with_alternatives(result: ScanResult, judge: Callable[[Sequence[Component]],
                 found[key] = suggest_alternatives(item.component.name, judge, **asked).alternatives
             except HubQueryError as error:
                 found[key] = ()
-                notices.append(Finding(Severity.WARNING, SUGGESTIONS_UNAVAILABLE,
-                                       f"no alternatives to {item.component.name}: {error.message}"))
+                notices.append(
+                    Finding(
+                        Severity.WARNING,
+                        SUGGESTIONS_UNAVAILABLE,
+                        f"no alternatives to {item.component.name}: {error.message}",
+                    )
+                )
         components.append(replace(item, alternatives=found[key]))
     return replace(result, components=tuple(components), notices=result.notices + tuple(notices))

@@ -119,8 +119,7 @@ def walk(root: str, exclude: Exclude = None, *, with_unsafe: bool = False) -> It
 def _has_activation_script(directory: str, names: set[str]) -> bool:
     """A virtual environment without `pyvenv.cfg` (virtualenv < 20): its activation script."""
     return any(
-        folder in names and os.path.isfile(os.path.join(directory, folder, "activate"))
-        for folder in ("bin", "Scripts")
+        folder in names and os.path.isfile(os.path.join(directory, folder, "activate")) for folder in ("bin", "Scripts")
     )
 
 
@@ -157,7 +156,7 @@ def _read_rules(path: str, base: str) -> tuple[str, Globs] | None:
 def _ignored(relative: str, is_dir: bool, rules: _Rules) -> bool:
     """Whether git ignores `relative`: the deepest `.gitignore` with a matching line decides."""
     for base, spec in reversed(rules):
-        said = verdict(spec, relative[len(base) + 1:] if base else relative, is_dir)
+        said = verdict(spec, relative[len(base) + 1 :] if base else relative, is_dir)
         if said is not None:
             return said
     return False

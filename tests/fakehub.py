@@ -31,7 +31,7 @@ import threading
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import quote, unquote, urlsplit, parse_qs
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 MODEL = "model"
 DATASET = "dataset"
@@ -42,8 +42,18 @@ ACCEPTED_TOKEN = "hf_fake_token_terms_accepted"
 # `add_fault(LISTING, ...)` makes the model listing misbehave (no repository id has spaces).
 LISTING = "model listing"
 # The properties the Hub returns for each model of a listing when `expand` is not given.
-_LISTING_DEFAULT = ("id", "likes", "trendingScore", "private", "downloads", "tags", "pipeline_tag", "library_name",
-                    "createdAt", "modelId")
+_LISTING_DEFAULT = (
+    "id",
+    "likes",
+    "trendingScore",
+    "private",
+    "downloads",
+    "tags",
+    "pipeline_tag",
+    "library_name",
+    "createdAt",
+    "modelId",
+)
 _LISTING_SORTS = {"downloads", "likes", "trendingScore", "createdAt", "lastModified"}
 
 _LAST_MODIFIED = "2024-10-24T15:07:40.000Z"
@@ -426,8 +436,19 @@ class FakeHub:
         if on not in (None, "api", "file"):
             raise ValueError(f"on must be 'api' or 'file', not {on!r}")
         fault = _Fault(
-            repo_type, status, dict(headers or {}), body, delay, times, reset, trickle, trickle_headers, size,
-            declare_length, endless_head, on,
+            repo_type,
+            status,
+            dict(headers or {}),
+            body,
+            delay,
+            times,
+            reset,
+            trickle,
+            trickle_headers,
+            size,
+            declare_length,
+            endless_head,
+            on,
         )
         types = (repo_type,) if repo_type else (MODEL, DATASET, PACKAGE)
         with self._lock:
@@ -495,7 +516,15 @@ class FakeHub:
         return _with_delivery(answer, fault) if fault is not None else answer
 
     def _normal_answer(
-        self, method: str, kind: str, repo_type: str, repo_id: str, rest: list[str], parts, query: dict, headers: dict[str, str]
+        self,
+        method: str,
+        kind: str,
+        repo_type: str,
+        repo_id: str,
+        rest: list[str],
+        parts,
+        query: dict,
+        headers: dict[str, str],
     ) -> _Answer:
         """What the service answers when nothing misbehaves."""
         if kind == "pypi":
@@ -557,7 +586,8 @@ class FakeHub:
         search = query.get("search", [""])[0].lower()
         author = query.get("author", [None])[0]
         repos = [
-            repo for repo in repos
+            repo
+            for repo in repos
             if all(value in repo.tags or value in (repo.library_name, repo.pipeline_tag) for value in wanted)
             and (task is None or repo.pipeline_tag == task)
             and search in repo.id.lower()
@@ -573,14 +603,16 @@ class FakeHub:
             start = int(query.get("cursor", ["0"])[0])
         except ValueError:
             return _error(400, "Invalid limit or cursor")
-        page = repos[start:start + limit]
+        page = repos[start : start + limit]
         expand = query.get("expand")
         keep = ("_id", "id", *expand) if expand else ("_id", *_LISTING_DEFAULT)
         body = [{key: value for key, value in repo.metadata(repo.sha).items() if key in keep} for repo in page]
         headers = {}
         if start + limit < len(repos):
             pairs = [(key, value) for key, values in query.items() if key != "cursor" for value in values]
-            next_query = "&".join(f"{quote(key)}={quote(value)}" for key, value in pairs + [("cursor", str(start + limit))])
+            next_query = "&".join(
+                f"{quote(key)}={quote(value)}" for key, value in pairs + [("cursor", str(start + limit))]
+            )
             headers["Link"] = f'<{self.url}{path}?{next_query}>; rel="next"'
         return _json_answer(200, body, headers)
 
@@ -625,7 +657,7 @@ class FakeHub:
 _CARDS_DIR = Path(__file__).parent / "data" / "hub_cards"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _recorded_cards(name: str = "cards.json") -> dict:
     """The recorded cards of tests/data/hub_cards/<name>, read once (callers must not change them)."""
     return json.loads((_CARDS_DIR / name).read_text(encoding="utf-8"))
@@ -752,7 +784,10 @@ class _Handler(BaseHTTPRequestHandler):
     def _send_hostile(self, answer: _Answer, send_body: bool) -> None:
         """A trickled answer, or one with a generated body (see FakeHub.add_fault)."""
         size = answer.size if answer.size is not None else len(answer.body)
-        lines = [f"HTTP/1.1 {answer.status} {self.responses.get(answer.status, ('',))[0]}", f"Content-Type: {answer.content_type}"]
+        lines = [
+            f"HTTP/1.1 {answer.status} {self.responses.get(answer.status, ('',))[0]}",
+            f"Content-Type: {answer.content_type}",
+        ]
         lines += [f"{name}: {value}" for name, value in answer.headers.items() if name.lower() != "content-type"]
         if answer.declare_length:
             lines.append(f"Content-Length: {size}")

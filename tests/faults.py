@@ -20,10 +20,18 @@ def closed_port_url() -> str:
 
 # One repository per fault: (fault, the finding code expected, words the message must contain).
 HUB_FAULTS = {
-    "org/private": ({"status": 401, "headers": {"X-Error-Code": "RepoNotFound"}}, "hub-not-found", "no such repository"),
+    "org/private": (
+        {"status": 401, "headers": {"X-Error-Code": "RepoNotFound"}},
+        "hub-not-found",
+        "no such repository",
+    ),
     "org/forbidden": ({"status": 403}, "hub-unauthorized", "HTTP 403"),
     "org/gated-file": ({"status": 403, "headers": {"X-Error-Code": "GatedRepo"}}, "hub-gated", "gated"),
-    "org/missing": ({"status": 404, "headers": {"X-Error-Code": "RepoNotFound"}}, "hub-not-found", "no such repository"),
+    "org/missing": (
+        {"status": 404, "headers": {"X-Error-Code": "RepoNotFound"}},
+        "hub-not-found",
+        "no such repository",
+    ),
     "org/rate-limited": ({"status": 429, "headers": {"Retry-After": "600"}}, "hub-rate-limited", "HTTP 429"),
     "org/error-500": ({"status": 500}, "hub-server-error", "HTTP 500"),
     "org/error-502": ({"status": 502}, "hub-server-error", "HTTP 502"),

@@ -16,32 +16,87 @@ from cli_helpers import CONTEXTS
 # The licence fields of real model cards (as the Hub shows them), and the verdict a
 # reviewer expects under the four usage contexts (saas giant research onprem).
 REAL_MODELS = {
-    "meta-llama/Llama-3.1-8B-Instruct": ({"license": "llama3.1"}, "conditional", "denied", "conditional", "conditional"),
-    "meta-llama/Llama-3.2-3B-Instruct": ({"license": "llama3.2"}, "conditional", "denied", "conditional", "conditional"),
-    "meta-llama/Llama-3.3-70B-Instruct": ({"license": "llama3.3"}, "conditional", "denied", "conditional", "conditional"),
-    "meta-llama/Llama-4-Scout-17B-16E-Instruct": ({"license": "llama4"}, "conditional", "denied", "conditional", "conditional"),
+    "meta-llama/Llama-3.1-8B-Instruct": (
+        {"license": "llama3.1"},
+        "conditional",
+        "denied",
+        "conditional",
+        "conditional",
+    ),
+    "meta-llama/Llama-3.2-3B-Instruct": (
+        {"license": "llama3.2"},
+        "conditional",
+        "denied",
+        "conditional",
+        "conditional",
+    ),
+    "meta-llama/Llama-3.3-70B-Instruct": (
+        {"license": "llama3.3"},
+        "conditional",
+        "denied",
+        "conditional",
+        "conditional",
+    ),
+    "meta-llama/Llama-4-Scout-17B-16E-Instruct": (
+        {"license": "llama4"},
+        "conditional",
+        "denied",
+        "conditional",
+        "conditional",
+    ),
     "google/gemma-2-9b-it": ({"license": "gemma"}, "conditional", "conditional", "conditional", "conditional"),
     "microsoft/phi-4": ({"license": "mit"}, "allowed", "allowed", "allowed", "conditional"),
     "Qwen/Qwen2.5-7B-Instruct": ({"license": "apache-2.0"}, "allowed", "allowed", "allowed", "conditional"),
     "Qwen/Qwen2.5-72B-Instruct": (
-        {"license": "other", "license_name": "qwen", "license_link": "https://huggingface.co/Qwen/Qwen2.5-72B-Instruct/blob/main/LICENSE"},
-        "conditional", "denied", "conditional", "conditional",
+        {
+            "license": "other",
+            "license_name": "qwen",
+            "license_link": "https://huggingface.co/Qwen/Qwen2.5-72B-Instruct/blob/main/LICENSE",
+        },
+        "conditional",
+        "denied",
+        "conditional",
+        "conditional",
     ),
     "deepseek-ai/DeepSeek-R1": ({"license": "mit"}, "allowed", "allowed", "allowed", "conditional"),
     "mistralai/Mistral-7B-Instruct-v0.3": ({"license": "apache-2.0"}, "allowed", "allowed", "allowed", "conditional"),
     "black-forest-labs/FLUX.1-schnell": ({"license": "apache-2.0"}, "allowed", "allowed", "allowed", "conditional"),
     "black-forest-labs/FLUX.1-dev": (
-        {"license": "other", "license_name": "flux-1-dev-non-commercial-license",
-         "license_link": "https://huggingface.co/black-forest-labs/FLUX.1-dev/blob/main/LICENSE.md"},
-        "denied", "denied", "conditional", "denied",
+        {
+            "license": "other",
+            "license_name": "flux-1-dev-non-commercial-license",
+            "license_link": "https://huggingface.co/black-forest-labs/FLUX.1-dev/blob/main/LICENSE.md",
+        },
+        "denied",
+        "denied",
+        "conditional",
+        "denied",
     ),
-    "stabilityai/stable-diffusion-xl-base-1.0": ({"license": "openrail++"}, "conditional", "conditional", "conditional", "conditional"),
-    "bigscience/bloom": ({"license": "bigscience-bloom-rail-1.0"}, "conditional", "conditional", "conditional", "conditional"),
+    "stabilityai/stable-diffusion-xl-base-1.0": (
+        {"license": "openrail++"},
+        "conditional",
+        "conditional",
+        "conditional",
+        "conditional",
+    ),
+    "bigscience/bloom": (
+        {"license": "bigscience-bloom-rail-1.0"},
+        "conditional",
+        "conditional",
+        "conditional",
+        "conditional",
+    ),
     # Research: NonCommercial scope to confirm (CC BY-NC 4.0 Section 1), never assumed for a business.
     "CohereForAI/c4ai-command-r-v01": ({"license": "cc-by-nc-4.0"}, "denied", "denied", "conditional", "denied"),
     "openai/whisper-large-v3": ({"license": "apache-2.0"}, "allowed", "allowed", "allowed", "conditional"),
     "openai/gpt-oss-20b": ({"license": "apache-2.0"}, "allowed", "allowed", "allowed", "conditional"),
-    "sentence-transformers/all-MiniLM-L6-v2": ({"license": "apache-2.0"}, "allowed", "allowed", "allowed", "conditional"),
+    "sentence-transformers/all-MiniLM-L6-v2": (
+        {"license": "apache-2.0"},
+        "allowed",
+        "allowed",
+        "allowed",
+        "conditional",
+    ),
 }
 
 
@@ -91,14 +146,19 @@ def publish(fake_hub, directory, models: list[Case], datasets: list[tuple]) -> N
     """Every declaration of the cases on the fake Hub, and a models.yaml in `directory` that names them all."""
     for case in models:
         for repo_id, (card, files) in variants(case).items():
-            fake_hub.add_model(repo_id, card, files=files, gated="auto" if case.gated and repo_id == case.repo_id else False)
+            fake_hub.add_model(
+                repo_id, card, files=files, gated="auto" if case.gated and repo_id == case.repo_id else False
+            )
     for repo_id, card, _licence, _verdicts in datasets:
         fake_hub.add_dataset(repo_id, card)
     named = expected(models, datasets)
     model_ids = [repo_id for repo_id, (kind, *_) in named.items() if kind == "model"]
     dataset_ids = [repo_id for repo_id, (kind, *_) in named.items() if kind == "dataset"]
     (directory / "models.yaml").write_text(
-        "models:\n" + "".join(f"  - {m}\n" for m in model_ids) + "datasets:\n" + "".join(f"  - {d}\n" for d in dataset_ids)
+        "models:\n"
+        + "".join(f"  - {m}\n" for m in model_ids)
+        + "datasets:\n"
+        + "".join(f"  - {d}\n" for d in dataset_ids)
     )
 
 

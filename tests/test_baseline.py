@@ -5,13 +5,26 @@ from __future__ import annotations
 import json
 
 import pytest
-
-from licensecheck.findings import HUB_UNREACHABLE, LICENCE_DENIED
-from licensecheck.baseline import BaselineEntry, apply_baseline, baseline_entries, read_baseline
-from licensecheck.report.baseline import render_baseline
 from cli_helpers import by_name, scan, scan_json
+
+from licensecheck.baseline import BaselineEntry, apply_baseline, baseline_entries, read_baseline
 from licensecheck.errors import InputError
-from licensecheck.model import MODEL, Code, Component, ComponentResult, Context, Evaluation, Finding, LicenceInfo, Resolution, ScanResult, Severity, Verdict
+from licensecheck.findings import HUB_UNREACHABLE, LICENCE_DENIED
+from licensecheck.model import (
+    MODEL,
+    Code,
+    Component,
+    ComponentResult,
+    Context,
+    Evaluation,
+    Finding,
+    LicenceInfo,
+    Resolution,
+    ScanResult,
+    Severity,
+    Verdict,
+)
+from licensecheck.report.baseline import render_baseline
 
 
 @pytest.fixture
@@ -20,8 +33,12 @@ def project(fake_hub, tmp_path):
     fake_hub.add_model("CohereForAI/c4ai-command-r-v01", {"license": "cc-by-nc-4.0"})
     fake_hub.add_model("acme/mystery", {"license": "acme-proprietary-9"})
     fake_hub.add_model("microsoft/phi-4", {"license": "mit"})
-    fake_hub.add_model("black-forest-labs/FLUX.1-dev", {"license": "other", "license_name": "flux-1-dev-non-commercial-license"})
-    (tmp_path / "models.yaml").write_text("models:\n  - CohereForAI/c4ai-command-r-v01\n  - acme/mystery\n  - microsoft/phi-4\n")
+    fake_hub.add_model(
+        "black-forest-labs/FLUX.1-dev", {"license": "other", "license_name": "flux-1-dev-non-commercial-license"}
+    )
+    (tmp_path / "models.yaml").write_text(
+        "models:\n  - CohereForAI/c4ai-command-r-v01\n  - acme/mystery\n  - microsoft/phi-4\n"
+    )
     return tmp_path
 
 
@@ -35,8 +52,18 @@ def test_round_trip_records_today_and_fails_only_on_what_is_new(project):
     document = json.loads(baseline.read_text())
     assert document == {
         "entries": [
-            {"code": "licence-unknown-id", "component": "acme/mystery", "license": "acme-proprietary-9", "type": "model"},
-            {"code": "non-commercial", "component": "cohereforai/c4ai-command-r-v01", "license": "cc-by-nc-4.0", "type": "model"},
+            {
+                "code": "licence-unknown-id",
+                "component": "acme/mystery",
+                "license": "acme-proprietary-9",
+                "type": "model",
+            },
+            {
+                "code": "non-commercial",
+                "component": "cohereforai/c4ai-command-r-v01",
+                "license": "cc-by-nc-4.0",
+                "type": "model",
+            },
         ],
         "licensecheck_baseline": 1,
     }
@@ -94,11 +121,14 @@ def test_fixed_problems_are_reported_as_stale(project):
     assert "2 recorded problem(s) no longer occur" in stale["message"]
 
 
-@pytest.mark.parametrize("content, message", [
-    ("{not json", "not a baseline: invalid JSON"),
-    ('{"entries": []}', "not a licensecheck baseline"),
-    ('{"licensecheck_baseline": 1, "entries": [{"type": "model"}]}', "entry 1 must have"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("{not json", "not a baseline: invalid JSON"),
+        ('{"entries": []}', "not a licensecheck baseline"),
+        ('{"licensecheck_baseline": 1, "entries": [{"type": "model"}]}', "entry 1 must have"),
+    ],
+)
 def test_a_bad_baseline_is_exit_2_naming_the_file(project, content, message):
     baseline = project / "bad.json"
     baseline.write_text(content)
@@ -113,23 +143,32 @@ def test_a_missing_baseline_is_exit_2(project):
 
 def _item(name: str, verdict: Verdict, *findings: Finding, licence: str | None = "x") -> ComponentResult:
     return ComponentResult(
-        Component(MODEL, name), Resolution(licence=LicenceInfo(licence, "card") if licence else None),
+        Component(MODEL, name),
+        Resolution(licence=LicenceInfo(licence, "card") if licence else None),
         Evaluation(verdict, findings=findings),
     )
 
 
 def test_network_failures_are_never_recorded():
-    result = ScanResult(Context(), (
-        _item("a/unreachable", Verdict.UNKNOWN, Finding(Severity.ERROR, HUB_UNREACHABLE, "no"), licence=None),
-        _item("a/denied", Verdict.DENIED, Finding(Severity.ERROR, Code("non-commercial"), "no")),
-    ))
+    result = ScanResult(
+        Context(),
+        (
+            _item("a/unreachable", Verdict.UNKNOWN, Finding(Severity.ERROR, HUB_UNREACHABLE, "no"), licence=None),
+            _item("a/denied", Verdict.DENIED, Finding(Severity.ERROR, Code("non-commercial"), "no")),
+        ),
+    )
     assert baseline_entries(result) == [BaselineEntry(MODEL, "a/denied", "non-commercial", "x")]
     marked = apply_baseline(result, frozenset(baseline_entries(result)), "b.json")
     assert [i.baselined for i in marked.components] == [False, True]
 
 
 def test_a_component_is_baselined_only_when_every_problem_is_recorded():
-    two = _item("a/b", Verdict.DENIED, Finding(Severity.ERROR, Code("non-commercial"), "x"), Finding(Severity.ERROR, LICENCE_DENIED, "y"))
+    two = _item(
+        "a/b",
+        Verdict.DENIED,
+        Finding(Severity.ERROR, Code("non-commercial"), "x"),
+        Finding(Severity.ERROR, LICENCE_DENIED, "y"),
+    )
     partial = frozenset({BaselineEntry(MODEL, "a/b", "non-commercial", "x")})
     assert apply_baseline(ScanResult(Context(), (two,)), partial, "b").components[0].baselined is False
 

@@ -8,27 +8,46 @@ import threading
 from pathlib import Path
 
 import pytest
+from cli_helpers import by_name, scan_json, scan_report
 from click.testing import CliRunner
 
-from cli_helpers import by_name, scan_json, scan_report
-from licensecheck.findings import HUB_RENAMED
 from licensecheck import fsutil
 from licensecheck.cache import MetadataCache, decode, encode, hub_key, package_key
 from licensecheck.cachedir import cache_key, cache_root, seal, unseal
 from licensecheck.cli import main
-from licensecheck.model import Finding, LicenceInfo, Resolution, Severity
-from licensecheck.model import Resolved
+from licensecheck.findings import HUB_RENAMED
+from licensecheck.model import Finding, LicenceInfo, Resolution, Resolved, Severity
 
 COMMIT = "13afe5124825b4f3751f836b40dafda64c1ed062"
 
 
 def answer(**changes) -> Resolved:
-    licence = LicenceInfo(id="other", source="card", name="Qwen", link="https://example.org/LICENSE",
-                          declared="qwen-research", file="LICENSE", file_id="qwen-research", file_sha256="ab" * 32)
-    resolution = Resolution(version=COMMIT, licence=licence, resolved_at="2026-01-02T03:04:05Z",
-                            notes=(Finding(Severity.WARNING, HUB_RENAMED, "renamed"),), licence_text="Qwen licence text")
-    return Resolved(**{"resolution": resolution, "base_models": ("a/b", "c/d"), "relation": "finetune",
-                       "resolved_id": "Org/Model", **changes})
+    licence = LicenceInfo(
+        id="other",
+        source="card",
+        name="Qwen",
+        link="https://example.org/LICENSE",
+        declared="qwen-research",
+        file="LICENSE",
+        file_id="qwen-research",
+        file_sha256="ab" * 32,
+    )
+    resolution = Resolution(
+        version=COMMIT,
+        licence=licence,
+        resolved_at="2026-01-02T03:04:05Z",
+        notes=(Finding(Severity.WARNING, HUB_RENAMED, "renamed"),),
+        licence_text="Qwen licence text",
+    )
+    return Resolved(
+        **{
+            "resolution": resolution,
+            "base_models": ("a/b", "c/d"),
+            "relation": "finetune",
+            "resolved_id": "Org/Model",
+            **changes,
+        }
+    )
 
 
 @pytest.fixture
@@ -145,7 +164,9 @@ def damage_key(path: Path) -> None:
     path.write_bytes(other_path.read_bytes())
 
 
-@pytest.mark.parametrize("damage", [damage_checksum, damage_truncate, damage_garbage, damage_shape, damage_schema, damage_key])
+@pytest.mark.parametrize(
+    "damage", [damage_checksum, damage_truncate, damage_garbage, damage_shape, damage_schema, damage_key]
+)
 def test_a_damaged_entry_is_discarded_never_trusted(cache_dir, damage):
     key = hub_key("model", "org/m", None)
     put(key, answer())
@@ -226,7 +247,9 @@ def project(fake_hub, tmp_path):
     fake_hub.add_model("org/silent", {}, siblings=())  # no licence, no README to read one from: a failure, never cached
     fake_hub.add_model("org/pinned", {"license": "mit"}, sha=COMMIT)
     fake_hub.add_package("requests", "2.32.3", license="Apache-2.0")
-    (tmp_path / "models.yaml").write_text(f"models:\n  - org/licensed\n  - org/silent\n  - id: org/pinned\n    revision: {COMMIT}\n")
+    (tmp_path / "models.yaml").write_text(
+        f"models:\n  - org/licensed\n  - org/silent\n  - id: org/pinned\n    revision: {COMMIT}\n"
+    )
     (tmp_path / "requirements.txt").write_text("requests\n")
     return tmp_path
 
@@ -306,7 +329,9 @@ def test_tokens_are_never_cached(fake_hub, project, monkeypatch):
     assert [p.parent.name for p in entries(cache_dir)] == ["hub", "pypi"]
 
 
-@pytest.mark.parametrize(("given", "seconds"), [("90m", 5400.0), ("12h", 43200.0), ("1d", 86400.0), ("3600", 3600.0), ("0", 0.0)])
+@pytest.mark.parametrize(
+    ("given", "seconds"), [("90m", 5400.0), ("12h", 43200.0), ("1d", 86400.0), ("3600", 3600.0), ("0", 0.0)]
+)
 def test_cache_ttl_values(given, seconds):
     from licensecheck.commands.common import Duration
 

@@ -19,7 +19,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from cli_helpers import invoke, scan_json, scan_report
 
 NC = "CohereForAI/c4ai-command-r-v01"

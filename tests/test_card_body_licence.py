@@ -16,8 +16,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from cli_helpers import component, scan_json
+
 from licensecheck.identify import read_card_licence
 from licensecheck.knowledge import load_knowledge
 
@@ -39,11 +39,20 @@ def card_text(repo_id: str) -> str:
     ("repo_id", "unknown"),
     [
         # "you must comply with the Apache 2.0 License and the [License Agreement for Large Language Models Nanbeige](...)"
-        ("Nanbeige/Nanbeige-16B-Base", "'南北阁大语言模型许可协议', 'License Agreement for Large Language Models Nanbeige'"),
-        ("Nanbeige/Nanbeige-16B-Chat", "'南北阁大语言模型许可协议', 'License Agreement for Large Language Models Nanbeige'"),
+        (
+            "Nanbeige/Nanbeige-16B-Base",
+            "'南北阁大语言模型许可协议', 'License Agreement for Large Language Models Nanbeige'",
+        ),
+        (
+            "Nanbeige/Nanbeige-16B-Chat",
+            "'南北阁大语言模型许可协议', 'License Agreement for Large Language Models Nanbeige'",
+        ),
         # Apache-2.0 for the code, a community licence for the weights: neither apache-2.0 alone, nor proprietary
         # read out of the COMMERCIAL_LICENSE link target.
-        ("cognitivecomputations/yayi2-30b-llama", "'雅意YAYI 2 模型社区许可协议', '雅意 YAYI 2 模型商用许可协议', 'YAYI 2 Community License'"),
+        (
+            "cognitivecomputations/yayi2-30b-llama",
+            "'雅意YAYI 2 模型社区许可协议', '雅意 YAYI 2 模型商用许可协议', 'YAYI 2 Community License'",
+        ),
     ],
 )
 def test_apache_beside_a_licence_no_rule_knows_is_not_apache_alone(repo_id, unknown, knowledge):
@@ -153,13 +162,19 @@ def test_a_card_without_a_license_section_says_nothing(knowledge):
 @pytest.mark.parametrize(
     ("repo_id", "declares", "start"),
     [
-        ("Nanbeige/Nanbeige-16B-Base", "licence-unrecognised", "names apache-2.0 and something no licence rule knows ('南北阁"),
+        (
+            "Nanbeige/Nanbeige-16B-Base",
+            "licence-unrecognised",
+            "names apache-2.0 and something no licence rule knows ('南北阁",
+        ),
         ("dreamgen/opus-v0-7b", "no-licence", "names apache-2.0 but qualifies the grant ('personal and academic use')"),
         ("lmsys/vicuna-33b-v1.3", "no-licence", "qualifies the grant ('non commercial')"),
         ("augtoma/qCammel-13", "licence-unrecognised", "names no licence licensecheck knows"),
     ],
 )
-def test_an_unclear_license_section_leaves_the_licence_unknown_with_a_note(fake_hub, tmp_path, repo_id, declares, start):
+def test_an_unclear_license_section_leaves_the_licence_unknown_with_a_note(
+    fake_hub, tmp_path, repo_id, declares, start
+):
     fake_hub.add_recorded_model(repo_id, corpus="corpus.json")
     (tmp_path / "models.yaml").write_text(f"models:\n  - {repo_id}\n")
     code, document = scan_json(tmp_path, *SAAS)

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
 from choosing import NON_COMMERCIAL, POPULAR, add_market
 from cli_helpers import CONTEXTS, SCHEMA, invoke, scan, scan_json, scan_report
 from fakehub import LISTING, fake_sha
@@ -28,19 +27,45 @@ SUGGEST_SCHEMA = json.loads((SCHEMAS / "suggest-v1.schema.json").read_text())
 # the non-commercial model (its base denies it), mystery-8b (unknown licence),
 # nc-research-8b (non-commercial), mlx-7b (another library), whisper (another task).
 SAAS_ALTERNATIVES = [
-    {"id": "Qwen/Qwen2.5-7B-Instruct", "license": "apache-2.0", "verdict": "allowed",
-     "downloads": 9_800_000, "parameters": 7_615_616_512},
-    {"id": "meta-llama/Llama-3.1-8B-Instruct", "license": "llama3.1", "verdict": "conditional",
-     "downloads": 6_100_000, "parameters": 8_030_261_248},
-    {"id": "mistralai/Mistral-7B-Instruct-v0.3", "license": "apache-2.0", "verdict": "allowed",
-     "downloads": 1_900_000, "parameters": 7_248_023_552},
-    {"id": "google/gemma-2-9b-it", "license": "gemma", "verdict": "conditional",
-     "downloads": 420_000, "parameters": 9_241_705_984},
+    {
+        "id": "Qwen/Qwen2.5-7B-Instruct",
+        "license": "apache-2.0",
+        "verdict": "allowed",
+        "downloads": 9_800_000,
+        "parameters": 7_615_616_512,
+    },
+    {
+        "id": "meta-llama/Llama-3.1-8B-Instruct",
+        "license": "llama3.1",
+        "verdict": "conditional",
+        "downloads": 6_100_000,
+        "parameters": 8_030_261_248,
+    },
+    {
+        "id": "mistralai/Mistral-7B-Instruct-v0.3",
+        "license": "apache-2.0",
+        "verdict": "allowed",
+        "downloads": 1_900_000,
+        "parameters": 7_248_023_552,
+    },
+    {
+        "id": "google/gemma-2-9b-it",
+        "license": "gemma",
+        "verdict": "conditional",
+        "downloads": 420_000,
+        "parameters": 9_241_705_984,
+    },
 ]
 # What a suggestion for c4ai-command-r7b judges: the 7 similar listed models, by downloads.
-JUDGED = ["Qwen/Qwen2.5-7B-Instruct", "meta-llama/Llama-3.1-8B-Instruct", "example-org/command-r7b-sft",
-          "example-org/mystery-8b", "mistralai/Mistral-7B-Instruct-v0.3", "example-org/nc-research-8b",
-          "google/gemma-2-9b-it"]
+JUDGED = [
+    "Qwen/Qwen2.5-7B-Instruct",
+    "meta-llama/Llama-3.1-8B-Instruct",
+    "example-org/command-r7b-sft",
+    "example-org/mystery-8b",
+    "mistralai/Mistral-7B-Instruct-v0.3",
+    "example-org/nc-research-8b",
+    "google/gemma-2-9b-it",
+]
 
 
 def document_of(command: str, *args: str) -> dict:
@@ -75,8 +100,10 @@ def real_and_derived(fake_hub, tmp_path, monkeypatch):
     """The real cards of test_scan_end_to_end, plus derivatives whose lineage decides."""
     for repo_id, (card, *_expected) in REAL_MODELS.items():
         fake_hub.add_model(repo_id, card, gated="manual" if repo_id.startswith("meta-llama/") else False)
-    fake_hub.add_model("acme/nc-adapter", {"license": "apache-2.0", "base_model": "CohereForAI/c4ai-command-r-v01",
-                                           "base_model_relation": "adapter"})
+    fake_hub.add_model(
+        "acme/nc-adapter",
+        {"license": "apache-2.0", "base_model": "CohereForAI/c4ai-command-r-v01", "base_model_relation": "adapter"},
+    )
     fake_hub.add_model("acme/llama-tune", {"license": "llama3.1", "base_model": "meta-llama/Llama-3.1-8B-Instruct"})
     fake_hub.add_model("acme/orphan", {"license": "mit", "base_model": "acme/not-on-the-hub"})
     monkeypatch.chdir(tmp_path)
@@ -109,9 +136,13 @@ def test_compare_verdicts_are_the_scan_verdicts(real_and_derived, tmp_path, cont
     assert [c["id"] for c in compared["candidates"]] == ids
     assert compared["context"] == scanned["context"]
     # The derivatives are judged by their lineage, in both.
-    expected = {"saas": ("denied", "conditional", "unknown"), "giant": ("denied", "denied", "unknown"),
-                "research": ("conditional", "conditional", "unknown"), "onprem": ("denied", "conditional", "unknown"),
-                "policy": ("denied", "conditional", "unknown")}[context]
+    expected = {
+        "saas": ("denied", "conditional", "unknown"),
+        "giant": ("denied", "denied", "unknown"),
+        "research": ("conditional", "conditional", "unknown"),
+        "onprem": ("denied", "conditional", "unknown"),
+        "policy": ("denied", "conditional", "unknown"),
+    }[context]
     assert tuple(scan_verdicts[name] for name in ("acme/nc-adapter", "acme/llama-tune", "acme/orphan")) == expected
     if context == "policy":
         assert scan_verdicts["google/gemma-2-9b-it"] == "denied"
@@ -135,11 +166,15 @@ def test_compare_a_manifest_judges_its_models_as_the_scan_does(fake_hub, tmp_pat
     scanned = scan_report(project, "--users", "2M", "--no-discover", code=0)
     compared = compare_json("--manifest", str(project / "models.yaml"), "--users", "2M")
     models = {c["name"]: c["verdict"] for c in scanned["components"] if c["type"] == "model"}
-    assert {c["id"]: c["verdict"] for c in compared["candidates"]} == models == {
-        "meta-llama/Llama-3.1-8B-Instruct": "conditional",
-        "acme/support-bot": "allowed",  # its base's licence is overridden in the manifest
-        "CohereForAI/c4ai-command-r-v01": "allowed",
-    }
+    assert (
+        {c["id"]: c["verdict"] for c in compared["candidates"]}
+        == models
+        == {
+            "meta-llama/Llama-3.1-8B-Instruct": "conditional",
+            "acme/support-bot": "allowed",  # its base's licence is overridden in the manifest
+            "CohereForAI/c4ai-command-r-v01": "allowed",
+        }
+    )
 
 
 def test_compare_table_columns(market):
@@ -167,8 +202,10 @@ def test_compare_shows_regional_terms_and_exceeded_thresholds(fake_hub, tmp_path
     (row,) = rows
     assert row["verdict"] == "denied"
     assert row["thresholds"][0]["status"] == "exceeded"
-    assert row["reason"].startswith("If the products or services made available by or for the licensee and its "
-                                    "affiliates together had more than 700 million monthly active users")
+    assert row["reason"].startswith(
+        "If the products or services made available by or for the licensee and its "
+        "affiliates together had more than 700 million monthly active users"
+    )
     assert row["regional"] == [{"license": "llama3.2", "regions": ["EU"], "region": None, "status": "not given"}]
     (row,) = compare_json("meta-llama/Llama-3.2-11B-Vision-Instruct", "--region", "DE")["candidates"]
     assert row["regional"] == [{"license": "llama3.2", "regions": ["EU"], "region": "DE", "status": "applies"}]
@@ -242,7 +279,10 @@ def test_suggest_for_a_non_commercial_model(market):
     document = suggest_json(NON_COMMERCIAL, "--users", "2M")
     assert document["model"] == NON_COMMERCIAL
     assert (document["task"], document["library"], document["parameters"]) == (
-        "text-generation", "transformers", 8_028_033_024)
+        "text-generation",
+        "transformers",
+        8_028_033_024,
+    )
     assert document["alternatives"] == SAAS_ALTERNATIVES
     assert document["judged"] == len(JUDGED)
 
@@ -251,10 +291,14 @@ def test_suggest_asks_the_hub_an_exact_number_of_times(market):
     suggest_json(NON_COMMERCIAL, "--users", "2M")
     paths = [path for _, path in market.requests if not path.startswith("/api/agent-harnesses")]
     facts = f"/api/models/{NON_COMMERCIAL}?expand=pipeline_tag&expand=library_name&expand=safetensors"
-    listing = ("/api/models?filter=transformers&pipeline_tag=text-generation&sort=downloads&limit=100"
-               "&expand=downloads&expand=safetensors&expand=pipeline_tag&expand=library_name")
-    metadata = {f"/api/models/{repo_id}?expand=cardData&expand=sha&expand=tags&expand=gated&expand=siblings"
-                for repo_id in [*JUDGED, NON_COMMERCIAL]}  # the fine-tune's base is judged too
+    listing = (
+        "/api/models?filter=transformers&pipeline_tag=text-generation&sort=downloads&limit=100"
+        "&expand=downloads&expand=safetensors&expand=pipeline_tag&expand=library_name"
+    )
+    metadata = {
+        f"/api/models/{repo_id}?expand=cardData&expand=sha&expand=tags&expand=gated&expand=siblings"
+        for repo_id in [*JUDGED, NON_COMMERCIAL]
+    }  # the fine-tune's base is judged too
     # The mystery model's card declares no licence: its README is read for a licence section.
     readme = f"/example-org/mystery-8b/resolve/{fake_sha('model', 'example-org/mystery-8b')}/README.md"
     assert paths[:2] == [facts, listing]
@@ -268,8 +312,15 @@ def test_our_listing_request_is_the_one_list_models_sends(market):
     from licensecheck.resolve.hub_listing import ListingQuery
 
     query = ListingQuery("text-generation", "transformers", 100)
-    list(HfApi(endpoint=market.url).list_models(filter="transformers", pipeline_tag="text-generation",
-                                                 sort="downloads", limit=100, expand=query.params()["expand"]))
+    list(
+        HfApi(endpoint=market.url).list_models(
+            filter="transformers",
+            pipeline_tag="text-generation",
+            sort="downloads",
+            limit=100,
+            expand=query.params()["expand"],
+        )
+    )
     suggest_json(NON_COMMERCIAL)
     listings = [path for _, path in market.requests if path.startswith("/api/models?")]
     assert len(listings) == 2 and listings[0] == listings[1]
@@ -339,8 +390,10 @@ def test_suggest_without_a_task_suggests_nothing(fake_hub, tmp_path, monkeypatch
 def test_suggest_text_and_markdown(market):
     text = invoke("suggest", NON_COMMERCIAL, "--users", "2M").stdout
     assert max(map(len, text.splitlines())) <= 100
-    assert ("alternatives to CohereForAI/c4ai-command-r7b-12-2024 (text-generation, transformers, 8.0B parameters), "
-            "most downloaded first:") in " ".join(text.split())
+    assert (
+        "alternatives to CohereForAI/c4ai-command-r7b-12-2024 (text-generation, transformers, 8.0B parameters), "
+        "most downloaded first:"
+    ) in " ".join(text.split())
     assert "Qwen/Qwen2.5-7B-Instruct            apache-2.0  allowed      9,800,000      7.6B" in text
     markdown = invoke("suggest", NON_COMMERCIAL, "--format", "markdown").stdout
     assert "| **google/gemma-2-9b-it** | gemma | conditional | 420,000 | 9.2B |" in markdown
@@ -357,10 +410,13 @@ def test_suggest_bad_input_and_offline_are_exit_2(market):
         assert "Traceback" not in result.output
 
 
-@pytest.mark.parametrize("status, headers, reason", [
-    (429, {"Retry-After": "3600"}, "rate-limiting requests (HTTP 429), and the wait it asked for (3600 s)"),
-    (503, {}, "gave up after 4 attempts"),
-])
+@pytest.mark.parametrize(
+    "status, headers, reason",
+    [
+        (429, {"Retry-After": "3600"}, "rate-limiting requests (HTTP 429), and the wait it asked for (3600 s)"),
+        (503, {}, "gave up after 4 attempts"),
+    ],
+)
 def test_a_listing_the_hub_refuses_is_a_clear_message_and_exit_3(market, retry_clock, status, headers, reason):
     market.add_fault(LISTING, status=status, headers=headers)
     result = invoke("suggest", NON_COMMERCIAL)
@@ -378,10 +434,13 @@ def test_a_listing_that_times_out_is_a_clear_message(market):
     assert "the Hub's model listing: the Hub did not answer in time" in result.stderr
 
 
-@pytest.mark.parametrize("fault", [
-    {"trickle": 0.05},  # each read answered in time, the whole not: --timeout bounds the whole answer
-    {"size": 64 * 1024 * 1024},  # a listing past the size cap is not read in full
-])
+@pytest.mark.parametrize(
+    "fault",
+    [
+        {"trickle": 0.05},  # each read answered in time, the whole not: --timeout bounds the whole answer
+        {"size": 64 * 1024 * 1024},  # a listing past the size cap is not read in full
+    ],
+)
 def test_a_listing_that_trickles_or_never_ends_is_cut_off(market, fault):
     market.add_fault(LISTING, status=None, **fault)
     result = invoke("suggest", NON_COMMERCIAL, "--timeout", "1", "--retry-budget", "0")
@@ -391,13 +450,27 @@ def test_a_listing_that_trickles_or_never_ends_is_cut_off(market, fault):
 
 def test_a_hostile_listing_is_read_safely(market):
     # A next-page link to another host is not followed (the token would go with it).
-    market.add_fault(LISTING, status=200, times=1, headers={"Link": '<http://127.0.0.2:9/api/models?x=1>; rel="next"'},
-                     body=[{"id": "../../etc"}, {"id": "Qwen/Qwen2.5-7B-Instruct", "downloads": "many",
-                                                 "safetensors": {"total": 7_615_616_512}}, "nonsense"])
+    market.add_fault(
+        LISTING,
+        status=200,
+        times=1,
+        headers={"Link": '<http://127.0.0.2:9/api/models?x=1>; rel="next"'},
+        body=[
+            {"id": "../../etc"},
+            {"id": "Qwen/Qwen2.5-7B-Instruct", "downloads": "many", "safetensors": {"total": 7_615_616_512}},
+            "nonsense",
+        ],
+    )
     document = suggest_json(NON_COMMERCIAL, "--limit", "1")
-    assert document["alternatives"] == [{"id": "Qwen/Qwen2.5-7B-Instruct", "license": "apache-2.0",
-                                         "verdict": "allowed", "downloads": None,
-                                         "parameters": 7_615_616_512}]
+    assert document["alternatives"] == [
+        {
+            "id": "Qwen/Qwen2.5-7B-Instruct",
+            "license": "apache-2.0",
+            "verdict": "allowed",
+            "downloads": None,
+            "parameters": 7_615_616_512,
+        }
+    ]
     assert market.count("/api/models?") == 1
 
 
@@ -435,11 +508,15 @@ def test_scan_suggest_in_text_markdown_and_html(project):
     assert "      instead: Qwen/Qwen2.5-7B-Instruct (apache-2.0, allowed)" in text
     assert "      instead: no alternative found" in text  # acme/gone
     markdown = scan(project, "--suggest", "--format", "markdown").stdout
-    assert ("- instead of **CohereForAI/c4ai-command-r7b-12-2024**: Qwen/Qwen2.5-7B-Instruct (apache-2.0, allowed), "
-            "meta-llama/Llama-3.1-8B-Instruct (llama3.1, conditional)") in markdown
+    assert (
+        "- instead of **CohereForAI/c4ai-command-r7b-12-2024**: Qwen/Qwen2.5-7B-Instruct (apache-2.0, allowed), "
+        "meta-llama/Llama-3.1-8B-Instruct (llama3.1, conditional)"
+    ) in markdown
     html = scan(project, "--suggest", "--format", "html").stdout
-    assert ('<a href="https://huggingface.co/google/gemma-2-9b-it" rel="noopener noreferrer">google/gemma-2-9b-it</a>'
-            " <code>gemma</code> conditional") in html
+    assert (
+        '<a href="https://huggingface.co/google/gemma-2-9b-it" rel="noopener noreferrer">google/gemma-2-9b-it</a>'
+        " <code>gemma</code> conditional"
+    ) in html
 
 
 def test_scan_suggest_offline_is_a_usage_error(project):

@@ -34,8 +34,11 @@ class InFlight:
 
     def workers(self) -> int:
         """The worker threads of the scan under test (scan.Resolver's pool)."""
-        return sum(1 for thread in threading.enumerate()
-                   if thread.name.startswith("licensecheck_") and thread.ident not in self._threads_before)
+        return sum(
+            1
+            for thread in threading.enumerate()
+            if thread.name.startswith("licensecheck_") and thread.ident not in self._threads_before
+        )
 
     def around(self, answer):
         def counting(method, raw_path, headers):
@@ -70,8 +73,9 @@ def manifest(fake_hub, tmp_path, count: int):
 def test_requests_in_flight_are_bounded_by_jobs(fake_hub, tmp_path, monkeypatch, flags, expected):
     in_flight = InFlight(expected)
     monkeypatch.setattr(fake_hub, "answer", in_flight.around(fake_hub.answer))
-    result = CliRunner().invoke(main, ["scan", str(manifest(fake_hub, tmp_path, 2 * expected)), *flags],
-                                catch_exceptions=False)
+    result = CliRunner().invoke(
+        main, ["scan", str(manifest(fake_hub, tmp_path, 2 * expected)), *flags], catch_exceptions=False
+    )
     assert result.exit_code == 0
     assert not in_flight.timed_out, f"never {expected} requests in flight at once (at most {in_flight.most})"
     assert in_flight.most == expected

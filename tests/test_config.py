@@ -122,7 +122,9 @@ def test_explicit_missing_file_is_an_error(repo, knowledge):
 
 
 def test_every_key_is_read(repo, knowledge):
-    pyproject(repo, """
+    pyproject(
+        repo,
+        """
         extends = "saas"
         use = "non-commercial"
         distribution = "redistribute"
@@ -142,12 +144,17 @@ def test_every_key_is_read(repo, knowledge):
         reason = "Commercial agreement with Cohere, contract 2025-117"
         owner = "legal@example.com"
         expires = 2026-12-31
-    """)
+    """,
+    )
     config = load_config(repo, knowledge)
     values = config.values
     assert config.extends == "saas"
     assert (values["use"], values["distribution"], values["users"], values["revenue"]) == (
-        "non-commercial", "redistribute", 2_000_000, 5_000_000)
+        "non-commercial",
+        "redistribute",
+        2_000_000,
+        5_000_000,
+    )
     assert values["region"] == "FR"
     assert values["org_users"] == 900_000_000
     policy = config.policy
@@ -165,14 +172,17 @@ def test_every_key_is_read(repo, knowledge):
 
 
 def test_licensecheck_toml_takes_the_same_keys_at_top_level(repo, knowledge):
-    write(repo / "licensecheck.toml", """
+    write(
+        repo / "licensecheck.toml",
+        """
         deny = ["agpl-3.0"]
         [[exceptions]]
         component = "x/y"
         reason = "r"
         owner = "o"
         expires = "2027-01-31"
-    """)
+    """,
+    )
     config = load_config(repo, knowledge)
     assert config.policy.deny == {"agpl-3.0"}
     assert config.policy.exceptions[0].expires == date(2027, 1, 31)  # a quoted date is accepted
@@ -237,48 +247,97 @@ def test_the_clock_for_tests():
 # --- every configuration error: the file, the line and the key -----------------
 
 ERRORS = [
-    ("alow = [\"mit\"]\n", 2, r"`tool.licensecheck.alow` is not a licensecheck setting; did you mean `allow`\?"),
-    ("extend = \"saas\"\n", 2, r"did you mean `extends`\?"),
-    ("extends = \"sass\"\n", 2, r"`tool.licensecheck.extends` names no preset 'sass'; presets: .*did you mean `saas`\?"),
+    ('alow = ["mit"]\n', 2, r"`tool.licensecheck.alow` is not a licensecheck setting; did you mean `allow`\?"),
+    ('extend = "saas"\n', 2, r"did you mean `extends`\?"),
+    ('extends = "sass"\n', 2, r"`tool.licensecheck.extends` names no preset 'sass'; presets: .*did you mean `saas`\?"),
     ("extends = 3\n", 2, r"`tool.licensecheck.extends` must be the name of a preset .* got an integer"),
-    ("use = \"comercial\"\n", 2, r"`tool.licensecheck.use` must be one of commercial, non-commercial, not 'comercial'; did you mean `commercial`\?"),
+    (
+        'use = "comercial"\n',
+        2,
+        r"`tool.licensecheck.use` must be one of commercial, non-commercial, not 'comercial'; did you mean `commercial`\?",
+    ),
     ("use = true\n", 2, r"`tool.licensecheck.use` must be a string .* got a boolean"),
-    ("distribution = \"saas\"\n", 2, r"`tool.licensecheck.distribution` must be one of internal, network, redistribute"),
-    ("users = \"2M\"\n", 2, r"`tool.licensecheck.users` must be a whole, non-negative number .* got a string"),
+    ('distribution = "saas"\n', 2, r"`tool.licensecheck.distribution` must be one of internal, network, redistribute"),
+    ('users = "2M"\n', 2, r"`tool.licensecheck.users` must be a whole, non-negative number .* got a string"),
     ("users = -1\n", 2, r"`tool.licensecheck.users` must be a whole, non-negative number"),
     ("revenue = 1.5\n", 2, r"`tool.licensecheck.revenue` must be a whole, non-negative number .* got a float"),
-    ("region = \"Europe\"\n", 2, r"`tool.licensecheck.region` must be an ISO 3166-1 country code or EU, not 'Europe'"),
-    ("region = \"ZZ\"\n", 2, r"`tool.licensecheck.region` must be an ISO 3166-1 country code or EU, not 'ZZ'$"),
-    ("region = \"uk\"\n", 2, r"`tool.licensecheck.region` must be an ISO 3166-1 country code or EU, not 'uk' \(for that country, give GB\)$"),
-    ("unknown = \"ignore\"\n", 2, r"`tool.licensecheck.unknown` must be one of fail, warn, not 'ignore'"),
-    ("allow = \"mit\"\n", 2, r"`tool.licensecheck.allow` must be a list of non-empty strings, got a string"),
-    ("allow = [\n  \"mit\",\n  \"apache-2.1\",\n]\n", 4,
-     r"`tool.licensecheck.allow` names licence 'apache-2.1', which licensecheck does not know; closest: apache-2.0"),
-    ("deny = [\"cc-by-nc-5.0\"]\n", 2, r"`tool.licensecheck.deny` names licence 'cc-by-nc-5.0', which licensecheck does not know"),
-    ("deny_categories = [\n  \"copyleft\",\n  \"network-copyleftt\",\n]\n", 4,
-     r"`tool.licensecheck.deny_categories` names no licence category 'network-copyleftt'; categories: .*did you mean `network-copyleft`\?"),
-    ("deny_categories = \"copyleft\"\n", 2, r"`tool.licensecheck.deny_categories` must be a list of non-empty strings, got a string"),
+    ('region = "Europe"\n', 2, r"`tool.licensecheck.region` must be an ISO 3166-1 country code or EU, not 'Europe'"),
+    ('region = "ZZ"\n', 2, r"`tool.licensecheck.region` must be an ISO 3166-1 country code or EU, not 'ZZ'$"),
+    (
+        'region = "uk"\n',
+        2,
+        r"`tool.licensecheck.region` must be an ISO 3166-1 country code or EU, not 'uk' \(for that country, give GB\)$",
+    ),
+    ('unknown = "ignore"\n', 2, r"`tool.licensecheck.unknown` must be one of fail, warn, not 'ignore'"),
+    ('allow = "mit"\n', 2, r"`tool.licensecheck.allow` must be a list of non-empty strings, got a string"),
+    (
+        'allow = [\n  "mit",\n  "apache-2.1",\n]\n',
+        4,
+        r"`tool.licensecheck.allow` names licence 'apache-2.1', which licensecheck does not know; closest: apache-2.0",
+    ),
+    (
+        'deny = ["cc-by-nc-5.0"]\n',
+        2,
+        r"`tool.licensecheck.deny` names licence 'cc-by-nc-5.0', which licensecheck does not know",
+    ),
+    (
+        'deny_categories = [\n  "copyleft",\n  "network-copyleftt",\n]\n',
+        4,
+        r"`tool.licensecheck.deny_categories` names no licence category 'network-copyleftt'; categories: .*did you mean `network-copyleft`\?",
+    ),
+    (
+        'deny_categories = "copyleft"\n',
+        2,
+        r"`tool.licensecheck.deny_categories` must be a list of non-empty strings, got a string",
+    ),
     ("exclude = [1]\n", 2, r"`tool.licensecheck.exclude` must be a list of non-empty strings"),
-    ("exceptions = \"none\"\n", 2, r"`tool.licensecheck.exceptions` must be an array of tables"),
-    ("[[tool.licensecheck.exceptions]]\ncomponent = \"x/y\"\nowner = \"o\"\nexpires = 2026-01-01\n", 1,
-     r"`tool.licensecheck.exceptions.reason` \(exception 1\) is missing: every exception needs why it is allowed"),
-    ("[[tool.licensecheck.exceptions]]\ncomponent = \"x/y\"\nreason = \"r\"\nexpires = 2026-01-01\n", 1,
-     r"`tool.licensecheck.exceptions.owner` \(exception 1\) is missing: every exception needs who answers for it"),
-    ("[[tool.licensecheck.exceptions]]\ncomponent = \"x/y\"\nreason = \"r\"\nowner = \"o\"\n", 1,
-     r"`tool.licensecheck.exceptions.expires` \(exception 1\) is missing: every exception needs an expiry date"),
-    ("[[tool.licensecheck.exceptions]]\nreason = \"r\"\nowner = \"o\"\nexpires = 2026-01-01\n", 1,
-     r"`tool.licensecheck.exceptions.component` \(exception 1\) is missing"),
-    ("[[tool.licensecheck.exceptions]]\ncomponent = \"x/y\"\nreason = \"  \"\nowner = \"o\"\nexpires = 2026-01-01\n", 3,
-     r"`tool.licensecheck.exceptions.reason` \(exception 1\) must not be empty"),
-    ("[[tool.licensecheck.exceptions]]\ncomponent = \"x/y\"\nreason = \"r\"\nowner = \"o\"\nexpires = \"2026-02-30\"\n", 5,
-     r"`tool.licensecheck.exceptions.expires` \(exception 1\) is not a date: '2026-02-30'"),
-    ("[[tool.licensecheck.exceptions]]\ncomponent = \"x/y\"\nreason = \"r\"\nowner = \"o\"\nexpires = 2026-02-01T10:00:00\n", 5,
-     r"`tool.licensecheck.exceptions.expires` \(exception 1\) must be a date without a time"),
-    ("[[tool.licensecheck.exceptions]]\ncomponent = \"x/y\"\nreason = \"r\"\nowner = \"o\"\nexpires = 2026-01-01\n"
-     "[[tool.licensecheck.exceptions]]\ncomponent = \"a/b\"\nreason = \"r\"\nownr = \"o\"\nexpires = 2026-01-01\n", 9,
-     r"`tool.licensecheck.exceptions.ownr` \(exception 2\) is not an exception key; did you mean `owner`\?"),
-    ("[[tool.licensecheck.exceptions]]\ncomponent = \"x/y\"\nreason = \"r\"\nowner = \"o\"\nexpires = 2026-01-01\nrevision = 7\n", 6,
-     r"`tool.licensecheck.exceptions.revision` \(exception 1\) must be a non-empty string"),
+    ('exceptions = "none"\n', 2, r"`tool.licensecheck.exceptions` must be an array of tables"),
+    (
+        '[[tool.licensecheck.exceptions]]\ncomponent = "x/y"\nowner = "o"\nexpires = 2026-01-01\n',
+        1,
+        r"`tool.licensecheck.exceptions.reason` \(exception 1\) is missing: every exception needs why it is allowed",
+    ),
+    (
+        '[[tool.licensecheck.exceptions]]\ncomponent = "x/y"\nreason = "r"\nexpires = 2026-01-01\n',
+        1,
+        r"`tool.licensecheck.exceptions.owner` \(exception 1\) is missing: every exception needs who answers for it",
+    ),
+    (
+        '[[tool.licensecheck.exceptions]]\ncomponent = "x/y"\nreason = "r"\nowner = "o"\n',
+        1,
+        r"`tool.licensecheck.exceptions.expires` \(exception 1\) is missing: every exception needs an expiry date",
+    ),
+    (
+        '[[tool.licensecheck.exceptions]]\nreason = "r"\nowner = "o"\nexpires = 2026-01-01\n',
+        1,
+        r"`tool.licensecheck.exceptions.component` \(exception 1\) is missing",
+    ),
+    (
+        '[[tool.licensecheck.exceptions]]\ncomponent = "x/y"\nreason = "  "\nowner = "o"\nexpires = 2026-01-01\n',
+        3,
+        r"`tool.licensecheck.exceptions.reason` \(exception 1\) must not be empty",
+    ),
+    (
+        '[[tool.licensecheck.exceptions]]\ncomponent = "x/y"\nreason = "r"\nowner = "o"\nexpires = "2026-02-30"\n',
+        5,
+        r"`tool.licensecheck.exceptions.expires` \(exception 1\) is not a date: '2026-02-30'",
+    ),
+    (
+        '[[tool.licensecheck.exceptions]]\ncomponent = "x/y"\nreason = "r"\nowner = "o"\nexpires = 2026-02-01T10:00:00\n',
+        5,
+        r"`tool.licensecheck.exceptions.expires` \(exception 1\) must be a date without a time",
+    ),
+    (
+        '[[tool.licensecheck.exceptions]]\ncomponent = "x/y"\nreason = "r"\nowner = "o"\nexpires = 2026-01-01\n'
+        '[[tool.licensecheck.exceptions]]\ncomponent = "a/b"\nreason = "r"\nownr = "o"\nexpires = 2026-01-01\n',
+        9,
+        r"`tool.licensecheck.exceptions.ownr` \(exception 2\) is not an exception key; did you mean `owner`\?",
+    ),
+    (
+        '[[tool.licensecheck.exceptions]]\ncomponent = "x/y"\nreason = "r"\nowner = "o"\nexpires = 2026-01-01\nrevision = 7\n',
+        6,
+        r"`tool.licensecheck.exceptions.revision` \(exception 1\) must be a non-empty string",
+    ),
 ]
 
 
@@ -311,7 +370,9 @@ def test_configuration_error_is_exit_2_with_file_line_and_closest_key(repo):
     pyproject(repo, 'extends = "saas"\ndny = ["mit"]\n')
     result = CliRunner().invoke(main, ["scan", str(repo)])
     assert result.exit_code == 2
-    assert "pyproject.toml:3: `tool.licensecheck.dny` is not a licensecheck setting; did you mean `deny`?" in result.stderr
+    assert (
+        "pyproject.toml:3: `tool.licensecheck.dny` is not a licensecheck setting; did you mean `deny`?" in result.stderr
+    )
     assert "Traceback" not in result.output
 
 

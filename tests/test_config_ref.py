@@ -13,7 +13,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from cli_helpers import component, scan, scan_json
 
 NC = "CohereForAI/c4ai-command-r-v01"  # cc-by-nc-4.0: denied for commercial use
@@ -102,15 +101,18 @@ def test_no_configuration_at_the_ref_means_the_defaults(repo):
         "severity": "warning",
         "code": "config-ref",
         "message": f"the configuration in the working tree (licensecheck.toml) differs from the one at {base} "
-                   "(none: the defaults); the one at the ref is used, so a change to it takes effect once merged",
+        "(none: the defaults); the one at the ref is used, so a change to it takes effect once merged",
     }
 
 
 def test_the_configuration_is_found_upwards_at_the_ref(repo):
-    base = commit(repo, {
-        "pyproject.toml": '[project]\nname = "x"\n\n[tool.licensecheck]\nunknown = "warn"\n',
-        "svc/models.yaml": "models:\n  - org/silent\n",
-    })
+    base = commit(
+        repo,
+        {
+            "pyproject.toml": '[project]\nname = "x"\n\n[tool.licensecheck]\nunknown = "warn"\n',
+            "svc/models.yaml": "models:\n  - org/silent\n",
+        },
+    )
     (repo / "pyproject.toml").write_text('[project]\nname = "x"\n')  # the pull request drops the table
     assert scan(repo / "svc").exit_code == 3
     code, document = scan_json(repo / "svc", "--config-ref", base)
@@ -123,11 +125,13 @@ def test_an_unchanged_configuration_is_said_once_as_information(repo):
     base = commit(repo, {"models.yaml": "models:\n  - org/open\n", "licensecheck.toml": 'unknown = "fail"\n'})
     code, document = scan_json(repo, "--config-ref", base)
     assert code == 0
-    assert [n for n in document["notices"] if n["code"] == "config-ref"] == [{
-        "severity": "info",
-        "code": "config-ref",
-        "message": f"policy read as it is at {base} (commit {base[:12]}): {base}:licensecheck.toml",
-    }]
+    assert [n for n in document["notices"] if n["code"] == "config-ref"] == [
+        {
+            "severity": "info",
+            "code": "config-ref",
+            "message": f"policy read as it is at {base} (commit {base[:12]}): {base}:licensecheck.toml",
+        }
+    ]
 
 
 def test_an_explicit_config_file_is_read_at_the_ref(repo):
@@ -149,7 +153,9 @@ def test_a_baseline_added_by_the_pull_request_does_not_count(repo, tmp_path):
     code, document = scan_json(repo, "--baseline", str(baseline), "--config-ref", base)
     assert code == 1 and component(document, NC)["baselined"] is False
     [notice] = [n for n in document["notices"] if n["code"] == "baseline"]
-    assert notice["message"].startswith(f"baseline {base}:licensecheck-baseline.json (not at the ref: nothing is baselined): ")
+    assert notice["message"].startswith(
+        f"baseline {base}:licensecheck-baseline.json (not at the ref: nothing is baselined): "
+    )
 
 
 def test_the_baseline_at_the_ref_is_used_whatever_the_working_tree_says(repo):
@@ -163,7 +169,9 @@ def test_the_baseline_at_the_ref_is_used_whatever_the_working_tree_says(repo):
 
 
 def test_an_invalid_configuration_at_the_ref_names_the_ref_file_and_line(repo):
-    commit(repo, {"models.yaml": "models:\n  - org/open\n", "licensecheck.toml": 'use = "commercial"\nusers = "many"\n'})
+    commit(
+        repo, {"models.yaml": "models:\n  - org/open\n", "licensecheck.toml": 'use = "commercial"\nusers = "many"\n'}
+    )
     result = scan(repo, "--config-ref", "main")
     assert result.exit_code == 2
     assert "main:licensecheck.toml:2: `users` must be a whole, non-negative number" in result.stderr

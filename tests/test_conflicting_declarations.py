@@ -13,10 +13,10 @@ The cards are real: tests/data/hub_cards/cards.json says where each comes from.
 from __future__ import annotations
 
 import pytest
-
 from cli_helpers import component, scan_json, scan_report
-from licensecheck.evaluate import evaluate_conflict, evaluate_rule
+
 from licensecheck.card import card_licence_sections
+from licensecheck.evaluate import evaluate_conflict, evaluate_rule
 from licensecheck.identify import identify_hub_licence, licence_named_in_card_body
 from licensecheck.knowledge import load_knowledge
 from licensecheck.model import Context, LicenceInfo, Verdict
@@ -73,7 +73,9 @@ def test_license_against_license_name_fails_closed(fake_hub, tmp_path, knowledge
     message = conflict_finding(entry)["message"]
     named_rule = knowledge.lookup(named)  # rules for these licences may come: the conflict stays either way
     shown = named_rule.id if named_rule is not None else named
-    assert message.startswith(f"the card names different licences (license names {declared}, license_name names {shown}): ")
+    assert message.startswith(
+        f"the card names different licences (license names {declared}, license_name names {shown}): "
+    )
     if named_rule is None:
         # No rule knows the named licence yet: it is unknown, so the verdict fails closed.
         assert entry["verdict"] == "unknown" and code == 3
@@ -87,21 +89,31 @@ def test_license_against_license_name_fails_closed(fake_hub, tmp_path, knowledge
 def test_the_stricter_is_the_worse_verdict_then_the_longer_list_of_duties(knowledge):
     internal = Context(use="commercial", distribution="internal")
     # Both allow internal use without a duty: the less permissive kind of licence is the stricter.
-    for declarations in ((("license", "mit"), ("license_name", "gpl-3.0")), (("license", "gpl-3.0"), ("license_name", "mit"))):
+    for declarations in (
+        (("license", "mit"), ("license_name", "gpl-3.0")),
+        (("license", "gpl-3.0"), ("license_name", "mit")),
+    ):
         evaluation, chosen = evaluate_conflict(declarations, knowledge, internal)
         assert (chosen, evaluation.verdict) == ("gpl-3.0", Verdict.ALLOWED)
     evaluation, chosen = evaluate_conflict((("license", "mit"), ("license_name", "cc-by-nc-4.0")), knowledge, Context())
     assert (chosen, evaluation.verdict) == ("cc-by-nc-4.0", Verdict.DENIED)
-    evaluation, chosen = evaluate_conflict((("license", "cc-by-nc-4.0"), ("license_name", "no-such-licence")), knowledge, Context())
+    evaluation, chosen = evaluate_conflict(
+        (("license", "cc-by-nc-4.0"), ("license_name", "no-such-licence")), knowledge, Context()
+    )
     assert (chosen, evaluation.verdict) == ("cc-by-nc-4.0", Verdict.DENIED)  # denied is worse than unknown
-    evaluation, chosen = evaluate_conflict((("license", "apache-2.0"), ("license_name", "no-such-licence")), knowledge, Context())
+    evaluation, chosen = evaluate_conflict(
+        (("license", "apache-2.0"), ("license_name", "no-such-licence")), knowledge, Context()
+    )
     assert (chosen, evaluation.verdict) == ("no-such-licence", Verdict.UNKNOWN)
 
 
 @pytest.mark.parametrize(
     ("info", "conflict"),
     [
-        (LicenceInfo("apache-2.0", "card", declared="yi-license"), (("license", "apache-2.0"), ("license_name", "yi-license"))),
+        (
+            LicenceInfo("apache-2.0", "card", declared="yi-license"),
+            (("license", "apache-2.0"), ("license_name", "yi-license")),
+        ),
         (LicenceInfo("mit", "card", declared="MIT License"), ()),  # the same licence, spelt otherwise
         (LicenceInfo("llama3", "card", declared="llama3", link="LICENSE"), ()),  # Meta's own cards
         (LicenceInfo("mit", "card", link="https://example.com/LICENSE"), ()),  # an unrecognised link names nothing
@@ -109,11 +121,15 @@ def test_the_stricter_is_the_worse_verdict_then_the_longer_list_of_duties(knowle
         (LicenceInfo("unknown", "card", declared="qwen"), ()),  # `unknown` names nothing: the name settles it
         (LicenceInfo("mit", "override", declared="llama2"), ()),  # the manifest's override is the word
         (
-            LicenceInfo("other", "card", declared="qwen", link="https://huggingface.co/Qwen/Qwen2.5-3B/blob/main/LICENSE"),
+            LicenceInfo(
+                "other", "card", declared="qwen", link="https://huggingface.co/Qwen/Qwen2.5-3B/blob/main/LICENSE"
+            ),
             (("license_name", "qwen"), ("license_link", "qwen-research")),
         ),
         (
-            LicenceInfo("llama3.1", "card", link="https://huggingface.co/meta-llama/Llama-3.2-1B/blob/main/LICENSE.txt"),
+            LicenceInfo(
+                "llama3.1", "card", link="https://huggingface.co/meta-llama/Llama-3.2-1B/blob/main/LICENSE.txt"
+            ),
             (("license", "llama3.1"), ("license_link", "llama3.2")),
         ),
     ],
@@ -160,7 +176,9 @@ def test_a_quantisation_declaring_nothing_is_judged_under_its_base(fake_hub, tmp
 
 
 def test_a_self_merge_is_judged_under_its_base(fake_hub, tmp_path):
-    root = project(fake_hub, tmp_path, "mlabonne/Meta-Llama-3-120B-Instruct", bases=["meta-llama/Meta-Llama-3-70B-Instruct"])
+    root = project(
+        fake_hub, tmp_path, "mlabonne/Meta-Llama-3-120B-Instruct", bases=["meta-llama/Meta-Llama-3-70B-Instruct"]
+    )
     document = scan_report(root, *SAAS, code=0)
     entry = component(document, "mlabonne/Meta-Llama-3-120B-Instruct")
     assert entry["verdict"] == "conditional"
@@ -180,7 +198,9 @@ def test_a_quantisation_whose_base_cannot_be_resolved_stays_unknown(fake_hub, tm
 
 def test_a_quantisation_the_hub_did_not_answer_for_stays_unknown(fake_hub, tmp_path):
     root = project(fake_hub, tmp_path, "MaziyarPanahi/Qwen3-4B-GGUF", bases=["Qwen/Qwen3-4B"])
-    fake_hub.add_fault("MaziyarPanahi/Qwen3-4B-GGUF", status=404, body={"error": "gone"}, headers={"X-Error-Code": "RepoNotFound"})
+    fake_hub.add_fault(
+        "MaziyarPanahi/Qwen3-4B-GGUF", status=404, body={"error": "gone"}, headers={"X-Error-Code": "RepoNotFound"}
+    )
     code, document = scan_json(root, *SAAS)
     assert code == 3 and component(document, "MaziyarPanahi/Qwen3-4B-GGUF")["verdict"] == "unknown"
 
@@ -191,8 +211,13 @@ def test_falcon_gguf_says_unknown_and_its_card_names_the_licence(fake_hub, tmp_p
     entry = component(document, "TheBloke/Falcon-180B-Chat-GGUF")
     assert entry["license"]["id"] == "falcon-180b"
     own, base = [f["message"] for f in entry["findings"] if f["code"] == "licence-recognised"]
-    assert own == "licence declared 'unknown', recognised as Falcon 180B TII License 1.0 from the License section of its card (README.md)"
-    assert base.startswith("from tiiuae/falcon-180B-chat (falcon-180b): licence declared 'unknown', recognised as Falcon 180B")
+    assert (
+        own
+        == "licence declared 'unknown', recognised as Falcon 180B TII License 1.0 from the License section of its card (README.md)"
+    )
+    assert base.startswith(
+        "from tiiuae/falcon-180B-chat (falcon-180b): licence declared 'unknown', recognised as Falcon 180B"
+    )
     assert [(e["name"], e["relation"], e["license"]["id"]) for e in entry["lineage"]] == [
         ("tiiuae/falcon-180B-chat", "quantized", "falcon-180b")
     ]
@@ -210,7 +235,9 @@ def test_baichuan2_is_read_from_license_name_and_link(fake_hub, tmp_path, knowle
     rule = knowledge.lookup("baichuan2-community-license")
     if rule is None:
         assert entry["verdict"] == "unknown"
-        assert "custom licence (no `license` field, license_name 'baichuan2-community-license', license_link " in messages
+        assert (
+            "custom licence (no `license` field, license_name 'baichuan2-community-license', license_link " in messages
+        )
     else:
         assert entry["license"]["id"] == rule.id and "no `license` field licence recognised as" in messages
 
@@ -253,8 +280,14 @@ def test_a_license_section_naming_the_licence_decides_an_other_card(fake_hub, tm
 
 SECTION_CASES = [
     ("## License\n\nThis model is released under the Apache 2.0 license.\n", "apache-2.0"),
-    ("## 📄 Licence\nSee https://www.llama.com/llama3/license/ for the terms.\n## Usage\nApache 2.0 elsewhere\n", "llama3"),
-    ("- **License:** [Falcon-180B TII License](https://huggingface.co/tiiuae/falcon-180B-chat/blob/main/LICENSE.txt)\n", "falcon-180b"),
+    (
+        "## 📄 Licence\nSee https://www.llama.com/llama3/license/ for the terms.\n## Usage\nApache 2.0 elsewhere\n",
+        "llama3",
+    ),
+    (
+        "- **License:** [Falcon-180B TII License](https://huggingface.co/tiiuae/falcon-180B-chat/blob/main/LICENSE.txt)\n",
+        "falcon-180b",
+    ),
     ("**License** MIT License\n", "mit"),
     # Two licences named: the section does not say which binds the model.
     ("## License\nThe code is under the MIT License; the weights under the Llama 3.1 Community License.\n", None),

@@ -23,7 +23,9 @@ def clause(code: str, effect: str = "oblige", **conditions) -> Clause:
 
 
 THRESHOLD = rule("capped", clause("user-threshold", "deny", users_above=700_000_000), clause("aup"))
-NON_COMMERCIAL = rule("nc", clause("non-commercial", "deny", uses=["commercial"]), clause("attribution", distributions=["redistribute"]))
+NON_COMMERCIAL = rule(
+    "nc", clause("non-commercial", "deny", uses=["commercial"]), clause("attribution", distributions=["redistribute"])
+)
 NOTICE_ONLY = rule("notice", clause("notice", distributions=["redistribute"]))
 
 
@@ -114,12 +116,20 @@ def test_and_keeps_every_licence():
 
 
 def test_unknown_id_under_and_is_unknown_and_under_or_can_be_avoided():
-    assert evaluate_expression(AllOf((LicenceId("notice"), LicenceId("mystery"))), lookup, Context()).verdict is Verdict.UNKNOWN
-    assert evaluate_expression(AnyOf((LicenceId("notice"), LicenceId("mystery"))), lookup, Context()).verdict is Verdict.ALLOWED
+    assert (
+        evaluate_expression(AllOf((LicenceId("notice"), LicenceId("mystery"))), lookup, Context()).verdict
+        is Verdict.UNKNOWN
+    )
+    assert (
+        evaluate_expression(AnyOf((LicenceId("notice"), LicenceId("mystery"))), lookup, Context()).verdict
+        is Verdict.ALLOWED
+    )
 
 
 def test_exception_is_noted():
-    evaluation = evaluate_expression(LicenceId("notice", exception="Classpath-exception-2.0"), lookup, Context(distribution="redistribute"))
+    evaluation = evaluate_expression(
+        LicenceId("notice", exception="Classpath-exception-2.0"), lookup, Context(distribution="redistribute")
+    )
     assert evaluation.verdict is Verdict.CONDITIONAL
     assert any(f.code == "licence-exception" for f in evaluation.findings)
 
@@ -135,7 +145,10 @@ def test_unresolved_is_unknown_with_a_reason():
         ("MIT", LicenceId("MIT")),
         ("MIT OR Apache-2.0", AnyOf((LicenceId("MIT"), LicenceId("Apache-2.0")))),
         ("GPL-2.0-or-later WITH Classpath-exception-2.0", LicenceId("GPL-2.0-or-later", "Classpath-exception-2.0")),
-        ("(MIT AND BSD-3-Clause) OR Apache-2.0", AnyOf((AllOf((LicenceId("MIT"), LicenceId("BSD-3-Clause"))), LicenceId("Apache-2.0")))),
+        (
+            "(MIT AND BSD-3-Clause) OR Apache-2.0",
+            AnyOf((AllOf((LicenceId("MIT"), LicenceId("BSD-3-Clause"))), LicenceId("Apache-2.0"))),
+        ),
     ],
 )
 def test_parse_expression(text, expected):
@@ -202,8 +215,15 @@ def test_a_negative_organisation_figure_is_refused():
 
 EU_MULTIMODAL = rule(
     "mm",
-    Clause(code="eu-multimodal", effect="deny", text="no licence", source=SOURCE, section="AUP",
-           regions=frozenset({"EU"}), model_facts=frozenset({"multimodal"})),
+    Clause(
+        code="eu-multimodal",
+        effect="deny",
+        text="no licence",
+        source=SOURCE,
+        section="AUP",
+        regions=frozenset({"EU"}),
+        model_facts=frozenset({"multimodal"}),
+    ),
 )
 
 
@@ -213,14 +233,32 @@ EU_MULTIMODAL = rule(
         (ModelFacts(holds=("multimodal",), known=("multimodal",)), "FR", Verdict.DENIED, ()),
         (ModelFacts(holds=(), known=("multimodal",)), "FR", Verdict.ALLOWED, ()),
         (ModelFacts(holds=("multimodal",), known=("multimodal",)), "US", Verdict.ALLOWED, ()),
-        (None, "FR", Verdict.CONDITIONAL,
-         ("Applies if the model is multimodal (its card and tags do not say): no licence [mm AUP]",)),
-        (ModelFacts(holds=(), known=()), "FR", Verdict.CONDITIONAL,
-         ("Applies if the model is multimodal (its card and tags do not say): no licence [mm AUP]",)),
-        (ModelFacts(holds=("multimodal",), known=("multimodal",)), None, Verdict.CONDITIONAL,
-         ("Applies in EU (give --region): no licence [mm AUP]",)),
-        (None, None, Verdict.CONDITIONAL,
-         ("Applies if the model is multimodal (its card and tags do not say) and in EU (give --region): no licence [mm AUP]",)),
+        (
+            None,
+            "FR",
+            Verdict.CONDITIONAL,
+            ("Applies if the model is multimodal (its card and tags do not say): no licence [mm AUP]",),
+        ),
+        (
+            ModelFacts(holds=(), known=()),
+            "FR",
+            Verdict.CONDITIONAL,
+            ("Applies if the model is multimodal (its card and tags do not say): no licence [mm AUP]",),
+        ),
+        (
+            ModelFacts(holds=("multimodal",), known=("multimodal",)),
+            None,
+            Verdict.CONDITIONAL,
+            ("Applies in EU (give --region): no licence [mm AUP]",),
+        ),
+        (
+            None,
+            None,
+            Verdict.CONDITIONAL,
+            (
+                "Applies if the model is multimodal (its card and tags do not say) and in EU (give --region): no licence [mm AUP]",
+            ),
+        ),
     ],
 )
 def test_a_term_that_depends_on_the_model(facts, region, verdict, obligations):

@@ -9,10 +9,10 @@ from click.testing import CliRunner
 
 from licensecheck.cli import main
 from licensecheck.evaluate import evaluate_rule
-from licensecheck.explain_licence import explain_licence, find_licence, UnknownLicenceId
-from licensecheck.report.explain_licence import render_text, to_document
+from licensecheck.explain_licence import UnknownLicenceId, explain_licence, find_licence
 from licensecheck.knowledge import load_knowledge
 from licensecheck.model import Context
+from licensecheck.report.explain_licence import render_text, to_document
 from licensecheck.rules_check import hub_licence_ids
 
 HUB_IDS = hub_licence_ids()  # the list shipped with the package
@@ -87,7 +87,10 @@ def test_spdx_ids_and_aliases(query, licence):
 
 
 def test_qwen_spellings_are_not_one_licence(knowledge):
-    ids = {find_licence(name, knowledge).id for name in ("qwen", "qwen-research", "tongyi-qianwen", "qwen-community-license-1.0")}
+    ids = {
+        find_licence(name, knowledge).id
+        for name in ("qwen", "qwen-research", "tongyi-qianwen", "qwen-community-license-1.0")
+    }
     assert len(ids) == 4
 
 
@@ -119,7 +122,10 @@ def test_the_context_flags_decide_the_verdict():
     assert explain_json("llama3.1", "--users", "2M", "--org-users", "900M")["verdict"] == "denied"
     assert explain_json("llama3.1", "--users", "2M", "--org-users", "600M")["context"]["org_users"] == 600_000_000
     # CC BY-NC 4.0 Section 1: declared non-commercial use is still to confirm (not by or for a business).
-    assert explain_json("cc-by-nc-4.0", "--use", "non-commercial", "--distribution", "internal")["verdict"] == "conditional"
+    assert (
+        explain_json("cc-by-nc-4.0", "--use", "non-commercial", "--distribution", "internal")["verdict"]
+        == "conditional"
+    )
     assert explain_json("cc-by-nc-4.0")["verdict"] == "denied"
 
 
@@ -148,7 +154,10 @@ def test_text_output_shows_verdict_terms_and_sources():
     result = explain("llama3.2", "--users", "900M", "--region", "US")
     assert result.exit_code == 0
     assert "Under your context" in result.stdout and "DENIED" in result.stdout
-    assert "source: https://github.com/meta-llama/llama-models/blob/main/models/llama3_2/LICENSE, section 2." in result.stdout
+    assert (
+        "source: https://github.com/meta-llama/llama-models/blob/main/models/llama3_2/LICENSE, section 2."
+        in result.stdout
+    )
     assert "eu-multimodal [deny] when: in EU; the model is multimodal" in result.stdout
 
 

@@ -15,14 +15,43 @@ REAL_ENTRY = json.loads((Path(__file__).parent / "data" / "list_models_entry.jso
 def api(fake_hub):
     from huggingface_hub import HfApi
 
-    fake_hub.add_model("org/small", {"license": "mit"}, downloads=10, likes=5, pipeline_tag="text-generation",
-                       library_name="transformers", parameters=1_000, tags=["transformers", "en"])
-    fake_hub.add_model("org/big", {"license": "mit"}, downloads=300, likes=1, pipeline_tag="text-generation",
-                       library_name="transformers", parameters=9_000, tags=["transformers", "de"])
-    fake_hub.add_model("Other/middle-gguf", {"license": "mit"}, downloads=200, likes=9, pipeline_tag="text-generation",
-                       library_name="gguf", tags=["gguf", "en"])
-    fake_hub.add_model("org/speech", {"license": "mit"}, downloads=1000, pipeline_tag="automatic-speech-recognition",
-                       library_name="transformers", tags=["transformers"])
+    fake_hub.add_model(
+        "org/small",
+        {"license": "mit"},
+        downloads=10,
+        likes=5,
+        pipeline_tag="text-generation",
+        library_name="transformers",
+        parameters=1_000,
+        tags=["transformers", "en"],
+    )
+    fake_hub.add_model(
+        "org/big",
+        {"license": "mit"},
+        downloads=300,
+        likes=1,
+        pipeline_tag="text-generation",
+        library_name="transformers",
+        parameters=9_000,
+        tags=["transformers", "de"],
+    )
+    fake_hub.add_model(
+        "Other/middle-gguf",
+        {"license": "mit"},
+        downloads=200,
+        likes=9,
+        pipeline_tag="text-generation",
+        library_name="gguf",
+        tags=["gguf", "en"],
+    )
+    fake_hub.add_model(
+        "org/speech",
+        {"license": "mit"},
+        downloads=1000,
+        pipeline_tag="automatic-speech-recognition",
+        library_name="transformers",
+        tags=["transformers"],
+    )
     fake_hub.add_dataset("org/a-dataset", {"license": "mit"})
     return HfApi(endpoint=fake_hub.url)
 
@@ -60,15 +89,33 @@ def test_pages_with_a_next_link(api, fake_hub):
 def test_expand_returns_the_listed_properties_only(api):
     (model,) = api.list_models(search="org/big", expand=["downloads", "safetensors", "pipeline_tag", "library_name"])
     assert (model.downloads, model.safetensors.total, model.pipeline_tag, model.library_name) == (
-        300, 9_000, "text-generation", "transformers")
+        300,
+        9_000,
+        "text-generation",
+        "transformers",
+    )
     assert model.tags is None and model.likes is None
 
 
 def test_entries_have_the_real_listing_shape(api, fake_hub):
     from huggingface_hub.utils import get_session
 
-    shared = ["id", "author", "gated", "lastModified", "likes", "trendingScore", "private", "sha", "downloads", "tags",
-              "library_name", "createdAt", "modelId", "siblings"]
+    shared = [
+        "id",
+        "author",
+        "gated",
+        "lastModified",
+        "likes",
+        "trendingScore",
+        "private",
+        "sha",
+        "downloads",
+        "tags",
+        "library_name",
+        "createdAt",
+        "modelId",
+        "siblings",
+    ]
     params = [("search", "org/big")] + [("expand", key) for key in shared]
     (entry,) = get_session().get(f"{fake_hub.url}/api/models", params=params).json()
     assert set(entry) == set(shared) | {"_id"}

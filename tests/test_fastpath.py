@@ -53,8 +53,11 @@ class Project:
         self.trace = base / "trace"
         self.cwd = base / "cwd"  # `python -m` imports from the working directory: an empty one
         self.cwd.mkdir()
-        self.env = {k: v for k, v in os.environ.items()
-                    if not k.startswith(("HF_", "LICENSECHECK_", "HUGGING")) and k not in ("NO_COLOR", "FORCE_COLOR")}
+        self.env = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(("HF_", "LICENSECHECK_", "HUGGING")) and k not in ("NO_COLOR", "FORCE_COLOR")
+        }
         self.env.update(
             LICENSECHECK_CACHE_DIR=str(base / "cache"),
             LICENSECHECK_FASTPATH_TRACE=str(self.trace),
@@ -70,10 +73,14 @@ class Project:
         seen = self.traced()
         done = subprocess.run(
             [sys.executable, *python, "-m", "licensecheck", *args],
-            env={**self.env, **(env or {})}, cwd=self.cwd, stdout=stdout, stderr=subprocess.PIPE,
-            stdin=subprocess.DEVNULL, timeout=120,
+            env={**self.env, **(env or {})},
+            cwd=self.cwd,
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            timeout=120,
         )
-        return Run(done.returncode, done.stdout or b"", done.stderr, self.traced()[len(seen):])
+        return Run(done.returncode, done.stdout or b"", done.stderr, self.traced()[len(seen) :])
 
     def traced(self) -> list[str]:
         return self.trace.read_text().splitlines() if self.trace.exists() else []
@@ -164,7 +171,8 @@ def touch_manifest(project: Project) -> None:
 
 
 @pytest.mark.parametrize(
-    "change", [edit_same_size, add_requirements_file, remove_requirements_file, edit_lock, add_config_file, touch_manifest]
+    "change",
+    [edit_same_size, add_requirements_file, remove_requirements_file, edit_lock, add_config_file, touch_manifest],
 )
 def test_any_changed_input_is_a_miss(project, change):
     first = assert_replayed(project, "--offline", "--format", "json")
@@ -222,7 +230,10 @@ def test_a_run_that_used_the_network_is_not_recorded(project, fake_hub):
     assert project.scan(env=env).trace == ["miss: no recorded run", "not stored: used the network"]
     # The answer is now in the metadata cache, whose entries expire: still not recorded.
     cached = project.scan(env=env)
-    assert cached.trace == ["miss: no recorded run", "not stored: answered from the metadata cache, whose answers expire"]
+    assert cached.trace == [
+        "miss: no recorded run",
+        "not stored: answered from the metadata cache, whose answers expire",
+    ]
     assert b"org/new-model" in cached.out
 
 
@@ -284,13 +295,18 @@ def test_the_warm_path_imports_nothing_heavy(project):
     assert "licensecheck.fastpath" in modules
     assert {m for m in modules if m.split(".")[0] in HEAVY} == set()
     assert {m for m in modules if m.startswith("licensecheck")} == {
-        "licensecheck", "licensecheck.cli", "licensecheck.fastpath", "licensecheck.cachedir", "licensecheck.signals",
+        "licensecheck",
+        "licensecheck.cli",
+        "licensecheck.fastpath",
+        "licensecheck.cachedir",
+        "licensecheck.signals",
     }
 
 
 def test_importing_the_command_line_does_not_import_click():
-    done = subprocess.run([sys.executable, "-X", "importtime", "-c", "import licensecheck.cli"],
-                          capture_output=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", "import licensecheck.cli"], capture_output=True, timeout=60
+    )
     modules = imported_modules(done.stderr)
     assert "licensecheck.cli" in modules and "click" not in modules
 
@@ -381,7 +397,9 @@ def test_the_interpreter_is_patched_only_while_the_command_runs(monkeypatch, tmp
         fastpath.recorded(["scan", str(tmp_path)], failing)
     assert _interpreter_state() == before
     assert (tmp_path / "trace").read_text().splitlines() == [
-        "stored", "not stored: the run did not end with its own exit code"]
+        "stored",
+        "not stored: the run did not end with its own exit code",
+    ]
     # A command the warm path does not serve runs as it is.
     assert fastpath.recorded(["lock", str(tmp_path)], lambda: 3) == 3 and _interpreter_state() == before
 
@@ -424,8 +442,11 @@ def test_only_the_command_line_knows_the_warm_path():
 def test_a_run_is_not_replayed_once_git_tracks_a_file_gitignore_skipped(project):
     # Tracked files are walked whatever .gitignore says (gitindex.py): the index is an input.
     def git(*args: str) -> None:
-        env = {**{k: v for k, v in os.environ.items() if not k.startswith("GIT_")},
-               "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+        env = {
+            **{k: v for k, v in os.environ.items() if not k.startswith("GIT_")},
+            "GIT_CONFIG_GLOBAL": os.devnull,
+            "GIT_CONFIG_NOSYSTEM": "1",
+        }
         subprocess.run(["git", *args], cwd=project.dir, env=env, check=True, capture_output=True)
 
     (project.dir / ".gitignore").write_text("scripts/\n")

@@ -11,8 +11,8 @@ import stat
 import sys
 
 import pytest
-
 from cli_helpers import invoke
+
 from licensecheck.fsutil import write_atomically
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permission bits")

@@ -18,9 +18,12 @@ from licensecheck.walk import walk
 
 GIT_ENV = {
     **{k: v for k, v in os.environ.items() if not k.startswith("GIT_")},
-    "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
-    "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
-    "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_AUTHOR_NAME": "t",
+    "GIT_AUTHOR_EMAIL": "t@example.com",
+    "GIT_COMMITTER_NAME": "t",
+    "GIT_COMMITTER_EMAIL": "t@example.com",
 }
 RUN_SH = 'python run.py --model_path "openbmb/MiniCPM4-Survey"\n'
 UNTRACKED_SH = 'python run.py --model_path "org/untracked-model"\n'
@@ -155,4 +158,3 @@ def test_a_git_file_naming_nothing_readable_falls_back(tmp_path):
     assert walked(repo) == PLAIN
     (repo / ".git").write_text("gitdir: ../elsewhere\n")  # relative to the work tree, as git writes it
     assert walked(repo) == PLAIN | TRACKED_IGNORED
-

@@ -17,31 +17,71 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+from cli_helpers import scan
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cli_helpers import scan
 from licensecheck.errors import InputError, LicensecheckError
-from licensecheck.sources.inputs import collect_inputs
-from licensecheck.model import PACKAGE
-from licensecheck.model import is_valid_repo_id
+from licensecheck.model import PACKAGE, is_valid_repo_id
 from licensecheck.sources.common import MAX_INPUT_BYTES
+from licensecheck.sources.inputs import collect_inputs
 
 ROOT = Path(__file__).resolve().parents[1]
 INPUT_NAMES = ("models.yaml", "requirements.txt", "pyproject.toml", "setup.cfg")
-FUZZ = settings(max_examples=40, deadline=None, database=None, derandomize=True,
-                suppress_health_check=[HealthCheck.function_scoped_fixture])
-FUZZ_SCANS = settings(max_examples=15, deadline=None, database=None, derandomize=True,
-                      suppress_health_check=[HealthCheck.function_scoped_fixture])
+FUZZ = settings(
+    max_examples=40,
+    deadline=None,
+    database=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+FUZZ_SCANS = settings(
+    max_examples=15,
+    deadline=None,
+    database=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 _PEP503_NAME = re.compile(r"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$")
 _UNSAFE_OUTPUT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 # Pieces that break naive parsers and naive URL building.
 NASTY = st.sampled_from(
-    ["..", "../..", "%2F", "%2e%2e", "/", "//", " ", "\t", "\x00", "\x1b[2J", "\u202e", "\r", "\\", "?", "#",
-     "@", ":", "a" * 97, "é", "--", "-", ".", "~", "$HOME", "${HF_TOKEN}", "&", "*", "!!python/object", "\ufeff"]
+    [
+        "..",
+        "../..",
+        "%2F",
+        "%2e%2e",
+        "/",
+        "//",
+        " ",
+        "\t",
+        "\x00",
+        "\x1b[2J",
+        "\u202e",
+        "\r",
+        "\\",
+        "?",
+        "#",
+        "@",
+        ":",
+        "a" * 97,
+        "é",
+        "--",
+        "-",
+        ".",
+        "~",
+        "$HOME",
+        "${HF_TOKEN}",
+        "&",
+        "*",
+        "!!python/object",
+        "\ufeff",
+    ]
 )
-ID_LIKE = st.lists(st.one_of(NASTY, st.from_regex(r"[A-Za-z0-9_.-]{1,8}", fullmatch=True)), min_size=1, max_size=6).map("".join)
+ID_LIKE = st.lists(st.one_of(NASTY, st.from_regex(r"[A-Za-z0-9_.-]{1,8}", fullmatch=True)), min_size=1, max_size=6).map(
+    "".join
+)
 
 
 def read_tree(files: dict[str, bytes]) -> tuple[str, object]:
@@ -81,7 +121,11 @@ def test_random_bytes(name, data):
 
 
 @FUZZ
-@given(name=st.sampled_from(INPUT_NAMES), text=st.text(max_size=300), encoding=st.sampled_from(["utf-16", "utf-32", "latin-1", "cp1252", "utf-8"]))
+@given(
+    name=st.sampled_from(INPUT_NAMES),
+    text=st.text(max_size=300),
+    encoding=st.sampled_from(["utf-16", "utf-32", "latin-1", "cp1252", "utf-8"]),
+)
 def test_text_in_any_encoding(name, text, encoding):
     try:
         data = text.encode(encoding)
@@ -91,9 +135,43 @@ def test_text_in_any_encoding(name, text, encoding):
 
 
 YAML_PIECES = st.sampled_from(
-    ["models:", "datasets:", "\n", "  - ", "- ", "id: ", "revision: ", "license: ", "reason: ", "own: true",
-     "base_model: ", "relation: ", "&a ", "*a", "<<: *a", "[", "]", "{", "}", ", ", ": ", "'", '"', "!!python/name:os.system",
-     "? ", "|", ">", "~", "null", "1.0", "0x1F", "    ", "#", "---", "..."]
+    [
+        "models:",
+        "datasets:",
+        "\n",
+        "  - ",
+        "- ",
+        "id: ",
+        "revision: ",
+        "license: ",
+        "reason: ",
+        "own: true",
+        "base_model: ",
+        "relation: ",
+        "&a ",
+        "*a",
+        "<<: *a",
+        "[",
+        "]",
+        "{",
+        "}",
+        ", ",
+        ": ",
+        "'",
+        '"',
+        "!!python/name:os.system",
+        "? ",
+        "|",
+        ">",
+        "~",
+        "null",
+        "1.0",
+        "0x1F",
+        "    ",
+        "#",
+        "---",
+        "...",
+    ]
 )
 
 
@@ -104,8 +182,10 @@ def test_near_yaml_manifests(pieces):
 
 
 @FUZZ
-@given(entries=st.lists(st.fixed_dictionaries({"id": ID_LIKE}, optional={"revision": ID_LIKE}), max_size=5),
-       datasets=st.lists(ID_LIKE, max_size=3))
+@given(
+    entries=st.lists(st.fixed_dictionaries({"id": ID_LIKE}, optional={"revision": ID_LIKE}), max_size=5),
+    datasets=st.lists(ID_LIKE, max_size=3),
+)
 def test_manifests_with_hostile_ids_and_revisions(entries, datasets):
     import yaml
 
@@ -114,24 +194,59 @@ def test_manifests_with_hostile_ids_and_revisions(entries, datasets):
 
 
 REQUIREMENT_PIECES = st.sampled_from(
-    ["\n", " ", "\\\n", "#", "-r ", "-c ", "-e ", "--hash=sha256:00", "--index-url ", "==", ">=", "~=", "===", "!=", ",",
-     ";", " python_version < '3'", "[extra]", "@ ", "file:///etc/passwd", "https://x/y.whl", "./local", "/etc/passwd",
-     "../outside.txt", "requirements.txt", "other.txt", "1.0", "*", "pkg", "Pkg.Name_2"]
+    [
+        "\n",
+        " ",
+        "\\\n",
+        "#",
+        "-r ",
+        "-c ",
+        "-e ",
+        "--hash=sha256:00",
+        "--index-url ",
+        "==",
+        ">=",
+        "~=",
+        "===",
+        "!=",
+        ",",
+        ";",
+        " python_version < '3'",
+        "[extra]",
+        "@ ",
+        "file:///etc/passwd",
+        "https://x/y.whl",
+        "./local",
+        "/etc/passwd",
+        "../outside.txt",
+        "requirements.txt",
+        "other.txt",
+        "1.0",
+        "*",
+        "pkg",
+        "Pkg.Name_2",
+    ]
 )
 
 
 @FUZZ
-@given(pieces=st.lists(st.one_of(REQUIREMENT_PIECES, ID_LIKE), max_size=30),
-       other=st.lists(st.one_of(REQUIREMENT_PIECES, ID_LIKE), max_size=10))
+@given(
+    pieces=st.lists(st.one_of(REQUIREMENT_PIECES, ID_LIKE), max_size=30),
+    other=st.lists(st.one_of(REQUIREMENT_PIECES, ID_LIKE), max_size=10),
+)
 def test_near_requirement_files_with_includes(pieces, other):
-    files = {"requirements.txt": "".join(pieces).encode("utf-8", "surrogatepass"),
-             "other.txt": "".join(other).encode("utf-8", "surrogatepass")}
+    files = {
+        "requirements.txt": "".join(pieces).encode("utf-8", "surrogatepass"),
+        "other.txt": "".join(other).encode("utf-8", "surrogatepass"),
+    }
     assert_sane(read_tree(files), ["requirements.txt", "other.txt"])
 
 
 @FUZZ
-@given(dependencies=st.lists(st.one_of(ID_LIKE, st.integers(), st.none(), st.booleans()), max_size=5),
-       key=st.sampled_from(["dependencies", "optional-dependencies", "dynamic", "name"]))
+@given(
+    dependencies=st.lists(st.one_of(ID_LIKE, st.integers(), st.none(), st.booleans()), max_size=5),
+    key=st.sampled_from(["dependencies", "optional-dependencies", "dynamic", "name"]),
+)
 def test_pyproject_with_hostile_values(dependencies, key):
     import json
 
@@ -156,7 +271,9 @@ def test_no_request_is_built_from_an_unvalidated_name(fake_hub, entries, package
 
     with tempfile.TemporaryDirectory() as directory:
         root = Path(directory)
-        (root / "models.yaml").write_text(yaml.safe_dump({"models": entries}, allow_unicode=True), errors="surrogatepass")
+        (root / "models.yaml").write_text(
+            yaml.safe_dump({"models": entries}, allow_unicode=True), errors="surrogatepass"
+        )
         (root / "requirements.txt").write_text("\n".join(packages) + "\n", errors="surrogatepass")
         result = scan(root, "--timeout", "2", "--retry-budget", "0")
     assert result.exit_code in (0, 1, 2, 3), result.output
@@ -243,12 +360,31 @@ DEEP_TOML = "[" * 100_000 + "]" * 100_000
 @pytest.mark.parametrize(
     ("name", "text", "message"),
     [
-        ("Pipfile.lock", '{"_meta": {}, "default": {"a": ' + DEEP_JSON + "}}", "Pipfile.lock: invalid JSON: nested too deeply"),
-        ("uv.lock", "version = 1\n[[package]]\nname = 'a'\nx = " + DEEP_TOML + "\n", "uv.lock: invalid TOML: nested too deeply"),
-        ("poetry.lock", "[[package]]\nname = 'a'\nx = " + DEEP_TOML + "\n", "poetry.lock: invalid TOML: nested too deeply"),
-        ("pylock.toml", "lock-version = '1.0'\nx = " + DEEP_TOML + "\n", "pylock.toml: invalid TOML: nested too deeply"),
-        ("licensecheck.lock", '{"lock_version": 1, "components": ' + DEEP_JSON + "}",
-         "licensecheck.lock: lock file is not valid JSON: nested too deeply; delete it and run `licensecheck lock`"),
+        (
+            "Pipfile.lock",
+            '{"_meta": {}, "default": {"a": ' + DEEP_JSON + "}}",
+            "Pipfile.lock: invalid JSON: nested too deeply",
+        ),
+        (
+            "uv.lock",
+            "version = 1\n[[package]]\nname = 'a'\nx = " + DEEP_TOML + "\n",
+            "uv.lock: invalid TOML: nested too deeply",
+        ),
+        (
+            "poetry.lock",
+            "[[package]]\nname = 'a'\nx = " + DEEP_TOML + "\n",
+            "poetry.lock: invalid TOML: nested too deeply",
+        ),
+        (
+            "pylock.toml",
+            "lock-version = '1.0'\nx = " + DEEP_TOML + "\n",
+            "pylock.toml: invalid TOML: nested too deeply",
+        ),
+        (
+            "licensecheck.lock",
+            '{"lock_version": 1, "components": ' + DEEP_JSON + "}",
+            "licensecheck.lock: lock file is not valid JSON: nested too deeply; delete it and run `licensecheck lock`",
+        ),
     ],
 )
 def test_every_json_and_toml_input_nested_too_deeply_is_an_input_error(tmp_path, name, text, message):
@@ -269,8 +405,10 @@ def test_a_baseline_nested_too_deeply_is_an_input_error(tmp_path):
 
 @pytest.mark.parametrize(
     ("error", "message"),
-    [(RecursionError, "cannot be read: nested too deeply"),
-     (MemoryError, "cannot be read: parsing it needs more memory than there is")],
+    [
+        (RecursionError, "cannot be read: nested too deeply"),
+        (MemoryError, "cannot be read: parsing it needs more memory than there is"),
+    ],
 )
 def test_a_reader_out_of_stack_or_memory_is_an_input_error_naming_the_file(tmp_path, monkeypatch, error, message):
     # Every reader is guarded, not only those whose parser is known to recurse: stand one in that fails.
@@ -331,7 +469,11 @@ def test_setup_cfg_file_references_out_of_the_tree_are_refused(outside):
     project, _ = outside
     (project / "setup.cfg").write_text("[options]\ninstall_requires = file: ../outside/requirements.txt\n")
     result = scan(project, "--offline")
-    assert result.exit_code == 2 and "setup.cfg:2: file: " in result.stderr and "outside the scanned directory" in result.stderr
+    assert (
+        result.exit_code == 2
+        and "setup.cfg:2: file: " in result.stderr
+        and "outside the scanned directory" in result.stderr
+    )
 
 
 def test_symlinks_that_stay_inside_the_tree_are_fine(outside):
@@ -356,8 +498,21 @@ def test_a_symlink_loop_is_an_input_error(tmp_path):
 
 @pytest.mark.parametrize(
     "repo_id",
-    ["../../etc/passwd", "org/..", "org%2Fmodel", "org/model%2F..%2F..", "org/my model", "org/model\x00",
-     "org/\x1b[2Jmodel", "org/model\nid", "org/model?x=1", "org/model#x", "https://evil.example/x", "a/b/c", "/org/model"],
+    [
+        "../../etc/passwd",
+        "org/..",
+        "org%2Fmodel",
+        "org/model%2F..%2F..",
+        "org/my model",
+        "org/model\x00",
+        "org/\x1b[2Jmodel",
+        "org/model\nid",
+        "org/model?x=1",
+        "org/model#x",
+        "https://evil.example/x",
+        "a/b/c",
+        "/org/model",
+    ],
 )
 def test_hostile_repository_ids_exit_2_before_any_request(fake_hub, tmp_path, repo_id):
     import json
@@ -386,8 +541,14 @@ def test_the_command_line_exits_2_without_a_traceback(tmp_path, name, data):
     (tmp_path / name).write_bytes(data)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("HF_", "LICENSECHECK_"))}
     env.update(PYTHONPATH=str(ROOT), HF_ENDPOINT="http://127.0.0.1:9", LICENSECHECK_PYPI_URL="http://127.0.0.1:9")
-    done = subprocess.run([sys.executable, "-m", "licensecheck", "scan", str(tmp_path)],
-                          capture_output=True, text=True, timeout=60, env=env, cwd=tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-m", "licensecheck", "scan", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        cwd=tmp_path,
+    )
     assert done.returncode == 2, done.stderr
     assert done.stderr.startswith(f"licensecheck: error: {name}") and "Traceback" not in done.stderr
     assert done.stdout == ""

@@ -76,7 +76,7 @@ def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
         path.append(module)
         for target in sorted(graph.get(module, ())):
             if state.get(target) == "open":
-                return path[path.index(target):] + [target]
+                return path[path.index(target) :] + [target]
             if target not in state:
                 cycle = visit(target)
                 if cycle:
@@ -111,9 +111,16 @@ def test_late_and_type_checking_imports_count(tmp_path):
     )
     (package / "b.py").write_text("from . import sub_name\n")
     (package / "c.py").write_text("def f():\n    from .a import late\n")
-    modules = {"pkg": package / "__init__.py", "pkg.a": package / "a.py", "pkg.b": package / "b.py",
-               "pkg.c": package / "c.py"}
-    assert sorted(imported("pkg.a", modules["pkg.a"], modules)) == [("pkg.b", 5, ("thing", "_hidden")), ("pkg.c", 3, ())]
+    modules = {
+        "pkg": package / "__init__.py",
+        "pkg.a": package / "a.py",
+        "pkg.b": package / "b.py",
+        "pkg.c": package / "c.py",
+    }
+    assert sorted(imported("pkg.a", modules["pkg.a"], modules)) == [
+        ("pkg.b", 5, ("thing", "_hidden")),
+        ("pkg.c", 3, ()),
+    ]
     assert imported("pkg.b", modules["pkg.b"], modules) == [("pkg", 1, ("sub_name",))]
     graph = {module: {target for target, _, _ in imported(module, path, modules)} for module, path in modules.items()}
     assert find_cycle(graph) == ["pkg.a", "pkg.c", "pkg.a"]
@@ -151,8 +158,13 @@ def test_private_modules_stay_inside_their_package():
 
 def test_a_private_module_reached_from_another_package_is_found(tmp_path):
     (tmp_path / "pkg" / "inner").mkdir(parents=True)
-    files = {"pkg": "__init__.py", "pkg.inner": "inner/__init__.py", "pkg.inner._helpers": "inner/_helpers.py",
-             "pkg.inner.user": "inner/user.py", "pkg.outside": "outside.py"}
+    files = {
+        "pkg": "__init__.py",
+        "pkg.inner": "inner/__init__.py",
+        "pkg.inner._helpers": "inner/_helpers.py",
+        "pkg.inner.user": "inner/user.py",
+        "pkg.outside": "outside.py",
+    }
     texts = {"pkg.inner.user": "from ._helpers import read\n", "pkg.outside": "from .inner._helpers import read\n"}
     modules = {}
     for name, relative in files.items():

@@ -51,11 +51,14 @@ def test_pyproject_without_final_newline(tmp_path):
     assert tomllib.loads((tmp_path / "pyproject.toml").read_text())["tool"]["licensecheck"]["extends"] == "saas"
 
 
-@pytest.mark.parametrize("name, content, message", [
-    ("licensecheck.toml", 'use = "non-commercial"\n', "licensecheck.toml: a configuration already exists"),
-    ("pyproject.toml", '[tool.licensecheck]\nuse = "non-commercial"\n', "already has a [tool.licensecheck] table"),
-    ("pyproject.toml", "[project\n", "pyproject.toml:1: invalid TOML"),
-])
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("licensecheck.toml", 'use = "non-commercial"\n', "licensecheck.toml: a configuration already exists"),
+        ("pyproject.toml", '[tool.licensecheck]\nuse = "non-commercial"\n', "already has a [tool.licensecheck] table"),
+        ("pyproject.toml", "[project\n", "pyproject.toml:1: invalid TOML"),
+    ],
+)
 def test_never_overwrites_nor_touches_a_broken_file(tmp_path, name, content, message):
     (tmp_path / name).write_text(content)
     result = init(tmp_path, "--preset", "saas")

@@ -102,18 +102,27 @@ def test_stability_termination_above_usd_1m_reaches_non_commercial_use_as_a_cond
     unknown = judged("stabilityai-community", RESEARCH)
     assert any(o.startswith("Applies above USD 1,000,000 annual revenue (give --revenue)") for o in unknown.obligations)
     # Commercial use above the figure is still denied by the commercial clause.
-    assert judged("stabilityai-community", Context(use="commercial", distribution="network", revenue=5_000_000)).verdict.value == "denied"
+    assert (
+        judged(
+            "stabilityai-community", Context(use="commercial", distribution="network", revenue=5_000_000)
+        ).verdict.value
+        == "denied"
+    )
 
 
 def test_tencent_hunyuan_territory_and_thresholds_by_release():
     # Tencent Hunyuan Community License 1.l / 4: the EU is excluded by every release; the UK and South Korea, and
     # the 1M threshold of Hunyuan3D 2.0, depend on the release, so they are conditions, not denials.
     def verdict(**context) -> str:
-        return judged("tencent-hunyuan-community", Context(use="commercial", distribution="network", **context)).verdict.value
+        return judged(
+            "tencent-hunyuan-community", Context(use="commercial", distribution="network", **context)
+        ).verdict.value
 
     assert verdict(users=2_000_000, region="DE") == "denied"
     assert verdict(users=2_000_000, region="GB") == "conditional"
     assert verdict(users=500_000, region="US") == "conditional"
     assert verdict(users=200_000_000, region="US") == "denied"
-    us = judged("tencent-hunyuan-community", Context(use="commercial", distribution="network", users=2_000_000, region="US"))
+    us = judged(
+        "tencent-hunyuan-community", Context(use="commercial", distribution="network", users=2_000_000, region="US")
+    )
     assert "user-threshold-by-release" in us.clauses and "territory-by-release" not in us.clauses

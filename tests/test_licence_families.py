@@ -9,7 +9,16 @@ import pytest
 from licensecheck.evaluate import evaluate_expression
 from licensecheck.expression import parse_expression
 from licensecheck.knowledge import load_knowledge
-from licensecheck.model import PACKAGE, Component, ComponentResult, Context, LicenceInfo, Resolution, ScanResult, Verdict
+from licensecheck.model import (
+    PACKAGE,
+    Component,
+    ComponentResult,
+    Context,
+    LicenceInfo,
+    Resolution,
+    ScanResult,
+    Verdict,
+)
 from licensecheck.policy import Policy, apply_policy
 from licensecheck.report.common import spdx_licence
 
@@ -28,7 +37,9 @@ def package(expression: str, context: Context = SHIPPED) -> ComponentResult:
 def judged(expression: str, **lists) -> ComponentResult:
     lists.setdefault("allow_origin", "licensecheck.toml")
     lists.setdefault("deny_origin", "licensecheck.toml")
-    result = apply_policy(ScanResult(SHIPPED, (package(expression),)), Policy(**lists), KNOWLEDGE.lookup, date(2026, 12, 6))
+    result = apply_policy(
+        ScanResult(SHIPPED, (package(expression),)), Policy(**lists), KNOWLEDGE.lookup, date(2026, 12, 6)
+    )
     (item,) = result.components
     return item
 
@@ -45,8 +56,11 @@ def messages(item: ComponentResult) -> list[str]:
     [
         ("GPL", "gpl-2.0", "GNU General Public License family"),
         ("AGPL", "agpl-3.0", "GNU Affero General Public License family"),
-        ("GPL-2.0-or-later WITH Bootloader-exception", "gpl-2.0",
-         "GNU General Public License v2.0 or later with the PyInstaller Bootloader exception"),
+        (
+            "GPL-2.0-or-later WITH Bootloader-exception",
+            "gpl-2.0",
+            "GNU General Public License v2.0 or later with the PyInstaller Bootloader exception",
+        ),
     ],
 )
 def test_a_denied_member_denies_the_family_and_the_licence_with_an_exception(declared, member, name):
@@ -68,7 +82,10 @@ def test_a_family_is_allowed_only_when_every_version_it_may_be_is():
 def test_a_licence_with_an_exception_is_allowed_with_the_licence_it_builds_on():
     torch_part = "Apache-2.0 WITH LLVM-exception"
     assert judged(torch_part, allow=frozenset({"apache-2.0"})).evaluation.verdict is Verdict.CONDITIONAL
-    assert judged(torch_part, allow=frozenset({"apache-2.0-with-llvm-exception"})).evaluation.verdict is Verdict.CONDITIONAL
+    assert (
+        judged(torch_part, allow=frozenset({"apache-2.0-with-llvm-exception"})).evaluation.verdict
+        is Verdict.CONDITIONAL
+    )
     assert judged(torch_part, deny=frozenset({"apache-2.0"})).evaluation.verdict is Verdict.DENIED
 
 
@@ -91,7 +108,9 @@ def test_an_unknown_exception_is_judged_as_its_licence_and_said_so():
     evaluation = package("GPL-2.0-only WITH Some-exception").evaluation
     assert {duty.licence for duty in evaluation.duties} == {"gpl-2.0"}
     (note,) = [f for f in evaluation.findings if f.code == "licence-exception"]
-    assert note.message == "gpl-2.0 WITH Some-exception: the exception may relax these terms; they are reported without it"
+    assert (
+        note.message == "gpl-2.0 WITH Some-exception: the exception may relax these terms; they are reported without it"
+    )
 
 
 @pytest.mark.parametrize(

@@ -11,8 +11,10 @@ from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
+from cli_helpers import CONTEXTS, component, lock, scan, scan_json, scan_report
 
 from licensecheck.findings import HUB_NOT_FOUND
+from licensecheck.judge import judge_component
 from licensecheck.knowledge import load_knowledge
 from licensecheck.lineage import MAX_BASES, MAX_DEPTH, lineage_chains, link_lineage
 from licensecheck.lineage_walk import AncestorWalker
@@ -25,11 +27,9 @@ from licensecheck.model import (
     LicenceInfo,
     LicenceOverride,
     Resolution,
+    Resolved,
     Severity,
 )
-from licensecheck.model import Resolved
-from licensecheck.judge import judge_component
-from cli_helpers import CONTEXTS, component, lock, scan, scan_json, scan_report
 
 LLAMA = "meta-llama/Llama-3.1-8B-Instruct"
 LLAMA_BASE = "meta-llama/Llama-3.1-8B"
@@ -74,20 +74,38 @@ def hub(fake_hub):
 
 # (base, the derivative's card, verdicts under saas / giant / research / onprem)
 DERIVATIVES = {
-    "llama-finetune": (LLAMA, {"license": "llama3.1", "base_model": LLAMA, "base_model_relation": "finetune"},
-                       ("conditional", "denied", "conditional", "conditional")),
-    "llama-apache-finetune": (LLAMA, {"license": "apache-2.0", "base_model": LLAMA},
-                              ("conditional", "denied", "conditional", "conditional")),
-    "gemma-adapter": (GEMMA, {"license": "gemma", "base_model": GEMMA, "base_model_relation": "adapter"},
-                      ("conditional", "conditional", "conditional", "conditional")),
-    "gemma-mit-finetune": (GEMMA, {"license": "mit", "base_model": GEMMA},
-                           ("conditional", "conditional", "conditional", "conditional")),
+    "llama-finetune": (
+        LLAMA,
+        {"license": "llama3.1", "base_model": LLAMA, "base_model_relation": "finetune"},
+        ("conditional", "denied", "conditional", "conditional"),
+    ),
+    "llama-apache-finetune": (
+        LLAMA,
+        {"license": "apache-2.0", "base_model": LLAMA},
+        ("conditional", "denied", "conditional", "conditional"),
+    ),
+    "gemma-adapter": (
+        GEMMA,
+        {"license": "gemma", "base_model": GEMMA, "base_model_relation": "adapter"},
+        ("conditional", "conditional", "conditional", "conditional"),
+    ),
+    "gemma-mit-finetune": (
+        GEMMA,
+        {"license": "mit", "base_model": GEMMA},
+        ("conditional", "conditional", "conditional", "conditional"),
+    ),
     # Research use of a CC BY-NC ancestor is a condition to confirm: NonCommercial excludes use by or
     # for a business even internally (CC BY-NC 4.0 Section 1, 2(a)(1)).
-    "nc-adapter": (NC_BASE, {"license": "apache-2.0", "base_model": NC_BASE, "base_model_relation": "adapter"},
-                   ("denied", "denied", "conditional", "denied")),
-    "nc-quantised": (NC_BASE, {"license": "cc-by-nc-4.0", "base_model": NC_BASE, "base_model_relation": "quantized"},
-                     ("denied", "denied", "conditional", "denied")),
+    "nc-adapter": (
+        NC_BASE,
+        {"license": "apache-2.0", "base_model": NC_BASE, "base_model_relation": "adapter"},
+        ("denied", "denied", "conditional", "denied"),
+    ),
+    "nc-quantised": (
+        NC_BASE,
+        {"license": "cc-by-nc-4.0", "base_model": NC_BASE, "base_model_relation": "quantized"},
+        ("denied", "denied", "conditional", "denied"),
+    ),
 }
 
 
@@ -108,7 +126,9 @@ def test_derivatives_get_their_ancestors_verdicts_under_every_context(hub, tmp_p
 
 
 def test_apache_finetune_of_llama_is_laundering_and_keeps_llama_terms(hub, tmp_path):
-    hub.add_model("shady/llama-apache", {"license": "apache-2.0", "base_model": LLAMA, "base_model_relation": "finetune"})
+    hub.add_model(
+        "shady/llama-apache", {"license": "apache-2.0", "base_model": LLAMA, "base_model_relation": "finetune"}
+    )
     manifest(tmp_path, "shady/llama-apache")
     code, document = scan_json(tmp_path, *CONTEXTS["saas"])
     entry = component(document, "shady/llama-apache")
@@ -147,37 +167,57 @@ def test_mit_card_on_gemma_base_is_laundering_with_gemma_obligations(hub, tmp_pa
 
 
 def test_adapter_on_non_commercial_base_is_denied_for_commercial_use(hub, tmp_path):
-    hub.add_model("someone/nc-lora", {"license": "cc-by-nc-4.0", "base_model": NC_BASE, "base_model_relation": "adapter"})
+    hub.add_model(
+        "someone/nc-lora", {"license": "cc-by-nc-4.0", "base_model": NC_BASE, "base_model_relation": "adapter"}
+    )
     manifest(tmp_path, "someone/nc-lora")
     code, document = scan_json(tmp_path, *CONTEXTS["saas"])
     entry = component(document, "someone/nc-lora")
     assert code == 1 and entry["verdict"] == "denied"
     assert "licence-laundering" not in codes(entry)  # same licence as the base
     assert entry["lineage"] == [
-        {"name": NC_BASE, "relation": "adapter", "depth": 1, "via": "someone/nc-lora", "verdict": "denied",
-         "license": {"id": "cc-by-nc-4.0", "name": "Creative Commons Attribution-NonCommercial 4.0 International",
-                     "source": "card", "link": None}},
+        {
+            "name": NC_BASE,
+            "relation": "adapter",
+            "depth": 1,
+            "via": "someone/nc-lora",
+            "verdict": "denied",
+            "license": {
+                "id": "cc-by-nc-4.0",
+                "name": "Creative Commons Attribution-NonCommercial 4.0 International",
+                "source": "card",
+                "link": None,
+            },
+        },
     ]
 
 
 def test_gguf_quantisation_restating_its_base_licence_is_not_laundering(hub, tmp_path):
     # GGUF repositories usually leave the relation to the Hub's tags.
-    hub.add_model("bartowski/Llama-3.1-8B-Instruct-GGUF", {"license": "llama3.1"},
-                  tags=["gguf", f"base_model:quantized:{LLAMA}", f"base_model:{LLAMA}"])
+    hub.add_model(
+        "bartowski/Llama-3.1-8B-Instruct-GGUF",
+        {"license": "llama3.1"},
+        tags=["gguf", f"base_model:quantized:{LLAMA}", f"base_model:{LLAMA}"],
+    )
     manifest(tmp_path, "bartowski/Llama-3.1-8B-Instruct-GGUF")
     document = scan_report(tmp_path, *CONTEXTS["saas"], code=0)
     entry = component(document, "bartowski/Llama-3.1-8B-Instruct-GGUF")
     assert entry["verdict"] == "conditional"
     assert not [f for f in entry["findings"] if f["severity"] == "error"]
-    assert [(e["name"], e["relation"], e["depth"]) for e in entry["lineage"]] == [(LLAMA, "quantized", 1), (LLAMA_BASE, None, 2)]
+    assert [(e["name"], e["relation"], e["depth"]) for e in entry["lineage"]] == [
+        (LLAMA, "quantized", 1),
+        (LLAMA_BASE, None, 2),
+    ]
     # Its own licence already says the Llama terms: they are not repeated per ancestor.
     assert sum(BUILT_WITH_LLAMA in o for o in entry["obligations"]) == 1
 
 
 def test_quantisation_of_a_laundered_model_is_flagged_and_says_where_it_changed(hub, tmp_path):
     hub.add_model("shady/llama-apache", {"license": "apache-2.0", "base_model": LLAMA})
-    hub.add_model("quant/llama-apache-AWQ", {"license": "apache-2.0", "base_model": "shady/llama-apache",
-                                             "base_model_relation": "quantized"})
+    hub.add_model(
+        "quant/llama-apache-AWQ",
+        {"license": "apache-2.0", "base_model": "shady/llama-apache", "base_model_relation": "quantized"},
+    )
     manifest(tmp_path, "quant/llama-apache-AWQ")
     document = scan_report(tmp_path, *CONTEXTS["saas"], code=0)
     entry = component(document, "quant/llama-apache-AWQ")
@@ -186,30 +226,41 @@ def test_quantisation_of_a_laundered_model_is_flagged_and_says_where_it_changed(
 
 
 def test_merge_of_permissive_and_non_commercial_parents_is_non_commercial(hub, tmp_path):
-    hub.add_model("merger/frankenmerge", {"license": "apache-2.0", "base_model": [APACHE_BASE, NC_BASE],
-                                          "base_model_relation": "merge"})
+    hub.add_model(
+        "merger/frankenmerge",
+        {"license": "apache-2.0", "base_model": [APACHE_BASE, NC_BASE], "base_model_relation": "merge"},
+    )
     manifest(tmp_path, "merger/frankenmerge")
     code, document = scan_json(tmp_path, *CONTEXTS["saas"])
     entry = component(document, "merger/frankenmerge")
     assert code == 1 and entry["verdict"] == "denied"
     assert [(e["name"], e["relation"], e["verdict"]) for e in entry["lineage"]] == [
-        (APACHE_BASE, "merge", "allowed"), (NC_BASE, "merge", "denied"),
+        (APACHE_BASE, "merge", "allowed"),
+        (NC_BASE, "merge", "denied"),
     ]
     laundering = [f["message"] for f in entry["findings"] if f["code"] == "licence-laundering"]
     assert len(laundering) == 1 and NC_BASE in laundering[0]  # the apache parent is not laundered
-    assert any(f["code"] == "non-commercial" and f["message"].startswith(f"from {NC_BASE} (cc-by-nc-4.0): ")
-               for f in entry["findings"])
+    assert any(
+        f["code"] == "non-commercial" and f["message"].startswith(f"from {NC_BASE} (cc-by-nc-4.0): ")
+        for f in entry["findings"]
+    )
     research = scan_report(tmp_path, *CONTEXTS["research"], code=0)
     # The NC parent's research use is a condition to confirm (CC BY-NC 4.0 Section 1: not for a business).
     assert component(research, "merger/frankenmerge")["verdict"] == "conditional"
 
 
 def test_chain_of_depth_three(hub, tmp_path):
-    hub.add_model("org/gemma-instruct-tuned", {"license": "gemma", "base_model": GEMMA, "base_model_relation": "finetune"})
-    hub.add_model("org/gemma-medical", {"license": "gemma", "base_model": "org/gemma-instruct-tuned",
-                                        "base_model_relation": "finetune"})
-    hub.add_model("org/gemma-medical-lora", {"license": "gemma", "base_model": "org/gemma-medical",
-                                             "base_model_relation": "adapter"})
+    hub.add_model(
+        "org/gemma-instruct-tuned", {"license": "gemma", "base_model": GEMMA, "base_model_relation": "finetune"}
+    )
+    hub.add_model(
+        "org/gemma-medical",
+        {"license": "gemma", "base_model": "org/gemma-instruct-tuned", "base_model_relation": "finetune"},
+    )
+    hub.add_model(
+        "org/gemma-medical-lora",
+        {"license": "gemma", "base_model": "org/gemma-medical", "base_model_relation": "adapter"},
+    )
     manifest(tmp_path, "org/gemma-medical-lora")
     document = scan_report(tmp_path, *CONTEXTS["saas"], code=0)
     entry = component(document, "org/gemma-medical-lora")
@@ -220,8 +271,10 @@ def test_chain_of_depth_three(hub, tmp_path):
     ]
     assert entry["verdict"] == "conditional" and "licence-laundering" not in codes(entry)
     text = scan(tmp_path, *CONTEXTS["saas"]).output
-    assert ("lineage: org/gemma-medical-lora → org/gemma-medical (gemma) → org/gemma-instruct-tuned (gemma) "
-            f"→ {GEMMA} (gemma)") in text
+    assert (
+        "lineage: org/gemma-medical-lora → org/gemma-medical (gemma) → org/gemma-instruct-tuned (gemma) "
+        f"→ {GEMMA} (gemma)"
+    ) in text
 
 
 def test_laundering_is_caught_however_far_up(hub, tmp_path):
@@ -238,7 +291,9 @@ def test_laundering_is_caught_however_far_up(hub, tmp_path):
 
 
 def test_lineage_read_from_tags_when_the_card_is_silent(hub, tmp_path):
-    hub.add_model("someone/tagged", {"license": "apache-2.0"}, tags=[f"base_model:finetune:{NC_BASE}", f"base_model:{NC_BASE}"])
+    hub.add_model(
+        "someone/tagged", {"license": "apache-2.0"}, tags=[f"base_model:finetune:{NC_BASE}", f"base_model:{NC_BASE}"]
+    )
     manifest(tmp_path, "someone/tagged")
     document = scan_report(tmp_path, *CONTEXTS["saas"], code=1)
     entry = component(document, "someone/tagged")
@@ -378,7 +433,9 @@ def test_a_run_looks_up_at_most_its_budget_of_ancestors(hub, tmp_path, monkeypat
     assert "fan/b0" in looked_up and "fan/b9" not in looked_up
     reached = set(bases) | {name for base in looked_up & set(bases) for name in grandparents[base]}
     refused = {
-        f["message"].split(" ")[1] for f in entry["findings"] if f["code"] == "lineage-unresolved" and "not looked up" in f["message"]
+        f["message"].split(" ")[1]
+        for f in entry["findings"]
+        if f["code"] == "lineage-unresolved" and "not looked up" in f["message"]
     }
     assert refused == reached - looked_up
     assert (
@@ -442,7 +499,8 @@ def test_own_model_built_on_another_own_model(hub, tmp_path):
     bot = component(document, "acme/bot")
     assert code == 1 and bot["verdict"] == "denied"
     assert [(e["name"], e["license"]["source"], e["verdict"]) for e in bot["lineage"]] == [
-        ("acme/base", "own", "denied"), (NC_BASE, "card", "denied"),
+        ("acme/base", "own", "denied"),
+        (NC_BASE, "card", "denied"),
     ]
     assert not [path for _, path in hub.requests if "acme" in path]
     assert "acme/bot → acme/base (own model) → CohereForAI/c4ai-command-r-v01 (cc-by-nc-4.0)" in scan(tmp_path).output
@@ -473,8 +531,14 @@ def test_manifest_override_of_an_ancestor_is_honoured(hub, tmp_path):
 def test_each_repository_is_fetched_once_however_many_share_it(hub, tmp_path):
     for index in range(4):
         hub.add_model(f"tuners/llama-ft-{index}", {"license": "llama3.1", "base_model": LLAMA})
-    hub.add_model("merger/llama-merge", {"license": "llama3.1", "base_model": ["tuners/llama-ft-0", "tuners/llama-ft-1"],
-                                         "base_model_relation": "merge"})
+    hub.add_model(
+        "merger/llama-merge",
+        {
+            "license": "llama3.1",
+            "base_model": ["tuners/llama-ft-0", "tuners/llama-ft-1"],
+            "base_model_relation": "merge",
+        },
+    )
     names = [f"tuners/llama-ft-{index}" for index in range(4)] + ["merger/llama-merge", LLAMA]
     manifest(tmp_path, *names)
     code, document = scan_json(tmp_path, *CONTEXTS["saas"])
@@ -485,12 +549,17 @@ def test_each_repository_is_fetched_once_however_many_share_it(hub, tmp_path):
     merge = component(document, "merger/llama-merge")
     # The diamond (two parents, one grandparent) lists the grandparent once.
     assert [(e["name"], e["depth"]) for e in merge["lineage"]] == [
-        ("tuners/llama-ft-0", 1), ("tuners/llama-ft-1", 1), (LLAMA, 2), (LLAMA_BASE, 3),
+        ("tuners/llama-ft-0", 1),
+        ("tuners/llama-ft-1", 1),
+        (LLAMA, 2),
+        (LLAMA_BASE, 3),
     ]
 
 
 def test_lock_records_ancestors_and_offline_scan_needs_no_network(hub, tmp_path):
-    hub.add_model("shady/llama-apache", {"license": "apache-2.0", "base_model": LLAMA, "base_model_relation": "finetune"})
+    hub.add_model(
+        "shady/llama-apache", {"license": "apache-2.0", "base_model": LLAMA, "base_model_relation": "finetune"}
+    )
     (tmp_path / "models.yaml").write_text(
         "models:\n  - shady/llama-apache\n  - id: acme/bot\n    own: true\n    base_model: google/gemma-2-9b-it\n"
     )
@@ -526,7 +595,9 @@ def test_offline_without_the_ancestors_in_the_lock_is_unknown(hub, tmp_path):
     code, document = scan_json(tmp_path, "--offline")
     entry = component(document, "someone/ft")
     assert code == 3 and entry["verdict"] == "unknown"
-    assert any(f["code"] == "lineage-unresolved" and "run `licensecheck lock`" in f["message"] for f in entry["findings"])
+    assert any(
+        f["code"] == "lineage-unresolved" and "run `licensecheck lock`" in f["message"] for f in entry["findings"]
+    )
 
 
 def test_lock_reports_an_unresolvable_ancestor(hub, tmp_path):
@@ -548,15 +619,30 @@ def knowledge():
 def test_every_category_but_unknown_has_a_permissiveness_level(knowledge):
     levels = {category.id: knowledge.permissiveness(category.id) for category in knowledge.categories}
     assert levels == {
-        "public-domain": 0, "permissive": 1, "data-permissive": 1, "weak-copyleft": 2, "copyleft": 3,
-        "data-copyleft": 3, "network-copyleft": 4, "responsible-ai": 5, "community": 5, "no-derivatives": 6,
-        "non-commercial": 7, "research-only": 7, "proprietary": 8, "unknown": None,
+        "public-domain": 0,
+        "permissive": 1,
+        "data-permissive": 1,
+        "weak-copyleft": 2,
+        "copyleft": 3,
+        "data-copyleft": 3,
+        "network-copyleft": 4,
+        "responsible-ai": 5,
+        "community": 5,
+        "no-derivatives": 6,
+        "non-commercial": 7,
+        "research-only": 7,
+        "proprietary": 8,
+        "unknown": None,
     }
     assert {rule.category for rule in knowledge.rules} <= set(levels)
 
 
-def _link(knowledge, declared: list[Component], graph: dict[str, tuple[str | None, tuple[str, ...], str | None]],
-          context: Context = Context()) -> dict[str, ComponentResult]:
+def _link(
+    knowledge,
+    declared: list[Component],
+    graph: dict[str, tuple[str | None, tuple[str, ...], str | None]],
+    context: Context = Context(),
+) -> dict[str, ComponentResult]:
     """Run the pure step on a hand-made graph: name -> (licence id, bases, relation)."""
     answers: dict[tuple, Resolved] = {}
     for name, (licence, bases, relation) in graph.items():
@@ -575,11 +661,15 @@ def _link(knowledge, declared: list[Component], graph: dict[str, tuple[str | Non
 
 
 def test_pure_identical_licence_and_same_level_are_not_laundering(knowledge):
-    results = _link(knowledge, [Component(MODEL, "x/same"), Component(MODEL, "x/sideways")], {
-        "x/same": ("llama3.1", ("base/llama",), "finetune"),
-        "x/sideways": ("gemma", ("base/llama",), "finetune"),  # different terms, not looser ones
-        "base/llama": ("llama3.1", (), None),
-    })
+    results = _link(
+        knowledge,
+        [Component(MODEL, "x/same"), Component(MODEL, "x/sideways")],
+        {
+            "x/same": ("llama3.1", ("base/llama",), "finetune"),
+            "x/sideways": ("gemma", ("base/llama",), "finetune"),  # different terms, not looser ones
+            "base/llama": ("llama3.1", (), None),
+        },
+    )
     for result in results.values():
         assert not [f for f in result.evaluation.findings if f.code == "licence-laundering"]
     # Both licences bind the sideways one: gemma's own duties and llama's, prefixed.
@@ -589,28 +679,39 @@ def test_pure_identical_licence_and_same_level_are_not_laundering(knowledge):
 
 
 def test_pure_stricter_derivative_is_not_laundering_and_verdict_is_most_restrictive(knowledge):
-    results = _link(knowledge, [Component(MODEL, "x/nc")], {
-        "x/nc": ("cc-by-nc-4.0", ("base/apache",), "finetune"),
-        "base/apache": ("apache-2.0", (), None),
-    })
+    results = _link(
+        knowledge,
+        [Component(MODEL, "x/nc")],
+        {
+            "x/nc": ("cc-by-nc-4.0", ("base/apache",), "finetune"),
+            "base/apache": ("apache-2.0", (), None),
+        },
+    )
     evaluation = results["x/nc"].evaluation
     assert evaluation.verdict.value == "denied"
     assert not [f for f in evaluation.findings if f.code == "licence-laundering"]
 
 
 def test_pure_unresolved_ancestor_and_obligation_prefixes(knowledge):
-    results = _link(knowledge, [Component(MODEL, "x/child")], {
-        "x/child": ("mit", ("gone/base", "base/gemma"), "merge"),
-        "gone/base": (None, (), None),
-        "base/gemma": ("gemma", (), None),
-    })
+    results = _link(
+        knowledge,
+        [Component(MODEL, "x/child")],
+        {
+            "x/child": ("mit", ("gone/base", "base/gemma"), "merge"),
+            "gone/base": (None, (), None),
+            "base/gemma": ("gemma", (), None),
+        },
+    )
     result = results["x/child"]
     assert result.evaluation.verdict.value == "unknown"
     unresolved = [f for f in result.evaluation.findings if f.code == "lineage-unresolved"]
-    assert len(unresolved) == 1 and "gone/base" in unresolved[0].message and "no such repository" in unresolved[0].message
+    assert (
+        len(unresolved) == 1 and "gone/base" in unresolved[0].message and "no such repository" in unresolved[0].message
+    )
     assert all(o.startswith("from base/gemma (gemma): ") for o in result.evaluation.obligations)
     assert [(e.name, e.depth, e.via, e.relation) for e in result.lineage] == [
-        ("gone/base", 1, "x/child", "merge"), ("base/gemma", 1, "x/child", "merge"),
+        ("gone/base", 1, "x/child", "merge"),
+        ("base/gemma", 1, "x/child", "merge"),
     ]
     assert lineage_chains(result) == ["x/child → gone/base (licence not determined)", "x/child → base/gemma (gemma)"]
     # The structured duties say the same, with the clause they come from.
@@ -619,10 +720,15 @@ def test_pure_unresolved_ancestor_and_obligation_prefixes(knowledge):
 
 
 def test_pure_own_model_with_override_is_held_to_ancestors(knowledge):
-    own = Component(MODEL, "acme/bot", own=True, base_models=("base/llama",), relation="finetune",
-                    override=LicenceOverride("mit", "we say so"))
-    results = _link(knowledge, [own], {"base/llama": ("llama3.1", (), None)},
-                    Context(users=900_000_000))
+    own = Component(
+        MODEL,
+        "acme/bot",
+        own=True,
+        base_models=("base/llama",),
+        relation="finetune",
+        override=LicenceOverride("mit", "we say so"),
+    )
+    results = _link(knowledge, [own], {"base/llama": ("llama3.1", (), None)}, Context(users=900_000_000))
     evaluation = results["acme/bot"].evaluation
     assert evaluation.verdict.value == "denied"
     assert [f.code for f in evaluation.findings] == ["licence-override", "licence-laundering", "user-threshold"]

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import jsonschema
 import pytest
-from click.testing import CliRunner
-
 from cli_helpers import lock
+from click.testing import CliRunner
 from fakehub import fake_sha
 from faults import closed_port_url
 
@@ -166,7 +164,10 @@ def test_a_repository_gone_is_a_change(locked, fake_hub):
     assert code == 1
     (change,) = document["changes"]
     assert {k: change[k] for k in ("component", "field", "locked", "live")} == {
-        "component": "org/plain", "field": "repository", "locked": "present", "live": "hub-not-found",
+        "component": "org/plain",
+        "field": "repository",
+        "locked": "present",
+        "live": "hub-not-found",
     }
     assert "no such repository" in change["message"]
     text = lock(locked, "--check")
@@ -250,16 +251,32 @@ def test_format_needs_check(fake_hub, tmp_path):
 def test_ids_compare_without_case_and_a_changed_declared_name_is_a_change():
     from licensecheck.lockcheck import entry_changes
     from licensecheck.lockfile import LockEntry
-    from licensecheck.model import LicenceInfo, Resolution
-    from licensecheck.model import Resolved
+    from licensecheck.model import LicenceInfo, Resolution, Resolved
 
-    entry = LockEntry("model", "old/m", None, "a" * 40, LicenceInfo("other", "card", declared="acme-1"), None,
-                      base_models=("Org/Base",), relation="finetune", resolved_id="New/M")
-    live = Resolved(Resolution(version="a" * 40, licence=LicenceInfo("other", "tags", declared="acme-1")),
-                    ("Org/Base",), "finetune", "new/m")
+    entry = LockEntry(
+        "model",
+        "old/m",
+        None,
+        "a" * 40,
+        LicenceInfo("other", "card", declared="acme-1"),
+        None,
+        base_models=("Org/Base",),
+        relation="finetune",
+        resolved_id="New/M",
+    )
+    live = Resolved(
+        Resolution(version="a" * 40, licence=LicenceInfo("other", "tags", declared="acme-1")),
+        ("Org/Base",),
+        "finetune",
+        "new/m",
+    )
     assert entry_changes(entry, live) == ()
-    relicensed = Resolved(Resolution(version="a" * 40, licence=LicenceInfo("other", "card", declared="acme-2")),
-                          ("Org/Base",), "finetune", "NEW/M")
+    relicensed = Resolved(
+        Resolution(version="a" * 40, licence=LicenceInfo("other", "card", declared="acme-2")),
+        ("Org/Base",),
+        "finetune",
+        "NEW/M",
+    )
     assert [(c.field, c.locked, c.live) for c in entry_changes(entry, relicensed)] == [
         ("license.declared", "acme-1", "acme-2"),
     ]

@@ -13,11 +13,9 @@ import json
 from pathlib import Path
 
 import pytest
-
 from cli_helpers import component, lock, scan, scan_json
 from fakehub import fake_sha
 from faults import closed_port_url
-
 
 COHERE = "CohereForAI/c4ai-command-r-v01"
 COHERE_SHA = fake_sha("model", COHERE)
@@ -40,8 +38,15 @@ def write_lock_json(path: Path, components: list[dict]) -> None:
 
 
 def entry(name: str, licence: str, *, version: str | None = None, type_: str = "model", **more) -> dict:
-    return {"type": type_, "name": name, "requested": None, "version": version,
-            "license": {"id": licence, "source": "card"}, "resolved_at": None, **more}
+    return {
+        "type": type_,
+        "name": name,
+        "requested": None,
+        "version": version,
+        "license": {"id": licence, "source": "card"},
+        "resolved_at": None,
+        **more,
+    }
 
 
 def errors(document_component: dict, code: str) -> list[str]:
@@ -88,8 +93,13 @@ def test_a_forged_licence_passes_a_plain_scan_but_not_verify_lock(cohere_tree, f
         "(the Hub's answer is used)"
     ]
     # One request for the entry, at the commit the lock pins.
-    assert fake_hub.requests == [("GET", f"/api/models/{COHERE}/revision/{COHERE_SHA}?expand=cardData&expand=sha"
-                                          "&expand=tags&expand=gated&expand=siblings")]
+    assert fake_hub.requests == [
+        (
+            "GET",
+            f"/api/models/{COHERE}/revision/{COHERE_SHA}?expand=cardData&expand=sha"
+            "&expand=tags&expand=gated&expand=siblings",
+        )
+    ]
     assert [n["code"] for n in document["notices"]] == ["lock-mismatch"]
 
 
@@ -146,8 +156,11 @@ def test_offline_wins_over_the_configuration_and_says_so(cohere_tree, fake_hub):
     code, document = scan_json(cohere_tree, *SAAS, "--offline")
     assert code == 1 and fake_hub.requests == []
     assert [(n["code"], n["message"]) for n in document["notices"]] == [
-        ("lock-not-verified", "licensecheck.lock is trusted without checking it: --offline overrides "
-                              f"`verify_lock = true` in {cohere_tree / 'licensecheck.toml'}")
+        (
+            "lock-not-verified",
+            "licensecheck.lock is trusted without checking it: --offline overrides "
+            f"`verify_lock = true` in {cohere_tree / 'licensecheck.toml'}",
+        )
     ]
 
 

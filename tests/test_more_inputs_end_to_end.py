@@ -12,10 +12,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-
+from cli_helpers import by_name, invoke, report, scan, scan_json, scan_report
 from fakehub import fake_sha
 from localmodels import write_gguf, write_model_folder
-from cli_helpers import by_name, invoke, report, scan, scan_json, scan_report
 
 LOCKS = Path(__file__).parent / "sources" / "assets" / "locks"
 SAAS = ("--use", "commercial", "--distribution", "network", "--users", "2M")
@@ -26,9 +25,20 @@ LLAMA = "meta-llama/Llama-3.1-8B-Instruct"
 GEMMA = "google/gemma-2-9b-it"
 GEMMA_SHA = fake_sha("model", GEMMA)
 PACKAGES = {
-    "astroid": "4.3.4", "certifi": "2026.10.19.post1", "charset-normalizer": "3.5.3", "colorama": "0.4.6",
-    "dill": "0.4.1", "idna": "3.20", "isort": "9.0.2", "mccabe": "0.7.0", "mypy-extensions": "1.2.0",
-    "platformdirs": "4.14.8", "pylint": "4.1.4", "pyyaml": "6.0.4", "requests": "2.34.2", "tomlkit": "0.15.2",
+    "astroid": "4.3.4",
+    "certifi": "2026.10.19.post1",
+    "charset-normalizer": "3.5.3",
+    "colorama": "0.4.6",
+    "dill": "0.4.1",
+    "idna": "3.20",
+    "isort": "9.0.2",
+    "mccabe": "0.7.0",
+    "mypy-extensions": "1.2.0",
+    "platformdirs": "4.14.8",
+    "pylint": "4.1.4",
+    "pyyaml": "6.0.4",
+    "requests": "2.34.2",
+    "tomlkit": "0.15.2",
     "urllib3": "2.8.0",
 }
 
@@ -46,12 +56,22 @@ def team_repo(fake_hub, tmp_path):
     for folder, files in (("service", ("uv.lock", "pyproject.toml")), ("worker", ("poetry.lock", "pyproject.toml"))):
         (repo / folder).mkdir(parents=True)
         for name in files:
-            shutil.copy(LOCKS / folder.replace("service", "uv").replace("worker", "poetry") / name, repo / folder / name)
-    write_model_folder(repo / "models" / "support-bot", {"license": "apache-2.0", "library_name": "peft"}, adapter_base=NC_BASE)
+            shutil.copy(
+                LOCKS / folder.replace("service", "uv").replace("worker", "poetry") / name, repo / folder / name
+            )
+    write_model_folder(
+        repo / "models" / "support-bot", {"license": "apache-2.0", "library_name": "peft"}, adapter_base=NC_BASE
+    )
     write_gguf(
         repo / "models" / "llama-3.1-8b-instruct.Q4_K_M.gguf",
         licence="llama3.1",
-        base_models=[{"name": "Llama 3.1 8B Instruct", "organization": "Meta Llama", "repo_url": f"https://huggingface.co/{LLAMA}"}],
+        base_models=[
+            {
+                "name": "Llama 3.1 8B Instruct",
+                "organization": "Meta Llama",
+                "repo_url": f"https://huggingface.co/{LLAMA}",
+            }
+        ],
     )
     (repo / "models.yaml").write_text("models:\n  - path: models/support-bot\n")
     (repo / "sbom.cdx.json").write_text(
@@ -61,7 +81,11 @@ def team_repo(fake_hub, tmp_path):
                 "specVersion": "1.6",
                 "version": 1,
                 "components": [
-                    {"type": "machine-learning-model", "name": "gemma-2-9b-it", "purl": f"pkg:huggingface/{GEMMA}@{GEMMA_SHA}"},
+                    {
+                        "type": "machine-learning-model",
+                        "name": "gemma-2-9b-it",
+                        "purl": f"pkg:huggingface/{GEMMA}@{GEMMA_SHA}",
+                    },
                     {"type": "library", "name": "left-pad", "version": "1.3.0", "purl": "pkg:npm/left-pad@1.3.0"},
                 ],
             },
@@ -96,9 +120,17 @@ def test_one_scan_checks_locks_local_models_gguf_and_an_sbom(team_repo):
     assert gemma["locations"][0]["path"] == "sbom.cdx.json"
 
     requests = components["requests"]
-    assert (requests["version"], requests["direct"], requests["scope"], requests["verdict"]) == ("2.34.2", True, "main", "allowed")
+    assert (requests["version"], requests["direct"], requests["scope"], requests["verdict"]) == (
+        "2.34.2",
+        True,
+        "main",
+        "allowed",
+    )
     assert [place["path"] for place in requests["locations"]] == [
-        "service/uv.lock", "worker/poetry.lock", "service/pyproject.toml", "worker/pyproject.toml",
+        "service/uv.lock",
+        "worker/poetry.lock",
+        "service/pyproject.toml",
+        "worker/pyproject.toml",
     ]
     assert (components["astroid"]["direct"], components["astroid"]["scope"]) == (False, "dev")
     assert components["pyyaml"]["scope"] == "optional"
@@ -118,8 +150,13 @@ def test_scope_main_leaves_out_extras_and_dev_groups(team_repo):
     code, document = scan_json(team_repo, "--scope", "main", *SAAS)
     assert code == 1  # the adapter is denied
     assert set(by_name(document)) == {
-        "models/support-bot", "models/llama-3.1-8b-instruct.Q4_K_M.gguf",
-        "certifi", "charset-normalizer", "idna", "requests", "urllib3",
+        "models/support-bot",
+        "models/llama-3.1-8b-instruct.Q4_K_M.gguf",
+        "certifi",
+        "charset-normalizer",
+        "idna",
+        "requests",
+        "urllib3",
     }  # not pylint, astroid (dev), pyyaml, tomlkit (extras)
 
 
@@ -131,7 +168,7 @@ def test_a_dev_only_copyleft_dependency_is_not_distributed(fake_hub, tmp_path):
     components = by_name(document)
     pylint, certifi = components["pylint"], components["certifi"]
     assert certifi["scope"] == "main" and certifi["verdict"] == "conditional"  # shipped: GPL duties apply
-    assert [o[o.rindex("["):] for o in certifi["obligations"]] == ["[gpl-2.0 2(b), 3, 6]", "[gpl-2.0 1, 2(a)]"]
+    assert [o[o.rindex("[") :] for o in certifi["obligations"]] == ["[gpl-2.0 2(b), 3, 6]", "[gpl-2.0 1, 2(a)]"]
     assert pylint["scope"] == "dev" and pylint["verdict"] == "allowed" and pylint["obligations"] == []
     [why] = [f for f in pylint["findings"] if f["code"] == "dev-dependency"]
     assert why["severity"] == "info" and "judged as internal use" in why["message"]
@@ -172,9 +209,15 @@ def test_a_corrupt_gguf_is_unknown_not_allowed(fake_hub, tmp_path):
     ("files", "expected"),
     [
         ({"uv.lock": "version = 1\n[[package]\n"}, "uv.lock:2: invalid TOML"),
-        ({"poetry.lock": "[metadata]\nlock-version = '9.0'\n"}, "poetry.lock:1: unsupported poetry.lock `lock-version` '9.0'"),
+        (
+            {"poetry.lock": "[metadata]\nlock-version = '9.0'\n"},
+            "poetry.lock:1: unsupported poetry.lock `lock-version` '9.0'",
+        ),
         ({"Pipfile.lock": "{\n"}, "Pipfile.lock:2: invalid JSON"),
-        ({"models.yaml": "models:\n  - path: ../elsewhere\n"}, "models.yaml:2: '../elsewhere' is outside the scanned tree"),
+        (
+            {"models.yaml": "models:\n  - path: ../elsewhere\n"},
+            "models.yaml:2: '../elsewhere' is outside the scanned tree",
+        ),
     ],
 )
 def test_malformed_inputs_exit_2_naming_the_file(tmp_path, files, expected):
@@ -207,7 +250,10 @@ def test_an_sbom_alone_scans_no_tree(fake_hub, tmp_path, monkeypatch):
     fake_hub.add_package("urllib3", "2.2.3", license_expression="MIT")
     result = invoke("scan", "--sbom", bom, "--format", "json", *SAAS)
     document = report(result)
-    assert {(c["name"], c["verdict"]) for c in document["components"]} == {(GEMMA, "conditional"), ("urllib3", "allowed")}
+    assert {(c["name"], c["verdict"]) for c in document["components"]} == {
+        (GEMMA, "conditional"),
+        ("urllib3", "allowed"),
+    }
     assert result.exit_code == 0
 
 
@@ -222,7 +268,10 @@ def test_an_sbom_beside_a_tree_without_inputs_is_scanned(fake_hub, tmp_path, mon
     fake_hub.add_model(GEMMA, {"license": "gemma"}, revisions={"v1": "11c9b309abf73637e4b6f9a3fa1e92e615547819"})
     fake_hub.add_package("urllib3", "2.2.3", license_expression="MIT")
     code, document = scan_json(Path(path), "--sbom", str(bom), *SAAS)
-    assert {(c["name"], c["verdict"]) for c in document["components"]} == {(GEMMA, "conditional"), ("urllib3", "allowed")}
+    assert {(c["name"], c["verdict"]) for c in document["components"]} == {
+        (GEMMA, "conditional"),
+        ("urllib3", "allowed"),
+    }
     assert code == 0
 
 
@@ -265,9 +314,16 @@ def test_hf_cache_lists_every_cached_revision_with_verdicts(populated_cache, tmp
     assert verdicts[(NC_BASE, fake_sha("model", NC_BASE)[:8])] == "denied"
     qwen = found[("model", "Qwen/Qwen2.5-7B-Instruct", fake_sha("qwen", "v1"))]
     assert qwen["locations"] == [
-        {"path": (populated_cache / "models--Qwen--Qwen2.5-7B-Instruct" / "snapshots" / fake_sha("qwen", "v1")).as_posix(), "line": None}
+        {
+            "path": (
+                populated_cache / "models--Qwen--Qwen2.5-7B-Instruct" / "snapshots" / fake_sha("qwen", "v1")
+            ).as_posix(),
+            "line": None,
+        }
     ]
-    assert [entry["name"] for entry in found[("model", NC_BASE, fake_sha("model", NC_BASE))]["lineage"]] == ["CohereForAI/c4ai-base"]
+    assert [entry["name"] for entry in found[("model", NC_BASE, fake_sha("model", NC_BASE))]["lineage"]] == [
+        "CohereForAI/c4ai-base"
+    ]
     [inventory] = [n for n in document["notices"] if n["code"] == "hf-cache"]
     assert "4 revision(s) of 3 model(s) and dataset(s)" in inventory["message"]
     assert result.exit_code == 1
@@ -297,7 +353,9 @@ def test_hf_cache_beside_a_tree_without_inputs_is_scanned(populated_cache, tmp_p
     monkeypatch.chdir(empty)
     code, document = scan_json(Path("."), "--hf-cache", str(populated_cache), *SAAS)
     assert {(c["name"], c["verdict"]) for c in document["components"]} == {
-        ("Qwen/Qwen2.5-7B-Instruct", "allowed"), (NC_BASE, "denied"), ("allenai/c4", "conditional"),
+        ("Qwen/Qwen2.5-7B-Instruct", "allowed"),
+        (NC_BASE, "denied"),
+        ("allenai/c4", "conditional"),
     }
     assert len(document["components"]) == 4 and code == 1
 

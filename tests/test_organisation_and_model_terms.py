@@ -14,9 +14,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from cli_helpers import component, scan, scan_json, scan_report
 from click.testing import CliRunner
 
-from cli_helpers import component, scan, scan_json, scan_report
 from licensecheck.cli import main
 from licensecheck.evaluate import evaluate_rule
 from licensecheck.knowledge import load_knowledge
@@ -33,8 +33,12 @@ COSMOS = "nvidia/Cosmos-1.0-Diffusion-7B-Text2World"
 NEMOTRON = "nvidia/Nemotron-4-340B-Reward"
 # Llama's release dates, on which section 2 counts the organisation's users.
 RELEASE_DATES = {
-    "llama2": "2023-07-18", "llama3": "2024-04-18", "llama3.1": "2024-07-23",
-    "llama3.2": "2024-09-25", "llama3.3": "2024-12-06", "llama4": "2025-04-05",
+    "llama2": "2023-07-18",
+    "llama3": "2024-04-18",
+    "llama3.1": "2024-07-23",
+    "llama3.2": "2024-09-25",
+    "llama3.3": "2024-12-06",
+    "llama4": "2025-04-05",
 }
 
 
@@ -125,7 +129,9 @@ def test_the_text_report_names_the_organisation_figure_only_when_given(project):
         "organisation, revenue not given, region not given"
     )
     without = scan(project, "--users", "2M").stdout.splitlines()[0]
-    assert without.endswith("commercial use, offered as a network service, 2,000,000 monthly active users, revenue not given, region not given")
+    assert without.endswith(
+        "commercial use, offered as a network service, 2,000,000 monthly active users, revenue not given, region not given"
+    )
 
 
 def test_a_negative_organisation_figure_is_a_usage_error(project):
@@ -185,7 +191,10 @@ def test_a_card_without_tags_leaves_the_fact_to_confirm(fake_hub, tmp_path):
     document = scan_report(tmp_path, "--org-users", "2M", "--region", "FR", code=0)
     entry = component(document, "acme/llama-3.2-finetune")
     assert entry["verdict"] == "conditional"
-    assert any(o.startswith("Applies if the model is multimodal (its card and tags do not say): ") for o in entry["obligations"])
+    assert any(
+        o.startswith("Applies if the model is multimodal (its card and tags do not say): ")
+        for o in entry["obligations"]
+    )
 
 
 def test_llama33_has_no_eu_term(knowledge):

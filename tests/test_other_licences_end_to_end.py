@@ -21,7 +21,6 @@ licences that do). Revenue is never given, so revenue caps stay to be confirmed.
 from __future__ import annotations
 
 import pytest
-
 from cli_helpers import CONTEXTS, scan_json, scan_report
 from fakehub import ACCEPTED_TOKEN
 from realcards import Case, check_column, expected, publish, variants
@@ -30,74 +29,162 @@ REGIONS = ("EU", "US")
 
 
 MODELS = [
-    Case("Qwen/Qwen2.5-72B-Instruct",
-         {"license": "other", "license_name": "qwen", "license_link": "https://huggingface.co/Qwen/Qwen2.5-72B-Instruct/blob/main/LICENSE"},
-         "qwen", "conditional denied conditional conditional",
-         link="https://huggingface.co/Qwen/Qwen2.5-72B-Instruct/blob/main/LICENSE", title="Qwen LICENSE AGREEMENT"),
-    Case("Qwen/Qwen2.5-3B-Instruct",
-         {"license": "other", "license_name": "qwen-research", "license_link": "https://huggingface.co/Qwen/Qwen2.5-3B-Instruct/blob/main/LICENSE"},
-         "qwen-research", "denied denied conditional denied",
-         link="https://huggingface.co/Qwen/Qwen2.5-3B-Instruct/blob/main/LICENSE", title="Qwen RESEARCH LICENSE AGREEMENT"),
-    Case("deepseek-ai/DeepSeek-V3",
-         {"license": "other", "license_name": "deepseek", "license_link": "https://github.com/deepseek-ai/DeepSeek-V3/blob/main/LICENSE-MODEL"},
-         "deepseek", "conditional conditional conditional conditional",
-         link="https://github.com/deepseek-ai/DeepSeek-V3/blob/main/LICENSE-MODEL", title="DEEPSEEK LICENSE AGREEMENT"),
-    Case("mistralai/Mistral-Large-Instruct-2411",
-         {"license": "other", "license_name": "mrl", "license_link": "https://mistral.ai/licenses/MRL-0.1.md"},
-         "mistral-research", "denied denied conditional denied",
-         link="https://mistral.ai/licenses/MRL-0.1.md", title="Mistral AI Research License", gated=True),
-    Case("mistralai/Codestral-22B-v0.1",
-         {"license": "other", "license_name": "mnpl", "license_link": "https://mistral.ai/licences/MNPL-0.1.md"},
-         "mistral-non-production", "denied denied conditional denied",
-         link="https://mistral.ai/licences/MNPL-0.1.md", title="Mistral AI Non-Production License", gated=True),
-    Case("stabilityai/stable-diffusion-3.5-large",
-         {"license": "other", "license_name": "stabilityai-ai-community", "license_link": "LICENSE.md"},
-         "stabilityai-community", "conditional conditional conditional conditional",
-         link="https://huggingface.co/stabilityai/stable-diffusion-3.5-large/blob/main/LICENSE.md",
-         title="STABILITY AI COMMUNITY LICENSE AGREEMENT", gated=True, files=("LICENSE.md",)),
-    Case("black-forest-labs/FLUX.1-dev",
-         {"license": "other", "license_name": "flux-1-dev-non-commercial-license", "license_link": "LICENSE.md"},
-         "flux-1-dev-non-commercial", "denied denied conditional denied",
-         link="https://huggingface.co/black-forest-labs/FLUX.1-dev/blob/main/LICENSE.md",
-         title="FLUX.1 [dev] Non-Commercial License", gated=True, files=("LICENSE.md",)),
+    Case(
+        "Qwen/Qwen2.5-72B-Instruct",
+        {
+            "license": "other",
+            "license_name": "qwen",
+            "license_link": "https://huggingface.co/Qwen/Qwen2.5-72B-Instruct/blob/main/LICENSE",
+        },
+        "qwen",
+        "conditional denied conditional conditional",
+        link="https://huggingface.co/Qwen/Qwen2.5-72B-Instruct/blob/main/LICENSE",
+        title="Qwen LICENSE AGREEMENT",
+    ),
+    Case(
+        "Qwen/Qwen2.5-3B-Instruct",
+        {
+            "license": "other",
+            "license_name": "qwen-research",
+            "license_link": "https://huggingface.co/Qwen/Qwen2.5-3B-Instruct/blob/main/LICENSE",
+        },
+        "qwen-research",
+        "denied denied conditional denied",
+        link="https://huggingface.co/Qwen/Qwen2.5-3B-Instruct/blob/main/LICENSE",
+        title="Qwen RESEARCH LICENSE AGREEMENT",
+    ),
+    Case(
+        "deepseek-ai/DeepSeek-V3",
+        {
+            "license": "other",
+            "license_name": "deepseek",
+            "license_link": "https://github.com/deepseek-ai/DeepSeek-V3/blob/main/LICENSE-MODEL",
+        },
+        "deepseek",
+        "conditional conditional conditional conditional",
+        link="https://github.com/deepseek-ai/DeepSeek-V3/blob/main/LICENSE-MODEL",
+        title="DEEPSEEK LICENSE AGREEMENT",
+    ),
+    Case(
+        "mistralai/Mistral-Large-Instruct-2411",
+        {"license": "other", "license_name": "mrl", "license_link": "https://mistral.ai/licenses/MRL-0.1.md"},
+        "mistral-research",
+        "denied denied conditional denied",
+        link="https://mistral.ai/licenses/MRL-0.1.md",
+        title="Mistral AI Research License",
+        gated=True,
+    ),
+    Case(
+        "mistralai/Codestral-22B-v0.1",
+        {"license": "other", "license_name": "mnpl", "license_link": "https://mistral.ai/licences/MNPL-0.1.md"},
+        "mistral-non-production",
+        "denied denied conditional denied",
+        link="https://mistral.ai/licences/MNPL-0.1.md",
+        title="Mistral AI Non-Production License",
+        gated=True,
+    ),
+    Case(
+        "stabilityai/stable-diffusion-3.5-large",
+        {"license": "other", "license_name": "stabilityai-ai-community", "license_link": "LICENSE.md"},
+        "stabilityai-community",
+        "conditional conditional conditional conditional",
+        link="https://huggingface.co/stabilityai/stable-diffusion-3.5-large/blob/main/LICENSE.md",
+        title="STABILITY AI COMMUNITY LICENSE AGREEMENT",
+        gated=True,
+        files=("LICENSE.md",),
+    ),
+    Case(
+        "black-forest-labs/FLUX.1-dev",
+        {"license": "other", "license_name": "flux-1-dev-non-commercial-license", "license_link": "LICENSE.md"},
+        "flux-1-dev-non-commercial",
+        "denied denied conditional denied",
+        link="https://huggingface.co/black-forest-labs/FLUX.1-dev/blob/main/LICENSE.md",
+        title="FLUX.1 [dev] Non-Commercial License",
+        gated=True,
+        files=("LICENSE.md",),
+    ),
     # The card says `license: unknown`; only the (gated) LICENSE.txt names the licence.
-    Case("tiiuae/falcon-180B", {"license": "unknown"},
-         "falcon-180b", "conditional conditional conditional conditional",
-         link="https://huggingface.co/spaces/tiiuae/falcon-180b-license/blob/main/LICENSE.txt",
-         title="Falcon 180B TII License Version 1.0", gated=True, files=("LICENSE.txt", "ACCEPTABLE_USE_POLICY.txt")),
-    Case("coqui/XTTS-v2",
-         {"license": "other", "license_name": "coqui-public-model-license", "license_link": "https://coqui.ai/cpml"},
-         "coqui-cpml", "denied denied conditional denied",
-         link="https://coqui.ai/cpml", title="Coqui Public Model License 1.0.0"),
-    Case("nvidia/Mistral-NeMo-Minitron-8B-Base",
-         {"license": "other", "license_name": "nvidia-open-model-license",
-          "license_link": "https://developer.download.nvidia.com/licenses/nvidia-open-model-license-agreement-june-2024.pdf"},
-         "nvidia-open-model", "conditional conditional conditional conditional",
-         link="https://developer.download.nvidia.com/licenses/nvidia-open-model-license-agreement-june-2024.pdf",
-         title="NVIDIA Open Model License Agreement"),
+    Case(
+        "tiiuae/falcon-180B",
+        {"license": "unknown"},
+        "falcon-180b",
+        "conditional conditional conditional conditional",
+        link="https://huggingface.co/spaces/tiiuae/falcon-180b-license/blob/main/LICENSE.txt",
+        title="Falcon 180B TII License Version 1.0",
+        gated=True,
+        files=("LICENSE.txt", "ACCEPTABLE_USE_POLICY.txt"),
+    ),
+    Case(
+        "coqui/XTTS-v2",
+        {"license": "other", "license_name": "coqui-public-model-license", "license_link": "https://coqui.ai/cpml"},
+        "coqui-cpml",
+        "denied denied conditional denied",
+        link="https://coqui.ai/cpml",
+        title="Coqui Public Model License 1.0.0",
+    ),
+    Case(
+        "nvidia/Mistral-NeMo-Minitron-8B-Base",
+        {
+            "license": "other",
+            "license_name": "nvidia-open-model-license",
+            "license_link": "https://developer.download.nvidia.com/licenses/nvidia-open-model-license-agreement-june-2024.pdf",
+        },
+        "nvidia-open-model",
+        "conditional conditional conditional conditional",
+        link="https://developer.download.nvidia.com/licenses/nvidia-open-model-license-agreement-june-2024.pdf",
+        title="NVIDIA Open Model License Agreement",
+    ),
     # Gemma's first cards, before the Hub had a `gemma` id.
-    Case("google/gemma-7b",
-         {"license": "other", "license_name": "gemma-terms-of-use", "license_link": "https://ai.google.dev/gemma/terms"},
-         "gemma", "conditional conditional conditional conditional",
-         link="https://ai.google.dev/gemma/terms", title="Gemma Terms of Use", gated=True),
-    Case("apple/OpenELM-3B-Instruct",
-         {"license": "other", "license_name": "apple-sample-code-license", "license_link": "LICENSE"},
-         "apple-ascl", "conditional conditional conditional conditional",
-         title="IMPORTANT: This Apple software is supplied to you by Apple Inc. (\"Apple\") in consideration of your "
-               "agreement to the following terms", files=("LICENSE",)),
+    Case(
+        "google/gemma-7b",
+        {"license": "other", "license_name": "gemma-terms-of-use", "license_link": "https://ai.google.dev/gemma/terms"},
+        "gemma",
+        "conditional conditional conditional conditional",
+        link="https://ai.google.dev/gemma/terms",
+        title="Gemma Terms of Use",
+        gated=True,
+    ),
+    Case(
+        "apple/OpenELM-3B-Instruct",
+        {"license": "other", "license_name": "apple-sample-code-license", "license_link": "LICENSE"},
+        "apple-ascl",
+        "conditional conditional conditional conditional",
+        title='IMPORTANT: This Apple software is supplied to you by Apple Inc. ("Apple") in consideration of your '
+        "agreement to the following terms",
+        files=("LICENSE",),
+    ),
 ]
 
 # Datasets declare the Hub's own data-licence ids; one uses `other` with a spelled-out name.
 DATASETS = [
     ("HuggingFaceFW/fineweb", {"license": "odc-by"}, "odc-by", "conditional conditional allowed conditional"),
     ("example/street-map-extract", {"license": "odbl"}, "odbl", "conditional conditional allowed conditional"),
-    ("example/cdla-permissive-1", {"license": "cdla-permissive-1.0"}, "cdla-permissive-1.0", "conditional conditional allowed conditional"),
-    ("example/cdla-permissive-2", {"license": "cdla-permissive-2.0"}, "cdla-permissive-2.0", "conditional conditional allowed conditional"),
-    ("example/cdla-sharing", {"license": "cdla-sharing-1.0"}, "cdla-sharing-1.0", "conditional conditional allowed conditional"),
+    (
+        "example/cdla-permissive-1",
+        {"license": "cdla-permissive-1.0"},
+        "cdla-permissive-1.0",
+        "conditional conditional allowed conditional",
+    ),
+    (
+        "example/cdla-permissive-2",
+        {"license": "cdla-permissive-2.0"},
+        "cdla-permissive-2.0",
+        "conditional conditional allowed conditional",
+    ),
+    (
+        "example/cdla-sharing",
+        {"license": "cdla-sharing-1.0"},
+        "cdla-sharing-1.0",
+        "conditional conditional allowed conditional",
+    ),
     ("example/code-corpus-c-uda", {"license": "c-uda"}, "c-uda", "conditional conditional conditional conditional"),
     ("example/public-domain-db", {"license": "pddl"}, "pddl", "allowed allowed allowed allowed"),
-    ("example/odc-by-spelled-out", {"license": "other", "license_name": "Open Data Commons Attribution License"},
-     "odc-by", "conditional conditional allowed conditional"),
+    (
+        "example/odc-by-spelled-out",
+        {"license": "other", "license_name": "Open Data Commons Attribution License"},
+        "odc-by",
+        "conditional conditional allowed conditional",
+    ),
 ]
 
 
@@ -115,7 +202,13 @@ def project(fake_hub, tmp_path, monkeypatch):
 def test_every_model_is_declared_three_ways_and_every_data_licence_is_covered():
     assert all(len(variants(case)) == (3 if case.link else 2) for case in MODELS)
     assert {licence for _, _, licence, _ in DATASETS} == {
-        "odc-by", "odbl", "cdla-permissive-1.0", "cdla-permissive-2.0", "cdla-sharing-1.0", "c-uda", "pddl",
+        "odc-by",
+        "odbl",
+        "cdla-permissive-1.0",
+        "cdla-permissive-2.0",
+        "cdla-sharing-1.0",
+        "c-uda",
+        "pddl",
     }
 
 
@@ -134,9 +227,13 @@ def test_how_each_licence_was_recognised_is_reported(project):
         return " ".join(f["message"] for f in by_name[repo_id]["findings"] if f["code"] == "licence-recognised")
 
     assert "from license_name 'qwen'" in recognised("Qwen/Qwen2.5-72B-Instruct")
-    assert "from license_link https://mistral.ai/licenses/MRL-0.1.md" in recognised("variants/mistral-large-instruct-2411-by-link")
+    assert "from license_link https://mistral.ai/licenses/MRL-0.1.md" in recognised(
+        "variants/mistral-large-instruct-2411-by-link"
+    )
     assert "from the repository's licence file LICENSE" in recognised("variants/flux.1-dev-by-text")
-    assert "declared 'unknown'" in recognised("tiiuae/falcon-180B") and "LICENSE.txt" in recognised("tiiuae/falcon-180B")
+    assert "declared 'unknown'" in recognised("tiiuae/falcon-180B") and "LICENSE.txt" in recognised(
+        "tiiuae/falcon-180B"
+    )
     # The card's name keeps its own spelling next to our id.
     assert by_name["coqui/XTTS-v2"]["license"]["declared"] == "coqui-public-model-license"
 
@@ -144,8 +241,10 @@ def test_how_each_licence_was_recognised_is_reported(project):
 def test_threshold_reasons_name_the_licence_terms(project):
     document = scan_report(project, *CONTEXTS["giant"], "--region", "EU", code=1)
     qwen = next(c for c in document["components"] if c["name"] == "Qwen/Qwen2.5-72B-Instruct")
-    assert any(f["code"] == "user-threshold" and "100 million" in f["message"] and "[qwen 4. Restrictions]" in f["message"]
-               for f in qwen["findings"])
+    assert any(
+        f["code"] == "user-threshold" and "100 million" in f["message"] and "[qwen 4. Restrictions]" in f["message"]
+        for f in qwen["findings"]
+    )
 
 
 def test_gated_licence_file_without_accepted_terms_is_unknown_and_says_why(fake_hub, tmp_path):
@@ -161,7 +260,9 @@ def test_gated_licence_file_without_accepted_terms_is_unknown_and_says_why(fake_
 
 
 def test_unrecognised_licence_file_is_unknown_and_quoted(fake_hub, tmp_path):
-    fake_hub.add_model("acme/model", {"license": "other", "license_name": "acme-7"}, files={"LICENSE": b"ACME terms, version 7\n"})
+    fake_hub.add_model(
+        "acme/model", {"license": "other", "license_name": "acme-7"}, files={"LICENSE": b"ACME terms, version 7\n"}
+    )
     (tmp_path / "models.yaml").write_text("models:\n  - acme/model\n")
     code, document = scan_json(tmp_path)
     (component,) = document["components"]

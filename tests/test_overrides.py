@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from cli_helpers import component, scan, scan_json
 
 NC = "CohereForAI/c4ai-command-r-v01"  # cc-by-nc-4.0: denied for commercial use
@@ -122,7 +121,7 @@ def test_an_override_that_changes_nothing_says_what_it_replaces_without_alarm(hu
         "severity": "warning",
         "code": "licence-override",
         "message": f"models.yaml:3: licence set to 'mit' by an override (reason: {REASON!r}), replacing "
-                   "'apache-2.0', which the Hub declares",
+        "'apache-2.0', which the Hub declares",
         "location": {"path": "models.yaml", "line": 3},
     }
 
@@ -134,7 +133,7 @@ def test_an_applied_override_is_in_the_markdown_report(hub, tmp_path):
     result = scan(tmp_path, "--format", "markdown")
     assert result.exit_code == 0
     text = result.stdout
-    section = text[text.index("### Licence overrides"):]
+    section = text[text.index("### Licence overrides") :]
     assert section.splitlines()[2] == (
         f"- **warning** model **{NC}**: models.yaml:3: licence set to 'apache-2.0' by an override (reason: "
         "'bought a commercial licence, contract LEG-7'), replacing 'cc-by-nc-4.0', which the Hub declares: the "
@@ -164,5 +163,5 @@ def test_a_reason_must_be_a_few_words(hub, tmp_path, reason):
     assert result.exit_code == 2
     assert result.stderr == (
         f"licensecheck: error: models.yaml:5: `reason` must say in a few words who checked the licence and why "
-        f"(e.g. \"checked by legal, ticket LEG-12\"), not {reason!r}\n"
+        f'(e.g. "checked by legal, ticket LEG-12"), not {reason!r}\n'
     )

@@ -58,7 +58,11 @@ def notes(reading) -> list[tuple[Severity, str]]:
 
 def test_the_licence_expression_comes_first_and_agreeing_sources_say_nothing():
     reading = read("BSD-3-Clause AND MIT", "BSD", [BSD, MIT])
-    assert (reading.licence.id, reading.licence.source, reading.problem) == ("BSD-3-Clause AND MIT", "pypi:license_expression", None)
+    assert (reading.licence.id, reading.licence.source, reading.problem) == (
+        "BSD-3-Clause AND MIT",
+        "pypi:license_expression",
+        None,
+    )
     assert notes(reading) == []
 
 
@@ -98,7 +102,9 @@ def test_a_short_field_that_is_no_known_licence_does_not_hide_the_classifiers(fi
     assert f"the license field {field[:120]!r} names no licence licensecheck knows" in note.message
 
 
-@pytest.mark.parametrize("field", ["Proprietary. All rights reserved.", "Free for non-commercial use", "Research use only"])
+@pytest.mark.parametrize(
+    "field", ["Proprietary. All rights reserved.", "Free for non-commercial use", "Research use only"]
+)
 def test_a_field_that_restricts_more_than_the_classifiers_is_not_overridden_by_them(field):
     reading = read(licence=field, classifiers=[MIT])
     assert (reading.licence.id, reading.licence.source) == (field, "pypi:license")
@@ -125,7 +131,8 @@ def test_a_family_stays_the_family_when_the_classifiers_do_not_settle_the_versio
 
 
 @pytest.mark.parametrize(
-    ("field", "rule"), [("GPL", "gpl"), ("LGPL", "lgpl"), ("AGPL", "agpl"), ("BSD", "bsd"), ("Artistic License", "artistic")]
+    ("field", "rule"),
+    [("GPL", "gpl"), ("LGPL", "lgpl"), ("AGPL", "agpl"), ("BSD", "bsd"), ("Artistic License", "artistic")],
 )
 def test_version_less_family_names_are_their_family(field, rule):
     reading = read(licence=field)
@@ -141,7 +148,11 @@ def test_a_family_classifier_gives_way_to_a_versioned_one():
 def test_free_text_naming_the_affero_gpl_is_the_agpl():
     text = "Dual Licensed - GNU AFFERO GPL 3.0 or Artifex Commercial License"  # pymupdf
     reading = read(licence=text)
-    assert (reading.licence.id, reading.licence.source, reading.licence.declared) == ("AGPL-3.0-only", "pypi:license", text)
+    assert (reading.licence.id, reading.licence.source, reading.licence.declared) == (
+        "AGPL-3.0-only",
+        "pypi:license",
+        text,
+    )
     assert notes(reading) == [(Severity.INFO, "licence-read-from-text")]
     assert KNOWLEDGE.lookup(read(licence="released under the Affero GPL").licence.id).id == "agpl"
 
@@ -157,9 +168,14 @@ def test_pyinstallers_own_words_are_its_bootloader_exception():
 
 
 def test_text_unidecode_keeps_its_field_and_says_the_classifiers_add_the_gpl():
-    reading = read(licence="Artistic License", classifiers=[
-        "License :: OSI Approved :: Artistic License", GPL, GPL2_PLUS,
-    ])
+    reading = read(
+        licence="Artistic License",
+        classifiers=[
+            "License :: OSI Approved :: Artistic License",
+            GPL,
+            GPL2_PLUS,
+        ],
+    )
     assert (shown(reading), reading.licence.source) == ("Artistic", "pypi:license")
     (note,) = reading.notes
     assert note.code == "licence-sources-disagree" and "GPL-2.0-only" in note.message
@@ -172,7 +188,10 @@ def test_several_classifiers_all_apply():
     reading = read(licence="Dual License", classifiers=[APACHE, BSD])  # python-dateutil
     assert (reading.licence.id, reading.licence.source) == ("Apache-2.0 AND BSD", "pypi:classifier")
     assert reading.licence.declared == f"{APACHE}; {BSD}"
-    assert notes(reading) == [(Severity.INFO, "pypi-licence-unrecognised"), (Severity.WARNING, "licence-classifiers-combined")]
+    assert notes(reading) == [
+        (Severity.INFO, "pypi-licence-unrecognised"),
+        (Severity.WARNING, "licence-classifiers-combined"),
+    ]
 
 
 # -- whole texts in the license field -----------------------------------------------------------
@@ -180,7 +199,11 @@ def test_several_classifiers_all_apply():
 
 def test_a_pasted_licence_text_is_recognised_by_its_body():
     reading = read(licence="MIT License\n\nCopyright (c) 2022 OpenAI, Shantanu Jain\n\n" + MIT_BODY)  # tiktoken
-    assert (reading.licence.id, reading.licence.source, reading.licence.declared) == ("MIT", "pypi:license", "MIT License")
+    assert (reading.licence.id, reading.licence.source, reading.licence.declared) == (
+        "MIT",
+        "pypi:license",
+        "MIT License",
+    )
     assert notes(reading) == [(Severity.INFO, "licence-recognised")]
 
 
@@ -200,7 +223,9 @@ def test_a_pasted_text_nothing_recognises_falls_through_to_the_classifiers():
 
 
 def test_licence_body_drops_titles_and_notices_only():
-    text = "The MIT License (MIT)\nCopyright (c) 2020 A\n(c) 2021 B\nAll rights reserved.\nCOPYRIGHT HOLDERS BE LIABLE\n"
+    text = (
+        "The MIT License (MIT)\nCopyright (c) 2020 A\n(c) 2021 B\nAll rights reserved.\nCOPYRIGHT HOLDERS BE LIABLE\n"
+    )
     assert licence_body(text) == "COPYRIGHT HOLDERS BE LIABLE"
 
 

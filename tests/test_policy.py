@@ -30,7 +30,9 @@ COMMERCIAL = Context(use="commercial", distribution="network")
 KNOWLEDGE = load_knowledge()
 
 
-def model(name: str, licence: str, context: Context = COMMERCIAL, revision: str | None = None, **extra) -> ComponentResult:
+def model(
+    name: str, licence: str, context: Context = COMMERCIAL, revision: str | None = None, **extra
+) -> ComponentResult:
     rule = KNOWLEDGE.lookup(licence)
     return ComponentResult(
         Component(MODEL, name, revision=revision),
@@ -69,9 +71,17 @@ def codes(item: ComponentResult, severity: Severity | None = None) -> list[str]:
     return [f.code for f in item.evaluation.findings if severity is None or f.severity is severity]
 
 
-def exception(component: str = "CohereForAI/c4ai-command-r-v01", expires: date = date(2026, 12, 31), **extra) -> PolicyException:
-    return PolicyException(component, "Commercial agreement, contract 2025-117", "legal@example.com", expires,
-                           where="pyproject.toml:12", **extra)
+def exception(
+    component: str = "CohereForAI/c4ai-command-r-v01", expires: date = date(2026, 12, 31), **extra
+) -> PolicyException:
+    return PolicyException(
+        component,
+        "Commercial agreement, contract 2025-117",
+        "legal@example.com",
+        expires,
+        where="pyproject.toml:12",
+        **extra,
+    )
 
 
 NC_MODEL = "CohereForAI/c4ai-command-r-v01"
@@ -96,15 +106,22 @@ def test_deny_list_denies_a_licence_its_terms_allow():
 def test_a_denied_category_denies_every_licence_of_it_and_says_which_category():
     strong = frozenset({"copyleft", "network-copyleft"})
     result = run(
-        package("gpl-lib", "GPL-2.0-or-later"), package("agpl-lib", "AGPL-3.0-only"), package("bare-gpl", "GPL"),
-        package("lgpl-lib", "LGPL-3.0-only"), package("either", "GPL-3.0-only OR MIT"),
-        deny_categories=strong, deny_categories_origin="preset redistribution",
+        package("gpl-lib", "GPL-2.0-or-later"),
+        package("agpl-lib", "AGPL-3.0-only"),
+        package("bare-gpl", "GPL"),
+        package("lgpl-lib", "LGPL-3.0-only"),
+        package("either", "GPL-3.0-only OR MIT"),
+        deny_categories=strong,
+        deny_categories_origin="preset redistribution",
     )
     gpl, agpl, bare, lgpl, either = result.components
     for item in (gpl, agpl, bare):
         assert item.evaluation.verdict is Verdict.DENIED, item.component.name
     (finding,) = [f for f in gpl.evaluation.findings if f.code == "licence-denied"]
-    assert finding.message == "licence GPL-2.0-or-later is copyleft, a category the configuration denies (preset redistribution)"
+    assert (
+        finding.message
+        == "licence GPL-2.0-or-later is copyleft, a category the configuration denies (preset redistribution)"
+    )
     assert "is network-copyleft, a category" in " ".join(f.message for f in agpl.evaluation.findings)
     assert lgpl.evaluation.verdict is not Verdict.DENIED  # weak copyleft is another category
     # An OR choice is judged on the options the categories leave.
@@ -138,8 +155,11 @@ def test_or_expression_is_judged_on_the_options_the_lists_leave():
     # MIT OR GPL-3.0, shipped: the evaluator picks MIT; with MIT denied, GPL-3.0's copyleft is what remains.
     shipped = Context(use="commercial", distribution="redistribute")
     dual = package("dual", "MIT OR GPL-3.0-only")
-    dual = ComponentResult(dual.component, dual.resolution,
-                           evaluate_expression(parse_expression("MIT OR GPL-3.0-only"), KNOWLEDGE.lookup, shipped))
+    dual = ComponentResult(
+        dual.component,
+        dual.resolution,
+        evaluate_expression(parse_expression("MIT OR GPL-3.0-only"), KNOWLEDGE.lookup, shipped),
+    )
     assert "copyleft" not in dual.evaluation.clauses
     item = only(run(dual, context=shipped, deny=frozenset({"mit"})))
     assert item.evaluation.verdict is Verdict.CONDITIONAL
@@ -173,13 +193,18 @@ def test_an_unknown_licence_is_on_no_list_and_stays_unknown():
 
 
 def test_lists_apply_to_a_derivatives_ancestors():
-    ancestor = LineageEntry("CohereForAI/c4ai-command-r-v01", 1, "acme/bot", "finetune",
-                            LicenceInfo("cc-by-nc-4.0", "card"), Verdict.DENIED)
+    ancestor = LineageEntry(
+        "CohereForAI/c4ai-command-r-v01", 1, "acme/bot", "finetune", LicenceInfo("cc-by-nc-4.0", "card"), Verdict.DENIED
+    )
     item = model("acme/bot", "apache-2.0", lineage=(ancestor,))
-    denied = only(run(item, context=Context(use="non-commercial", distribution="internal"), deny=frozenset({"cc-by-nc-4.0"})))
+    denied = only(
+        run(item, context=Context(use="non-commercial", distribution="internal"), deny=frozenset({"cc-by-nc-4.0"}))
+    )
     assert denied.evaluation.verdict is Verdict.DENIED
-    assert any(f.message.startswith("ancestor CohereForAI/c4ai-command-r-v01: licence cc-by-nc-4.0 is on the deny list")
-               for f in denied.evaluation.findings)
+    assert any(
+        f.message.startswith("ancestor CohereForAI/c4ai-command-r-v01: licence cc-by-nc-4.0 is on the deny list")
+        for f in denied.evaluation.findings
+    )
 
 
 # --- exceptions ---------------------------------------------------------------
@@ -205,13 +230,19 @@ def test_exception_without_obligations_left_is_allowed():
 
 
 def test_exception_wins_over_the_deny_list():
-    item = only(run(model("microsoft/phi-4", "mit"), deny=frozenset({"mit"}), exceptions=(exception("microsoft/phi-4"),)))
+    item = only(
+        run(model("microsoft/phi-4", "mit"), deny=frozenset({"mit"}), exceptions=(exception("microsoft/phi-4"),))
+    )
     assert item.evaluation.verdict is Verdict.ALLOWED
     assert [f.severity for f in item.evaluation.findings if f.code == "licence-denied"] == [Severity.INFO]
 
 
 def test_exception_wins_over_the_allow_list():
-    item = only(run(model("Qwen/Qwen2.5-7B", "apache-2.0"), allow=frozenset({"mit"}), exceptions=(exception("qwen/qwen2.5-7b"),)))
+    item = only(
+        run(
+            model("Qwen/Qwen2.5-7B", "apache-2.0"), allow=frozenset({"mit"}), exceptions=(exception("qwen/qwen2.5-7b"),)
+        )
+    )
     assert item.evaluation.verdict is Verdict.ALLOWED  # component ids match case-insensitively
 
 
@@ -281,8 +312,9 @@ def test_exception_pinned_to_a_revision():
 def test_exception_matches_a_package_by_its_normalised_name_and_version():
     gpl = package("Some_Lib", "GPL-3.0-only", version="2.0")
     redistribute = Context(use="commercial", distribution="redistribute")
-    result = run(gpl, context=redistribute, deny=frozenset({"gpl-3.0"}),
-                 exceptions=(exception("some.lib", revision="2.0"),))
+    result = run(
+        gpl, context=redistribute, deny=frozenset({"gpl-3.0"}), exceptions=(exception("some.lib", revision="2.0"),)
+    )
     assert only(result).exception is not None
 
 

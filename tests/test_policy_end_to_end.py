@@ -7,9 +7,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from cli_helpers import component, scan, scan_json
 from click.testing import CliRunner
 
-from cli_helpers import component, scan, scan_json
 from licensecheck.cli import main
 
 NC_MODEL = "CohereForAI/c4ai-command-r-v01"
@@ -39,7 +39,9 @@ def repo(fake_hub, tmp_path):
     fake_hub.add_model("microsoft/phi-4", {"license": "mit"})
     fake_hub.add_model("Qwen/Qwen2.5-7B-Instruct", {"license": "apache-2.0"})
     fake_hub.add_package("requests", "2.32.3", license_expression="Apache-2.0")
-    (tmp_path / "models.yaml").write_text(f"models:\n  - {NC_MODEL}\n  - microsoft/phi-4\n  - Qwen/Qwen2.5-7B-Instruct\n")
+    (tmp_path / "models.yaml").write_text(
+        f"models:\n  - {NC_MODEL}\n  - microsoft/phi-4\n  - Qwen/Qwen2.5-7B-Instruct\n"
+    )
     return tmp_path
 
 
@@ -55,8 +57,13 @@ def test_done_when_denied_then_excepted_then_expired(repo, monkeypatch):
     assert component(document, NC_MODEL)["verdict"] == "denied"
     assert document["context"]["users"] == 2_000_000
     assert document["context"]["sources"] == {
-        "use": "config", "distribution": "config", "users": "config", "revenue": "default", "region": "default",
-        "org_users": "default"}
+        "use": "config",
+        "distribution": "config",
+        "users": "config",
+        "revenue": "default",
+        "region": "default",
+        "org_users": "default",
+    }
     assert document["context"]["config"].endswith("pyproject.toml")
 
     # 2. The exception in force: it passes, reported as allowed by exception.
@@ -67,7 +74,10 @@ def test_done_when_denied_then_excepted_then_expired(repo, monkeypatch):
     cohere = component(document, NC_MODEL)
     assert cohere["verdict"] == "conditional"  # the licence's attribution still applies
     assert cohere["exception"] == {
-        "reason": "Commercial agreement with Cohere, contract 2025-117", "owner": "legal@example.com", "expires": "2026-12-31"}
+        "reason": "Commercial agreement with Cohere, contract 2025-117",
+        "owner": "legal@example.com",
+        "expires": "2026-12-31",
+    }
     assert any(f["code"] == "exception-applied" for f in cohere["findings"])
     text = scan(repo).stdout
     assert "allowed by exception: 'Commercial agreement with Cohere, contract 2025-117'" in text
@@ -194,13 +204,19 @@ def test_explain_a_component_retraces_the_verdict(repo, monkeypatch):
     result = explain(NC_MODEL.lower(), "--path", str(repo))
     assert result.exit_code == 0, result.output
     text = result.stdout
-    assert "1. Licence\n  cc-by-nc-4.0 (Creative Commons Attribution-NonCommercial 4.0 International), found in card" in text
+    assert (
+        "1. Licence\n  cc-by-nc-4.0 (Creative Commons Attribution-NonCommercial 4.0 International), found in card"
+        in text
+    )
     assert "2. Lineage\n  no ancestors declared" in text
     assert f"use: commercial (from {repo / 'pyproject.toml'})" in text and "revenue: not given (default)" in text
     assert "cc-by-nc-4.0 non-commercial [deny] when: commercial use" in text
     assert "https://creativecommons.org/licenses/by-nc/4.0/legalcode" in text
     assert "pyproject.toml): agpl-3.0" in text and "cc-by-nc-4.0: on no list" in text
-    assert "in force: 'Commercial agreement with Cohere, contract 2025-117' (owner legal@example.com, expires 2026-12-31" in text
+    assert (
+        "in force: 'Commercial agreement with Cohere, contract 2025-117' (owner legal@example.com, expires 2026-12-31"
+        in text
+    )
     assert "Verdict: CONDITIONAL" in text
 
 
@@ -222,7 +238,10 @@ def test_explain_a_component_names_the_denied_category(repo):
     document = json.loads(explain("microsoft/phi-4", "--path", str(repo), "--format", "json").stdout)
     assert document["verdict"] == "denied" and document["lists"]["deny_categories"] == ["permissive"]
     (finding,) = [f for f in document["findings"] if f["code"] == "licence-denied"]
-    assert finding["message"] == f"licence mit is permissive, a category the configuration denies ({repo / 'pyproject.toml'})"
+    assert (
+        finding["message"]
+        == f"licence mit is permissive, a category the configuration denies ({repo / 'pyproject.toml'})"
+    )
 
 
 def test_explain_still_explains_licence_ids(repo):
@@ -268,7 +287,9 @@ def test_explain_a_package_is_looked_for_in_the_project(repo, monkeypatch, walks
     result = explain("requests", "--format", "json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["component"] == {
-        "type": "package", "name": "requests", "version": "2.32.3",
+        "type": "package",
+        "name": "requests",
+        "version": "2.32.3",
         "locations": [{"path": "requirements.txt", "line": 1}],
     }
     assert walks == [Path(".")]

@@ -109,4 +109,6 @@ def test_a_network_source_duty_is_network_copyleft_unless_explained(rule):
     if rule.id in NETWORK_DUTY_NOT_NETWORK_COPYLEFT:
         assert has_network_duty and rule.category != "network-copyleft"
     elif has_network_duty:
-        assert rule.category == "network-copyleft", f"{rule.id} has a network-copyleft clause: class it network-copyleft"
+        assert rule.category == "network-copyleft", (
+            f"{rule.id} has a network-copyleft clause: class it network-copyleft"
+        )

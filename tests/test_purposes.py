@@ -31,9 +31,18 @@ from licensecheck.purposes import (
 
 TABLE = Path(__file__).parent / "data" / "verdicts" / "purposes" / "licences.tsv"
 ISSUE_IDS = {
-    "medical-advice", "legal-advice", "financial-advice", "military", "surveillance", "biometric-identification",
-    "law-enforcement", "automated-decisions", "critical-infrastructure", "train-other-models",
-    "synthetic-content-undisclosed", "minors",
+    "medical-advice",
+    "legal-advice",
+    "financial-advice",
+    "military",
+    "surveillance",
+    "biometric-identification",
+    "law-enforcement",
+    "automated-decisions",
+    "critical-infrastructure",
+    "train-other-models",
+    "synthetic-content-undisclosed",
+    "minors",
 }
 # A context no purpose-free clause denies in: purposes are then the only difference.
 BASE = Context(use="non-commercial", distribution="internal")
@@ -45,7 +54,9 @@ def knowledge():
 
 
 def _table() -> dict[str, tuple[set[str], set[str]]]:
-    lines = [line for line in TABLE.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
+    lines = [
+        line for line in TABLE.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")
+    ]
     reader = csv.reader(lines, delimiter="\t")
     assert next(reader) == ["licence", "prohibited", "conditioned"]
     rows = {}
@@ -92,8 +103,10 @@ def test_each_licence_prohibits_conditions_or_is_silent_as_the_table_says(knowle
     rule = knowledge.lookup(licence)
     prohibited, conditioned = TABLE_ROWS.get(licence, (set(), set()))
     found = {purpose: _stance(rule, purpose) for purpose in sorted(ISSUE_IDS)}
-    expected = {purpose: PROHIBITS if purpose in prohibited else CONDITIONS if purpose in conditioned else "silent"
-                for purpose in sorted(ISSUE_IDS)}
+    expected = {
+        purpose: PROHIBITS if purpose in prohibited else CONDITIONS if purpose in conditioned else "silent"
+        for purpose in sorted(ISSUE_IDS)
+    }
     assert found == expected
 
 
@@ -150,8 +163,10 @@ def test_output_terms_llama3_forbids_training_llama31_names_gemma_derives(knowle
     assert [f.code for f in llama3.findings] == ["purpose-training-other-llms"]
     llama31 = evaluate_rule(knowledge.lookup("llama3.1"), train)
     assert llama31.verdict is Verdict.CONDITIONAL
-    assert any("its name must begin with \"Llama\"" in text and "Declared purpose train-other-models" in text
-               for text in llama31.obligations)
+    assert any(
+        'its name must begin with "Llama"' in text and "Declared purpose train-other-models" in text
+        for text in llama31.obligations
+    )
     gemma = evaluate_rule(knowledge.lookup("gemma"), train)
     assert gemma.verdict is Verdict.CONDITIONAL and "purpose-model-derivative" in gemma.clauses
     assert evaluate_rule(knowledge.lookup("mit"), train) == evaluate_rule(knowledge.lookup("mit"), Context())
@@ -163,7 +178,9 @@ def test_a_purpose_the_licence_is_silent_on_changes_nothing(knowledge):
 
 
 def test_purpose_conditions_are_described_for_explain():
-    clause = Clause("c", "deny", "t", "https://x", "1", purposes=frozenset({"minors", "military"}), qualification="if so")
+    clause = Clause(
+        "c", "deny", "t", "https://x", "1", purposes=frozenset({"minors", "military"}), qualification="if so"
+    )
     assert describe_conditions(clause) == ("for declared purpose military or minors", "if so")
 
 
@@ -180,22 +197,50 @@ def test_purpose_terms_name_the_licences_restricting_each_purpose(knowledge):
     terms = {term.purpose.id: term for term in purpose_terms(knowledge)}
     assert list(terms) == [purpose.id for purpose in knowledge.purposes]
     assert terms["critical-infrastructure"].prohibited_by == (
-        "fair-noncommercial-research-license", "llama2", "llama3", "llama3.1", "llama3.2", "llama3.3", "llama4",
+        "fair-noncommercial-research-license",
+        "llama2",
+        "llama3",
+        "llama3.1",
+        "llama3.2",
+        "llama3.3",
+        "llama4",
     )
     assert terms["critical-infrastructure"].conditioned_by == ("tencent-hunyuan-community",)
     assert terms["train-other-models"].prohibited_by == (
-        "grok2-community", "llama2", "llama3", "minicpm-model", "stabilityai-community", "tencent-hunyuan-community",
-        "tongyi-qianwen", "tongyi-qianwen-research",
+        "grok2-community",
+        "llama2",
+        "llama3",
+        "minicpm-model",
+        "stabilityai-community",
+        "tencent-hunyuan-community",
+        "tongyi-qianwen",
+        "tongyi-qianwen-research",
     )
     document = to_document(tuple(terms.values()))
     assert document["schema_version"] == 1
     assert document["purposes"][0] == {
         "id": "medical-advice",
         "description": "Providing medical advice or interpreting medical results (diagnosis, triage, treatment suggestions).",
-        "prohibited_by": ["bigscience-bloom-rail-1.0", "bigscience-openrail-m", "creativeml-openrail-m", "faipl-1.0-sd",
-                          "openrail++"],
-        "conditioned_by": ["bigcode-openrail-m", "fair-noncommercial-research-license", "gemma", "llama2", "llama3",
-                           "llama3.1", "llama3.2", "llama3.3", "llama4", "openrail", "tencent-hunyuan-community"],
+        "prohibited_by": [
+            "bigscience-bloom-rail-1.0",
+            "bigscience-openrail-m",
+            "creativeml-openrail-m",
+            "faipl-1.0-sd",
+            "openrail++",
+        ],
+        "conditioned_by": [
+            "bigcode-openrail-m",
+            "fair-noncommercial-research-license",
+            "gemma",
+            "llama2",
+            "llama3",
+            "llama3.1",
+            "llama3.2",
+            "llama3.3",
+            "llama4",
+            "openrail",
+            "tencent-hunyuan-community",
+        ],
     }
 
 
@@ -209,8 +254,13 @@ def test_purpose_terms_name_the_licences_restricting_each_purpose(knowledge):
     ],
 )
 def test_malformed_purpose_conditions_are_rules_errors(clause, problem):
-    raw = {"id": "x", "name": "X", "url": "https://x", "category": "permissive",
-           "clauses": [{"code": "c", "effect": "deny", "text": "t", "source": "https://x", "section": "1", **clause}]}
+    raw = {
+        "id": "x",
+        "name": "X",
+        "url": "https://x",
+        "category": "permissive",
+        "clauses": [{"code": "c", "effect": "deny", "text": "t", "source": "https://x", "section": "1", **clause}],
+    }
     with pytest.raises(RulesError, match=problem):
         parse_rule(raw, "x.toml", ("permissive",))
 
@@ -240,7 +290,7 @@ def test_a_clause_naming_an_unknown_purpose_fails_the_load_and_the_check(tmp_pat
         ('[[purpose]]\nid = "Minors"\ndescription = "x"\n', "must be kebab-case"),
         ('[[purpose]]\nid = "a"\ndescription = "x"\n[[purpose]]\nid = "a"\ndescription = "y"\n', "defined twice"),
         ('[[purpose]]\nid = "a"\n', "needs exactly the keys id and description"),
-        ('other = 1\n', "expected only an array of \\[\\[purpose\\]\\] tables"),
+        ("other = 1\n", "expected only an array of \\[\\[purpose\\]\\] tables"),
     ],
 )
 def test_a_broken_taxonomy_is_a_rules_error(tmp_path, text, problem):

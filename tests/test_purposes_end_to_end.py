@@ -10,9 +10,9 @@ import json
 from pathlib import Path
 
 import pytest
+from cli_helpers import component, scan, scan_json, scan_report
 from click.testing import CliRunner
 
-from cli_helpers import component, scan, scan_json, scan_report
 from licensecheck.cli import main
 
 SD = "runwayml/stable-diffusion-v1-5"  # creativeml-openrail-m
@@ -22,9 +22,18 @@ LLAMA31 = "meta-llama/Llama-3.1-8B-Instruct"  # llama3.1
 PHI = "microsoft/phi-4"  # mit
 WHISPER = "openai/whisper-large-v3"  # apache-2.0
 ALL_PURPOSES = [
-    "medical-advice", "legal-advice", "financial-advice", "military", "surveillance", "biometric-identification",
-    "law-enforcement", "automated-decisions", "critical-infrastructure", "train-other-models",
-    "synthetic-content-undisclosed", "minors",
+    "medical-advice",
+    "legal-advice",
+    "financial-advice",
+    "military",
+    "surveillance",
+    "biometric-identification",
+    "law-enforcement",
+    "automated-decisions",
+    "critical-infrastructure",
+    "train-other-models",
+    "synthetic-content-undisclosed",
+    "minors",
 ]
 
 
@@ -32,11 +41,15 @@ ALL_PURPOSES = [
 def project(fake_hub, tmp_path):
     fake_hub.add_model(SD, {"license": "creativeml-openrail-m"})
     fake_hub.add_model(LLAMA3, {"license": "llama3"}, gated="manual")
-    fake_hub.add_model(LLAMA3_FINETUNE, {"license": "apache-2.0", "base_model": LLAMA3, "base_model_relation": "finetune"})
+    fake_hub.add_model(
+        LLAMA3_FINETUNE, {"license": "apache-2.0", "base_model": LLAMA3, "base_model_relation": "finetune"}
+    )
     fake_hub.add_model(LLAMA31, {"license": "llama3.1"}, gated="manual")
     fake_hub.add_model(PHI, {"license": "mit"})
     fake_hub.add_model(WHISPER, {"license": "apache-2.0"})
-    (tmp_path / "models.yaml").write_text("models:\n" + "".join(f"  - {m}\n" for m in (SD, LLAMA3, LLAMA3_FINETUNE, LLAMA31, PHI, WHISPER)))
+    (tmp_path / "models.yaml").write_text(
+        "models:\n" + "".join(f"  - {m}\n" for m in (SD, LLAMA3, LLAMA3_FINETUNE, LLAMA31, PHI, WHISPER))
+    )
     return tmp_path
 
 
@@ -54,32 +67,42 @@ def test_medical_advice_with_creativeml_openrail_m_is_denied_by_attachment_a(pro
         "severity": "error",
         "code": "purpose-medical-advice",
         "message": "Declared purpose medical-advice: Attachment A forbids using the model or its derivatives to provide "
-                   "medical advice or to interpret medical results. [creativeml-openrail-m Attachment A (10th "
-                   "restriction); https://github.com/CompVis/stable-diffusion/blob/main/LICENSE]",
+        "medical advice or to interpret medical results. [creativeml-openrail-m Attachment A (10th "
+        "restriction); https://github.com/CompVis/stable-diffusion/blob/main/LICENSE]",
     }
     assert document["context"]["purposes"] == ["medical-advice"]
     assert document["context"]["sources"]["purposes"] == "cli"
     assert "purposes_unchecked" not in document
     # Llama 3 forbids only the unlicensed practice of medicine: to confirm, not denied.
     assert component(document, LLAMA3)["verdict"] == "conditional"
-    assert any(o.startswith("Applies to declared purpose medical-advice, if the practice is unauthorised or unlicensed")
-               for o in component(document, LLAMA3)["obligations"])
+    assert any(
+        o.startswith("Applies to declared purpose medical-advice, if the practice is unauthorised or unlicensed")
+        for o in component(document, LLAMA3)["obligations"]
+    )
 
 
 def test_training_other_models_denied_by_llama3_and_its_finetune_conditional_under_llama31(project):
     code, document = scan_json(project, *purposes("train-other-models"))
     assert code == 1
     verdicts = {c["name"]: c["verdict"] for c in document["components"]}
-    assert verdicts == {SD: "conditional", LLAMA3: "denied", LLAMA3_FINETUNE: "denied", LLAMA31: "conditional",
-                        PHI: "allowed", WHISPER: "allowed"}
+    assert verdicts == {
+        SD: "conditional",
+        LLAMA3: "denied",
+        LLAMA3_FINETUNE: "denied",
+        LLAMA31: "conditional",
+        PHI: "allowed",
+        WHISPER: "allowed",
+    }
     finetune = component(document, LLAMA3_FINETUNE)
     assert [f["message"] for f in finetune["findings"] if f["code"] == "purpose-training-other-llms"] == [
         f"from {LLAMA3} (llama3): Declared purpose train-other-models: Using Meta Llama 3, or its outputs or results, "
         "to improve any other large language model is not licensed; only Meta Llama 3 and its derivative works may be "
         "improved with them. [llama3 1.b.v; https://github.com/meta-llama/llama3/blob/main/LICENSE]"
     ]
-    assert any('Declared purpose train-other-models' in o and 'name must begin with "Llama"' in o
-               for o in component(document, LLAMA31)["obligations"])
+    assert any(
+        "Declared purpose train-other-models" in o and 'name must begin with "Llama"' in o
+        for o in component(document, LLAMA31)["obligations"]
+    )
 
 
 def test_mit_and_apache_models_are_unaffected_by_every_purpose(project):
@@ -87,7 +110,9 @@ def test_mit_and_apache_models_are_unaffected_by_every_purpose(project):
     declared = scan_report(project, *purposes(*ALL_PURPOSES), code=1)
     judged = ("license", "verdict", "obligations", "findings")
     for name in (PHI, WHISPER):
-        assert {key: component(declared, name)[key] for key in judged} == {key: component(plain, name)[key] for key in judged}
+        assert {key: component(declared, name)[key] for key in judged} == {
+            key: component(plain, name)[key] for key in judged
+        }
         assert component(declared, name)["verdict"] == "allowed" and not component(declared, name)["findings"]
     assert declared["context"]["purposes"] == sorted(ALL_PURPOSES)
 
@@ -102,8 +127,13 @@ def test_without_a_purpose_the_report_is_unchanged_and_names_what_was_not_checke
         ("llama3.1", [LLAMA31]),
     ]
     assert document["purposes_unchecked"][0]["purposes"] == [
-        "automated-decisions", "biometric-identification", "law-enforcement", "medical-advice", "minors",
-        "surveillance", "train-other-models",
+        "automated-decisions",
+        "biometric-identification",
+        "law-enforcement",
+        "medical-advice",
+        "minors",
+        "surveillance",
+        "train-other-models",
     ]
     text = scan(project).stdout
     assert "no purpose declared" not in text and "purpose" not in text.splitlines()[0]
@@ -144,8 +174,10 @@ def test_an_unknown_purpose_is_a_usage_error_with_the_closest_ids(project):
     (project / "licensecheck.toml").write_text('use = "commercial"\npurposes = [\n  "minors",\n  "milltary",\n]\n')
     result = scan(project)
     assert result.exit_code == 2
-    assert ("licensecheck.toml:4: `purposes` names an unknown purpose: 'milltary' is not a purpose licensecheck "
-            "knows; did you mean military?") in result.output
+    assert (
+        "licensecheck.toml:4: `purposes` names an unknown purpose: 'milltary' is not a purpose licensecheck "
+        "knows; did you mean military?"
+    ) in result.output
 
 
 def test_an_exception_waives_a_purpose_denial(project):
@@ -157,26 +189,38 @@ def test_an_exception_waives_a_purpose_denial(project):
     document = scan_report(project, code=1)
     llama3 = component(document, LLAMA3)
     assert llama3["verdict"] == "conditional"
-    assert llama3["exception"] == {"reason": "Meta agreement LEG-7", "owner": "legal@acme.example", "expires": "2099-12-31"}
+    assert llama3["exception"] == {
+        "reason": "Meta agreement LEG-7",
+        "owner": "legal@acme.example",
+        "expires": "2099-12-31",
+    }
     waived = [f for f in llama3["findings"] if f["code"] == "purpose-training-other-llms"]
-    assert [f["severity"] for f in waived] == ["info"] and waived[0]["message"].startswith("waived by exception: Declared")
+    assert [f["severity"] for f in waived] == ["info"] and waived[0]["message"].startswith(
+        "waived by exception: Declared"
+    )
     assert component(document, LLAMA3_FINETUNE)["verdict"] == "denied"  # the exception names the base only
 
 
 def test_explain_component_shows_the_purpose_decision(project):
-    result = CliRunner().invoke(main, ["explain", LLAMA3_FINETUNE, "--path", str(project), "--purpose",
-                                       "train-other-models"], catch_exceptions=False)
+    result = CliRunner().invoke(
+        main,
+        ["explain", LLAMA3_FINETUNE, "--path", str(project), "--purpose", "train-other-models"],
+        catch_exceptions=False,
+    )
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert "  purposes: train-other-models (from the command line)" in lines
-    assert (f"  llama3 of {LLAMA3} purpose-training-other-llms [deny] when: for declared purpose train-other-models"
-            in lines)
+    assert (
+        f"  llama3 of {LLAMA3} purpose-training-other-llms [deny] when: for declared purpose train-other-models"
+        in lines
+    )
     assert "Verdict: DENIED" in lines
 
 
 def test_explain_licence_with_a_purpose(fake_hub):
-    result = CliRunner().invoke(main, ["explain", "gemma", "--purpose", "automated-decisions", "--format", "json"],
-                                catch_exceptions=False)
+    result = CliRunner().invoke(
+        main, ["explain", "gemma", "--purpose", "automated-decisions", "--format", "json"], catch_exceptions=False
+    )
     assert result.exit_code == 0
     document = json.loads(result.stdout)
     assert document["verdict"] == "denied" and document["context"]["purposes"] == ["automated-decisions"]
@@ -189,19 +233,44 @@ def test_purposes_command_lists_the_taxonomy(fake_hub):
     text = runner.invoke(main, ["purposes"], catch_exceptions=False)
     assert text.exit_code == 0
     lines = text.stdout.splitlines()
-    assert lines[lines.index("critical-infrastructure: Operating critical infrastructure, transport or heavy machinery.") + 1] \
+    assert (
+        lines[
+            lines.index("critical-infrastructure: Operating critical infrastructure, transport or heavy machinery.") + 1
+        ]
         == "  prohibited by: fair-noncommercial-research-license, llama2, llama3, llama3.1, llama3.2, llama3.3, llama4"
+    )
     one = runner.invoke(main, ["purposes", "minors", "--format", "json"], catch_exceptions=False)
     assert one.exit_code == 0
-    assert json.loads(one.stdout) == {"schema_version": 1, "purposes": [{
-        "id": "minors",
-        "description": "A product or service directed at children.",
-        "prohibited_by": [],
-        "conditioned_by": ["bigcode-openrail-m", "bigscience-bloom-rail-1.0", "bigscience-openrail-m",
-                           "creativeml-openrail-m", "deepseek", "faipl-1.0-sd", "fair-noncommercial-research-license",
-                           "falcon-180b", "llama2", "llama3", "llama3.1", "llama3.2", "llama3.3", "llama4",
-                           "minicpm-model", "openrail", "openrail++", "tencent-hunyuan-community"],
-    }]}
+    assert json.loads(one.stdout) == {
+        "schema_version": 1,
+        "purposes": [
+            {
+                "id": "minors",
+                "description": "A product or service directed at children.",
+                "prohibited_by": [],
+                "conditioned_by": [
+                    "bigcode-openrail-m",
+                    "bigscience-bloom-rail-1.0",
+                    "bigscience-openrail-m",
+                    "creativeml-openrail-m",
+                    "deepseek",
+                    "faipl-1.0-sd",
+                    "fair-noncommercial-research-license",
+                    "falcon-180b",
+                    "llama2",
+                    "llama3",
+                    "llama3.1",
+                    "llama3.2",
+                    "llama3.3",
+                    "llama4",
+                    "minicpm-model",
+                    "openrail",
+                    "openrail++",
+                    "tencent-hunyuan-community",
+                ],
+            }
+        ],
+    }
     unknown = runner.invoke(main, ["purposes", "survelance"])
     assert unknown.exit_code == 2
     assert "'survelance' is not a purpose licensecheck knows; did you mean surveillance?" in unknown.output
@@ -215,8 +284,9 @@ def test_the_readme_worked_example_is_what_the_demo_prints(monkeypatch):
     section = readme.split("## Purposes (intended use)", 1)[1].split("\n## ", 1)[0]
     command = "$ licensecheck scan examples/demo --users 2M --purpose medical-advice\n"
     excerpt = section.split("```text\n" + command, 1)[1].split("```", 1)[0].splitlines()
-    result = CliRunner().invoke(main, ["scan", str(root / "examples" / "demo"), "--users", "2M", "--purpose",
-                                       "medical-advice", "--offline"])
+    result = CliRunner().invoke(
+        main, ["scan", str(root / "examples" / "demo"), "--users", "2M", "--purpose", "medical-advice", "--offline"]
+    )
     assert result.exit_code == 1
     printed = iter(result.stdout.splitlines())
     shown = [line for line in excerpt if line != "[...]"]

@@ -58,8 +58,10 @@ def test_context_keywords_are_checked(demo):
     with pytest.raises(UsageError) as unknown:
         api.scan(offline=True, colour="red")
     assert unknown.value.option == "colour"
-    assert unknown.value.message == ("unknown usage-context keyword(s): colour (known: use, distribution, users, "
-                                     "org_users, revenue, region, purpose)")
+    assert unknown.value.message == (
+        "unknown usage-context keyword(s): colour (known: use, distribution, users, "
+        "org_users, revenue, region, purpose)"
+    )
     for keyword, value in (("users", -1), ("revenue", True), ("use", "personal"), ("distribution", "shipped")):
         with pytest.raises(UsageError) as bad:
             api.scan(offline=True, **{keyword: value})
@@ -67,7 +69,9 @@ def test_context_keywords_are_checked(demo):
     with pytest.raises(UsageError) as purpose:
         api.explain("mit", purpose="medcal-advice")
     assert purpose.value.option == "purpose"
-    assert purpose.value.message.startswith("'medcal-advice' is not a purpose licensecheck knows; did you mean medical-advice?")
+    assert purpose.value.message.startswith(
+        "'medcal-advice' is not a purpose licensecheck knows; did you mean medical-advice?"
+    )
     with pytest.raises(UsageError) as licence:
         api.explain("not-a-licence-at-all")
     assert licence.value.option is None and "is not a licence id" in licence.value.message

@@ -15,7 +15,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from card_summary import EXPECTED_CONTEXT, expectation
 from cli_helpers import scan
 
@@ -42,4 +41,3 @@ def test_every_real_card_resolves_as_expected(corpus_scan):
         if expectation(corpus_scan[repo_id]) != expected
     }
     assert changed == {}
-

@@ -11,7 +11,15 @@ from licensecheck.regions import ASSIGNED_COUNTRY_CODES, RegionError, parse_regi
 def test_the_table_holds_the_249_assigned_codes():
     assert len(ASSIGNED_COUNTRY_CODES) == 249
     assert {"FR", "DE", "US", "GB", "CN", "JP", "IN", "BR", "SS", "XK"} & ASSIGNED_COUNTRY_CODES == {
-        "FR", "DE", "US", "GB", "CN", "JP", "IN", "BR", "SS",
+        "FR",
+        "DE",
+        "US",
+        "GB",
+        "CN",
+        "JP",
+        "IN",
+        "BR",
+        "SS",
     }  # XK (Kosovo) is user-assigned, not an ISO code
 
 
@@ -49,13 +57,23 @@ def test_anything_else_is_refused_with_what_was_given(given, message):
 )
 def test_a_clause_region_no_country_has_is_a_rules_error(regions, problem):
     """Checked by regions.py as `--region` is: "UK" would otherwise match no context, silently."""
-    raw = {"id": "x", "name": "X", "url": "https://x", "category": "permissive",
-           "clauses": [{"code": "c", "effect": "deny", "text": "t", "source": "https://x", "regions": regions}]}
+    raw = {
+        "id": "x",
+        "name": "X",
+        "url": "https://x",
+        "category": "permissive",
+        "clauses": [{"code": "c", "effect": "deny", "text": "t", "source": "https://x", "regions": regions}],
+    }
     with pytest.raises(RulesError, match=problem):
         parse_rule(raw, "x.toml", ("permissive",))
 
 
 def test_clause_regions_are_kept_as_upper_case_codes():
-    raw = {"id": "x", "name": "X", "url": "https://x", "category": "permissive",
-           "clauses": [{"code": "c", "effect": "deny", "text": "t", "source": "https://x", "regions": ["eu", "gb"]}]}
+    raw = {
+        "id": "x",
+        "name": "X",
+        "url": "https://x",
+        "category": "permissive",
+        "clauses": [{"code": "c", "effect": "deny", "text": "t", "source": "https://x", "regions": ["eu", "gb"]}],
+    }
     assert parse_rule(raw, "x.toml", ("permissive",)).clauses[0].regions == frozenset({"EU", "GB"})

@@ -12,7 +12,6 @@ multimodal models stays an obligation to confirm. The Llama 3.2 cards are real
 from __future__ import annotations
 
 import pytest
-
 from cli_helpers import by_name, scan, scan_json, scan_report
 
 LLAMA4 = "meta-llama/Llama-4-Scout-17B-16E-Instruct"

@@ -11,15 +11,16 @@ import json
 import time
 
 import pytest
-from click.testing import CliRunner
-
 from cli_helpers import by_name, report, scan, scan_json
+from click.testing import CliRunner
 from faults import HUB_FAULTS, ODD_CARDS, PYPI_FAULTS, build_faulty_tree, closed_port_url
+
 from licensecheck.cli import main
 from licensecheck.lockfile import read_lock
 from licensecheck.resolve.hub import make_hub_api, resolve_hub_repo
 from licensecheck.resolve.pypi import resolve_package
 from licensecheck.retry import RetryPolicy
+
 
 def hub(repo_id, *, policy=RetryPolicy(), timeout=5.0, revision=None):
     return resolve_hub_repo(make_hub_api(), "model", repo_id, revision, timeout=timeout, retry=policy).resolution
@@ -168,6 +169,7 @@ def test_pypi_stall_times_out_and_is_retried_within_the_budget(fake_hub):
 
 # -- the fault matrix, end to end ---------------------------------------------------------------
 
+
 @pytest.fixture
 def faulty_tree(fake_hub, tmp_path):
     return build_faulty_tree(fake_hub, tmp_path)
@@ -254,8 +256,20 @@ def test_a_renamed_repository_is_followed_reported_and_locked_under_both_ids(fak
 
 def test_a_lock_with_an_invalid_resolved_id_is_an_input_error(fake_hub, tmp_path):
     (tmp_path / "models.yaml").write_text("models:\n  - org/a\n")
-    lock = {"lock_version": 1, "components": [{"type": "model", "name": "org/a", "requested": None, "version": None,
-            "license": {"id": "mit", "source": "card"}, "resolved_at": None, "resolved_id": "../../etc"}]}
+    lock = {
+        "lock_version": 1,
+        "components": [
+            {
+                "type": "model",
+                "name": "org/a",
+                "requested": None,
+                "version": None,
+                "license": {"id": "mit", "source": "card"},
+                "resolved_at": None,
+                "resolved_id": "../../etc",
+            }
+        ],
+    }
     (tmp_path / "licensecheck.lock").write_text(json.dumps(lock))
     result = scan(tmp_path)
     assert result.exit_code == 2 and "resolved_id must be a Hub repository id" in result.stderr

@@ -61,7 +61,15 @@ def test_backoff_grows_exponentially_with_jitter_and_a_cap():
 
 @pytest.mark.parametrize(
     ("header", "seconds"),
-    [("30", 30.0), (" 0 ", 0.0), ("Wed, 21 Oct 2015 07:28:10 GMT", 10.0), ("soon", None), ("-5", None), ("", None), (None, None)],
+    [
+        ("30", 30.0),
+        (" 0 ", 0.0),
+        ("Wed, 21 Oct 2015 07:28:10 GMT", 10.0),
+        ("soon", None),
+        ("-5", None),
+        ("", None),
+        (None, None),
+    ],
 )
 def test_retry_after_in_seconds_or_as_a_date(header, seconds):
     now = 1445412480.0  # Wed, 21 Oct 2015 07:28:00 GMT
@@ -78,7 +86,9 @@ def test_retry_after_is_honoured_within_the_budget():
 
 
 def test_retry_after_beyond_the_budget_ends_at_once_and_says_why():
-    wait, reason = next_wait(Transient("HTTP 429", retry_after=60), attempt=1, elapsed=0.0, policy=RetryPolicy(budget=10))
+    wait, reason = next_wait(
+        Transient("HTTP 429", retry_after=60), attempt=1, elapsed=0.0, policy=RetryPolicy(budget=10)
+    )
     assert wait is None
     assert "HTTP 429" in reason and "60 s" in reason and "retry budget (10 s" in reason
 

@@ -61,75 +61,103 @@ def test_not_a_rules_directory_exits_2(tmp_path):
 BREAKAGES = {
     "clause without section": (
         lambda r: edit(r / "licences" / "mit.toml", 'section = "paragraph 2"\n', ""),
-        "clause 1 (notice)", "no `section`",
+        "clause 1 (notice)",
+        "no `section`",
     ),
     "no checked date": (
         lambda r: edit(r / "licences" / "mit.toml", 'checked = "2026-11-25"\n', ""),
-        "mit.toml", "no `checked` date",
+        "mit.toml",
+        "no `checked` date",
     ),
     "malformed checked date": (
         lambda r: edit(r / "licences" / "mit.toml", 'checked = "2026-11-25"', 'checked = "last week"'),
-        "mit.toml", "`checked` must be a date",
+        "mit.toml",
+        "`checked` must be a date",
     ),
     "clause without source": (
         lambda r: edit(r / "licences" / "mit.toml", 'source = "https://spdx.org/licenses/MIT.html"\n', ""),
-        "mit.toml", "clause needs a non-empty string `source`",
+        "mit.toml",
+        "clause needs a non-empty string `source`",
     ),
     "source that is not a URL": (
-        lambda r: edit(r / "licences" / "mit.toml", 'source = "https://spdx.org/licenses/MIT.html"', 'source = "the MIT text"'),
-        "mit.toml", "source must be the URL",
+        lambda r: edit(
+            r / "licences" / "mit.toml", 'source = "https://spdx.org/licenses/MIT.html"', 'source = "the MIT text"'
+        ),
+        "mit.toml",
+        "source must be the URL",
     ),
     "Hub id without a rule": (
         lambda r: (r / "licences" / "wtfpl.toml").unlink(),
-        "licences", "the Hub licence id 'wtfpl' has no rule",
+        "licences",
+        "the Hub licence id 'wtfpl' has no rule",
     ),
     "alias naming two licences": (
-        lambda r: edit(r / "licences" / "isc.toml", 'aliases = [', 'aliases = ["Expat", '),
-        "licences", "'expat' names isc and mit",
+        lambda r: edit(r / "licences" / "isc.toml", "aliases = [", 'aliases = ["Expat", '),
+        "licences",
+        "'expat' names isc and mit",
     ),
     "invalid TOML": (
         lambda r: (r / "licences" / "mit.toml").write_text("id = \n"),
-        "mit.toml", "not valid TOML",
+        "mit.toml",
+        "not valid TOML",
     ),
     "unknown key": (
         lambda r: edit(r / "licences" / "mit.toml", 'category = "permissive"', 'category = "permissive"\nfree = true'),
-        "mit.toml", "unknown key(s) free",
+        "mit.toml",
+        "unknown key(s) free",
     ),
     "file name is not the id": (
         lambda r: (r / "licences" / "mit.toml").rename(r / "licences" / "expat.toml"),
-        "expat.toml", "file name must be the licence id 'mit'",
+        "expat.toml",
+        "file name must be the licence id 'mit'",
     ),
     "family member that does not exist": (
-        lambda r: edit(r / "licences" / "gpl.toml", 'members = ["gpl-2.0", "gpl-3.0"]', 'members = ["gpl-2.0", "gpl-4.0"]'),
-        "gpl.toml", "member 'gpl-4.0' is no licence file",
+        lambda r: edit(
+            r / "licences" / "gpl.toml", 'members = ["gpl-2.0", "gpl-3.0"]', 'members = ["gpl-2.0", "gpl-4.0"]'
+        ),
+        "gpl.toml",
+        "member 'gpl-4.0' is no licence file",
     ),
     "family member named by an alias": (
-        lambda r: edit(r / "licences" / "gpl.toml", 'members = ["gpl-2.0", "gpl-3.0"]', 'members = ["GPL-2.0-only", "gpl-3.0"]'),
-        "gpl.toml", "member 'GPL-2.0-only' is an alias",
+        lambda r: edit(
+            r / "licences" / "gpl.toml", 'members = ["gpl-2.0", "gpl-3.0"]', 'members = ["GPL-2.0-only", "gpl-3.0"]'
+        ),
+        "gpl.toml",
+        "member 'GPL-2.0-only' is an alias",
     ),
     "members that are not a list of ids": (
         lambda r: edit(r / "licences" / "gpl.toml", 'members = ["gpl-2.0", "gpl-3.0"]', 'members = "gpl-2.0"'),
-        "gpl.toml", "`members` must be a list of licence ids",
+        "gpl.toml",
+        "`members` must be a list of licence ids",
     ),
     "recogniser for a licence that does not exist": (
         lambda r: edit(r / "recognise.toml", 'id = "coqui-cpml"', 'id = "coqui-cpml-9"'),
-        "recognise.toml", "'coqui-cpml-9' has no licence file",
+        "recognise.toml",
+        "'coqui-cpml-9' has no licence file",
     ),
     "recogniser naming an alias": (
         lambda r: edit(r / "recognise.toml", 'id = "coqui-cpml"', 'id = "cpml"'),
-        "recognise.toml", "'cpml' is an alias",
+        "recognise.toml",
+        "'cpml' is an alias",
     ),
     "recogniser for a licence without terms": (
         lambda r: edit(r / "recognise.toml", 'id = "coqui-cpml"', 'id = "unknown"'),
-        "recognise.toml", "'unknown' has no terms",
+        "recognise.toml",
+        "'unknown' has no terms",
     ),
     "two recognisers claiming one link": (
-        lambda r: edit(r / "recognise.toml", 'link_patterns = ["coqui.ai/cpml*"', 'link_patterns = ["*mistral.ai/*mrl-0.1*", "coqui.ai/cpml*"'),
-        "recognise.toml", "claim the same links",
+        lambda r: edit(
+            r / "recognise.toml",
+            'link_patterns = ["coqui.ai/cpml*"',
+            'link_patterns = ["*mistral.ai/*mrl-0.1*", "coqui.ai/cpml*"',
+        ),
+        "recognise.toml",
+        "claim the same links",
     ),
     "overlapping link patterns": (
         lambda r: edit(r / "recognise.toml", 'link_patterns = ["coqui.ai/cpml*"', 'link_patterns = ["*mistral.ai/*"'),
-        "recognise.toml", "'*mistral.ai/*mrl-0.1*' (mistral-research) and '*mistral.ai/*' (coqui-cpml) claim the same links",
+        "recognise.toml",
+        "'*mistral.ai/*mrl-0.1*' (mistral-research) and '*mistral.ai/*' (coqui-cpml) claim the same links",
     ),
     "one fingerprint for two licences": (
         lambda r: edit(
@@ -137,45 +165,65 @@ BREAKAGES = {
             'text_markers = ["coqui public model license"]',
             'text_sha256 = ["95f35d79ea3bab75c250549d6a03cef242e0547d78c99e26fcede49936fb0184"]',
         ),
-        "recognise.toml", "claimed by apache-2.0 and coqui-cpml",
+        "recognise.toml",
+        "claimed by apache-2.0 and coqui-cpml",
     ),
     "one set of markers for two licences": (
         lambda r: edit(r / "recognise.toml", '"coqui public model license"', '"gemma terms of use"'),
-        "recognise.toml", "text_markers 'gemma terms of use' claimed by coqui-cpml and gemma",
+        "recognise.toml",
+        "text_markers 'gemma terms of use' claimed by coqui-cpml and gemma",
     ),
     # Issue 15: which user figure a threshold tests, when it counts, and the model facts a term needs.
     "threshold testing both user figures": (
-        lambda r: edit(r / "licences" / "llama3.1.toml", "org_users_above = 700_000_000", "org_users_above = 700_000_000\nusers_above = 700_000_000"),
-        "llama3.1.toml: clause 1", "either the product's users (`users_above`) or the organisation's",
+        lambda r: edit(
+            r / "licences" / "llama3.1.toml",
+            "org_users_above = 700_000_000",
+            "org_users_above = 700_000_000\nusers_above = 700_000_000",
+        ),
+        "llama3.1.toml: clause 1",
+        "either the product's users (`users_above`) or the organisation's",
     ),
     "day counted without the organisation's threshold": (
         lambda r: edit(r / "licences" / "llama3.1.toml", "org_users_above = 700_000_000\n", ""),
-        "llama3.1.toml: clause 1", "`org_users_counted_on` needs `org_users_above`",
+        "llama3.1.toml: clause 1",
+        "`org_users_counted_on` needs `org_users_above`",
     ),
     "day counted that is not a date": (
-        lambda r: edit(r / "licences" / "llama3.1.toml", "org_users_counted_on = 2024-07-23", 'org_users_counted_on = "release day"'),
-        "llama3.1.toml: clause 1", "`org_users_counted_on` must be a date (YYYY-MM-DD), not 'release day'",
+        lambda r: edit(
+            r / "licences" / "llama3.1.toml",
+            "org_users_counted_on = 2024-07-23",
+            'org_users_counted_on = "release day"',
+        ),
+        "llama3.1.toml: clause 1",
+        "`org_users_counted_on` must be a date (YYYY-MM-DD), not 'release day'",
     ),
     "day counted after the licence was checked": (
-        lambda r: edit(r / "licences" / "llama3.1.toml", "org_users_counted_on = 2024-07-23", "org_users_counted_on = 2027-07-23"),
-        "llama3.1.toml: clause 1 (user-threshold)", "`org_users_counted_on` 2027-07-23 is after the licence was checked",
+        lambda r: edit(
+            r / "licences" / "llama3.1.toml", "org_users_counted_on = 2024-07-23", "org_users_counted_on = 2027-07-23"
+        ),
+        "llama3.1.toml: clause 1 (user-threshold)",
+        "`org_users_counted_on` 2027-07-23 is after the licence was checked",
     ),
     "unknown model fact": (
         lambda r: edit(r / "licences" / "llama3.2.toml", 'model_facts = ["multimodal"]', 'model_facts = ["vision"]'),
-        "llama3.2.toml: clause 3", "`model_facts` has vision; expected multimodal, nvidia-cosmos",
+        "llama3.2.toml: clause 3",
+        "`model_facts` has vision; expected multimodal, nvidia-cosmos",
     ),
     # Issue 17: categories and clause help are data in rules/ too.
     "licence in a category categories.toml does not define": (
         lambda r: edit(r / "licences" / "mit.toml", 'category = "permissive"', 'category = "lenient"'),
-        "mit.toml", "category 'lenient' is not one of public-domain, permissive,",
+        "mit.toml",
+        "category 'lenient' is not one of public-domain, permissive,",
     ),
     "category without words": (
         lambda r: edit(r / "categories.toml", 'words = "public domain: no conditions"\n', ""),
-        "categories.toml", "category 1: needs exactly the keys id and words, and may have level",
+        "categories.toml",
+        "category 1: needs exactly the keys id and words, and may have level",
     ),
     "category level that is not a number": (
         lambda r: edit(r / "categories.toml", "level = 0\n", 'level = "lowest"\n'),
-        "categories.toml", "category 1: `level` must be a non-negative integer",
+        "categories.toml",
+        "category 1: `level` must be a non-negative integer",
     ),
     "clause code without help": (
         lambda r: edit(r / "clause-help.toml", "[no-standalone-sale]\n", "[no-standalone-sales]\n"),
@@ -183,21 +231,30 @@ BREAKAGES = {
         "code 'no-standalone-sale' has no title and help: add a [no-standalone-sale] table to clause-help.toml",
     ),
     "help for a code no clause uses": (
-        lambda r: edit(r / "clause-help.toml", '[notice]\ntitle = "Notice file"\n', '[notice]\ntitle = "Notice file"\n'
-                       'help = "Ship it."\n\n[notices]\ntitle = "Notice file"\n'),
-        "clause-help.toml: [notices]", "no clause uses this code",
+        lambda r: edit(
+            r / "clause-help.toml",
+            '[notice]\ntitle = "Notice file"\n',
+            '[notice]\ntitle = "Notice file"\nhelp = "Ship it."\n\n[notices]\ntitle = "Notice file"\n',
+        ),
+        "clause-help.toml: [notices]",
+        "no clause uses this code",
     ),
     "clause help for a code licensecheck defines": (
-        lambda r: edit(r / "clause-help.toml", "[notice]\n", '[no-licence]\ntitle = "No licence"\nhelp = "None."\n\n[notice]\n'),
-        "clause-help.toml: [no-licence]", "licensecheck defines this code's help itself",
+        lambda r: edit(
+            r / "clause-help.toml", "[notice]\n", '[no-licence]\ntitle = "No licence"\nhelp = "None."\n\n[notice]\n'
+        ),
+        "clause-help.toml: [no-licence]",
+        "licensecheck defines this code's help itself",
     ),
     "malformed clause help": (
         lambda r: edit(r / "clause-help.toml", '[notice]\ntitle = "Notice file"\n', '[notice]\ntitle = ""\n'),
-        "clause-help.toml", "[notice]: title and help must be non-empty strings",
+        "clause-help.toml",
+        "[notice]: title and help must be non-empty strings",
     ),
     "malformed recognise.toml": (
         lambda r: edit(r / "recognise.toml", 'id = "coqui-cpml"', 'id = "coqui-cpml"\nweight = 3'),
-        "recognise.toml", "keys are id",
+        "recognise.toml",
+        "keys are id",
     ),
 }
 
@@ -231,7 +288,9 @@ def test_every_problem_is_listed_not_only_the_first(rules):
     ]
     result = check("--rules-dir", str(rules))
     assert result.exit_code == 1
-    assert result.output.splitlines()[-1].startswith("rules check: 5 problem(s): 1 invalid file, 1 fact without a source")
+    assert result.output.splitlines()[-1].startswith(
+        "rules check: 5 problem(s): 1 invalid file, 1 fact without a source"
+    )
 
 
 def test_report_groups_by_kind_with_counts(rules):

@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from click.testing import CliRunner
-
 from cli_helpers import CONTEXTS, lock, scan, scan_json, scan_report
+from click.testing import CliRunner
 from realcards import REAL_MODELS
 
 from licensecheck.cli import main
@@ -37,7 +36,12 @@ def test_real_world_models_under_each_context(real_world_repo, context):
 def test_llama_obligations_and_threshold_reason(real_world_repo):
     saas = scan_report(real_world_repo, *CONTEXTS["saas"], code=1)
     llama = next(c for c in saas["components"] if c["name"] == "meta-llama/Llama-3.1-8B-Instruct")
-    assert llama["license"] == {"id": "llama3.1", "name": "Llama 3.1 Community License Agreement", "source": "card", "link": None}
+    assert llama["license"] == {
+        "id": "llama3.1",
+        "name": "Llama 3.1 Community License Agreement",
+        "source": "card",
+        "link": None,
+    }
     assert any("Built with Llama" in o for o in llama["obligations"])
     giant = scan_report(real_world_repo, *CONTEXTS["giant"], code=1)
     llama = next(c for c in giant["components"] if c["name"] == "meta-llama/Llama-3.1-8B-Instruct")
@@ -62,7 +66,9 @@ def test_other_licence_recognised_by_name_is_reported_with_our_id(real_world_rep
 
 
 def test_unrecognised_other_licence_is_unknown_and_quotes_name_and_link(fake_hub, tmp_path):
-    fake_hub.add_model("acme/custom", {"license": "other", "license_name": "acme-license-7", "license_link": "https://acme.example/l"})
+    fake_hub.add_model(
+        "acme/custom", {"license": "other", "license_name": "acme-license-7", "license_link": "https://acme.example/l"}
+    )
     (tmp_path / "models.yaml").write_text("models:\n  - acme/custom\n")
     code, document = scan_json(tmp_path)
     (component,) = document["components"]
@@ -84,7 +90,9 @@ def test_dataset_and_packages(fake_hub, tmp_path):
     fake_hub.add_package("requests", "2.32.3", license="Apache-2.0")
     fake_hub.add_package("numpy", "2.1.0", license_expression="BSD-3-Clause AND 0BSD AND MIT")
     fake_hub.add_package("mystery", "1.0", license="Proprietary. All rights reserved.")
-    fake_hub.add_package("gplthing", "1.0", classifiers=["License :: OSI Approved :: GNU General Public License v3 (GPLv3)"])
+    fake_hub.add_package(
+        "gplthing", "1.0", classifiers=["License :: OSI Approved :: GNU General Public License v3 (GPLv3)"]
+    )
     fake_hub.add_package("dual", "1.0", license_expression="GPL-3.0-only OR MIT")
     (tmp_path / "models.yaml").write_text("datasets:\n  - HuggingFaceFW/fineweb\n")
     (tmp_path / "requirements.txt").write_text("requests>=2\nnumpy==2.1.0\nmystery==1.0\ngplthing\ndual\n")
@@ -106,8 +114,12 @@ def test_dataset_and_packages(fake_hub, tmp_path):
     assert [loc["line"] for loc in by_name["numpy"]["locations"]] == [2]
     # Nothing is denied under redistribution (GPL is conditional): the one unknown decides the exit code.
     assert verdicts(document) == {
-        "HuggingFaceFW/fineweb": "conditional", "requests": "conditional", "numpy": "conditional",
-        "mystery": "unknown", "gplthing": "conditional", "dual": "conditional",
+        "HuggingFaceFW/fineweb": "conditional",
+        "requests": "conditional",
+        "numpy": "conditional",
+        "mystery": "unknown",
+        "gplthing": "conditional",
+        "dual": "conditional",
     }
     assert code == 3
 
@@ -277,11 +289,17 @@ def test_missing_path_is_a_usage_error(tmp_path):
     ("args", "message"),
     [
         (["--users", "lots"], "Invalid value for '--users': 'lots' is not a number (examples: 2000000, 2M, 1.5B)"),
-        (["--use", "sometimes"], "Invalid value for '--use': 'sometimes' is not one of 'commercial', 'non-commercial'."),
+        (
+            ["--use", "sometimes"],
+            "Invalid value for '--use': 'sometimes' is not one of 'commercial', 'non-commercial'.",
+        ),
         (["--region", "Europe"], "Invalid value for --region: 'Europe' is not an ISO 3166-1 country code or EU"),
         (["--region", "ZZ"], "Invalid value for --region: 'ZZ' is not an ISO 3166-1 country code or EU"),
         (["--region", "xx"], "Invalid value for --region: 'xx' is not an ISO 3166-1 country code or EU"),
-        (["--region", "UK"], "Invalid value for --region: 'UK' is not an ISO 3166-1 country code or EU (for that country, give GB)"),
+        (
+            ["--region", "UK"],
+            "Invalid value for --region: 'UK' is not an ISO 3166-1 country code or EU (for that country, give GB)",
+        ),
         (["--users", "-5"], "Invalid value for '--users': '-5' must be a whole, non-negative number"),
     ],
 )
@@ -327,7 +345,17 @@ def test_version_and_help_name_the_exit_codes():
         assert result.exit_code == 0 and "Exit codes" in result.output
 
 
-@pytest.mark.parametrize(("text", "value"), [("2000000", 2_000_000), ("2M", 2_000_000), ("1.5B", 1_500_000_000), ("2_000", 2000), ("5k", 5000), ("2,000,000", 2_000_000)])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("2000000", 2_000_000),
+        ("2M", 2_000_000),
+        ("1.5B", 1_500_000_000),
+        ("2_000", 2000),
+        ("5k", 5000),
+        ("2,000,000", 2_000_000),
+    ],
+)
 def test_quantities(text, value):
     from licensecheck.commands.common import Quantity
 

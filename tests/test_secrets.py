@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from faults import build_faulty_tree
+
 from licensecheck.cli import main
 from licensecheck.redact import MASK, redact, secret_values
 from licensecheck.report import FORMATS
@@ -40,8 +40,14 @@ def secrets_everywhere(fake_hub, tmp_path, monkeypatch):
     project.mkdir()
     tree = build_faulty_tree(fake_hub, project, bait=BAIT)
     # What a hostile or careless server could echo back, quoted by our findings.
-    fake_hub.add_model("org/echo", {"license": "other", "license_name": f"licence-{ENV_TOKEN}",
-                                    "license_link": f"https://example.org/{FILE_TOKEN}?k={API_KEY}"})
+    fake_hub.add_model(
+        "org/echo",
+        {
+            "license": "other",
+            "license_name": f"licence-{ENV_TOKEN}",
+            "license_link": f"https://example.org/{FILE_TOKEN}?k={API_KEY}",
+        },
+    )
     fake_hub.add_package("echolib", "1.0", license=f"Proprietary, key {API_KEY}\n\nAll rights reserved {ENV_TOKEN}.")
     fake_hub.add_model("org/new-name", {"license": "mit"})
     fake_hub.add_rename("org/old-name", "org/new-name")
@@ -80,8 +86,21 @@ def test_no_report_format_leaks_a_secret(secrets_everywhere, fake_hub, retry_clo
 def test_report_file_lock_file_and_lock_messages_leak_nothing(secrets_everywhere, retry_clock, tmp_path):
     out = tmp_path / "report.json"
     runner = CliRunner()
-    result = runner.invoke(main, ["scan", str(secrets_everywhere), "--format", "json", "-o", str(out),
-                                  "--timeout", "0.5", "--retry-budget", "0"])
+    result = runner.invoke(
+        main,
+        [
+            "scan",
+            str(secrets_everywhere),
+            "--format",
+            "json",
+            "-o",
+            str(out),
+            "--timeout",
+            "0.5",
+            "--retry-budget",
+            "0",
+        ],
+    )
     assert result.exit_code == 3
     assert_no_secret(out.read_text(), "--output file")
     result = runner.invoke(main, ["lock", str(secrets_everywhere), "--timeout", "0.5", "--retry-budget", "0"])
@@ -156,13 +175,13 @@ def test_every_text_file_written_masks_known_secrets(tmp_path, monkeypatch):
     from licensecheck.fsutil import write_atomically
 
     monkeypatch.setenv("HF_TOKEN", ENV_TOKEN)
-    write_atomically(tmp_path / "written.txt", f"licence_name = \"see {ENV_TOKEN}\"\n")
-    assert (tmp_path / "written.txt").read_text() == f"licence_name = \"see {MASK}\"\n"
+    write_atomically(tmp_path / "written.txt", f'licence_name = "see {ENV_TOKEN}"\n')
+    assert (tmp_path / "written.txt").read_text() == f'licence_name = "see {MASK}"\n'
 
 
 def test_redact_masks_plain_json_escaped_and_url_quoted_forms():
     secret = 'p@ss"word/with\\odd'
-    text = f'a {secret} b {secret.replace(chr(92), chr(92) * 2).replace(chr(34), chr(92) + chr(34))} c p%40ss%22word%2Fwith%5Codd'
+    text = f"a {secret} b {secret.replace(chr(92), chr(92) * 2).replace(chr(34), chr(92) + chr(34))} c p%40ss%22word%2Fwith%5Codd"
     assert redact(text, {secret}) == f"a {MASK} b {MASK} c {MASK}"
 
 
@@ -207,14 +226,25 @@ def test_a_debug_traceback_goes_through_the_same_filter(tmp_path):
         f'raise RuntimeError("token {ENV_TOKEN} cut {ENV_TOKEN[:10]}...\\n::error::pwned \\x1b[8mhidden")\n'
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith(("HF_", "LICENSECHECK_"))}
-    env.update(PYTHONPATH=str(broken.parent), HF_TOKEN=ENV_TOKEN, LICENSECHECK_DEBUG="1", LICENSECHECK_NO_CACHE="1",
-               HF_ENDPOINT="http://127.0.0.1:9", LICENSECHECK_PYPI_URL="http://127.0.0.1:9")
+    env.update(
+        PYTHONPATH=str(broken.parent),
+        HF_TOKEN=ENV_TOKEN,
+        LICENSECHECK_DEBUG="1",
+        LICENSECHECK_NO_CACHE="1",
+        HF_ENDPOINT="http://127.0.0.1:9",
+        LICENSECHECK_PYPI_URL="http://127.0.0.1:9",
+    )
     demo = Path(__file__).resolve().parent.parent / "examples" / "demo"
     done = subprocess.run(
         [sys.executable, "-m", "licensecheck", "scan", str(demo), "--offline", "--format", "spdx-json"],
-        env=env, cwd=tmp_path, capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL,
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
     )
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.startswith("Traceback (most recent call last):\n")
-    assert done.stderr.endswith(f'RuntimeError: token {MASK} cut {MASK}...\n\\x3a:error::pwned \\x1b[8mhidden\n')
+    assert done.stderr.endswith(f"RuntimeError: token {MASK} cut {MASK}...\n\\x3a:error::pwned \\x1b[8mhidden\n")
     assert ENV_TOKEN[:8] not in done.stderr

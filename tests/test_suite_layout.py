@@ -51,7 +51,9 @@ def imported_test_modules(source: str) -> list[tuple[int, str]]:
             names = [base] + [f"{base}.{alias.name}".lstrip(".") for alias in node.names]
         else:
             continue
-        found += [(node.lineno, name) for name in names if any(is_test_module(Path(part + ".py")) for part in name.split("."))]
+        found += [
+            (node.lineno, name) for name in names if any(is_test_module(Path(part + ".py")) for part in name.split("."))
+        ]
     return sorted(found)
 
 
@@ -67,7 +69,13 @@ def test_the_checker_sees_every_form_of_import():
         "from helpers import other_test\n"
     )
     assert imported_test_modules(source) == [
-        (1, "test_a"), (2, "report.test_b"), (3, "test_c"), (3, "test_c.X"), (5, "test_d"), (7, "test_e"), (7, "test_e.Y"),
+        (1, "test_a"),
+        (2, "report.test_b"),
+        (3, "test_c"),
+        (3, "test_c.X"),
+        (5, "test_d"),
+        (7, "test_e"),
+        (7, "test_e.Y"),
         (8, "helpers.other_test"),
     ]
 

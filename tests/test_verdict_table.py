@@ -10,10 +10,10 @@ newly added clause to the rows it applies to (see there).
 from __future__ import annotations
 
 import pytest
+from verdict_tables import all_rows, complete_codes, evaluate_row
 
 from licensecheck.knowledge import load_knowledge
 from licensecheck.rules_check import hub_licence_ids
-from verdict_tables import all_rows, complete_codes, evaluate_row
 
 STANDARD_CONTEXTS = {
     ("commercial", "network", "2000000"),

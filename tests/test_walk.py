@@ -39,20 +39,39 @@ def walked(root: Path, exclude=None, **options) -> list[str]:
 
 
 def test_gitignore_patterns(tmp_path):
-    tree(tmp_path, {
-        ".gitignore": "# comment\n*.log\n!keep.log\nbuild/\n/top.py\ndocs/**/*.tmp\n**/cache\n\\#hash.py\n",
-        "a.log": "", "keep.log": "", "build/x.py": "", "lib/build": "", "top.py": "", "lib/top.py": "",
-        "docs/a/b/c.tmp": "", "docs/a/c.txt": "", "src/cache/x.py": "", "#hash.py": "", "ok.py": "",
-    })
+    tree(
+        tmp_path,
+        {
+            ".gitignore": "# comment\n*.log\n!keep.log\nbuild/\n/top.py\ndocs/**/*.tmp\n**/cache\n\\#hash.py\n",
+            "a.log": "",
+            "keep.log": "",
+            "build/x.py": "",
+            "lib/build": "",
+            "top.py": "",
+            "lib/top.py": "",
+            "docs/a/b/c.tmp": "",
+            "docs/a/c.txt": "",
+            "src/cache/x.py": "",
+            "#hash.py": "",
+            "ok.py": "",
+        },
+    )
     assert walked(tmp_path) == ["keep.log", "ok.py", "docs/a/c.txt", "lib/build", "lib/top.py"]
 
 
 def test_nested_gitignore_applies_below_its_folder_and_overrides(tmp_path):
-    tree(tmp_path, {
-        ".gitignore": "*.gen.py\n",
-        "pkg/.gitignore": "!keep.gen.py\nlocal.py\n",
-        "a.gen.py": "", "pkg/keep.gen.py": "", "pkg/b.gen.py": "", "pkg/local.py": "", "local.py": "",
-    })
+    tree(
+        tmp_path,
+        {
+            ".gitignore": "*.gen.py\n",
+            "pkg/.gitignore": "!keep.gen.py\nlocal.py\n",
+            "a.gen.py": "",
+            "pkg/keep.gen.py": "",
+            "pkg/b.gen.py": "",
+            "pkg/local.py": "",
+            "local.py": "",
+        },
+    )
     assert walked(tmp_path) == ["local.py", "pkg/keep.gen.py"]
 
 
@@ -77,17 +96,42 @@ def test_a_pattern_git_cannot_read_is_left_out_and_the_rest_applies(tmp_path):
 
 
 def test_environments_caches_hidden_and_vendored_folders_are_skipped(tmp_path):
-    tree(tmp_path, {
-        "myenv/pyvenv.cfg": "", "myenv/lib/a.py": "", "conda/conda-meta/history": "", "conda/b.py": "",
-        "cache/CACHEDIR.TAG": "Signature: 8a477f597d28d172789f06886806bc55\n", "cache/c.json": "",
-        "oldenv/bin/activate": "", "oldenv/lib/python2.7/d.py": "", "winenv/Scripts/activate": "", "winenv/f.py": "",
-        "env/requirements.txt": "", "src/env/e.py": "", "venv/bin/python": "", "venv/g.py": "",
-        "node_modules/x/d.json": "", ".hidden/e.py": "", ".env.py": "", "pkg/__pycache__/f.py": "",
-        "lib/site-packages/g.py": "", ".env": "", ".env.example": "", "ok.py": "",
-    })
+    tree(
+        tmp_path,
+        {
+            "myenv/pyvenv.cfg": "",
+            "myenv/lib/a.py": "",
+            "conda/conda-meta/history": "",
+            "conda/b.py": "",
+            "cache/CACHEDIR.TAG": "Signature: 8a477f597d28d172789f06886806bc55\n",
+            "cache/c.json": "",
+            "oldenv/bin/activate": "",
+            "oldenv/lib/python2.7/d.py": "",
+            "winenv/Scripts/activate": "",
+            "winenv/f.py": "",
+            "env/requirements.txt": "",
+            "src/env/e.py": "",
+            "venv/bin/python": "",
+            "venv/g.py": "",
+            "node_modules/x/d.json": "",
+            ".hidden/e.py": "",
+            ".env.py": "",
+            "pkg/__pycache__/f.py": "",
+            "lib/site-packages/g.py": "",
+            ".env": "",
+            ".env.example": "",
+            "ok.py": "",
+        },
+    )
     # A folder merely named env or venv is walked: projects keep real code in env/.
-    assert walked(tmp_path) == [".env.example", "ok.py", "env/requirements.txt", "src/env/e.py", "venv/g.py",
-                                "venv/bin/python"]
+    assert walked(tmp_path) == [
+        ".env.example",
+        "ok.py",
+        "env/requirements.txt",
+        "src/env/e.py",
+        "venv/g.py",
+        "venv/bin/python",
+    ]
 
 
 def test_the_root_is_walked_whatever_it_holds_or_is_called(tmp_path):
@@ -107,7 +151,14 @@ def test_symbolic_link_cycles_and_links_out_of_the_tree_are_not_followed(tmp_pat
     # The input files ask for what cannot be read safely, to refuse it by name.
     os.mkfifo(root / "pipe.txt")
     assert walked(root) == ["b.py", "pkg/a.py", "pkg/in.py"]
-    assert walked(root, with_unsafe=True) == ["b.py", "pipe.txt", "pkg/a.py", "pkg/dangling.py", "pkg/in.py", "pkg/out.py"]
+    assert walked(root, with_unsafe=True) == [
+        "b.py",
+        "pipe.txt",
+        "pkg/a.py",
+        "pkg/dangling.py",
+        "pkg/in.py",
+        "pkg/out.py",
+    ]
 
 
 # -- exclude globs ---------------------------------------------------------------------------------
@@ -115,34 +166,57 @@ def test_symbolic_link_cycles_and_links_out_of_the_tree_are_not_followed(tmp_pat
 
 @pytest.mark.parametrize("exclude", [("tests/fixtures/**", "vendor"), "filter"])
 def test_exclude_globs_and_the_configuration_filter(tmp_path, exclude):
-    tree(tmp_path, {"tests/fixtures/a.py": "", "tests/b.py": "", "vendor/c.py": "", "src/vendor/d.py": "", "e.py": "",
-                    "pkg/.gitignore": "!*.py\n"})
+    tree(
+        tmp_path,
+        {
+            "tests/fixtures/a.py": "",
+            "tests/b.py": "",
+            "vendor/c.py": "",
+            "src/vendor/d.py": "",
+            "e.py": "",
+            "pkg/.gitignore": "!*.py\n",
+        },
+    )
     if exclude == "filter":
         exclude = PathFilter(tmp_path, ["tests/fixtures/**", "vendor"])
     assert walked(tmp_path, exclude) == ["e.py", "tests/b.py"]
 
 
-FILES = ["docs/vendor", "a/vendor/x.py", "vendor/y.py", "src/fixtures/z.py", "tests/fixtures/w.py", "keep.py", "skip.py"]
+FILES = [
+    "docs/vendor",
+    "a/vendor/x.py",
+    "vendor/y.py",
+    "src/fixtures/z.py",
+    "tests/fixtures/w.py",
+    "keep.py",
+    "skip.py",
+]
 
 
-@pytest.mark.parametrize(("patterns", "excluded"), [
-    # What README.md documents: `*` within a segment, `**` across folders, a name at any
-    # depth, and a folder excludes everything below it.
-    (["*.py"], {"a/vendor/x.py", "vendor/y.py", "src/fixtures/z.py", "tests/fixtures/w.py", "keep.py", "skip.py"}),
-    (["vendor"], {"docs/vendor", "a/vendor/x.py", "vendor/y.py"}),
-    (["**/fixtures"], {"src/fixtures/z.py", "tests/fixtures/w.py"}),
-    (["tests/fixtures"], {"tests/fixtures/w.py"}),
-    (["tests/fixtures/**"], {"tests/fixtures/w.py"}),
-    (["s*.py"], {"skip.py"}),
-    # Where gitignore's reading differs from the engine it replaced (globs.py before pathspec):
-    (["/vendor"], {"vendor/y.py"}),  # a leading `/` anchors (was: any depth)
-    (["./vendor"], {"vendor/y.py"}),  # and so does `./` (was: any depth)
-    (["vendor/"], {"a/vendor/x.py", "vendor/y.py"}),  # a trailing `/`: folders only (was: the file too)
-    (["*.py", "!keep.py"], {"a/vendor/x.py", "vendor/y.py", "src/fixtures/z.py", "tests/fixtures/w.py", "skip.py"}),
-    (["#keep.py"], set()),  # a comment (was: a file named `#keep.py`)
-    (["tests\\fixtures"], set()),  # `\` escapes the next character (was: a Windows separator)
-    (["vendor/", "!vendor/y.py"], {"a/vendor/x.py", "vendor/y.py"}),  # as in git: nothing comes back from an excluded folder
-])
+@pytest.mark.parametrize(
+    ("patterns", "excluded"),
+    [
+        # What README.md documents: `*` within a segment, `**` across folders, a name at any
+        # depth, and a folder excludes everything below it.
+        (["*.py"], {"a/vendor/x.py", "vendor/y.py", "src/fixtures/z.py", "tests/fixtures/w.py", "keep.py", "skip.py"}),
+        (["vendor"], {"docs/vendor", "a/vendor/x.py", "vendor/y.py"}),
+        (["**/fixtures"], {"src/fixtures/z.py", "tests/fixtures/w.py"}),
+        (["tests/fixtures"], {"tests/fixtures/w.py"}),
+        (["tests/fixtures/**"], {"tests/fixtures/w.py"}),
+        (["s*.py"], {"skip.py"}),
+        # Where gitignore's reading differs from the engine it replaced (globs.py before pathspec):
+        (["/vendor"], {"vendor/y.py"}),  # a leading `/` anchors (was: any depth)
+        (["./vendor"], {"vendor/y.py"}),  # and so does `./` (was: any depth)
+        (["vendor/"], {"a/vendor/x.py", "vendor/y.py"}),  # a trailing `/`: folders only (was: the file too)
+        (["*.py", "!keep.py"], {"a/vendor/x.py", "vendor/y.py", "src/fixtures/z.py", "tests/fixtures/w.py", "skip.py"}),
+        (["#keep.py"], set()),  # a comment (was: a file named `#keep.py`)
+        (["tests\\fixtures"], set()),  # `\` escapes the next character (was: a Windows separator)
+        (
+            ["vendor/", "!vendor/y.py"],
+            {"a/vendor/x.py", "vendor/y.py"},
+        ),  # as in git: nothing comes back from an excluded folder
+    ],
+)
 def test_exclude_glob_semantics(tmp_path, patterns, excluded):
     tree(tmp_path, {name: "" for name in FILES})
     assert set(FILES) - set(walked(tmp_path, PathFilter(tmp_path, patterns))) == excluded
@@ -161,20 +235,23 @@ def test_exclude_globs_are_relative_to_their_base_and_spare_paths_outside_it(tmp
 @pytest.fixture
 def project(tmp_path):
     """A project whose `.gitignore` drops a folder holding a requirement file and code beside it."""
-    tree(tmp_path, {
-        ".gitignore": "scratch/\n*.local.txt\n",
-        "requirements.txt": "requests==2.32.3\n",
-        "train.py": LOADER.format("acme/kept"),
-        "scratch/requirements.txt": "leftpad==1.0\n",
-        "scratch/try.py": LOADER.format("acme/ignored"),
-        "requirements.local.txt": "ignored-too==1.0\n",
-        "env/bin/activate": "",  # an environment virtualenv < 20 made: no pyvenv.cfg
-        "env/requirements.txt": "in-an-env==1.0\n",
-        "env/setup.py": LOADER.format("acme/in-an-env"),
-        "tool/pyvenv.cfg": "home = /usr/bin\n",
-        "tool/requirements.txt": "in-a-venv==1.0\n",
-        "tool/run.py": LOADER.format("acme/in-a-venv"),
-    })
+    tree(
+        tmp_path,
+        {
+            ".gitignore": "scratch/\n*.local.txt\n",
+            "requirements.txt": "requests==2.32.3\n",
+            "train.py": LOADER.format("acme/kept"),
+            "scratch/requirements.txt": "leftpad==1.0\n",
+            "scratch/try.py": LOADER.format("acme/ignored"),
+            "requirements.local.txt": "ignored-too==1.0\n",
+            "env/bin/activate": "",  # an environment virtualenv < 20 made: no pyvenv.cfg
+            "env/requirements.txt": "in-an-env==1.0\n",
+            "env/setup.py": LOADER.format("acme/in-an-env"),
+            "tool/pyvenv.cfg": "home = /usr/bin\n",
+            "tool/requirements.txt": "in-a-venv==1.0\n",
+            "tool/run.py": LOADER.format("acme/in-a-venv"),
+        },
+    )
     return tmp_path
 
 
@@ -192,7 +269,9 @@ def test_both_readers_honour_the_configuration_exclude(project):
     assert inputs.files == ("requirements.txt",)
     assert {c.name for c in inputs.components} == {"requests", "acme/kept"}
     assert [p.relative_to(project).as_posix() for p in find_input_files(project)] == [
-        "requirements.txt", "vendor/requirements.txt"]
+        "requirements.txt",
+        "vendor/requirements.txt",
+    ]
 
 
 def test_a_file_named_as_the_root_is_read_whatever_the_rules(project):
@@ -208,20 +287,42 @@ def test_pathspec_is_imported_only_for_a_tree_with_patterns(tmp_path):
         "list(walk(sys.argv[1])); print('pathspec' in sys.modules)\n"
         "list(walk(sys.argv[2])); print('pathspec' in sys.modules)\n"
     )
-    run = subprocess.run([sys.executable, "-c", probe, str(tmp_path / "plain"), str(tmp_path / "ignoring")],
-                         capture_output=True, text=True, check=True)
+    run = subprocess.run(
+        [sys.executable, "-c", probe, str(tmp_path / "plain"), str(tmp_path / "ignoring")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert run.stdout.split() == ["False", "True"]
 
 
 # -- the one-regex prefilter of globs.py -------------------------------------------------------------
 
 _SEGMENTS = ["a", "b", "build", "x.log", "keep.log", "vendor", "src", "node", "data-1", "é"]
-_PATTERNS = ["*.log", "build/", "/vendor", "!keep.log", "a/**/b", "src/*", "**/data-?", "[ab]", "\\#x", "node/",
-             "!src/b", "/a/", "*", "[z-a]", "b/**"]
+_PATTERNS = [
+    "*.log",
+    "build/",
+    "/vendor",
+    "!keep.log",
+    "a/**/b",
+    "src/*",
+    "**/data-?",
+    "[ab]",
+    "\\#x",
+    "node/",
+    "!src/b",
+    "/a/",
+    "*",
+    "[z-a]",
+    "b/**",
+]
 
 
-@given(patterns=st.lists(st.sampled_from(_PATTERNS), max_size=6),
-       path=st.lists(st.sampled_from(_SEGMENTS), min_size=1, max_size=4), is_dir=st.booleans())
+@given(
+    patterns=st.lists(st.sampled_from(_PATTERNS), max_size=6),
+    path=st.lists(st.sampled_from(_SEGMENTS), min_size=1, max_size=4),
+    is_dir=st.booleans(),
+)
 @settings(max_examples=300, deadline=None)
 def test_the_prefilter_never_changes_what_pathspec_decides(patterns, path, is_dir):
     from licensecheck.globs import compile_globs, verdict

@@ -28,7 +28,18 @@ from licensecheck.model_facts import MODEL_FACTS
 TABLES = Path(__file__).parent / "data" / "verdicts"
 COLUMNS = ["licence", "use", "distribution", "users", "revenue", "region", "verdict", "codes"]
 # Tables about the organisation's size and the model's own facts (issue 15) have two columns more.
-EXTENDED_COLUMNS = ["licence", "use", "distribution", "users", "org_users", "revenue", "region", "facts", "verdict", "codes"]
+EXTENDED_COLUMNS = [
+    "licence",
+    "use",
+    "distribution",
+    "users",
+    "org_users",
+    "revenue",
+    "region",
+    "facts",
+    "verdict",
+    "codes",
+]
 NONE = "-"
 
 
@@ -113,7 +124,9 @@ def complete_codes(table: Path, knowledge: Knowledge) -> tuple[str, list[str], l
         evaluation = evaluate_row(row, knowledge)
         applied = list(dict.fromkeys(evaluation.clauses))
         if evaluation.verdict.value != row.cells["verdict"]:
-            problems.append(f"{where}: verdict {row.cells['verdict']} in the table, {evaluation.verdict.value} from the rules")
+            problems.append(
+                f"{where}: verdict {row.cells['verdict']} in the table, {evaluation.verdict.value} from the rules"
+            )
             continue
         listed_but_not_applied = [code for code in row.codes if code not in applied]
         if listed_but_not_applied:
@@ -125,7 +138,7 @@ def complete_codes(table: Path, knowledge: Knowledge) -> tuple[str, list[str], l
         added.append(f"{where}: + {','.join(missing)}")
         cells = list(row.cells.values())
         cells[-1] = ",".join(row.codes + missing)
-        ending = lines[row.line - 1][len(lines[row.line - 1].rstrip("\r\n")):]
+        ending = lines[row.line - 1][len(lines[row.line - 1].rstrip("\r\n")) :]
         lines[row.line - 1] = "\t".join(cells) + ending
     return "".join(lines), added, problems
 

@@ -28,15 +28,21 @@ CARDS = {
     "meta-llama/Llama-3.1-8B-Instruct": ({"license": "llama3.1"}, "manual"),
     "google/gemma-2-2b-it": ({"license": "gemma"}, "manual"),
     "Qwen/Qwen2.5-3B-Instruct": (
-        {"license": "other", "license_name": "qwen-research",
-         "license_link": "https://huggingface.co/Qwen/Qwen2.5-3B-Instruct/blob/main/LICENSE"},
+        {
+            "license": "other",
+            "license_name": "qwen-research",
+            "license_link": "https://huggingface.co/Qwen/Qwen2.5-3B-Instruct/blob/main/LICENSE",
+        },
         False,
     ),
     "stabilityai/stable-diffusion-xl-base-1.0": ({"license": "openrail++"}, False),
     "sentence-transformers/all-MiniLM-L6-v2": ({"license": "apache-2.0"}, False),
     "openai/whisper-large-v3": ({"license": "apache-2.0"}, False),
     "microsoft/Phi-3-mini-4k-instruct": (
-        {"license": "mit", "license_link": "https://huggingface.co/microsoft/Phi-3-mini-4k-instruct/resolve/main/LICENSE"},
+        {
+            "license": "mit",
+            "license_link": "https://huggingface.co/microsoft/Phi-3-mini-4k-instruct/resolve/main/LICENSE",
+        },
         False,
     ),
     "CohereForAI/c4ai-command-r-v01": ({"license": "cc-by-nc-4.0"}, False),

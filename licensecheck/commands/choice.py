@@ -18,10 +18,17 @@ def choice_options(schema: str):
         context_options,
         network_options,
         cache_options,
-        click.option("--format", "format_name", type=click.Choice(FORMATS), default="text", show_default=True,
-                     help=f"Output format (json: schema licensecheck/schemas/{schema})."),
-        click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
-                     help="Write to a file instead of stdout."),
+        click.option(
+            "--format",
+            "format_name",
+            type=click.Choice(FORMATS),
+            default="text",
+            show_default=True,
+            help=f"Output format (json: schema licensecheck/schemas/{schema}).",
+        ),
+        click.option(
+            "--output", "-o", type=click.Path(dir_okay=False), default=None, help="Write to a file instead of stdout."
+        ),
         config_option,
     ]
 

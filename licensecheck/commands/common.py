@@ -24,7 +24,6 @@ Exit codes:
   3  nothing denied, but at least one licence is unknown"""
 
 
-
 class Quantity(click.ParamType):
     """A whole number a person would type: 2000000, 2_000_000, 2,000,000, 2M, 1.5B, 500k."""
 
@@ -61,7 +60,12 @@ def exit_code_for(result: ScanResult) -> int:
 COLOUR_MODES = ("auto", "always", "never")
 
 color_option = click.option(
-    "--color", "--colour", "color", type=click.Choice(COLOUR_MODES), default="auto", show_default=True,
+    "--color",
+    "--colour",
+    "color",
+    type=click.Choice(COLOUR_MODES),
+    default="auto",
+    show_default=True,
     help="Colour the text report: auto (only on a terminal, and not when NO_COLOR is set), always, or never.",
 )
 
@@ -153,24 +157,56 @@ def write_text(text: str, output: str | None, *, color: bool = False) -> None:
 def context_options(function):
     """The usage-context flags shared by `scan`, `lock`'s report and `explain`."""
     options = [
-        click.option("--use", type=click.Choice(USES), default="commercial", show_default=True,
-                     help="Commercial or non-commercial use."),
-        click.option("--distribution", type=click.Choice(DISTRIBUTIONS), default="network", show_default=True,
-                     help="internal: used inside the organisation only; network: offered to others as a "
-                          "service (SaaS, API); redistribute: weights or software shipped to others."),
-        click.option("--users", type=Quantity(), default=None,
-                     help="Monthly active users of the product (e.g. 2M). Unset: user thresholds become obligations."),
-        click.option("--org-users", "org_users", type=Quantity(), default=None,
-                     help="Monthly active users of all products and services of the organisation and its affiliates "
-                          "together (e.g. 900M): Llama's 700M threshold counts these. Unset: at least --users."),
-        click.option("--revenue", type=Quantity(), default=None,
-                     help="Annual revenue in USD (e.g. 5M). Unset: revenue caps become obligations."),
-        click.option("--region", default=None, metavar="CODE",
-                     help="ISO 3166-1 country code (e.g. FR, US) or EU. Unset: regional terms become obligations."),
-        click.option("--purpose", "purposes", multiple=True, metavar="ID",
-                     help="What the project uses its models for (repeatable), checked against the licences' use "
-                          "restrictions and output terms; `licensecheck purposes` lists the ids. Unset: those "
-                          "restrictions are listed, not checked."),
+        click.option(
+            "--use",
+            type=click.Choice(USES),
+            default="commercial",
+            show_default=True,
+            help="Commercial or non-commercial use.",
+        ),
+        click.option(
+            "--distribution",
+            type=click.Choice(DISTRIBUTIONS),
+            default="network",
+            show_default=True,
+            help="internal: used inside the organisation only; network: offered to others as a "
+            "service (SaaS, API); redistribute: weights or software shipped to others.",
+        ),
+        click.option(
+            "--users",
+            type=Quantity(),
+            default=None,
+            help="Monthly active users of the product (e.g. 2M). Unset: user thresholds become obligations.",
+        ),
+        click.option(
+            "--org-users",
+            "org_users",
+            type=Quantity(),
+            default=None,
+            help="Monthly active users of all products and services of the organisation and its affiliates "
+            "together (e.g. 900M): Llama's 700M threshold counts these. Unset: at least --users.",
+        ),
+        click.option(
+            "--revenue",
+            type=Quantity(),
+            default=None,
+            help="Annual revenue in USD (e.g. 5M). Unset: revenue caps become obligations.",
+        ),
+        click.option(
+            "--region",
+            default=None,
+            metavar="CODE",
+            help="ISO 3166-1 country code (e.g. FR, US) or EU. Unset: regional terms become obligations.",
+        ),
+        click.option(
+            "--purpose",
+            "purposes",
+            multiple=True,
+            metavar="ID",
+            help="What the project uses its models for (repeatable), checked against the licences' use "
+            "restrictions and output terms; `licensecheck purposes` lists the ids. Unset: those "
+            "restrictions are listed, not checked.",
+        ),
     ]
     for option in reversed(options):
         function = option(function)
@@ -179,10 +215,19 @@ def context_options(function):
 
 def network_options(function):
     options = [
-        click.option("--offline", is_flag=True, help="Never touch the network: components not in the lock file are unknown."),
-        click.option("--jobs", type=click.IntRange(1, 256), default=16, show_default=True, help="Requests in flight at once."),
-        click.option("--timeout", type=click.FloatRange(0.1, 600), default=10.0, show_default=True,
-                     help="Seconds to wait for one Hub or index answer."),
+        click.option(
+            "--offline", is_flag=True, help="Never touch the network: components not in the lock file are unknown."
+        ),
+        click.option(
+            "--jobs", type=click.IntRange(1, 256), default=16, show_default=True, help="Requests in flight at once."
+        ),
+        click.option(
+            "--timeout",
+            type=click.FloatRange(0.1, 600),
+            default=10.0,
+            show_default=True,
+            help="Seconds to wait for one Hub or index answer.",
+        ),
         retry_budget_option,
     ]
     for option in reversed(options):
@@ -214,17 +259,29 @@ class Duration(click.ParamType):
 def cache_options(function):
     """`--refresh`, `--cache-ttl` and `--no-cache`: answers kept between runs (licensecheck/cache.py), for `scan` and `lock`."""
     options = [
-        click.option("--no-cache", "no_cache", is_flag=True,
-                     help="Neither read nor write licensecheck's cache: every answer is asked this run, and a scan "
-                          "is not replayed from an earlier identical one."),
-        click.option("--refresh", is_flag=True,
-                     help="Ask the Hub and PyPI again instead of using answers cached by earlier runs "
-                          "(what they answer is cached anew)."),
-        click.option("--cache-ttl", type=Duration(), default="1d", show_default=True,
-                     help="How long a cached answer for an unpinned model, dataset or package (a branch, the "
-                          "latest release) is used, e.g. 90m, 12h, 1d; 0: never. Answers for a commit or an exact "
-                          "version do not expire. The cache is in $LICENSECHECK_CACHE_DIR, else the user cache "
-                          "directory; LICENSECHECK_NO_CACHE=1 turns it off."),
+        click.option(
+            "--no-cache",
+            "no_cache",
+            is_flag=True,
+            help="Neither read nor write licensecheck's cache: every answer is asked this run, and a scan "
+            "is not replayed from an earlier identical one.",
+        ),
+        click.option(
+            "--refresh",
+            is_flag=True,
+            help="Ask the Hub and PyPI again instead of using answers cached by earlier runs "
+            "(what they answer is cached anew).",
+        ),
+        click.option(
+            "--cache-ttl",
+            type=Duration(),
+            default="1d",
+            show_default=True,
+            help="How long a cached answer for an unpinned model, dataset or package (a branch, the "
+            "latest release) is used, e.g. 90m, 12h, 1d; 0: never. Answers for a commit or an exact "
+            "version do not expire. The cache is in $LICENSECHECK_CACHE_DIR, else the user cache "
+            "directory; LICENSECHECK_NO_CACHE=1 turns it off.",
+        ),
     ]
     for option in reversed(options):
         function = option(function)
@@ -232,9 +289,11 @@ def cache_options(function):
 
 
 retry_budget_option = click.option(
-    "--retry-budget", type=click.FloatRange(0, 600), default=10.0, show_default=True, metavar="SECONDS",
+    "--retry-budget",
+    type=click.FloatRange(0, 600),
+    default=10.0,
+    show_default=True,
+    metavar="SECONDS",
     help="Seconds per repository or package to spend retrying rate limits (429), server errors (5xx), "
-         "timeouts and dropped connections before reporting it unknown; 0: never retry.",
+    "timeouts and dropped connections before reporting it unknown; 0: never retry.",
 )
-
-

@@ -29,11 +29,28 @@ Exit codes:
 
 @click.command(epilog=EPILOG)
 @click.argument("ids", nargs=-1, metavar="[ID]...")
-@click.option("--manifest", type=click.Path(path_type=Path, dir_okay=False), default=None, metavar="FILE",
-              help="Compare the models a models.yaml declares (with the IDs given, if any).")
+@click.option(
+    "--manifest",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    metavar="FILE",
+    help="Compare the models a models.yaml declares (with the IDs given, if any).",
+)
 @choice_options("compare-v1.schema.json")
-def compare(ids, manifest, offline, jobs, timeout, retry_budget, refresh, cache_ttl, format_name, output, config_file,
-            **_context_flags):
+def compare(
+    ids,
+    manifest,
+    offline,
+    jobs,
+    timeout,
+    retry_budget,
+    refresh,
+    cache_ttl,
+    format_name,
+    output,
+    config_file,
+    **_context_flags,
+):
     """Compare Hub models ID... side by side: licence, verdict, reason, duties, thresholds, regional terms, gating.
 
     The usage context and the configuration apply as in `scan`, e.g.
@@ -42,16 +59,17 @@ def compare(ids, manifest, offline, jobs, timeout, retry_budget, refresh, cache_
     # The context flags are read by setup_from_flags from the command line (with the file's values under them).
     from ..choose import candidate_rows
     from ..errors import LicensecheckError
-    from ..report.choice import compare_json, compare_markdown, compare_text
     from ..model import ScanOptions
+    from ..report.choice import compare_json, compare_markdown, compare_text
     from .choice import candidates_judge
     from .configured import setup_from_flags
 
     knowledge = load_knowledge_or_exit()
     components, root = _candidates(ids, manifest)
     setup = setup_from_flags(root, config_file, knowledge)
-    options = ScanOptions(offline=offline, jobs=jobs, timeout=timeout, retry_budget=retry_budget, refresh=refresh,
-                          cache_ttl=cache_ttl)
+    options = ScanOptions(
+        offline=offline, jobs=jobs, timeout=timeout, retry_budget=retry_budget, refresh=refresh, cache_ttl=cache_ttl
+    )
     try:
         result = candidates_judge(root, setup, options, knowledge)(components)
     except LicensecheckError as error:
@@ -65,12 +83,14 @@ def compare(ids, manifest, offline, jobs, timeout, retry_budget, refresh, cache_
 def _candidates(ids: tuple[str, ...], manifest: Path | None):
     """The models to compare, each once (the manifest's first, as declared), and the directory whose lock applies."""
     from ..errors import LicensecheckError
-    from ..sources.inputs import merge_components
     from ..model import MODEL, Component, is_valid_repo_id
+    from ..sources.inputs import merge_components
 
     if not ids and manifest is None:
-        fail("name the models to compare (e.g. `licensecheck compare meta-llama/Llama-3.1-8B-Instruct "
-             "Qwen/Qwen2.5-7B-Instruct`), or give --manifest FILE")
+        fail(
+            "name the models to compare (e.g. `licensecheck compare meta-llama/Llama-3.1-8B-Instruct "
+            "Qwen/Qwen2.5-7B-Instruct`), or give --manifest FILE"
+        )
     components: list = []
     root = Path(".")
     if manifest is not None:

@@ -14,26 +14,38 @@ import click
 from .common import api_errors
 
 if TYPE_CHECKING:
-    from ..config import Config
-    from ..gitref import GitRevision
-    from ..model import Context
+    pass
 
 config_option = click.option(
-    "--config", "config_file", type=click.Path(path_type=Path, dir_okay=False), default=None, metavar="FILE",
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    metavar="FILE",
     help="Read settings from FILE (a licensecheck.toml, or a pyproject.toml with [tool.licensecheck]) "
-         "instead of searching PATH and its parents up to the repository root.",
+    "instead of searching PATH and its parents up to the repository root.",
 )
 
 config_ref_option = click.option(
-    "--config-ref", "config_ref", default=None, metavar="REF",
+    "--config-ref",
+    "config_ref",
+    default=None,
+    metavar="REF",
     help="Read the configuration and the --baseline file as they are at git commit REF (a branch, tag or commit), "
-         "not from the working tree: in CI, the pull request's base, so that the change under review cannot "
-         "loosen the gate that judges it. A file missing at REF means the defaults.",
+    "not from the working tree: in CI, the pull request's base, so that the change under review cannot "
+    "loosen the gate that judges it. A file missing at REF means the defaults.",
 )
 
 # click's parameter name → the library's context keyword (api.CONTEXT_KEYWORDS).
-_CONTEXT_FLAGS = {"use": "use", "distribution": "distribution", "users": "users", "revenue": "revenue",
-                  "region": "region", "org_users": "org_users", "purposes": "purpose"}
+_CONTEXT_FLAGS = {
+    "use": "use",
+    "distribution": "distribution",
+    "users": "users",
+    "revenue": "revenue",
+    "region": "region",
+    "org_users": "org_users",
+    "purposes": "purpose",
+}
 
 
 def context_flags(ctx: click.Context) -> dict[str, Any]:  # Any: each value is passed on to api's checks
@@ -41,8 +53,11 @@ def context_flags(ctx: click.Context) -> dict[str, Any]:  # Any: each value is p
     from click.core import ParameterSource
 
     typed = (ParameterSource.COMMANDLINE, ParameterSource.ENVIRONMENT)
-    return {keyword: ctx.params[name] for name, keyword in _CONTEXT_FLAGS.items()
-            if name in ctx.params and ctx.get_parameter_source(name) in typed}
+    return {
+        keyword: ctx.params[name]
+        for name, keyword in _CONTEXT_FLAGS.items()
+        if name in ctx.params and ctx.get_parameter_source(name) in typed
+    }
 
 
 def setup_from_flags(path: Path, config_file: Path | None, knowledge, config_ref: str | None = None):
@@ -50,15 +65,31 @@ def setup_from_flags(path: Path, config_file: Path | None, knowledge, config_ref
     from ..api import load_setup
 
     with api_errors():
-        return load_setup(path, knowledge, config=config_file, config_ref=config_ref,
-                          context=context_flags(click.get_current_context()))
+        return load_setup(
+            path,
+            knowledge,
+            config=config_file,
+            config_ref=config_ref,
+            context=context_flags(click.get_current_context()),
+        )
 
 
 baseline_options = [
-    click.option("--baseline", "baseline_file", type=click.Path(path_type=Path, dir_okay=False), default=None,
-                 metavar="FILE", help="Report only what is new: components whose every problem FILE records "
-                                      "are shown as baselined and do not fail the run."),
-    click.option("--write-baseline", "write_baseline", type=click.Path(path_type=Path, dir_okay=False), default=None,
-                 metavar="FILE", help="Record today's problems (denied and unknown components) in FILE, "
-                                      "then report them as baselined."),
+    click.option(
+        "--baseline",
+        "baseline_file",
+        type=click.Path(path_type=Path, dir_okay=False),
+        default=None,
+        metavar="FILE",
+        help="Report only what is new: components whose every problem FILE records "
+        "are shown as baselined and do not fail the run.",
+    ),
+    click.option(
+        "--write-baseline",
+        "write_baseline",
+        type=click.Path(path_type=Path, dir_okay=False),
+        default=None,
+        metavar="FILE",
+        help="Record today's problems (denied and unknown components) in FILE, then report them as baselined.",
+    ),
 ]

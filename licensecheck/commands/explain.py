@@ -32,15 +32,42 @@ Exit codes:
 @click.command(epilog=EPILOG)
 @click.argument("licence_id", metavar="ID")
 @context_options
-@click.option("--format", "format_name", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="Output format.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None, help="Write to a file instead of stdout.")
-@click.option("--path", "project", type=click.Path(path_type=Path), default=".", show_default=True,
-              help="For a component: the project that declares it.")
+@click.option(
+    "--format",
+    "format_name",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False), default=None, help="Write to a file instead of stdout."
+)
+@click.option(
+    "--path",
+    "project",
+    type=click.Path(path_type=Path),
+    default=".",
+    show_default=True,
+    help="For a component: the project that declares it.",
+)
 @config_option
 @click.option("--offline", is_flag=True, help="For a component: never touch the network (the lock file only).")
-def explain(licence_id, use, distribution, users, org_users, revenue, region, format_name, output, project, config_file, offline,
-            purposes):
+def explain(
+    licence_id,
+    use,
+    distribution,
+    users,
+    org_users,
+    revenue,
+    region,
+    format_name,
+    output,
+    project,
+    config_file,
+    offline,
+    purposes,
+):
     """What licence ID permits and requires, each term with its source, and its verdict under your usage context."""
     from .. import api
     from ..errors import UsageError
@@ -48,8 +75,15 @@ def explain(licence_id, use, distribution, users, org_users, revenue, region, fo
     from ..report.explain_licence import render_text, to_document
 
     knowledge = load_knowledge_or_exit()
-    context = {"use": use, "distribution": distribution, "users": users, "org_users": org_users, "revenue": revenue,
-               "region": region, "purpose": purposes}
+    context = {
+        "use": use,
+        "distribution": distribution,
+        "users": users,
+        "org_users": org_users,
+        "revenue": revenue,
+        "region": region,
+        "purpose": purposes,
+    }
     with api_errors():
         api.context_of(api.context_given(context, knowledge))  # a bad flag fails before the project is read
     # Decided from ID alone: a licence, or a licence family (`Apache`) without an explicit
@@ -64,7 +98,9 @@ def explain(licence_id, use, distribution, users, org_users, revenue, region, fo
     try:
         explanation = api.explain(licence_id, knowledge=knowledge, **context)
     except UsageError as error:  # the flags were checked above: the id is unknown
-        hint = f" (for a component of the project named {licence_id!r}, give --path)" if family and not path_given else ""
+        hint = (
+            f" (for a component of the project named {licence_id!r}, give --path)" if family and not path_given else ""
+        )
         fail(error.message + hint)
     if format_name == "json":
         text = json.dumps(to_document(explanation), indent=2, ensure_ascii=False) + "\n"

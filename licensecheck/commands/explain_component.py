@@ -21,11 +21,11 @@ def explain_component_if_declared(
     """Explain the component named `query` and exit; return when PATH declares none (ID may be a licence)."""
     from ..api import configured_scan
     from ..errors import LicensecheckError
-    from ..sources.inputs import collect_inputs
-    from ..policy import normalised_name
-    from ..model import ScanOptions
     from ..explain_component import explain_component, find_components
+    from ..model import ScanOptions
+    from ..policy import normalised_name
     from ..report.explain_component import render_component_text
+    from ..sources.inputs import collect_inputs
 
     setup = setup_from_flags(path, config_file, knowledge)
     try:

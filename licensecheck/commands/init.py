@@ -72,7 +72,11 @@ def starter_config(preset: str, in_pyproject: bool) -> str:
     ]
     description = textwrap.fill(
         f"The preset: {preset_description(preset)} It sets {', '.join(values) or 'nothing'}.",
-        width=86, initial_indent="# ", subsequent_indent="# ", break_long_words=False, break_on_hyphens=False,
+        width=86,
+        initial_indent="# ",
+        subsequent_indent="# ",
+        break_long_words=False,
+        break_on_hyphens=False,
     )
     body = _TEMPLATE.format(
         preset=preset,
@@ -100,8 +104,12 @@ def _choose_preset() -> str:
 
 @click.command(epilog="Exit codes: 0 written; 2 a configuration already exists, or a usage error.")
 @click.argument("path", type=click.Path(path_type=Path, file_okay=False), default=".")
-@click.option("--preset", type=click.Choice(preset_names()), default=None,
-              help=f"The preset to extend. Default: asked on a terminal, else {DEFAULT_PRESET}.")
+@click.option(
+    "--preset",
+    type=click.Choice(preset_names()),
+    default=None,
+    help=f"The preset to extend. Default: asked on a terminal, else {DEFAULT_PRESET}.",
+)
 def init(path, preset):
     """Write a commented starter configuration for the project in PATH (default: .).
 

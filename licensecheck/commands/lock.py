@@ -39,27 +39,44 @@ With --check (nothing is written):
   3  nothing failing changed, but some entries could not be checked"""
 
 # Which service a `*-unreachable` finding is about, and the setting that points at it.
-_SERVICES = {"hub-unreachable": ("the Hugging Face Hub", "HF_ENDPOINT"),
-             "pypi-unreachable": ("the package index", "LICENSECHECK_PYPI_URL")}
+_SERVICES = {
+    "hub-unreachable": ("the Hugging Face Hub", "HF_ENDPOINT"),
+    "pypi-unreachable": ("the package index", "LICENSECHECK_PYPI_URL"),
+}
 
 
 @click.command(epilog=EPILOG)
 @click.argument("path", type=click.Path(path_type=Path), default=".")
 @click.option("--jobs", type=click.IntRange(1, 256), default=16, show_default=True, help="Requests in flight at once.")
-@click.option("--timeout", type=click.FloatRange(0.1, 600), default=10.0, show_default=True,
-              help="Seconds to wait for one Hub or index answer.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(0.1, 600),
+    default=10.0,
+    show_default=True,
+    help="Seconds to wait for one Hub or index answer.",
+)
 @retry_budget_option
 @cache_options
 @click.option("--quiet", "-q", is_flag=True, help="Say nothing unless something failed.")
-@click.option("--check", is_flag=True,
-              help="Write nothing: compare every entry of the lock with what the Hub and PyPI answer now "
-                   "(at the revision it was asked at, never from the cache) and print what changed.")
-@click.option("--format", "format_name", type=click.Choice(["text", "json"]), default=None,
-              help="With --check: the report's format (default text; json: schema licensecheck/schemas/"
-                   "lock-check-v1.schema.json).")
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Write nothing: compare every entry of the lock with what the Hub and PyPI answer now "
+    "(at the revision it was asked at, never from the cache) and print what changed.",
+)
+@click.option(
+    "--format",
+    "format_name",
+    type=click.Choice(["text", "json"]),
+    default=None,
+    help="With --check: the report's format (default text; json: schema licensecheck/schemas/"
+    "lock-check-v1.schema.json).",
+)
 @config_option
 @discover_option
-def lock(path, jobs, timeout, retry_budget, quiet, check, format_name, config_file, no_cache, refresh, cache_ttl, discover):
+def lock(
+    path, jobs, timeout, retry_budget, quiet, check, format_name, config_file, no_cache, refresh, cache_ttl, discover
+):
     """Resolve every dependency under PATH and write PATH/licensecheck.lock.
 
     Scans then read licences from the lock and need no network for what it holds
@@ -69,8 +86,15 @@ def lock(path, jobs, timeout, retry_budget, quiet, check, format_name, config_fi
 
     if format_name is not None and not check:
         fail("--format is for --check; `lock` itself writes licensecheck.lock")
-    options = ScanOptions(jobs=jobs, timeout=timeout, use_lock=False, retry_budget=retry_budget,
-                          refresh=refresh, cache_ttl=cache_ttl, use_cache=not no_cache)
+    options = ScanOptions(
+        jobs=jobs,
+        timeout=timeout,
+        use_lock=False,
+        retry_budget=retry_budget,
+        refresh=refresh,
+        cache_ttl=cache_ttl,
+        use_cache=not no_cache,
+    )
     if check:
         sys.exit(_check(path, options, format_name or "text"))
     _write(path, options, quiet, config_file, discover)
@@ -101,8 +125,10 @@ def _write(path: Path, options, quiet: bool, config_file: Path | None, discover:
             say(f"licensecheck: {what}: {reason}")
     for code, count in unreachable.items():
         service, setting = _SERVICES[code]
-        say(f"licensecheck: could not reach {service}: {count} component(s) not resolved; "
-            f"check the network, proxy settings or {setting}")
+        say(
+            f"licensecheck: could not reach {service}: {count} component(s) not resolved; "
+            f"check the network, proxy settings or {setting}"
+        )
     if not quiet:
         say(f"wrote {lock_path}: {plan.summary()}")
     sys.exit(EXIT_UNKNOWN if plan.unresolved else EXIT_OK)

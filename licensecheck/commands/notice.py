@@ -24,27 +24,46 @@ from .configured import config_option
 @click.argument("path", type=click.Path(path_type=Path), default=".")
 @context_options
 @network_options
-@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None, help="Write the NOTICE here instead of stdout.")
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False), default=None, help="Write the NOTICE here instead of stdout."
+)
 @config_option
-def notice(path, use, distribution, users, org_users, revenue, region, offline, jobs, timeout, retry_budget, output, config_file,
-           purposes):
+def notice(
+    path,
+    use,
+    distribution,
+    users,
+    org_users,
+    revenue,
+    region,
+    offline,
+    jobs,
+    timeout,
+    retry_budget,
+    output,
+    config_file,
+    purposes,
+):
     """Write the NOTICE for the dependencies declared under PATH: licences, required statements, use policies.
 
     The duties depend on the usage context: `--distribution redistribute` (weights
     or software shipped) brings the most. Denied or unknown components are listed,
     marked for review, and the exit code says so as `scan`'s does.
     """
-    from ..model import Verdict
+    from ..model import ScanOptions, Verdict
     from ..report.notice import render_notice
-    from ..model import ScanOptions
     from .configured import setup_from_flags
 
     knowledge = load_knowledge_or_exit()
     setup = setup_from_flags(path, config_file, knowledge)
-    result = run_scan(path, setup, ScanOptions(offline=offline, jobs=jobs, timeout=timeout, retry_budget=retry_budget), knowledge)
+    result = run_scan(
+        path, setup, ScanOptions(offline=offline, jobs=jobs, timeout=timeout, retry_budget=retry_budget), knowledge
+    )
     write_output(render_notice(result, knowledge.lookup), output)
     for item in result.components:
         verdict = item.evaluation.verdict
         if verdict in (Verdict.DENIED, Verdict.UNKNOWN):
-            say(f"licensecheck: {item.component.type} {item.component.name} is {verdict.value}: review it before shipping")
+            say(
+                f"licensecheck: {item.component.type} {item.component.name} is {verdict.value}: review it before shipping"
+            )
     sys.exit(exit_code_for(result))

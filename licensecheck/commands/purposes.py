@@ -21,9 +21,17 @@ Exit codes:
 
 @click.command(epilog=EPILOG)
 @click.argument("purpose_id", metavar="[ID]", required=False)
-@click.option("--format", "format_name", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="Output format.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None, help="Write to a file instead of stdout.")
+@click.option(
+    "--format",
+    "format_name",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False), default=None, help="Write to a file instead of stdout."
+)
 def purposes(purpose_id, format_name, output):
     """List the purposes (intended uses) for --purpose: id, description, and which licences restrict each."""
     from ..purposes import UnknownPurpose, check_purposes, purpose_terms, render_text, to_document

@@ -24,8 +24,12 @@ def rules():
 
 
 @rules.command(epilog=CHECK_EPILOG)
-@click.option("--rules-dir", type=click.Path(path_type=Path, file_okay=False), default=None,
-              help="The rules directory to check. Default: $LICENSECHECK_RULES_DIR, else the rules licensecheck uses.")
+@click.option(
+    "--rules-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="The rules directory to check. Default: $LICENSECHECK_RULES_DIR, else the rules licensecheck uses.",
+)
 def check(rules_dir):
     """Validate the rules: schema, a source URL and section for every clause, a `checked` date
     for every licence, every Hub licence id covered, unambiguous aliases, consistent recognisers."""

@@ -38,11 +38,28 @@ def offline_refused(flag: str = "") -> None:
 
 @click.command(epilog=EPILOG)
 @click.argument("model_id", metavar="ID")
-@click.option("--limit", type=click.IntRange(1, 20), default=DEFAULT_LIMIT, show_default=True,
-              help="Suggest at most this many models.")
+@click.option(
+    "--limit",
+    type=click.IntRange(1, 20),
+    default=DEFAULT_LIMIT,
+    show_default=True,
+    help="Suggest at most this many models.",
+)
 @choice_options("suggest-v1.schema.json")
-def suggest(model_id, limit, offline, jobs, timeout, retry_budget, refresh, cache_ttl, format_name, output, config_file,
-            **_context_flags):
+def suggest(
+    model_id,
+    limit,
+    offline,
+    jobs,
+    timeout,
+    retry_budget,
+    refresh,
+    cache_ttl,
+    format_name,
+    output,
+    config_file,
+    **_context_flags,
+):
     """Suggest Hub models like ID (same task, similar size) that you may use under your usage context.
 
     For a model a scan denied or could not resolve, e.g.
@@ -50,9 +67,8 @@ def suggest(model_id, limit, offline, jobs, timeout, retry_budget, refresh, cach
     """
     # The context flags are read by setup_from_flags from the command line (with the file's values under them).
     from ..errors import LicensecheckError
-    from ..model import ScanResult, is_valid_repo_id
+    from ..model import ScanOptions, ScanResult, is_valid_repo_id
     from ..report.choice import suggest_json, suggest_markdown, suggest_text
-    from ..model import ScanOptions
     from ..suggest import HubQueryError, suggest_alternatives
     from .configured import setup_from_flags
 
@@ -65,8 +81,13 @@ def suggest(model_id, limit, offline, jobs, timeout, retry_budget, refresh, cach
     setup = setup_from_flags(root, config_file, knowledge)
     options = ScanOptions(jobs=jobs, timeout=timeout, retry_budget=retry_budget, refresh=refresh, cache_ttl=cache_ttl)
     try:
-        suggestions = suggest_alternatives(model_id, candidates_judge(root, setup, options, knowledge), limit=limit,
-                                           timeout=timeout, retry_budget=retry_budget)
+        suggestions = suggest_alternatives(
+            model_id,
+            candidates_judge(root, setup, options, knowledge),
+            limit=limit,
+            timeout=timeout,
+            retry_budget=retry_budget,
+        )
     except LicensecheckError as error:
         fail(str(error))
     except HubQueryError as error:
@@ -74,8 +95,13 @@ def suggest(model_id, limit, offline, jobs, timeout, retry_budget, refresh, cach
             fail(error.message)
         say(f"licensecheck: error: {error.message}")
         sys.exit(EXIT_UNKNOWN)
-    result = suggestions.result or ScanResult(setup.context, (), notices=setup.config.notices,
-                                              context_sources=dict(setup.sources), config_file=setup.config.file)
+    result = suggestions.result or ScanResult(
+        setup.context,
+        (),
+        notices=setup.config.notices,
+        context_sources=dict(setup.sources),
+        config_file=setup.config.file,
+    )
     render = {"text": suggest_text, "markdown": suggest_markdown, "json": suggest_json}[format_name]
     write_output(render(result, suggestions), output)
     sys.exit(EXIT_OK)

@@ -38,8 +38,16 @@ __all__ = ["Discovery", "Reference", "discover", "merge_discovered", "with_disco
 # Files other readers own: the manifest is read as declarations, the lock and
 # licensecheck's own configuration hold no references.
 _NOT_CONFIGURATION = frozenset(
-    {"models.yaml", "models.yml", "licensecheck.toml", "licensecheck.lock", "package-lock.json",
-     "composer.lock", "tsconfig.json", "jsconfig.json"}
+    {
+        "models.yaml",
+        "models.yml",
+        "licensecheck.toml",
+        "licensecheck.lock",
+        "package-lock.json",
+        "composer.lock",
+        "tsconfig.json",
+        "jsconfig.json",
+    }
 )
 _CONFIG_KINDS = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
 _MAX_BYTES = 8 * 1024 * 1024  # larger files are data, not code or configuration
@@ -67,7 +75,11 @@ class Discovery:
 
 def _container_kind(name: str) -> str | None:
     lower = name.lower()
-    if lower in ("dockerfile", "containerfile") or lower.startswith(("dockerfile.", "containerfile.")) or lower.endswith(".dockerfile"):
+    if (
+        lower in ("dockerfile", "containerfile")
+        or lower.startswith(("dockerfile.", "containerfile."))
+        or lower.endswith(".dockerfile")
+    ):
         return "Dockerfile"
     if lower == "modelfile" or lower.startswith("modelfile.") or lower.endswith(".modelfile"):
         return "Modelfile"
@@ -102,8 +114,12 @@ def _read(path: str, relative: str, collector: Collector) -> bytes | None:
         collector.unparsable(Location(relative), f"cannot be read ({error.strerror or type(error).__name__})")
         return None
     if len(data) > _MAX_BYTES:
-        collector.notice(Severity.INFO, DISCOVERY_SKIPPED, Location(relative),
-                         f"larger than {_MAX_BYTES // (1024 * 1024)} MB: not read for model references")
+        collector.notice(
+            Severity.INFO,
+            DISCOVERY_SKIPPED,
+            Location(relative),
+            f"larger than {_MAX_BYTES // (1024 * 1024)} MB: not read for model references",
+        )
         return None
     return data
 
@@ -168,7 +184,7 @@ def _discover(root: Path, exclude: Iterable[str] | Callable[[str], bool] | None)
 
 def _kind_of(name: str) -> str | None:
     """Which reader a file goes to: python, notebook, yaml, json, toml or a container kind; None: not read."""
-    suffix = name[name.rfind("."):].lower() if "." in name.lstrip(".") else ""
+    suffix = name[name.rfind(".") :].lower() if "." in name.lstrip(".") else ""
     if suffix == ".py":
         return "python"
     if suffix == ".ipynb":
@@ -178,7 +194,7 @@ def _kind_of(name: str) -> str | None:
     return _container_kind(name)
 
 
-def _read_one(path: str, relative: str, name: str, project: "PythonProject", collector: Collector) -> int:
+def _read_one(path: str, relative: str, name: str, project: PythonProject, collector: Collector) -> int:
     """Hand one file to the reader of its kind; 1 if it was read, 0 if no reader wants it."""
     kind = _kind_of(name)
     if kind is None:
@@ -227,7 +243,9 @@ def components_of(references: Iterable[Reference]) -> list[Component]:
         key = (reference.type, reference.name.lower(), reference.revision)
         existing = grouped.get(key)
         if existing is None:
-            grouped[key] = Component(reference.type, reference.name, reference.revision, locations=(reference.location,))
+            grouped[key] = Component(
+                reference.type, reference.name, reference.revision, locations=(reference.location,)
+            )
         elif reference.location not in existing.locations:
             grouped[key] = replace(existing, locations=existing.locations + (reference.location,))
     return list(grouped.values())
@@ -260,7 +278,9 @@ def merge_discovered(declared: Iterable[Component], found: Iterable[Component]) 
     return merged
 
 
-def with_discovered(declared: list[Component], found: Discovery, root: Path) -> tuple[list[Component], tuple[Finding, ...]]:
+def with_discovered(
+    declared: list[Component], found: Discovery, root: Path
+) -> tuple[list[Component], tuple[Finding, ...]]:
     """The scan's components once discovery is merged in, and its notices.
 
     A path that code hands to a loader and that holds a model (a folder with

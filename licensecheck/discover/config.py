@@ -75,7 +75,9 @@ def scan_config(text: str, kind: str, relative: str, directory: str, collector: 
     except ValueError as error:  # json.JSONDecodeError and tomllib.TOMLDecodeError
         if kind == "json" and _json_lines(text):
             return
-        collector.unparsable(Location(relative, getattr(error, "lineno", None)), f"not valid {kind.upper()} ({_first_line(error)})")
+        collector.unparsable(
+            Location(relative, getattr(error, "lineno", None)), f"not valid {kind.upper()} ({_first_line(error)})"
+        )
         return
     except RecursionError:
         collector.unparsable(Location(relative), f"not readable {kind.upper()} (nested too deeply)")
@@ -171,16 +173,20 @@ class _Reader:
         if "$" in text:
             expanded = Variables().expand(Word(text, 0))
             if expanded is None:
-                self.collector.unknown(location, f"`{key}`: the {kind} is not statically known ({text} is set at run time)")
+                self.collector.unknown(
+                    location, f"`{key}`: the {kind} is not statically known ({text} is set at run time)"
+                )
                 return
             text = expanded.text
-        self.collector.consider(text, kind, location, f"config key {key}", directory=self.directory, bare=bare,
-                                prefixed_only=prefixed_only)
+        self.collector.consider(
+            text, kind, location, f"config key {key}", directory=self.directory, bare=bare, prefixed_only=prefixed_only
+        )
 
     def _command(self, node: Node) -> None:
         if node[0] == "s":
-            scan_command_text(node[1], self.collector, offset_locator(node[1], self.relative, node[2]),
-                              self.directory, "command")
+            scan_command_text(
+                node[1], self.collector, offset_locator(node[1], self.relative, node[2]), self.directory, "command"
+            )
         elif node[0] == "l" and all(item[0] == "s" for item in node[1]):
             items = node[1]
             text, starts = "", []
@@ -273,8 +279,11 @@ def _located_tree(data: Any, text: str, kind: str = "toml") -> Node:
         cursor = [0]
 
         def locate(value: str, key: bool = False) -> int | None:
-            candidates = (json.dumps(value), json.dumps(value, ensure_ascii=False), f"'{value}'", value) if not key else (
-                json.dumps(value, ensure_ascii=False), value)
+            candidates = (
+                (json.dumps(value), json.dumps(value, ensure_ascii=False), f"'{value}'", value)
+                if not key
+                else (json.dumps(value, ensure_ascii=False), value)
+            )
             for start in (cursor[0], 0):
                 best = -1
                 for candidate in candidates:

@@ -32,13 +32,25 @@ _TOKEN = re.compile(
     r"|(?P<word>[^\s\"',\[\];|&]+)"
 )
 _COMMENT = re.compile(r"(?m)(^|[ \t])#[^\n]*")
-_VARIABLE = re.compile(r"\$(?:\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*)(?::?-(?P<default>[^}]*))?\}|(?P<plain>[A-Za-z_][A-Za-z0-9_]*))")
+_VARIABLE = re.compile(
+    r"\$(?:\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*)(?::?-(?P<default>[^}]*))?\}|(?P<plain>[A-Za-z_][A-Za-z0-9_]*))"
+)
 _ASSIGNMENT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)=(.*)", re.S)
 _PREFIXES = ("hf.co/", "hf://", "hf-hub:", "hf_hub:")
 # `huggingface-cli download` options that take a value (the rest are flags).
 _DOWNLOAD_OPTIONS = frozenset(
-    {"--repo-type", "--revision", "--local-dir", "--cache-dir", "--include", "--exclude", "--token",
-     "--max-workers", "--local-dir-use-symlinks", "--etag-timeout"}
+    {
+        "--repo-type",
+        "--revision",
+        "--local-dir",
+        "--cache-dir",
+        "--include",
+        "--exclude",
+        "--token",
+        "--max-workers",
+        "--local-dir-use-symlinks",
+        "--etag-timeout",
+    }
 )
 
 Locate = Callable[[int], Location]
@@ -146,8 +158,9 @@ class Variables:
         return Word(text, offset)
 
 
-def scan_command_text(text: str, collector: Collector, locate: Locate, directory: str | None, via: str,
-                      variables: Variables | None = None) -> None:
+def scan_command_text(
+    text: str, collector: Collector, locate: Locate, directory: str | None, via: str, variables: Variables | None = None
+) -> None:
     """Every reference the commands of `text` make."""
     own = variables is None
     variables = variables or Variables()
@@ -157,8 +170,9 @@ def scan_command_text(text: str, collector: Collector, locate: Locate, directory
         variables.flush()
 
 
-def _scan_command(words: list[Word], collector: Collector, locate: Locate, directory: str | None, via: str,
-                  variables: Variables) -> None:
+def _scan_command(
+    words: list[Word], collector: Collector, locate: Locate, directory: str | None, via: str, variables: Variables
+) -> None:
     texts = [w.text for w in words]
     if texts:
         variables.block(texts)
@@ -177,7 +191,9 @@ def _scan_command(words: list[Word], collector: Collector, locate: Locate, direc
         text = word.text
         expanded = variables.expand(word)
         if expanded is not None and expanded.text.startswith(_PREFIXES):
-            collector.consider(expanded.text, MODEL, locate(expanded.offset), via, directory=directory, prefixed_only=True)
+            collector.consider(
+                expanded.text, MODEL, locate(expanded.offset), via, directory=directory, prefixed_only=True
+            )
         if text in ("download",) and index and texts[index - 1].rsplit("/", 1)[-1] in ("huggingface-cli", "hf"):
             _download(words[index + 1 :], collector, locate, directory, variables)
         elif (text == "serve" and index and texts[index - 1].rsplit("/", 1)[-1] == "vllm") or (
@@ -216,7 +232,9 @@ def _first_positional(words: list[Word]) -> Word | None:
     return None
 
 
-def _download(words: list[Word], collector: Collector, locate: Locate, directory: str | None, variables: Variables) -> None:
+def _download(
+    words: list[Word], collector: Collector, locate: Locate, directory: str | None, variables: Variables
+) -> None:
     """`huggingface-cli download REPO [FILES...] [--repo-type T] [--revision R]`."""
     options: dict[str, str] = {}
     repo: Word | None = None
@@ -243,18 +261,36 @@ def _download(words: list[Word], collector: Collector, locate: Locate, directory
     _consider(repo, kind, "any", collector, locate, directory, "huggingface-cli download", variables, revision)
 
 
-def _consider(word: Word, kind: str, bare: str, collector: Collector, locate: Locate, directory: str | None,
-              via: str, variables: Variables, revision: str | None = None) -> None:
+def _consider(
+    word: Word,
+    kind: str,
+    bare: str,
+    collector: Collector,
+    locate: Locate,
+    directory: str | None,
+    via: str,
+    variables: Variables,
+    revision: str | None = None,
+) -> None:
     expanded = variables.expand(word)
     location = locate(word.offset)
     if expanded is None:
         collector.unknown(location, f"{via}: the {kind} is not statically known ({word.text} is set at run time)")
         return
-    collector.consider(expanded.text, kind, locate(expanded.offset), via, directory=directory, revision=revision, bare=bare)
+    collector.consider(
+        expanded.text, kind, locate(expanded.offset), via, directory=directory, revision=revision, bare=bare
+    )
 
 
-def _assignments(words: list[Word], collector: Collector, locate: Locate, via: str, variables: Variables,
-                 directory: str | None, docker_env: bool = False) -> None:
+def _assignments(
+    words: list[Word],
+    collector: Collector,
+    locate: Locate,
+    via: str,
+    variables: Variables,
+    directory: str | None,
+    docker_env: bool = False,
+) -> None:
     if docker_env and len(words) >= 2 and "=" not in words[0].text:
         pairs = [(words[0].text, Word(" ".join(w.text for w in words[1:]), words[1].offset))]  # ENV KEY value
     else:
@@ -270,8 +306,10 @@ def _assignments(words: list[Word], collector: Collector, locate: Locate, via: s
         kind = key_type(name)
         report = None
         if kind is not None:
+
             def report(text=expanded.text, kind=kind, location=locate(expanded.offset), shown=f"{via} {name}") -> None:  # noqa: B008 - binds this iteration's values
                 collector.consider(text, kind[0], location, shown, bare=kind[1])
+
         variables.assign(name, expanded.text, expanded.offset, report)
         if kind is None and " -" in f" {value.text}":
             # `ARGS="--model_name_or_path $MODEL"`: a command line kept in a variable.

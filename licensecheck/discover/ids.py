@@ -26,9 +26,26 @@ from ..model import DATASET, MODEL, is_valid_repo_id
 # a loader, not a repository.
 DATASET_BUILDERS = frozenset(
     {
-        "arrow", "audiofolder", "cache", "csv", "generator", "hdf5", "imagefolder", "json",
-        "lance", "niftifolder", "pandas", "parquet", "pdffolder", "spark", "sql", "text",
-        "videofolder", "webdataset", "xml", "folder_based_builder",
+        "arrow",
+        "audiofolder",
+        "cache",
+        "csv",
+        "generator",
+        "hdf5",
+        "imagefolder",
+        "json",
+        "lance",
+        "niftifolder",
+        "pandas",
+        "parquet",
+        "pdffolder",
+        "spark",
+        "sql",
+        "text",
+        "videofolder",
+        "webdataset",
+        "xml",
+        "folder_based_builder",
     }
 )
 
@@ -39,48 +56,155 @@ DATASET_BUILDERS = frozenset(
 # another service's model far more often than a Hub repository.
 LEGACY_MODELS = frozenset(
     {
-        "albert-base-v1", "albert-base-v2", "albert-large-v1", "albert-large-v2",
-        "albert-xlarge-v1", "albert-xlarge-v2", "albert-xxlarge-v1", "albert-xxlarge-v2",
-        "bert-base-cased", "bert-base-chinese", "bert-base-german-cased",
-        "bert-base-multilingual-cased", "bert-base-multilingual-uncased", "bert-base-uncased",
-        "bert-large-cased", "bert-large-cased-whole-word-masking", "bert-large-uncased",
+        "albert-base-v1",
+        "albert-base-v2",
+        "albert-large-v1",
+        "albert-large-v2",
+        "albert-xlarge-v1",
+        "albert-xlarge-v2",
+        "albert-xxlarge-v1",
+        "albert-xxlarge-v2",
+        "bert-base-cased",
+        "bert-base-chinese",
+        "bert-base-german-cased",
+        "bert-base-multilingual-cased",
+        "bert-base-multilingual-uncased",
+        "bert-base-uncased",
+        "bert-large-cased",
+        "bert-large-cased-whole-word-masking",
+        "bert-large-uncased",
         "bert-large-uncased-whole-word-masking",
-        "bert-large-uncased-whole-word-masking-finetuned-squad", "camembert-base", "ctrl",
-        "distilbert-base-cased", "distilbert-base-cased-distilled-squad",
-        "distilbert-base-multilingual-cased", "distilbert-base-uncased",
+        "bert-large-uncased-whole-word-masking-finetuned-squad",
+        "camembert-base",
+        "ctrl",
+        "distilbert-base-cased",
+        "distilbert-base-cased-distilled-squad",
+        "distilbert-base-multilingual-cased",
+        "distilbert-base-uncased",
         "distilbert-base-uncased-distilled-squad",
-        "distilbert-base-uncased-finetuned-sst-2-english", "distilgpt2", "distilroberta-base",
-        "gpt2", "gpt2-large", "gpt2-medium", "gpt2-xl", "openai-gpt", "roberta-base",
-        "roberta-large", "roberta-large-mnli", "t5-11b", "t5-3b", "t5-base", "t5-large",
-        "t5-small", "xlm-roberta-base", "xlm-roberta-large", "xlnet-base-cased",
+        "distilbert-base-uncased-finetuned-sst-2-english",
+        "distilgpt2",
+        "distilroberta-base",
+        "gpt2",
+        "gpt2-large",
+        "gpt2-medium",
+        "gpt2-xl",
+        "openai-gpt",
+        "roberta-base",
+        "roberta-large",
+        "roberta-large-mnli",
+        "t5-11b",
+        "t5-3b",
+        "t5-base",
+        "t5-large",
+        "t5-small",
+        "xlm-roberta-base",
+        "xlm-roberta-large",
+        "xlnet-base-cased",
         "xlnet-large-cased",
     }
 )
 LEGACY_DATASETS = frozenset(
     {
-        "ag_news", "amazon_polarity", "bookcorpus", "c4", "cifar10", "cifar100",
-        "cnn_dailymail", "common_voice", "conll2003", "emotion", "glue", "gsm8k",
-        "hellaswag", "imdb", "librispeech_asr", "mnist", "openwebtext", "rotten_tomatoes",
-        "squad", "squad_v2", "super_glue", "wikitext", "wikipedia", "xsum", "yelp_review_full",
+        "ag_news",
+        "amazon_polarity",
+        "bookcorpus",
+        "c4",
+        "cifar10",
+        "cifar100",
+        "cnn_dailymail",
+        "common_voice",
+        "conll2003",
+        "emotion",
+        "glue",
+        "gsm8k",
+        "hellaswag",
+        "imdb",
+        "librispeech_asr",
+        "mnist",
+        "openwebtext",
+        "rotten_tomatoes",
+        "squad",
+        "squad_v2",
+        "super_glue",
+        "wikitext",
+        "wikipedia",
+        "xsum",
+        "yelp_review_full",
     }
 )
 
 # First path segments that are a project's own folders, never a Hub namespace.
 LOCAL_FOLDERS = frozenset(
     {
-        "artifacts", "assets", "build", "cache", "checkpoint", "checkpoints", "ckpt", "ckpts",
-        "data", "dist", "export", "exports", "exp", "experiments", "home", "local", "logs",
-        "mnt", "model", "models", "out", "output", "outputs", "pretrained", "resources",
-        "results", "run", "runs", "saved", "saved_models", "src", "temp", "tmp", "weights",
+        "artifacts",
+        "assets",
+        "build",
+        "cache",
+        "checkpoint",
+        "checkpoints",
+        "ckpt",
+        "ckpts",
+        "data",
+        "dist",
+        "export",
+        "exports",
+        "exp",
+        "experiments",
+        "home",
+        "local",
+        "logs",
+        "mnt",
+        "model",
+        "models",
+        "out",
+        "output",
+        "outputs",
+        "pretrained",
+        "resources",
+        "results",
+        "run",
+        "runs",
+        "saved",
+        "saved_models",
+        "src",
+        "temp",
+        "tmp",
+        "weights",
         "workspace",
     }
 )
 # Extensions of files (weights, data, configuration): `org/model.gguf` is a file path.
 FILE_EXTENSIONS = frozenset(
     {
-        "bin", "ckpt", "csv", "gguf", "h5", "json", "jsonl", "md", "npy", "npz", "onnx",
-        "parquet", "pkl", "pt", "pth", "py", "safetensors", "tar", "gz", "tsv", "txt",
-        "yaml", "yml", "zip", "arrow", "msgpack", "ggml", "model",
+        "bin",
+        "ckpt",
+        "csv",
+        "gguf",
+        "h5",
+        "json",
+        "jsonl",
+        "md",
+        "npy",
+        "npz",
+        "onnx",
+        "parquet",
+        "pkl",
+        "pt",
+        "pth",
+        "py",
+        "safetensors",
+        "tar",
+        "gz",
+        "tsv",
+        "txt",
+        "yaml",
+        "yml",
+        "zip",
+        "arrow",
+        "msgpack",
+        "ggml",
+        "model",
     }
 )
 MIME_TYPES = frozenset({"application", "audio", "font", "image", "multipart", "text", "video"})
@@ -90,11 +214,36 @@ MIME_TYPES = frozenset({"application", "audio", "font", "image", "multipart", "t
 # names are refused.
 API_PROVIDERS = frozenset(
     {
-        "anthropic", "azure", "azure_ai", "bedrock", "cerebras", "cloudflare", "codestral",
-        "databricks", "deepinfra", "deepseek", "fireworks_ai", "gemini", "groq", "hosted_vllm",
-        "litellm_proxy", "lm_studio", "mistral", "nvidia_nim", "ollama", "ollama_chat",
-        "openrouter", "perplexity", "replicate", "sagemaker", "text-completion-openai",
-        "together_ai", "vertex_ai", "voyage", "watsonx", "xai",
+        "anthropic",
+        "azure",
+        "azure_ai",
+        "bedrock",
+        "cerebras",
+        "cloudflare",
+        "codestral",
+        "databricks",
+        "deepinfra",
+        "deepseek",
+        "fireworks_ai",
+        "gemini",
+        "groq",
+        "hosted_vllm",
+        "litellm_proxy",
+        "lm_studio",
+        "mistral",
+        "nvidia_nim",
+        "ollama",
+        "ollama_chat",
+        "openrouter",
+        "perplexity",
+        "replicate",
+        "sagemaker",
+        "text-completion-openai",
+        "together_ai",
+        "vertex_ai",
+        "voyage",
+        "watsonx",
+        "xai",
     }
 )
 # Providers that are also organisations with many Hub repositories (`databricks/dolly-v2-3b`,
@@ -114,34 +263,108 @@ _API_MODEL_NAME = re.compile(
 # without a namespace from its own organisation (the library's list of plain models).
 SENTENCE_TRANSFORMERS_PLAIN = frozenset(
     {
-        "albert-base-v1", "albert-base-v2", "albert-large-v1", "albert-large-v2", "albert-xlarge-v1",
-        "albert-xlarge-v2", "albert-xxlarge-v1", "albert-xxlarge-v2", "bert-base-cased-finetuned-mrpc",
-        "bert-base-cased", "bert-base-chinese", "bert-base-german-cased", "bert-base-german-dbmdz-cased",
-        "bert-base-german-dbmdz-uncased", "bert-base-multilingual-cased", "bert-base-multilingual-uncased",
-        "bert-base-uncased", "bert-large-cased-whole-word-masking-finetuned-squad",
-        "bert-large-cased-whole-word-masking", "bert-large-cased",
-        "bert-large-uncased-whole-word-masking-finetuned-squad", "bert-large-uncased-whole-word-masking",
-        "bert-large-uncased", "camembert-base", "ctrl", "distilbert-base-cased-distilled-squad",
-        "distilbert-base-cased", "distilbert-base-german-cased", "distilbert-base-multilingual-cased",
-        "distilbert-base-uncased-distilled-squad", "distilbert-base-uncased-finetuned-sst-2-english",
-        "distilbert-base-uncased", "distilgpt2", "distilroberta-base", "gpt2-large", "gpt2-medium", "gpt2-xl",
-        "gpt2", "openai-gpt", "roberta-base-openai-detector", "roberta-base", "roberta-large-mnli",
-        "roberta-large-openai-detector", "roberta-large", "t5-11b", "t5-3b", "t5-base", "t5-large", "t5-small",
-        "transfo-xl-wt103", "xlm-clm-ende-1024", "xlm-clm-enfr-1024", "xlm-mlm-100-1280", "xlm-mlm-17-1280",
-        "xlm-mlm-en-2048", "xlm-mlm-ende-1024", "xlm-mlm-enfr-1024", "xlm-mlm-enro-1024",
-        "xlm-mlm-tlm-xnli15-1024", "xlm-mlm-xnli15-1024", "xlm-roberta-base",
-        "xlm-roberta-large-finetuned-conll02-dutch", "xlm-roberta-large-finetuned-conll02-spanish",
-        "xlm-roberta-large-finetuned-conll03-english", "xlm-roberta-large-finetuned-conll03-german",
-        "xlm-roberta-large", "xlnet-base-cased", "xlnet-large-cased",
+        "albert-base-v1",
+        "albert-base-v2",
+        "albert-large-v1",
+        "albert-large-v2",
+        "albert-xlarge-v1",
+        "albert-xlarge-v2",
+        "albert-xxlarge-v1",
+        "albert-xxlarge-v2",
+        "bert-base-cased-finetuned-mrpc",
+        "bert-base-cased",
+        "bert-base-chinese",
+        "bert-base-german-cased",
+        "bert-base-german-dbmdz-cased",
+        "bert-base-german-dbmdz-uncased",
+        "bert-base-multilingual-cased",
+        "bert-base-multilingual-uncased",
+        "bert-base-uncased",
+        "bert-large-cased-whole-word-masking-finetuned-squad",
+        "bert-large-cased-whole-word-masking",
+        "bert-large-cased",
+        "bert-large-uncased-whole-word-masking-finetuned-squad",
+        "bert-large-uncased-whole-word-masking",
+        "bert-large-uncased",
+        "camembert-base",
+        "ctrl",
+        "distilbert-base-cased-distilled-squad",
+        "distilbert-base-cased",
+        "distilbert-base-german-cased",
+        "distilbert-base-multilingual-cased",
+        "distilbert-base-uncased-distilled-squad",
+        "distilbert-base-uncased-finetuned-sst-2-english",
+        "distilbert-base-uncased",
+        "distilgpt2",
+        "distilroberta-base",
+        "gpt2-large",
+        "gpt2-medium",
+        "gpt2-xl",
+        "gpt2",
+        "openai-gpt",
+        "roberta-base-openai-detector",
+        "roberta-base",
+        "roberta-large-mnli",
+        "roberta-large-openai-detector",
+        "roberta-large",
+        "t5-11b",
+        "t5-3b",
+        "t5-base",
+        "t5-large",
+        "t5-small",
+        "transfo-xl-wt103",
+        "xlm-clm-ende-1024",
+        "xlm-clm-enfr-1024",
+        "xlm-mlm-100-1280",
+        "xlm-mlm-17-1280",
+        "xlm-mlm-en-2048",
+        "xlm-mlm-ende-1024",
+        "xlm-mlm-enfr-1024",
+        "xlm-mlm-enro-1024",
+        "xlm-mlm-tlm-xnli15-1024",
+        "xlm-mlm-xnli15-1024",
+        "xlm-roberta-base",
+        "xlm-roberta-large-finetuned-conll02-dutch",
+        "xlm-roberta-large-finetuned-conll02-spanish",
+        "xlm-roberta-large-finetuned-conll03-english",
+        "xlm-roberta-large-finetuned-conll03-german",
+        "xlm-roberta-large",
+        "xlnet-base-cased",
+        "xlnet-large-cased",
     }
 )
 # Names that stand for a repository in examples and tests (`test/model`, `your-org/...`,
 # `fake`): never one the project depends on.
 PLACEHOLDERS = frozenset(
     {
-        "test", "tests", "testing", "fake", "dummy", "mock", "example", "examples", "foo", "bar", "baz",
-        "placeholder", "your-org", "your_org", "yourorg", "your-username", "your_username", "your-name",
-        "your_name", "username", "my-org", "my_org", "myorg", "my-username", "<org>", "<user>", "<username>", "xxx",
+        "test",
+        "tests",
+        "testing",
+        "fake",
+        "dummy",
+        "mock",
+        "example",
+        "examples",
+        "foo",
+        "bar",
+        "baz",
+        "placeholder",
+        "your-org",
+        "your_org",
+        "yourorg",
+        "your-username",
+        "your_username",
+        "your-name",
+        "your_name",
+        "username",
+        "my-org",
+        "my_org",
+        "myorg",
+        "my-username",
+        "<org>",
+        "<user>",
+        "<username>",
+        "xxx",
     }
 )
 _HUB_HOSTS = ("huggingface.co", "hf.co", "www.huggingface.co", "hf-mirror.com")
@@ -209,21 +432,21 @@ def strip_prefix(text: str, default_type: str) -> tuple[str, str, str | None, bo
     """
     for prefix in ("hf-hub:", "hf_hub:"):
         if text.startswith(prefix):
-            return text[len(prefix):], default_type, None, True
+            return text[len(prefix) :], default_type, None, True
     if text.startswith("hf.co/"):
         match = _TAGGED.fullmatch(text)
         return (match.group(1) if match else text[6:]), default_type, None, True
     if text.startswith("huggingface/") and text.count("/") == 2:
-        return text[len("huggingface/"):], default_type, None, True
+        return text[len("huggingface/") :], default_type, None, True
     if text.startswith("hf://"):
         path = text[5:]
         kind = default_type
         if path.startswith("datasets/"):
-            kind, path = DATASET, path[len("datasets/"):]
+            kind, path = DATASET, path[len("datasets/") :]
         elif path.startswith("spaces/"):
             return "", kind, None, True
         elif path.startswith("models/"):
-            kind, path = MODEL, path[len("models/"):]
+            kind, path = MODEL, path[len("models/") :]
         parts = path.split("/")
         repo = "/".join(parts[:2])
         revision = None
@@ -336,10 +559,18 @@ def foreign(text: str, kind: str = MODEL) -> str | None:
     parts = text.split("/")
     if len(parts) == 1 and _API_MODEL_NAME.match(text):
         return "another service's model name"
-    if (len(parts) == 1 and kind == MODEL and text and text.strip() == text and not _canonical_model(text)
-            and is_valid_repo_id(text)):
+    if (
+        len(parts) == 1
+        and kind == MODEL
+        and text
+        and text.strip() == text
+        and not _canonical_model(text)
+        and is_valid_repo_id(text)
+    ):
         return "a name without an organisation (a folder made at run time?)"
-    if len(parts) == 2 and ((parts[0].lower() in API_PROVIDERS and _API_MODEL_NAME.match(parts[1]))
-                            or (parts[0].lower() == "openai" and _OPENAI_API_NAME.match(parts[1]))):
+    if len(parts) == 2 and (
+        (parts[0].lower() in API_PROVIDERS and _API_MODEL_NAME.match(parts[1]))
+        or (parts[0].lower() == "openai" and _OPENAI_API_NAME.match(parts[1]))
+    ):
         return "another service's model name"
     return None

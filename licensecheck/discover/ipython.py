@@ -34,8 +34,9 @@ class SourceLine:
         return Location(relative, self.file_line, f"cell {self.cell}, line {self.line}")
 
 
-def python_lines(lines: list[tuple[str, SourceLine]], skip_first: bool, relative: str, directory: str,
-                 collector: Collector) -> list[tuple[str, SourceLine]]:
+def python_lines(
+    lines: list[tuple[str, SourceLine]], skip_first: bool, relative: str, directory: str, collector: Collector
+) -> list[tuple[str, SourceLine]]:
     """A cell's lines as Python: IPython's `!command`, `%magic` and `x = !command` lines (with the
     lines a trailing `\\` continues) become `pass` at the same indentation, so the block around
     them still parses; their shell commands are read as commands."""
@@ -56,8 +57,11 @@ def python_lines(lines: list[tuple[str, SourceLine]], skip_first: bool, relative
         indent = source[: len(source) - len(stripped)]
         first = len(result)
         result.append((indent + "pass", where))
-        command = [(stripped[1:] if stripped.startswith("!") else source.split("!", 1)[1], where)] if (
-            stripped.startswith("!") or (shell_assignment and "!" in source)) else []
+        command = (
+            [(stripped[1:] if stripped.startswith("!") else source.split("!", 1)[1], where)]
+            if (stripped.startswith("!") or (shell_assignment and "!" in source))
+            else []
+        )
         while source.rstrip().endswith("\\") and index + 1 < len(lines):
             index += 1
             source, where = lines[index]

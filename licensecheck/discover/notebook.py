@@ -37,7 +37,9 @@ def scan_notebook(data: bytes, relative: str, directory: str, project: PythonPro
         text = data.decode("utf-8-sig")
         notebook = json.loads(text)
     except (UnicodeDecodeError, ValueError) as error:
-        collector.unparsable(Location(relative, getattr(error, "lineno", None)), f"not a readable notebook ({_first(error)})")
+        collector.unparsable(
+            Location(relative, getattr(error, "lineno", None)), f"not a readable notebook ({_first(error)})"
+        )
         return
     except RecursionError:
         collector.unparsable(Location(relative), "not a readable notebook (nested too deeply)")
@@ -53,8 +55,10 @@ def scan_notebook(data: bytes, relative: str, directory: str, project: PythonPro
         if not isinstance(cell, dict):
             continue
         pieces = cell.get("source", cell.get("input", ""))
-        lines = [(source, SourceLine(number, index, file_line))
-                 for index, (source, file_line) in enumerate(finder.lines(pieces), start=1)]
+        lines = [
+            (source, SourceLine(number, index, file_line))
+            for index, (source, file_line) in enumerate(finder.lines(pieces), start=1)
+        ]
         if cell.get("cell_type") != "code" or not lines:
             continue
         body = _cell_body(lines[0][0].strip())
@@ -72,8 +76,10 @@ def scan_notebook(data: bytes, relative: str, directory: str, project: PythonPro
         for number, first, last in cell_ranges:
             cell_tree, why = _parse([s for s, _ in python[first:last]])
             if cell_tree is None:
-                collector.unparsable(python[first][1].location(relative) if last > first else Location(relative),
-                                     f"cell {number} is {why}")
+                collector.unparsable(
+                    python[first][1].location(relative) if last > first else Location(relative),
+                    f"cell {number} is {why}",
+                )
                 for index in range(first, last):
                     python[index] = ("", python[index][1])
         tree, why = _parse([s for s, _ in python])
@@ -108,8 +114,13 @@ def _cell_body(first: str) -> str:
 def _parse(lines: list[str]) -> tuple[ast.Module | None, str]:
     """The module, or None and why not."""
     try:
-        return compile("\n".join(lines) + "\n", "<notebook>", "exec",
-                       flags=ast.PyCF_ONLY_AST | ast.PyCF_ALLOW_TOP_LEVEL_AWAIT, dont_inherit=True), ""
+        return compile(
+            "\n".join(lines) + "\n",
+            "<notebook>",
+            "exec",
+            flags=ast.PyCF_ONLY_AST | ast.PyCF_ALLOW_TOP_LEVEL_AWAIT,
+            dont_inherit=True,
+        ), ""
     except (SyntaxError, ValueError):
         return None, "not valid Python"
     except RecursionError:

@@ -36,7 +36,7 @@ class RenderOptions:
     verbosity: int = 0  # -1 quiet, 0 normal, 1 verbose
     # The rules the scan used: licence names and URLs for SBOMs and the HTML
     # report. None: the formats that need them load the installed rules.
-    knowledge: "Knowledge | None" = None
+    knowledge: Knowledge | None = None
     # The scanned directory relative to the repository root ("" at the root):
     # code hosts read SARIF locations relative to the repository.
     source_prefix: str = ""

@@ -83,8 +83,9 @@ def _widths(first: Sequence[str], others: Sequence[int], heading: str) -> list[i
 def _labelled(label: str, text: str) -> list[str]:
     """A detail line under a row: `    label:  text`, wrapped with a hanging indent."""
     head = f"{_INDENT}{label + ':':<12}"
-    return textwrap.wrap(plain(text), WIDTH, initial_indent=head, subsequent_indent=" " * len(head),
-                         break_on_hyphens=False) or [head.rstrip()]
+    return textwrap.wrap(
+        plain(text), WIDTH, initial_indent=head, subsequent_indent=" " * len(head), break_on_hyphens=False
+    ) or [head.rstrip()]
 
 
 # -- compare ------------------------------------------------------------------------------
@@ -108,9 +109,12 @@ def compare_text(result: ScanResult, rows: Sequence[CandidateRow]) -> str:
             lines += _labelled("threshold", threshold.describe())
         for term in row.regional:
             lines += _labelled("regional", term.describe())
-    lines += ["", "gated: whether the Hub has you accept the terms before download (auto: at once; manual: after "
-              "the publisher's review; ?: not known, answered from the lock). The obligations in full: "
-              "--format json, or `licensecheck explain LICENCE`."]
+    lines += [
+        "",
+        "gated: whether the Hub has you accept the terms before download (auto: at once; manual: after "
+        "the publisher's review; ?: not known, answered from the lock). The obligations in full: "
+        "--format json, or `licensecheck explain LICENCE`.",
+    ]
     return "\n".join(_fold(lines)) + "\n"
 
 
@@ -123,13 +127,19 @@ def _fold(lines: list[str]) -> list[str]:
 
 
 def compare_markdown(result: ScanResult, rows: Sequence[CandidateRow]) -> str:
-    lines = [f"## licensecheck: {len(rows)} candidates compared", "",
-             f"Judged for {md(describe_context(result.context))} (licensecheck {__version__}).", ""]
+    lines = [
+        f"## licensecheck: {len(rows)} candidates compared",
+        "",
+        f"Judged for {md(describe_context(result.context))} (licensecheck {__version__}).",
+        "",
+    ]
     lines += [f"> **{n.severity.value}**: {md(n.message)}" for n in _notices(result)]
     if _notices(result):
         lines.append("")
-    lines += ["| candidate | licence | verdict | reason | duties | thresholds | regional terms | gated |",
-              "|---|---|---|---|---|---|---|---|"]
+    lines += [
+        "| candidate | licence | verdict | reason | duties | thresholds | regional terms | gated |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for row in rows:
         cells = [
             f"**{md(row.id)}**",
@@ -193,8 +203,11 @@ def parameters_text(count: int | None) -> str:
 
 def _about(suggestions) -> str:
     model = suggestions.model
-    facts = [model.pipeline_tag or "task not known", model.library or "library not known",
-             f"{parameters_text(model.parameters)} parameters" if model.parameters is not None else "size not known"]
+    facts = [
+        model.pipeline_tag or "task not known",
+        model.library or "library not known",
+        f"{parameters_text(model.parameters)} parameters" if model.parameters is not None else "size not known",
+    ]
     return f"{model.id} ({', '.join(facts)})"
 
 
@@ -203,16 +216,20 @@ def _none_found(suggestions) -> str:
         return "no alternatives: the Hub gives no task (pipeline_tag) for this model, so there is nothing to match"
     if not suggestions.judged:
         return "no alternatives: the Hub lists no other model of this task and a similar size"
-    return (f"no alternatives: none of the {suggestions.judged} most downloaded models of this task and a similar "
-            "size may be used under this context")
+    return (
+        f"no alternatives: none of the {suggestions.judged} most downloaded models of this task and a similar "
+        "size may be used under this context"
+    )
 
 
 def _judged(suggestions) -> str:
     """How many candidates were judged, and how many of them may not be used (denied or unknown)."""
     judged = suggestions.result.components if suggestions.result is not None else ()
     refused = sum(1 for item in judged if item.evaluation.verdict not in SUGGESTED)
-    return (f"{len(judged)} similar model{'s' if len(judged) != 1 else ''} judged, the most downloaded; {refused} "
-            "may not be used under this context (denied, or licence unknown)")
+    return (
+        f"{len(judged)} similar model{'s' if len(judged) != 1 else ''} judged, the most downloaded; {refused} "
+        "may not be used under this context (denied, or licence unknown)"
+    )
 
 
 def suggest_text(result: ScanResult, suggestions) -> str:
@@ -225,44 +242,56 @@ def suggest_text(result: ScanResult, suggestions) -> str:
     lines += _row(["ALTERNATIVE", "LICENCE", "VERDICT", "DOWNLOADS", "PARAMETERS"], widths)
     for item in found:
         downloads = f"{item.downloads:,}" if item.downloads is not None else "?"
-        lines += _row([item.id, item.licence or "", item.verdict.value, downloads, parameters_text(item.parameters)],
-                      widths)
+        lines += _row(
+            [item.id, item.licence or "", item.verdict.value, downloads, parameters_text(item.parameters)], widths
+        )
     lines += ["", _judged(suggestions)]
     return "\n".join(_fold(lines)) + "\n"
 
 
 def suggest_markdown(result: ScanResult, suggestions) -> str:
-    lines = [f"## licensecheck: alternatives to {md(_about(suggestions))}", "",
-             f"Judged for {md(describe_context(result.context))} (licensecheck {__version__}); "
-             "most downloaded first.", ""]
+    lines = [
+        f"## licensecheck: alternatives to {md(_about(suggestions))}",
+        "",
+        f"Judged for {md(describe_context(result.context))} (licensecheck {__version__}); most downloaded first.",
+        "",
+    ]
     lines += [f"> **{n.severity.value}**: {md(n.message)}" for n in _notices(result)]
     if not suggestions.alternatives:
         return "\n".join(lines + [md(_none_found(suggestions))]) + "\n"
     lines += ["| alternative | licence | verdict | downloads | parameters |", "|---|---|---|---:|---:|"]
     for item in suggestions.alternatives:
         downloads = f"{item.downloads:,}" if item.downloads is not None else "?"
-        lines.append(f"| **{md(item.id)}** | {md(item.licence or '')} | {item.verdict.value} | {downloads} | "
-                     f"{parameters_text(item.parameters)} |")
+        lines.append(
+            f"| **{md(item.id)}** | {md(item.licence or '')} | {item.verdict.value} | {downloads} | "
+            f"{parameters_text(item.parameters)} |"
+        )
     return "\n".join(lines + ["", md(_judged(suggestions))]) + "\n"
 
 
 def suggest_json(result: ScanResult, suggestions) -> str:
     model = suggestions.model
     document = _document(result)
-    document.update({
-        "model": model.id,
-        "task": model.pipeline_tag,
-        "library": model.library,
-        "parameters": model.parameters,
-        "judged": suggestions.judged,
-        "alternatives": [alternative_document(a, full=True) for a in suggestions.alternatives],
-    })
+    document.update(
+        {
+            "model": model.id,
+            "task": model.pipeline_tag,
+            "library": model.library,
+            "parameters": model.parameters,
+            "judged": suggestions.judged,
+            "alternatives": [alternative_document(a, full=True) for a in suggestions.alternatives],
+        }
+    )
     return json_text(document)
 
 
 def alternative_document(alternative: Alternative, *, full: bool = False) -> dict:
     """`{id, license, verdict}`, and with `full` the listing's `downloads` and `parameters`."""
-    document: dict[str, object] = {"id": alternative.id, "license": alternative.licence, "verdict": alternative.verdict.value}
+    document: dict[str, object] = {
+        "id": alternative.id,
+        "license": alternative.licence,
+        "verdict": alternative.verdict.value,
+    }
     if full:
         document.update(downloads=alternative.downloads, parameters=alternative.parameters)
     return document

@@ -11,7 +11,7 @@ import json
 import os
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import TypeGuard
@@ -164,7 +164,7 @@ def spdx_exception_id(text: str) -> str | None:
 def licence_ref_id(text: str) -> str:
     """A valid `LicenseRef-` id for any licence name: letters, digits, `.` and `-` only."""
     if text.lower().startswith("licenseref-"):
-        text = text[len("licenseref-"):]
+        text = text[len("licenseref-") :]
     cleaned = re.sub(r"[^A-Za-z0-9.-]+", "-", text).strip("-") or "unnamed"
     return f"LicenseRef-{cleaned}"
 
@@ -186,7 +186,11 @@ def spdx_licence(result: ComponentResult, knowledge) -> SpdxLicence:
     if not licence.id or licence.id.lower() in ("other", "unknown"):
         if not declared_text and not licence.link:
             return SpdxLicence(None)
-        ref = LicenceRef(licence_ref_id(declared_text or "unrecognised"), declared_text or "unrecognised licence", web_url(licence.link))
+        ref = LicenceRef(
+            licence_ref_id(declared_text or "unrecognised"),
+            declared_text or "unrecognised licence",
+            web_url(licence.link),
+        )
         return SpdxLicence(ref.id, (ref,))
     refs: dict[str, LicenceRef] = {}
 
@@ -281,9 +285,9 @@ def creation_time() -> datetime:
     """Now, or `SOURCE_DATE_EPOCH` when set: reproducible builds fix the time of their documents."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+        return datetime.fromtimestamp(int(epoch), tz=UTC)
     not_repeatable("the report carries the time it was made")  # a replay would repeat an old time
-    return datetime.now(timezone.utc).replace(microsecond=0)
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 # -- locations ---------------------------------------------------------------------------

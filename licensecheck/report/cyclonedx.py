@@ -18,8 +18,18 @@ import uuid
 from .. import __version__
 from ..model import DATASET, MODEL, ComponentResult, ScanResult
 from . import RenderOptions
+from .common import (
+    content_digest,
+    creation_time,
+    home_url,
+    knowledge_of,
+    licence_facts,
+    ordered,
+    purl,
+    spdx_licence,
+    version_of,
+)
 from .escape import json_text
-from .common import content_digest, creation_time, home_url, knowledge_of, licence_facts, ordered, purl, spdx_licence, version_of
 
 SCHEMA_URI = "http://cyclonedx.org/schema/bom-1.6.schema.json"
 _TYPES = {MODEL: "machine-learning-model", DATASET: "data"}
@@ -68,7 +78,10 @@ def _component(result: ComponentResult, bom_ref: str, knowledge) -> dict:
         properties.append(_property("licence-source", result.resolution.licence.source))
     properties += [_property("obligation", text) for text in evaluation.obligations]
     properties += [_property("finding", f"{f.severity.value} {f.code}: {f.message}") for f in evaluation.findings]
-    properties += [_property("declared-in", f"{place.path}:{place.line}" if place.line else place.path) for place in component.locations]
+    properties += [
+        _property("declared-in", f"{place.path}:{place.line}" if place.line else place.path)
+        for place in component.locations
+    ]
     document["properties"] = properties
     return document
 

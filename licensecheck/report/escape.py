@@ -73,8 +73,17 @@ _ACTIVE = re.compile(
 # Characters Markdown (or the HTML it may hold) would read as syntax, and the escape
 # that shows them as they are. `\\` first: the other escapes add backslashes.
 _MARKDOWN_ESCAPES = {
-    "\\": "\\\\", "|": "\\|", "`": "\\`", "*": "\\*", "_": "\\_", "~": "\\~", "[": "\\[", "]": "\\]",
-    "<": "&lt;", ">": "&gt;", "&": "&amp;",
+    "\\": "\\\\",
+    "|": "\\|",
+    "`": "\\`",
+    "*": "\\*",
+    "_": "\\_",
+    "~": "\\~",
+    "[": "\\[",
+    "]": "\\]",
+    "<": "&lt;",
+    ">": "&gt;",
+    "&": "&amp;",
 }
 
 
@@ -89,7 +98,7 @@ def markdown_text(text: object) -> str:
     text = re.sub(" {2,}", " ", plain(text)).strip()
     pieces, last = [], 0
     for match in _ACTIVE.finditer(text):
-        pieces.append(_escape_markdown(text[last:match.start()]))
+        pieces.append(_escape_markdown(text[last : match.start()]))
         pieces.append(f"`{match.group()}`")  # inside a code span nothing is markup: no escapes
         last = match.end()
     pieces.append(_escape_markdown(text[last:]))

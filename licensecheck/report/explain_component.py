@@ -23,7 +23,9 @@ def render_component_text(document: dict) -> str:
     component, licence = document["component"], document["license"]
     version = f" {component['version']}" if component["version"] else ""
     lines = [f"{component['type']} {component['name']}{version}"]
-    where = ", ".join(f"{l['path']}:{l['line']}" if l["line"] else l["path"] for l in component["locations"])
+    where = ", ".join(
+        f"{place['path']}:{place['line']}" if place["line"] else place["path"] for place in component["locations"]
+    )
     if where:
         lines.append(f"  declared in {where}")
 
@@ -41,8 +43,10 @@ def render_component_text(document: dict) -> str:
         lines.append("  no ancestors declared")
     for entry in document["lineage"]:
         relation = f" ({entry['relation']})" if entry["relation"] else ""
-        lines.append(f"  {'  ' * (entry['depth'] - 1)}{entry['via']} ← {entry['name']}{relation}: "
-                     f"{entry['license'] or 'licence not determined'}, {entry['verdict']}")
+        lines.append(
+            f"  {'  ' * (entry['depth'] - 1)}{entry['via']} ← {entry['name']}{relation}: "
+            f"{entry['license'] or 'licence not determined'}, {entry['verdict']}"
+        )
 
     lines += ["", f"3. Usage context (configuration: {document['config'] or 'none found'})"]
     for key, value in document["context"].items():
@@ -89,8 +93,10 @@ def render_component_text(document: dict) -> str:
     lines += ["", "6. Exception"]
     if exception["applied"]:
         applied = exception["applied"]
-        lines.append(f"  in force: {applied['reason']!r} (owner {applied['owner']}, expires {applied['expires']}, "
-                     f"{applied['where']}): the denial is waived, the licence's obligations still apply")
+        lines.append(
+            f"  in force: {applied['reason']!r} (owner {applied['owner']}, expires {applied['expires']}, "
+            f"{applied['where']}): the denial is waived, the licence's obligations still apply"
+        )
     elif not exception["declared"]:
         lines.append("  none")
     elif not exception["notes"]:
@@ -106,5 +112,5 @@ def render_component_text(document: dict) -> str:
             lines.append(f"  {finding['severity']}: {finding['message']} ({finding['code']})")
     lines += [f"  must: {obligation}" for obligation in document["obligations"]]
     if document["unknown"]["value"] == "warn" and document["verdict"] == "unknown":
-        lines.append(f"  unknown = \"warn\" ({document['unknown']['from']}): this does not fail the run")
+        lines.append(f'  unknown = "warn" ({document["unknown"]["from"]}): this does not fail the run')
     return "\n".join(plain(line) for line in lines) + "\n"  # each line quotes names, card fields, reasons

@@ -38,9 +38,7 @@ def to_document(explanation: Explanation) -> dict:
         "context": {**asdict(context), "purposes": list(context.purposes)},  # a list, as JSON reads it back
         "verdict": evaluation.verdict.value,
         "obligations": list(evaluation.obligations),
-        "findings": [
-            {"severity": f.severity.value, "code": f.code, "message": f.message} for f in evaluation.findings
-        ],
+        "findings": [{"severity": f.severity.value, "code": f.code, "message": f.message} for f in evaluation.findings],
         "permits": [
             {"use": p.use, "distribution": p.distribution, "verdict": p.verdict.value} for p in explanation.permits
         ],

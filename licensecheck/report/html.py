@@ -123,10 +123,12 @@ def _alternatives(result: ComponentResult) -> str:
         return ""
     if not result.alternatives:
         return "no alternative found"
-    return _list([
-        f"{_link(f'{HUB_URL}/{a.id}', a.id)} <code>{escape(a.licence or '')}</code> {escape(a.verdict.value)}"
-        for a in result.alternatives
-    ])
+    return _list(
+        [
+            f"{_link(f'{HUB_URL}/{a.id}', a.id)} <code>{escape(a.licence or '')}</code> {escape(a.verdict.value)}"
+            for a in result.alternatives
+        ]
+    )
 
 
 def _component(result: ComponentResult, knowledge) -> str:
@@ -185,7 +187,8 @@ def render(result: ScanResult, options: RenderOptions) -> str:
         for v in VERDICT_ORDER
     )
     notices = "".join(
-        f'<p class="notice"><strong>{escape(n.severity.value)}</strong>: {escape(n.message)}</p>' for n in result.notices
+        f'<p class="notice"><strong>{escape(n.severity.value)}</strong>: {escape(n.message)}</p>'
+        for n in result.notices
     )
     sections = "\n".join(_component(r, knowledge) for r in ordered(result))
     generated = creation_time().strftime("%Y-%m-%d %H:%M UTC")

@@ -61,7 +61,11 @@ def _component(result: ComponentResult) -> dict:
         document["lineage"] = [_lineage_entry(entry) for entry in result.lineage]
     if result.exception is not None:
         exception = result.exception
-        document["exception"] = {"reason": exception.reason, "owner": exception.owner, "expires": exception.expires.isoformat()}
+        document["exception"] = {
+            "reason": exception.reason,
+            "owner": exception.owner,
+            "expires": exception.expires.isoformat(),
+        }
     document["baselined"] = result.baselined
     if result.alternatives is not None:  # scan --suggest
         document["alternatives"] = [

@@ -34,7 +34,12 @@ def _component(result: ComponentResult) -> str:
 
 
 def _where(result: ComponentResult) -> str:
-    return ", ".join(md(f"{place.path}:{place.line}" if place.line else place.path) for place in result.component.locations) or "—"
+    return (
+        ", ".join(
+            md(f"{place.path}:{place.line}" if place.line else place.path) for place in result.component.locations
+        )
+        or "—"
+    )
 
 
 def _reason(result: ComponentResult) -> str:
@@ -48,10 +53,14 @@ def _override_lines(components: list[ComponentResult]) -> list[str]:
     for r in components:
         override = r.component.override
         for finding in r.evaluation.findings:
-            applied = finding.code == LICENCE_OVERRIDE and override is not None and finding.location == override.location
+            applied = (
+                finding.code == LICENCE_OVERRIDE and override is not None and finding.location == override.location
+            )
             refused = finding.code == OVERRIDE_NOT_ALLOWED and finding in r.component.notes
             if applied or refused:
-                lines.append(f"- **{finding.severity.value}** {r.component.type} **{md(r.component.name)}**: {md(finding.message)}")
+                lines.append(
+                    f"- **{finding.severity.value}** {r.component.type} **{md(r.component.name)}**: {md(finding.message)}"
+                )
     return lines
 
 
@@ -120,6 +129,8 @@ def render(result: ScanResult, options: RenderOptions) -> str:
             "| verdict | component | licence | declared in |",
             "|---|---|---|---|",
         ]
-        lines += [f"| {r.evaluation.verdict.value} | {_component(r)} | {_licence(r)} | {_where(r)} |" for r in components]
+        lines += [
+            f"| {r.evaluation.verdict.value} | {_component(r)} | {_licence(r)} | {_where(r)} |" for r in components
+        ]
         lines += ["", "</details>", ""]
     return "\n".join(lines)

@@ -16,8 +16,12 @@ RULE = "-" * 78
 def _wrap(text: str, indent: str = "", hanging: str = "") -> list[str]:
     """Wrapped at 78 columns, never inside a word or a licence id (`cc-by-nc-4.0`)."""
     return textwrap.wrap(
-        text, width=78, initial_indent=indent, subsequent_indent=indent + hanging,
-        break_long_words=False, break_on_hyphens=False,
+        text,
+        width=78,
+        initial_indent=indent,
+        subsequent_indent=indent + hanging,
+        break_long_words=False,
+        break_on_hyphens=False,
     ) or [indent]
 
 
@@ -94,5 +98,6 @@ def render_notice(result: ScanResult, rule_lookup=None) -> str:
     ]
     for item in sorted(result.components, key=lambda r: (r.component.type, r.component.name.lower())):
         lines += _component_block(item, rule_lookup)
-    return "\n".join(plain(line) for line in lines).rstrip("\n") + "\n"  # names, licence names and links are quoted input
-
+    return (
+        "\n".join(plain(line) for line in lines).rstrip("\n") + "\n"
+    )  # names, licence names and links are quoted input

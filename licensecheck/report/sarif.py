@@ -10,8 +10,8 @@ are tool notifications, not results: they have no place in a file.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
 import posixpath
+from collections.abc import Iterable
 from dataclasses import asdict
 from urllib.parse import quote
 
@@ -19,8 +19,8 @@ from .. import __version__
 from ..findings import help_for
 from ..model import ComponentResult, Finding, Location, ScanResult, Severity
 from . import RenderOptions
-from .escape import json_text
 from .common import ordered
+from .escape import json_text
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}

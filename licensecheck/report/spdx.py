@@ -115,8 +115,9 @@ def build_document(result: ScanResult, options: RenderOptions):
                     dropped_links[ref.id] = _link_dropped(ref.name, ref.url)
                 extracted[ref.id] = ExtractedLicensingInfo(
                     license_id=ref.id,
-                    extracted_text=plain(f"The text of this licence is at {url}") if url else
-                    "The text of this licence was not found; see the component's source.",
+                    extracted_text=plain(f"The text of this licence is at {url}")
+                    if url
+                    else "The text of this licence was not found; see the component's source.",
                     license_name=plain(ref.name),
                     cross_references=[url] if url else [],
                 )
@@ -136,9 +137,9 @@ def build_document(result: ScanResult, options: RenderOptions):
                 license_declared=expression,
                 copyright_text=SpdxNoAssertion(),
                 comment=_comment(item, dropped),
-                external_references=[
-                    ExternalPackageRef(ExternalPackageRefCategory.PACKAGE_MANAGER, "purl", locator)
-                ] if locator else [],
+                external_references=[ExternalPackageRef(ExternalPackageRefCategory.PACKAGE_MANAGER, "purl", locator)]
+                if locator
+                else [],
                 primary_package_purpose=PackagePurpose.LIBRARY if component.type == PACKAGE else PackagePurpose.OTHER,
                 supplier=SpdxNoAssertion(),
             )
@@ -160,7 +161,9 @@ def build_document(result: ScanResult, options: RenderOptions):
         created=creation_time(),
         creator_comment=f"Models, datasets and Python packages; verdicts for {_context_words(result)}.",
     )
-    return Document(info, packages=packages, relationships=relationships, extracted_licensing_info=list(extracted.values()))
+    return Document(
+        info, packages=packages, relationships=relationships, extracted_licensing_info=list(extracted.values())
+    )
 
 
 def _context_words(result: ScanResult) -> str:

@@ -7,10 +7,10 @@ colour and line breaks come only from this module.
 
 from __future__ import annotations
 
-from ..findings import EXCEPTION_APPLIED
 from .. import __version__
-from ..model import ComponentResult, Context, ScanResult, Severity, Verdict
+from ..findings import EXCEPTION_APPLIED
 from ..lineage import lineage_chains
+from ..model import ComponentResult, Context, ScanResult, Severity, Verdict
 from . import RenderOptions
 from .escape import plain
 
@@ -34,7 +34,9 @@ def describe_context(context: Context) -> str:
         users += f", {context.org_users:,} across the organisation"
     revenue = f"USD {context.revenue:,} revenue" if context.revenue is not None else "revenue not given"
     region = f"region {context.region}" if context.region else "region not given"
-    purposes = f", for {_and(context.purposes)}" if context.purposes else ""  # none declared: as before purposes existed
+    purposes = (
+        f", for {_and(context.purposes)}" if context.purposes else ""
+    )  # none declared: as before purposes existed
     return f"{context.use} use, {_DISTRIBUTION_WORDS[context.distribution]}, {users}, {revenue}, {region}{purposes}"
 
 
@@ -50,8 +52,10 @@ def unchecked_purpose_lines(result: ScanResult) -> list[str]:
     """
     if not result.unchecked_purposes:
         return []
-    lines = ["info: no purpose declared, so these licences' use restrictions and output terms were not checked "
-             "(declare them with --purpose ID or `purposes` in the configuration; `licensecheck purposes` lists the ids):"]
+    lines = [
+        "info: no purpose declared, so these licences' use restrictions and output terms were not checked "
+        "(declare them with --purpose ID or `purposes` in the configuration; `licensecheck purposes` lists the ids):"
+    ]
     for entry in result.unchecked_purposes:
         lines.append(f"  {entry.licence} ({', '.join(entry.components)}): {', '.join(entry.purposes)}")
     return lines
@@ -113,7 +117,11 @@ def render(result: ScanResult, options: RenderOptions) -> str:
         lines.extend(plain(line) for line in unchecked_purpose_lines(result))
     for verdict in _ORDER:
         # -q shows what needs action: baselined components are known and wait.
-        group = [r for r in result.components if r.evaluation.verdict is verdict and not (options.verbosity < 0 and r.baselined)]
+        group = [
+            r
+            for r in result.components
+            if r.evaluation.verdict is verdict and not (options.verbosity < 0 and r.baselined)
+        ]
         if not group:
             continue
         if options.verbosity < 0 and verdict in (Verdict.CONDITIONAL, Verdict.ALLOWED):

@@ -223,8 +223,7 @@ def hub_error_finding(error: BaseException, repo_type: str, repo_id: str, revisi
     if isinstance(error, RepositoryNotFoundError):
         return problem(
             HUB_NOT_FOUND,
-            f"{what}: the Hub has no such repository (or it is private and no authorised token was sent); "
-            "check the id",
+            f"{what}: the Hub has no such repository (or it is private and no authorised token was sent); check the id",
         )
     if isinstance(error, RevisionNotFoundError):
         return problem(HUB_REVISION_NOT_FOUND, f"{what}: the Hub has no revision {revision or 'main'} for it")
@@ -244,7 +243,9 @@ def hub_error_finding(error: BaseException, repo_type: str, repo_id: str, revisi
             return problem(HUB_SERVER_ERROR, f"{what}: the Hub failed to answer (HTTP {status}); try again later")
         return problem(HUB_HTTP_ERROR, f"{what}: the Hub answered HTTP {status}{at}")
     if isinstance(error, transport_errors("ConnectTimeout")):
-        return problem(HUB_UNREACHABLE, f"{what}: could not connect to the Hub in time; check the network or HF_ENDPOINT")
+        return problem(
+            HUB_UNREACHABLE, f"{what}: could not connect to the Hub in time; check the network or HF_ENDPOINT"
+        )
     if isinstance(error, (AnswerTooSlow, *transport_errors("TimeoutException"))):
         return problem(HUB_TIMEOUT, f"{what}: the Hub did not answer in time{at}")
     if isinstance(error, transport_errors("RemoteProtocolError", "ReadError", "WriteError")):
@@ -256,7 +257,9 @@ def hub_error_finding(error: BaseException, repo_type: str, repo_id: str, revisi
     if isinstance(error, HFValidationError):
         return problem(HUB_INVALID_ID, f"{what}: not a valid Hub repository id or revision")
     if isinstance(error, AnswerTooLarge):
-        return problem(HUB_INVALID_RESPONSE, f"{what}: the Hub's answer is larger than {error.limit // (1024 * 1024)} MiB{at}")
+        return problem(
+            HUB_INVALID_RESPONSE, f"{what}: the Hub's answer is larger than {error.limit // (1024 * 1024)} MiB{at}"
+        )
     if isinstance(error, (json.JSONDecodeError, UnicodeDecodeError)):
         return problem(HUB_INVALID_RESPONSE, f"{what}: the Hub's answer is not JSON{at}")
     if isinstance(error, RecursionError):

@@ -66,7 +66,9 @@ def hub_get_page(
             if response.status_code >= 400:
                 body = _error_body(response, deadline)
                 wire = {name: value for name, value in response.headers.items() if name.lower() not in _WIRE_HEADERS}
-                hf_raise_for_status(type(response)(response.status_code, headers=wire, content=body, request=response.request))
+                hf_raise_for_status(
+                    type(response)(response.status_code, headers=wire, content=body, request=response.request)
+                )
             declared = response.headers.get("content-length", "")
             if declared.isdigit() and int(declared) > max_bytes:
                 raise AnswerTooLarge(max_bytes)

@@ -24,9 +24,8 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from ..findings import HUB_GATED, HUB_INVALID_ID, HUB_NOT_FOUND, HUB_UNAUTHORIZED, OFFLINE
-from ..model import MODEL
-from ..retry import RetriesExhausted, RetryPolicy, call_with_retries
 from ..model import MODEL, is_valid_repo_id
+from ..retry import RetriesExhausted, RetryPolicy, call_with_retries
 from .hub import MAX_METADATA_BYTES, fetch_repo_info, hub_error_finding, hub_transient
 
 if TYPE_CHECKING:
@@ -83,6 +82,7 @@ class HubQueryError(Exception):
 
 def model_facts(api: HfApi, repo_id: str, *, timeout: float, retry: RetryPolicy) -> HubModel:
     """Task, library and size of one model: one metadata request (retried under `retry`), bounded like a scan's."""
+
     def fetch() -> Any:
         return fetch_repo_info(api, MODEL, repo_id, None, timeout=timeout, expand=FACTS_EXPAND)
 
@@ -140,7 +140,7 @@ def _asked(fetch, retry: RetryPolicy, *, what: tuple[str, str] | None) -> Any:
         finding = hub_error_finding(error, repo_type, repo_id, None)
         message = finding.message
         if what is None:  # the message names "model listing": say what was asked instead
-            message = "the Hub's model listing" + message[len("model listing"):]
+            message = "the Hub's model listing" + message[len("model listing") :]
         raise HubQueryError(message, refused=finding.code in _REFUSALS and what is not None) from None
 
 

@@ -149,7 +149,9 @@ def with_licence_file(
     silent = declares_nothing(record.resolution)
     before = record
     if silent:  # read the texts as for an empty declaration
-        record = replace(record, resolution=replace(record.resolution, licence=LicenceInfo(id=None, source="card"), problem=None))
+        record = replace(
+            record, resolution=replace(record.resolution, licence=LicenceInfo(id=None, source="card"), problem=None)
+        )
     found = _from_gated_prompt(record, knowledge)
     if found is None:
         found = _from_licence_file(api, record, repo_type, repo_id, knowledge, timeout=timeout)
@@ -302,4 +304,3 @@ def _read_failure(
         reason.code,
         f"{what}: declares {declared}, and its licence file {filename} could not be read ({detail})",
     )
-

@@ -88,7 +88,9 @@ def _from_metadata(card: dict, what: str, source: str) -> tuple[LicenceInfo | No
 def _with_file(licence: LicenceInfo | None, problem: Finding | None, files: ModelFiles) -> Resolution:
     """The licence, with the LICENSE text attached when the declared id leaves it open."""
     if licence is not None and files.licence_file and (licence.id or "").strip().lower() in _OPEN_IDS:
-        return Resolution(licence=replace(licence, file=files.licence_file), problem=problem, licence_text=files.licence_text)
+        return Resolution(
+            licence=replace(licence, file=files.licence_file), problem=problem, licence_text=files.licence_text
+        )
     return Resolution(licence=licence, problem=problem)
 
 

@@ -92,9 +92,7 @@ def resolve_package(
         if retry is None:
             return fetch_json(url, name, asked, timeout=timeout)
         try:
-            return call_with_retries(
-                lambda: fetch_json(url, name, asked, timeout=timeout), _transient_of, retry
-            )
+            return call_with_retries(lambda: fetch_json(url, name, asked, timeout=timeout), _transient_of, retry)
         except RetriesExhausted as gave_up:
             what = f"package {name}" + (f" {asked}" if asked else "")
             last = gave_up.last_error
@@ -146,7 +144,9 @@ def _release_for(
     try:
         specifier = SpecifierSet(requirement)
     except InvalidSpecifier:
-        raise _ResolveProblem(PYPI_NO_MATCHING_RELEASE, f"package {name}: {requirement!r} is not a version specifier") from None
+        raise _ResolveProblem(
+            PYPI_NO_MATCHING_RELEASE, f"package {name}: {requirement!r} is not a version specifier"
+        ) from None
     project = fetch(package_url(name, None, base_url), None)
     info = project.get("info") if isinstance(project, dict) else None
     latest = info.get("version") if isinstance(info, dict) else None
@@ -290,7 +290,8 @@ def fetch_json(url: str, name: str, version: str | None, *, timeout: float) -> o
         # urllib wraps what fails while connecting and sending, not while reading the answer.
         if isinstance(error.reason, (TimeoutError, socket.timeout)):
             raise _ResolveProblem(
-                PYPI_UNREACHABLE, f"{what}: could not connect to PyPI in time; check the network or LICENSECHECK_PYPI_URL"
+                PYPI_UNREACHABLE,
+                f"{what}: could not connect to PyPI in time; check the network or LICENSECHECK_PYPI_URL",
             ) from None
         if isinstance(error.reason, ConnectionResetError):
             raise _ResolveProblem(PYPI_CONNECTION_ERROR, f"{what}: {dropped.reason}", dropped) from None
@@ -309,9 +310,7 @@ def resolution_from_json(data: object, name: str, knowledge: Knowledge | None = 
     """Read version and licence from a PyPI JSON API body."""
     info = data.get("info") if isinstance(data, dict) else None
     if not isinstance(info, dict) or not isinstance(info.get("version"), str):
-        raise _ResolveProblem(
-            PYPI_INVALID_RESPONSE, f"package {name}: PyPI's answer does not have the expected shape"
-        )
+        raise _ResolveProblem(PYPI_INVALID_RESPONSE, f"package {name}: PyPI's answer does not have the expected shape")
     version = info["version"]
     reading = read_package_licence(declarations(info), knowledge or _shipped_rules(), f"package {name} {version}")
     resolved_at = resolved_now()

@@ -187,7 +187,9 @@ def declared_in_pyproject(folder: Path) -> list[RootEdge] | None:
     groups = data.get("dependency-groups")
     if isinstance(groups, dict):
         for requirements in groups.values():
-            edges += _pep508_edges([r for r in requirements if isinstance(r, str)] if isinstance(requirements, list) else None, DEV)
+            edges += _pep508_edges(
+                [r for r in requirements if isinstance(r, str)] if isinstance(requirements, list) else None, DEV
+            )
     poetry = (data.get("tool") or {}).get("poetry") if isinstance(data.get("tool"), dict) else None
     if isinstance(poetry, dict):
         edges += _poetry_edges(poetry.get("dependencies"), MAIN)
@@ -245,7 +247,9 @@ def _poetry_edges(table: object, scope: str) -> list[RootEdge]:
         if name.lower() == "python":
             continue
         specs = spec if isinstance(spec, list) else [spec]
-        extras = tuple(sorted({e for s in specs if isinstance(s, dict) for e in s.get("extras", []) if isinstance(e, str)}))
+        extras = tuple(
+            sorted({e for s in specs if isinstance(s, dict) for e in s.get("extras", []) if isinstance(e, str)})
+        )
         optional = any(isinstance(s, dict) and s.get("optional") is True for s in specs)
         edges.append((name, None, extras, OPTIONAL if optional and scope == MAIN else scope))
     return edges

@@ -15,13 +15,14 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeGuard
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..model import PACKAGE, Component, Finding, Location
 
 if TYPE_CHECKING:
     from packaging.specifiers import SpecifierSet
+
 
 @dataclass(frozen=True)
 class FileRead:
@@ -38,6 +39,7 @@ MAX_INPUT_BYTES = 10 * 1024 * 1024
 
 # PEP 508: a project name starts and ends with a letter or digit (packaging accepts `x_`).
 _PROJECT_NAME = re.compile(r"[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9]")
+
 
 def relative_path(path: Path, root: Path) -> str:
     """`path` as reports show it: relative to `root`, with `/` separators.
@@ -91,7 +93,9 @@ def decode_input(data: bytes, where: str) -> str:
     """An input file's bytes as text: at most `MAX_INPUT_BYTES`, UTF-8 (a byte-order mark is dropped)."""
     if len(data) > MAX_INPUT_BYTES:
         raise InputError(
-            where, None, f"is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MiB: not a dependency list licensecheck will read"
+            where,
+            None,
+            f"is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MiB: not a dependency list licensecheck will read",
         )
     try:
         return data.decode("utf-8-sig")
@@ -100,8 +104,7 @@ def decode_input(data: bytes, where: str) -> str:
         raise InputError(
             where,
             line,
-            f"not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}): "
-            "save the file as UTF-8",
+            f"not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}): save the file as UTF-8",
         ) from None
 
 

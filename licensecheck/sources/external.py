@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .inputs import Inputs, merge_components
 from ..model import ScanOptions
 from ..scope import select_scope
 from .common import is_inside, relative_path
+from .inputs import Inputs, merge_components
 
 
 def with_external_inputs(inputs: Inputs, options: ScanOptions) -> Inputs:
@@ -42,4 +42,3 @@ def with_external_inputs(inputs: Inputs, options: ScanOptions) -> Inputs:
         components=tuple(select_scope(components, options.scope)),
         notices=tuple(notices),
     )
-

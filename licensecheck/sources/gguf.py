@@ -67,13 +67,15 @@ class _Reader:
     def step(self, number: int) -> None:
         self.steps += number
         if self.steps > _MAX_STEPS:
-            raise GGUFError(f"the header holds more than {_MAX_STEPS:,} strings and arrays: more than a model's header does")
+            raise GGUFError(
+                f"the header holds more than {_MAX_STEPS:,} strings and arrays: more than a model's header does"
+            )
 
     def exactly(self, size: int) -> bytes:
         end = self.offset + size
         if end > len(self.buffer):
             raise GGUFError("the header is truncated")
-        data = self.buffer[self.offset:end]
+        data = self.buffer[self.offset : end]
         self.offset = end
         return data
 

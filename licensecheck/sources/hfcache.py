@@ -48,7 +48,9 @@ def read_hf_cache(directory: str | None, *, offline: bool = False) -> tuple[list
             f"{cache_dir}: no Hugging Face cache there (give its directory: --hf-cache DIR, or set HF_HUB_CACHE)"
         ) from None
     except OSError as error:
-        raise LicensecheckError(f"{cache_dir}: cannot read the Hugging Face cache ({error.strerror or type(error).__name__})") from None
+        raise LicensecheckError(
+            f"{cache_dir}: cannot read the Hugging Face cache ({error.strerror or type(error).__name__})"
+        ) from None
     components: list[Component] = []
     skipped: dict[str, list[str]] = {}
     for repo in sorted(info.repos, key=lambda r: (r.repo_type, r.repo_id.lower())):
@@ -86,7 +88,11 @@ def read_hf_cache(directory: str | None, *, offline: bool = False) -> tuple[list
         )
     for warning in info.warnings:
         notices.append(
-            Finding(Severity.WARNING, HF_CACHE_CORRUPTED, f"Hugging Face cache {cache_dir}: skipped an entry it could not read: {warning}")
+            Finding(
+                Severity.WARNING,
+                HF_CACHE_CORRUPTED,
+                f"Hugging Face cache {cache_dir}: skipped an entry it could not read: {warning}",
+            )
         )
     return components, notices
 

@@ -16,10 +16,10 @@ from ..errors import InputError, LicensecheckError
 from ..model import Component, Finding
 from ..overrides import override_sources, withhold_overrides
 from ..scope import either_direct, widest
-from .common import FileRead
-from ._locks import is_pylock_name
-from .reconcile import reconcile
 from ..walk import walk
+from ._locks import is_pylock_name
+from .common import FileRead
+from .reconcile import reconcile
 
 MANIFEST_NAMES = ("models.yaml", "models.yml")
 
@@ -66,7 +66,7 @@ def input_kind(path: Path) -> InputKind | None:
     return next((kind for kind in INPUT_KINDS if kind.matches(path)), None)
 
 
-def _reader(kind: InputKind) -> Callable[[Path, Path], "list[Component] | FileRead"]:
+def _reader(kind: InputKind) -> Callable[[Path, Path], list[Component] | FileRead]:
     module, function = kind.reader.split(":")
     return getattr(import_module(module), function)
 
@@ -97,7 +97,9 @@ def merge_components(components: Iterable[Component]) -> list[Component]:
         if existing is None:
             merged[component.key] = component
             continue
-        locations = existing.locations + tuple(place for place in component.locations if place not in existing.locations)
+        locations = existing.locations + tuple(
+            place for place in component.locations if place not in existing.locations
+        )
         merged[component.key] = replace(
             existing,
             locations=locations,

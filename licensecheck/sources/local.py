@@ -31,9 +31,10 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from ..findings import LOCAL_BASE_NOT_FOLLOWED, LOCAL_MODEL_UNREADABLE
+
 from ..card import CardError, card_metadata, lineage_from_metadata
 from ..errors import InputError
+from ..findings import LOCAL_BASE_NOT_FOLLOWED, LOCAL_MODEL_UNREADABLE
 from ..model import MODEL, Component, Finding, LicenceOverride, Location, Severity, is_valid_repo_id
 from .common import is_inside, relative_path
 
@@ -117,7 +118,9 @@ def local_model_component(
     at = where or shown
     check_inside(path, root, at, line, name)
     if not path.exists():
-        raise InputError(at, line, f"{name!r}: no such file or folder (paths are relative to the file that declares them)")
+        raise InputError(
+            at, line, f"{name!r}: no such file or folder (paths are relative to the file that declares them)"
+        )
     if not is_local_model(path):
         raise InputError(
             at,
@@ -162,7 +165,9 @@ def read_model_files(path: Path, shown: str, root: Path | None = None) -> ModelF
         if outside is not None:
             return ModelFiles(shown, problems=(outside,))
         gguf, problem = _read_gguf(path, shown)
-        return ModelFiles(shown, gguf=gguf, gguf_file=shown if gguf is not None else None, problems=tuple(_some(problem)))
+        return ModelFiles(
+            shown, gguf=gguf, gguf_file=shown if gguf is not None else None, problems=tuple(_some(problem))
+        )
     root = root or path
     problems: list[Finding] = []
     card, card_file, problem = _read_card(path / CARD_NAME, f"{shown}/{CARD_NAME}", root)
@@ -204,7 +209,9 @@ def _outside(path: Path, root: Path, shown: str) -> Finding | None:
     """A problem when `path` leads out of `root` through a symbolic link: such a file is not read."""
     if is_inside(path, root):
         return None
-    return _problem(f"{shown} is a symbolic link out of the scanned tree: not read; copy the file into the model's folder")
+    return _problem(
+        f"{shown} is a symbolic link out of the scanned tree: not read; copy the file into the model's folder"
+    )
 
 
 def _read_bytes(path: Path, shown: str, limit: int) -> tuple[bytes | None, Finding | None]:
@@ -366,9 +373,14 @@ def _gguf_lineage(metadata: dict, where: str, notes: list[Finding]) -> tuple[tup
             if hub_id:
                 bases.append(hub_id)
                 continue
-            named = " / ".join(
-                str(metadata[prefix + key]) for key in ("organization", "name") if isinstance(metadata.get(prefix + key), str)
-            ) or f"base model {index}"
+            named = (
+                " / ".join(
+                    str(metadata[prefix + key])
+                    for key in ("organization", "name")
+                    if isinstance(metadata.get(prefix + key), str)
+                )
+                or f"base model {index}"
+            )
             notes.append(
                 Finding(
                     Severity.WARNING,

@@ -153,7 +153,9 @@ def _read_path_entry(fields: dict[str, yaml.Node], node: yaml.Node, where: str, 
     if not declared:
         raise InputError(where, _line(fields["path"]), "`path` is empty: give the model's folder or .gguf file")
     if Path(declared).is_absolute():
-        raise InputError(where, _line(fields["path"]), f"{declared!r}: a local model's path must be relative to {where}")
+        raise InputError(
+            where, _line(fields["path"]), f"{declared!r}: a local model's path must be relative to {where}"
+        )
     name = declared.rstrip("/") or declared
     base_models = _base_models(fields["base_model"], where) if "base_model" in fields else ()
     relation = _relation(fields["relation"], where) if "relation" in fields else None
@@ -194,7 +196,7 @@ def _override(fields: dict[str, yaml.Node], entry: yaml.Node, where: str) -> Lic
             where,
             _line(fields["reason"]),
             "`reason` must say in a few words who checked the licence and why "
-            f"(e.g. \"checked by legal, ticket LEG-12\"), not {reason!r}",
+            f'(e.g. "checked by legal, ticket LEG-12"), not {reason!r}',
         )
     # Where it is set: reports name the line, and only some manifests may set one (overrides.py).
     return LicenceOverride(id=licence, reason=reason, location=Location(path=where, line=_line(fields["license"])))
@@ -209,11 +211,7 @@ def _repo_id(node: yaml.Node, where: str, key: str) -> str:
 
 def _revision(node: yaml.Node, where: str) -> str:
     text = _string(node, where, "revision")
-    if (
-        not text
-        or ".." in text
-        or any(character.isspace() or not character.isprintable() for character in text)
-    ):
+    if not text or ".." in text or any(character.isspace() or not character.isprintable() for character in text):
         raise InputError(
             where,
             _line(node),
@@ -245,7 +243,7 @@ def _string(node: yaml.Node, where: str, key: str) -> str:
 
     if isinstance(node, yaml.ScalarNode) and node.tag == _STR:
         return node.value
-    hint = f" (quote it: {key}: \"{node.value}\")" if isinstance(node, yaml.ScalarNode) and not _is_null(node) else ""
+    hint = f' (quote it: {key}: "{node.value}")' if isinstance(node, yaml.ScalarNode) and not _is_null(node) else ""
     raise InputError(where, _line(node), f"`{key}` must be a string, got {_describe(node)}{hint}")
 
 

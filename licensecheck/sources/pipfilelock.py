@@ -17,8 +17,8 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Component
 from ..scope import DEV, MAIN
-from .common import line_at, read_text, relative_path
 from ._locks import Locked, canonical, components, declared_in_pipfile
+from .common import line_at, read_text, relative_path
 
 SUPPORTED_SPEC = 6
 _SECTIONS = (("default", MAIN), ("develop", DEV))

@@ -78,7 +78,9 @@ def _package(entry: dict, where: str, line: int | None) -> Locked:
         wanted = sorted({e for s in specs if isinstance(s, dict) for e in s.get("extras", []) if isinstance(e, str)})
         edges.append((dependency, None, tuple(wanted)))
     extra_edges: dict[str, list[Edge]] = {
-        extra: [(match.group(1), None, ()) for item in items if isinstance(item, str) and (match := _EXTRA_NAME.match(item))]
+        extra: [
+            (match.group(1), None, ()) for item in items if isinstance(item, str) and (match := _EXTRA_NAME.match(item))
+        ]
         for extra, items in extras.items()
         if isinstance(items, list)
     }

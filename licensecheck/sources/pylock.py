@@ -117,4 +117,3 @@ def _project_name(folder: Path) -> str | None:
     project = data.get("project") if isinstance(data, dict) else None
     name = project.get("name") if isinstance(project, dict) else None
     return canonical(name) if isinstance(name, str) else None
-

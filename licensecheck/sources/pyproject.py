@@ -73,7 +73,9 @@ def _read_dependency_groups(groups: object, where: str, locator: TomlLocator) ->
             )
         key_of[normalised] = key
         if not isinstance(entries, list):
-            raise InputError(where, locator.key_line(key), f"`{dotted_key(key)}` must be a list, got {type_name(entries)}")
+            raise InputError(
+                where, locator.key_line(key), f"`{dotted_key(key)}` must be a list, got {type_name(entries)}"
+            )
         requirements: list[str] = []
         includes[normalised] = []
         for entry in entries:
@@ -115,7 +117,7 @@ def _check_group_includes(
         if group in finished:
             return
         if group in trail:
-            cycle = " -> ".join(key_of[name][-1] for name in (*trail[trail.index(group):], group))
+            cycle = " -> ".join(key_of[name][-1] for name in (*trail[trail.index(group) :], group))
             message = f"dependency groups include each other in a cycle: {cycle}"
             raise InputError(where, locator.key_line(key_of[group]), message)
         for name in includes[group]:
@@ -132,8 +134,10 @@ def _is_include_group(entry: object) -> bool:
 
 def _string_list(value: object, key: tuple[str, ...], where: str, locator: TomlLocator) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        got = type_name(value) if not isinstance(value, list) else "a list with " + ", ".join(
-            sorted({type_name(item) for item in value if not isinstance(item, str)})
+        got = (
+            type_name(value)
+            if not isinstance(value, list)
+            else "a list with " + ", ".join(sorted({type_name(item) for item in value if not isinstance(item, str)}))
         )
         raise InputError(
             where, locator.key_line(key), f"`{dotted_key(key)}` must be a list of requirement strings, got {got}"

@@ -30,12 +30,18 @@ def reconcile(components: Iterable[Component]) -> list[Component]:
 
 
 def _from_lock(component: Component) -> bool:
-    return component.type == PACKAGE and any(is_lock_file_name(PurePosixPath(place.path).name) for place in component.locations)
+    return component.type == PACKAGE and any(
+        is_lock_file_name(PurePosixPath(place.path).name) for place in component.locations
+    )
 
 
 def _applies(lock: Component, requirement: Component) -> bool:
     """Whether a lock file of `lock` sits in the directory of a file declaring `requirement`, or above it."""
-    lock_dirs = {PurePosixPath(place.path).parent for place in lock.locations if is_lock_file_name(PurePosixPath(place.path).name)}
+    lock_dirs = {
+        PurePosixPath(place.path).parent
+        for place in lock.locations
+        if is_lock_file_name(PurePosixPath(place.path).name)
+    }
     for location in requirement.locations:
         folder = PurePosixPath(location.path).parent
         if any(d == folder or d in folder.parents for d in lock_dirs):

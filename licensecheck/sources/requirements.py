@@ -47,15 +47,21 @@ _INCLUDE_REQUIREMENTS = ("-r", "--requirement")
 _INCLUDE_CONSTRAINTS = ("-c", "--constraint")
 _EDITABLE = ("-e", "--editable")
 _GLOBAL_WITH_VALUE = (
-    "-i", "--index-url", "--extra-index-url", "-f", "--find-links",
-    "--trusted-host", "--no-binary", "--only-binary", "--use-feature",
+    "-i",
+    "--index-url",
+    "--extra-index-url",
+    "-f",
+    "--find-links",
+    "--trusted-host",
+    "--no-binary",
+    "--only-binary",
+    "--use-feature",
 )
 _GLOBAL_FLAGS = ("--pre", "--prefer-binary", "--require-hashes", "--no-index")
 _PER_REQUIREMENT_WITH_VALUE = ("--hash", "--config-settings", "-C", "--global-option")
 _SHORT_WITH_VALUE = ("-r", "-c", "-e", "-i", "-f", "-C")
 _OPTIONS_WITH_VALUE = (
-    _INCLUDE_REQUIREMENTS + _INCLUDE_CONSTRAINTS + _EDITABLE
-    + _GLOBAL_WITH_VALUE + _PER_REQUIREMENT_WITH_VALUE
+    _INCLUDE_REQUIREMENTS + _INCLUDE_CONSTRAINTS + _EDITABLE + _GLOBAL_WITH_VALUE + _PER_REQUIREMENT_WITH_VALUE
 )
 _KNOWN_OPTIONS = _OPTIONS_WITH_VALUE + _GLOBAL_FLAGS
 
@@ -217,9 +223,7 @@ def _parse_options(tokens: list[str], where: str, number: int) -> list[tuple[str
         token = tokens[index]
         index += 1
         if not token.startswith("-"):
-            raise InputError(
-                where, number, f"unexpected {token!r}: expected options, or a requirement on its own line"
-            )
+            raise InputError(where, number, f"unexpected {token!r}: expected options, or a requirement on its own line")
         name, value = token, None
         if token.startswith("--") and "=" in token:
             name, value = token.split("=", 1)
@@ -322,8 +326,7 @@ def _direct_component(text: str, path: Path, where: str, number: int, *, editabl
         raise InputError(
             where,
             number,
-            f"cannot tell the project name of {target!r}: add '#egg=<name>' to it, "
-            f"or write '<name> @ {target}'",
+            f"cannot tell the project name of {target!r}: add '#egg=<name>' to it, or write '<name> @ {target}'",
         )
     from packaging.utils import canonicalize_name
 

@@ -55,7 +55,9 @@ def read_sbom(path: Path, where: str) -> tuple[list[Component], list[Finding]]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise InputError(where, error.lineno, f"invalid JSON: {error.msg} (an SBOM must be CycloneDX or SPDX JSON)") from None
+        raise InputError(
+            where, error.lineno, f"invalid JSON: {error.msg} (an SBOM must be CycloneDX or SPDX JSON)"
+        ) from None
     except RecursionError:
         raise InputError(where, None, "invalid JSON: nested too deeply") from None
     document = _Document(where, text)
@@ -193,7 +195,9 @@ def _component(purl_text: str, kind_hint: str | None, document: _Document) -> tu
     if purl.type == "pypi":
         from packaging.utils import canonicalize_name
 
-        return Component(type=PACKAGE, name=canonicalize_name(purl.name), revision=purl.version, locations=location), "pypi"
+        return Component(
+            type=PACKAGE, name=canonicalize_name(purl.name), revision=purl.version, locations=location
+        ), "pypi"
     if purl.type == "huggingface":
         namespace = purl.namespace or ""
         kind = DATASET if kind_hint == "data" else MODEL
@@ -201,6 +205,9 @@ def _component(purl_text: str, kind_hint: str | None, document: _Document) -> tu
             kind, namespace = DATASET, namespace.removeprefix("datasets").strip("/")
         repo_id = f"{namespace}/{purl.name}" if namespace else purl.name
         if not is_valid_repo_id(repo_id):
-            document.fail(f"package URL {purl_text!r} does not name a Hub repository ({repo_id!r} is not a repository id)", purl_text)
+            document.fail(
+                f"package URL {purl_text!r} does not name a Hub repository ({repo_id!r} is not a repository id)",
+                purl_text,
+            )
         return Component(type=kind, name=repo_id, revision=purl.version, locations=location), "huggingface"
     return None, purl.type

@@ -80,7 +80,7 @@ def _read_value(
     key_line = key_index + 1 if key_index is not None else None
     stripped = value.strip()
     if stripped.startswith("file:"):
-        return _read_files(stripped[len("file:"):], path, root, where, key_line)
+        return _read_files(stripped[len("file:") :], path, root, where, key_line)
 
     single_line = "\n" not in stripped
     items = stripped.split(";") if single_line else stripped.splitlines()
@@ -112,7 +112,11 @@ def _read_files(names: str, path: Path, root: Path, where: str, line: int | None
         if not target.is_file():
             raise InputError(where, line, f"file: {name!r} not found (looked for {relative_path(target, root)})")
         if not is_inside(target, root):
-            raise InputError(where, line, f"file: {name!r} is outside the scanned directory: licensecheck reads only files under the path it scans")
+            raise InputError(
+                where,
+                line,
+                f"file: {name!r} is outside the scanned directory: licensecheck reads only files under the path it scans",
+            )
         components += read_requirements(target, root)
     return components
 

@@ -69,14 +69,20 @@ def _is_setup(func: ast.expr) -> bool:
     """`setup(...)`, `setuptools.setup(...)`, `distutils.core.setup(...)`."""
     if isinstance(func, ast.Name):
         return func.id == "setup"
-    return isinstance(func, ast.Attribute) and func.attr == "setup" and isinstance(func.value, (ast.Name, ast.Attribute))
+    return (
+        isinstance(func, ast.Attribute) and func.attr == "setup" and isinstance(func.value, (ast.Name, ast.Attribute))
+    )
 
 
 def _module_literals(tree: ast.Module) -> dict[str, ast.expr]:
     """Module-level variables assigned a literal once and never assigned, extended or changed again."""
     candidates: dict[str, ast.expr] = {}
     for statement in tree.body:
-        if isinstance(statement, ast.Assign) and len(statement.targets) == 1 and isinstance(statement.targets[0], ast.Name):
+        if (
+            isinstance(statement, ast.Assign)
+            and len(statement.targets) == 1
+            and isinstance(statement.targets[0], ast.Name)
+        ):
             if isinstance(statement.value, (ast.List, ast.Tuple, ast.Dict, ast.Constant)):
                 candidates[statement.targets[0].id] = statement.value
     changed: dict[str, int] = {}
@@ -85,7 +91,11 @@ def _module_literals(tree: ast.Module) -> dict[str, ast.expr]:
             changed[node.id] = changed.get(node.id, 0) + 1  # the literal assignment itself counts once
         elif isinstance(node, (ast.AugAssign, ast.AnnAssign)) and isinstance(node.target, ast.Name):
             changed[node.target.id] = changed.get(node.target.id, 0) + 2
-        elif isinstance(node, ast.Subscript) and isinstance(node.ctx, (ast.Store, ast.Del)) and isinstance(node.value, ast.Name):
+        elif (
+            isinstance(node, ast.Subscript)
+            and isinstance(node.ctx, (ast.Store, ast.Del))
+            and isinstance(node.value, ast.Name)
+        ):
             changed[node.value.id] = changed.get(node.value.id, 0) + 2
         elif isinstance(node, ast.Attribute) and node.attr in _MUTATORS and isinstance(node.value, ast.Name):
             changed[node.value.id] = changed.get(node.value.id, 0) + 2
@@ -150,7 +160,12 @@ def _described(node: ast.expr) -> str:
         return f"the result of calling {function[:40]}()"
     if isinstance(node, ast.Name):
         return f"the variable {node.id[:40]}, which is not a literal assigned once and left unchanged"
-    kinds = {ast.ListComp: "a list comprehension", ast.BinOp: "an expression", ast.Subscript: "a lookup", ast.Dict: "a dict"}
+    kinds = {
+        ast.ListComp: "a list comprehension",
+        ast.BinOp: "an expression",
+        ast.Subscript: "a lookup",
+        ast.Dict: "a dict",
+    }
     return kinds.get(type(node), "an expression")
 
 

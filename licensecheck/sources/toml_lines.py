@@ -133,7 +133,7 @@ class TomlLocator:
 
 def _key_part_pattern(part: str) -> str:
     escaped = re.escape(part)
-    return f'(?:{escaped}|"{escaped}"|\'{escaped}\')'
+    return f"(?:{escaped}|\"{escaped}\"|'{escaped}')"
 
 
 def _split_key(text: str) -> tuple[str, ...]:

@@ -72,8 +72,10 @@ def _table(entry: dict, key: str, where: str, line: int | None, name: str) -> di
 
 
 def _edges(items: object, where: str, line: int | None, name: str, key: str) -> list[Edge]:
-    if not (isinstance(items, list) and all(isinstance(item, dict) and isinstance(item.get("name"), str) for item in items)):
-        raise InputError(where, line, f"package {name!r}: `{key}` must be a list of {{ name = \"...\" }} tables")
+    if not (
+        isinstance(items, list) and all(isinstance(item, dict) and isinstance(item.get("name"), str) for item in items)
+    ):
+        raise InputError(where, line, f'package {name!r}: `{key}` must be a list of {{ name = "..." }} tables')
     edges: list[Edge] = []
     for item in items:
         version = item.get("version") if isinstance(item.get("version"), str) else None

@@ -39,12 +39,18 @@ def app(tmp_path_factory) -> Path:
     _write(root / "node_modules" / "widget" / "config.json", '{"model": "acme/in-node-modules"}')
     _write(root / ".cache" / "settings.yaml", "model: acme/in-a-hidden-folder\n")
     _write(root / "serving" / "legacy.py", loader.format("acme/python2") + "print 'loaded'\n")  # Python 2
-    cells = [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None, "source": source}
-             for source in (["from sentence_transformers import SentenceTransformer\n"],
-                            ["model = SentenceTransformer(\n"],  # left unfinished
-                            ["model = SentenceTransformer('acme/after-a-broken-cell')\n"])]
-    _write(root / "notebooks" / "scratch.ipynb", json.dumps({"cells": cells, "metadata": {}, "nbformat": 4,
-                                                              "nbformat_minor": 5}, indent=1))
+    cells = [
+        {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None, "source": source}
+        for source in (
+            ["from sentence_transformers import SentenceTransformer\n"],
+            ["model = SentenceTransformer(\n"],  # left unfinished
+            ["model = SentenceTransformer('acme/after-a-broken-cell')\n"],
+        )
+    ]
+    _write(
+        root / "notebooks" / "scratch.ipynb",
+        json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}, indent=1),
+    )
     return root
 
 
@@ -81,19 +87,29 @@ def test_revisions_found_in_code(discovery):
 
 def test_notebook_locations_carry_the_cell(discovery):
     labels = {(item["id"], item["line"]): item["label"] for item in EXPECTED if "label" in item}
-    found = {(r.name, r.location.line): r.location.label for r in discovery.references
-             if r.location.path.endswith(".ipynb") and r.location.path != "notebooks/scratch.ipynb"}
+    found = {
+        (r.name, r.location.line): r.location.label
+        for r in discovery.references
+        if r.location.path.endswith(".ipynb") and r.location.path != "notebooks/scratch.ipynb"
+    }
     assert found == labels
 
 
 def test_ignored_environment_hidden_and_vendored_files_are_never_read(discovery):
     names = {r.name for r in discovery.references}
     assert "acme/not-ignored" in names  # the control: an anchored pattern only ignores the root's folder
-    for skipped in ("acme/gitignored-output", "acme/gitignored-scratch", "acme/in-a-virtualenv",
-                    "acme/in-node-modules", "acme/in-a-hidden-folder"):
+    for skipped in (
+        "acme/gitignored-output",
+        "acme/gitignored-scratch",
+        "acme/in-a-virtualenv",
+        "acme/in-node-modules",
+        "acme/in-a-hidden-folder",
+    ):
         assert skipped not in names
-    assert not any(place.path.startswith(("outputs/", "scratch/", "env-py312/", "node_modules/", ".cache/"))
-                   for _, _, place in discovery.local_loads)
+    assert not any(
+        place.path.startswith(("outputs/", "scratch/", "env-py312/", "node_modules/", ".cache/"))
+        for _, _, place in discovery.local_loads
+    )
 
 
 def test_unparsable_files_are_warnings_with_their_path(discovery):
@@ -105,13 +121,22 @@ def test_unparsable_files_are_warnings_with_their_path(discovery):
 
 
 def test_run_time_values_are_said_where_they_are_loaded(discovery):
-    unknown = {n.message.split(":")[0] + ":" + n.message.split(":")[1] for n in discovery.notices
-               if n.code == "not-statically-known"}
+    unknown = {
+        n.message.split(":")[0] + ":" + n.message.split(":")[1]
+        for n in discovery.notices
+        if n.code == "not-statically-known"
+    }
     # train_sft.py:24: the argparse default is reported, and that a run may change it
     assert unknown == {
-        "serving/embeddings.py:16", "training/data.py:35", "training/distill.py:20", "training/evaluate_models.py:17",
-        "training/finetune_lora.py:26", "training/finetune_lora.py:27",
-        "training/train_sft.py:23", "training/train_sft.py:24", "training/train_sft.py:25",
+        "serving/embeddings.py:16",
+        "training/data.py:35",
+        "training/distill.py:20",
+        "training/evaluate_models.py:17",
+        "training/finetune_lora.py:26",
+        "training/finetune_lora.py:27",
+        "training/train_sft.py:23",
+        "training/train_sft.py:24",
+        "training/train_sft.py:25",
     }
 
 

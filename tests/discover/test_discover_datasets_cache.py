@@ -37,10 +37,16 @@ def test_a_committed_datasets_cache_is_not_read_as_references(cache):
 
 
 # Without the files beside it that make the layout a cache's, each record is read like any JSON file.
-@pytest.mark.parametrize("companions, expected", [
-    ([f"{ALPACA_RECORD}.lock"], ("dataset", "tatsu-lab/alpaca", f"{QUANTIZE}/{ALPACA_RECORD}.json")),
-    ([f"{WIKITEXT_BUILD}/wikitext-test.arrow"], ("dataset", "wikitext", f"{QUANTIZE}/{WIKITEXT_BUILD}/dataset_info.json")),
-])
+@pytest.mark.parametrize(
+    "companions, expected",
+    [
+        ([f"{ALPACA_RECORD}.lock"], ("dataset", "tatsu-lab/alpaca", f"{QUANTIZE}/{ALPACA_RECORD}.json")),
+        (
+            [f"{WIKITEXT_BUILD}/wikitext-test.arrow"],
+            ("dataset", "wikitext", f"{QUANTIZE}/{WIKITEXT_BUILD}/dataset_info.json"),
+        ),
+    ],
+)
 def test_the_layout_not_the_name_marks_a_cache(cache, companions, expected):
     for companion in companions:
         (cache / companion).unlink()

@@ -21,76 +21,171 @@ def found(tmp_path: Path, files: dict[str, str]) -> set[tuple]:
 
 # (name, files, expected references as (type, id, path, line))
 PATTERNS = [
-    ("transformers AutoModel.from_pretrained", {"a.py": """
+    (
+        "transformers AutoModel.from_pretrained",
+        {
+            "a.py": """
         from transformers import AutoModelForCausalLM
         model = AutoModelForCausalLM.from_pretrained("Qwen/Qwen2.5-7B-Instruct")
-     """}, {("model", "Qwen/Qwen2.5-7B-Instruct", "a.py", 2)}),
-    ("from_pretrained keyword", {"a.py": """
+     """
+        },
+        {("model", "Qwen/Qwen2.5-7B-Instruct", "a.py", 2)},
+    ),
+    (
+        "from_pretrained keyword",
+        {
+            "a.py": """
         import transformers
         tok = transformers.AutoTokenizer.from_pretrained(pretrained_model_name_or_path="google/gemma-2-2b-it")
-     """}, {("model", "google/gemma-2-2b-it", "a.py", 2)}),
-    ("legacy bare id in a loader", {"a.py": """
+     """
+        },
+        {("model", "google/gemma-2-2b-it", "a.py", 2)},
+    ),
+    (
+        "legacy bare id in a loader",
+        {
+            "a.py": """
         from transformers import AutoModel
         AutoModel.from_pretrained("bert-base-uncased")
-     """}, {("model", "bert-base-uncased", "a.py", 2)}),
-    ("pipeline model keyword", {"a.py": """
+     """
+        },
+        {("model", "bert-base-uncased", "a.py", 2)},
+    ),
+    (
+        "pipeline model keyword",
+        {
+            "a.py": """
         from transformers import pipeline
         pipe = pipeline("text-generation", model="gpt2", tokenizer="openai-community/gpt2")
-     """}, {("model", "gpt2", "a.py", 2), ("model", "openai-community/gpt2", "a.py", 2)}),
-    ("pipeline second positional", {"a.py": """
+     """
+        },
+        {("model", "gpt2", "a.py", 2), ("model", "openai-community/gpt2", "a.py", 2)},
+    ),
+    (
+        "pipeline second positional",
+        {
+            "a.py": """
         from transformers import pipeline
         pipe = pipeline("summarization", "facebook/bart-large-cnn")
-     """}, {("model", "facebook/bart-large-cnn", "a.py", 2)}),
-    ("diffusers and a LoRA", {"a.py": """
+     """
+        },
+        {("model", "facebook/bart-large-cnn", "a.py", 2)},
+    ),
+    (
+        "diffusers and a LoRA",
+        {
+            "a.py": """
         from diffusers import DiffusionPipeline
         pipe = DiffusionPipeline.from_pretrained("black-forest-labs/FLUX.1-dev")
         pipe.load_lora_weights("XLabs-AI/flux-RealismLora")
-     """}, {("model", "black-forest-labs/FLUX.1-dev", "a.py", 2), ("model", "XLabs-AI/flux-RealismLora", "a.py", 3)}),
-    ("sentence-transformers and CrossEncoder", {"a.py": """
+     """
+        },
+        {("model", "black-forest-labs/FLUX.1-dev", "a.py", 2), ("model", "XLabs-AI/flux-RealismLora", "a.py", 3)},
+    ),
+    (
+        "sentence-transformers and CrossEncoder",
+        {
+            "a.py": """
         from sentence_transformers import CrossEncoder, SentenceTransformer
         embedder = SentenceTransformer("sentence-transformers/all-MiniLM-L6-v2")
         reranker = CrossEncoder(model_name_or_path="cross-encoder/ms-marco-MiniLM-L-6-v2")
-     """}, {("model", "sentence-transformers/all-MiniLM-L6-v2", "a.py", 2),
-            ("model", "cross-encoder/ms-marco-MiniLM-L-6-v2", "a.py", 3)}),
-    ("peft adapter is the second argument", {"a.py": """
+     """
+        },
+        {
+            ("model", "sentence-transformers/all-MiniLM-L6-v2", "a.py", 2),
+            ("model", "cross-encoder/ms-marco-MiniLM-L-6-v2", "a.py", 3),
+        },
+    ),
+    (
+        "peft adapter is the second argument",
+        {
+            "a.py": """
         from peft import PeftModel
         from transformers import AutoModelForCausalLM
         base = AutoModelForCausalLM.from_pretrained("meta-llama/Llama-3.1-8B")
         model = PeftModel.from_pretrained(base, "acme/llama-lora")
-     """}, {("model", "meta-llama/Llama-3.1-8B", "a.py", 3), ("model", "acme/llama-lora", "a.py", 4)}),
-    ("vLLM LLM(model=...)", {"a.py": """
+     """
+        },
+        {("model", "meta-llama/Llama-3.1-8B", "a.py", 3), ("model", "acme/llama-lora", "a.py", 4)},
+    ),
+    (
+        "vLLM LLM(model=...)",
+        {
+            "a.py": """
         from vllm import LLM
         llm = LLM(model="mistralai/Mistral-7B-Instruct-v0.3", tokenizer="mistralai/Mistral-7B-v0.3")
-     """}, {("model", "mistralai/Mistral-7B-Instruct-v0.3", "a.py", 2), ("model", "mistralai/Mistral-7B-v0.3", "a.py", 2)}),
-    ("hf_hub_download and snapshot_download", {"a.py": """
+     """
+        },
+        {("model", "mistralai/Mistral-7B-Instruct-v0.3", "a.py", 2), ("model", "mistralai/Mistral-7B-v0.3", "a.py", 2)},
+    ),
+    (
+        "hf_hub_download and snapshot_download",
+        {
+            "a.py": """
         from huggingface_hub import hf_hub_download, snapshot_download
         hf_hub_download(repo_id="TheBloke/Llama-2-7B-GGUF", filename="llama-2-7b.Q4_K_M.gguf")
         snapshot_download("HuggingFaceFW/fineweb", repo_type="dataset")
-     """}, {("model", "TheBloke/Llama-2-7B-GGUF", "a.py", 2), ("dataset", "HuggingFaceFW/fineweb", "a.py", 3)}),
-    ("load_dataset", {"a.py": """
+     """
+        },
+        {("model", "TheBloke/Llama-2-7B-GGUF", "a.py", 2), ("dataset", "HuggingFaceFW/fineweb", "a.py", 3)},
+    ),
+    (
+        "load_dataset",
+        {
+            "a.py": """
         from datasets import load_dataset
         ds = load_dataset("allenai/c4", "en", split="train", streaming=True)
         squad = load_dataset(path="squad")
-     """}, {("dataset", "allenai/c4", "a.py", 2), ("dataset", "squad", "a.py", 3)}),
-    ("open_clip hf-hub prefix", {"a.py": """
+     """
+        },
+        {("dataset", "allenai/c4", "a.py", 2), ("dataset", "squad", "a.py", 3)},
+    ),
+    (
+        "open_clip hf-hub prefix",
+        {
+            "a.py": """
         import open_clip
         open_clip.create_model_and_transforms("hf-hub:laion/CLIP-ViT-g-14-laion2B-s12B-b42K")
-     """}, {("model", "laion/CLIP-ViT-g-14-laion2B-s12B-b42K", "a.py", 2)}),
-    ("timm hf-hub and hf_hub prefixes", {"a.py": """
+     """
+        },
+        {("model", "laion/CLIP-ViT-g-14-laion2B-s12B-b42K", "a.py", 2)},
+    ),
+    (
+        "timm hf-hub and hf_hub prefixes",
+        {
+            "a.py": """
         import timm
         a = timm.create_model("hf-hub:timm/resnet50.a1_in1k", pretrained=True)
         b = timm.create_model("hf_hub:timm/convnext_tiny.fb_in22k", pretrained=True)
-     """}, {("model", "timm/resnet50.a1_in1k", "a.py", 2), ("model", "timm/convnext_tiny.fb_in22k", "a.py", 3)}),
-    ("llama-cpp Llama.from_pretrained", {"a.py": """
+     """
+        },
+        {("model", "timm/resnet50.a1_in1k", "a.py", 2), ("model", "timm/convnext_tiny.fb_in22k", "a.py", 3)},
+    ),
+    (
+        "llama-cpp Llama.from_pretrained",
+        {
+            "a.py": """
         from llama_cpp import Llama
         llm = Llama.from_pretrained(repo_id="Qwen/Qwen2.5-0.5B-Instruct-GGUF", filename="*q8_0.gguf")
-     """}, {("model", "Qwen/Qwen2.5-0.5B-Instruct-GGUF", "a.py", 2)}),
-    ("module constant", {"a.py": """
+     """
+        },
+        {("model", "Qwen/Qwen2.5-0.5B-Instruct-GGUF", "a.py", 2)},
+    ),
+    (
+        "module constant",
+        {
+            "a.py": """
         from transformers import AutoModel
         MODEL = "intfloat/e5-large-v2"
         AutoModel.from_pretrained(MODEL)
-     """}, {("model", "intfloat/e5-large-v2", "a.py", 2)}),
-    ("class constant through self and the class", {"a.py": """
+     """
+        },
+        {("model", "intfloat/e5-large-v2", "a.py", 2)},
+    ),
+    (
+        "class constant through self and the class",
+        {
+            "a.py": """
         from transformers import AutoModel
         class Encoder:
             NAME = "BAAI/bge-large-en-v1.5"
@@ -99,148 +194,311 @@ PATTERNS = [
             @classmethod
             def again(cls):
                 return AutoModel.from_pretrained(Encoder.NAME)
-     """}, {("model", "BAAI/bge-large-en-v1.5", "a.py", 3)}),
-    ("f-string and concatenation of constants", {"a.py": """
+     """
+        },
+        {("model", "BAAI/bge-large-en-v1.5", "a.py", 3)},
+    ),
+    (
+        "f-string and concatenation of constants",
+        {
+            "a.py": """
         from transformers import AutoModel
         ORG = "Qwen"
         SIZE = "7B"
         AutoModel.from_pretrained(f"{ORG}/Qwen2.5-{SIZE}")
         AutoModel.from_pretrained(ORG + "/" + "QwQ-32B")
-     """}, {("model", "Qwen/Qwen2.5-7B", "a.py", 4), ("model", "Qwen/QwQ-32B", "a.py", 5)}),
-    ("constant imported from another module", {"settings.py": """
+     """
+        },
+        {("model", "Qwen/Qwen2.5-7B", "a.py", 4), ("model", "Qwen/QwQ-32B", "a.py", 5)},
+    ),
+    (
+        "constant imported from another module",
+        {
+            "settings.py": """
         CHAT = "microsoft/phi-4"
-     """, "app.py": """
+     """,
+            "app.py": """
         from transformers import AutoModel
         from settings import CHAT
         import settings
         AutoModel.from_pretrained(CHAT)
         AutoModel.from_pretrained(settings.CHAT)
-     """}, {("model", "microsoft/phi-4", "settings.py", 1)}),
-    ("function argument followed to its callers and default", {"a.py": """
+     """,
+        },
+        {("model", "microsoft/phi-4", "settings.py", 1)},
+    ),
+    (
+        "function argument followed to its callers and default",
+        {
+            "a.py": """
         from transformers import AutoModel
         def load(name="google/flan-t5-base"):
             return AutoModel.from_pretrained(name)
         load("google/flan-t5-large")
         load()
-     """}, {("model", "google/flan-t5-base", "a.py", 2), ("model", "google/flan-t5-large", "a.py", 4)}),
-    ("constructor argument across files", {"embed.py": """
+     """
+        },
+        {("model", "google/flan-t5-base", "a.py", 2), ("model", "google/flan-t5-large", "a.py", 4)},
+    ),
+    (
+        "constructor argument across files",
+        {
+            "embed.py": """
         from sentence_transformers import SentenceTransformer
         class Embedder:
             def __init__(self, model_id):
                 self.model_id = model_id
             def load(self):
                 return SentenceTransformer(self.model_id)
-     """, "main.py": """
+     """,
+            "main.py": """
         from embed import Embedder
         e = Embedder("thenlper/gte-small")
-     """}, {("model", "thenlper/gte-small", "main.py", 2)}),
-    ("dict of constants and a loop", {"a.py": """
+     """,
+        },
+        {("model", "thenlper/gte-small", "main.py", 2)},
+    ),
+    (
+        "dict of constants and a loop",
+        {
+            "a.py": """
         from datasets import load_dataset
         SETS = {"math": "openai/gsm8k", "code": "openai/openai_humaneval"}
         for key, repo in SETS.items():
             load_dataset(repo)
         load_dataset(SETS["math"], "main")
-     """}, {("dataset", "openai/gsm8k", "a.py", 2), ("dataset", "openai/openai_humaneval", "a.py", 2)}),
-    ("argparse default", {"a.py": """
+     """
+        },
+        {("dataset", "openai/gsm8k", "a.py", 2), ("dataset", "openai/openai_humaneval", "a.py", 2)},
+    ),
+    (
+        "argparse default",
+        {
+            "a.py": """
         import argparse
         from transformers import AutoModel
         parser = argparse.ArgumentParser()
         parser.add_argument("--model-name", default="distilbert/distilbert-base-uncased")
         args = parser.parse_args()
         AutoModel.from_pretrained(args.model_name)
-     """}, {("model", "distilbert/distilbert-base-uncased", "a.py", 4)}),
-    ("environment variable with a default", {"a.py": """
+     """
+        },
+        {("model", "distilbert/distilbert-base-uncased", "a.py", 4)},
+    ),
+    (
+        "environment variable with a default",
+        {
+            "a.py": """
         import os
         from transformers import AutoModel
         AutoModel.from_pretrained(os.environ.get("MODEL", "allenai/OLMo-2-1124-7B"))
-     """}, {("model", "allenai/OLMo-2-1124-7B", "a.py", 3)}),
-    ("hf:// dataset path", {"a.py": """
+     """
+        },
+        {("model", "allenai/OLMo-2-1124-7B", "a.py", 3)},
+    ),
+    (
+        "hf:// dataset path",
+        {
+            "a.py": """
         import pandas as pd
         df = pd.read_parquet("hf://datasets/stanfordnlp/imdb/plain_text/train-00000-of-00001.parquet")
-     """}, {("dataset", "stanfordnlp/imdb", "a.py", 2)}),
-    ("LangChain wrapper", {"a.py": """
+     """
+        },
+        {("dataset", "stanfordnlp/imdb", "a.py", 2)},
+    ),
+    (
+        "LangChain wrapper",
+        {
+            "a.py": """
         from langchain_huggingface import HuggingFaceEmbeddings, HuggingFaceEndpoint
         e = HuggingFaceEmbeddings(model_name="sentence-transformers/all-mpnet-base-v2")
         llm = HuggingFaceEndpoint(repo_id="HuggingFaceH4/zephyr-7b-beta")
-     """}, {("model", "sentence-transformers/all-mpnet-base-v2", "a.py", 2), ("model", "HuggingFaceH4/zephyr-7b-beta", "a.py", 3)}),
-    ("subprocess running huggingface-cli", {"a.py": """
+     """
+        },
+        {
+            ("model", "sentence-transformers/all-mpnet-base-v2", "a.py", 2),
+            ("model", "HuggingFaceH4/zephyr-7b-beta", "a.py", 3),
+        },
+    ),
+    (
+        "subprocess running huggingface-cli",
+        {
+            "a.py": """
         import subprocess
         subprocess.run(["huggingface-cli", "download", "openai/whisper-small"], check=True)
-     """}, {("model", "openai/whisper-small", "a.py", 2)}),
-    ("YAML config keys at any depth", {"c.yaml": """
+     """
+        },
+        {("model", "openai/whisper-small", "a.py", 2)},
+    ),
+    (
+        "YAML config keys at any depth",
+        {
+            "c.yaml": """
         training:
           base_model: meta-llama/Llama-3.2-3B
           data:
             dataset_name: HuggingFaceH4/no_robots
           tokenizer_name: meta-llama/Llama-3.2-3B-Instruct
-     """}, {("model", "meta-llama/Llama-3.2-3B", "c.yaml", 2), ("dataset", "HuggingFaceH4/no_robots", "c.yaml", 4),
-            ("model", "meta-llama/Llama-3.2-3B-Instruct", "c.yaml", 5)}),
-    ("config keys in capitals (the text's hint words are looked for in any case)", {"c.yaml": """
+     """
+        },
+        {
+            ("model", "meta-llama/Llama-3.2-3B", "c.yaml", 2),
+            ("dataset", "HuggingFaceH4/no_robots", "c.yaml", 4),
+            ("model", "meta-llama/Llama-3.2-3B-Instruct", "c.yaml", 5),
+        },
+    ),
+    (
+        "config keys in capitals (the text's hint words are looked for in any case)",
+        {
+            "c.yaml": """
         BASE_MODEL: meta-llama/Llama-3.2-3B
-     """, "d.json": """
+     """,
+            "d.json": """
         {"EVAL_DATASET": "HuggingFaceH4/no_robots"}
-     """}, {("model", "meta-llama/Llama-3.2-3B", "c.yaml", 1), ("dataset", "HuggingFaceH4/no_robots", "d.json", 1)}),
-    ("JSON config", {"c.json": """
+     """,
+        },
+        {("model", "meta-llama/Llama-3.2-3B", "c.yaml", 1), ("dataset", "HuggingFaceH4/no_robots", "d.json", 1)},
+    ),
+    (
+        "JSON config",
+        {
+            "c.json": """
         {"experiment": {"pretrained_model": "google/vit-base-patch16-224", "datasets": ["uoft-cs/cifar10"]}}
-     """}, {("model", "google/vit-base-patch16-224", "c.json", 1), ("dataset", "uoft-cs/cifar10", "c.json", 1)}),
-    ("TOML config", {"c.toml": """
+     """
+        },
+        {("model", "google/vit-base-patch16-224", "c.json", 1), ("dataset", "uoft-cs/cifar10", "c.json", 1)},
+    ),
+    (
+        "TOML config",
+        {
+            "c.toml": """
         [model]
         model_id = "ibm-granite/granite-3.1-8b-instruct"
         [data]
         dataset = "HuggingFaceTB/smoltalk"
-     """}, {("model", "ibm-granite/granite-3.1-8b-instruct", "c.toml", 2), ("dataset", "HuggingFaceTB/smoltalk", "c.toml", 4)}),
-    ("Dockerfile huggingface-cli and hf download", {"Dockerfile": """
+     """
+        },
+        {
+            ("model", "ibm-granite/granite-3.1-8b-instruct", "c.toml", 2),
+            ("dataset", "HuggingFaceTB/smoltalk", "c.toml", 4),
+        },
+    ),
+    (
+        "Dockerfile huggingface-cli and hf download",
+        {
+            "Dockerfile": """
         FROM python:3.12-slim
         RUN huggingface-cli download Qwen/Qwen2.5-1.5B-Instruct --local-dir /m \\
          && hf download HuggingFaceTB/cosmopedia --repo-type dataset
-     """}, {("model", "Qwen/Qwen2.5-1.5B-Instruct", "Dockerfile", 2), ("dataset", "HuggingFaceTB/cosmopedia", "Dockerfile", 3)}),
-    ("Dockerfile --hf-repo", {"Dockerfile": """
+     """
+        },
+        {
+            ("model", "Qwen/Qwen2.5-1.5B-Instruct", "Dockerfile", 2),
+            ("dataset", "HuggingFaceTB/cosmopedia", "Dockerfile", 3),
+        },
+    ),
+    (
+        "Dockerfile --hf-repo",
+        {
+            "Dockerfile": """
         FROM ghcr.io/ggml-org/llama.cpp:server
         CMD ["--hf-repo", "ggml-org/gemma-3-1b-it-GGUF", "--port", "8080"]
-     """}, {("model", "ggml-org/gemma-3-1b-it-GGUF", "Dockerfile", 2)}),
-    ("Ollama Modelfile hf.co reference", {"Modelfile": """
+     """
+        },
+        {("model", "ggml-org/gemma-3-1b-it-GGUF", "Dockerfile", 2)},
+    ),
+    (
+        "Ollama Modelfile hf.co reference",
+        {
+            "Modelfile": """
         FROM hf.co/bartowski/Llama-3.2-1B-Instruct-GGUF:Q4_K_M
         PARAMETER temperature 0.7
-     """}, {("model", "bartowski/Llama-3.2-1B-Instruct-GGUF", "Modelfile", 1)}),
-    ("Makefile variables and commands", {"Makefile": """
+     """
+        },
+        {("model", "bartowski/Llama-3.2-1B-Instruct-GGUF", "Modelfile", 1)},
+    ),
+    (
+        "Makefile variables and commands",
+        {
+            "Makefile": """
         MODEL ?= Qwen/Qwen2.5-0.5B
         train:
         \tpython train.py --model_name_or_path $(MODEL) --dataset_name HuggingFaceH4/no_robots
         \ttune download meta-llama/Llama-3.2-1B --output-dir /tmp/llama
-     """}, {("model", "Qwen/Qwen2.5-0.5B", "Makefile", 1), ("dataset", "HuggingFaceH4/no_robots", "Makefile", 3),
-            ("model", "meta-llama/Llama-3.2-1B", "Makefile", 4)}),
-    ("vllm serve and --model flags in a shell script", {"serve.sh": """
+     """
+        },
+        {
+            ("model", "Qwen/Qwen2.5-0.5B", "Makefile", 1),
+            ("dataset", "HuggingFaceH4/no_robots", "Makefile", 3),
+            ("model", "meta-llama/Llama-3.2-1B", "Makefile", 4),
+        },
+    ),
+    (
+        "vllm serve and --model flags in a shell script",
+        {
+            "serve.sh": """
         vllm serve Qwen/Qwen2.5-7B-Instruct --port 8000 &
         text-generation-launcher --model-id=HuggingFaceH4/zephyr-7b-beta
         python -m sglang.launch_server --model-path deepseek-ai/DeepSeek-V3 --tp 8
-     """}, {("model", "Qwen/Qwen2.5-7B-Instruct", "serve.sh", 1), ("model", "HuggingFaceH4/zephyr-7b-beta", "serve.sh", 2),
-            ("model", "deepseek-ai/DeepSeek-V3", "serve.sh", 3)}),
-    ("a model named to an inference endpoint", {"a.py": """
+     """
+        },
+        {
+            ("model", "Qwen/Qwen2.5-7B-Instruct", "serve.sh", 1),
+            ("model", "HuggingFaceH4/zephyr-7b-beta", "serve.sh", 2),
+            ("model", "deepseek-ai/DeepSeek-V3", "serve.sh", 3),
+        },
+    ),
+    (
+        "a model named to an inference endpoint",
+        {
+            "a.py": """
         from huggingface_hub import InferenceClient
         from openai import OpenAI
         client = InferenceClient(provider="together")
         client.chat_completion([], model="deepseek-ai/DeepSeek-R1")
         OpenAI(base_url="http://vllm:8000/v1").chat.completions.create(model="Qwen/Qwen2.5-7B-Instruct", messages=[])
         OpenAI().chat.completions.create(model="gpt-4o-mini", messages=[])
-     """}, {("model", "deepseek-ai/DeepSeek-R1", "a.py", 4), ("model", "Qwen/Qwen2.5-7B-Instruct", "a.py", 5)}),
-    ("dict.get with a default", {"a.py": """
+     """
+        },
+        {("model", "deepseek-ai/DeepSeek-R1", "a.py", 4), ("model", "Qwen/Qwen2.5-7B-Instruct", "a.py", 5)},
+    ),
+    (
+        "dict.get with a default",
+        {
+            "a.py": """
         from transformers import AutoModel
         SIZES = {"small": "google/gemma-2-2b", "large": "google/gemma-2-27b"}
         def load(size):
             return AutoModel.from_pretrained(SIZES.get(size, "google/gemma-2-9b"))
-     """}, {("model", "google/gemma-2-2b", "a.py", 2), ("model", "google/gemma-2-27b", "a.py", 2),
-            ("model", "google/gemma-2-9b", "a.py", 4)}),
-    ("a pydantic settings object from another module", {"config.py": """
+     """
+        },
+        {
+            ("model", "google/gemma-2-2b", "a.py", 2),
+            ("model", "google/gemma-2-27b", "a.py", 2),
+            ("model", "google/gemma-2-9b", "a.py", 4),
+        },
+    ),
+    (
+        "a pydantic settings object from another module",
+        {
+            "config.py": """
         from pydantic_settings import BaseSettings
         class Settings(BaseSettings):
             embedding_model: str = "nomic-ai/nomic-embed-text-v1.5"
         settings = Settings()
-     """, "app.py": """
+     """,
+            "app.py": """
         from sentence_transformers import SentenceTransformer
         from config import settings
         SentenceTransformer(settings.embedding_model, trust_remote_code=True)
-     """}, {("model", "nomic-ai/nomic-embed-text-v1.5", "config.py", 3)}),
-    ("click and typer defaults", {"a.py": """
+     """,
+        },
+        {("model", "nomic-ai/nomic-embed-text-v1.5", "config.py", 3)},
+    ),
+    (
+        "click and typer defaults",
+        {
+            "a.py": """
         import click
         import typer
         from transformers import AutoModel
@@ -250,37 +508,79 @@ PATTERNS = [
             AutoModel.from_pretrained(model_name)
         def cli(model: str = typer.Option("microsoft/deberta-v3-base")):
             AutoModel.from_pretrained(model)
-     """}, {("model", "allenai/longformer-base-4096", "a.py", 5), ("model", "microsoft/deberta-v3-base", "a.py", 8)}),
-    ("an Enum member's value", {"a.py": """
+     """
+        },
+        {("model", "allenai/longformer-base-4096", "a.py", 5), ("model", "microsoft/deberta-v3-base", "a.py", 8)},
+    ),
+    (
+        "an Enum member's value",
+        {
+            "a.py": """
         from enum import Enum
         from transformers import AutoModel
         class Size(str, Enum):
             SMALL = "google/gemma-3-1b-it"
         AutoModel.from_pretrained(Size.SMALL.value)
-     """}, {("model", "google/gemma-3-1b-it", "a.py", 4)}),
-    ("the choices of a Streamlit select box", {"a.py": """
+     """
+        },
+        {("model", "google/gemma-3-1b-it", "a.py", 4)},
+    ),
+    (
+        "the choices of a Streamlit select box",
+        {
+            "a.py": """
         import streamlit as st
         from transformers import pipeline
         name = st.selectbox("Model", ["distilbert/distilbert-base-uncased-finetuned-sst-2-english", "cardiffnlp/twitter-roberta-base-sentiment-latest"])
         pipeline("sentiment-analysis", model=name)
-     """}, {("model", "distilbert/distilbert-base-uncased-finetuned-sst-2-english", "a.py", 3),
-            ("model", "cardiffnlp/twitter-roberta-base-sentiment-latest", "a.py", 3)}),
-    ("llama.cpp -hf with a quantisation", {"run.sh": """
+     """
+        },
+        {
+            ("model", "distilbert/distilbert-base-uncased-finetuned-sst-2-english", "a.py", 3),
+            ("model", "cardiffnlp/twitter-roberta-base-sentiment-latest", "a.py", 3),
+        },
+    ),
+    (
+        "llama.cpp -hf with a quantisation",
+        {
+            "run.sh": """
         llama-server -hf ggml-org/gemma-3-4b-it-GGUF:Q4_K_M --port 8080
-     """}, {("model", "ggml-org/gemma-3-4b-it-GGUF", "run.sh", 1)}),
-    ("an example environment file and role-named keys", {".env.example": """
+     """
+        },
+        {("model", "ggml-org/gemma-3-4b-it-GGUF", "run.sh", 1)},
+    ),
+    (
+        "an example environment file and role-named keys",
+        {
+            ".env.example": """
         HF_TOKEN=
         RERANK_MODEL=BAAI/bge-reranker-v2-m3
         EVAL_DATASET_NAME=openai/gsm8k
-     """, "c.yaml": """
+     """,
+            "c.yaml": """
         asr_model_id: openai/whisper-large-v3
-     """}, {("model", "BAAI/bge-reranker-v2-m3", ".env.example", 2), ("dataset", "openai/gsm8k", ".env.example", 3),
-            ("model", "openai/whisper-large-v3", "c.yaml", 1)}),
-    ("shell script with a variable", {"get.sh": """
+     """,
+        },
+        {
+            ("model", "BAAI/bge-reranker-v2-m3", ".env.example", 2),
+            ("dataset", "openai/gsm8k", ".env.example", 3),
+            ("model", "openai/whisper-large-v3", "c.yaml", 1),
+        },
+    ),
+    (
+        "shell script with a variable",
+        {
+            "get.sh": """
         MODEL=deepseek-ai/DeepSeek-R1-Distill-Qwen-7B
         huggingface-cli download "$MODEL"
-     """}, {("model", "deepseek-ai/DeepSeek-R1-Distill-Qwen-7B", "get.sh", 1)}),
-    ("subclasses' constants read through self in the base's method", {"rerank.py": """
+     """
+        },
+        {("model", "deepseek-ai/DeepSeek-R1-Distill-Qwen-7B", "get.sh", 1)},
+    ),
+    (
+        "subclasses' constants read through self in the base's method",
+        {
+            "rerank.py": """
         from sentence_transformers import CrossEncoder
         class Reranker:
             MODEL_ID = "cross-encoder/ms-marco-MiniLM-L-6-v2"
@@ -291,13 +591,23 @@ PATTERNS = [
         class Cached(Multilingual):
             def __init__(self):
                 super().__init__()
-     """, "extra.py": """
+     """,
+            "extra.py": """
         from rerank import Reranker
         class Large(Reranker):
             MODEL_ID = "BAAI/bge-reranker-large"
-     """}, {("model", "cross-encoder/ms-marco-MiniLM-L-6-v2", "rerank.py", 3),
-            ("model", "BAAI/bge-reranker-base", "rerank.py", 7), ("model", "BAAI/bge-reranker-large", "extra.py", 3)}),
-    ("a subclass's constant counts only where self reads it", {"rerank.py": """
+     """,
+        },
+        {
+            ("model", "cross-encoder/ms-marco-MiniLM-L-6-v2", "rerank.py", 3),
+            ("model", "BAAI/bge-reranker-base", "rerank.py", 7),
+            ("model", "BAAI/bge-reranker-large", "extra.py", 3),
+        },
+    ),
+    (
+        "a subclass's constant counts only where self reads it",
+        {
+            "rerank.py": """
         from sentence_transformers import CrossEncoder
         from vendor import Base
         class Reranker:
@@ -318,70 +628,133 @@ PATTERNS = [
                 self.model = None
         class Unrelated(Base):
             MODEL_ID = "acme/a-vendor-subclass"
-     """}, {("model", "cross-encoder/ms-marco-MiniLM-L-6-v2", "rerank.py", 4),
-            ("model", "BAAI/bge-reranker-base", "rerank.py", 12)}),
-    ("an Ollama hf.co model name held in a constant", {"a.py": """
+     """
+        },
+        {
+            ("model", "cross-encoder/ms-marco-MiniLM-L-6-v2", "rerank.py", 4),
+            ("model", "BAAI/bge-reranker-base", "rerank.py", 12),
+        },
+    ),
+    (
+        "an Ollama hf.co model name held in a constant",
+        {
+            "a.py": """
         import requests
         OLLAMA_MODEL = "hf.co/bartowski/Llama-3.2-3B-Instruct-GGUF:Q4_K_M"
         def chat(prompt, model="hf.co/unsloth/gemma-3-1b-it-GGUF"):
             return requests.post("http://localhost:11434/api/generate", json={"model": OLLAMA_MODEL, "prompt": prompt})
-     """}, {("model", "bartowski/Llama-3.2-3B-Instruct-GGUF", "a.py", 2), ("model", "unsloth/gemma-3-1b-it-GGUF", "a.py", 3)}),
+     """
+        },
+        {
+            ("model", "bartowski/Llama-3.2-3B-Instruct-GGUF", "a.py", 2),
+            ("model", "unsloth/gemma-3-1b-it-GGUF", "a.py", 3),
+        },
+    ),
 ]
 
 DECOYS = [
-    ("local path", {"a.py": """
+    (
+        "local path",
+        {
+            "a.py": """
         from transformers import AutoModel
         AutoModel.from_pretrained("./models/finetuned")
         AutoModel.from_pretrained("outputs/run-3")
         AutoModel.from_pretrained("/mnt/weights/llama")
-     """}),
-    ("a path that exists in the tree", {"a.py": """
+     """
+        },
+    ),
+    (
+        "a path that exists in the tree",
+        {
+            "a.py": """
         from transformers import AutoModel
         AutoModel.from_pretrained("acme/support-model")
-     """, "acme/support-model/config.json": "{}"}),
-    ("URL", {"a.py": """
+     """,
+            "acme/support-model/config.json": "{}",
+        },
+    ),
+    (
+        "URL",
+        {
+            "a.py": """
         from diffusers import StableDiffusionPipeline
         StableDiffusionPipeline.from_pretrained("https://huggingface.co/runwayml/stable-diffusion-v1-5")
-     """}),
-    ("dates, versions and routes", {"a.yaml": """
+     """
+        },
+    ),
+    (
+        "dates, versions and routes",
+        {
+            "a.yaml": """
         model: 2024/06
         model_name: v1.2/3
         dataset: /api/v1/datasets
-     """}),
-    ("docstring and comment", {"a.py": '''
+     """
+        },
+    ),
+    (
+        "docstring and comment",
+        {
+            "a.py": '''
         """Uses meta-llama/Llama-3.1-8B-Instruct under the hood."""
         # from_pretrained("mistralai/Mistral-7B-v0.1")
         def f():
             """Loads Qwen/Qwen2.5-7B with from_pretrained."""
-     '''}),
-    ("log message and print", {"a.py": """
+     '''
+        },
+    ),
+    (
+        "log message and print",
+        {
+            "a.py": """
         import logging
         from transformers import AutoModel
         logging.info("Loading %s", "google/gemma-2-9b")
         print(f"using {'google/gemma-2-9b'}")
         AutoModel
-     """}),
-    ("push_to_hub and hub_model_id are outputs", {"a.py": """
+     """
+        },
+    ),
+    (
+        "push_to_hub and hub_model_id are outputs",
+        {
+            "a.py": """
         from transformers import AutoModel, TrainingArguments
         args = TrainingArguments(output_dir="out", hub_model_id="acme/my-finetune")
         model = AutoModel.from_config(None)
         model.push_to_hub("acme/my-finetune")
-     """}),
-    ("dataset builder names", {"a.py": """
+     """
+        },
+    ),
+    (
+        "dataset builder names",
+        {
+            "a.py": """
         from datasets import load_dataset
         load_dataset("json", data_files="train.jsonl")
         load_dataset("csv", data_files={"train": "a.csv"})
         load_dataset("parquet", data_dir="data")
         load_dataset("imagefolder", data_dir="imgs")
         load_dataset("text", data_files="a.txt")
-     """}),
-    ("timm and open_clip catalogue names", {"a.py": """
+     """
+        },
+    ),
+    (
+        "timm and open_clip catalogue names",
+        {
+            "a.py": """
         import open_clip
         import timm
         timm.create_model("resnet50", pretrained=True)
         open_clip.create_model_and_transforms("ViT-B-32", pretrained="laion2b_s34b_b79k")
-     """}),
-    ("other services' model names in configuration", {"a.yaml": """
+     """
+        },
+    ),
+    (
+        "other services' model names in configuration",
+        {
+            "a.yaml": """
         llm:
           model: gpt-4o
         fallback:
@@ -390,8 +763,13 @@ DECOYS = [
           model: anthropic/claude-3-5-sonnet-20240620
         local:
           model: llama3.2
-     """}),
-    ("a loader defined by the project itself", {"a.py": """
+     """
+        },
+    ),
+    (
+        "a loader defined by the project itself",
+        {
+            "a.py": """
         def pipeline(name):
             return name
         class LLM:
@@ -399,26 +777,48 @@ DECOYS = [
                 self.model = model
         pipeline("acme/not-a-model")
         LLM(model="acme/not-a-model-either")
-     """}),
-    ("a Dockerfile FROM image and a container image key", {"Dockerfile": """
+     """
+        },
+    ),
+    (
+        "a Dockerfile FROM image and a container image key",
+        {
+            "Dockerfile": """
         FROM vllm/vllm-openai:v0.6.3
         CMD ["--model", "/models/chat"]
-     """, "compose.yaml": """
+     """,
+            "compose.yaml": """
         services:
           web:
             image: huggingface/text-generation-inference:latest
-     """}),
-    ("where a run pushes its result, and a .env file", {"c.yaml": """
+     """,
+        },
+    ),
+    (
+        "where a run pushes its result, and a .env file",
+        {
+            "c.yaml": """
         hub_model_id: acme/support-sft
         output_model_name: acme/support-sft-v2
         push_dataset: acme/traces
-     """, ".env": "EMBEDDING_MODEL=acme/private-embedder\n"}),
-    ("a Space is not a model", {"a.py": """
+     """,
+            ".env": "EMBEDDING_MODEL=acme/private-embedder\n",
+        },
+    ),
+    (
+        "a Space is not a model",
+        {
+            "a.py": """
         from huggingface_hub import snapshot_download
         snapshot_download("gradio/hello_world", repo_type="space")
-     """}),
+     """
+        },
+    ),
     ("prose with hf.co is not read", {"README.md": "Run `ollama run hf.co/bartowski/Llama-3.2-1B-Instruct-GGUF`.\n"}),
-    ("hf.co in a docstring, a comment, a sentence, an f-string or a comparison", {"a.py": '''
+    (
+        "hf.co in a docstring, a comment, a sentence, an f-string or a comparison",
+        {
+            "a.py": '''
         """Pulls hf.co/bartowski/Llama-3.2-1B-Instruct-GGUF through Ollama."""
         # OLLAMA_MODEL = "hf.co/bartowski/Llama-3.2-3B-Instruct-GGUF"
         def pull(name, org):
@@ -428,7 +828,9 @@ DECOYS = [
             url = f"hf.co/{org}/Qwen2.5-7B-Instruct-GGUF"
             known = name == "hf.co/bartowski/Phi-3.5-mini-instruct-GGUF"
             return hint, url, known
-     '''}),
+     '''
+        },
+    ),
 ]
 
 
@@ -454,14 +856,16 @@ def test_revision_argument_is_recorded(tmp_path):
 
 
 def test_run_time_values_are_notices_never_guesses(tmp_path):
-    (tmp_path / "a.py").write_text(textwrap.dedent("""
+    (tmp_path / "a.py").write_text(
+        textwrap.dedent("""
         import os, sys
         from transformers import AutoModel
         AutoModel.from_pretrained(os.environ["MODEL_ID"])
         AutoModel.from_pretrained(sys.argv[1])
         def load(path):
             return AutoModel.from_pretrained(path)
-    """))
+    """)
+    )
     result = discover(tmp_path)
     assert result.references == ()
     messages = [n.message for n in result.notices]
@@ -474,19 +878,22 @@ def test_run_time_values_are_notices_never_guesses(tmp_path):
 
 def test_a_value_cut_at_the_limit_is_said_not_silently_dropped(tmp_path):
     names = ", ".join(f'"org/model-{i}"' for i in range(70))
-    (tmp_path / "a.py").write_text(textwrap.dedent(f"""
+    (tmp_path / "a.py").write_text(
+        textwrap.dedent(f"""
         from transformers import AutoModel
         CANDIDATES = [{names}]
         for name in CANDIDATES:
             AutoModel.from_pretrained(name)
-    """))
+    """)
+    )
     result = discover(tmp_path)
     assert len(result.references) == 64
     assert any("more than 64 possible values" in n.message for n in result.notices)
 
 
 def test_loaded_objects_are_not_run_time_values(tmp_path):
-    (tmp_path / "a.py").write_text(textwrap.dedent("""
+    (tmp_path / "a.py").write_text(
+        textwrap.dedent("""
         from transformers import AutoModelForCausalLM, AutoTokenizer, pipeline
         from huggingface_hub import snapshot_download
         model = AutoModelForCausalLM.from_pretrained("org/m")
@@ -496,7 +903,8 @@ def test_loaded_objects_are_not_run_time_values(tmp_path):
         again = AutoModelForCausalLM.from_pretrained(local)
         kwargs = {}
         AutoModelForCausalLM.from_pretrained(**kwargs)
-    """))
+    """)
+    )
     result = discover(tmp_path)
     assert {(r.name, r.location.line) for r in result.references} == {("org/m", 4), ("org/m", 5), ("org/m", 7)}
     assert [n.message for n in result.notices] == [
@@ -517,12 +925,24 @@ def test_notebook_reference_has_cell_and_line_and_the_ipynb_line(tmp_path):
     notebook = {
         "cells": [
             {"cell_type": "markdown", "metadata": {}, "source": ["Uses google/gemma-2-2b-it\n"]},
-            {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
-             "source": ["from transformers import AutoModel\n", "NAME = 'google/gemma-2-2b-it'\n"]},
-            {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
-             "source": ["!hf download org/data --repo-type dataset\n", "AutoModel.from_pretrained(NAME)\n"]},
+            {
+                "cell_type": "code",
+                "metadata": {},
+                "outputs": [],
+                "execution_count": None,
+                "source": ["from transformers import AutoModel\n", "NAME = 'google/gemma-2-2b-it'\n"],
+            },
+            {
+                "cell_type": "code",
+                "metadata": {},
+                "outputs": [],
+                "execution_count": None,
+                "source": ["!hf download org/data --repo-type dataset\n", "AutoModel.from_pretrained(NAME)\n"],
+            },
         ],
-        "metadata": {}, "nbformat": 4, "nbformat_minor": 5,
+        "metadata": {},
+        "nbformat": 4,
+        "nbformat_minor": 5,
     }
     text = json.dumps(notebook, indent=1)
     (tmp_path / "n.ipynb").write_text(text)

@@ -18,15 +18,26 @@ def project(root: Path) -> Path:
         "import os\n"
         "from transformers import AutoModel\n"
         "from datasets import load_dataset\n"
-        "AutoModel.from_pretrained('Org/Chat')\n"            # same model as the manifest's, other case
+        "AutoModel.from_pretrained('Org/Chat')\n"  # same model as the manifest's, other case
         "AutoModel.from_pretrained('org/pinned', revision='v2')\n"  # another revision: its own component
-        "AutoModel.from_pretrained('org/nc-model')\n"         # only in code
+        "AutoModel.from_pretrained('org/nc-model')\n"  # only in code
         "load_dataset('org/corpus')\n"
         "AutoModel.from_pretrained(os.environ['RUNTIME_MODEL'])\n"
     )
-    notebook = {"cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
-                           "source": ["from transformers import pipeline\n", "pipeline('fill-mask', model='org/chat')\n"]}],
-                "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    notebook = {
+        "cells": [
+            {
+                "cell_type": "code",
+                "metadata": {},
+                "outputs": [],
+                "execution_count": None,
+                "source": ["from transformers import pipeline\n", "pipeline('fill-mask', model='org/chat')\n"],
+            }
+        ],
+        "metadata": {},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
     (root / "try.ipynb").write_text(json.dumps(notebook, indent=1))
     return root
 
@@ -48,11 +59,19 @@ def test_scan_merges_code_references_with_the_manifest(fake_hub, tmp_path):
     hub(fake_hub)
     code, document = scan_json(project(tmp_path))
     components = {(c["type"], c["name"], c.get("revision")): c for c in document["components"]}
-    assert set(components) == {("model", "org/chat", None), ("model", "org/pinned", "v1"), ("model", "org/pinned", "v2"),
-                               ("model", "org/nc-model", None), ("dataset", "org/corpus", None)}
+    assert set(components) == {
+        ("model", "org/chat", None),
+        ("model", "org/pinned", "v1"),
+        ("model", "org/pinned", "v2"),
+        ("model", "org/nc-model", None),
+        ("dataset", "org/corpus", None),
+    }
     chat = components[("model", "org/chat", None)]
-    assert chat["locations"] == [{"path": "models.yaml", "line": 2}, {"path": "app.py", "line": 4},
-                                 {"path": "try.ipynb", "line": notebook_line(tmp_path), "label": "cell 1, line 2"}]
+    assert chat["locations"] == [
+        {"path": "models.yaml", "line": 2},
+        {"path": "app.py", "line": 4},
+        {"path": "try.ipynb", "line": notebook_line(tmp_path), "label": "cell 1, line 2"},
+    ]
     assert components[("model", "org/pinned", "v2")]["locations"] == [{"path": "app.py", "line": 5}]
     assert components[("model", "org/nc-model", None)]["verdict"] == "denied" and code == 1
     notice = next(n for n in document["notices"] if n["code"] == "not-statically-known")
@@ -75,7 +94,9 @@ def test_run_time_values_are_shown_in_verbose_text_only(fake_hub, tmp_path):
     verbose = scan(tmp_path, "-v")
     assert "not statically known" not in quiet.stdout
     assert "info: app.py:8: AutoModel.from_pretrained: the model is not statically known" in verbose.stdout
-    assert f"declared in models.yaml:2, app.py:4, try.ipynb:{notebook_line(tmp_path)} (cell 1, line 2)" in verbose.stdout
+    assert (
+        f"declared in models.yaml:2, app.py:4, try.ipynb:{notebook_line(tmp_path)} (cell 1, line 2)" in verbose.stdout
+    )
 
 
 def test_a_project_with_code_and_no_manifest_is_scanned(fake_hub, tmp_path):
@@ -95,10 +116,16 @@ def test_lock_records_discovered_components_and_offline_scans_use_them(fake_hub,
     hub(fake_hub)
     project(tmp_path)
     assert invoke("lock", str(tmp_path)).exit_code == 0
-    locked = [(c["type"], c["name"], c["requested"]) for c in json.loads((tmp_path / "licensecheck.lock").read_text())["components"]]
+    locked = [
+        (c["type"], c["name"], c["requested"])
+        for c in json.loads((tmp_path / "licensecheck.lock").read_text())["components"]
+    ]
     assert locked == [  # the manifest's two, and what only code uses: another revision of org/pinned among them
-        ("dataset", "org/corpus", None), ("model", "org/chat", None), ("model", "org/nc-model", None),
-        ("model", "org/pinned", "v1"), ("model", "org/pinned", "v2"),
+        ("dataset", "org/corpus", None),
+        ("model", "org/chat", None),
+        ("model", "org/nc-model", None),
+        ("model", "org/pinned", "v1"),
+        ("model", "org/pinned", "v2"),
     ]
     code, document = scan_json(tmp_path, "--offline")
     assert code == 1 and all(c["from_lock"] for c in document["components"])

@@ -7,18 +7,30 @@ import pytest
 from licensecheck.discover.ids import Tree, hub_reference
 
 
-@pytest.mark.parametrize("text, kind, expected", [
-    ("meta-llama/Llama-3.1-8B", "model", "meta-llama/Llama-3.1-8B"),
-    ("hf-hub:timm/resnet50.a1_in1k", "model", "timm/resnet50.a1_in1k"),
-    ("hf.co/bartowski/gemma-2-2b-it-GGUF:Q4_K_M", "model", "bartowski/gemma-2-2b-it-GGUF"),
-    ("hf://datasets/HuggingFaceFW/fineweb/data/x.parquet", "model", "HuggingFaceFW/fineweb"),
-    ("huggingface/meta-llama/Llama-3.1-8B", "model", "meta-llama/Llama-3.1-8B"),
-    ("openai/whisper-large-v3", "model", "openai/whisper-large-v3"),
-    ("2024/06", "model", None), ("v1.2/3", "model", None), ("text/plain", "model", None),
-    ("outputs/run", "model", None), ("checkpoints/best", "model", None), ("org/model.safetensors", "model", None),
-    ("openai/gpt-4o", "model", None), ("anthropic/claude-3-opus", "model", None), ("https://hf.co/org/x", "model", None),
-    ("json", "dataset", None), ("a/b/c", "model", None), (" org/x", "model", None), ("org/x/", "model", None),
-])
+@pytest.mark.parametrize(
+    "text, kind, expected",
+    [
+        ("meta-llama/Llama-3.1-8B", "model", "meta-llama/Llama-3.1-8B"),
+        ("hf-hub:timm/resnet50.a1_in1k", "model", "timm/resnet50.a1_in1k"),
+        ("hf.co/bartowski/gemma-2-2b-it-GGUF:Q4_K_M", "model", "bartowski/gemma-2-2b-it-GGUF"),
+        ("hf://datasets/HuggingFaceFW/fineweb/data/x.parquet", "model", "HuggingFaceFW/fineweb"),
+        ("huggingface/meta-llama/Llama-3.1-8B", "model", "meta-llama/Llama-3.1-8B"),
+        ("openai/whisper-large-v3", "model", "openai/whisper-large-v3"),
+        ("2024/06", "model", None),
+        ("v1.2/3", "model", None),
+        ("text/plain", "model", None),
+        ("outputs/run", "model", None),
+        ("checkpoints/best", "model", None),
+        ("org/model.safetensors", "model", None),
+        ("openai/gpt-4o", "model", None),
+        ("anthropic/claude-3-opus", "model", None),
+        ("https://hf.co/org/x", "model", None),
+        ("json", "dataset", None),
+        ("a/b/c", "model", None),
+        (" org/x", "model", None),
+        ("org/x/", "model", None),
+    ],
+)
 def test_what_is_a_repository(tmp_path, text, kind, expected):
     found = hub_reference(text, kind, Tree(tmp_path))
     assert (found.name if found else None) == expected

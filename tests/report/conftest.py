@@ -4,7 +4,6 @@ with gated, permissive and non-commercial models resolved from the fake Hub."""
 from __future__ import annotations
 
 import pytest
-
 from reportkit import APACHE_SHA, DEMO, HOSTILE_LINK, HOSTILE_NAME, MIXED_MODELS
 
 

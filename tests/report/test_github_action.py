@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from reportkit import DEMO, ROOT
 
 ACTION = yaml.safe_load((ROOT / "action.yml").read_text())
@@ -22,7 +21,14 @@ LICENSECHECK = shutil.which("licensecheck", path=str(Path(sys.executable).parent
 def test_composite_action_installs_scans_uploads_and_summarises():
     assert ACTION["runs"]["using"] == "composite"
     assert set(ACTION["inputs"]) == {
-        "path", "args", "config-ref", "fail", "format", "python-version", "upload-sarif", "verify-lock",
+        "path",
+        "args",
+        "config-ref",
+        "fail",
+        "format",
+        "python-version",
+        "upload-sarif",
+        "verify-lock",
     }
     assert '"$GITHUB_ACTION_PATH"' in STEPS["Install licensecheck"]["run"]
     upload = STEPS["Upload SARIF to code scanning"]
@@ -52,15 +58,19 @@ def step_environment(tmp_path: Path, path: Path, args: str, verify_lock: str) ->
 
 def run_step(name: str, env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess:
     script = STEPS[name]["run"]
-    return subprocess.run(["bash", "-eo", "pipefail", "-c", script], env=env, cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        ["bash", "-eo", "pipefail", "-c", script], env=env, cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
 
 
 @pytest.mark.skipif(LICENSECHECK is None, reason="the licensecheck command is not installed (pip install .)")
 def test_scan_step_keeps_the_exit_code_and_writes_sarif_and_summary(tmp_path):
     output, summary = tmp_path / "github_output", tmp_path / "step_summary"
     # The demo's lock is trusted (verify-lock false): this test has no network.
-    env = {**step_environment(tmp_path, DEMO, "--offline --users 2M", "false"),
-           "LICENSECHECK_CACHE_DIR": str(tmp_path / "cache")}
+    env = {
+        **step_environment(tmp_path, DEMO, "--offline --users 2M", "false"),
+        "LICENSECHECK_CACHE_DIR": str(tmp_path / "cache"),
+    }
     step = run_step("scan", env, tmp_path)
     assert step.returncode == 0, step.stderr  # the step records the code; a later step fails
     outputs = dict(line.split("=", 1) for line in output.read_text().splitlines())
@@ -87,9 +97,23 @@ def test_a_forged_lock_in_the_pull_request_does_not_pass_the_action(fake_hub, tm
     tree = tmp_path / "pr"
     tree.mkdir()
     (tree / "models.yaml").write_text("models:\n  - CohereForAI/c4ai-command-r-v01\n")
-    (tree / "licensecheck.lock").write_text(json.dumps({"lock_version": 1, "components": [
-        {"type": "model", "name": "CohereForAI/c4ai-command-r-v01", "requested": None, "version": None,
-         "license": {"id": "apache-2.0", "source": "card"}, "resolved_at": None}]}))
+    (tree / "licensecheck.lock").write_text(
+        json.dumps(
+            {
+                "lock_version": 1,
+                "components": [
+                    {
+                        "type": "model",
+                        "name": "CohereForAI/c4ai-command-r-v01",
+                        "requested": None,
+                        "version": None,
+                        "license": {"id": "apache-2.0", "source": "card"},
+                        "resolved_at": None,
+                    }
+                ],
+            }
+        )
+    )
     env = step_environment(tmp_path, tree, "--users 2M", ACTION["inputs"]["verify-lock"]["default"])
     step = run_step("scan", env, tmp_path)
     assert step.returncode == 0, step.stderr
@@ -107,24 +131,34 @@ def test_config_ref_defaults_to_the_pull_requests_base_and_nothing_on_push():
 
 @pytest.mark.skipif(LICENSECHECK is None, reason="the licensecheck command is not installed (pip install .)")
 def test_a_pull_request_cannot_loosen_the_policy_the_action_applies(tmp_path):
-    git_env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
-               "GIT_AUTHOR_NAME": "a", "GIT_AUTHOR_EMAIL": "a@example.invalid",
-               "GIT_COMMITTER_NAME": "a", "GIT_COMMITTER_EMAIL": "a@example.invalid"}
+    git_env = {
+        **os.environ,
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_AUTHOR_NAME": "a",
+        "GIT_AUTHOR_EMAIL": "a@example.invalid",
+        "GIT_COMMITTER_NAME": "a",
+        "GIT_COMMITTER_EMAIL": "a@example.invalid",
+    }
     repo = tmp_path / "repo"
     shutil.copytree(DEMO, repo)
     (repo / "licensecheck.toml").write_text('use = "commercial"\n')
     for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "base"]):
         subprocess.run(["git", "-C", str(repo), *args], env=git_env, check=True, capture_output=True)
-    base = subprocess.run(["git", "-C", str(repo), "rev-parse", "HEAD"], env=git_env, check=True,
-                          capture_output=True, text=True).stdout.strip()
+    base = subprocess.run(
+        ["git", "-C", str(repo), "rev-parse", "HEAD"], env=git_env, check=True, capture_output=True, text=True
+    ).stdout.strip()
     # The pull request waives both denials in the configuration it brings.
     waivers = "".join(
         f'[[exceptions]]\ncomponent = "{name}"\nreason = "trust me on this"\nowner = "pr@example.com"\nexpires = 2999-01-01\n'
         for name in ("CohereForAI/c4ai-command-r-v01", "Qwen/Qwen2.5-3B-Instruct")
     )
     (repo / "licensecheck.toml").write_text('use = "commercial"\n' + waivers)
-    env = {**step_environment(tmp_path, repo, "--offline --users 2M", "false"),  # the demo's lock: no network
-           "INPUT_CONFIG_REF": base, "LICENSECHECK_CACHE_DIR": str(tmp_path / "cache")}
+    env = {
+        **step_environment(tmp_path, repo, "--offline --users 2M", "false"),  # the demo's lock: no network
+        "INPUT_CONFIG_REF": base,
+        "LICENSECHECK_CACHE_DIR": str(tmp_path / "cache"),
+    }
     step = run_step("scan", env, tmp_path)
     assert step.returncode == 0, step.stderr
     outputs = dict(line.split("=", 1) for line in (tmp_path / "github_output").read_text().splitlines())

@@ -8,7 +8,6 @@ import subprocess
 from html.parser import HTMLParser
 
 import pytest
-
 from reportkit import HOSTILE_NAME, invoke
 
 
@@ -32,10 +31,10 @@ def test_markdown_counts_then_action_then_obligations(scanned, request):
     heading = re.match(r"## licensecheck: (\d+) denied, (\d+) unknown, (\d+) conditional, (\d+) allowed\n", text)
     assert heading and heading.groups() == COUNTS[request.node.callspec.params["scanned"]]
     assert text.index("### Needs action") < text.index("### Obligations") < text.index("<details>")
-    table = text[text.index("### Needs action"):text.index("### Obligations")]
+    table = text[text.index("### Needs action") : text.index("### Obligations")]
     assert "CohereForAI/c4ai-command-r-v01" in table and "(non-commercial)" in table
     assert "models.yaml:" in table
-    assert "Built with Llama" in text[text.index("### Obligations"):]
+    assert "Built with Llama" in text[text.index("### Obligations") :]
 
 
 def test_markdown_escapes_what_comes_from_model_cards(mixed_repo):
@@ -48,7 +47,10 @@ def test_markdown_escapes_what_comes_from_model_cards(mixed_repo):
 def test_markdown_says_an_own_model_is_bound_by_its_ancestors(mixed_repo):
     text = render(mixed_repo, "markdown", "--users", "2M", code=1)
     assert "**acme/support-bot** (own model, bound by its ancestors' licences)\n" in text
-    assert "| conditional | model **acme/support-bot** | own model, bound by its ancestors' licences | models.yaml:10 |" in text
+    assert (
+        "| conditional | model **acme/support-bot** | own model, bound by its ancestors' licences | models.yaml:10 |"
+        in text
+    )
     assert "not determined" not in text
 
 
@@ -111,13 +113,13 @@ def test_html_lists_each_component_with_its_details(mixed_repo):
     assert names["qwen/qwen2.5-7b-instruct"] == "allowed"
     assert names["acme/strange"] == "unknown"
     assert len(sections) == 8
-    llama = text[text.index('data-name="meta-llama/llama-3.1-8b-instruct"'):]
-    llama = llama[:llama.index("</section>")]
+    llama = text[text.index('data-name="meta-llama/llama-3.1-8b-instruct"') :]
+    llama = llama[: llama.index("</section>")]
     for label in ("Licence", "Verdict", "Obligations", "Sources", "Declared in"):
         assert f"<dt>{label}</dt>" in llama
     assert "Llama 3.1 Community License Agreement" in llama and "Built with Llama" in llama
-    bot = text[text.index('data-name="acme/support-bot"'):]
-    bot = bot[:bot.index("</section>")]
+    bot = text[text.index('data-name="acme/support-bot"') :]
+    bot = bot[: bot.index("</section>")]
     assert "<dt>Lineage</dt>" in bot and "meta-llama/Llama-3.1-8B-Instruct" in bot
     # the filter: a button per verdict, and a script that reads them
     buttons = [attrs["data-verdict"] for tag, attrs in document.tags if tag == "button"]
@@ -143,9 +145,18 @@ def test_html_renders_in_headless_chromium(mixed_repo, tmp_path):
     page.write_text(text, encoding="utf-8")
     shot = tmp_path / "report.png"
     command = [
-        CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}",
-        f"--screenshot={shot}", "--window-size=1280,1600", page.as_uri(),
+        CHROMIUM,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        f"--screenshot={shot}",
+        "--window-size=1280,1600",
+        page.as_uri(),
     ]
     subprocess.run(command, check=True, capture_output=True, timeout=60)
     data = shot.read_bytes()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reportkit import DEMO, invoke
+
 from licensecheck.model import Obligation
 from licensecheck.notice import required_statements
 
@@ -14,22 +15,25 @@ def test_notice_for_a_shipped_product_of_the_demo(tmp_path):
     text = out.read_text(encoding="utf-8")
     assert result.stdout == ""
     assert text.startswith("NOTICE\n")
-    llama = text[text.index("\nmeta-llama/Llama-3.1-8B-Instruct\n"):]
-    llama = llama[:llama.index("\n---")]
+    llama = text[text.index("\nmeta-llama/Llama-3.1-8B-Instruct\n") :]
+    llama = llama[: llama.index("\n---")]
     assert "Licence: Llama 3.1 Community License Agreement (llama3.1)" in llama
     assert "Licence text: https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/LICENSE" in llama
     # the required statements, verbatim and on their own lines
     lines = llama.splitlines()
     assert "Built with Llama" in lines
-    assert "Llama 3.1 is licensed under the Llama 3.1 Community License, Copyright © Meta Platforms, Inc. All Rights Reserved." in lines
+    assert (
+        "Llama 3.1 is licensed under the Llama 3.1 Community License, Copyright © Meta Platforms, Inc. All Rights Reserved."
+        in lines
+    )
     assert "https://llama.meta.com/llama3_1/use-policy" in llama.replace("\n", " ")
-    gemma = text[text.index("\ngoogle/gemma-2-2b-it\n"):]
+    gemma = text[text.index("\ngoogle/gemma-2-2b-it\n") :]
     assert "Gemma is provided under and subject to the Gemma Terms of Use found at ai.google.dev/gemma/terms" in gemma
     assert "Use policies that apply to you and to your users:" in gemma
     # packages: licence name and link
     assert "\nrequests\npackage, version" in text and "https://www.apache.org/licenses/LICENSE-2.0" in text
     # what must not ship unreviewed is marked, and said on stderr
-    cohere = text[text.index("\nCohereForAI/c4ai-command-r-v01\n"):]
+    cohere = text[text.index("\nCohereForAI/c4ai-command-r-v01\n") :]
     assert "licensecheck verdict: denied" in cohere.split("\n---")[0]
     assert "CohereForAI/c4ai-command-r-v01 is denied" in result.stderr
 
@@ -51,7 +55,9 @@ def test_unknown_licences_are_listed_for_review(fake_hub, tmp_path):
 
 
 def test_required_statements_are_the_quoted_strings_of_notice_duties():
-    notice = Obligation("notice", 'Keep a "Notice" text file with: "Qwen is licensed under the Qwen LICENSE AGREEMENT."', "qwen")
+    notice = Obligation(
+        "notice", 'Keep a "Notice" text file with: "Qwen is licensed under the Qwen LICENSE AGREEMENT."', "qwen"
+    )
     assert required_statements(notice) == ["Qwen is licensed under the Qwen LICENSE AGREEMENT."]
     attribution = Obligation("attribution", 'Display "Built with Llama" prominently.', "llama3.1")
     assert required_statements(attribution) == ["Built with Llama"]
@@ -72,7 +78,9 @@ def _duty(licence: str, code: str) -> Obligation:
 def test_alternative_statements_are_one_line_that_says_either():
     # Qwen LICENSE AGREEMENT 5.b: "Built with Qwen" or "Improved using Qwen", one of them, not both.
     assert required_statements(_duty("qwen", "attribution")) == ["One of: Built with Qwen | Improved using Qwen"]
-    assert required_statements(_duty("qwen-research", "attribution")) == ["One of: Built with Qwen | Improved using Qwen"]
+    assert required_statements(_duty("qwen-research", "attribution")) == [
+        "One of: Built with Qwen | Improved using Qwen"
+    ]
     both = Obligation("notice", 'Ship "Alpha is licensed to you" and "Beta is licensed to you".', "x")
     assert required_statements(both) == ["Alpha is licensed to you", "Beta is licensed to you"]  # "and" is not a choice
 
@@ -86,4 +94,6 @@ def test_flux_attribution_notice_comes_whole_with_its_liability_sentence():
         "ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH USE OF THIS MODEL.",
     ]
     v2 = required_statements(_duty("flux-non-commercial-v2", "attribution-notice"))
-    assert v2[0].startswith("The FLUX [dev] Model is licensed by Black Forest Labs Inc.") and v2[1].startswith("IN NO EVENT")
+    assert v2[0].startswith("The FLUX [dev] Model is licensed by Black Forest Labs Inc.") and v2[1].startswith(
+        "IN NO EVENT"
+    )

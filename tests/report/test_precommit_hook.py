@@ -35,10 +35,20 @@ import pytest
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import Version
-
 from reportkit import ROOT, invoke
 
-_SKIPPED_DIRS = {".git", ".venv", ".ci-venv", "venv", "build", "dist", "node_modules", "__pycache__", ".pytest_cache", ".ruff_cache"}
+_SKIPPED_DIRS = {
+    ".git",
+    ".venv",
+    ".ci-venv",
+    "venv",
+    "build",
+    "dist",
+    "node_modules",
+    "__pycache__",
+    ".pytest_cache",
+    ".ruff_cache",
+}
 DISTRIBUTION = "licensecheck-ml"
 # The least setuptools that builds a wheel by itself (pyproject.toml asks for no `wheel` package).
 SETUPTOOLS_BUILDS_WHEELS = Version("70.1")
@@ -69,8 +79,13 @@ pytestmark = pytest.mark.skipif(_why_not() is not None, reason=_why_not() or "")
 
 
 def git(*args: str, cwd: Path) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.com",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.com",
+    }
     return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True).stdout
 
 
@@ -118,8 +133,11 @@ def _repack(distribution: metadata.Distribution, folder: Path) -> Path:
     (INSTALLER, REQUESTED, direct_url.json, scripts, bytecode) is left out, and
     a RECORD with the files' digests is written, as the wheel format asks.
     """
-    tags = [line.split(":", 1)[1].strip() for line in (distribution.read_text("WHEEL") or "").splitlines()
-            if line.startswith("Tag:")]
+    tags = [
+        line.split(":", 1)[1].strip()
+        for line in (distribution.read_text("WHEEL") or "").splitlines()
+        if line.startswith("Tag:")
+    ]
     python, abi, platform = (".".join(sorted({tag.split("-")[i] for tag in tags})) for i in range(3))
     name = canonicalize_name(distribution.metadata["Name"]).replace("-", "_")
     target = folder / f"{name}-{distribution.version}-{python}-{abi}-{platform}.whl"
@@ -183,9 +201,14 @@ def _offline(tmp_path: Path, wheelhouse: Path) -> dict[str, str]:
         "PIP_CONFIG_FILE": os.devnull,
         "PIP_DISABLE_PIP_VERSION_CHECK": "1",
         "VIRTUALENV_NO_PERIODIC_UPDATE": "1",
-        "HTTP_PROXY": closed, "HTTPS_PROXY": closed, "ALL_PROXY": closed,
-        "http_proxy": closed, "https_proxy": closed, "all_proxy": closed,
-        "NO_PROXY": "127.0.0.1,localhost", "no_proxy": "127.0.0.1,localhost",
+        "HTTP_PROXY": closed,
+        "HTTPS_PROXY": closed,
+        "ALL_PROXY": closed,
+        "http_proxy": closed,
+        "https_proxy": closed,
+        "all_proxy": closed,
+        "NO_PROXY": "127.0.0.1,localhost",
+        "no_proxy": "127.0.0.1,localhost",
     }
 
 
@@ -207,7 +230,11 @@ def test_hook_fails_the_commit_on_a_non_commercial_model(fake_hub, tmp_path, hoo
     def pre_commit_run() -> subprocess.CompletedProcess:
         return subprocess.run(
             [sys.executable, "-m", "pre_commit", "run", "licensecheck", "--all-files", "--verbose"],
-            cwd=project, env=env, capture_output=True, text=True, timeout=900,
+            cwd=project,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=900,
         )
 
     # The hook as .pre-commit-hooks.yaml defines it: `licensecheck scan --quiet`, commercial use.
@@ -220,7 +247,8 @@ def test_hook_fails_the_commit_on_a_non_commercial_model(fake_hub, tmp_path, hoo
 
     # The same hook with the user's `args`, in a non-commercial context: it passes (same environment).
     (project / ".pre-commit-config.yaml").write_text(
-        config + "        args: [--quiet, --use, non-commercial, --distribution, internal]\n")
+        config + "        args: [--quiet, --use, non-commercial, --distribution, internal]\n"
+    )
     passing = pre_commit_run()
     assert passing.returncode == 0, passing.stdout + passing.stderr
     assert "Passed" in passing.stdout

@@ -6,6 +6,7 @@ import json
 
 import jsonschema
 from reportkit import SCHEMAS, invoke
+
 from licensecheck.findings import REGISTRY, help_for
 from licensecheck.knowledge import CLAUSE_HELP_FILE, load_clause_help, rules_dir
 from licensecheck.model import Severity
@@ -27,7 +28,10 @@ def sarif(path, *args, code: int) -> dict:
 def test_the_schema_is_the_official_one_and_rejects_bad_logs():
     assert SCHEMA["id"].endswith("/sarif-schema-2.1.0.json") and "oasis-open.org" in SCHEMA["id"]
     jsonschema.Draft4Validator.check_schema(SCHEMA)
-    bad = {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}}, "results": [{"message": {"text": "m"}, "level": "fatal"}]}]}
+    bad = {
+        "version": "2.1.0",
+        "runs": [{"tool": {"driver": {"name": "x"}}, "results": [{"message": {"text": "m"}, "level": "fatal"}]}],
+    }
     assert list(VALIDATOR.iter_errors(bad))
 
 
@@ -54,9 +58,14 @@ def test_results_point_at_the_declaring_line(mixed_repo):
     assert cohere["ruleId"] == "non-commercial" and cohere["level"] == "error"
     location = cohere["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uri"] == "models.yaml"
-    line = next(i for i, text in enumerate((mixed_repo / "models.yaml").read_text().splitlines(), 1) if "CohereForAI" in text)
+    line = next(
+        i for i, text in enumerate((mixed_repo / "models.yaml").read_text().splitlines(), 1) if "CohereForAI" in text
+    )
     assert location["region"]["startLine"] == line
-    assert {r["ruleId"] for r in results if r["properties"]["component"] == "acme/strange"} == {"licence-file-missing", "licence-unrecognised"}
+    assert {r["ruleId"] for r in results if r["properties"]["component"] == "acme/strange"} == {
+        "licence-file-missing",
+        "licence-unrecognised",
+    }
 
 
 def test_info_findings_are_notes_and_quiet_drops_them(fake_hub, mixed_repo, tmp_path):
@@ -114,10 +123,13 @@ def test_the_rules_are_the_codes_of_the_results_with_the_registrys_text(scanned)
         if result["ruleId"] in REGISTRY:
             assert rank[result["level"]] <= rank[SARIF_LEVEL[REGISTRY[result["ruleId"]].severity]], result["ruleId"]
     # one program code and one clause code at least, so both sources of help are exercised
-    assert set(rules) == {
-        ("--offline",): {"licence-recognised", "non-commercial"},  # the demo
-        ("--users", "2M"): {"licence-file-missing", "licence-unrecognised", "non-commercial"},
-    }[args]
+    assert (
+        set(rules)
+        == {
+            ("--offline",): {"licence-recognised", "non-commercial"},  # the demo
+            ("--users", "2M"): {"licence-file-missing", "licence-unrecognised", "non-commercial"},
+        }[args]
+    )
 
 
 SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}

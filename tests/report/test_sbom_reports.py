@@ -5,10 +5,20 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from reportkit import APACHE_SHA, DEMO, invoke
+
 from licensecheck.knowledge import load_knowledge
-from licensecheck.model import PACKAGE, ComponentResult, Component, Context, Evaluation, LicenceInfo, Resolution, ScanResult, Verdict
+from licensecheck.model import (
+    PACKAGE,
+    Component,
+    ComponentResult,
+    Context,
+    Evaluation,
+    LicenceInfo,
+    Resolution,
+    ScanResult,
+    Verdict,
+)
 from licensecheck.report import RenderOptions, renderer
 
 
@@ -108,7 +118,9 @@ def validate_cyclonedx(text: str) -> dict:
 
 def test_cyclonedx_validator_rejects_a_broken_bom():
     with pytest.raises(AssertionError):
-        validate_cyclonedx(json.dumps({"bomFormat": "CycloneDX", "specVersion": "1.6", "components": [{"type": "model"}]}))
+        validate_cyclonedx(
+            json.dumps({"bomFormat": "CycloneDX", "specVersion": "1.6", "components": [{"type": "model"}]})
+        )
 
 
 def test_cyclonedx_validates(scanned):

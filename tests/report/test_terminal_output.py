@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 from reportkit import DEMO, invoke
+
 from licensecheck.progress import ProgressBar
 
 

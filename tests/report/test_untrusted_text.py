@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 
 import pytest
+from reportkit import invoke
 
 from licensecheck.report.escape import plain
-from reportkit import invoke
 
 ESC = "\x1b"
 # A card field that tries everything at once: a workflow command on a line of its own,
@@ -133,11 +132,14 @@ def test_values_from_the_lock_file_are_escaped_too(hostile_repo):
     assert_inert(text)
 
 
-@pytest.mark.parametrize(("command", "code", "shown"), [
-    (["notice"], 3, "acme/evil"),  # both components unknown: the notice says so, and exits 3
-    (["explain", "acme/evil", "--path"], 0, "acme/evil"),
-    (["explain", "requests", "--path"], 0, SHOWN_FILE),
-])
+@pytest.mark.parametrize(
+    ("command", "code", "shown"),
+    [
+        (["notice"], 3, "acme/evil"),  # both components unknown: the notice says so, and exits 3
+        (["explain", "acme/evil", "--path"], 0, "acme/evil"),
+        (["explain", "requests", "--path"], 0, SHOWN_FILE),
+    ],
+)
 def test_notice_and_explain_are_inert(hostile_repo, command, code, shown):
     result = run(*command, hostile_repo, code=code)
     assert_inert(result.stdout)

@@ -12,9 +12,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-
 from fakehub import fake_sha
 from faults import closed_port_url
+
 from licensecheck import __version__
 from licensecheck.model import ModelFacts, Severity
 from licensecheck.resolve.hub import hub_error_finding, make_hub_api, resolve_hub_repo
@@ -59,7 +59,7 @@ def test_licence_from_card(fake_hub):
 def test_asks_for_exactly_the_fields_it_reads(fake_hub):
     fake_hub.add_model("org/model", {"license": "mit"})
     resolve("org/model")
-    (method, path), = fake_hub.requests
+    ((method, path),) = fake_hub.requests
     assert method == "GET" and path.startswith("/api/models/org/model?")
     assert sorted(re.findall(r"expand=(\w+)", path)) == ["cardData", "gated", "sha", "siblings", "tags"]
 
@@ -81,7 +81,12 @@ def test_other_licence_keeps_name_and_link(fake_hub):
     record = resolve("Qwen/Some-Model")
     licence = record.resolution.licence
     assert record.resolution.ok
-    assert (licence.id, licence.declared, licence.link, licence.name) == ("other", "qwen-community-1.0", "LICENSE", None)
+    assert (licence.id, licence.declared, licence.link, licence.name) == (
+        "other",
+        "qwen-community-1.0",
+        "LICENSE",
+        None,
+    )
     assert record.has_licence_file == "LICENSE"
 
 
@@ -250,7 +255,9 @@ def test_server_error(fake_hub, status):
     problem = resolve("org/model").resolution.problem
     assert problem.code == "hub-server-error"
     assert f"HTTP {status}" in problem.message and "org/model" in problem.message
-    assert fake_hub.count("/api/models/org/model") == 1  # without a retry policy, one request (tests/test_reliability.py retries)
+    assert (
+        fake_hub.count("/api/models/org/model") == 1
+    )  # without a retry policy, one request (tests/test_reliability.py retries)
 
 
 @pytest.mark.parametrize("status", [401, 403])
@@ -334,7 +341,10 @@ def test_a_metadata_answer_over_the_cap_is_refused(fake_hub, declare_length):
 
     fake_hub.add_fault("org/huge", status=200, size=MAX_METADATA_BYTES + 1, declare_length=declare_length)
     problem = resolve("org/huge").resolution.problem
-    assert (problem.code, problem.message) == ("hub-invalid-response", "model org/huge: the Hub's answer is larger than 16 MiB")
+    assert (problem.code, problem.message) == (
+        "hub-invalid-response",
+        "model org/huge: the Hub's answer is larger than 16 MiB",
+    )
 
 
 def test_a_metadata_answer_at_the_cap_is_read(fake_hub):
@@ -349,13 +359,19 @@ def test_a_metadata_answer_at_the_cap_is_read(fake_hub):
 def test_a_huge_error_answer_is_not_read_but_still_classified(fake_hub):
     fake_hub.add_fault("org/model", status=503, size=100 * 1024 * 1024)
     problem = resolve("org/model").resolution.problem
-    assert (problem.code, problem.message) == ("hub-server-error", "model org/model: the Hub failed to answer (HTTP 503); try again later")
+    assert (problem.code, problem.message) == (
+        "hub-server-error",
+        "model org/model: the Hub failed to answer (HTTP 503); try again later",
+    )
 
 
 def test_metadata_nested_too_deeply_is_an_invalid_answer(fake_hub):
     fake_hub.add_fault("org/deep", status=200, body="[" * 100_000 + "]" * 100_000)
     problem = resolve("org/deep").resolution.problem
-    assert (problem.code, problem.message) == ("hub-invalid-response", "model org/deep: the Hub's answer is nested too deeply to read")
+    assert (problem.code, problem.message) == (
+        "hub-invalid-response",
+        "model org/deep: the Hub's answer is nested too deeply to read",
+    )
 
 
 def test_the_http_library_is_the_one_huggingface_hub_is_built_on():
@@ -378,7 +394,10 @@ def test_failures_of_the_clients_http_library_are_classified(fake_hub):
         library.ConnectError("x"): ("hub-unreachable", None),
         library.ReadTimeout("x"): ("hub-timeout", "the Hub did not answer in time"),
         AnswerTooSlow(): ("hub-timeout", "the Hub did not answer in time"),
-        library.RemoteProtocolError("x"): ("hub-connection-error", "the connection to the Hub was closed before it answered"),
+        library.RemoteProtocolError("x"): (
+            "hub-connection-error",
+            "the connection to the Hub was closed before it answered",
+        ),
         library.ReadError("x"): ("hub-connection-error", "the connection to the Hub was closed before it answered"),
         library.TooManyRedirects("x"): ("hub-http-error", None),
     }
@@ -391,7 +410,11 @@ def test_failures_of_the_clients_http_library_are_classified(fake_hub):
 def test_no_module_imports_an_http_library_by_name():
     # huggingface_hub 1.x brings httpx and 2.x httpx2: naming one breaks the other.
     importing = re.compile(r"^\s*(import|from)\s+(httpx2?|requests)\b", re.MULTILINE)
-    found = [path.name for path in (ROOT / "licensecheck").rglob("*.py") if importing.search(path.read_text(encoding="utf-8"))]
+    found = [
+        path.name
+        for path in (ROOT / "licensecheck").rglob("*.py")
+        if importing.search(path.read_text(encoding="utf-8"))
+    ]
     assert found == []
 
 
@@ -475,10 +498,16 @@ def test_no_base_model(fake_hub):
 @pytest.mark.parametrize(
     ("base", "expected"),
     [
-        ("https://huggingface.co/meta-llama/Llama-2-7b-chat-hf", "meta-llama/Llama-2-7b-chat-hf"),  # TheBloke's early GGUF cards
+        (
+            "https://huggingface.co/meta-llama/Llama-2-7b-chat-hf",
+            "meta-llama/Llama-2-7b-chat-hf",
+        ),  # TheBloke's early GGUF cards
         ("https://hf.co/org/base/", "org/base"),
         ("http://huggingface.co/org/base?x=1", "org/base"),
-        ("https://huggingface.co/org/base/tree/main", "https://huggingface.co/org/base/tree/main"),  # not a repository link
+        (
+            "https://huggingface.co/org/base/tree/main",
+            "https://huggingface.co/org/base/tree/main",
+        ),  # not a repository link
         ("https://example.com/org/base", "https://example.com/org/base"),
     ],
 )
@@ -532,7 +561,9 @@ def test_the_model_facts_come_with_the_answer(fake_hub):
     fake_hub.add_recorded_model("meta-llama/Llama-3.2-3B")  # a recorded real answer
     fake_hub.add_recorded_model("meta-llama/Llama-3.2-11B-Vision-Instruct")
     fake_hub.add_dataset("org/corpus", {"license": "mit", "pipeline_tag": "image-text-to-text"})
-    assert resolve("meta-llama/Llama-3.2-3B").resolution.model_facts == ModelFacts(holds=(), known=("multimodal", "nvidia-cosmos"))
+    assert resolve("meta-llama/Llama-3.2-3B").resolution.model_facts == ModelFacts(
+        holds=(), known=("multimodal", "nvidia-cosmos")
+    )
     vision = resolve("meta-llama/Llama-3.2-11B-Vision-Instruct").resolution.model_facts
     assert vision == ModelFacts(holds=("multimodal",), known=("multimodal", "nvidia-cosmos"))
     assert resolve("org/corpus", repo_type="dataset").resolution.model_facts is None
@@ -631,7 +662,11 @@ def test_importing_the_resolvers_does_not_import_the_hub_client():
         "print([m for m in sys.modules if m.split('.')[0] in ('huggingface_hub', 'httpx2', 'httpx')])"
     )
     done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, cwd=ROOT,
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert done.returncode == 0, done.stderr

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from fakehub import ACCEPTED_TOKEN, _error, fake_sha
+
 from licensecheck.cli import main
 from licensecheck.identify import identify, recognise_by_text, text_fingerprint
 from licensecheck.knowledge import Knowledge, Recogniser, load_knowledge
@@ -116,11 +116,21 @@ def test_two_licences_matching_is_no_answer():
     assert recognise_by_text("a shared phrase", recognisers) is None
 
 
-@pytest.mark.skipif(not Path("/usr/share/common-licenses/Apache-2.0").is_file(), reason="no system copy of licence texts")
+@pytest.mark.skipif(
+    not Path("/usr/share/common-licenses/Apache-2.0").is_file(), reason="no system copy of licence texts"
+)
 @pytest.mark.parametrize(
     ("path", "licence"),
-    [("Apache-2.0", "apache-2.0"), ("GPL-2", "gpl-2.0"), ("GPL-3", "gpl-3.0"), ("LGPL-2.1", "lgpl-2.1"),
-     ("LGPL-3", "lgpl-3.0"), ("MPL-2.0", "mpl-2.0"), ("MPL-1.1", "mpl-1.1"), ("CC0-1.0", "cc0-1.0")],
+    [
+        ("Apache-2.0", "apache-2.0"),
+        ("GPL-2", "gpl-2.0"),
+        ("GPL-3", "gpl-3.0"),
+        ("LGPL-2.1", "lgpl-2.1"),
+        ("LGPL-3", "lgpl-3.0"),
+        ("MPL-2.0", "mpl-2.0"),
+        ("MPL-1.1", "mpl-1.1"),
+        ("CC0-1.0", "cc0-1.0"),
+    ],
 )
 def test_fingerprints_in_the_rules_match_the_system_copies(path, licence, knowledge):
     text = Path("/usr/share/common-licenses", path).read_text(encoding="utf-8")
@@ -195,7 +205,9 @@ def test_unrecognised_text_is_recorded_and_quoted(fake_hub, knowledge):
 
 
 def test_gated_repository_file_is_a_problem_that_says_what_to_do(fake_hub, knowledge):
-    fake_hub.add_model("org/gated", {"license": "other", "license_link": "LICENSE"}, gated="manual", files={"LICENSE": QWEN_TEXT})
+    fake_hub.add_model(
+        "org/gated", {"license": "other", "license_link": "LICENSE"}, gated="manual", files={"LICENSE": QWEN_TEXT}
+    )
     record = resolve_with_file("org/gated", knowledge)
     problem = record.resolution.problem
     assert problem.code == "licence-file-gated"
@@ -247,8 +259,12 @@ def test_gated_access_prompt_by_its_text_markers(fake_hub, knowledge):
 
 def test_an_ambiguous_access_prompt_is_not_an_answer(fake_hub, knowledge):
     prompt = FALCON_PROMPT + " Or see https://mistral.ai/licenses/MNPL-0.1.md instead."
-    fake_hub.add_model("org/two-links", {"license": "unknown", "extra_gated_prompt": prompt}, gated="manual",
-                       files={"LICENSE": QWEN_TEXT})
+    fake_hub.add_model(
+        "org/two-links",
+        {"license": "unknown", "extra_gated_prompt": prompt},
+        gated="manual",
+        files={"LICENSE": QWEN_TEXT},
+    )
     record = resolve_with_file("org/two-links", knowledge)
     # Two licences named: the prompt settles nothing, and the gated file cannot be read.
     assert record.resolution.problem.code == "licence-file-gated"
@@ -368,7 +384,11 @@ def test_locked_fingerprint_is_recognised_when_the_rules_learn_the_text(fake_hub
     apache_fingerprint = "95f35d79ea3bab75c250549d6a03cef242e0547d78c99e26fcede49936fb0184"
     (tmp_path / "models.yaml").write_text("models:\n  - org/model\n")
     entry = {
-        "type": "model", "name": "org/model", "requested": None, "version": "a" * 40, "resolved_at": None,
+        "type": "model",
+        "name": "org/model",
+        "requested": None,
+        "version": "a" * 40,
+        "resolved_at": None,
         "license": {"id": "other", "source": "card", "file": "LICENSE", "file_sha256": apache_fingerprint},
     }
     (tmp_path / "licensecheck.lock").write_text(json.dumps({"lock_version": 1, "components": [entry]}))
@@ -378,7 +398,8 @@ def test_locked_fingerprint_is_recognised_when_the_rules_learn_the_text(fake_hub
 
 def test_override_still_wins_over_the_file(fake_hub, tmp_path):
     fake_hub.add_model("org/model", {"license": "other"}, files={"LICENSE": QWEN_TEXT})
-    (tmp_path / "models.yaml").write_text("models:\n  - id: org/model\n    license: mit\n    reason: relicensed upstream, LEG-7\n")
+    (tmp_path / "models.yaml").write_text(
+        "models:\n  - id: org/model\n    license: mit\n    reason: relicensed upstream, LEG-7\n"
+    )
     result = CliRunner().invoke(main, ["scan", str(tmp_path), "--format", "json"])
     assert json.loads(result.stdout)["components"][0]["license"]["id"] == "mit"
-

@@ -30,7 +30,11 @@ def resolve(name, version=None, **options):
 
 def test_licence_expression(fake_hub):
     fake_hub.add_package(
-        "attrs", "24.2.0", license_expression="MIT", license="ignored", classifiers=("License :: OSI Approved :: MIT License",)
+        "attrs",
+        "24.2.0",
+        license_expression="MIT",
+        license="ignored",
+        classifiers=("License :: OSI Approved :: MIT License",),
     )
     resolution = resolve("attrs")
     assert resolution.ok
@@ -46,14 +50,19 @@ def test_compound_licence_expression_is_kept_whole(fake_hub):
 
 
 def test_short_licence_field(fake_hub):
-    fake_hub.add_package("requests", "2.32.3", license="Apache 2.0", classifiers=("License :: OSI Approved :: Apache Software License",))
+    fake_hub.add_package(
+        "requests", "2.32.3", license="Apache 2.0", classifiers=("License :: OSI Approved :: Apache Software License",)
+    )
     licence = resolve("requests").licence
     assert (licence.id, licence.source, licence.declared) == ("Apache 2.0", "pypi:license", "Apache 2.0")
 
 
 def test_free_text_licence_is_kept_as_declared_not_guessed(fake_hub):
     fake_hub.add_package(
-        "closed", "1.0", license="Proprietary. All rights reserved.", classifiers=("License :: OSI Approved :: MIT License",)
+        "closed",
+        "1.0",
+        license="Proprietary. All rights reserved.",
+        classifiers=("License :: OSI Approved :: MIT License",),
     )
     licence = resolve("closed").licence
     assert licence.declared == "Proprietary. All rights reserved."
@@ -282,7 +291,9 @@ def test_faults_are_per_kind(fake_hub):
 
 def numpy_releases(fake_hub, **extra):
     fake_hub.add_package("numpy", "1.22.0", license_expression="BSD-3-Clause", other_versions=("1.23.5", "1.26.4"))
-    fake_hub.add_package("numpy", "2.1.0", license_expression="BSD-3-Clause AND MIT", other_versions=("2.0.0",), **extra)
+    fake_hub.add_package(
+        "numpy", "2.1.0", license_expression="BSD-3-Clause AND MIT", other_versions=("2.0.0",), **extra
+    )
 
 
 def test_a_specifier_is_judged_at_the_newest_release_it_allows(fake_hub):
@@ -292,7 +303,10 @@ def test_a_specifier_is_judged_at_the_newest_release_it_allows(fake_hub):
     assert [path for _, path in fake_hub.requests] == ["/pypi/numpy/json", "/pypi/numpy/1.26.4/json"]
     (note,) = resolution.notes
     assert (note.severity, note.code) == (Severity.INFO, "pypi-release-chosen")
-    assert note.message == "package numpy: judged at 1.26.4, the newest release that satisfies >=1.23,<2 (the latest is 2.1.0)"
+    assert (
+        note.message
+        == "package numpy: judged at 1.26.4, the newest release that satisfies >=1.23,<2 (the latest is 2.1.0)"
+    )
 
 
 def test_a_specifier_the_latest_release_satisfies_costs_one_request(fake_hub):
@@ -315,7 +329,14 @@ def test_no_release_satisfies_the_requirement(fake_hub):
 
 
 def test_yanked_releases_and_releases_without_files_are_not_chosen(fake_hub):
-    fake_hub.add_package("lib", "3.0", license_expression="MIT", other_versions=("1.0", "1.1", "1.2"), yanked=("1.2",), without_files=("1.1",))
+    fake_hub.add_package(
+        "lib",
+        "3.0",
+        license_expression="MIT",
+        other_versions=("1.0", "1.1", "1.2"),
+        yanked=("1.2",),
+        without_files=("1.1",),
+    )
     assert resolve("lib", requirement="<2").version == "1.0"
     assert resolve("lib", requirement=">1.0,<2").problem.code == "pypi-no-matching-release"
 
@@ -334,8 +355,10 @@ def test_an_exact_version_wins_over_the_requirement(fake_hub):
 
 def test_a_chosen_release_the_index_does_not_serve_is_never_replaced_by_the_latest(fake_hub):
     # A mirror that serves only project pages: the release page of 1.26.4 is missing.
-    body = {"info": {"name": "numpy", "version": "2.1.0", "license_expression": "MIT"},
-            "releases": {"1.26.4": [{"yanked": False}], "2.1.0": [{"yanked": False}]}}
+    body = {
+        "info": {"name": "numpy", "version": "2.1.0", "license_expression": "MIT"},
+        "releases": {"1.26.4": [{"yanked": False}], "2.1.0": [{"yanked": False}]},
+    }
     fake_hub.add_package_json(body)  # only the latest release's page is served
     resolution = resolve("numpy", requirement="<2")
     assert resolution.licence is None and resolution.problem.code == "pypi-not-found"

@@ -12,20 +12,26 @@ import json
 from pathlib import Path
 
 import pytest
-
 from cli_helpers import component, scan_json
-from licensecheck.knowledge import load_knowledge
-from licensecheck.model import PACKAGE, Component, Context
-from licensecheck.resolve.pypi import newest_matching, resolve_package
-from licensecheck.model import Resolved
+
 from licensecheck.judge import judge_component
+from licensecheck.knowledge import load_knowledge
+from licensecheck.model import PACKAGE, Component, Context, Resolved
+from licensecheck.resolve.pypi import newest_matching, resolve_package
 
 FIXTURES = Path(__file__).parent / "pypi"
 KNOWLEDGE = load_knowledge()
 NETWORK = Context(use="commercial", distribution="network")
 READING_CODES = {
-    "pypi-licence-unrecognised", "licence-classifiers-combined", "licence-version-from-classifier", "licence-read-from-text",
-    "licence-sources-disagree", "licence-recognised", "pypi-licence-text", "no-licence", "licence-unknown-id",
+    "pypi-licence-unrecognised",
+    "licence-classifiers-combined",
+    "licence-version-from-classifier",
+    "licence-read-from-text",
+    "licence-sources-disagree",
+    "licence-recognised",
+    "pypi-licence-text",
+    "no-licence",
+    "licence-unknown-id",
     "licence-unrecognised",
 }
 
@@ -34,8 +40,14 @@ TABLE = [
     # The issue's table: a short `license` field that is no licence does not hide the classifiers.
     ("accelerate", "1.16.0", "Apache-2.0", "pypi:classifier", "allowed", ["pypi-licence-unrecognised"]),
     ("peft", "0.21.2", "Apache-2.0", "pypi:classifier", "allowed", ["pypi-licence-unrecognised"]),
-    ("python-dateutil", "4.0.0", "Apache-2.0 AND BSD", "pypi:classifier", "conditional",
-     ["licence-classifiers-combined", "pypi-licence-unrecognised"]),
+    (
+        "python-dateutil",
+        "4.0.0",
+        "Apache-2.0 AND BSD",
+        "pypi:classifier",
+        "conditional",
+        ["licence-classifiers-combined", "pypi-licence-unrecognised"],
+    ),
     ("reportlab", "5.1.0", "BSD", "pypi:classifier", "conditional", ["pypi-licence-unrecognised"]),
     ("jamo", "0.4.1", "Apache-2.0", "pypi:classifier", "allowed", ["pypi-licence-unrecognised"]),
     ("mysql-connector-python", "26.10.0", "GPL", "pypi:classifier", "allowed", ["pypi-licence-unrecognised"]),
@@ -47,9 +59,14 @@ TABLE = [
     # SPDX licences and WITH exceptions the rules now know.
     ("regex", "2026.12.2", "Apache-2.0 AND CNRI-Python", "pypi:license_expression", "allowed", []),
     ("pyinstaller", "6.22.3", "GPL-2.0-or-later WITH Bootloader-exception", "pypi:license", "allowed", []),
-    ("torch", "2.15.0",
-     "Apache-2.0 AND Apache-2.0 WITH LLVM-exception AND BSD-2-Clause AND BSD-3-Clause AND BSL-1.0 AND ISC AND MIT AND Zlib",
-     "pypi:license_expression", "allowed", []),
+    (
+        "torch",
+        "2.15.0",
+        "Apache-2.0 AND Apache-2.0 WITH LLVM-exception AND BSD-2-Clause AND BSD-3-Clause AND BSL-1.0 AND ISC AND MIT AND Zlib",
+        "pypi:license_expression",
+        "allowed",
+        [],
+    ),
     ("typing-extensions", "4.16.0", "PSF-2.0", "pypi:license_expression", "allowed", []),
     ("pillow", "13.0.0", "MIT-CMU", "pypi:license_expression", "allowed", []),
     # Whole licence texts pasted into the `license` field, recognised by their wording.
@@ -83,14 +100,20 @@ def test_every_fixture_is_in_the_table():
     assert sorted(path.stem for path in FIXTURES.glob("*.json")) == sorted(row[0] for row in TABLE)
 
 
-@pytest.mark.parametrize(("name", "version", "licence", "source", "verdict", "reading"), TABLE, ids=[row[0] for row in TABLE])
+@pytest.mark.parametrize(
+    ("name", "version", "licence", "source", "verdict", "reading"), TABLE, ids=[row[0] for row in TABLE]
+)
 def test_real_metadata_reads_as_a_careful_person_reads_it(fake_hub, name, version, licence, source, verdict, reading):
     body = fixture(name)
     fake_hub.add_package_json(body)
     resolution = resolve_package(body["info"]["name"], None, timeout=5.0, knowledge=KNOWLEDGE)
     result = judge_component(Component(PACKAGE, name), Resolved(resolution), KNOWLEDGE, NETWORK)
     shown = result.resolution.licence
-    assert (result.resolution.version, shown.id if shown else None, shown.source if shown else None) == (version, licence, source)
+    assert (result.resolution.version, shown.id if shown else None, shown.source if shown else None) == (
+        version,
+        licence,
+        source,
+    )
     assert result.evaluation.verdict.value == verdict
     assert sorted({f.code for f in result.evaluation.findings} & READING_CODES) == reading
 
@@ -98,7 +121,9 @@ def test_real_metadata_reads_as_a_careful_person_reads_it(fake_hub, name, versio
 def test_the_issue_table_through_a_scan_with_the_saas_preset(fake_hub, tmp_path):
     for name in ("accelerate", "peft", "python-dateutil", "reportlab", "unidecode", "pymupdf"):
         fake_hub.add_package_json(fixture(name))
-    (tmp_path / "requirements.txt").write_text("accelerate\npeft>=0.10\npython-dateutil\nreportlab\nUnidecode\npymupdf\n")
+    (tmp_path / "requirements.txt").write_text(
+        "accelerate\npeft>=0.10\npython-dateutil\nreportlab\nUnidecode\npymupdf\n"
+    )
     (tmp_path / "licensecheck.toml").write_text('extends = "saas"\n')
     code, document = scan_json(tmp_path)
     licences = {c["name"]: (c["license"]["id"], c["verdict"]) for c in document["components"]}

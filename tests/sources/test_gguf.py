@@ -5,8 +5,8 @@ from __future__ import annotations
 import struct
 
 import pytest
-
 from localmodels import write_gguf
+
 from licensecheck.sources.gguf import GGUFError, read_gguf_buffer, read_gguf_metadata
 
 LLAMA_BASE = {
@@ -83,9 +83,11 @@ def test_version_1_uses_32_bit_lengths():
     data = (
         b"GGUF"
         + struct.pack("<III", 1, 0, 1)
-        + struct.pack("<I", len(key)) + key
+        + struct.pack("<I", len(key))
+        + key
         + struct.pack("<I", 8)
-        + struct.pack("<I", len(value)) + value
+        + struct.pack("<I", len(value))
+        + value
     )
     assert read_gguf_buffer(data) == {"general.license": "mit"}
 
@@ -142,7 +144,14 @@ def test_general_arrays_keep_only_short_lists_of_strings():
         ("general.tags", _strings("text-generation", "gguf")),
         ("general.languages", _strings(*(f"l{i}" for i in range(1025)))),
         ("general.scores", _array_head(_UINT8, 3) + b"\x01\x02\x03"),
-        ("general.nested", _array_head(_ARRAY, 2) + struct.pack("<IQ", _UINT8, 1) + b"\x07" + struct.pack("<IQ", _STRING, 1) + _key("x")),
+        (
+            "general.nested",
+            _array_head(_ARRAY, 2)
+            + struct.pack("<IQ", _UINT8, 1)
+            + b"\x07"
+            + struct.pack("<IQ", _STRING, 1)
+            + _key("x"),
+        ),
         ("general.license", _string("apache-2.0")),
     )
     assert read_gguf_buffer(data) == {"general.tags": ["text-generation", "gguf"], "general.license": "apache-2.0"}

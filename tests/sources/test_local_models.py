@@ -5,12 +5,12 @@ from __future__ import annotations
 import os
 
 import pytest
-
 from localmodels import write_gguf, write_model_folder
+
 from licensecheck.errors import InputError
-from licensecheck.sources.inputs import collect_inputs
 from licensecheck.model import MODEL
 from licensecheck.resolve.local import local_resolution, resolve_local_model
+from licensecheck.sources.inputs import collect_inputs
 from licensecheck.sources.local import (
     hub_id_from_url,
     is_model_folder,
@@ -92,8 +92,13 @@ def test_a_gguf_file_names_its_base_from_the_repo_url(tmp_path):
     path = write_gguf(
         tmp_path / "llama.gguf",
         licence="llama3.1",
-        base_models=[{"name": "Llama 3.1 8B Instruct", "organization": "Meta Llama",
-                      "repo_url": "https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct"}],
+        base_models=[
+            {
+                "name": "Llama 3.1 8B Instruct",
+                "organization": "Meta Llama",
+                "repo_url": "https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct",
+            }
+        ],
     )
     component = local_model_component(path, tmp_path)
     assert component.name == "llama.gguf"
@@ -137,7 +142,11 @@ def test_card_other_with_name_and_link_and_the_licence_text(tmp_path):
 def test_licence_from_gguf_metadata(tmp_path):
     path = write_gguf(tmp_path / "m.gguf", licence="llama3.1", licence_link="https://llama.meta.com/llama3_1/license/")
     licence = local_resolution(read_model_files(path, "m.gguf")).licence
-    assert (licence.id, licence.source, licence.link) == ("llama3.1", "gguf-metadata", "https://llama.meta.com/llama3_1/license/")
+    assert (licence.id, licence.source, licence.link) == (
+        "llama3.1",
+        "gguf-metadata",
+        "https://llama.meta.com/llama3_1/license/",
+    )
 
 
 def test_a_gguf_listing_several_licences_is_ambiguous(tmp_path):
@@ -149,7 +158,11 @@ def test_a_gguf_listing_several_licences_is_ambiguous(tmp_path):
 def test_a_licence_file_alone_is_read_for_identification(tmp_path):
     folder = write_model_folder(tmp_path / "m", config=True, licence_text="Some licence text")
     resolution = local_resolution(read_model_files(folder, "m"))
-    assert (resolution.licence.id, resolution.licence.source, resolution.licence.file) == ("other", "local-licence-file", "m/LICENSE")
+    assert (resolution.licence.id, resolution.licence.source, resolution.licence.file) == (
+        "other",
+        "local-licence-file",
+        "m/LICENSE",
+    )
     assert resolution.licence_text == "Some licence text"
 
 
@@ -199,7 +212,9 @@ def _manifest(tmp_path, text):
 
 def test_manifest_path_entry(tmp_path):
     write_model_folder(tmp_path / "models" / "support-bot", {"license": "apache-2.0"}, adapter_base=NC_BASE)
-    manifest = _manifest(tmp_path, "models:\n  - path: models/support-bot/\n    license: mit\n    reason: checked by legal, LEG-1\n")
+    manifest = _manifest(
+        tmp_path, "models:\n  - path: models/support-bot/\n    license: mit\n    reason: checked by legal, LEG-1\n"
+    )
     [component] = read_manifest(manifest, tmp_path)
     assert component.name == "models/support-bot"
     assert component.locations[0].path == "models.yaml" and component.locations[0].line == 2
@@ -343,10 +358,16 @@ def test_a_model_file_linked_elsewhere_inside_the_tree_is_read(tmp_path):
 @pytest.mark.parametrize(
     ("name", "text", "message"),
     [
-        ("README.md", "---\nlicense: mit\nx: " + "[" * 20000 + "]" * 20000 + "\n---\n",
-         "m/README.md: the model card's front matter is nested too deeply to read"),
-        ("adapter_config.json", '{"a": ' + "[" * 100000 + "]" * 100000 + "}",
-         "m/adapter_config.json: invalid JSON: nested too deeply to read"),
+        (
+            "README.md",
+            "---\nlicense: mit\nx: " + "[" * 20000 + "]" * 20000 + "\n---\n",
+            "m/README.md: the model card's front matter is nested too deeply to read",
+        ),
+        (
+            "adapter_config.json",
+            '{"a": ' + "[" * 100000 + "]" * 100000 + "}",
+            "m/adapter_config.json: invalid JSON: nested too deeply to read",
+        ),
     ],
 )
 def test_a_file_nested_too_deeply_is_a_problem_not_a_crash(tmp_path, name, text, message):

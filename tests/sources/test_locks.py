@@ -23,9 +23,20 @@ from licensecheck.sources.uvlock import read_uv_lock
 ASSETS = Path(__file__).parent / "assets" / "locks"
 
 VERSIONS = {
-    "astroid": "4.3.4", "certifi": "2026.10.19.post1", "charset-normalizer": "3.5.3", "colorama": "0.4.6",
-    "dill": "0.4.1", "idna": "3.20", "isort": "9.0.2", "mccabe": "0.7.0", "mypy-extensions": "1.2.0",
-    "platformdirs": "4.14.8", "pylint": "4.1.4", "pyyaml": "6.0.4", "requests": "2.34.2", "tomlkit": "0.15.2",
+    "astroid": "4.3.4",
+    "certifi": "2026.10.19.post1",
+    "charset-normalizer": "3.5.3",
+    "colorama": "0.4.6",
+    "dill": "0.4.1",
+    "idna": "3.20",
+    "isort": "9.0.2",
+    "mccabe": "0.7.0",
+    "mypy-extensions": "1.2.0",
+    "platformdirs": "4.14.8",
+    "pylint": "4.1.4",
+    "pyyaml": "6.0.4",
+    "requests": "2.34.2",
+    "tomlkit": "0.15.2",
     "urllib3": "2.8.0",
 }
 MAIN = {"requests", "certifi", "charset-normalizer", "idna", "urllib3"}
@@ -66,7 +77,9 @@ def test_uv_lock_lines_point_at_the_package_entry():
 def test_pipfile_lock_records_default_and_develop():
     components = by_name(read_pipfile_lock(ASSETS / "pipenv" / "Pipfile.lock", ASSETS))
     assert {name: c.revision for name, c in components.items()} == {
-        name: version for name, version in VERSIONS.items() if name != "colorama"  # Linux-only resolution
+        name: version
+        for name, version in VERSIONS.items()
+        if name != "colorama"  # Linux-only resolution
     }
     assert components["pyyaml"].scope == "main"  # Pipenv has no extras: it is in [packages]
     assert components["astroid"].scope == "dev" and components["requests"].scope == "main"
@@ -235,15 +248,35 @@ source = { git = "https://github.com/acme/tool?rev=v0.3#0123abcd" }
     [
         ("uv.lock", "version = 1\n[[package]\nname = 'x'\n", 2, "invalid TOML"),
         ("uv.lock", "version = 7\n", 1, "unsupported uv.lock version 7"),
-        ("uv.lock", 'version = 1\n\n[[package]]\nname = "x"\nsource = { registry = "r" }\n', 3, "package 'x' has no `version`"),
-        ("uv.lock", 'version = 1\n\n[[package]]\nname = "x"\nversion = "1"\ndependencies = "y"\n', 3, "`dependencies` must be a list"),
+        (
+            "uv.lock",
+            'version = 1\n\n[[package]]\nname = "x"\nsource = { registry = "r" }\n',
+            3,
+            "package 'x' has no `version`",
+        ),
+        (
+            "uv.lock",
+            'version = 1\n\n[[package]]\nname = "x"\nversion = "1"\ndependencies = "y"\n',
+            3,
+            "`dependencies` must be a list",
+        ),
         ("poetry.lock", '[[package]]\nname = "x"\nversion = "1"\n', None, "no `[metadata]` table"),
         ("poetry.lock", '[metadata]\nlock-version = "9.0"\n', 1, "unsupported poetry.lock `lock-version` '9.0'"),
-        ("poetry.lock", '[[package]]\nname = "x"\n\n[metadata]\nlock-version = "2.1"\n', 1, "package 'x' has no `version`"),
+        (
+            "poetry.lock",
+            '[[package]]\nname = "x"\n\n[metadata]\nlock-version = "2.1"\n',
+            1,
+            "package 'x' has no `version`",
+        ),
         ("pylock.toml", 'lock-version = "2.0"\n', 1, "unsupported `lock-version` '2.0'"),
         ("pylock.toml", 'created-by = "x"\n', None, "no `lock-version`"),
         ("pylock.toml", 'lock-version = "1.0"\n[[packages]]\nname = "x"\n', 2, "neither a `version` nor"),
-        ("Pipfile.lock", '{"_meta": {"pipfile-spec": 6}, "default": {"x": {"version": ">=1"}}}', 1, "not an exact `==` pin"),
+        (
+            "Pipfile.lock",
+            '{"_meta": {"pipfile-spec": 6}, "default": {"x": {"version": ">=1"}}}',
+            1,
+            "not an exact `==` pin",
+        ),
         ("Pipfile.lock", '{\n"_meta": {"pipfile-spec": 6},\n"default": {\n}\n', 5, "invalid JSON"),
         ("Pipfile.lock", '{"default": {}}', None, "no `_meta` object"),
         ("Pipfile.lock", '{"_meta": {"pipfile-spec": 5}}', 1, "unsupported `pipfile-spec` 5"),

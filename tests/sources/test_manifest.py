@@ -3,8 +3,7 @@ from pathlib import Path
 import pytest
 
 from licensecheck.errors import InputError
-from licensecheck.model import Component, LicenceOverride, Location
-from licensecheck.model import is_valid_repo_id
+from licensecheck.model import Component, LicenceOverride, Location, is_valid_repo_id
 from licensecheck.sources.manifest import read_manifest
 
 ASSETS = Path(__file__).parent / "assets"
@@ -91,8 +90,14 @@ def test_own_model_without_base_model_is_allowed(tmp_path):
         ("models:\n  id: gpt2\n", "models.yaml:2: `models` must be a list of entries, got a mapping"),
         ("datasets: allenai/c4\n", "models.yaml:1: `datasets` must be a list of entries, got a string"),
         ("models: []\nmodels: []\n", "models.yaml:2: key 'models' appears twice (first on line 1)"),
-        ("models:\n  - 42\n", "models.yaml:2: a model entry must be a repository id or a mapping with `id:`, got a number"),
-        ("models:\n  - [a/b]\n", "models.yaml:2: a model entry must be a repository id or a mapping with `id:`, got a list"),
+        (
+            "models:\n  - 42\n",
+            "models.yaml:2: a model entry must be a repository id or a mapping with `id:`, got a number",
+        ),
+        (
+            "models:\n  - [a/b]\n",
+            "models.yaml:2: a model entry must be a repository id or a mapping with `id:`, got a list",
+        ),
         (
             "models:\n  - id: a/b\n    licence: mit\n",
             "models.yaml:3: unknown key 'licence' in a model entry: did you mean 'license'? "
@@ -104,7 +109,10 @@ def test_own_model_without_base_model_is_allowed(tmp_path):
         ),
         ("models:\n  - revision: main\n", "models.yaml:2: this model entry has no `id:`"),
         ("models:\n  - id: a/b\n    id: c/d\n", "models.yaml:3: key 'id' appears twice (first on line 2)"),
-        ("models:\n  - id: a/b\n    revision: 1.0\n", 'models.yaml:3: `revision` must be a string, got a number (quote it: revision: "1.0")'),
+        (
+            "models:\n  - id: a/b\n    revision: 1.0\n",
+            'models.yaml:3: `revision` must be a string, got a number (quote it: revision: "1.0")',
+        ),
         ("models:\n  - id: a/b\n    revision:\n", "models.yaml:3: `revision` must be a string, got nothing"),
         ("models:\n  - id: [a/b]\n", "models.yaml:2: `id` must be a string, got a list"),
         ("models:\n  - id: a/b\n    own: 'true'\n", "models.yaml:3: `own` must be true or false, got a string"),
@@ -125,7 +133,10 @@ def test_own_model_without_base_model_is_allowed(tmp_path):
             "models:\n  - id: a/b\n    relation: adapter\n",
             "models.yaml:3: `relation` describes how your own model derives from others: add `own: true`",
         ),
-        ("models:\n  - id: a/b\n    own: true\n    relation: adapter\n", "models.yaml:4: `relation` needs a `base_model`"),
+        (
+            "models:\n  - id: a/b\n    own: true\n    relation: adapter\n",
+            "models.yaml:4: `relation` needs a `base_model`",
+        ),
         (
             "models:\n  - id: a/b\n    own: true\n    base_model: c/d\n    relation: distilled\n",
             "models.yaml:5: invalid relation 'distilled': expected one of finetune, adapter, quantized, merge",
@@ -143,12 +154,15 @@ def test_own_model_without_base_model_is_allowed(tmp_path):
             "models.yaml:3: unknown key 'revison' in a dataset entry: did you mean 'revision'? "
             "valid keys are id, revision, license, reason",
         ),
-        ("models:\n  - org/a/b\n", "models.yaml:2: invalid repository id 'org/a/b' in `id`: expected a Hub repository id"),
+        (
+            "models:\n  - org/a/b\n",
+            "models.yaml:2: invalid repository id 'org/a/b' in `id`: expected a Hub repository id",
+        ),
         ("models:\n  - id: 'org%2Fname'\n", "models.yaml:2: invalid repository id 'org%2Fname'"),
         ("datasets:\n  - 'has space/x'\n", "models.yaml:2: invalid repository id 'has space/x'"),
         ("models:\n  - id: a/b\n    revision: 'main branch'\n", "models.yaml:3: invalid revision 'main branch'"),
         ("models:\n  - id: a/b\n    revision: '../../etc'\n", "models.yaml:3: invalid revision '../../etc'"),
-        ("models:\n  - id: a/b\n    revision: \"v1\\x07\"\n", "models.yaml:3: invalid revision 'v1\\x07'"),
+        ('models:\n  - id: a/b\n    revision: "v1\\x07"\n', "models.yaml:3: invalid revision 'v1\\x07'"),
         ("models:\n  - id: a/b\n    revision: ''\n", "models.yaml:3: invalid revision ''"),
         ("models:\n  - &m gpt2\n  - *m\n", "models.yaml:2: anchors and aliases are not supported"),
         ("models:\n  - gpt2\n  - *m\n", "models.yaml:3: anchors and aliases are not supported"),
@@ -182,8 +196,13 @@ def test_python_tags_are_not_constructed(tmp_path):
 @pytest.mark.parametrize(
     "text",
     [
-        "gpt2", "bert-base-uncased", "meta-llama/Llama-3.1-8B-Instruct", "a/b", "_x/y_",
-        "org/" + "n" * 96, "Org.Name/Model_v2.5",
+        "gpt2",
+        "bert-base-uncased",
+        "meta-llama/Llama-3.1-8B-Instruct",
+        "a/b",
+        "_x/y_",
+        "org/" + "n" * 96,
+        "Org.Name/Model_v2.5",
     ],
 )
 def test_valid_repo_ids(text):
@@ -193,8 +212,30 @@ def test_valid_repo_ids(text):
 @pytest.mark.parametrize(
     "text",
     [
-        "", "/", "a/", "/b", "a/b/c", "..", "a/..", "../a", "a/b..c", "a--b/c", "-a/b", "a/b-", ".a/b", "a/b.",
-        "org%2Fname", "a b/c", "a/b\n", "a\tb", "a/b\x00", "org/" + "n" * 97, "ørg/model", "a\\b", None, 3,
+        "",
+        "/",
+        "a/",
+        "/b",
+        "a/b/c",
+        "..",
+        "a/..",
+        "../a",
+        "a/b..c",
+        "a--b/c",
+        "-a/b",
+        "a/b-",
+        ".a/b",
+        "a/b.",
+        "org%2Fname",
+        "a b/c",
+        "a/b\n",
+        "a\tb",
+        "a/b\x00",
+        "org/" + "n" * 97,
+        "ørg/model",
+        "a\\b",
+        None,
+        3,
     ],
 )
 def test_invalid_repo_ids(text):
@@ -226,4 +267,7 @@ def test_random_bytes_raise_input_error(tmp_path, seed):
 
 
 def test_deep_nesting_is_an_input_error(tmp_path):
-    assert error_of(tmp_path, "models: " + "[" * 50_000 + "]" * 50_000 + "\n") == "models.yaml: invalid YAML: nested too deeply"
+    assert (
+        error_of(tmp_path, "models: " + "[" * 50_000 + "]" * 50_000 + "\n")
+        == "models.yaml: invalid YAML: nested too deeply"
+    )

@@ -44,7 +44,11 @@ def test_same_requirement_in_several_places_gets_each_its_own_line(tmp_path):
         'dev = [\n  "attrs",\n  "six",\n]\n'
     )
     assert [(c.name, c.locations[0].line) for c in read(tmp_path, text)] == [
-        ("six", 2), ("six", 2), ("six", 5), ("attrs", 9), ("six", 10),
+        ("six", 2),
+        ("six", 2),
+        ("six", 5),
+        ("attrs", 9),
+        ("six", 10),
     ]
 
 
@@ -55,12 +59,13 @@ def test_dotted_keys_and_inline_tables_are_located(tmp_path):
         'project.optional-dependencies = { extra = ["beta==1"] }\n'
     )
     assert [(c.name, c.revision, c.locations[0].line) for c in read(tmp_path, text)] == [
-        ("alpha", None, 2), ("beta", "1", 3),
+        ("alpha", None, 2),
+        ("beta", "1", 3),
     ]
 
 
 def test_no_project_and_no_groups_yields_nothing(tmp_path):
-    assert read(tmp_path, '[tool.black]\nline-length = 100\n') == []
+    assert read(tmp_path, "[tool.black]\nline-length = 100\n") == []
     assert read(tmp_path, "") == []
     assert read(tmp_path, '[project]\nname = "x"\ndynamic = ["dependencies"]\n') == []
 
@@ -78,11 +83,7 @@ def test_include_group_names_are_compared_normalised(tmp_path):
 
 
 def test_include_group_cycle_is_an_error(tmp_path):
-    text = (
-        "[dependency-groups]\n"
-        'a = [{include-group = "b"}]\n'
-        'b = ["x", {include-group = "a"}]\n'
-    )
+    text = '[dependency-groups]\na = [{include-group = "b"}]\nb = ["x", {include-group = "a"}]\n'
     assert error_of(tmp_path, text) == "pyproject.toml:2: dependency groups include each other in a cycle: a -> b -> a"
 
 
@@ -105,7 +106,7 @@ def test_include_group_cycle_is_an_error(tmp_path):
             '[project.optional-dependencies]\nname = "x"\ndev = "pytest"\n',
             "pyproject.toml:2: `project.optional-dependencies.name` must be a list of requirement strings, got a string",
         ),
-        ('project = 3\n', "pyproject.toml:1: `project` must be a table"),
+        ("project = 3\n", "pyproject.toml:1: `project` must be a table"),
         ('dependency-groups = ["a"]\n', "pyproject.toml:1: `dependency-groups` must be a table of lists"),
         (
             '[dependency-groups]\n\ndev = "pytest"\n',
@@ -167,4 +168,7 @@ def test_random_bytes_raise_input_error(tmp_path, seed):
 
 
 def test_deep_nesting_is_an_input_error(tmp_path):
-    assert error_of(tmp_path, "a = " + "[" * 50_000 + "]" * 50_000 + "\n") == "pyproject.toml: invalid TOML: nested too deeply"
+    assert (
+        error_of(tmp_path, "a = " + "[" * 50_000 + "]" * 50_000 + "\n")
+        == "pyproject.toml: invalid TOML: nested too deeply"
+    )

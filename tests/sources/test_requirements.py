@@ -185,7 +185,9 @@ def test_invalid_requirement_names_the_line_and_packaging_reason(tmp_path):
 
 
 def test_unset_variable_in_a_version_is_an_invalid_requirement(tmp_path):
-    assert error_of(tmp_path, "foo==${VERSION}\n").startswith("requirements.txt:1: invalid requirement 'foo==${VERSION}'")
+    assert error_of(tmp_path, "foo==${VERSION}\n").startswith(
+        "requirements.txt:1: invalid requirement 'foo==${VERSION}'"
+    )
 
 
 @pytest.mark.parametrize(
@@ -255,7 +257,26 @@ def test_random_text_gives_components_or_input_error(tmp_path, seed):
     import random
 
     rng = random.Random(seed)
-    pieces = ["a", "b==1", "-r", "-c", "-e", " ", "\n", "\\\n", "#", "@", "/", ".", "[", "]", ";", "--hash=", '"', "${X}"]
+    pieces = [
+        "a",
+        "b==1",
+        "-r",
+        "-c",
+        "-e",
+        " ",
+        "\n",
+        "\\\n",
+        "#",
+        "@",
+        "/",
+        ".",
+        "[",
+        "]",
+        ";",
+        "--hash=",
+        '"',
+        "${X}",
+    ]
     text = "".join(rng.choice(pieces) for _ in range(200))
     try:
         components = read(tmp_path, text)

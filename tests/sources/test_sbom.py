@@ -63,7 +63,11 @@ def test_nested_cyclonedx_components_and_dataset_namespaces(tmp_path):
                 "type": "application",
                 "name": "bundle",
                 "components": [
-                    {"type": "machine-learning-model", "name": "gpt2", "purl": "pkg:huggingface/gpt2@607a30d783dfa663caf39e06633721c8d4cfcd7e"},
+                    {
+                        "type": "machine-learning-model",
+                        "name": "gpt2",
+                        "purl": "pkg:huggingface/gpt2@607a30d783dfa663caf39e06633721c8d4cfcd7e",
+                    },
                     {"type": "data", "name": "wiki", "purl": "pkg:huggingface/datasets/wikimedia/wikipedia"},
                     {"type": "library", "name": "Foo_Bar", "purl": "pkg:pypi/Foo_Bar@1.0"},
                 ],
@@ -78,7 +82,9 @@ def test_nested_cyclonedx_components_and_dataset_namespaces(tmp_path):
         ("dataset", "wikimedia/wikipedia", None),
         ("package", "foo-bar", "1.0"),
     ]
-    assert [n.message for n in notices] == ["bom.json: 1 component(s) not checked: licensecheck checks pkg:huggingface and pkg:pypi components only; not checked: 1 no purl (e.g. bundle)"]
+    assert [n.message for n in notices] == [
+        "bom.json: 1 component(s) not checked: licensecheck checks pkg:huggingface and pkg:pypi components only; not checked: 1 no purl (e.g. bundle)"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -89,12 +95,32 @@ def test_nested_cyclonedx_components_and_dataset_namespaces(tmp_path):
         ('{"name": "x"}', None, "neither a CycloneDX document"),
         ('{"bomFormat": "CycloneDX",\n "specVersion": "1.2"}', 2, "unsupported CycloneDX `specVersion` '1.2'"),
         ('{"bomFormat": "SWID", "specVersion": "1.5"}', None, "expected 'CycloneDX'"),
-        ('{"bomFormat": "CycloneDX", "specVersion": "1.5", "components": {"a": 1}}', None, "`components` must be a list"),
-        ('{"bomFormat": "CycloneDX", "specVersion": "1.5", "components": [3]}', None, "`components[0]` must be an object"),
-        ('{"bomFormat": "CycloneDX", "specVersion": "1.5",\n"components": [{"name": "x",\n"purl": "huggingface/x"}]}', 3, "invalid package URL 'huggingface/x'"),
-        ('{"bomFormat": "CycloneDX", "specVersion": "1.5",\n"components": [{"name": "x",\n"purl": "pkg:huggingface/a/b/c"}]}', 3, "does not name a Hub repository"),
+        (
+            '{"bomFormat": "CycloneDX", "specVersion": "1.5", "components": {"a": 1}}',
+            None,
+            "`components` must be a list",
+        ),
+        (
+            '{"bomFormat": "CycloneDX", "specVersion": "1.5", "components": [3]}',
+            None,
+            "`components[0]` must be an object",
+        ),
+        (
+            '{"bomFormat": "CycloneDX", "specVersion": "1.5",\n"components": [{"name": "x",\n"purl": "huggingface/x"}]}',
+            3,
+            "invalid package URL 'huggingface/x'",
+        ),
+        (
+            '{"bomFormat": "CycloneDX", "specVersion": "1.5",\n"components": [{"name": "x",\n"purl": "pkg:huggingface/a/b/c"}]}',
+            3,
+            "does not name a Hub repository",
+        ),
         ('{"spdxVersion": "SPDX-2.2", "packages": []}', 1, "reads SPDX 2.3 JSON"),
-        ('{"spdxVersion": "SPDX-2.3", "packages": [{"name": "x", "externalRefs": {}}]}', 1, "`packages[0].externalRefs` must be a list"),
+        (
+            '{"spdxVersion": "SPDX-2.3", "packages": [{"name": "x", "externalRefs": {}}]}',
+            1,
+            "`packages[0].externalRefs` must be a list",
+        ),
     ],
 )
 def test_malformed_sboms_are_input_errors(tmp_path, text, line, message):

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from licensecheck.errors import InputError
-from licensecheck.sources.inputs import collect_inputs
 from licensecheck.model import Finding, Location, Severity
+from licensecheck.sources.inputs import collect_inputs
 from licensecheck.sources.setuppy import read_setup_py
 
-LITERAL = '''\
+LITERAL = """\
 from setuptools import setup, find_packages
 
 BASE = [
@@ -28,7 +28,7 @@ setup(
         "docs": "sphinx==7.2.6\\n# a comment\\nmyst-parser",
     },
 )
-'''
+"""
 
 
 def read(directory: Path, text: str):
@@ -64,7 +64,11 @@ def test_a_computed_value_is_a_warning_naming_the_file_and_line(tmp_path):
     found = read(tmp_path, LITERAL)  # install_requires is an expression: only extras are read
     assert [c.name for c in found.components] == ["pytest", "pytest-cov", "sphinx", "myst-parser"]
     (notice,) = found.notices
-    assert (notice.severity, notice.code, notice.location) == (Severity.WARNING, "setup-py-dynamic", Location("setup.py", 11))
+    assert (notice.severity, notice.code, notice.location) == (
+        Severity.WARNING,
+        "setup-py-dynamic",
+        Location("setup.py", 11),
+    )
     assert notice.message.startswith("setup.py:11: `install_requires` is computed when setup.py runs (an expression); ")
     assert "without running it" in notice.message
 
@@ -72,11 +76,17 @@ def test_a_computed_value_is_a_warning_naming_the_file_and_line(tmp_path):
 @pytest.mark.parametrize(
     ("code", "what"),
     [
-        ('setup(install_requires=parse_requirements("requirements.txt"))', "the result of calling parse_requirements()"),
+        (
+            'setup(install_requires=parse_requirements("requirements.txt"))',
+            "the result of calling parse_requirements()",
+        ),
         ("setup(install_requires=[r for r in open('r.txt')])", "a list comprehension"),
         ("REQS = ['a']\nREQS.append('b')\nsetup(install_requires=REQS)", "the variable REQS, which is not a literal"),
         ("REQS = ['a']\nREQS += ['b']\nsetup(install_requires=REQS)", "the variable REQS, which is not a literal"),
-        ("REQS = ['a']\nif x:\n    REQS = ['b']\nsetup(install_requires=REQS)", "the variable REQS, which is not a literal"),
+        (
+            "REQS = ['a']\nif x:\n    REQS = ['b']\nsetup(install_requires=REQS)",
+            "the variable REQS, which is not a literal",
+        ),
         ("setup(install_requires=['a', VERSIONED])", "an expression"),
     ],
 )
@@ -119,7 +129,11 @@ def test_a_shim_without_requirements_says_nothing(tmp_path):
 def test_python_2_or_unparsable_is_a_warning_not_a_failure(tmp_path):
     found = read(tmp_path, "print 'hello'\nsetup(install_requires=['a'])\n")
     (notice,) = found.notices
-    assert (notice.severity, notice.code, notice.location) == (Severity.WARNING, "setup-py-unreadable", Location("setup.py", 1))
+    assert (notice.severity, notice.code, notice.location) == (
+        Severity.WARNING,
+        "setup-py-unreadable",
+        Location("setup.py", 1),
+    )
     assert found.components == []
     deep = read(tmp_path, "x = " + "(" * 5000 + ")" * 5000 + "\n")
     assert [n.code for n in deep.notices] == ["setup-py-unreadable"]

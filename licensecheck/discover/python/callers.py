@@ -20,9 +20,9 @@ from collections.abc import Iterator
 from typing import NamedTuple, Protocol
 
 from ...model import Location
+from ..collect import Collector
 from .loaders import SHELL, Slot
 from .parse import Function, Scope, dotted
-from ..collect import Collector
 from .values import BUDGET, Evaluator, Result, unknown
 
 Argument = tuple  # (expression, scope) of one call's argument, or (Result, None) when it is not known
@@ -68,8 +68,9 @@ class Callers:
         """New files were parsed: the calls of a function are found again."""
         self._calls_of.clear()
 
-    def wait(self, result: Result, slot: Slot, shown: str, site: Location, revisions, expression: ast.expr,
-             scope: Scope) -> None:
+    def wait(
+        self, result: Result, slot: Slot, shown: str, site: Location, revisions, expression: ast.expr, scope: Scope
+    ) -> None:
         """Park what `result` leaves to the callers: each parameter, or the whole expression built from them."""
         revisions = tuple(revisions)
         if result.composed:
@@ -114,8 +115,10 @@ class Callers:
                 self._value(arguments[parameter], use, site)
         if not found and use.slot.host != SHELL:
             self.project.collector.unknown(
-                use.site, f"{use.shown}: the {use.slot.type} is not statically known "
-                          f"(parameter `{parameter}` of `{function.qualname}`, and no call of it was found)")
+                use.site,
+                f"{use.shown}: the {use.slot.type} is not statically known "
+                f"(parameter `{parameter}` of `{function.qualname}`, and no call of it was found)",
+            )
 
     def _value(self, argument: Argument, use: Use, call_site: Location | None) -> None:
         """One call's argument (or the default) for a parameter that is the loader's whole argument."""
@@ -183,8 +186,11 @@ class Callers:
         """`@pytest.mark.parametrize("a, b", [(x, y), ...])`: pytest calls the test once per row."""
         scope = function.scope.parent or function.scope
         for decorator in function.node.decorator_list:
-            if not (isinstance(decorator, ast.Call) and dotted(decorator.func).endswith("parametrize")
-                    and len(decorator.args) >= 2):
+            if not (
+                isinstance(decorator, ast.Call)
+                and dotted(decorator.func).endswith("parametrize")
+                and len(decorator.args) >= 2
+            ):
                 continue
             names = _argument_names(decorator.args[0])
             if not names:

@@ -22,15 +22,59 @@ from ...model import DATASET, MODEL
 # of a regular expression shaped as a tree of the words, so that each position costs
 # one branch rather than one try per word.
 LOADER_WORDS = (
-    "from_pretrained", "from_quantized", "from_finetuned", "from_model_id", "from_preset", "pipeline(",
-    "SentenceTransformer", "CrossEncoder", "SparseEncoder", "vllm", "load_dataset", "get_dataset_",
-    "hf_hub_download", "snapshot_download", "hf_hub_url", "InferenceClient", "hf-hub:", "hf_hub:", "hf.co/",
-    "hf://", "open_clip", "timm", "mlx_lm", "mlx_vlm", "load_lora_weights", "load_textual_inversion",
-    "load_ip_adapter", "load_adapter", "HuggingFace", "FlagModel", "FlagReranker", "FlagLLM", "FlagAuto",
-    "fastembed", " trl", "faster_whisper", "huggingface-cli", "hf download",
+    "from_pretrained",
+    "from_quantized",
+    "from_finetuned",
+    "from_model_id",
+    "from_preset",
+    "pipeline(",
+    "SentenceTransformer",
+    "CrossEncoder",
+    "SparseEncoder",
+    "vllm",
+    "load_dataset",
+    "get_dataset_",
+    "hf_hub_download",
+    "snapshot_download",
+    "hf_hub_url",
+    "InferenceClient",
+    "hf-hub:",
+    "hf_hub:",
+    "hf.co/",
+    "hf://",
+    "open_clip",
+    "timm",
+    "mlx_lm",
+    "mlx_vlm",
+    "load_lora_weights",
+    "load_textual_inversion",
+    "load_ip_adapter",
+    "load_adapter",
+    "HuggingFace",
+    "FlagModel",
+    "FlagReranker",
+    "FlagLLM",
+    "FlagAuto",
+    "fastembed",
+    " trl",
+    "faster_whisper",
+    "huggingface-cli",
+    "hf download",
     # command lines run from Python, and the flags that name a model in them
-    "os.system", "os.popen", "subprocess.", "--model", "--base_model", "--base-model", "--tokenizer", "--dataset",
-    "--data_path", "--data-path", "--vision_tower", "--vision-tower", "--hf-repo", "--hf_repo",
+    "os.system",
+    "os.popen",
+    "subprocess.",
+    "--model",
+    "--base_model",
+    "--base-model",
+    "--tokenizer",
+    "--dataset",
+    "--data_path",
+    "--data-path",
+    "--vision_tower",
+    "--vision-tower",
+    "--hf-repo",
+    "--hf_repo",
 )
 
 
@@ -102,8 +146,12 @@ class Loader(NamedTuple):
 
 
 _PRETRAINED_KEYWORDS = (
-    "pretrained_model_name_or_path", "model_name_or_path", "model_id", "repo_id",
-    "model_name", "pretrained_model_name",
+    "pretrained_model_name_or_path",
+    "model_name_or_path",
+    "model_id",
+    "repo_id",
+    "model_name",
+    "pretrained_model_name",
 )
 FROM_PRETRAINED = Loader((Slot(MODEL, (0,), _PRETRAINED_KEYWORDS),))
 PEFT_ADAPTER = Loader((Slot(MODEL, (1,), ("model_id",)),))
@@ -183,12 +231,31 @@ _EMBEDDING_WRAPPERS = frozenset(
 _ENDPOINT_MODEL = Loader((Slot(MODEL, (), ("model",), bare="none"),))
 _INFERENCE_TASKS = frozenset(
     {
-        "chat_completion", "text_generation", "text_to_image", "text_to_video", "text_to_speech",
-        "feature_extraction", "sentence_similarity", "summarization", "translation", "fill_mask",
-        "question_answering", "text_classification", "token_classification", "zero_shot_classification",
-        "image_classification", "image_segmentation", "image_to_text", "image_to_image", "object_detection",
-        "automatic_speech_recognition", "audio_classification", "visual_question_answering",
-        "document_question_answering", "table_question_answering", "zero_shot_image_classification",
+        "chat_completion",
+        "text_generation",
+        "text_to_image",
+        "text_to_video",
+        "text_to_speech",
+        "feature_extraction",
+        "sentence_similarity",
+        "summarization",
+        "translation",
+        "fill_mask",
+        "question_answering",
+        "text_classification",
+        "token_classification",
+        "zero_shot_classification",
+        "image_classification",
+        "image_segmentation",
+        "image_to_text",
+        "image_to_image",
+        "object_detection",
+        "automatic_speech_recognition",
+        "audio_classification",
+        "visual_question_answering",
+        "document_question_answering",
+        "table_question_answering",
+        "zero_shot_image_classification",
     }
 )
 _TRL_TRAINER = Loader(
@@ -197,8 +264,13 @@ _TRL_TRAINER = Loader(
 )
 # ModelScope's own loaders (modelscope.cn, not the Hub): their argument is reported
 # as what it is, never as a Hub repository.
-_MS_MODEL = Loader((Slot(MODEL, (0,), ("model_id", "repo_id", "model_name_or_path", "pretrained_model_name_or_path"),
-                          host=MODELSCOPE),))
+_MS_MODEL = Loader(
+    (
+        Slot(
+            MODEL, (0,), ("model_id", "repo_id", "model_name_or_path", "pretrained_model_name_or_path"), host=MODELSCOPE
+        ),
+    )
+)
 _MS_DATASET = Loader((Slot(DATASET, (0,), ("dataset_id", "dataset_name", "repo_id"), host=MODELSCOPE),))
 MODELSCOPE_LOADERS: dict[str, Loader] = {
     "snapshot_download": _MS_MODEL,
@@ -243,9 +315,12 @@ def loader_for(qualified: str, call: ast.Call) -> Loader | None:
             loader = _HUGGINGFACE_WRAPPER
         elif last.endswith("Trainer"):
             loader = _TRL_TRAINER
-        elif last in _INFERENCE_TASKS or (last == "create" and ".completions." in f".{qualified}") or (
-            last in ("completion", "acompletion", "embedding", "aembedding") and qualified.startswith("litellm.")
-        ) or last in ("ChatOpenAI", "OpenAIEmbeddings", "ChatLiteLLM"):
+        elif (
+            last in _INFERENCE_TASKS
+            or (last == "create" and ".completions." in f".{qualified}")
+            or (last in ("completion", "acompletion", "embedding", "aembedding") and qualified.startswith("litellm."))
+            or last in ("ChatOpenAI", "OpenAIEmbeddings", "ChatLiteLLM")
+        ):
             loader = _ENDPOINT_MODEL
         else:
             return None

@@ -61,8 +61,14 @@ Env = dict  # name → tuple of Bindings
 class Scope:
     __slots__ = ("kind", "parent", "module", "function", "klass", "exit")
 
-    def __init__(self, kind: str, parent: "Scope | None", module: "Module", function: "Function | None" = None,
-                 klass: "ClassInfo | None" = None) -> None:
+    def __init__(
+        self,
+        kind: str,
+        parent: Scope | None,
+        module: Module,
+        function: Function | None = None,
+        klass: ClassInfo | None = None,
+    ) -> None:
         self.kind = kind
         self.parent = parent
         self.module = module
@@ -78,11 +84,11 @@ class ClassInfo:
         self.node = node
         self.scope = scope
         self.instance_attrs: dict[str, list[tuple[ast.expr, Scope]]] = {}
-        self.methods: dict[str, "Function"] = {}
+        self.methods: dict[str, Function] = {}
 
 
 class Function:
-    def __init__(self, module: "Module", qualname: str, node, scope: Scope, klass: ClassInfo | None) -> None:
+    def __init__(self, module: Module, qualname: str, node, scope: Scope, klass: ClassInfo | None) -> None:
         self.module = module
         self.qualname = qualname
         self.name = node.name
@@ -100,8 +106,11 @@ class Function:
         decorators = {dotted(d.func if isinstance(d, ast.Call) else d) for d in node.decorator_list}
         self.kind = "function"
         if klass is not None:
-            self.kind = "staticmethod" if "staticmethod" in decorators else (
-                "classmethod" if "classmethod" in decorators else "method")
+            self.kind = (
+                "staticmethod"
+                if "staticmethod" in decorators
+                else ("classmethod" if "classmethod" in decorators else "method")
+            )
         self._cli_defaults(node.decorator_list)
 
     @property
@@ -111,7 +120,9 @@ class Function:
     def _cli_defaults(self, decorators: list[ast.expr]) -> None:
         """`@click.option("--model", default=...)`: the option's default is the parameter's."""
         for decorator in decorators:
-            if not (isinstance(decorator, ast.Call) and dotted(decorator.func).rsplit(".", 1)[-1] in ("option", "argument")):
+            if not (
+                isinstance(decorator, ast.Call) and dotted(decorator.func).rsplit(".", 1)[-1] in ("option", "argument")
+            ):
                 continue
             default = next((k.value for k in decorator.keywords if k.arg == "default"), None)
             if default is None:
@@ -225,11 +236,20 @@ def _fact(test: ast.expr) -> tuple[str, bool] | None:
     if isinstance(test, (ast.Name, ast.Attribute)):
         text = dotted(test)
         return (text, True) if "?" not in text else None
-    if isinstance(test, ast.Call) and not test.args and not test.keywords and isinstance(test.func, (ast.Name, ast.Attribute)):
+    if (
+        isinstance(test, ast.Call)
+        and not test.args
+        and not test.keywords
+        and isinstance(test.func, (ast.Name, ast.Attribute))
+    ):
         text = dotted(test)
         return (text, True) if "?" not in text else None
-    if (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.left, (ast.Name, ast.Attribute))
-            and isinstance(test.comparators[0], ast.Constant)):
+    if (
+        isinstance(test, ast.Compare)
+        and len(test.ops) == 1
+        and isinstance(test.left, (ast.Name, ast.Attribute))
+        and isinstance(test.comparators[0], ast.Constant)
+    ):
         right = test.comparators[0]
         op = test.ops[0]
         text = dotted(test.left)
@@ -237,10 +257,14 @@ def _fact(test: ast.expr) -> tuple[str, bool] | None:
             return (f"{text} == {right.value!r}", isinstance(op, ast.Eq))
         if isinstance(op, (ast.Is, ast.IsNot)):
             return (f"{text} is {right.value!r}", isinstance(op, ast.Is))
-    if (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], (ast.In, ast.NotIn))
-            and isinstance(test.left, (ast.Name, ast.Attribute))
-            and isinstance(test.comparators[0], (ast.List, ast.Tuple, ast.Set))
-            and all(isinstance(e, ast.Constant) for e in test.comparators[0].elts)):
+    if (
+        isinstance(test, ast.Compare)
+        and len(test.ops) == 1
+        and isinstance(test.ops[0], (ast.In, ast.NotIn))
+        and isinstance(test.left, (ast.Name, ast.Attribute))
+        and isinstance(test.comparators[0], (ast.List, ast.Tuple, ast.Set))
+        and all(isinstance(e, ast.Constant) for e in test.comparators[0].elts)
+    ):
         values = tuple(sorted({repr(e.value) for e in test.comparators[0].elts if isinstance(e, ast.Constant)}))
         return (f"{dotted(test.left)} in ({', '.join(values)},)", isinstance(test.ops[0], ast.In))
     return None
@@ -264,7 +288,7 @@ def _after_assignment(guards: dict[str, bool], name: str, value) -> dict[str, bo
         if _subject(key) != name:
             kept[key] = truth
         elif isinstance(value, ast.Constant) and key.startswith((f"{name} == ", f"{name} is ")):
-            kept[key] = key[len(name) + 4:] == repr(value.value)
+            kept[key] = key[len(name) + 4 :] == repr(value.value)
     return kept or None
 
 
@@ -522,8 +546,11 @@ class _Walker:
         for case in node.cases:
             state = dict(env)
             for sub in ast.walk(case.pattern):
-                name = getattr(sub, "name", None) if isinstance(sub, (ast.MatchAs, ast.MatchStar)) else (
-                    sub.rest if isinstance(sub, ast.MatchMapping) else None)
+                name = (
+                    getattr(sub, "name", None)
+                    if isinstance(sub, (ast.MatchAs, ast.MatchStar))
+                    else (sub.rest if isinstance(sub, ast.MatchMapping) else None)
+                )
                 if name:
                     self.bind(name, Binding(UNKNOWN, detail=f"`{name}` is matched at run time"), state)
                 if isinstance(sub, ast.MatchValue):
@@ -565,7 +592,9 @@ class _Walker:
             made = self.made[id(node)] = (info, Binding(CLASS, detail=info))
             for statement in node.body:
                 if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name) and statement.value:
-                    self.module.option_defaults.setdefault(statement.target.id, []).append((statement.value, class_scope))
+                    self.module.option_defaults.setdefault(statement.target.id, []).append(
+                        (statement.value, class_scope)
+                    )
         info = made[0]
         saved = (self.scope, self.guards, self.exits, self.loops, self.loop_depth, self.outer, self.global_names)
         self.scope, self.guards, self.exits, self.loops, self.loop_depth = info.scope, None, [], [], 0
@@ -602,13 +631,19 @@ class _Walker:
 
     def bind_target(self, target: ast.expr, value: ast.expr, env: Env) -> None:
         if isinstance(target, ast.Name):
-            if (self.guards and isinstance(value, ast.Constant) and target.id in env
-                    and self.guards.get(f"{target.id} == {value.value!r}")):
+            if (
+                self.guards
+                and isinstance(value, ast.Constant)
+                and target.id in env
+                and self.guards.get(f"{target.id} == {value.value!r}")
+            ):
                 return  # `if x == "a": x = "a"` changes nothing: the value it had is the one it keeps
             self.bind(target.id, self.make(target, VALUE, value), env)
         elif isinstance(target, (ast.Tuple, ast.List)):
-            if isinstance(value, (ast.Tuple, ast.List)) and len(value.elts) == len(target.elts) and not any(
-                isinstance(e, ast.Starred) for e in target.elts
+            if (
+                isinstance(value, (ast.Tuple, ast.List))
+                and len(value.elts) == len(target.elts)
+                and not any(isinstance(e, ast.Starred) for e in target.elts)
             ):
                 for element, element_value in zip(target.elts, value.elts):
                     self.bind_target(element, element_value, env)
@@ -618,8 +653,13 @@ class _Walker:
             self.expr(target.value, env)
             base = target.value
             function = enclosing_function(self.scope)
-            if (isinstance(base, ast.Name) and function and function.klass and function.positional
-                    and base.id == function.positional[0]):
+            if (
+                isinstance(base, ast.Name)
+                and function
+                and function.klass
+                and function.positional
+                and base.id == function.positional[0]
+            ):
                 function.klass.instance_attrs.setdefault(target.attr, [])
                 entries = function.klass.instance_attrs[target.attr]
                 if not any(v is value for v, _ in entries):
@@ -647,8 +687,9 @@ class _Walker:
         combined: Any = self.made.get(id(node))  # a BinOp whose left is a Name, made below
         if combined is None:
             read = ast.Name(id=target.id, ctx=ast.Load(), lineno=target.lineno, col_offset=target.col_offset)
-            combined = ast.BinOp(left=read, op=ast.Add(), right=node.value, lineno=node.lineno,
-                                 col_offset=node.col_offset)
+            combined = ast.BinOp(
+                left=read, op=ast.Add(), right=node.value, lineno=node.lineno, col_offset=node.col_offset
+            )
             self.made[id(node)] = combined
         self.record(combined.left, env)
         self.bind(target.id, self.make(target, VALUE, combined), env)
@@ -676,8 +717,9 @@ class _Walker:
         key = id(node)
         if guards:
             if len(bindings) > 1 or bindings[0].guards:
-                bindings = tuple(b for b in bindings
-                                 if not b.guards or all(guards.get(k, v) == v for k, v in b.guards.items()))
+                bindings = tuple(
+                    b for b in bindings if not b.guards or all(guards.get(k, v) == v for k, v in b.guards.items())
+                )
             if name in self._value_subjects(guards):
                 about = tuple((k, v) for k, v in guards.items() if k.startswith((f"{name} == ", f"{name} in ")))
                 if about:
@@ -763,11 +805,13 @@ class _Walker:
         default = next((k.value for k in call.keywords if k.arg == "default"), None)
         if default is None:
             return
-        dest = next((k.value.value for k in call.keywords if k.arg == "dest" and isinstance(k.value, ast.Constant)), None)
+        dest = next(
+            (k.value.value for k in call.keywords if k.arg == "dest" and isinstance(k.value, ast.Constant)), None
+        )
         if dest is None:
             names = [a.value for a in call.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
             longs = [n for n in names if n.startswith("--")]
-            dest = (longs[0][2:] if longs else (names[0].lstrip("-") if names else None))
+            dest = longs[0][2:] if longs else (names[0].lstrip("-") if names else None)
         if isinstance(dest, str) and dest:
             self.module.option_defaults.setdefault(dest.replace("-", "_"), []).append((default, self.scope))
 
@@ -791,9 +835,12 @@ class _Walker:
         for default in arguments.defaults + [d for d in arguments.kw_defaults if d]:
             self.expr(default, env)
         local = dict(env)
-        for argument in arguments.posonlyargs + arguments.args + arguments.kwonlyargs + [
-            a for a in (arguments.vararg, arguments.kwarg) if a
-        ]:
+        for argument in (
+            arguments.posonlyargs
+            + arguments.args
+            + arguments.kwonlyargs
+            + [a for a in (arguments.vararg, arguments.kwarg) if a]
+        ):
             local[argument.arg] = (Binding(UNKNOWN, detail=f"`{argument.arg}` is a lambda's parameter"),)
         self.expr(node.body, local)
 

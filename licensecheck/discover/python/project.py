@@ -33,8 +33,18 @@ from ...model import DATASET, MODEL, Location
 from ..collect import Collector
 from ..ids import PLACEHOLDERS, SENTENCE_TRANSFORMERS_PLAIN, could_be_repository, strip_prefix
 from .callers import Callers
-from .loaders import (LOADER_HINT, MODELSCOPE, SHELL, SHELL_CALLS, Slot, is_publisher, keyword, loader_for, names_a_loader,
-                      slot_arguments)
+from .loaders import (
+    LOADER_HINT,
+    MODELSCOPE,
+    SHELL,
+    SHELL_CALLS,
+    Slot,
+    is_publisher,
+    keyword,
+    loader_for,
+    names_a_loader,
+    slot_arguments,
+)
 from .parse import ClassInfo, Module, Scope, collect, dotted
 from .values import BUDGET, Evaluator, Result, possible, qualified_names, reason, unknown
 
@@ -183,8 +193,14 @@ class PythonProject:
             self.collector.unparsable(Location(path), _TOO_LARGE)
         return _FAILED
 
-    def add_source(self, relative: str, directory: str, tree: ast.Module, locate: Callable[[int], Location],
-                   has_prefix: bool = True) -> Module | None:
+    def add_source(
+        self,
+        relative: str,
+        directory: str,
+        tree: ast.Module,
+        locate: Callable[[int], Location],
+        has_prefix: bool = True,
+    ) -> Module | None:
         """A parsed source that is not an importable file (a notebook's code cells)."""
         return self._add(Module(relative, directory, None, locate), tree, has_prefix)
 
@@ -228,11 +244,16 @@ class PythonProject:
                     for argument in slot_arguments(call, slot):
                         consumed.add(id(argument))
                         self._slot(call, scope, slot, shown, argument)
-                if (not consumed and any(k.arg is None for k in call.keywords) and loader.slots[0].positions
-                        and loader.slots[0].host != SHELL):
-                    self.collector.unknown(module.locate(call.lineno),
-                                           f"{shown}: the {loader.slots[0].type} is not statically known "
-                                           "(arguments unpacked with **)")
+                if (
+                    not consumed
+                    and any(k.arg is None for k in call.keywords)
+                    and loader.slots[0].positions
+                    and loader.slots[0].host != SHELL
+                ):
+                    self.collector.unknown(
+                        module.locate(call.lineno),
+                        f"{shown}: the {loader.slots[0].type} is not statically known (arguments unpacked with **)",
+                    )
             self._prefixed_strings(call, scope, consumed, names[0])
 
     def _slot(self, call: ast.Call, scope: Scope, slot: Slot, shown: str, argument: ast.expr) -> None:
@@ -313,15 +334,29 @@ class PythonProject:
                 text = f"{slot.namespace}/{text}"  # the library's own rule for a name without one
             for revision in revisions:
                 self.collector.consider(
-                    text, slot.type, location, shown, directory=value.module.directory,
-                    revision=revision, bare=slot.bare, prefixed_only=slot.prefixed_only, explain=True,
+                    text,
+                    slot.type,
+                    location,
+                    shown,
+                    directory=value.module.directory,
+                    revision=revision,
+                    bare=slot.bare,
+                    prefixed_only=slot.prefixed_only,
+                    explain=True,
                 )
 
     def _bare_for_namespace(self, text: str, directory: str) -> bool:
         """A name sentence-transformers looks up in its own namespace: no `/`, not a path, not a plain legacy model."""
-        return (bool(text) and "/" not in text and "\\" not in text and ":" not in text and text == text.strip()
-                and text.lower() not in SENTENCE_TRANSFORMERS_PLAIN and text.lower() not in PLACEHOLDERS
-                and self.collector.tree.local_path(text, directory) is None)
+        return (
+            bool(text)
+            and "/" not in text
+            and "\\" not in text
+            and ":" not in text
+            and text == text.strip()
+            and text.lower() not in SENTENCE_TRANSFORMERS_PLAIN
+            and text.lower() not in PLACEHOLDERS
+            and self.collector.tree.local_path(text, directory) is None
+        )
 
     def _prefixed_strings(self, call: ast.Call, scope: Scope, consumed: set[int], qualified: str) -> None:
         """`hf-hub:`, `hf.co/`, `hf://` strings in any call; shell commands run from Python."""
@@ -365,7 +400,9 @@ class PythonProject:
             evaluated = self.values.strings(element, scope)
             value = evaluated.values[0] if len(evaluated.values) == 1 else None
             word = value.text if value is not None else "$UNKNOWN"
-            starts.append((len(text), value.module.locate(value.line) if value else scope.module.locate(element.lineno)))
+            starts.append(
+                (len(text), value.module.locate(value.line) if value else scope.module.locate(element.lineno))
+            )
             text += (f'"{word}"' if " " in word or not word else word) + " "
 
         def locate(offset: int) -> Location:
@@ -408,8 +445,9 @@ class PythonProject:
             return
         remaining = []
         for relative, absolute, data in self.pending:
-            if b"class" in data and any(not names.isdisjoint(_IDENTIFIER.findall(match.group(1)))
-                                        for match in _CLASS_BASES.finditer(data)):
+            if b"class" in data and any(
+                not names.isdisjoint(_IDENTIFIER.findall(match.group(1))) for match in _CLASS_BASES.finditer(data)
+            ):
                 self._parse(relative, absolute, data)
             else:
                 remaining.append((relative, absolute, data))

@@ -30,7 +30,23 @@ from collections.abc import Iterable
 from typing import NamedTuple, Protocol
 
 from .loaders import keyword, loader_for
-from .parse import CLASS, DEF, IMPORT, ITER, PARAM, UNKNOWN, VALUE, Binding, ClassInfo, Function, Module, Scope, dotted, enclosing_function, lookup
+from .parse import (
+    CLASS,
+    DEF,
+    IMPORT,
+    ITER,
+    PARAM,
+    UNKNOWN,
+    VALUE,
+    Binding,
+    ClassInfo,
+    Function,
+    Module,
+    Scope,
+    dotted,
+    enclosing_function,
+    lookup,
+)
 
 MAX_VALUES = 64  # a product of f-string parts is cut here: a loader is not a cartesian explosion
 _MAX_DEPTH = 24
@@ -74,15 +90,20 @@ class Result:
 
     __slots__ = ("values", "params", "unknown", "other", "composed")
 
-    def __init__(self, values: list[Value] | None = None, params: list[tuple[Function, str, tuple]] | None = None,
-                 unknown: list[str] | None = None, other: bool = False) -> None:
+    def __init__(
+        self,
+        values: list[Value] | None = None,
+        params: list[tuple[Function, str, tuple]] | None = None,
+        unknown: list[str] | None = None,
+        other: bool = False,
+    ) -> None:
         self.values = values if values is not None else []
         self.params = params if params is not None else []
         self.unknown = unknown if unknown is not None else []
         self.other = other
         self.composed = False
 
-    def extend(self, other: "Result") -> "Result":
+    def extend(self, other: Result) -> Result:
         self.values.extend(other.values)
         self.params.extend(other.params)
         self.unknown.extend(other.unknown)
@@ -104,7 +125,7 @@ def _along(result: Result, *steps: tuple) -> Result:
 def possible(text: str, name: str, known: tuple[tuple[str, bool], ...]) -> bool:
     """Whether `name` may hold `text` where the facts `known` hold (`name == 'fake'` is false there...)."""
     for key, truth in known:
-        operator, _, operand = key[len(name) + 1:].partition(" ")
+        operator, _, operand = key[len(name) + 1 :].partition(" ")
         try:
             constants = ast.literal_eval(operand)
         except (ValueError, SyntaxError):
@@ -243,7 +264,9 @@ class Evaluator:
                     return self.class_of(item.func, item_scope, depth + 1)
         return None
 
-    def _class_attribute(self, klass: ClassInfo, attr: str, depth: int, seen: set | None = None) -> tuple[list, Result] | None:
+    def _class_attribute(
+        self, klass: ClassInfo, attr: str, depth: int, seen: set | None = None
+    ) -> tuple[list, Result] | None:
         seen = seen or set()
         if id(klass) in seen:
             return None
@@ -354,8 +377,10 @@ class Evaluator:
                 own = self._class_attribute(klass, expr.attr, depth)
                 if own is not None:
                     return own
-            if bindings and all(b.kind == VALUE and isinstance(b.node, ast.Call) and self.is_loader_call(b.node, b.scope)
-                                for b in bindings):
+            if bindings and all(
+                b.kind == VALUE and isinstance(b.node, ast.Call) and self.is_loader_call(b.node, b.scope)
+                for b in bindings
+            ):
                 return [], Result()  # `processor.tokenizer`: a part of a loaded model, reported at its loader
         if isinstance(base, (ast.Name, ast.Attribute, ast.Subscript)):
             found, result = self.follow(base, scope, depth + 1)
@@ -376,7 +401,9 @@ class Evaluator:
     def _follow_subscript(self, expr: ast.Subscript, scope: Scope, depth: int) -> tuple[list, Result]:
         container = dotted(expr.value)
         if container in ("os.environ", "environ"):
-            name = expr.slice.value if isinstance(expr.slice, ast.Constant) and isinstance(expr.slice.value, str) else "?"
+            name = (
+                expr.slice.value if isinstance(expr.slice, ast.Constant) and isinstance(expr.slice.value, str) else "?"
+            )
             return [], unknown(f"environment variable {name}")
         if container == "sys.argv":
             return [], unknown("a command-line argument (sys.argv)")
@@ -385,7 +412,13 @@ class Evaluator:
         wanted = {v.text for v in keys.values} if keys.values and not keys.unknown and not keys.params else None
         index = expr.slice.value if isinstance(expr.slice, ast.Constant) and isinstance(expr.slice.value, int) else None
         if result.params:  # `config["path"]` of a parameter: that key of each caller's argument
-            step = ("key", next(iter(wanted))) if wanted and len(wanted) == 1 else ("index", index) if index is not None else None
+            step = (
+                ("key", next(iter(wanted)))
+                if wanted and len(wanted) == 1
+                else ("index", index)
+                if index is not None
+                else None
+            )
             if step is None:
                 result.unknown.append(f"`{dotted(expr.value)}[...]` of a parameter, with a key known only at run time")
                 result.params = []
@@ -420,7 +453,11 @@ class Evaluator:
         if isinstance(iterable, ast.Call):
             function = iterable.func
             name = dotted(function)
-            if isinstance(function, ast.Attribute) and function.attr in ("items", "values", "keys") and not iterable.args:
+            if (
+                isinstance(function, ast.Attribute)
+                and function.attr in ("items", "values", "keys")
+                and not iterable.args
+            ):
                 if function.attr == "items":
                     if not path:
                         return [], Result()  # the (key, value) pairs themselves
@@ -473,7 +510,7 @@ class Evaluator:
         concrete, result = self.follow(expr, scope)
         _along(result, *path)
         for number, step in enumerate(path):
-            concrete = self._step(concrete, step, result, path[number + 1:], 0)
+            concrete = self._step(concrete, step, result, path[number + 1 :], 0)
         return concrete, result
 
     def _step(self, found: list, step: tuple, result: Result, rest: tuple, depth: int) -> list:
@@ -492,8 +529,14 @@ class Evaluator:
             elif kind in ("key", "attr") and isinstance(node, ast.Dict):
                 # a dict's keys read as attributes: the config object made from it (a dataclass's
                 # __post_init__, OmegaConf, SimpleNamespace(**d)) has the dict's keys as attributes
-                parts = [v for k, v in zip(node.keys, node.values) if isinstance(k, ast.Constant) and k.value == step[1]]
-            elif kind == "index" and isinstance(node, (ast.List, ast.Tuple)) and -len(node.elts) <= step[1] < len(node.elts):
+                parts = [
+                    v for k, v in zip(node.keys, node.values) if isinstance(k, ast.Constant) and k.value == step[1]
+                ]
+            elif (
+                kind == "index"
+                and isinstance(node, (ast.List, ast.Tuple))
+                and -len(node.elts) <= step[1] < len(node.elts)
+            ):
                 parts = [node.elts[step[1]]]
             elif kind in ("keys", "values") and isinstance(node, ast.Dict):
                 parts = [k for k in node.keys if k is not None] if kind == "keys" else list(node.values)
@@ -512,7 +555,9 @@ class Evaluator:
                 result.extend(_along(more, *rest))
         return concrete
 
-    def _pick(self, item: ast.expr, scope: Scope, path: tuple[int, ...], depth: int, concrete: list, result: Result) -> None:
+    def _pick(
+        self, item: ast.expr, scope: Scope, path: tuple[int, ...], depth: int, concrete: list, result: Result
+    ) -> None:
         """Add the part of `item` at `path` (an element of a tuple, of a tuple...) to `concrete`."""
         found, more = self.follow(item, scope, depth + 1)
         result.extend(more)
@@ -579,7 +624,11 @@ class Evaluator:
     def _strings_of(self, node: ast.expr, scope: Scope, depth: int) -> Result:
         module = scope.module
         if isinstance(node, ast.Constant):
-            return Result(values=[Value(node.value, module, node.lineno)]) if isinstance(node.value, str) else Result(other=True)
+            return (
+                Result(values=[Value(node.value, module, node.lineno)])
+                if isinstance(node.value, str)
+                else Result(other=True)
+            )
         if isinstance(node, ast.JoinedStr):
             parts: list[list[Value]] = []
             result = Result()
@@ -587,7 +636,11 @@ class Evaluator:
                 if isinstance(part, ast.Constant):
                     parts.append([Value(str(part.value), module, node.lineno)])
                     continue
-                if not isinstance(part, ast.FormattedValue) or part.format_spec is not None or part.conversion not in (-1, 115):
+                if (
+                    not isinstance(part, ast.FormattedValue)
+                    or part.format_spec is not None
+                    or part.conversion not in (-1, 115)
+                ):
                     if self.placeholders:
                         parts.append([Value(PLACEHOLDER, module, node.lineno)])
                         continue
@@ -625,7 +678,9 @@ class Evaluator:
             return result
         if isinstance(node, ast.Call):
             return self._call_strings(node, scope, depth)
-        if isinstance(node, (ast.List, ast.Tuple, ast.Dict, ast.Set, ast.Lambda, ast.Compare, ast.ListComp, ast.DictComp)):
+        if isinstance(
+            node, (ast.List, ast.Tuple, ast.Dict, ast.Set, ast.Lambda, ast.Compare, ast.ListComp, ast.DictComp)
+        ):
             return Result()
         return unknown(f"`{_short(node)}` is computed at run time")
 
@@ -634,7 +689,9 @@ class Evaluator:
         template = self.strings(node.left, scope, depth + 1)
         operands = node.right.elts if isinstance(node.right, ast.Tuple) else [node.right]
         arguments = [self.strings(operand, scope, depth + 1) for operand in operands]
-        result = Result(params=[p for a in arguments for p in a.params], unknown=[u for a in arguments for u in a.unknown])
+        result = Result(
+            params=[p for a in arguments for p in a.params], unknown=[u for a in arguments for u in a.unknown]
+        )
         result.params.extend(template.params)
         result.composed = bool(result.params)
         if not template.values or any(not a.values for a in arguments):
@@ -657,8 +714,12 @@ class Evaluator:
         wanted = {v.text for v in names.values}
         result = Result()
         for call, call_scope in scope.module.calls:
-            if not (isinstance(call.func, ast.Attribute) and call.func.attr in _DATABRICKS_WIDGETS
-                    and dotted(call.func).endswith(f"widgets.{call.func.attr}") and call.args):
+            if not (
+                isinstance(call.func, ast.Attribute)
+                and call.func.attr in _DATABRICKS_WIDGETS
+                and dotted(call.func).endswith(f"widgets.{call.func.attr}")
+                and call.args
+            ):
                 continue
             made = self.strings(call.args[0], call_scope, depth + 1)
             if wanted.isdisjoint(v.text for v in made.values):
@@ -717,7 +778,11 @@ class Evaluator:
             template = self.strings(node.func.value, scope, depth + 1)
             arguments = [self.strings(a, scope, depth + 1) for a in node.args]
             keywords = {k.arg: self.strings(k.value, scope, depth + 1) for k in node.keywords if k.arg}
-            if not template.values or any(not a.values for a in arguments) or any(not k.values for k in keywords.values()):
+            if (
+                not template.values
+                or any(not a.values for a in arguments)
+                or any(not k.values for k in keywords.values())
+            ):
                 parts = [template, *arguments, *keywords.values()]
                 result = Result(params=[p for part in parts for p in part.params])
                 if not result.params:
@@ -727,8 +792,9 @@ class Evaluator:
             result = Result()
             for value in template.values:
                 try:
-                    text = value.text.format(*[a.values[0].text for a in arguments],
-                                             **{k: v.values[0].text for k, v in keywords.items()})
+                    text = value.text.format(
+                        *[a.values[0].text for a in arguments], **{k: v.values[0].text for k, v in keywords.items()}
+                    )
                 except (IndexError, KeyError, ValueError):
                     return unknown("a `str.format` that does not apply")
                 result.values.append(Value(text, scope.module, node.lineno))
@@ -843,7 +909,9 @@ def _product(parts: list[list[Value]], module: Module, line: int, result: Result
     combinations: Iterable = itertools.product(*parts)
     if linear and sum(len(p) > 1 for p in parts) > 1:
         fixed = [p if len(p) == 1 else [Value(PLACEHOLDER, module, line)] for p in parts]
-        combinations = (fixed[:i] + [[value]] + fixed[i + 1:] for i, p in enumerate(parts) if len(p) > 1 for value in p)
+        combinations = (
+            fixed[:i] + [[value]] + fixed[i + 1 :] for i, p in enumerate(parts) if len(p) > 1 for value in p
+        )
         combinations = (tuple(c[0] for c in combination) for combination in combinations)
     for combination in itertools.islice(combinations, MAX_VALUES):
         spans: list[tuple] = []

@@ -28,11 +28,13 @@ def trim(answer: dict) -> dict:
             releases[version] = []
             continue
         first = files[0]
-        releases[version] = [{
-            "filename": first.get("filename"),
-            "packagetype": first.get("packagetype"),
-            "yanked": all(f.get("yanked") is True for f in files),
-        }]
+        releases[version] = [
+            {
+                "filename": first.get("filename"),
+                "packagetype": first.get("packagetype"),
+                "yanked": all(f.get("yanked") is True for f in files),
+            }
+        ]
     return {"info": trimmed, "releases": releases}
 
 
