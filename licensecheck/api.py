@@ -90,24 +90,25 @@ def context_given(context: Mapping[str, object], knowledge: Knowledge) -> dict[s
         if key == "region" and not isinstance(value, str):
             raise UsageError(f"region must be a country code such as 'FR', or 'EU', not {value!r}", key)
         if key == "purpose":
-            ids = (value,) if isinstance(value, str) else value
-            if not isinstance(ids, (list, tuple, set, frozenset)):
-                raise UsageError(f"purpose must be a purpose id or a list of them, not {value!r}", key)
-            given["purposes"] = checked_purposes(ids, knowledge)
+            given["purposes"] = checked_purposes(value, knowledge)
         else:
             given[key] = value
     return given
 
 
-def checked_purposes(purposes: Iterable[object], knowledge: Knowledge) -> tuple[str, ...]:
-    """Purpose ids as the taxonomy knows them (sorted, once each); `UsageError` for an unknown one."""
+def checked_purposes(given: object, knowledge: Knowledge) -> tuple[str, ...]:
+    """`purpose=` (an id, or a list of ids) as the taxonomy knows them (sorted, once each).
+
+    `UsageError` for anything else, or for an id the taxonomy does not know.
+    """
     from .purposes import UnknownPurpose, check_purposes
 
-    purposes = tuple(purposes)
-    if not all(isinstance(p, str) for p in purposes):
-        raise UsageError(f"purpose must be an id or a list of ids, not {purposes!r}", "purpose")
+    listed = (given,) if isinstance(given, str) else given
+    if not isinstance(listed, (list, tuple, set, frozenset)) or not all(isinstance(p, str) for p in listed):
+        raise UsageError(f"purpose must be an id or a list of ids, not {given!r}", "purpose")
+    purposes = tuple(listed)
     try:
-        return check_purposes(purposes, knowledge)  # type: ignore[arg-type]  # all str, checked above
+        return check_purposes(purposes, knowledge)
     except UnknownPurpose as error:
         raise UsageError(error.message(), "purpose") from None
 

@@ -72,6 +72,13 @@ def test_context_keywords_are_checked(demo):
     assert purpose.value.message.startswith(
         "'medcal-advice' is not a purpose licensecheck knows; did you mean medical-advice?"
     )
+    for shape in (3, ["medical-advice", 4], {"medical-advice": True}):
+        with pytest.raises(UsageError) as malformed:
+            api.explain("mit", purpose=shape)
+        assert (malformed.value.option, malformed.value.message) == (
+            "purpose",
+            f"purpose must be an id or a list of ids, not {shape!r}",
+        )
     with pytest.raises(UsageError) as licence:
         api.explain("not-a-licence-at-all")
     assert licence.value.option is None and "is not a licence id" in licence.value.message
