@@ -138,7 +138,7 @@ def test_no_module_imports_another_modules_private_names():
     assert reaching == [], "private names imported across modules:\n" + "\n".join(reaching)
 
 
-def private_module_reached_from_outside(modules: dict[str, Path]) -> list[str]:
+def private_module_reached_from_outside(modules: dict[str, Path], root: Path = PACKAGE) -> list[str]:
     """`package._module` imported by a module outside `package` (a private module is its package's own)."""
     reaching = []
     for module, path in modules.items():
@@ -147,7 +147,7 @@ def private_module_reached_from_outside(modules: dict[str, Path]) -> list[str]:
             if parts[-1].startswith("_") and not parts[-1].startswith("__"):
                 owner = ".".join(parts[:-1])
                 if module != owner and not module.startswith(owner + "."):
-                    reaching.append(f"{path.relative_to(PACKAGE.parent)}:{line}: {target}")
+                    reaching.append(f"{path.relative_to(root.parent)}:{line}: {target}")
     return reaching
 
 
@@ -171,9 +171,4 @@ def test_a_private_module_reached_from_another_package_is_found(tmp_path):
         path = tmp_path / "pkg" / relative
         path.write_text(texts.get(name, ""))
         modules[name] = path
-    global PACKAGE
-    saved, PACKAGE = PACKAGE, tmp_path / "pkg"
-    try:
-        assert private_module_reached_from_outside(modules) == ["pkg/outside.py:1: pkg.inner._helpers"]
-    finally:
-        PACKAGE = saved
+    assert private_module_reached_from_outside(modules, tmp_path / "pkg") == ["pkg/outside.py:1: pkg.inner._helpers"]
