@@ -33,6 +33,10 @@ class Collector:
     # local models and datasets, for the reader of local model folders.
     local_loads: list[tuple[str, str, Location]] = field(default_factory=list)
     _seen_notices: set[tuple[str, str]] = field(default_factory=set)
+    # What hub_reference said of a string: a tokenizer and its model, a default and the call
+    # that passes it again, ask about the same string in the same folder; the tree does not
+    # change during a run, so the answer does not either.
+    _answers: dict[tuple, HubId | None] = field(default_factory=dict)
 
     def add(self, found: HubId, location: Location, via: str, revision: str | None = None) -> None:
         self.references.append(Reference(found.type, found.name, found.revision or revision, location, via))
@@ -55,7 +59,15 @@ class Collector:
         `explain`: `text` reached a loader, so another service's model name or a URL on
         another host is said in an info notice rather than dropped in silence.
         """
-        found = hub_reference(text, kind, self.tree, directory, bare=bare, prefixed_only=prefixed_only)
+        question = (text, kind, directory, bare, prefixed_only)
+        try:
+            found = self._answers[question]
+        except KeyError:
+            found = self._answers[question] = hub_reference(
+                text, kind, self.tree, directory, bare=bare, prefixed_only=prefixed_only
+            )
+        except TypeError:  # a value that cannot be a key is no repository id either
+            found = None
         if found is not None:
             self.add(found, location, via, revision)
             return True
