@@ -27,6 +27,7 @@ from typing import Any
 from ..model import Location
 from .collect import Collector
 from .container import Variables, Word, offset_locator, scan_command_text
+from .ids import HUB_PREFIXES
 from .keys import key_type
 
 # Searched for in the lowered text (has_config_hint): an expression that ignores case tries a match
@@ -37,7 +38,6 @@ _ID_FIELDS = ("path", "id", "name", "repo_id", "repo", "name_or_path")
 DATA_ROWS = 20  # a JSON list of more records than this is a table of data
 _JSON_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')
 _LOOKAHEAD = 64  # tokens a JSON string is looked for ahead of the last one found (duplicate keys shift them)
-_PREFIXES = ("hf.co/", "hf://", "hf-hub:", "hf_hub:")
 
 # A tree every format is turned into: ("s", text, line) for a string, ("m", [(key, node)])
 # for a mapping, ("l", [node]) for a list, ("o",) for anything else.
@@ -120,7 +120,7 @@ class _Reader:
 
     def walk(self, node: Node) -> None:
         if node[0] == "s":
-            if node[1].startswith(_PREFIXES):
+            if node[1].startswith(HUB_PREFIXES):
                 self._consider(node, "model", "none", "a Hub address", prefixed_only=True)
             return
         if node[0] == "o" or id(node) in self.seen:

@@ -9,6 +9,8 @@ understood), so that each id keeps the line it is written on:
   model or dataset (`--model`, `--model-id`, `--model_name_or_path`, `--tokenizer`,
   `--dataset_name`, llama.cpp's `--hf-repo` / `-hf`...);
 - `hf.co/ORG/NAME[:TAG]` (Ollama's `FROM`, `ollama pull`), `hf://` and `hf-hub:` words;
+- a Hub file's URL (`wget https://huggingface.co/ORG/NAME/resolve/main/w.pth`) and a
+  repository's cloned (`git clone https://huggingface.co/datasets/ORG/NAME`);
 - `ENV`, `ARG`, `export` and plain assignments to model variables (`MODEL_ID=...`),
   and `$VAR` / `${VAR}` / `${VAR:-default}` expanded from them.
 
@@ -25,6 +27,7 @@ from collections.abc import Callable, Iterable
 
 from ..model import DATASET, MODEL, Location
 from .collect import Collector
+from .ids import HUB_PREFIXES, HUB_URL_PREFIXES, fetched_hub_file
 from .keys import flag_type, key_type
 
 _TOKEN = re.compile(
@@ -36,7 +39,6 @@ _VARIABLE = re.compile(
     r"\$(?:\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*)(?::?-(?P<default>[^}]*))?\}|(?P<plain>[A-Za-z_][A-Za-z0-9_]*))"
 )
 _ASSIGNMENT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)=(.*)", re.S)
-_PREFIXES = ("hf.co/", "hf://", "hf-hub:", "hf_hub:")
 # `huggingface-cli download` options that take a value (the rest are flags).
 _DOWNLOAD_OPTIONS = frozenset(
     {
@@ -190,7 +192,11 @@ def _scan_command(
     for index, word in enumerate(words):
         text = word.text
         expanded = variables.expand(word)
-        if expanded is not None and expanded.text.startswith(_PREFIXES):
+        if expanded is not None and (
+            expanded.text.startswith(HUB_PREFIXES)
+            or (expanded.text.startswith(HUB_URL_PREFIXES) and (fetched_hub_file(expanded.text) or "clone" in texts))
+        ):
+            # `wget https://huggingface.co/ORG/NAME/resolve/main/w.pth`, `git clone https://huggingface.co/ORG/NAME`
             collector.consider(
                 expanded.text, MODEL, locate(expanded.offset), via, directory=directory, prefixed_only=True
             )

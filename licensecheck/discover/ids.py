@@ -368,6 +368,37 @@ PLACEHOLDERS = frozenset(
     }
 )
 _HUB_HOSTS = ("huggingface.co", "hf.co", "www.huggingface.co", "hf-mirror.com")
+# A repository's address on the Hub: its page, a file in it (`/resolve/REV/...`, what
+# wget, torch.hub and git clone fetch), or its git remote; `datasets/` before a dataset.
+HUB_URL_PREFIXES = tuple(
+    f"{scheme}://{host}/" for scheme in ("https", "http") for host in ("huggingface.co", "www.huggingface.co", "hf.co")
+) + ("https://hf-mirror.com/",)
+# Strings that name a repository by their prefix alone, wherever they are written. A Hub
+# URL is not one of them: most are links (a model card, a licence), and only what
+# fetches it (a loader, a download call, `git clone`, `wget`) makes it a dependency.
+HUB_PREFIXES = ("hf-hub:", "hf_hub:", "hf.co/", "hf://", "HF://")
+_FETCHED_ROUTES = frozenset({"resolve", "raw", "media"})
+
+
+def fetched_hub_file(text: str) -> bool:
+    """Whether `text` is the URL of a file in a Hub repository (`.../resolve/REV/FILE`): what a download fetches."""
+    if not text.startswith(HUB_URL_PREFIXES):
+        return False
+    parts = text.split("://", 1)[1].split("?", 1)[0].split("/")
+    offset = 2 if len(parts) > 1 and parts[1] == "datasets" else 1
+    return len(parts) > offset + 3 and parts[offset + 2] in _FETCHED_ROUTES
+
+
+# The Hub's own pages: `huggingface.co/docs/...` is no repository `docs/...`.
+_SITE_PAGES = frozenset(
+    {
+        "docs", "blog", "models", "spaces", "settings", "login", "join", "pricing", "api", "papers",
+        "collections", "organizations", "tasks", "learn", "new", "posts", "chat", "inference-endpoints",
+        "enterprise", "changelog", "terms-of-service", "privacy", "support", "search", "notifications",
+        "course", "transformers", "front", "static", "avatars", "oauth", "welcome", "inference", "hub",
+    }
+)  # fmt: skip
+_FILE_ROUTES = frozenset({"resolve", "raw", "blob", "tree", "media"})
 _NUMERIC = re.compile(r"v?\d+(?:[._:-]\d+)*")
 _TAGGED = re.compile(r"hf\.co/([^\s:\"'`]+?)(?::([A-Za-z0-9_.-]+))?")
 
@@ -433,12 +464,14 @@ def strip_prefix(text: str, default_type: str) -> tuple[str, str, str | None, bo
     for prefix in ("hf-hub:", "hf_hub:"):
         if text.startswith(prefix):
             return text[len(prefix) :], default_type, None, True
+    if text.startswith(HUB_URL_PREFIXES):
+        return (*_hub_url(text.split("://", 1)[1].split("/", 1)[1], default_type), True)
     if text.startswith("hf.co/"):
         match = _TAGGED.fullmatch(text)
         return (match.group(1) if match else text[6:]), default_type, None, True
     if text.startswith("huggingface/") and text.count("/") == 2:
         return text[len("huggingface/") :], default_type, None, True
-    if text.startswith("hf://"):
+    if text[:5].lower() == "hf://":  # MLC writes `HF://`
         path = text[5:]
         kind = default_type
         if path.startswith("datasets/"):
@@ -455,6 +488,22 @@ def strip_prefix(text: str, default_type: str) -> tuple[str, str, str | None, bo
             revision = revision or None
         return repo, kind, revision, True
     return text, default_type, None, False
+
+
+def _hub_url(path: str, default_type: str) -> tuple[str, str, str | None]:
+    """(repository, type, revision) of the path of a Hub URL; no repository for the site's own pages."""
+    path = path.split("?", 1)[0].split("#", 1)[0]
+    parts = path.split("/")
+    kind = default_type
+    if parts[0] == "datasets":
+        kind, parts = DATASET, parts[1:]
+    elif parts[0] in _SITE_PAGES:
+        return "", kind, None  # a page of the site, or a Space
+    repo = "/".join(parts[:2]).removesuffix(".git")
+    revision = None
+    if len(parts) >= 4 and parts[2] in _FILE_ROUTES and parts[3] not in ("main", "master"):
+        revision = parts[3]  # `/resolve/<commit>/file` pins the file's revision
+    return repo, kind, revision
 
 
 def hub_reference(

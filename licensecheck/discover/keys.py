@@ -35,6 +35,9 @@ MODEL_KEYS = frozenset(
         "hf_repo",
         "model_path",
         "vision_tower",
+        "image_tower",  # Video-LLaVA's and LanguageBind's encoders
+        "video_tower",
+        "audio_tower",
         "tokenizer_path",
     }
 )

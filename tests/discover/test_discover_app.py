@@ -76,7 +76,7 @@ def test_discovery_finds_exactly_the_references_of_the_application(app, discover
     found = {(r.type, r.name.lower(), r.location.path, r.location.line) for r in discovery.references}
     assert sorted(found - expected) == [], "reported but not a reference"
     assert sorted(expected - found) == [], "missed"
-    assert len(expected) == 63
+    assert len(expected) == 64
 
 
 def test_revisions_found_in_code(discovery):

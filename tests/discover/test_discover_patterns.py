@@ -650,6 +650,170 @@ PATTERNS = [
             ("model", "unsloth/gemma-3-1b-it-GGUF", "a.py", 3),
         },
     ),
+    (
+        "a Hub address a loader receives",
+        {
+            "a.py": """
+        from diffusers import StableDiffusionPipeline
+        StableDiffusionPipeline.from_pretrained("https://huggingface.co/runwayml/stable-diffusion-v1-5")
+     """
+        },
+        {("model", "runwayml/stable-diffusion-v1-5", "a.py", 2)},
+    ),
+    (
+        "a Hub file downloaded through a table and a helper",
+        {
+            "llama/adapter.py": """
+        import os
+        import urllib.request
+
+        _MODELS = {
+            "7B": "https://huggingface.co/Cxxs/ImageBind-LLM/resolve/main/7B.pth",
+            "knn": "https://huggingface.co/datasets/csuhan/knn/resolve/main/knn.index",
+        }
+
+
+        def _download(url, root):
+            target = os.path.join(root, os.path.basename(url))
+            urllib.request.urlretrieve(url, target)
+            return target
+
+
+        def load(name, root="ckpts"):
+            return _download(_MODELS[name], root)
+     """,
+            "demo.py": """
+        from llama.adapter import load
+        load("7B")
+     """,
+        },
+        {
+            ("model", "Cxxs/ImageBind-LLM", "llama/adapter.py", 5),
+            ("dataset", "csuhan/knn", "llama/adapter.py", 6),
+        },
+    ),
+    (
+        "torch.hub and diffusers' single files",
+        {
+            "a.py": """
+        import torch
+        from diffusers import StableDiffusionXLPipeline
+        W = "https://huggingface.co/ZiyuG/ImageBind_w3D/resolve/main/imagebind_w3d.pth"
+        torch.hub.download_url_to_file(W, "/tmp/w.pth")
+        StableDiffusionXLPipeline.from_single_file("https://huggingface.co/org/sdxl/blob/main/sdxl.safetensors")
+     """
+        },
+        {("model", "ZiyuG/ImageBind_w3D", "a.py", 3), ("model", "org/sdxl", "a.py", 5)},
+    ),
+    (
+        "Hub files fetched and repositories cloned in scripts",
+        {
+            "get.sh": """
+        wget -O w.pth https://huggingface.co/org/weights/resolve/main/w.pth
+        git clone https://huggingface.co/datasets/laion/OIG data/OIG
+        BASE=https://huggingface.co/org
+        git lfs clone "$BASE/model-b"
+     """
+        },
+        {
+            ("model", "org/weights", "get.sh", 1),
+            ("dataset", "laion/OIG", "get.sh", 2),
+            ("model", "org/model-b", "get.sh", 4),
+        },
+    ),
+    (
+        "an import resolves to the nearest module of that name (several projects in one repository)",
+        {
+            "adapter/util/misc.py": """
+        from transformers import AutoModel
+        def fetch(name):
+            return AutoModel.from_pretrained(name)
+     """,
+            "chat/util/misc.py": """
+        def fetch(name):
+            return name.upper()
+     """,
+            "adapter/run.py": """
+        from util.misc import fetch
+        fetch("org/adapter-model")
+     """,
+            "chat/run.py": """
+        from util.misc import fetch
+        fetch("org/chat-label")
+     """,
+        },
+        {("model", "org/adapter-model", "adapter/run.py", 2)},
+    ),
+    (
+        "Video-LLaVA's image and video towers in a training script",
+        {
+            "finetune.sh": """
+        deepspeed videollava/train/train_mem.py \\
+            --model_name_or_path lmsys/vicuna-7b-v1.5 \\
+            --image_tower LanguageBind/LanguageBind_Image \\
+            --video_tower LanguageBind/LanguageBind_Video_merge
+     """
+        },
+        {
+            ("model", "lmsys/vicuna-7b-v1.5", "finetune.sh", 2),
+            ("model", "LanguageBind/LanguageBind_Image", "finetune.sh", 3),
+            ("model", "LanguageBind/LanguageBind_Video_merge", "finetune.sh", 4),
+        },
+    ),
+    (
+        "lmdeploy's pipeline takes the model first",
+        {
+            "a.py": """
+        from lmdeploy import TurbomindEngineConfig, pipeline
+        pipe = pipeline("internlm/internlm2-chat-20b-4bits", backend_config=TurbomindEngineConfig(model_format="awq"))
+     """
+        },
+        {("model", "internlm/internlm2-chat-20b-4bits", "a.py", 2)},
+    ),
+    (
+        "distilabel's LLMs, reward model and embeddings",
+        {
+            "a.py": """
+        from distilabel.embeddings import SentenceTransformerEmbeddings
+        from distilabel.llms import InferenceEndpointsLLM, vLLM
+        from distilabel.steps import RewardModelScore
+        llm = vLLM(model="meta-llama/Llama-3.1-8B-Instruct", tokenizer="meta-llama/Llama-3.1-8B-Instruct")
+        judge = InferenceEndpointsLLM(model_id="Qwen/Qwen2.5-72B-Instruct")
+        score = RewardModelScore(model="RLHFlow/ArmoRM-Llama3-8B-v0.1")
+        embed = SentenceTransformerEmbeddings(model="all-MiniLM-L6-v2")
+     """
+        },
+        {
+            ("model", "meta-llama/Llama-3.1-8B-Instruct", "a.py", 4),
+            ("model", "Qwen/Qwen2.5-72B-Instruct", "a.py", 5),
+            ("model", "RLHFlow/ArmoRM-Llama3-8B-v0.1", "a.py", 6),
+            ("model", "sentence-transformers/all-MiniLM-L6-v2", "a.py", 7),
+        },
+    ),
+    (
+        "lighteval's task reads the dataset of hf_repo",
+        {
+            "tasks.py": """
+        from lighteval.tasks.lighteval_task import LightevalTaskConfig
+        TASKS = [
+            LightevalTaskConfig(name="arc", prompt_function=None, hf_repo="allenai/ai2_arc", hf_subset="ARC-Easy"),
+            LightevalTaskConfig(name="boolq", prompt_function=None, hf_repo="google/boolq", hf_subset="default"),
+        ]
+     """
+        },
+        {("dataset", "allenai/ai2_arc", "tasks.py", 3), ("dataset", "google/boolq", "tasks.py", 4)},
+    ),
+    (
+        "MLC's engine fetches HF:// models, not its plain names",
+        {
+            "a.py": """
+        from mlc_llm import MLCEngine
+        engine = MLCEngine("HF://mlc-ai/SmolLM2-1.7B-Instruct-q4f16_1-MLC")
+        local = MLCEngine("dist/SmolLM2-1.7B-q4f16_1")
+     """
+        },
+        {("model", "mlc-ai/SmolLM2-1.7B-Instruct-q4f16_1-MLC", "a.py", 2)},
+    ),
 ]
 
 DECOYS = [
@@ -675,12 +839,21 @@ DECOYS = [
         },
     ),
     (
-        "URL",
+        "another host's URL downloaded, and Hub links that fetch nothing",
         {
             "a.py": """
-        from diffusers import StableDiffusionPipeline
-        StableDiffusionPipeline.from_pretrained("https://huggingface.co/runwayml/stable-diffusion-v1-5")
-     """
+        import requests
+        import torch
+        CARD_URL = "https://huggingface.co/microsoft/trocr-base-printed"
+        LICENCES = {"qwen": {"license_link": "https://huggingface.co/Qwen/Qwen2.5-3B-Instruct/resolve/main/LICENSE"}}
+        torch.hub.download_url_to_file("https://github.com/org/x/releases/download/v1/w.pth", "w.pth")
+        requests.get(CARD_URL.replace("microsoft", "example"))
+        print("weights: https://huggingface.co/org/x/resolve/main/w.pth")
+     """,
+            "b.sh": """
+        echo https://huggingface.co/org/y
+        curl -s https://huggingface.co/api/models/org/z
+     """,
         },
     ),
     (

@@ -24,7 +24,18 @@ from licensecheck.discover.ids import Tree, hub_reference
         ("org/model.safetensors", "model", None),
         ("openai/gpt-4o", "model", None),
         ("anthropic/claude-3-opus", "model", None),
-        ("https://hf.co/org/x", "model", None),
+        ("https://hf.co/org/x", "model", "org/x"),
+        ("https://huggingface.co/Cxxs/ImageBind-LLM/resolve/main/7B.pth", "model", "Cxxs/ImageBind-LLM"),
+        ("https://huggingface.co/datasets/laion/OIG", "model", "laion/OIG"),
+        ("https://huggingface.co/org/x.git", "model", "org/x"),
+        ("https://hf-mirror.com/org/x/blob/main/a.safetensors?download=true", "model", "org/x"),
+        ("https://huggingface.co/docs/transformers/index", "model", None),
+        ("https://huggingface.co/spaces/mteb/leaderboard", "model", None),
+        ("https://huggingface.co/transformers/model_doc/bert.html", "model", None),
+        ("https://huggingface.co/gpt2", "model", "gpt2"),
+        ("https://huggingface.co/meta-llama", "model", None),
+        ("https://github.com/org/x", "model", None),
+        ("HF://mlc-ai/SmolLM2-1.7B-Instruct-q4f16_1-MLC", "model", "mlc-ai/SmolLM2-1.7B-Instruct-q4f16_1-MLC"),
         ("json", "dataset", None),
         ("a/b/c", "model", None),
         (" org/x", "model", None),
@@ -39,6 +50,13 @@ def test_what_is_a_repository(tmp_path, text, kind, expected):
 def test_hf_dataset_address_is_a_dataset_and_keeps_its_revision(tmp_path):
     found = hub_reference("hf://datasets/org/data@v2/train.parquet", "model", Tree(tmp_path))
     assert (found.type, found.name, found.revision) == ("dataset", "org/data", "v2")
+
+
+def test_hub_file_address_gives_type_and_pinned_revision(tmp_path):
+    found = hub_reference("https://huggingface.co/datasets/laion/OIG/resolve/4a1b2c/unified_chip2.jsonl", "model", None)
+    assert (found.type, found.name, found.revision) == ("dataset", "laion/OIG", "4a1b2c")
+    found = hub_reference("https://huggingface.co/org/x/resolve/main/w.pth", "model", None)
+    assert (found.type, found.name, found.revision) == ("model", "org/x", None)
 
 
 def test_bare_names_policy(tmp_path):

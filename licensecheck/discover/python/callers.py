@@ -113,7 +113,7 @@ class Callers:
             found = True
             if parameter in arguments:
                 self._value(arguments[parameter], use, site)
-        if not found and use.slot.host != SHELL:
+        if not found and use.slot.says_unknown:
             self.project.collector.unknown(
                 use.site,
                 f"{use.shown}: the {use.slot.type} is not statically known "
@@ -159,7 +159,7 @@ class Callers:
             self._say(result, use, site)
 
     def _say(self, result: Result, use: Use, call_site: Location | None) -> None:
-        if use.slot.host == SHELL or not result.unknown or (result.params and not result.composed):
+        if not use.slot.says_unknown or not result.unknown or (result.params and not result.composed):
             return  # a command line's other words are not the question; a parameter waits for its callers
         if call_site is None:
             self.project.say_unknown(use.site, use.shown, use.slot.type, result)

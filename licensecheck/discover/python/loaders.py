@@ -73,8 +73,26 @@ LOADER_WORDS = (
     "--data-path",
     "--vision_tower",
     "--vision-tower",
+    "_tower",
     "--hf-repo",
     "--hf_repo",
+    # libraries whose loaders have names of their own, known by the package they come from
+    "lmdeploy",
+    "distilabel",
+    "LightevalTaskConfig",
+    "MLCEngine",
+    # a file fetched from a Hub URL (`https://huggingface.co/ORG/NAME/resolve/...`), and what fetches URLs
+    "huggingface.co/",
+    "download_url_to_file",
+    "load_state_dict_from_url",
+    "load_file_from_url",
+    "urlretrieve",
+    "urlopen",
+    "cached_path",
+    "from_single_file",
+    "requests.get",
+    "httpx.get",
+    "wget.download",
 )
 
 
@@ -117,7 +135,7 @@ def names_a_loader(data: bytes) -> bool:
 
 
 SENTENCE_TRANSFORMERS = "sentence-transformers"
-HUB, MODELSCOPE, SHELL = "hub", "modelscope", "shell"
+HUB, MODELSCOPE, SHELL, URL = "hub", "modelscope", "shell", "url"
 
 
 class Slot(NamedTuple):
@@ -134,10 +152,18 @@ class Slot(NamedTuple):
     prefixed_only: bool = False
     repo_type_keyword: bool = False
     namespace: str | None = None
-    host: str = HUB  # where the loader fetches from: the Hub, ModelScope, or a command line (SHELL)
+    # where the loader fetches from: the Hub, ModelScope, a command line (SHELL), or any URL
+    # (URL: a download call, whose argument is a reference only when it is a Hub address)
+    host: str = HUB
     # At one call: (the argument's name, what is known about its value there), so that a
     # value from a caller that the loader's own test excludes (`elif name == "fake"`) is dropped.
     known: tuple = ()
+
+    @property
+    def says_unknown(self) -> bool:
+        """Whether a value known only at run time is worth a notice: not for a command line's other
+        words, nor for a download call, whose URLs are mostly not the Hub's."""
+        return self.host not in (SHELL, URL)
 
 
 class Loader(NamedTuple):
@@ -163,6 +189,9 @@ _VLLM = Loader((Slot(MODEL, (0,), ("model",)), Slot(MODEL, (), ("tokenizer",))),
 _PREFIXED = Slot(MODEL, (0,), ("model_name", "pretrained"), prefixed_only=True)
 _FLAG = Loader((Slot(MODEL, (0,), ("model_name_or_path",)),))
 _FASTEMBED = Loader((Slot(MODEL, (0,), ("model_name",), bare="none"),), roots=("fastembed",))
+
+# What downloads a URL: a reference when the URL is a Hub address (`.../resolve/main/w.pth`).
+_DOWNLOAD = Loader((Slot(MODEL, (0,), ("url", "filename"), prefixed_only=True, host=URL),))
 
 LOADERS: dict[str, Loader] = {
     "from_pretrained": FROM_PRETRAINED,
@@ -215,6 +244,43 @@ LOADERS: dict[str, Loader] = {
     "ImageEmbedding": _FASTEMBED,
     "LateInteractionTextEmbedding": _FASTEMBED,
     "TextCrossEncoder": _FASTEMBED,
+    "download_url_to_file": _DOWNLOAD,
+    "load_state_dict_from_url": _DOWNLOAD,
+    "load_file_from_url": _DOWNLOAD,
+    "cached_path": _DOWNLOAD,
+    "from_single_file": Loader(
+        (
+            Slot(
+                MODEL,
+                (0,),
+                ("pretrained_model_link_or_path", "pretrained_model_link_or_path_or_dict"),
+                prefixed_only=True,
+                host=URL,
+            ),
+        )
+    ),
+}
+# Loaders whose names are common words, or another library's: they count only when the callee
+# comes from this package (`pipeline` of lmdeploy takes the model first, transformers' the task).
+_DISTILABEL_LLM = Loader((Slot(MODEL, (), ("model",)), Slot(MODEL, (), ("tokenizer",))))
+ROOTED_LOADERS: dict[tuple[str, str], Loader] = {
+    ("lmdeploy", "pipeline"): Loader((Slot(MODEL, (0,), ("model_path",)),)),
+    ("distilabel", "vLLM"): _DISTILABEL_LLM,
+    ("distilabel", "TransformersLLM"): _DISTILABEL_LLM,
+    ("distilabel", "InferenceEndpointsLLM"): Loader((Slot(MODEL, (), ("model_id", "tokenizer_id"), bare="none"),)),
+    ("distilabel", "RewardModelScore"): Loader((Slot(MODEL, (), ("model",)),)),
+    ("distilabel", "SentenceTransformerEmbeddings"): Loader(
+        (Slot(MODEL, (), ("model",), namespace=SENTENCE_TRANSFORMERS),)
+    ),
+    # lighteval's task: `hf_repo` is the dataset its evaluation loads
+    ("lighteval", "LightevalTaskConfig"): Loader((Slot(DATASET, (), ("hf_repo",)),)),
+    # MLC's engine fetches `HF://ORG/NAME`; a plain name is a local folder or its own catalogue
+    ("mlc_llm", "MLCEngine"): Loader((Slot(MODEL, (0,), ("model",), prefixed_only=True),)),
+    ("requests", "get"): _DOWNLOAD,
+    ("httpx", "get"): _DOWNLOAD,
+    ("wget", "download"): _DOWNLOAD,
+    ("urllib", "urlretrieve"): _DOWNLOAD,
+    ("urllib", "urlopen"): _DOWNLOAD,
 }
 # LangChain and LlamaIndex wrappers (HuggingFaceEmbeddings, HuggingFaceEndpoint,
 # HuggingFaceLLM...) and TRL trainers, recognised by name. The local embedding
@@ -307,7 +373,7 @@ def loader_for(qualified: str, call: ast.Call) -> Loader | None:
         return MODELSCOPE_LOADERS.get(last)
     if (last in _COMMAND_RUNNERS.get(root, ()) and qualified.count(".") == 1) or qualified == "get_ipython().system":
         return _COMMAND  # the standard library's, or IPython's `!command` in a notebook
-    loader = LOADERS.get(last)
+    loader = ROOTED_LOADERS.get((root, last)) or LOADERS.get(last)
     if loader is None:
         if last in _EMBEDDING_WRAPPERS:
             loader = _SENTENCE_EMBEDDINGS

@@ -31,13 +31,14 @@ from typing import Any
 
 from ...model import DATASET, MODEL, Location
 from ..collect import Collector
-from ..ids import PLACEHOLDERS, SENTENCE_TRANSFORMERS_PLAIN, could_be_repository, strip_prefix
+from ..ids import HUB_PREFIXES, PLACEHOLDERS, SENTENCE_TRANSFORMERS_PLAIN, could_be_repository, strip_prefix
 from .callers import Callers
 from .loaders import (
     LOADER_HINT,
     MODELSCOPE,
     SHELL,
     SHELL_CALLS,
+    URL,
     Slot,
     is_publisher,
     keyword,
@@ -57,9 +58,8 @@ _ID_LITERAL = re.compile(rb"[\"']([A-Za-z0-9][\w.-]*/[\w.-]+)[\"']")
 # byte is searched for by a fast scan for that byte, where a choice of two costs a test at every byte.
 _SINGLE_TO_DOUBLE = bytes.maketrans(b"'", b'"')
 _ID_LITERAL_DOUBLE = re.compile(rb'"([A-Za-z0-9][\w.-]*/[\w.-]+)"')
-_PREFIXES = ("hf-hub:", "hf_hub:", "hf.co/", "hf://")
 _IDENTIFIER = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*")
-_PREFIX_BYTES = re.compile(rb"hf-hub:|hf_hub:|hf\.co/|hf://")
+_PREFIX_BYTES = re.compile(rb"hf-hub:|hf_hub:|hf\.co/|(?i:hf)://")
 _CLASS_BASES = re.compile(rb"^[ \t]*class[ \t]+\w+[ \t]*\(([^)]*)\)", re.M)
 _DATABRICKS_SOURCE = b"# Databricks notebook source"
 _FAILED = object()
@@ -92,6 +92,15 @@ def _mentions(data: bytes, names: set[bytes]) -> bool:
     return not names.isdisjoint(_AFTER_DIGITS.findall(data)) and not names.isdisjoint(_IDENTIFIER.findall(data))
 
 
+def _shared_folders(first: list[str], second: list[str]) -> int:
+    shared = 0
+    for a, b in zip(first, second):
+        if a != b:
+            break
+        shared += 1
+    return shared
+
+
 class PythonProject:
     """The project's Python modules, parsed lazily, and the evaluation of loader arguments."""
 
@@ -114,19 +123,30 @@ class PythonProject:
         self.python_files[relative] = absolute
         self._unindexed.append(relative)
 
-    def _file_of(self, dotted_name: str) -> str | None:
-        """The .py file an import of `dotted_name` reaches: `pkg/mod.py`, or a file whose path ends like it."""
+    def _file_of(self, dotted_name: str, near: str | None = None) -> str | None:
+        """The .py file an import of `dotted_name` reaches: `pkg/mod.py`, or a file whose path ends like it.
+
+        Of several (a repository of projects, each with its own `util/misc.py`), the one
+        nearest the importing file `near`: the longest folder path they share.
+        """
         for relative in self._unindexed:
             stem = relative[:-3].removesuffix("/__init__")
             self._by_name.setdefault(stem.rsplit("/", 1)[-1], []).append(stem)
         self._unindexed.clear()
         wanted = dotted_name.replace(".", "/")
+        found = []
         for stem in self._by_name.get(wanted.rsplit("/", 1)[-1], ()):
             if stem == wanted or stem.endswith("/" + wanted):
                 for relative in (stem + ".py", stem + "/__init__.py"):
                     if relative in self.python_files:
-                        return relative
-        return None
+                        if near is None:
+                            return relative
+                        found.append(relative)
+                        break
+        if len(found) > 1:
+            folder = near.split("/")[:-1]  # type: ignore[union-attr]
+            return max(found, key=lambda relative: _shared_folders(relative.split("/")[:-1], folder))
+        return found[0] if found else None
 
     def add_file(self, relative: str, absolute: str, data: bytes) -> None:
         """A .py file (registered already): parsed now if it names a loader, set aside if it may call one."""
@@ -204,8 +224,8 @@ class PythonProject:
         """A parsed source that is not an importable file (a notebook's code cells)."""
         return self._add(Module(relative, directory, None, locate), tree, has_prefix)
 
-    def module_named(self, dotted_name: str) -> Module | None:
-        relative = self._file_of(dotted_name)
+    def module_named(self, dotted_name: str, near: str | None = None) -> Module | None:
+        relative = self._file_of(dotted_name, near)
         if relative is None:
             return None
         if relative in self.modules:
@@ -217,12 +237,12 @@ class PythonProject:
             return None
         return self._parse(relative, self.python_files[relative], data)
 
-    def resolve_import(self, qualified: str) -> tuple[Module, str] | None:
-        """A name imported from a project module: that module and the name in it."""
+    def resolve_import(self, qualified: str, near: str | None = None) -> tuple[Module, str] | None:
+        """A name imported from a project module (by the file `near`): that module and the name in it."""
         module_name, _, name = qualified.rpartition(".")
         if not module_name:
             return None
-        module = self.module_named(module_name)
+        module = self.module_named(module_name, near)
         return (module, name) if module is not None else None
 
     # -- loaders -----------------------------------------------------------------
@@ -248,7 +268,7 @@ class PythonProject:
                     not consumed
                     and any(k.arg is None for k in call.keywords)
                     and loader.slots[0].positions
-                    and loader.slots[0].host != SHELL
+                    and loader.slots[0].says_unknown
                 ):
                     self.collector.unknown(
                         module.locate(call.lineno),
@@ -287,7 +307,7 @@ class PythonProject:
         typed = slot._replace(type=kind, known=(argument.id, known) if known and isinstance(argument, ast.Name) else ())
         self.record(result, typed, shown, site, revisions)
         self.callers.wait(result, typed, shown, site, revisions, argument, scope)
-        if result.unknown and not result.params:
+        if result.unknown and not result.params and slot.says_unknown:
             self.say_unknown(site, shown, kind, result)
 
     def _command(self, scope: Scope, slot: Slot, shown: str, site: Location, argument: ast.expr) -> None:
@@ -342,7 +362,7 @@ class PythonProject:
                     revision=revision,
                     bare=slot.bare,
                     prefixed_only=slot.prefixed_only,
-                    explain=True,
+                    explain=slot.host != URL,  # a download of another host's URL is no news
                 )
 
     def _bare_for_namespace(self, text: str, directory: str) -> bool:
@@ -373,13 +393,13 @@ class PythonProject:
                 continue
             for node in ast.walk(argument):
                 if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                    if node.value.startswith(_PREFIXES):
+                    if node.value.startswith(HUB_PREFIXES):
                         self._prefixed(node.value, module.locate(node.lineno), module, dotted(call.func))
                     elif shell:
                         self._shell_text(node.value, module, node.lineno)
                 elif isinstance(node, ast.Name) and node is argument and module.has_prefix:
                     for value in self.values.strings(node, scope).values:
-                        if value.text.startswith(_PREFIXES):
+                        if value.text.startswith(HUB_PREFIXES):
                             self._prefixed(value.text, value.module.locate(value.line), value.module, dotted(call.func))
 
     def _prefixed(self, text: str, location: Location, module: Module, shown: str) -> None:

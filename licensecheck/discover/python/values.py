@@ -165,9 +165,9 @@ class ProjectModules(Protocol):
 
     subclasses: dict[str, list[ClassInfo]]  # a base's last name → classes that name it as a base
 
-    def module_named(self, dotted_name: str) -> Module | None: ...
+    def module_named(self, dotted_name: str, near: str | None = None) -> Module | None: ...
 
-    def resolve_import(self, qualified: str) -> tuple[Module, str] | None: ...
+    def resolve_import(self, qualified: str, near: str | None = None) -> tuple[Module, str] | None: ...
 
 
 class Evaluator:
@@ -236,7 +236,7 @@ class Evaluator:
                     result.extend(more)
             elif kind == IMPORT:
                 target_name, whole_module = binding.detail
-                target = self.project.resolve_import(target_name) if not whole_module else None
+                target = self.project.resolve_import(target_name, _importer(binding)) if not whole_module else None
                 if target is not None:
                     found, more = self.follow_bindings(target[0].scope.exit.get(target[1]), target[1], depth + 1)
                     concrete.extend(found)
@@ -368,8 +368,8 @@ class Evaluator:
                     own[1].extend(overrides[1])
                 return own
             bindings = lookup(base.id, base, scope)
-            imported = next((b.detail[0] for b in bindings or () if b.kind == IMPORT), None)
-            module = self.project.module_named(imported) if imported else None
+            imported = next((b for b in bindings or () if b.kind == IMPORT), None)
+            module = self.project.module_named(imported.detail[0], _importer(imported)) if imported else None
             if module is not None:  # `settings.MODEL` after `import settings` or `from app import settings`
                 return self.follow_bindings(module.scope.exit.get(expr.attr), expr.attr, depth + 1)
             klass = self.class_of(base, scope, depth)
@@ -856,7 +856,7 @@ class Evaluator:
             bindings = lookup(base.id, base, scope)
             module_import = next((b for b in bindings or () if b.kind == IMPORT and b.detail[1]), None)
             if module_import is not None:
-                module = self.project.module_named(module_import.detail[0])
+                module = self.project.module_named(module_import.detail[0], _importer(module_import))
                 if module is not None:
                     return self._callable(module.scope.exit.get(func.attr), 0)
             klass_binding = next((b for b in bindings or () if b.kind == CLASS), None)
@@ -878,7 +878,7 @@ class Evaluator:
                 init = self.method(binding.detail, "__init__")
                 return (init, 1) if init else None
             if binding.kind == IMPORT and not binding.detail[1]:
-                target = self.project.resolve_import(binding.detail[0])
+                target = self.project.resolve_import(binding.detail[0], _importer(binding))
                 if target is not None:
                     return self._callable(target[0].scope.exit.get(target[1]), skip)
         return None
@@ -936,3 +936,8 @@ def _short(node: ast.AST) -> str:
     except Exception:  # noqa: BLE001 - only for a message
         return type(node).__name__
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _importer(binding: Binding) -> str | None:
+    """The path of the file an import binding is made in (its own imports resolve nearest to it)."""
+    return binding.scope.module.path if binding.scope is not None else None
