@@ -761,6 +761,26 @@ PATTERNS = [
         },
     ),
     (
+        "an argparse option's choices, not only its default",
+        {
+            "demo.py": """
+        import argparse
+        from transformers import AutoModelForCausalLM
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--model_name", default="fnlp/moss-moon-003-sft-int4",
+                            choices=["fnlp/moss-moon-003-sft", "fnlp/moss-moon-003-sft-int8", "fnlp/moss-moon-003-sft-int4"])
+        parser.add_argument("--size", default="7b", choices=["acme/not-a-model-option"])
+        args = parser.parse_args()
+        model = AutoModelForCausalLM.from_pretrained(args.model_name)
+     """
+        },
+        {
+            ("model", "fnlp/moss-moon-003-sft-int4", "demo.py", 4),
+            ("model", "fnlp/moss-moon-003-sft", "demo.py", 5),
+            ("model", "fnlp/moss-moon-003-sft-int8", "demo.py", 5),
+        },
+    ),
+    (
         "lmdeploy's pipeline takes the model first",
         {
             "a.py": """

@@ -801,9 +801,18 @@ class _Walker:
                     push(value)
 
     def argparse_default(self, call: ast.Call) -> None:
-        """`parser.add_argument("--model", default=...)`: `args.model` starts as that default."""
+        """`parser.add_argument("--model", default=...)`: `args.model` starts as that default, or is
+        one of the `choices` the option offers (a literal list of them)."""
         default = next((k.value for k in call.keywords if k.arg == "default"), None)
-        if default is None:
+        choices = next((k.value for k in call.keywords if k.arg == "choices"), None)
+        values = [default] if default is not None else []
+        if isinstance(choices, (ast.List, ast.Tuple, ast.Set)):
+            values += [
+                e
+                for e in choices.elts
+                if not (isinstance(e, ast.Constant) and e.value == getattr(default, "value", None))
+            ]
+        if not values:
             return
         dest = next(
             (k.value.value for k in call.keywords if k.arg == "dest" and isinstance(k.value, ast.Constant)), None
@@ -813,7 +822,7 @@ class _Walker:
             longs = [n for n in names if n.startswith("--")]
             dest = longs[0][2:] if longs else (names[0].lstrip("-") if names else None)
         if isinstance(dest, str) and dest:
-            self.module.option_defaults.setdefault(dest.replace("-", "_"), []).append((default, self.scope))
+            self.module.option_defaults.setdefault(dest.replace("-", "_"), []).extend((v, self.scope) for v in values)
 
     def comprehension(self, node, env: Env) -> None:
         local = env
