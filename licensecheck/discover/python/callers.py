@@ -154,8 +154,8 @@ class Callers:
                 values.overrides = saved
             self.project.record(result, use.slot, use.shown, use.site, use.revisions)
             if result.params and not result.values:
-                function, parameter, _path = result.params[0]
-                result.unknown.append(f"built from parameter `{parameter}` of `{function.qualname}`")
+                holder, parameter, _path = result.params[0]  # not `function`: the loop still needs it
+                result.unknown.append(f"built from parameter `{parameter}` of `{holder.qualname}`")
             self._say(result, use, site)
 
     def _say(self, result: Result, use: Use, call_site: Location | None) -> None:
