@@ -24,7 +24,7 @@ import json
 import re
 from typing import Any
 
-from ..model import Location
+from ..model import DATASET, Location
 from .collect import Collector
 from .container import Variables, Word, offset_locator, scan_command_text
 from .ids import HUB_PREFIXES
@@ -178,9 +178,19 @@ class _Reader:
                 )
                 return
             text = expanded.text
-        self.collector.consider(
-            text, kind, location, f"config key {key}", directory=self.directory, bare=bare, prefixed_only=prefixed_only
-        )
+        # `train_dataset_name: a/x+b/y`: dataspeech and parler-tts train on the datasets joined by `+`
+        # (no repository id holds a `+`, so a single id is never split)
+        parts = text.split("+") if kind == DATASET and "+" in text else [text]
+        for part in parts:
+            self.collector.consider(
+                part,
+                kind,
+                location,
+                f"config key {key}",
+                directory=self.directory,
+                bare=bare,
+                prefixed_only=prefixed_only,
+            )
 
     def _command(self, node: Node) -> None:
         if node[0] == "s":

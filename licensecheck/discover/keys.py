@@ -56,9 +56,22 @@ def normalise(key: str) -> str:
 
 
 # `EMBEDDING_MODEL`, `asr_model_id`, `eval_dataset_name`: a role, then a model or dataset key.
-_MODEL_SUFFIXES = ("_model", "_model_id", "_model_name", "_model_repo")
+_MODEL_SUFFIXES = (
+    "_model",
+    "_model_id",
+    "_model_name",
+    "_model_repo",
+    "_model_path",  # `pretrained_model_path` (diffusers' training configs)
+    "_model_name_or_path",  # `asr_model_name_or_path`, `clap_model_name_or_path`
+    "_tokenizer_name",  # `description_tokenizer_name`, `prompt_tokenizer_name`
+    "_feature_extractor_name",
+    "_processor_name",
+)
 _DATASET_SUFFIXES = ("_dataset", "_dataset_name", "_dataset_id")
 # ...except where the project writes to: `hub_model_id: acme/out` is where a run pushes its result.
+# A saved adapter's record of its base (PEFT's adapter_config.json): lineage, which the reader
+# of local model folders follows, not a model the project loads by that name.
+_LINEAGE_KEYS = frozenset({"base_model_name_or_path"})
 _OUTPUT_PREFIXES = ("hub_", "output_", "push_", "save_", "upload_", "target_", "new_", "finetuned_", "export_")
 
 
@@ -72,7 +85,7 @@ def key_type(key: str) -> tuple[str, str] | None:
         return MODEL, ("any" if name in _LOADER_KEYS else "legacy")
     if name in DATASET_KEYS:
         return DATASET, "legacy"
-    if name.startswith(_OUTPUT_PREFIXES):
+    if name.startswith(_OUTPUT_PREFIXES) or name in _LINEAGE_KEYS:
         return None
     if name.endswith(_MODEL_SUFFIXES):
         return MODEL, "legacy"

@@ -781,6 +781,30 @@ PATTERNS = [
         },
     ),
     (
+        "training configs: datasets joined by +, tokenizer and model-path keys",
+        {
+            "configs/train.json": """
+        {
+            "train_dataset_name": "ylacombe/libritts_r_filtered+parler-tts/mls_eng",
+            "description_tokenizer_name": "google/flan-t5-large",
+            "asr_model_name_or_path": "distil-whisper/distil-large-v2",
+            "train_split_name": "train.clean.360+train"
+        }
+     """,
+            "configs/sample.yaml": """
+        pretrained_model_path: "maxin-cn/Latte-1"
+        save_model_path: "outputs/latte"
+     """,
+        },
+        {
+            ("dataset", "ylacombe/libritts_r_filtered", "configs/train.json", 2),
+            ("dataset", "parler-tts/mls_eng", "configs/train.json", 2),
+            ("model", "google/flan-t5-large", "configs/train.json", 3),
+            ("model", "distil-whisper/distil-large-v2", "configs/train.json", 4),
+            ("model", "maxin-cn/Latte-1", "configs/sample.yaml", 1),
+        },
+    ),
+    (
         "lmdeploy's pipeline takes the model first",
         {
             "a.py": """
