@@ -805,6 +805,29 @@ PATTERNS = [
         },
     ),
     (
+        "a name unpacked from a table looked up by a key known at run time: every row",
+        {
+            "clip/utils.py": """
+        from huggingface_hub import hf_hub_download
+        _ORG = "OFA-Sys"
+        _MODELS = {
+            "ViT-B-16": ("chinese-clip-vit-base-patch16", "clip_cn_vit-b-16.pt"),
+            "RN50": ("chinese-clip-rn50", "clip_cn_rn50.pt"),
+        }
+        def download(name, root):
+            reponame, filename = _MODELS[name]
+            return hf_hub_download(_ORG + "/" + reponame, filename=filename, local_dir=root)
+        def first(pairs):
+            (a, b), c = pairs()
+            return hf_hub_download(a)
+     """
+        },
+        {
+            ("model", "OFA-Sys/chinese-clip-vit-base-patch16", "clip/utils.py", 9),  # built there
+            ("model", "OFA-Sys/chinese-clip-rn50", "clip/utils.py", 9),
+        },
+    ),
+    (
         "lmdeploy's pipeline takes the model first",
         {
             "a.py": """

@@ -31,6 +31,7 @@ from ...model import Location
 
 # Binding kinds.
 VALUE, ITER, PARAM, IMPORT, DEF, CLASS, UNKNOWN = "value", "iter", "param", "import", "def", "class", "unknown"
+PART = "part"  # `repo, file = TABLE[name]`: the element at `detail` (a path of indexes) of the value
 _LOOP_PASSES_UNTIL_DEPTH = 3  # loops nested deeper are walked once
 _SUBJECT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _EXITS = frozenset({"sys.exit", "exit", "quit", "os._exit"})
@@ -39,8 +40,8 @@ _EXITS = frozenset({"sys.exit", "exit", "quit", "os._exit"})
 class Binding:
     """One way a name gets its value: an assignment, a loop, a parameter, an import, a def.
 
-    `node`: the value (VALUE) or the iterable (ITER); `scope`: where it is evaluated;
-    `detail`: the path to the part of each item (ITER), (function, name) (PARAM), (target, whole
+    `node`: the value (VALUE, PART) or the iterable (ITER); `scope`: where it is evaluated;
+    `detail`: the path to the part of each item (ITER) or of the value (PART), (function, name) (PARAM), (target, whole
     module?) (IMPORT), the Function (DEF), the ClassInfo (CLASS) or the reason (UNKNOWN);
     `guards`: the facts that held where it was made.
     """
@@ -647,6 +648,9 @@ class _Walker:
             ):
                 for element, element_value in zip(target.elts, value.elts):
                     self.bind_target(element, element_value, env)
+            elif not any(isinstance(e, ast.Starred) for e in ast.walk(target)):
+                self.expr(value, env)
+                self.unpacked(target, value, (), env)
             else:
                 self.unknown_targets(target, "is unpacked from a value known at run time", env)
         elif isinstance(target, ast.Attribute):
@@ -666,6 +670,16 @@ class _Walker:
                     entries.append((value, self.scope))
         else:
             self.expr(target, env)
+
+    def unpacked(self, target: ast.Tuple | ast.List, value: ast.expr, path: tuple[int, ...], env: Env) -> None:
+        """`repo, file = TABLE[name]`: each name is the element at its place in what the value holds."""
+        for index, element in enumerate(target.elts):
+            if isinstance(element, ast.Name):
+                self.bind(element.id, self.make(element, PART, value, path + (index,)), env)
+            elif isinstance(element, (ast.Tuple, ast.List)):
+                self.unpacked(element, value, path + (index,), env)
+            else:
+                self.unknown_targets(element, "is unpacked from a value known at run time", env)
 
     def unknown_targets(self, target: ast.expr, why: str, env: Env) -> None:
         for node in ast.walk(target):

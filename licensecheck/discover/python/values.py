@@ -38,6 +38,7 @@ from .parse import (
     PARAM,
     UNKNOWN,
     VALUE,
+    PART,
     Binding,
     ClassInfo,
     Function,
@@ -222,6 +223,20 @@ class Evaluator:
                     self.active.discard(id(binding))
                 concrete.extend(found)
                 result.extend(more)
+            elif kind == PART:
+                if id(binding) in self.active:
+                    continue
+                self.active.add(id(binding))
+                try:
+                    found, more = self.follow(binding.node, binding.scope, depth + 1)
+                    result.extend(more)
+                    for node, node_scope in found:
+                        if isinstance(node, (ast.Tuple, ast.List)):
+                            self._pick(node, node_scope, binding.detail, depth, concrete, result)
+                        elif not isinstance(node, Binding):
+                            result.unknown.append(f"`{name}` is unpacked from a value known at run time")
+                finally:
+                    self.active.discard(id(binding))
             elif kind == PARAM:
                 override = self.overrides.get((binding.detail[0].key, binding.detail[1]))
                 if override is None:
