@@ -828,6 +828,28 @@ PATTERNS = [
         },
     ),
     (
+        "HfArgumentParser over dataclasses of another file: a field's default reaches the loader",
+        {
+            "training/arguments.py": """
+        from dataclasses import dataclass, field
+        @dataclass
+        class ModelArguments:
+            asr_model_name_or_path: str = field(default="distil-whisper/distil-large-v2")
+        @dataclass
+        class Other:
+            asr_model_name_or_path: str = field(default="acme/not-this-class")
+     """,
+            "training/run.py": """
+        from transformers import HfArgumentParser, pipeline
+        from training.arguments import ModelArguments
+        parser = HfArgumentParser((ModelArguments,))
+        (model_args,) = parser.parse_args_into_dataclasses()
+        asr = pipeline(model=model_args.asr_model_name_or_path)
+     """,
+        },
+        {("model", "distil-whisper/distil-large-v2", "training/arguments.py", 4)},
+    ),
+    (
         "lmdeploy's pipeline takes the model first",
         {
             "a.py": """

@@ -402,16 +402,34 @@ class Evaluator:
             concrete = self._step(found, ("attr", expr.attr), result, (), depth)
             if concrete or result.params:  # `args.name` of a parameter, `Config(name=...).name`
                 return concrete, _along(result, ("attr", expr.attr))
-        if scope.module.option_defaults.get(expr.attr):
+        defaults = scope.module.option_defaults.get(expr.attr) or self._imported_fields(scope.module, expr.attr)
+        if defaults:
             concrete = []
             result = Result()
-            for value, value_scope in scope.module.option_defaults[expr.attr]:
+            for value, value_scope in defaults:
                 found, more = self.follow(value, value_scope, depth + 1)
                 concrete.extend(found)
                 result.extend(more)
             result.unknown.append(f"`{text}` is a command-line option or setting that a run may change")
             return concrete, result
         return [], unknown(f"`{text}` is known only at run time")
+
+    def _imported_fields(self, module: Module, attribute: str) -> list[tuple[ast.expr, Scope]]:
+        """The defaults of a field `attribute` of the classes `module` imports from the project:
+        `model_args.asr_model_name_or_path` where `model_args` comes from HfArgumentParser over
+        `ModelArguments`, a dataclass of another file."""
+        found: list[tuple[ast.expr, Scope]] = []
+        for local, target in module.imports.items():
+            if not local[:1].isupper():
+                continue  # classes are what argument parsers are made from
+            resolved = self.project.resolve_import(target, module.path)
+            if resolved is None:
+                continue
+            imported, name = resolved
+            klass = next((k for k in imported.classes.values() if k.name == name), None)
+            if klass is not None:
+                found.extend(e for e in imported.option_defaults.get(attribute, ()) if e[1] is klass.scope)
+        return found
 
     def _follow_subscript(self, expr: ast.Subscript, scope: Scope, depth: int) -> tuple[list, Result]:
         container = dotted(expr.value)
