@@ -39,6 +39,9 @@ _VARIABLE = re.compile(
     r"\$(?:\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*)(?::?-(?P<default>[^}]*))?\}|(?P<plain>[A-Za-z_][A-Za-z0-9_]*))"
 )
 _ASSIGNMENT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)=(.*)", re.S)
+_ARRAY_ASSIGNMENT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\+?=\((.*)", re.S)
+# A whole word that is one item of an array or a loop's variable: `${NAMES[i]}`, `${NAMES[@]}`, `$name`.
+_ITEM_REFERENCE = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)(?:\[[^\]]*\])?\}?")
 # `huggingface-cli download` options that take a value (the rest are flags).
 _DOWNLOAD_OPTIONS = frozenset(
     {
@@ -112,6 +115,20 @@ class Variables:
         self.values: dict[str, tuple[str, int]] = {}
         self.pending: dict[str, list[Callable[[], None]]] = {}  # name → how to report its values, once used or kept
         self.depth = 0  # how many `if`, `case`, loops and function bodies the current command is in
+        # `NAMES=("a" "b")` and the variable of `for name in "${NAMES[@]}"` / `for name in a b`: every item
+        self.arrays: dict[str, list[Word]] = {}
+
+    def items(self, word: Word) -> list[Word] | None:
+        """The words a word holding an array item or a loop's variable may be (`${NAMES[i]}`,
+        `openai/whisper-$size`), one per item; None for any other word."""
+        match = _ITEM_REFERENCE.fullmatch(word.text)
+        if match is not None and match.group(1) in self.arrays:
+            return self.arrays[match.group(1)]
+        for match in _ITEM_REFERENCE.finditer(word.text):
+            if match.group(1) in self.arrays:
+                head, tail = word.text[: match.start()], word.text[match.end() :]
+                return [Word(head + item.text + tail, word.offset) for item in self.arrays[match.group(1)]]
+        return None
 
     def assign(self, name: str, text: str, offset: int, report: Callable[[], None] | None) -> None:
         self.values[name] = (text, offset)
@@ -178,6 +195,29 @@ def _scan_command(
     texts = [w.text for w in words]
     if texts:
         variables.block(texts)
+    array = _ARRAY_ASSIGNMENT.fullmatch(texts[0]) if texts else None
+    if array is not None:
+        # `NAMES=("a" "b")` (the words run to the one that ends with `)`): each item, where it is written
+        first = Word(array.group(2), words[0].offset + len(texts[0]) - len(array.group(2)))
+        items = []
+        for word in [first, *words[1:]]:
+            closing = word.text.endswith(")")
+            text = word.text[:-1] if closing else word.text
+            if text:
+                items.append(variables.expand(Word(text, word.offset)) or Word(text, word.offset))
+            if closing:
+                break
+        if "+=(" in texts[0]:
+            items = variables.arrays.get(array.group(1), []) + items
+        variables.arrays[array.group(1)] = items
+        return
+    if len(texts) >= 4 and texts[0] == "for" and texts[2] == "in":
+        items = []
+        for word in words[3:]:
+            if word.text in ("do", ";"):
+                break
+            items.extend(variables.items(word) or [variables.expand(word) or word])
+        variables.arrays[texts[1]] = items
     if texts and texts[0] in ("ENV", "ARG", "export", "declare", "local", "readonly"):
         _assignments(words[1:], collector, locate, via, variables, directory, docker_env=texts[0] == "ENV")
         return
@@ -278,14 +318,20 @@ def _consider(
     variables: Variables,
     revision: str | None = None,
 ) -> None:
+    items = variables.items(word)
+    if items is not None:  # `--model_name_or_path ${name}` in a loop over names: each of them
+        for item in items:
+            _consider(item, kind, bare, collector, locate, directory, via, variables, revision)
+        return
     expanded = variables.expand(word)
     location = locate(word.offset)
     if expanded is None:
         collector.unknown(location, f"{via}: the {kind} is not statically known ({word.text} is set at run time)")
         return
-    collector.consider(
-        expanded.text, kind, locate(expanded.offset), via, directory=directory, revision=revision, bare=bare
-    )
+    # `--dataset_name "a/x+b/y"`: the training scripts of dataspeech, parler-tts and distil-whisper load
+    # each dataset joined by `+` (no repository id holds a `+`, so a single id is never split)
+    for part in expanded.text.split("+") if kind == DATASET else [expanded.text]:
+        collector.consider(part, kind, locate(expanded.offset), via, directory=directory, revision=revision, bare=bare)
 
 
 def _assignments(

@@ -850,6 +850,36 @@ PATTERNS = [
         {("model", "distil-whisper/distil-large-v2", "training/arguments.py", 4)},
     ),
     (
+        "shell arrays and loops over them, datasets joined by + in a flag",
+        {
+            "sweep.sh": """
+        DATASET_NAMES=("distil-whisper/voxpopuli" "distil-whisper/tedlium")
+        names=("openai/whisper-large-v2" "openai/whisper-medium.en")
+        names+=("patrickvonplaten/whisper-large-v2-32-2")
+        for i in "${!DATASET_NAMES[@]}"; do
+          python run.py --dataset_name "${DATASET_NAMES[i]}" --output_dir out
+        done
+        for name in "${names[@]}"; do
+          python run_speed.py --model_name_or_path ${name} --dataset_name "google/fleurs+distil-whisper/chime4"
+        done
+        for size in small base; do
+          python eval.py --model_name_or_path "openai/whisper-$size"
+        done
+     """
+        },
+        {
+            ("dataset", "distil-whisper/voxpopuli", "sweep.sh", 1),
+            ("dataset", "distil-whisper/tedlium", "sweep.sh", 1),
+            ("model", "openai/whisper-large-v2", "sweep.sh", 2),
+            ("model", "openai/whisper-medium.en", "sweep.sh", 2),
+            ("model", "patrickvonplaten/whisper-large-v2-32-2", "sweep.sh", 3),
+            ("dataset", "google/fleurs", "sweep.sh", 8),
+            ("dataset", "distil-whisper/chime4", "sweep.sh", 8),
+            ("model", "openai/whisper-small", "sweep.sh", 11),
+            ("model", "openai/whisper-base", "sweep.sh", 11),
+        },
+    ),
+    (
         "lmdeploy's pipeline takes the model first",
         {
             "a.py": """
