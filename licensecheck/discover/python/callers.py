@@ -171,10 +171,11 @@ class Callers:
     def _calls(self, function: Function) -> Iterator[tuple[dict[str, Argument], Location]]:
         """Each call of `function` in the project, as its arguments by parameter name, and where it is."""
         project = self.project
-        names = {function.name, "__init__"}
+        # In this order, whatever the hash seed: a call's callee may parse another module, which adds calls.
+        names = [function.name, "__init__"]
         if function.klass is not None and function.name == "__init__":
-            names.add(function.klass.name)
-        for name in names:
+            names.append(function.klass.name)
+        for name in dict.fromkeys(names):
             for call, scope in project.calls_by_name.get(name, ()):
                 target = project.values.callee(call, scope)
                 if target is None or target[0] is not function:
