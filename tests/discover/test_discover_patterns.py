@@ -880,6 +880,19 @@ PATTERNS = [
         },
     ),
     (
+        "a loop over a list wrapped in a progress bar",
+        {
+            "compare.py": """
+        from tqdm.auto import tqdm
+        from transformers import AutoTokenizer
+        TOKENIZERS = ["google/gemma-2-2b-it", "Qwen/Qwen2-0.5B-Instruct"]
+        for name in tqdm(TOKENIZERS, desc="tokenizers"):
+            tokenizer = AutoTokenizer.from_pretrained(name)
+     """
+        },
+        {("model", "google/gemma-2-2b-it", "compare.py", 3), ("model", "Qwen/Qwen2-0.5B-Instruct", "compare.py", 3)},
+    ),
+    (
         "lmdeploy's pipeline takes the model first",
         {
             "a.py": """

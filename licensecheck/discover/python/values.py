@@ -49,6 +49,7 @@ from .parse import (
     lookup,
 )
 
+_PROGRESS_BARS = frozenset({"tqdm", "track"})  # tqdm, tqdm.auto.tqdm, rich.progress.track
 MAX_VALUES = 64  # a product of f-string parts is cut here: a loader is not a cartesian explosion
 _MAX_DEPTH = 24
 BUDGET = 4000  # steps of following names for one argument: bounds pathological code
@@ -513,6 +514,9 @@ class Evaluator:
             if name == "zip" and path and path[0] < len(iterable.args):
                 return self.elements(iterable.args[path[0]], scope, path[1:], depth + 1)
             if name in ("list", "tuple", "set", "sorted", "reversed", "frozenset") and iterable.args:
+                return self.elements(iterable.args[0], scope, path, depth + 1)
+            if name.rsplit(".", 1)[-1] in _PROGRESS_BARS and iterable.args:
+                # `for name in tqdm(names)`: a progress bar yields the items it wraps
                 return self.elements(iterable.args[0], scope, path, depth + 1)
             return [], unknown(f"the items of `{name}(...)` are known only at run time")
         containers, result = self.follow(iterable, scope, depth + 1)
