@@ -37,10 +37,14 @@ Later rounds, each list written by reading the code before discovery was run on 
     3      Baichuan2 Skywork GLM-4 CodeGeeX4 Yi MiniCPM     P 0.923  R 0.960     P 1.000  R 0.960
     4      DeepSeek-Coder CogVLM MiniGPT-4 InternLM         P 1.000  R 0.968     P 1.000  R 0.984
            TinyLlama Qwen-VL
-    5      DeepSeek-VL Video-LLaVA LLaMA-Adapter smollm      P 0.984  R 0.561     P 0.987  R 0.668
+    5      DeepSeek-VL Video-LLaVA LLaMA-Adapter smollm      P 0.984  R 0.561     P 0.987  R 0.677
            OpenChatKit RouteLLM
     6      PhotoMaker InstantID AnimateDiff bark ToolBench  P 0.889  R 0.970     P 0.892  R 1.000
            MOSS
+    7      Chinese-CLIP Latte parler-tts Janus Qwen2-Audio  P 0.941  R 0.500     P 0.970  R 1.000
+           ChatGLM2-6B
+    8      audiocraft storm distil-whisper contrastors      P 0.973  R 0.482     P 0.973  R 0.628
+           PickScore CogView3
 """
 
 from __future__ import annotations
