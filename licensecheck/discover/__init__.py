@@ -238,21 +238,17 @@ def _read_one(path: str, relative: str, name: str, project: PythonProject, colle
 
 def components_of(references: Iterable[Reference]) -> list[Component]:
     """One component per type, id (the Hub ignores case) and revision, with every location."""
-    # Gathered first, each component made once: a frozen dataclass remade per location costs
-    # more than the rest of the grouping. The first reference names the component; its
-    # locations keep their order, each once (a dict: the test stays cheap however many).
-    grouped: dict[tuple, tuple[Reference, dict[Location, None]]] = {}
+    grouped: dict[tuple, Component] = {}
     for reference in references:
         key = (reference.type, reference.name.lower(), reference.revision)
-        entry = grouped.get(key)
-        if entry is None:
-            grouped[key] = (reference, {reference.location: None})
-        else:
-            entry[1][reference.location] = None
-    return [
-        Component(first.type, first.name, first.revision, locations=tuple(locations))
-        for first, locations in grouped.values()
-    ]
+        existing = grouped.get(key)
+        if existing is None:
+            grouped[key] = Component(
+                reference.type, reference.name, reference.revision, locations=(reference.location,)
+            )
+        elif reference.location not in existing.locations:
+            grouped[key] = replace(existing, locations=existing.locations + (reference.location,))
+    return list(grouped.values())
 
 
 def merge_discovered(declared: Iterable[Component], found: Iterable[Component]) -> list[Component]:
