@@ -184,6 +184,8 @@ def _discover(root: Path, exclude: Iterable[str] | Callable[[str], bool] | None)
 
 def _kind_of(name: str) -> str | None:
     """Which reader a file goes to: python, notebook, yaml, json, toml or a container kind; None: not read."""
+    if name.endswith(".py") and name[0] != ".":  # most files: the answer below, in one test
+        return "python"
     suffix = name[name.rfind(".") :].lower() if "." in name.lstrip(".") else ""
     if suffix == ".py":
         return "python"
