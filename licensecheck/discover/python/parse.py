@@ -561,10 +561,16 @@ class _Walker:
         return join(*ends)
 
     def function(self, node, env: Env) -> None:
-        for expression in node.decorator_list + node.args.defaults + [d for d in node.args.kw_defaults if d]:
+        arguments = node.args
+        defaults = arguments.defaults + [d for d in arguments.kw_defaults if d]
+        for expression in node.decorator_list:
             self.expr(expression, env)
-        for default in node.args.defaults + [d for d in node.args.kw_defaults if d]:
-            self.ollama_values(default, f"{node.name}(...) default")
+        if defaults:  # most functions have none: no message made for them
+            shown = f"{node.name}(...) default"
+            for expression in defaults:
+                self.expr(expression, env)
+            for expression in defaults:
+                self.ollama_values(expression, shown)
         if id(node) not in self.made:
             scope = self.scope
             prefix = _qualname_prefix(scope)
