@@ -169,7 +169,10 @@ def _discover(root: Path, exclude: Iterable[str] | Callable[[str], bool] | None)
     project.finish()
     unique: dict[tuple, Reference] = {}
     for reference in collector.references:  # one per place, whichever loader it reached first
-        unique.setdefault((reference.type, reference.name, reference.revision, reference.location), reference)
+        # The place by its fields: a tuple of strings hashes without a call to Location.__hash__.
+        place = reference.location
+        key = (reference.type, reference.name, reference.revision, place.path, place.line, place.label)
+        unique.setdefault(key, reference)
     references = sorted(
         unique.values(),
         key=lambda r: (r.location.path, r.location.line or 0, r.type, r.name.lower(), r.revision or ""),
