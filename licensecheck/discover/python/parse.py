@@ -745,6 +745,14 @@ class _Walker:
         return cached[1]
 
     def expr(self, node: ast.AST, env: Env) -> None:
+        # A constant or a name (a docstring, a default, `x = y`) without the set-up of the walk below.
+        leaf: Any = node
+        if type(leaf) is ast.Constant:
+            return
+        if type(leaf) is ast.Name:
+            if type(leaf.ctx) is ast.Load:
+                self.record(leaf, env)
+            return
         # Any: dispatched on `type(current) is ...` (faster than isinstance), which mypy does not narrow.
         stack: list[Any] = [node]
         pop, push, extend = stack.pop, stack.append, stack.extend
