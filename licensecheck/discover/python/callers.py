@@ -143,10 +143,12 @@ class Callers:
         """
         values = self.project.values
         placeholders = use.slot.host == SHELL
+        if values.overrides:  # a caller's call evaluated again: the answer holds for that call only
+            values.budget = BUDGET
+            return self.project.strings(expression, scope, placeholders=placeholders, path=use.path)
         key = (id(expression), id(scope), placeholders, use.path)
-        parsed = len(self.project.modules)
         known = self._evaluated.get(key)
-        if known is not None and known[0] is expression and known[1] == parsed and not values.overrides:
+        if known is not None and known[0] is expression and known[1] == len(self.project.modules):
             values.budget = known[2]
             return known[3]
         values.budget = BUDGET
