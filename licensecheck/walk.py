@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
+from operator import attrgetter
 
 from .gitindex import TrackedFiles, tracked_files
 from .globs import Globs, PathFilter, compile_globs, verdict
@@ -47,6 +48,7 @@ _SKIPPED_MARKERS = frozenset({"pyvenv.cfg", "conda-meta", "CACHEDIR.TAG"})
 # to copy (`MODEL_ID=...`). `.env` itself is not: it holds a person's secrets.
 ENVIRONMENT_EXAMPLES = frozenset({".env.example", ".env.sample", ".env.template", ".env.dist", ".env.defaults"})
 
+_NAME = attrgetter("name")
 Exclude = PathFilter | Callable[[str], bool] | Iterable[str] | None
 # The `.gitignore` files in force in a folder, outermost first: (folder relative to the root, patterns).
 _Rules = tuple[tuple[str, Globs], ...]
@@ -62,6 +64,8 @@ def walk(root: str, exclude: Exclude = None, *, with_unsafe: bool = False) -> It
     and files that are not regular files, are yielded too, for the caller to refuse.
     """
     excluded = _exclusion(root, exclude)
+    # No `exclude` globs (the common case): not asked about every file.
+    excludes_any = not isinstance(excluded, PathFilter) or bool(excluded)
     real_root = os.path.realpath(root)
     info = _read_rules(os.path.join(root, ".git", "info", "exclude"), "")
     # Inside a folder git ignores (walked only for the tracked files it holds), every other path is ignored.
@@ -77,7 +81,7 @@ def walk(root: str, exclude: Exclude = None, *, with_unsafe: bool = False) -> It
         directory, relative, inherited, in_ignored = stack.pop()
         try:
             with os.scandir(directory) as iterator:
-                entries = sorted(iterator, key=lambda e: e.name)
+                entries = sorted(iterator, key=_NAME)
         except OSError:
             continue
         names = {entry.name for entry in entries}
@@ -99,7 +103,7 @@ def walk(root: str, exclude: Exclude = None, *, with_unsafe: bool = False) -> It
                 # folder listing gave; no system call) before the others.
                 if not entry.is_file(follow_symlinks=False):
                     if entry.is_dir(follow_symlinks=False):
-                        if name in SKIPPED_FOLDERS or excluded(entry.path, True):
+                        if name in SKIPPED_FOLDERS or (excludes_any and excluded(entry.path, True)):
                             continue
                         ignored = in_ignored or _ignored(child, True, rules)
                         if not ignored or ((known := tracked()) is not None and known.holds_any_below(child)):
@@ -111,7 +115,7 @@ def walk(root: str, exclude: Exclude = None, *, with_unsafe: bool = False) -> It
                 continue
             if (in_ignored or (rules and _ignored(child, False, rules))) and child not in (tracked() or ()):
                 continue
-            if not excluded(entry.path, False):
+            if not (excludes_any and excluded(entry.path, False)):
                 yield entry.path, child
         stack.extend(reversed(subdirectories))
 

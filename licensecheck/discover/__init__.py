@@ -21,8 +21,9 @@ import gc
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..findings import DISCOVERY_LOCAL_MODEL, DISCOVERY_SKIPPED
 from ..model import Component, Finding, Location, Severity
@@ -168,7 +169,10 @@ def _discover(root: Path, exclude: Iterable[str] | Callable[[str], bool] | None)
     project.finish()
     unique: dict[tuple, Reference] = {}
     for reference in collector.references:  # one per place, whichever loader it reached first
-        unique.setdefault((reference.type, reference.name, reference.revision, reference.location), reference)
+        # The place by its fields: a tuple of strings hashes without a call to Location.__hash__.
+        place = reference.location
+        key = (reference.type, reference.name, reference.revision, place.path, place.line, place.label)
+        unique.setdefault(key, reference)
     references = sorted(
         unique.values(),
         key=lambda r: (r.location.path, r.location.line or 0, r.type, r.name.lower(), r.revision or ""),
@@ -184,6 +188,8 @@ def _discover(root: Path, exclude: Iterable[str] | Callable[[str], bool] | None)
 
 def _kind_of(name: str) -> str | None:
     """Which reader a file goes to: python, notebook, yaml, json, toml or a container kind; None: not read."""
+    if name.endswith(".py") and name[0] != ".":  # most files: the answer below, in one test
+        return "python"
     suffix = name[name.rfind(".") :].lower() if "." in name.lstrip(".") else ""
     if suffix == ".py":
         return "python"
@@ -194,45 +200,62 @@ def _kind_of(name: str) -> str | None:
     return _container_kind(name)
 
 
+class _Readers(NamedTuple):
+    is_cache_bookkeeping: Callable[[str, str], bool]
+    names_a_loader: Callable[[bytes], bool]
+    scan_notebook: Callable[..., None]
+    has_config_hint: Callable[[bytes], bool]
+    scan_config: Callable[..., None]
+    scan_container_file: Callable[..., None]
+
+
+@cache
+def _readers() -> _Readers:
+    """The readers of each kind of file, imported on first use (importing discover stays light).
+
+    Once, not in `_read_one`: an import statement costs about as much as reading a small file.
+    """
+    from .config import has_config_hint, scan_config
+    from .container import scan_container_file
+    from .datasets_cache import is_cache_bookkeeping
+    from .notebook import scan_notebook
+    from .python.loaders import names_a_loader
+
+    return _Readers(
+        is_cache_bookkeeping, names_a_loader, scan_notebook, has_config_hint, scan_config, scan_container_file
+    )
+
+
 def _read_one(path: str, relative: str, name: str, project: PythonProject, collector: Collector) -> int:
     """Hand one file to the reader of its kind; 1 if it was read, 0 if no reader wants it."""
     kind = _kind_of(name)
     if kind is None:
         return 0
-    if kind == "json":  # a committed `datasets` cache: its records are no references
-        from .datasets_cache import is_cache_bookkeeping
-
-        if is_cache_bookkeeping(path, name):
-            return 0
     if kind == "python":
         project.register(relative, path)
+        data = _read(path, relative, collector)
+        if data is not None:
+            project.add_file(relative, path, data)
+        return 1
+    readers = _readers()
+    if kind == "json" and readers.is_cache_bookkeeping(path, name):
+        return 0  # a committed `datasets` cache: its records are no references
     data = _read(path, relative, collector)
     if data is None:
         return 1
-    if kind == "python":
-        project.add_file(relative, path, data)
-        return 1
     directory = path[: path.rfind(os.sep)] if os.sep in path else "."
     if kind == "notebook":
-        from .python.loaders import names_a_loader
-
-        if names_a_loader(data) or b"model" in data or b"dataset" in data:
-            from .notebook import scan_notebook
-
-            scan_notebook(data, relative, directory, project, collector)
+        if readers.names_a_loader(data) or b"model" in data or b"dataset" in data:
+            readers.scan_notebook(data, relative, directory, project, collector)
     elif kind in ("yaml", "json", "toml"):
-        from .config import has_config_hint, scan_config
-
-        if has_config_hint(data):
+        if readers.has_config_hint(data):
             text = _decode(data, relative, collector)
             if text is not None:
-                scan_config(text, kind, relative, directory, collector)
+                readers.scan_config(text, kind, relative, directory, collector)
     else:
-        from .container import scan_container_file
-
         text = _decode(data, relative, collector)
         if text is not None:
-            scan_container_file(text, relative, directory, collector, kind)
+            readers.scan_container_file(text, relative, directory, collector, kind)
     return 1
 
 

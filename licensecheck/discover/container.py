@@ -34,7 +34,9 @@ _TOKEN = re.compile(
     r'"(?P<dq>(?:[^"\\\n]|\\.)*)"|\'(?P<sq>[^\'\n]*)\'|(?P<cont>\\\r?\n)|(?P<sep>\r?\n|&&|\|\||[;|])'
     r"|(?P<word>[^\s\"',\[\];|&]+)"
 )
-_COMMENT = re.compile(r"(?m)(^|[ \t])#[^\n]*")
+# A `#` at the start of a line or after a space or tab, to the end of the line. Written from the
+# `#` (a look-behind for what precedes it): the search then skips to each `#` at once.
+_COMMENT = re.compile(r"(?<![^ \t\n])#[^\n]*")
 _VARIABLE = re.compile(
     r"\$(?:\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*)(?::?-(?P<default>[^}]*))?\}|(?P<plain>[A-Za-z_][A-Za-z0-9_]*))"
 )
@@ -71,7 +73,7 @@ class Word:
 
 
 def _blank_comments(text: str) -> str:
-    return _COMMENT.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
+    return _COMMENT.sub(lambda m: " " * len(m.group(0)), text) if "#" in text else text
 
 
 def commands(text: str) -> list[list[Word]]:

@@ -30,6 +30,8 @@ _SHELL_CELLS = ("%%bash", "%%sh", "%%script bash", "%%script sh", "%%shell")
 # JavaScript, SQL or a file's text and are not read.
 _PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "debug", "python", "python3"})
 _PREFIXED = re.compile(r"hf-hub:|hf_hub:|hf\.co/|hf://")
+# json.dumps(piece, ensure_ascii=False), without the encoder json.dumps makes per call for that option.
+_AS_WRITTEN = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def scan_notebook(data: bytes, relative: str, directory: str, project: PythonProject, collector: Collector) -> None:
@@ -150,14 +152,19 @@ class _LineFinder:
         self.newlines = 0  # ...and this is how many there are
 
     def _line_of(self, piece: str) -> int | None:
-        for candidate in (json.dumps(piece, ensure_ascii=False), json.dumps(piece)):
+        # As written by a tool that keeps non-ASCII text, else by one that escapes it: the
+        # second made only when the first is not found (most lines are found at once).
+        candidate = _AS_WRITTEN(piece)
+        position = self.text.find(candidate, self.cursor)
+        if position == -1:
+            candidate = json.dumps(piece)
             position = self.text.find(candidate, self.cursor)
-            if position != -1:
-                self.newlines += self.text.count("\n", self.counted, position)
-                self.counted = position
-                self.cursor = position + len(candidate)
-                return self.newlines + 1
-        return None
+            if position == -1:
+                return None
+        self.newlines += self.text.count("\n", self.counted, position)
+        self.counted = position
+        self.cursor = position + len(candidate)
+        return self.newlines + 1
 
     def lines(self, pieces: object) -> list[tuple[str, int]]:
         """(source line, line in the file) for a cell's `source` (a list of lines or one string)."""

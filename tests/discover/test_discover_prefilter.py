@@ -81,6 +81,21 @@ LOADER_EDGE_CASES = [
     b"  --model org/name\n",
     b"m = AutoModel.from_pretrained(n)\n",
     b"vllm",
+    # names_a_loader finds each word from a rare character and looks behind for the rest
+    b"from_pretrained",
+    b"_pretrained(x)\n",
+    b"x.from_pretrainedX",
+    b"pipeline(",
+    b"pipeline = 1\n",
+    b"(pipeline)\n",
+    b"xtimm",
+    b"tim m",
+    b"os.popen",
+    b"so.popen(cmd)\n",
+    b"hf download",
+    b"hf  download",
+    b"Flag",
+    b"FlagLLM",
 ]
 
 

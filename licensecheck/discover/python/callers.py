@@ -49,6 +49,7 @@ class CallerProject(Protocol):
     collector: Collector
     values: Evaluator
     calls_by_name: dict[str, list[tuple[ast.Call, Scope]]]
+    modules: dict  # relative path → Module (or None): grows with every file parsed
 
     def strings(self, expr: ast.expr, scope: Scope, *, placeholders: bool = False, path: tuple = ()) -> Result: ...
 
@@ -63,6 +64,11 @@ class Callers:
         self.waiting: list[tuple[Function, str | None, Use]] = []
         self._seen: set[tuple] = set()
         self._calls_of: dict[int, list] = {}  # a function's calls, while no new file is parsed
+        # A call's argument evaluated for a parameter, for the other uses waiting on the same
+        # parameter (a tokenizer and its model): (expression, files parsed, budget left, Result)
+        # by (expression, scope, command-line mode, path). A file parsed since may change the
+        # answer (a subclass, a module imported), so the count of parsed files must match.
+        self._evaluated: dict[tuple, tuple] = {}
 
     def forget_calls(self) -> None:
         """New files were parsed: the calls of a function are found again."""
@@ -123,15 +129,32 @@ class Callers:
     def _value(self, argument: Argument, use: Use, call_site: Location | None) -> None:
         """One call's argument (or the default) for a parameter that is the loader's whole argument."""
         expression, scope = argument
-        if isinstance(expression, Result):
-            result = expression
-        else:
-            self.project.values.budget = BUDGET
-            result = self.project.strings(expression, scope, placeholders=use.slot.host == SHELL, path=use.path)
+        result = expression if isinstance(expression, Result) else self._evaluate(expression, scope, use)
         self.project.record(result, use.slot, use.shown, use.site, use.revisions)
         if not isinstance(expression, Result):
             self.wait(result, use.slot, use.shown, use.site, use.revisions, expression, scope)
         self._say(result, use, call_site)
+
+    def _evaluate(self, expression: ast.expr, scope: Scope, use: Use) -> Result:
+        """What `expression` may be for `use`, evaluated once for every use that asks the same.
+
+        The Result is only read by those who receive it. The budget left is the one the
+        evaluation left, as if it had run again: finding the next function's calls spends from it.
+        """
+        values = self.project.values
+        placeholders = use.slot.host == SHELL
+        if values.overrides:  # a caller's call evaluated again: the answer holds for that call only
+            values.budget = BUDGET
+            return self.project.strings(expression, scope, placeholders=placeholders, path=use.path)
+        key = (id(expression), id(scope), placeholders, use.path)
+        known = self._evaluated.get(key)
+        if known is not None and known[0] is expression and known[1] == len(self.project.modules):
+            values.budget = known[2]
+            return known[3]
+        values.budget = BUDGET
+        result = self.project.strings(expression, scope, placeholders=placeholders, path=use.path)
+        self._evaluated[key] = (expression, len(self.project.modules), values.budget, result)
+        return result
 
     def _template(self, function: Function, use: Use, sources: list) -> None:
         """The loader's expression evaluated again with each call's arguments (the defaults where none)."""

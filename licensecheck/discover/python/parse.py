@@ -562,10 +562,16 @@ class _Walker:
         return join(*ends)
 
     def function(self, node, env: Env) -> None:
-        for expression in node.decorator_list + node.args.defaults + [d for d in node.args.kw_defaults if d]:
+        arguments = node.args
+        defaults = arguments.defaults + [d for d in arguments.kw_defaults if d]
+        for expression in node.decorator_list:
             self.expr(expression, env)
-        for default in node.args.defaults + [d for d in node.args.kw_defaults if d]:
-            self.ollama_values(default, f"{node.name}(...) default")
+        if defaults:  # most functions have none: no message made for them
+            shown = f"{node.name}(...) default"
+            for expression in defaults:
+                self.expr(expression, env)
+            for expression in defaults:
+                self.ollama_values(expression, shown)
         if id(node) not in self.made:
             scope = self.scope
             prefix = _qualname_prefix(scope)
@@ -753,6 +759,14 @@ class _Walker:
         return cached[1]
 
     def expr(self, node: ast.AST, env: Env) -> None:
+        # A constant or a name (a docstring, a default, `x = y`) without the set-up of the walk below.
+        leaf: Any = node
+        if type(leaf) is ast.Constant:
+            return
+        if type(leaf) is ast.Name:
+            if type(leaf.ctx) is ast.Load:
+                self.record(leaf, env)
+            return
         # Any: dispatched on `type(current) is ...` (faster than isinstance), which mypy does not narrow.
         stack: list[Any] = [node]
         pop, push, extend = stack.pop, stack.append, stack.extend

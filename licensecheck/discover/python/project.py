@@ -304,7 +304,10 @@ class PythonProject:
         if isinstance(argument, ast.Starred):
             result = unknown("arguments unpacked with *")
         known = module.read_facts.get(id(argument)) if isinstance(argument, ast.Name) else None
-        typed = slot._replace(type=kind, known=(argument.id, known) if known and isinstance(argument, ast.Name) else ())
+        if known and isinstance(argument, ast.Name):
+            typed = slot._replace(type=kind, known=(argument.id, known))
+        else:  # the loader's own slot (a signature's `known` is empty) unless the type changed: _replace is slow
+            typed = slot if kind == slot.type and not slot.known else slot._replace(type=kind, known=())
         self.record(result, typed, shown, site, revisions)
         self.callers.wait(result, typed, shown, site, revisions, argument, scope)
         if result.unknown and not result.params and slot.says_unknown:
