@@ -59,12 +59,18 @@ _ID_LITERAL = re.compile(rb"[\"']([A-Za-z0-9][\w.-]*/[\w.-]+)[\"']")
 _SINGLE_TO_DOUBLE = bytes.maketrans(b"'", b'"')
 _ID_LITERAL_DOUBLE = re.compile(rb'"([A-Za-z0-9][\w.-]*/[\w.-]+)"')
 _IDENTIFIER = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*")
-_PREFIX_BYTES = re.compile(rb"hf-hub:|hf_hub:|hf\.co/|(?i:hf)://")
+_PREFIX_BYTES = re.compile(rb"hf-hub:|hf_hub:|hf\.co/|hf://")  # and MLC's `HF://`, looked for apart (see _has_prefix)
 _CLASS_BASES = re.compile(rb"^[ \t]*class[ \t]+\w+[ \t]*\(([^)]*)\)", re.M)
 _DATABRICKS_SOURCE = b"# Databricks notebook source"
 _FAILED = object()
 _TOO_DEEP = "nested too deeply to analyse"
 _TOO_LARGE = "too large to analyse"
+
+
+def _has_prefix(data: bytes) -> bool:
+    # Two searches, not `(?i:hf)://` nor a `|HF://` branch: an expression whose first byte may be
+    # either of two is tried at every position, twenty times the cost of the one-letter start.
+    return _PREFIX_BYTES.search(data) is not None or data.find(b"HF://") >= 0
 
 
 def _may_call_with_an_id(data: bytes) -> bool:
@@ -183,7 +189,7 @@ class PythonProject:
             return None
         dotted_name = relative[:-3].removesuffix("/__init__").replace("/", ".")
         module = Module(relative, os.path.dirname(absolute), dotted_name, partial(Location, relative))
-        return self._add(module, tree, _PREFIX_BYTES.search(data) is not None)
+        return self._add(module, tree, _has_prefix(data))
 
     def _add(self, module: Module, tree: ast.Module, has_prefix: bool) -> Module | None:
         if self._guarded(module.path, lambda: collect(module, tree)) is _FAILED:
