@@ -54,7 +54,13 @@ Exclude = PathFilter | Callable[[str], bool] | Iterable[str] | None
 _Rules = tuple[tuple[str, Globs], ...]
 
 
-def walk(root: str, exclude: Exclude = None, *, with_unsafe: bool = False) -> Iterator[tuple[str, str]]:
+def walk(
+    root: str,
+    exclude: Exclude = None,
+    *,
+    with_unsafe: bool = False,
+    listings: dict[str, frozenset[str]] | None = None,
+) -> Iterator[tuple[str, str]]:
     """(path, root-relative `/` path) of every file a scan may read under `root`, in a stable order.
 
     Paths are `root` joined with the relative path. The order is by name, a
@@ -85,6 +91,8 @@ def walk(root: str, exclude: Exclude = None, *, with_unsafe: bool = False) -> It
         except OSError:
             continue
         names = {entry.name for entry in entries}
+        if listings is not None:
+            listings[directory] = frozenset(names)  # the names in the folder, for whoever asks again
         if relative and (not _SKIPPED_MARKERS.isdisjoint(names) or _has_activation_script(directory, names)):
             continue
         rules = inherited

@@ -330,3 +330,21 @@ def test_the_prefilter_never_changes_what_pathspec_decides(patterns, path, is_di
     globs = compile_globs(patterns)
     relative = "/".join(path)
     assert verdict(globs, relative, is_dir) == globs.spec.check_file(relative + "/" if is_dir else relative).include
+
+
+def test_the_walk_hands_over_the_listing_of_each_folder_it_enters(tmp_path):
+    """Discovery asks whether an id's first part is a folder of the project: the walk's own
+    listings answer, so no folder is listed twice (a skipped folder is not entered, nor listed)."""
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "a.py").write_text("")
+    (tmp_path / "pkg" / "data").mkdir()
+    (tmp_path / "node_modules").mkdir()
+    (tmp_path / "node_modules" / "x.py").write_text("")
+    (tmp_path / "top.py").write_text("")
+    listings: dict[str, frozenset[str]] = {}
+    list(walk(str(tmp_path), listings=listings))
+    assert listings == {
+        str(tmp_path): frozenset({"pkg", "node_modules", "top.py"}),
+        os.path.join(str(tmp_path), "pkg"): frozenset({"a.py", "data"}),
+        os.path.join(str(tmp_path), "pkg", "data"): frozenset(),
+    }

@@ -158,7 +158,10 @@ def _discover(root: Path, exclude: Iterable[str] | Callable[[str], bool] | None)
     collector = Collector(tree)
     project = PythonProject(collector)
     files = 0
-    for path, relative in walk(str(root), exclude if callable(exclude) else tuple(exclude or ())):
+    # The walk lists every folder it enters: the tree asks those listings whether an id is a local folder.
+    for path, relative in walk(
+        str(root), exclude if callable(exclude) else tuple(exclude or ()), listings=tree.listings
+    ):
         name = relative.rsplit("/", 1)[-1]
         try:
             files += _read_one(path, relative, name, project, collector)

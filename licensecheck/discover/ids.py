@@ -417,7 +417,8 @@ class Tree:
 
     def __init__(self, root: Path) -> None:
         self.root = os.path.abspath(root)
-        self._entries: dict[str, frozenset[str]] = {}  # folder → the names in it, listed once
+        # folder → the names in it, listed once; the walk fills it with the folders it lists
+        self.listings: dict[str, frozenset[str]] = {}
 
     def exists(self, relative: str, directory: str | None = None) -> bool:
         """Whether `relative` (or its first segment, a folder) exists under the root or `directory`.
@@ -429,13 +430,13 @@ class Tree:
         for base in (self.root, directory):
             if base is None:
                 continue
-            entries = self._entries.get(base)
+            entries = self.listings.get(base)
             if entries is None:
                 try:
                     entries = frozenset(os.listdir(base))
                 except OSError:
                     entries = frozenset()
-                self._entries[base] = entries
+                self.listings[base] = entries
             if first in entries:
                 return True
         return False
