@@ -348,3 +348,37 @@ def test_the_walk_hands_over_the_listing_of_each_folder_it_enters(tmp_path):
         os.path.join(str(tmp_path), "pkg"): frozenset({"a.py", "data"}),
         os.path.join(str(tmp_path), "pkg", "data"): frozenset(),
     }
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "models.yaml",
+        "models.yml",
+        "pyproject.toml",
+        "setup.cfg",
+        "setup.py",
+        "requirements.txt",
+        "requirements-dev.txt",
+        "base.txt",
+        "uv.lock",
+        "poetry.lock",
+        "pylock.toml",
+        "pylock.dev.toml",
+        "Pipfile.lock",
+        "Model-Q4_K_M.GGUF",
+    ],
+)
+def test_the_cheap_name_test_lets_every_input_through(name):
+    from licensecheck.sources.inputs import input_kind, may_be_input
+
+    path = Path("requirements") / name  # a `.txt` under requirements/ is a requirements file
+    assert input_kind(path) is not None
+    assert may_be_input(name)
+
+
+@pytest.mark.parametrize("name", ["module.py", "README.md", "config.yaml", "data.json", "Dockerfile", "x.lock"])
+def test_the_cheap_name_test_passes_over_other_files(name):
+    from licensecheck.sources.inputs import input_kind, may_be_input
+
+    assert not may_be_input(name) and input_kind(Path(name)) is None

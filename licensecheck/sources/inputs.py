@@ -66,6 +66,19 @@ def input_kind(path: Path) -> InputKind | None:
     return next((kind for kind in INPUT_KINDS if kind.matches(path)), None)
 
 
+# Every file an INPUT_KINDS test accepts has one of these names or endings (tests/test_walk.py
+# holds them to it): most files of a tree are neither, and are passed over without a Path.
+_INPUT_NAMES = frozenset(
+    {*MANIFEST_NAMES, "pyproject.toml", "setup.cfg", "setup.py", "uv.lock", "poetry.lock", "Pipfile.lock"}
+)
+_INPUT_ENDINGS = (".txt", ".toml", ".gguf")
+
+
+def may_be_input(name: str) -> bool:
+    """Whether a file named `name` may be an input (a cheap test before input_kind)."""
+    return name in _INPUT_NAMES or name.lower().endswith(_INPUT_ENDINGS)
+
+
 def _reader(kind: InputKind) -> Callable[[Path, Path], list[Component] | FileRead]:
     module, function = kind.reader.split(":")
     return getattr(import_module(module), function)
@@ -82,7 +95,9 @@ def find_input_files(root: Path, exclude: Callable[[str], bool] | None = None) -
     if root.is_file():
         return [root] if input_kind(root) else []
     found = []
-    for path, _ in walk(str(root), exclude, with_unsafe=True):
+    for path, relative in walk(str(root), exclude, with_unsafe=True):
+        if not may_be_input(relative[relative.rfind("/") + 1 :]):
+            continue
         candidate = Path(path)
         if input_kind(candidate):
             found.append(candidate)
