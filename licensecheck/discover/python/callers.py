@@ -195,7 +195,7 @@ class Callers:
         """Each call of `function` in the project, as its arguments by parameter name, and where it is."""
         project = self.project
         # In this order, whatever the hash seed: a call's callee may parse another module, which adds calls.
-        names = [function.name, "__init__"]
+        names = [function.name]  # `__init__`'s calls are `__init__(...)` (super()) and its class's name
         if function.klass is not None and function.name == "__init__":
             names.append(function.klass.name)
         for name in dict.fromkeys(names):

@@ -115,6 +115,7 @@ class PythonProject:
         self.modules: dict[str, Module | None] = {}
         self._by_name: dict[str, list[str]] = {}  # a module's last name → the paths (without .py) that end in it
         self._unindexed: list[str] = []  # registered, not in _by_name yet: most files are never imported
+        self._files_of: dict[tuple[str, str | None], str | None] = {}  # _file_of's answers, until a file is registered
         self.python_files: dict[str, str] = {}  # relative path → absolute path
         self.pending: list[tuple[str, str, bytes]] = []  # files with id literals, not parsed yet
         self.calls_by_name: dict[str, list[tuple[ast.Call, Scope]]] = {}
@@ -128,6 +129,7 @@ class PythonProject:
         """Every .py file of the tree, so that imports of project modules can be followed."""
         self.python_files[relative] = absolute
         self._unindexed.append(relative)
+        self._files_of.clear()
 
     def _file_of(self, dotted_name: str, near: str | None = None) -> str | None:
         """The .py file an import of `dotted_name` reaches: `pkg/mod.py`, or a file whose path ends like it.
@@ -135,6 +137,13 @@ class PythonProject:
         Of several (a repository of projects, each with its own `util/misc.py`), the one
         nearest the importing file `near`: the longest folder path they share.
         """
+        key = (dotted_name, near)
+        if key in self._files_of:
+            return self._files_of[key]
+        self._files_of[key] = answer = self._find_file(dotted_name, near)
+        return answer
+
+    def _find_file(self, dotted_name: str, near: str | None) -> str | None:
         for relative in self._unindexed:
             stem = relative[:-3].removesuffix("/__init__")
             self._by_name.setdefault(stem.rsplit("/", 1)[-1], []).append(stem)

@@ -185,6 +185,9 @@ class Evaluator:
         # (function key, parameter) → (argument, scope) of one call: set while an expression
         # built from parameters is evaluated again for that call (project.py's templates).
         self.overrides: dict[tuple, tuple[ast.expr, Scope]] = {}
+        # module path → the project's classes it imports (_imported_fields): asked for every
+        # attribute nothing else resolves, it is worked out once per module
+        self._classes: dict[str, list[tuple[Module, ClassInfo]]] = {}
 
     def is_loader_call(self, call: ast.Call, scope: Scope) -> bool:
         return any(loader_for(name, call) is not None for name in qualified_names(call.func, scope))
@@ -419,18 +422,21 @@ class Evaluator:
         """The defaults of a field `attribute` of the classes `module` imports from the project:
         `model_args.asr_model_name_or_path` where `model_args` comes from HfArgumentParser over
         `ModelArguments`, a dataclass of another file."""
-        found: list[tuple[ast.expr, Scope]] = []
-        for local, target in module.imports.items():
-            if not local[:1].isupper():
-                continue  # classes are what argument parsers are made from
-            resolved = self.project.resolve_import(target, module.path)
-            if resolved is None:
-                continue
-            imported, name = resolved
-            klass = next((k for k in imported.classes.values() if k.name == name), None)
-            if klass is not None:
-                found.extend(e for e in imported.option_defaults.get(attribute, ()) if e[1] is klass.scope)
-        return found
+        classes = self._classes.get(module.path)
+        if classes is None:
+            classes = self._classes[module.path] = []
+            for local, target in module.imports.items():
+                if not local[:1].isupper():
+                    continue  # classes are what argument parsers are made from
+                resolved = self.project.resolve_import(target, module.path)
+                if resolved is not None:
+                    imported, name = resolved
+                    klass = next((k for k in imported.classes.values() if k.name == name), None)
+                    if klass is not None:
+                        classes.append((imported, klass))
+        return [
+            e for imported, klass in classes for e in imported.option_defaults.get(attribute, ()) if e[1] is klass.scope
+        ]
 
     def _follow_subscript(self, expr: ast.Subscript, scope: Scope, depth: int) -> tuple[list, Result]:
         container = dotted(expr.value)
