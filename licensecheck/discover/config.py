@@ -24,10 +24,10 @@ import json
 import re
 from typing import Any
 
-from ..model import DATASET, Location
+from ..model import Location
 from .collect import Collector
 from .container import Variables, Word, offset_locator, scan_command_text
-from .ids import HUB_PREFIXES
+from .ids import HUB_PREFIXES, joined_datasets
 from .keys import key_type
 
 # Searched for in the lowered text (has_config_hint): an expression that ignores case tries a match
@@ -178,10 +178,7 @@ class _Reader:
                 )
                 return
             text = expanded.text
-        # `train_dataset_name: a/x+b/y`: dataspeech and parler-tts train on the datasets joined by `+`
-        # (no repository id holds a `+`, so a single id is never split)
-        parts = text.split("+") if kind == DATASET and "+" in text else [text]
-        for part in parts:
+        for part in joined_datasets(text, kind):
             self.collector.consider(
                 part,
                 kind,

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable
 
 from ..model import DATASET, MODEL, Location
 from .collect import Collector
-from .ids import HUB_PREFIXES, HUB_URL_PREFIXES, fetched_hub_file
+from .ids import HUB_PREFIXES, HUB_URL_PREFIXES, fetched_hub_file, joined_datasets
 from .keys import flag_type, key_type
 
 _TOKEN = re.compile(
@@ -330,9 +330,7 @@ def _consider(
     if expanded is None:
         collector.unknown(location, f"{via}: the {kind} is not statically known ({word.text} is set at run time)")
         return
-    # `--dataset_name "a/x+b/y"`: the training scripts of dataspeech, parler-tts and distil-whisper load
-    # each dataset joined by `+` (no repository id holds a `+`, so a single id is never split)
-    for part in expanded.text.split("+") if kind == DATASET else [expanded.text]:
+    for part in joined_datasets(expanded.text, kind):  # `--dataset_name "a/x+b/y"`
         collector.consider(part, kind, locate(expanded.offset), via, directory=directory, revision=revision, bare=bare)
 
 

@@ -384,9 +384,14 @@ def fetched_hub_file(text: str) -> bool:
     """Whether `text` is the URL of a file in a Hub repository (`.../resolve/REV/FILE`): what a download fetches."""
     if not text.startswith(HUB_URL_PREFIXES):
         return False
-    parts = text.split("://", 1)[1].split("?", 1)[0].split("/")
-    offset = 2 if len(parts) > 1 and parts[1] == "datasets" else 1
-    return len(parts) > offset + 3 and parts[offset + 2] in _FETCHED_ROUTES
+    _dataset, parts = _hub_url_path(text)
+    return len(parts) >= 4 and parts[2] in _FETCHED_ROUTES
+
+
+def joined_datasets(text: str, kind: str) -> list[str]:
+    """`a/x+b/y` for a dataset: each of them, as the training scripts of dataspeech, parler-tts and
+    distil-whisper load them (no repository id holds a `+`, so a single id is never split)."""
+    return text.split("+") if kind == DATASET else [text]
 
 
 # The Hub's own pages: `huggingface.co/docs/...` is no repository `docs/...`.
@@ -466,7 +471,7 @@ def strip_prefix(text: str, default_type: str) -> tuple[str, str, str | None, bo
         if text.startswith(prefix):
             return text[len(prefix) :], default_type, None, True
     if text.startswith(HUB_URL_PREFIXES):
-        return (*_hub_url(text.split("://", 1)[1].split("/", 1)[1], default_type), True)
+        return (*_hub_url(text, default_type), True)
     if text.startswith("hf.co/"):
         match = _TAGGED.fullmatch(text)
         return (match.group(1) if match else text[6:]), default_type, None, True
@@ -491,14 +496,19 @@ def strip_prefix(text: str, default_type: str) -> tuple[str, str, str | None, bo
     return text, default_type, None, False
 
 
-def _hub_url(path: str, default_type: str) -> tuple[str, str, str | None]:
-    """(repository, type, revision) of the path of a Hub URL; no repository for the site's own pages."""
-    path = path.split("?", 1)[0].split("#", 1)[0]
-    parts = path.split("/")
-    kind = default_type
+def _hub_url_path(url: str) -> tuple[bool, list[str]]:
+    """(whether the path starts with `datasets/`, the path's parts from the repository on) of a Hub URL."""
+    parts = url.split("://", 1)[1].split("?", 1)[0].split("#", 1)[0].split("/")[1:]
     if parts[0] == "datasets":
-        kind, parts = DATASET, parts[1:]
-    elif parts[0] in _SITE_PAGES:
+        return True, parts[1:]
+    return False, parts
+
+
+def _hub_url(url: str, default_type: str) -> tuple[str, str, str | None]:
+    """(repository, type, revision) of a Hub URL; no repository for the site's own pages."""
+    dataset, parts = _hub_url_path(url)
+    kind = DATASET if dataset else default_type
+    if not dataset and parts[0] in _SITE_PAGES:
         return "", kind, None  # a page of the site, or a Space
     repo = "/".join(parts[:2]).removesuffix(".git")
     revision = None

@@ -98,15 +98,6 @@ def _mentions(data: bytes, names: set[bytes]) -> bool:
     return not names.isdisjoint(_AFTER_DIGITS.findall(data)) and not names.isdisjoint(_IDENTIFIER.findall(data))
 
 
-def _shared_folders(first: list[str], second: list[str]) -> int:
-    shared = 0
-    for a, b in zip(first, second):
-        if a != b:
-            break
-        shared += 1
-    return shared
-
-
 class PythonProject:
     """The project's Python modules, parsed lazily, and the evaluation of loader arguments."""
 
@@ -160,7 +151,7 @@ class PythonProject:
                         break
         if len(found) > 1:
             folder = near.split("/")[:-1]  # type: ignore[union-attr]
-            return max(found, key=lambda relative: _shared_folders(relative.split("/")[:-1], folder))
+            return max(found, key=lambda relative: len(os.path.commonprefix([relative.split("/")[:-1], folder])))
         return found[0] if found else None
 
     def add_file(self, relative: str, absolute: str, data: bytes) -> None:

@@ -214,33 +214,21 @@ class Evaluator:
         result = Result()
         for binding in bindings:
             kind = binding.kind
-            if kind in (VALUE, ITER):
+            if kind in (VALUE, ITER, PART):
                 if id(binding) in self.active:
                     continue
                 self.active.add(id(binding))
                 try:
                     if kind == VALUE:
                         found, more = self.follow(binding.node, binding.scope, depth + 1)
-                    else:
+                    elif kind == ITER:
                         found, more = self.elements(binding.node, binding.scope, binding.detail, depth + 1)
+                    else:
+                        found, more = self._part(binding, name, depth)
                 finally:
                     self.active.discard(id(binding))
                 concrete.extend(found)
                 result.extend(more)
-            elif kind == PART:
-                if id(binding) in self.active:
-                    continue
-                self.active.add(id(binding))
-                try:
-                    found, more = self.follow(binding.node, binding.scope, depth + 1)
-                    result.extend(more)
-                    for node, node_scope in found:
-                        if isinstance(node, (ast.Tuple, ast.List)):
-                            self._pick(node, node_scope, binding.detail, depth, concrete, result)
-                        elif not isinstance(node, Binding):
-                            result.unknown.append(f"`{name}` is unpacked from a value known at run time")
-                finally:
-                    self.active.discard(id(binding))
             elif kind == PARAM:
                 override = self.overrides.get((binding.detail[0].key, binding.detail[1]))
                 if override is None:
@@ -418,6 +406,17 @@ class Evaluator:
             return concrete, result
         return [], unknown(f"`{text}` is known only at run time")
 
+    def _part(self, binding: Binding, name: str, depth: int) -> tuple[list, Result]:
+        """`repo, file = TABLE[key]`: the element at the binding's place in each value the right side holds."""
+        found, result = self.follow(binding.node, binding.scope, depth + 1)
+        concrete: list = []
+        for node, node_scope in found:
+            if isinstance(node, (ast.Tuple, ast.List)):
+                self._pick(node, node_scope, binding.detail, depth, concrete, result)
+            elif not isinstance(node, Binding):
+                result.unknown.append(f"`{name}` is unpacked from a value known at run time")
+        return concrete, result
+
     def _imported_fields(self, module: Module, attribute: str) -> list[tuple[ast.expr, Scope]]:
         """The defaults of a field `attribute` of the classes `module` imports from the project:
         `model_args.asr_model_name_or_path` where `model_args` comes from HfArgumentParser over
@@ -431,7 +430,7 @@ class Evaluator:
                 resolved = self.project.resolve_import(target, module.path)
                 if resolved is not None:
                     imported, name = resolved
-                    klass = next((k for k in imported.classes.values() if k.name == name), None)
+                    klass = imported.classes.get(name)  # an import names a module-level class: qualname is name
                     if klass is not None:
                         classes.append((imported, klass))
         return [
