@@ -893,6 +893,62 @@ PATTERNS = [
         {("model", "google/gemma-2-2b-it", "compare.py", 3), ("model", "Qwen/Qwen2-0.5B-Instruct", "compare.py", 3)},
     ),
     (
+        "an option without a default that the code compares with constants",
+        {
+            "mine.py": """
+        import argparse
+        from sentence_transformers import SentenceTransformer
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--model_name", type=str)
+        parser.add_argument("--reranker", type=str)
+        args = parser.parse_args()
+        model_name = args.model_name
+        model = SentenceTransformer(model_name, trust_remote_code=True)
+        if model_name == "nvidia/NV-Embed-v2":
+            model.max_seq_length = 32768
+        elif model_name in ("dunzhang/stella_en_1.5B_v5", "Snowflake/snowflake-arctic-embed-l-v2.0"):
+            model.max_seq_length = 8192
+        reranker = SentenceTransformer(args.reranker)
+        if args.reranker == "BAAI/bge-reranker-v2-m3":
+            print("reranking")
+     """
+        },
+        {
+            ("model", "nvidia/NV-Embed-v2", "mine.py", 9),
+            ("model", "dunzhang/stella_en_1.5B_v5", "mine.py", 11),
+            ("model", "Snowflake/snowflake-arctic-embed-l-v2.0", "mine.py", 11),
+            ("model", "BAAI/bge-reranker-v2-m3", "mine.py", 14),
+        },
+    ),
+    (
+        "a parameter an assertion restricts to a list",
+        {
+            "conditioners.py": """
+        from transformers import T5EncoderModel
+        class T5Conditioner:
+            MODELS = ["t5-small", "google/flan-t5-base"]
+            def __init__(self, name, **kwargs):
+                assert name in self.MODELS, f"unknown T5 {name}"
+                self.t5 = T5EncoderModel.from_pretrained(name)
+     """
+        },
+        {("model", "t5-small", "conditioners.py", 3), ("model", "google/flan-t5-base", "conditioners.py", 3)},
+    ),
+    (
+        "a parameter compared with a constant waits for its callers",
+        {
+            "a.py": """
+        from transformers import AutoModel
+        def load(name):
+            if name == "org/special":
+                print("special")
+            return AutoModel.from_pretrained(name)
+        load("org/real")
+     """
+        },
+        {("model", "org/real", "a.py", 6)},
+    ),
+    (
         "lmdeploy's pipeline takes the model first",
         {
             "a.py": """
@@ -949,6 +1005,34 @@ PATTERNS = [
 ]
 
 DECOYS = [
+    (
+        "what an option without a default is compared with to be skipped or sent elsewhere",
+        {
+            "a.py": """
+        import argparse
+        from datasets import load_dataset
+        from transformers import AutoModel
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--model", type=str)
+        parser.add_argument("--encoder", type=str)
+        parser.add_argument("--data", type=str)
+        args = parser.parse_args()
+        if args.model == "org/hosted-elsewhere":
+            print("served by the API")
+        else:
+            AutoModel.from_pretrained(args.model)
+        encoder = args.encoder
+        AutoModel.from_pretrained(encoder)
+        if encoder != "org/not-this-one":
+            print("not that one")
+        data = args.data
+        load_dataset(data)
+        SUBSETS = {"easy": "org/data-easy", "hard": "org/data-hard"}
+        if data in SUBSETS:
+            print("a short name looked up")
+     """
+        },
+    ),
     (
         "local path",
         {

@@ -155,8 +155,13 @@ class Module:
         # id(ast.Name read) → the bindings that reach it; a name absent here is free
         # (looked up in the enclosing scopes' exits) or undefined.
         self.reaching: dict[int, tuple[Binding, ...]] = {}
-        # id(ast.Name read) → what is known there about its value: ("x == 'a'", False)...
+        # id(ast.Name or ast.Attribute read) → what is known there about its value: ("x == 'a'", False)...
         self.read_facts: dict[int, tuple[tuple[str, bool], ...]] = {}
+        # What the code compares a value with (`name == "org/x"`, `assert name in MODELS`): by
+        # id(binding) for a name, by dotted text for an attribute (`args.model`), the other side,
+        # whether it is a collection of them, and whether an `assert` requires it.
+        # Values.anticipated reads it.
+        self.compared: dict[int | str, list[tuple[ast.expr, Scope, bool, bool]]] = {}
 
     def absolute(self, module: str | None, level: int) -> str:
         if not level:
@@ -342,6 +347,7 @@ class _Walker:
         self.global_names: set[str] = set()
         self.written: set[str] | None = None  # names the branch being walked assigns (for a cheap join)
         self._subjects: dict[int, tuple[dict, frozenset[str]]] = {}
+        self.asserting = False  # walking an `assert`'s test
 
     # -- scopes ------------------------------------------------------------------------
 
@@ -457,7 +463,16 @@ class _Walker:
                 else:
                     self.expr(target, env)
             return env
-        for child in ast.iter_child_nodes(node):  # assert, nonlocal, pass, type aliases
+        if kind is ast.Assert:
+            self.asserting = True  # what an assertion compares a name with is all it may be
+            try:
+                self.expr(node.test, env)
+            finally:
+                self.asserting = False
+            if node.msg is not None:
+                self.expr(node.msg, env)
+            return env
+        for child in ast.iter_child_nodes(node):  # nonlocal, pass, type aliases
             if isinstance(child, ast.expr):
                 self.expr(child, env)
         return env
@@ -750,6 +765,15 @@ class _Walker:
         else:
             self.reaching[key] = _merge(previous, bindings)
 
+    def attribute_facts(self, node: ast.Attribute) -> None:
+        """What is known of `args.model` where it is read (`if args.model == "org/x": ... else:`)."""
+        guards = self.guards
+        if guards and node.value.id in self._value_subjects(guards):  # type: ignore[attr-defined]
+            text = dotted(node)
+            about = tuple((k, v) for k, v in guards.items() if k.startswith((f"{text} == ", f"{text} in ")))
+            if about:
+                self.module.read_facts[id(node)] = about
+
     def _value_subjects(self, guards: dict) -> frozenset[str]:
         """The names that facts of `guards` compare with constants (`x == 'a'`, `x in (...)`)."""
         cached = self._subjects.get(id(guards))
@@ -784,6 +808,8 @@ class _Walker:
                 continue
             if kind is Attribute:
                 push(current.value)
+                if self.guards and type(current.value) is Name:
+                    self.attribute_facts(current)
                 continue
             if kind is Call:
                 if id(current) not in self.calls_seen:
@@ -797,6 +823,15 @@ class _Walker:
                 continue
             if kind in _COMPREHENSIONS:
                 self.comprehension(current, env)
+                continue
+            if kind is ast.Compare:
+                extend(current.comparators)
+                if type(current.left) is Name:
+                    self.record(current.left, env)  # now: compare() asks which bindings reach it
+                else:
+                    push(current.left)
+                if len(current.ops) == 1:
+                    self.compare(current)
                 continue
             if kind is ast.Lambda:
                 self.lambda_(current, env)
@@ -827,6 +862,29 @@ class _Walker:
                     extend(v for v in value if isinstance(v, ast.AST))
                 elif isinstance(value, ast.AST):
                     push(value)
+
+    def compare(self, node: ast.Compare) -> None:
+        """`name == "org/x"`, `name in MODELS`: what the code expects `name` may be (Values.anticipated)."""
+        left, right, op = node.left, node.comparators[0], type(node.ops[0])
+        # `!=` and `not in` are left out: `x != "org/m"` skips a model more often than it expects one.
+        if op is ast.Eq:
+            if type(right) is not ast.Constant or type(right.value) is not str:
+                return
+            collection = False
+        elif op is ast.In:
+            if not isinstance(right, (ast.List, ast.Tuple, ast.Set, ast.Name, ast.Attribute)):
+                return
+            collection = True
+        else:
+            return
+        entry = (right, self.scope, collection, self.asserting)
+        if type(left) is ast.Name:
+            for binding in self.reaching.get(id(left), ()):
+                self.module.compared.setdefault(id(binding), []).append(entry)
+        elif type(left) is ast.Attribute:
+            text = dotted(left)
+            if "?" not in text:
+                self.module.compared.setdefault(text, []).append(entry)
 
     def argparse_default(self, call: ast.Call) -> None:
         """`parser.add_argument("--model", default=...)`: `args.model` starts as that default, or is

@@ -309,9 +309,9 @@ class PythonProject:
         result = self.values.strings(argument, scope)
         if isinstance(argument, ast.Starred):
             result = unknown("arguments unpacked with *")
-        known = module.read_facts.get(id(argument)) if isinstance(argument, ast.Name) else None
-        if known and isinstance(argument, ast.Name):
-            typed = slot._replace(type=kind, known=(argument.id, known))
+        known = module.read_facts.get(id(argument)) if isinstance(argument, (ast.Name, ast.Attribute)) else None
+        if known:
+            typed = slot._replace(type=kind, known=(dotted(argument), known))
         else:  # the loader's own slot (a signature's `known` is empty) unless the type changed: _replace is slow
             typed = slot if kind == slot.type and not slot.known else slot._replace(type=kind, known=())
         self.record(result, typed, shown, site, revisions)

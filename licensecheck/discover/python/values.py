@@ -618,6 +618,13 @@ class Evaluator:
             result = self._name_strings(expr, scope, depth)
         else:
             result = self._concrete_strings(*self.follow(expr, scope, depth), depth)
+            if type(expr) is ast.Attribute and (result.values or result.unknown or result.params):
+                text = dotted(expr)
+                if not result.values:
+                    result.values = self.anticipated(scope.module.compared.get(text), result, depth)
+                known = scope.module.read_facts.get(id(expr))
+                if known:
+                    result.values = [v for v in result.values if possible(v.text, text, known)]
         if len(result.values) > MAX_VALUES:
             # Said, not silently dropped: the cut values may be references too.
             result.unknown.append(f"more than {MAX_VALUES} possible values; only the first {MAX_VALUES} were followed")
@@ -648,10 +655,35 @@ class Evaluator:
                 result.extend(self.strings(binding.node, binding.scope, depth + 1))
             finally:
                 self.active.discard(id(binding))
+        if not result.values and (result.unknown or result.params) and scope.module.compared:
+            compared = scope.module.compared
+            result.values = self.anticipated([e for b in bindings for e in compared.get(id(b), ())], result, depth)
         known = scope.module.read_facts.get(id(expr))
         if known:
             result.values = [v for v in result.values if possible(v.text, expr.id, known)]
         return result
+
+    def anticipated(self, compared: list | None, result: Result, depth: int) -> list[Value]:
+        """The constants a value known only at run time is compared with: what the code expects it may be.
+
+        `if model_name == "nvidia/NV-Embed-v2":` after `SentenceTransformer(model_name)` of an
+        option without default: each constant is a value a run may give. A parameter waits
+        for its callers instead, unless an `assert` says what it may be (`assert name in
+        self.MODELS`). Not a dict's keys: `if name in ALIASES` looks a short name up.
+        """
+        values: list[Value] = []
+        for right, scope, collection, asserted in dict.fromkeys(compared or ()):
+            if result.params and not asserted:
+                continue
+            if not collection:
+                values.append(Value(right.value, scope.module, right.lineno))
+                continue
+            containers, _ = self.follow(right, scope, depth + 1)
+            for node, node_scope in containers:
+                if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+                    for item in node.elts:
+                        values.extend(self.strings(item, node_scope, depth + 1).values)
+        return values
 
     def strings_of_concrete(self, concrete: list, result: Result) -> Result:
         return self._concrete_strings(concrete, result, 0)
