@@ -949,6 +949,63 @@ PATTERNS = [
         {("model", "org/real", "a.py", 6)},
     ),
     (
+        "an attribute of a task no call makes known: what the project's task classes set it to",
+        {
+            "tasks/vision.py": """
+        class Task:
+            dataset_name: str = None
+            split = "test"
+        class Cifar10Sample(Task):
+            dataset_name: str = "acme-eval/cifar10-sample"
+        class FoodSample(Task):
+            dataset_name = "acme-eval/food101-sample"
+            path = "org/not-a-dataset-name"
+     """,
+            "evaluators/prober.py": """
+        from datasets import load_dataset
+        def prober(task, args):
+            support = load_dataset(task.dataset_name, split=task.split)
+            query = load_dataset(task.path)
+            return support, query
+     """,
+            "launch.py": """
+        import importlib
+        from evaluators.prober import prober
+        def main(family, name):
+            task_class = getattr(importlib.import_module(f"tasks.{family}"), name)
+            prober(task_class(), None)
+     """,
+        },
+        {
+            ("dataset", "acme-eval/cifar10-sample", "tasks/vision.py", 5),
+            ("dataset", "acme-eval/food101-sample", "tasks/vision.py", 7),
+        },
+    ),
+    (
+        "a file read for the classes that set an attribute is not read for loaders",
+        {
+            "load.py": """
+        from transformers import AutoModel, AutoTokenizer
+        def load(cfg):
+            return AutoModel.from_pretrained(cfg.model)
+        def tokenizer(name):
+            return AutoTokenizer.from_pretrained(name)
+        def helper(size):
+            return tokenizer(size)
+        helper("acme/tokenizer")
+     """,
+            "judge.py": """
+        import openai
+        client = openai.OpenAI(base_url="http://localhost:8000/v1")
+        answer = client.chat.completions.create(
+            model="acme/judge-llm",
+            messages=[],
+        )
+     """,
+        },
+        {("model", "acme/tokenizer", "load.py", 8)},
+    ),
+    (
         "lmdeploy's pipeline takes the model first",
         {
             "a.py": """

@@ -57,6 +57,8 @@ class CallerProject(Protocol):
 
     def say_unknown(self, site: Location, shown: str, kind: str, result: Result) -> None: ...
 
+    def want_attribute(self, attribute: str, slot: Slot, shown: str, site: Location, revisions: tuple) -> None: ...
+
 
 class Callers:
     def __init__(self, project: CallerProject) -> None:
@@ -119,6 +121,8 @@ class Callers:
             found = True
             if parameter in arguments:
                 self._value(arguments[parameter], use, site)
+        if not found:
+            self._by_attribute(use)
         if not found and use.slot.says_unknown:
             self.project.collector.unknown(
                 use.site,
@@ -133,7 +137,14 @@ class Callers:
         self.project.record(result, use.slot, use.shown, use.site, use.revisions)
         if not isinstance(expression, Result):
             self.wait(result, use.slot, use.shown, use.site, use.revisions, expression, scope)
+        if result.unknown and not result.values and not result.params:
+            self._by_attribute(use)
         self._say(result, use, call_site)
+
+    def _by_attribute(self, use: Use) -> None:
+        """`task.dataset_name` of a `task` no call makes known: what the project's classes set `dataset_name` to."""
+        if len(use.path) == 1 and use.path[0][0] == "attr":
+            self.project.want_attribute(use.path[0][1], use.slot, use.shown, use.site, use.revisions)
 
     def _evaluate(self, expression: ast.expr, scope: Scope, use: Use) -> Result:
         """What `expression` may be for `use`, evaluated once for every use that asks the same.

@@ -31,6 +31,7 @@ from typing import Any
 
 from ...model import DATASET, MODEL, Location
 from ..collect import Collector
+from ..keys import key_type
 from ..ids import HUB_PREFIXES, PLACEHOLDERS, SENTENCE_TRANSFORMERS_PLAIN, could_be_repository, strip_prefix
 from .callers import Callers
 from .loaders import (
@@ -113,6 +114,9 @@ class PythonProject:
         self.subclasses: dict[str, list[ClassInfo]] = {}  # a base's last name → classes that name it as a base
         self.values = Evaluator(self)
         self.callers = Callers(self)
+        # An attribute of a value no call makes known (`task.dataset_name`), by attribute name:
+        # the loader uses that wait for what the project's classes set it to (finish).
+        self.wanted_attributes: dict[str, list[tuple[Slot, str, Location, tuple]]] = {}
 
     # -- files -------------------------------------------------------------------
 
@@ -316,6 +320,8 @@ class PythonProject:
             typed = slot if kind == slot.type and not slot.known else slot._replace(type=kind, known=())
         self.record(result, typed, shown, site, revisions)
         self.callers.wait(result, typed, shown, site, revisions, argument, scope)
+        if type(argument) is ast.Attribute and result.unknown and not result.values and not result.params:
+            self.want_attribute(argument.attr, typed, shown, site, tuple(revisions))
         if result.unknown and not result.params and slot.says_unknown:
             self.say_unknown(site, shown, kind, result)
 
@@ -338,6 +344,19 @@ class PythonProject:
             return self.values.strings(expr, scope)
         finally:
             self.values.placeholders = False
+
+    def want_attribute(self, attribute: str, slot: Slot, shown: str, site: Location, revisions: tuple) -> None:
+        """Wait for the classes that set `attribute`: a name configuration uses for a model or dataset only."""
+        if slot.host not in (SHELL, URL) and key_type(attribute) is not None:
+            self.wanted_attributes.setdefault(attribute, []).append((slot, shown, site, revisions))
+
+    def _record_attributes(self) -> None:
+        """`load_dataset(task.dataset_name)` with `task` any of the project's task classes: each
+        class that sets `dataset_name` in its body gives its value (the registry a run picks from)."""
+        for attribute, uses in self.wanted_attributes.items():
+            result = self.values.class_level(attribute)
+            for slot, shown, site, revisions in dict.fromkeys(uses):
+                self.record(result, slot, shown, site, revisions)
 
     def say_unknown(self, site: Location, shown: str, kind: str, result: Result) -> None:
         if result.values:  # a default was found and reported: say that a run may use another value
@@ -449,6 +468,10 @@ class PythonProject:
         self._parse_subclass_files()
         for _round in range(10):
             self._analyse_new(analysed)
+            attributes = set(self.wanted_attributes) - searched
+            if attributes:  # the classes that set them may be in files set aside
+                self._parse_setting(attributes, analysed)
+                searched |= attributes
             if not self.callers.waiting:
                 break
             names = self.callers.names(self.callers.waiting) - searched
@@ -460,6 +483,9 @@ class PythonProject:
             batch, self.callers.waiting = self.callers.waiting, []
             for function, parameter, use in batch:
                 self._guarded(function.module.path, partial(self.callers.resolve, function, parameter, use))
+        if self.wanted_attributes:
+            self._parse_setting(set(self.wanted_attributes) - searched, analysed)
+            self._record_attributes()
 
     def _analyse_new(self, analysed: set[str]) -> None:
         for relative, module in list(self.modules.items()):
@@ -478,6 +504,25 @@ class PythonProject:
                 not names.isdisjoint(_IDENTIFIER.findall(match.group(1))) for match in _CLASS_BASES.finditer(data)
             ):
                 self._parse(relative, absolute, data)
+            else:
+                remaining.append((relative, absolute, data))
+        self.pending = remaining
+
+    def _parse_setting(self, attributes: set[str], analysed: set[str]) -> None:
+        """Parse the files set aside that assign one of `attributes` in an indented block (a class body).
+
+        Parsed for their classes only: they hold no loader word, and what else they hold is
+        no more a reference than it was before they were parsed (they count as `analysed`).
+        """
+        if not attributes:
+            return
+        alternatives = b"|".join(re.escape(a.encode()) for a in sorted(attributes))
+        assigned = re.compile(rb"^[ \t]+(?:" + alternatives + rb")[ \t]*(?::[^=\n]*)?=(?!=)", re.M)
+        remaining = []
+        for relative, absolute, data in self.pending:
+            if assigned.search(data):
+                self._parse(relative, absolute, data)
+                analysed.add(relative)
             else:
                 remaining.append((relative, absolute, data))
         self.pending = remaining

@@ -166,6 +166,7 @@ class ProjectModules(Protocol):
     """What following values needs to know of the project (project.py's PythonProject)."""
 
     subclasses: dict[str, list[ClassInfo]]  # a base's last name → classes that name it as a base
+    modules: dict[str, Module | None]  # relative path → parsed module (None: did not parse)
 
     def module_named(self, dotted_name: str, near: str | None = None) -> Module | None: ...
 
@@ -661,6 +662,20 @@ class Evaluator:
         known = scope.module.read_facts.get(id(expr))
         if known:
             result.values = [v for v in result.values if possible(v.text, expr.id, known)]
+        return result
+
+    def class_level(self, attribute: str) -> Result:
+        """The strings the project's classes assign to `attribute` in their bodies, where written."""
+        result = Result()
+        for module in list(self.project.modules.values()):
+            if module is None:
+                continue
+            for klass in module.classes.values():
+                bindings = klass.scope.exit.get(attribute)
+                if bindings:
+                    self.budget = BUDGET
+                    found = self._concrete_strings(*self.follow_bindings(bindings, attribute, 0), 0)
+                    result.values.extend(found.values)
         return result
 
     def anticipated(self, compared: list | None, result: Result, depth: int) -> list[Value]:
