@@ -31,8 +31,8 @@ from typing import Any
 
 from ...model import DATASET, MODEL, Location
 from ..collect import Collector
-from ..keys import key_type
 from ..ids import HUB_PREFIXES, PLACEHOLDERS, SENTENCE_TRANSFORMERS_PLAIN, could_be_repository, strip_prefix
+from ..keys import key_type
 from .callers import Callers
 from .loaders import (
     LOADER_HINT,
