@@ -431,20 +431,30 @@ class Tree:
         The first segment decides (if `relative` exists, so does its first folder), and
         each folder is listed once, however many strings are asked about.
         """
-        first = relative.split("/", 1)[0]
+        first, _, rest = relative.partition("/")
         for base in (self.root, directory):
             if base is None:
                 continue
-            entries = self.listings.get(base)
-            if entries is None:
-                try:
-                    entries = frozenset(os.listdir(base))
-                except OSError:
-                    entries = frozenset()
-                self.listings[base] = entries
-            if first in entries:
+            if first in self._listing(base):
+                if rest:
+                    # An organisation named like the project's own package (`routellm/mf_gpt4_augmented`
+                    # beside the `routellm/` package): a package holds code, and nothing of that name
+                    # is in it. A data or checkpoint folder may be filled at run time; a package is not.
+                    inside = self._listing(os.path.join(base, first))
+                    if "__init__.py" in inside and rest.split("/", 1)[0] not in inside:
+                        continue
                 return True
         return False
+
+    def _listing(self, folder: str) -> frozenset[str]:
+        entries = self.listings.get(folder)
+        if entries is None:
+            try:
+                entries = frozenset(os.listdir(folder))
+            except OSError:
+                entries = frozenset()
+            self.listings[folder] = entries
+        return entries
 
     def local_path(self, text: str, directory: str | None = None) -> str | None:
         """The absolute path `text` names inside the tree (relative to the root or `directory`), if it exists."""

@@ -1006,6 +1006,68 @@ PATTERNS = [
         {("model", "acme/tokenizer", "load.py", 8)},
     ),
     (
+        "a class picked from a registry, its arguments unpacked from the dict under the same key",
+        {
+            "routers.py": """
+        from datasets import load_dataset
+        from transformers import AutoModel
+        class TextRouter:
+            def __init__(self, checkpoint, threshold=0.5):
+                self.model = AutoModel.from_pretrained(checkpoint)
+        class DataRouter:
+            def __init__(self, checkpoint):
+                self.table = load_dataset(checkpoint)
+        class RandomRouter:
+            def __init__(self):
+                pass
+        ROUTERS = {"text": TextRouter, "data": DataRouter, "random": RandomRouter}
+     """,
+            "controller.py": """
+        from routers import ROUTERS
+        CONFIG = {
+            "text": {"checkpoint": "acme/text-router"},
+            "data": {"checkpoint": "acme/router-battles"},
+        }
+        class Controller:
+            def __init__(self, names, config=None):
+                if config is None:
+                    config = CONFIG
+                self.routers = {name: ROUTERS[name](**config.get(name, {})) for name in names}
+     """,
+        },
+        {("model", "acme/text-router", "controller.py", 3), ("dataset", "acme/router-battles", "controller.py", 4)},
+    ),
+    (
+        "keyword arguments unpacked from a constant dict",
+        {
+            "a.py": """
+        from transformers import AutoModel
+        def build(model_name, dtype=None):
+            return AutoModel.from_pretrained(model_name, torch_dtype=dtype)
+        SETTINGS = {"model_name": "acme/encoder-base", "dtype": "bfloat16"}
+        build(**SETTINGS)
+     """,
+        },
+        {("model", "acme/encoder-base", "a.py", 4)},
+    ),
+    (
+        "an organisation named like the project's own package",
+        {
+            "routellm/__init__.py": "",
+            "routellm/serve.py": """
+        from transformers import AutoModel
+        model = AutoModel.from_pretrained("routellm/bert_gpt4_augmented")
+        local = AutoModel.from_pretrained("routellm/serve.py")
+     """,
+            "exp42/README.md": "filled by training",
+            "eval.py": """
+        from transformers import AutoModel
+        model = AutoModel.from_pretrained("exp42/llama-run-1")
+     """,
+        },
+        {("model", "routellm/bert_gpt4_augmented", "routellm/serve.py", 2)},
+    ),
+    (
         "lmdeploy's pipeline takes the model first",
         {
             "a.py": """

@@ -23,7 +23,7 @@ from ...model import Location
 from ..collect import Collector
 from .loaders import SHELL, Slot
 from .parse import Function, Scope, dotted
-from .values import BUDGET, Evaluator, Result, unknown
+from .values import BUDGET, REGISTRY_CALLS, Evaluator, Result, unknown
 
 Argument = tuple  # (expression, scope) of one call's argument, or (Result, None) when it is not known
 
@@ -209,12 +209,23 @@ class Callers:
         names = [function.name]  # `__init__`'s calls are `__init__(...)` (super()) and its class's name
         if function.klass is not None and function.name == "__init__":
             names.append(function.klass.name)
+        values = project.values
         for name in dict.fromkeys(names):
             for call, scope in project.calls_by_name.get(name, ()):
-                target = project.values.callee(call, scope)
+                target = values.callee(call, scope)
                 if target is None or target[0] is not function:
                     continue
-                yield _arguments(call, scope, function, target[1]), scope.module.locate(call.lineno)
+                site = scope.module.locate(call.lineno)
+                for arguments in _arguments(call, scope, function, target[1], values):
+                    yield arguments, site
+        if function.klass is not None and function.name == "__init__":
+            # `ROUTERS[name](**CONFIG[name])`: a class picked from a registry by a key known at run time
+            for call, scope in project.calls_by_name.get(REGISTRY_CALLS, ()):
+                for target, skip, key in values.registry_callees(call, scope):
+                    if target is function:
+                        site = scope.module.locate(call.lineno)
+                        for arguments in _arguments(call, scope, function, skip, values, key):
+                            yield arguments, site
         yield from self._parametrized(function)
 
     def _parametrized(self, function: Function) -> Iterator[tuple[dict[str, Argument], Location]]:
@@ -252,8 +263,16 @@ def _argument_names(node: ast.expr) -> list[str]:
     return []
 
 
-def _arguments(call: ast.Call, scope: Scope, function: Function, skip: int) -> dict[str, Argument]:
-    """The arguments of `call` by parameter name (`skip`: leading parameters bound already, `self`)."""
+def _arguments(
+    call: ast.Call, scope: Scope, function: Function, skip: int, values: Evaluator, key: str | None = None
+) -> list[dict[str, Argument]]:
+    """The arguments of `call` by parameter name (`skip`: leading parameters bound already, `self`).
+
+    `**kwargs` of constant dicts (`**CONFIG[name]`, `**CONFIG.get(name, {})`) gives one set of
+    arguments per dict; `key`, the registry key the callee was picked with, picks the dict
+    under the same key when both are looked up with the same name. Any other `**` may fill
+    every parameter with a value known only at run time.
+    """
     positional = function.positional[skip:]
     found: dict[str, Argument] = {}
     for index, argument in enumerate(call.args):
@@ -264,12 +283,40 @@ def _arguments(call: ast.Call, scope: Scope, function: Function, skip: int) -> d
         if index < len(positional):
             found[positional[index]] = (argument, scope)
     unpacked = None
+    dicts: list[tuple[ast.Dict, Scope]] = []
     for keyword in call.keywords:
-        if keyword.arg is None:
+        if keyword.arg is not None:
+            found[keyword.arg] = (keyword.value, scope)
+            continue
+        picked = key if key is not None and _same_key(call.func, keyword.value) else None
+        known = values.unpacked_dicts(keyword.value, scope, picked)
+        if known is None:
             unpacked = (unknown("arguments unpacked with **"), None)  # one for every parameter it may fill
         else:
-            found[keyword.arg] = (keyword.value, scope)
+            dicts.extend(known)
     if unpacked is not None:
         for name in positional + list(function.defaults):
             found.setdefault(name, unpacked)
-    return found
+    if not dicts:
+        return [found]
+    expanded = []
+    for node, node_scope in dicts:
+        arguments = dict(found)
+        for name, value in zip(node.keys, node.values):
+            if isinstance(name, ast.Constant) and isinstance(name.value, str):
+                arguments.setdefault(name.value, (value, node_scope))
+        expanded.append(arguments)
+    return expanded
+
+
+def _same_key(func: ast.expr, unpacked: ast.expr) -> bool:
+    """`REGISTRY[name](**CONFIG[name])` or `(**CONFIG.get(name, {}))`: both looked up with the same name."""
+    if not isinstance(func, ast.Subscript) or not isinstance(func.slice, ast.Name):
+        return False
+    if isinstance(unpacked, ast.Subscript):
+        key = unpacked.slice
+    elif isinstance(unpacked, ast.Call) and isinstance(unpacked.func, ast.Attribute) and unpacked.args:
+        key = unpacked.args[0]
+    else:
+        return False
+    return isinstance(key, ast.Name) and key.id == func.slice.id

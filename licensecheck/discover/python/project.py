@@ -48,7 +48,7 @@ from .loaders import (
     slot_arguments,
 )
 from .parse import ClassInfo, Module, Scope, collect, dotted
-from .values import BUDGET, Evaluator, Result, possible, qualified_names, reason, unknown
+from .values import BUDGET, REGISTRY_CALLS, Evaluator, Result, possible, qualified_names, reason, unknown
 
 __all__ = ["LOADER_HINT", "PythonProject"]
 
@@ -202,7 +202,10 @@ class PythonProject:
         module.has_prefix = has_prefix
         self.modules[module.path] = module
         for call, scope in module.calls:
-            name = call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", None)
+            func = call.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+            if type(func) is ast.Subscript:
+                name = REGISTRY_CALLS
             if name:
                 self.calls_by_name.setdefault(name, []).append((call, scope))
         for klass in module.classes.values():

@@ -50,6 +50,7 @@ from .parse import (
 )
 
 _PROGRESS_BARS = frozenset({"tqdm", "track"})  # tqdm, tqdm.auto.tqdm, rich.progress.track
+REGISTRY_CALLS = "[]"  # calls_by_name's key for `REGISTRY[name](...)`: the class is known only by the registry
 MAX_VALUES = 64  # a product of f-string parts is cut here: a loader is not a cartesian explosion
 _MAX_DEPTH = 24
 BUDGET = 4000  # steps of following names for one argument: bounds pathological code
@@ -958,6 +959,84 @@ class Evaluator:
                 if method:
                     return method, 0 if method.kind == "staticmethod" else 1
         return None
+
+    def registry_callees(self, call: ast.Call, scope: Scope) -> list[tuple[Function, int, str | None]]:
+        """`REGISTRY[name](...)`: the `__init__` of each class of a constant dict or list, with its key."""
+        func = call.func
+        if not isinstance(func, ast.Subscript):
+            return []
+        self.budget = BUDGET
+        containers, _ = self.follow(func.value, scope)
+        found = []
+        for node, node_scope in containers:
+            if isinstance(node, ast.Dict):
+                entries = [
+                    (k.value if isinstance(k, ast.Constant) and isinstance(k.value, str) else None, v)
+                    for k, v in zip(node.keys, node.values)
+                    if k is not None
+                ]
+            elif isinstance(node, (ast.List, ast.Tuple)):
+                entries = [(None, e) for e in node.elts]
+            else:
+                continue
+            for key, value in entries:
+                if isinstance(value, (ast.Name, ast.Attribute)):
+                    classes, _ = self.follow(value, node_scope)
+                    for item, _item_scope in classes:
+                        if isinstance(item, Binding) and item.kind == CLASS:
+                            init = self.method(item.detail, "__init__")
+                            if init is not None:
+                                found.append((init, 1, key))
+        return found
+
+    def unpacked_dicts(self, expr: ast.expr, scope: Scope, key: str | None) -> list[tuple[ast.Dict, Scope]] | None:
+        """The constant dicts `**expr` may unpack, or None when one of them is known only at run time.
+
+        `CONFIG[name]` and `CONFIG.get(name, {})` of a constant dict of dicts: the dict under
+        `key` when it is given (and the default when none is under it), else every one.
+        """
+        self.budget = BUDGET
+        default = None
+        if isinstance(expr, ast.Subscript):
+            base = expr.value
+        elif (
+            isinstance(expr, ast.Call)
+            and isinstance(expr.func, ast.Attribute)
+            and expr.func.attr == "get"
+            and expr.args
+        ):
+            base, default = expr.func.value, (expr.args[1] if len(expr.args) > 1 else None)
+        else:
+            base = None
+        found: list[tuple[ast.Dict, Scope]] = []
+        if base is None:
+            candidates, result = self.follow(expr, scope)
+        else:
+            tables, result = self.follow(base, scope)
+            candidates = []
+            for table, table_scope in tables:
+                if not isinstance(table, ast.Dict):
+                    return None
+                matched = False
+                for name, value in zip(table.keys, table.values):
+                    if name is None:
+                        continue
+                    if key is None or (isinstance(name, ast.Constant) and name.value == key):
+                        matched = True
+                        more, extra = self.follow(value, table_scope)
+                        candidates.extend(more)
+                        result.extend(extra)
+                if default is not None and (key is None or not matched):
+                    more, extra = self.follow(default, scope)
+                    candidates.extend(more)
+                    result.extend(extra)
+        for node, node_scope in candidates:
+            if not isinstance(node, ast.Dict) or any(k is None for k in node.keys):
+                return None
+            found.append((node, node_scope))
+        if result.unknown and not found:
+            return None
+        return found
 
     def _callable(self, bindings, skip: int) -> tuple[Function, int] | None:
         for binding in bindings or ():
