@@ -221,8 +221,8 @@ class Callers:
         if function.klass is not None and function.name == "__init__":
             # `ROUTERS[name](**CONFIG[name])`: a class picked from a registry by a key known at run time
             for call, scope in project.calls_by_name.get(REGISTRY_CALLS, ()):
-                for target, skip, key in values.registry_callees(call, scope):
-                    if target is function:
+                for init, skip, key in values.registry_callees(call, scope):
+                    if init is function:
                         site = scope.module.locate(call.lineno)
                         for arguments in _arguments(call, scope, function, skip, values, key):
                             yield arguments, site
