@@ -35,6 +35,7 @@ from .keys import key_type
 CONFIG_HINT = re.compile(rb"model|dataset|tokenizer|hf\.co/|hf://|hf[-_]hub:|hf-repo|download|-hf\b")
 COMMAND_KEYS = frozenset({"command", "args", "entrypoint", "cmd"})
 _ID_FIELDS = ("path", "id", "name", "repo_id", "repo", "name_or_path")
+_CHOICE_FIELDS = ("value", "values", "default", "choices")
 DATA_ROWS = 20  # a JSON list of more records than this is a table of data
 _JSON_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')
 _LOOKAHEAD = 64  # tokens a JSON string is looked for ahead of the last one found (duplicate keys shift them)
@@ -164,8 +165,16 @@ class _Reader:
 
     def _id_fields(self, node: Node, kind: str, key: str) -> None:
         for field_name, child in node[1]:
-            if isinstance(field_name, str) and field_name.lower() in _ID_FIELDS and child[0] == "s":
+            if not isinstance(field_name, str):
+                continue
+            field = field_name.lower()
+            if field in _ID_FIELDS and child[0] == "s":
                 self._consider(child, kind, "legacy", f"{key}.{field_name}")
+            elif field in _CHOICE_FIELDS:
+                # a sweep's or a form's values for the key (wandb: `model_name_or_path: {values: [...]}`)
+                for item in child[1] if child[0] == "l" else [child]:
+                    if item[0] == "s":
+                        self._consider(item, kind, "legacy", f"{key}.{field_name}")
 
     def _consider(self, node: Node, kind: str, bare: str, key: str, prefixed_only: bool = False) -> None:
         text, line = node[1], node[2]

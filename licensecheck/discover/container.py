@@ -226,10 +226,14 @@ def _scan_command(
     if texts and _ASSIGNMENT.fullmatch(texts[0]) and not texts[0].startswith("-"):
         leading = []
         for word in words:
-            if _ASSIGNMENT.fullmatch(word.text):
-                leading.append(word)
-            else:
+            assignment = _ASSIGNMENT.fullmatch(word.text)
+            if assignment is None:
                 break
+            items = variables.items(Word(assignment.group(2).strip("\"'"), word.offset))
+            if items is not None:  # `name=${names[$i]}` in a loop over indexes: each item of the array
+                variables.arrays[assignment.group(1)] = items
+            else:
+                leading.append(word)
         _assignments(leading, collector, locate, via, variables, directory)
     for index, word in enumerate(words):
         text = word.text

@@ -1068,6 +1068,80 @@ PATTERNS = [
         {("model", "routellm/bert_gpt4_augmented", "routellm/serve.py", 2)},
     ),
     (
+        "a Gradio input's choices and value reach the function an event calls",
+        {
+            "app.py": """
+        import gradio as gr
+        from transformers import AutoModel
+        MODEL = None
+        def load_model(version="acme/tts-small"):
+            global MODEL
+            MODEL = AutoModel.from_pretrained(version)
+        def predict(model, text, steps):
+            load_model(model)
+            return MODEL(text)
+        def echo(text):
+            return AutoModel.from_pretrained(text)
+        with gr.Blocks() as demo:
+            model = gr.Radio(["acme/tts-medium", "acme/tts-large"], value="acme/tts-medium", label="Model")
+            text = gr.Textbox(label="Text")
+            steps = gr.Slider(1, 50)
+            button = gr.Button("Go")
+            button.click(lambda: None).then(predict, inputs=[model, text, steps], outputs=[])
+            voice = gr.Dropdown(choices=[("Small", "acme/voice-small")], label="Voice")
+            gr.Interface(echo, voice, "text")
+     """,
+        },
+        {
+            ("model", "acme/tts-small", "app.py", 4),
+            ("model", "acme/tts-medium", "app.py", 13),
+            ("model", "acme/tts-large", "app.py", 13),
+            ("model", "acme/voice-small", "app.py", 18),
+        },
+    ),
+    (
+        "a shell variable set from an array inside a loop over its indexes",
+        {
+            "run.sh": """
+        names=("openai/whisper-large-v2" "openai/whisper-medium.en")
+        assistants=("acme/whisper-large-32-2" "openai/whisper-small")
+        for (( i=0; i<${#names[*]}; ++i)); do
+          name=${names[$i]}
+          assistant="${assistants[$i]}"
+          python run_speed.py --model_name_or_path ${name} --assistant_model_name_or_path ${assistant}
+        done
+     """,
+        },
+        {
+            ("model", "openai/whisper-large-v2", "run.sh", 1),
+            ("model", "openai/whisper-medium.en", "run.sh", 1),
+            ("model", "acme/whisper-large-32-2", "run.sh", 2),
+            ("model", "openai/whisper-small", "run.sh", 2),
+        },
+    ),
+    (
+        "a sweep's values for a model key",
+        {
+            "sweep.yaml": """
+        method: grid
+        parameters:
+          model_name_or_path:
+            values:
+              - acme/student-32-16
+              - acme/student-32-8
+          teacher_model_name_or_path:
+            value: openai/whisper-large-v2
+          learning_rate:
+            values: [0.0001, 0.0003]
+     """,
+        },
+        {
+            ("model", "acme/student-32-16", "sweep.yaml", 5),
+            ("model", "acme/student-32-8", "sweep.yaml", 6),
+            ("model", "openai/whisper-large-v2", "sweep.yaml", 8),
+        },
+    ),
+    (
         "lmdeploy's pipeline takes the model first",
         {
             "a.py": """

@@ -21,10 +21,12 @@ from typing import NamedTuple, Protocol
 
 from ...model import Location
 from ..collect import Collector
-from .loaders import SHELL, Slot
+from .loaders import SHELL, Slot, keyword
 from .parse import Function, Scope, dotted
 from .values import BUDGET, REGISTRY_CALLS, Evaluator, Result, unknown
 
+# Gradio's events and its interfaces: what calls a function with the values of input components
+_UI_EVENTS = ("click", "change", "submit", "then", "success", "select", "input", "upload", "release", "Interface")
 Argument = tuple  # (expression, scope) of one call's argument, or (Result, None) when it is not known
 
 
@@ -227,6 +229,30 @@ class Callers:
                         for arguments in _arguments(call, scope, function, skip, values, key):
                             yield arguments, site
         yield from self._parametrized(function)
+        yield from self._event_handlers(function)
+
+    def _event_handlers(self, function: Function) -> Iterator[tuple[dict[str, Argument], Location]]:
+        """Gradio calls a function wired to an event (`button.click(fn, inputs=[model, text])`,
+        `.then(...)`, `gr.Interface(fn, inputs)`) with its input components' values, in order."""
+        project = self.project
+        values = project.values
+        for event in _UI_EVENTS:
+            for call, scope in project.calls_by_name.get(event, ()):
+                handler = call.args[0] if call.args else keyword(call, "fn")
+                inputs = call.args[1] if len(call.args) > 1 else keyword(call, "inputs")
+                if not isinstance(handler, (ast.Name, ast.Attribute)) or inputs is None:
+                    continue
+                target = values.callee(ast.Call(func=handler, args=[], keywords=[]), scope)
+                if target is None or target[0] is not function:
+                    continue
+                components = inputs.elts if isinstance(inputs, (ast.List, ast.Tuple)) else [inputs]
+                arguments: dict[str, Argument] = {}
+                for parameter, component in zip(function.positional[target[1] :], components):
+                    given = values.widget_value(component, scope)
+                    if given is not None:
+                        arguments[parameter] = (given, None)
+                if arguments:
+                    yield arguments, scope.module.locate(call.lineno)
 
     def _parametrized(self, function: Function) -> Iterator[tuple[dict[str, Argument], Location]]:
         """`@pytest.mark.parametrize("a, b", [(x, y), ...])`: pytest calls the test once per row."""

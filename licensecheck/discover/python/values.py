@@ -56,6 +56,7 @@ _MAX_DEPTH = 24
 BUDGET = 4000  # steps of following names for one argument: bounds pathological code
 _ENVIRON_GETTERS = frozenset({"os.getenv", "os.environ.get", "environ.get", "getenv", "os.environ.setdefault"})
 _CHOICE_WIDGETS = frozenset({"selectbox", "radio", "select_slider"})  # Streamlit
+_GRADIO_INPUTS = frozenset({"Radio", "Dropdown", "Textbox", "Text"})
 _DATABRICKS_WIDGETS = frozenset({"combobox", "dropdown", "multiselect", "text"})
 _FIELD_FACTORIES = frozenset({"field", "Field", "Option", "Argument", "Query", "Body", "Form", "Param"})
 
@@ -918,6 +919,30 @@ class Evaluator:
         if any(loader_for(n, node) is not None for n in names):
             return Result()  # a loaded model or a downloaded path: the loader call itself is the reference
         return unknown(f"the value returned by `{dotted(node.func)}(...)`")
+
+    def widget_value(self, component: ast.expr, scope: Scope) -> Result | None:
+        """What a Gradio input gives the function it is wired to: the `value` and the `choices`
+        of `gr.Radio([...], value=...)`, `gr.Dropdown(...)`, `gr.Textbox(value=...)`; None for
+        another input (an image, a slider) or one not made in the project's code."""
+        self.budget = BUDGET
+        found, _ = self.follow(component, scope)
+        result = None
+        for node, node_scope in found:
+            if not isinstance(node, ast.Call) or dotted(node.func).rsplit(".", 1)[-1] not in _GRADIO_INPUTS:
+                continue
+            result = result or Result()
+            value = keyword(node, "value")
+            if value is not None:
+                result.extend(self.strings(value, node_scope))
+            choices = keyword(node, "choices") or (node.args[0] if node.args else None)
+            if choices is not None and dotted(node.func).rsplit(".", 1)[-1] != "Textbox":
+                items, more = self.elements(choices, node_scope, (), 0)
+                for item, item_scope in items:
+                    if isinstance(item, (ast.Tuple, ast.List)) and len(item.elts) == 2:
+                        item = item.elts[1]  # `(label, value)` pairs: the function receives the value
+                    result.extend(self._strings_of(item, item_scope, 1))
+                result.unknown.extend(more.unknown)
+        return result
 
     # -- calls of the project's functions -------------------------------------------------
 
