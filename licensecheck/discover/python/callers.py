@@ -310,12 +310,12 @@ def _arguments(
             found[positional[index]] = (argument, scope)
     unpacked = None
     dicts: list[tuple[ast.Dict, Scope]] = []
-    for keyword in call.keywords:
-        if keyword.arg is not None:
-            found[keyword.arg] = (keyword.value, scope)
+    for given in call.keywords:
+        if given.arg is not None:
+            found[given.arg] = (given.value, scope)
             continue
-        picked = key if key is not None and _same_key(call.func, keyword.value) else None
-        known = values.unpacked_dicts(keyword.value, scope, picked)
+        picked = key if key is not None and _same_key(call.func, given.value) else None
+        known = values.unpacked_dicts(given.value, scope, picked)
         if known is None:
             unpacked = (unknown("arguments unpacked with **"), None)  # one for every parameter it may fill
         else:
