@@ -224,14 +224,14 @@ def _scan_command(
         _assignments(words[1:], collector, locate, via, variables, directory, docker_env=texts[0] == "ENV")
         return
     if texts and _ASSIGNMENT.fullmatch(texts[0]) and not texts[0].startswith("-"):
-        leading = []
+        leading: list[Word] = []
         for word in words:
             assignment = _ASSIGNMENT.fullmatch(word.text)
             if assignment is None:
                 break
-            items = variables.items(Word(assignment.group(2).strip("\"'"), word.offset))
-            if items is not None:  # `name=${names[$i]}` in a loop over indexes: each item of the array
-                variables.arrays[assignment.group(1)] = items
+            item_of = variables.items(Word(assignment.group(2).strip("\"'"), word.offset))
+            if item_of is not None:  # `name=${names[$i]}` in a loop over indexes: each item of the array
+                variables.arrays[assignment.group(1)] = item_of
             else:
                 leading.append(word)
         _assignments(leading, collector, locate, via, variables, directory)
