@@ -1142,6 +1142,50 @@ PATTERNS = [
         },
     ),
     (
+        "an option whose choices are a registry's keys, downloaded by a command line a helper runs",
+        {
+            "setup_env.py": """
+        import argparse, subprocess
+        SUPPORTED = {
+            "acme/bitnet-large": {"model_name": "bitnet-large"},
+            "acme/bitnet-3b": {"model_name": "bitnet-3b"},
+        }
+        def run_command(command, shell=False):
+            subprocess.run(command, shell=shell, check=True)
+        def prepare_model():
+            hf_url = args.hf_repo
+            if hf_url is not None:
+                run_command(["huggingface-cli", "download", hf_url, "--local-dir", "models"])
+        def parse_args():
+            parser = argparse.ArgumentParser()
+            parser.add_argument("--hf-repo", "-hr", type=str, choices=SUPPORTED.keys())
+            return parser.parse_args()
+        if __name__ == "__main__":
+            args = parse_args()
+            prepare_model()
+     """,
+        },
+        {("model", "acme/bitnet-large", "setup_env.py", 3), ("model", "acme/bitnet-3b", "setup_env.py", 4)},
+    ),
+    (
+        "an option's default written in a function, read where it is written",
+        {
+            "train.py": """
+        import argparse
+        from transformers import AutoModel
+        DEFAULT_MODEL = "acme/encoder-default"
+        def get_args():
+            parser = argparse.ArgumentParser()
+            parser.add_argument("--model_name", default=DEFAULT_MODEL)
+            return parser.parse_args()
+        def main():
+            args = get_args()
+            AutoModel.from_pretrained(args.model_name)
+     """,
+        },
+        {("model", "acme/encoder-default", "train.py", 3)},
+    ),
+    (
         "lmdeploy's pipeline takes the model first",
         {
             "a.py": """

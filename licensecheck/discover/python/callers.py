@@ -61,6 +61,8 @@ class CallerProject(Protocol):
 
     def want_attribute(self, attribute: str, slot: Slot, shown: str, site: Location, revisions: tuple) -> None: ...
 
+    def shell_words(self, argument: ast.List | ast.Tuple, scope: Scope) -> None: ...
+
 
 class Callers:
     def __init__(self, project: CallerProject) -> None:
@@ -135,6 +137,11 @@ class Callers:
     def _value(self, argument: Argument, use: Use, call_site: Location | None) -> None:
         """One call's argument (or the default) for a parameter that is the loader's whole argument."""
         expression, scope = argument
+        if use.slot.host == SHELL and not isinstance(expression, Result) and not use.path:
+            # `run_command(["huggingface-cli", "download", repo])`: a caller's list of words
+            for node, node_scope in self.project.values.follow(expression, scope)[0]:
+                if isinstance(node, (ast.List, ast.Tuple)):
+                    self.project.shell_words(node, node_scope)
         result = expression if isinstance(expression, Result) else self._evaluate(expression, scope, use)
         self.project.record(result, use.slot, use.shown, use.site, use.revisions)
         if not isinstance(expression, Result):

@@ -898,6 +898,9 @@ class _Walker:
                 for e in choices.elts
                 if not (isinstance(e, ast.Constant) and e.value == getattr(default, "value", None))
             ]
+        elif choices is not None:
+            # `choices=MODELS.keys()`, `choices=list(MODELS)`: any item of it (Values reads a Starred so)
+            values.append(ast.copy_location(ast.Starred(value=choices, ctx=ast.Load()), choices))
         if not values:
             return
         dest = next(

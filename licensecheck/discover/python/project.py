@@ -23,6 +23,7 @@ nests too deeply to analyse, is a warning naming it; the others go on.
 from __future__ import annotations
 
 import ast
+import itertools
 import os
 import re
 from collections.abc import Callable
@@ -48,7 +49,18 @@ from .loaders import (
     slot_arguments,
 )
 from .parse import ClassInfo, Module, Scope, collect, dotted
-from .values import BUDGET, REGISTRY_CALLS, Evaluator, Result, possible, qualified_names, reason, unknown
+from .values import (
+    BUDGET,
+    MAX_VALUES,
+    REGISTRY_CALLS,
+    Evaluator,
+    Result,
+    Value,
+    possible,
+    qualified_names,
+    reason,
+    unknown,
+)
 
 __all__ = ["LOADER_HINT", "PythonProject"]
 
@@ -333,7 +345,7 @@ class PythonProject:
         concrete, _ = self.values.follow(argument, scope)
         for node, node_scope in concrete:
             if isinstance(node, (ast.List, ast.Tuple)):
-                self._shell_words(node, node_scope)
+                self.shell_words(node, node_scope)
         result = self.strings(argument, scope, placeholders=True)
         self.record(result, slot, shown, site, [None])
         self.callers.wait(result, slot, shown, site, [None], argument, scope)
@@ -420,7 +432,7 @@ class PythonProject:
             if id(argument) in consumed:
                 continue
             if shell and isinstance(argument, (ast.List, ast.Tuple)):
-                self._shell_words(argument, scope)
+                self.shell_words(argument, scope)
                 continue
             for node in ast.walk(argument):
                 if isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -442,25 +454,30 @@ class PythonProject:
 
         scan_command_text(text, self.collector, lambda _offset: module.locate(line), module.directory, "subprocess")
 
-    def _shell_words(self, argument: ast.List | ast.Tuple, scope: Scope) -> None:
-        """`subprocess.run(["huggingface-cli", "download", MODEL])`: each word where it is written."""
+    def shell_words(self, argument: ast.List | ast.Tuple, scope: Scope) -> None:
+        """`subprocess.run(["huggingface-cli", "download", MODEL])`: each word where it is written; a
+        word that may be one of several values (an option's choices) gives one command line per value."""
         from ..container import scan_command_text
 
-        text, starts = "", []
+        choices: list[list[Value | None]] = []
         for element in argument.elts:
+            self.values.budget = BUDGET
             evaluated = self.values.strings(element, scope)
-            value = evaluated.values[0] if len(evaluated.values) == 1 else None
-            word = value.text if value is not None else "$UNKNOWN"
-            starts.append(
-                (len(text), value.module.locate(value.line) if value else scope.module.locate(element.lineno))
-            )
-            text += (f'"{word}"' if " " in word or not word else word) + " "
+            choices.append(list(evaluated.values) if evaluated.values and not evaluated.other else [None])
+        for words in itertools.islice(itertools.product(*choices), MAX_VALUES):
+            text, starts = "", []
+            for element, value in zip(argument.elts, words):
+                word = value.text if value is not None else "$UNKNOWN"
+                starts.append(
+                    (len(text), value.module.locate(value.line) if value else scope.module.locate(element.lineno))
+                )
+                text += (f'"{word}"' if " " in word or not word else word) + " "
 
-        def locate(offset: int) -> Location:
-            return max((s for s in starts if s[0] <= offset), key=lambda s: s[0], default=starts[0])[1]
+            def locate(offset: int, starts: list = starts) -> Location:
+                return max((s for s in starts if s[0] <= offset), key=lambda s: s[0], default=starts[0])[1]
 
-        if starts:
-            scan_command_text(text, self.collector, locate, scope.module.directory, "subprocess")
+            if starts:
+                scan_command_text(text, self.collector, locate, scope.module.directory, "subprocess")
 
     # -- parameters passed on ----------------------------------------------------
 

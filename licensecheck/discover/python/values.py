@@ -564,12 +564,14 @@ class Evaluator:
         kind = step[0]
         for node, node_scope in found:
             parts: list[ast.expr] = []
+            scopes: list[Scope] | None = None  # each part's own scope, where it is not node_scope
             if kind == "attr" and isinstance(node, ast.Call):
                 value = keyword(node, step[1])
                 parts = [value] if value is not None else []
                 if value is None and node_scope is not None and node_scope.module.option_defaults.get(step[1]):
-                    # `parser.parse_args()`: an option's default, which a run may change
+                    # `parser.parse_args()`: an option's default, which a run may change; read where it is written
                     parts = [v for v, _ in node_scope.module.option_defaults[step[1]]]
+                    scopes = [s for _, s in node_scope.module.option_defaults[step[1]]]
                     result.unknown.append(f"`{step[1]}` is a command-line option or setting that a run may change")
             elif kind in ("key", "attr") and isinstance(node, ast.Dict):
                 # a dict's keys read as attributes: the config object made from it (a dataclass's
@@ -594,8 +596,8 @@ class Evaluator:
                 self._pick(node, node_scope, step[1], depth, concrete, picked)
                 result.extend(_along(picked, *rest))
                 continue
-            for part in parts:
-                more_found, more = self.follow(part, node_scope, depth + 1)
+            for index, part in enumerate(parts):
+                more_found, more = self.follow(part, scopes[index] if scopes else node_scope, depth + 1)
                 concrete.extend(more_found)
                 result.extend(_along(more, *rest))
         return concrete
@@ -769,6 +771,11 @@ class Evaluator:
             return result
         if isinstance(node, ast.Call):
             return self._call_strings(node, scope, depth)
+        if isinstance(node, ast.Starred):  # any item of a collection: an option's `choices=MODELS.keys()`
+            items, result = self.elements(node.value, scope, (), depth + 1)
+            for item, item_scope in items:
+                result.extend(self._strings_of(item, item_scope, depth + 1))
+            return result
         if isinstance(
             node, (ast.List, ast.Tuple, ast.Dict, ast.Set, ast.Lambda, ast.Compare, ast.ListComp, ast.DictComp)
         ):
