@@ -84,7 +84,7 @@ def _container_kind(name: str) -> str | None:
         return "Dockerfile"
     if lower == "modelfile" or lower.startswith("modelfile.") or lower.endswith(".modelfile"):
         return "Modelfile"
-    if lower.endswith((".sh", ".bash")):
+    if lower.endswith((".sh", ".bash", ".zsh", ".slurm", ".sbatch")):  # Slurm job scripts are shell scripts
         return "shell script"
     if lower in ("makefile", "gnumakefile") or lower.endswith(".mk"):
         return "Makefile"

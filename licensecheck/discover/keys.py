@@ -100,4 +100,9 @@ def flag_type(flag: str) -> tuple[str, str] | None:
         return MODEL, "none"
     if not flag.startswith("--"):
         return None
-    return key_type(flag[2:])
+    # A nested configuration's flag (`--actor.model_name_or_path`, `--data.dataset`): its last part,
+    # unless a part above it is where a run writes (`--hub.model_id`, `--output.dataset`)
+    *parents, last = flag[2:].split(".")
+    if any(normalise(p).rstrip("_") + "_" in _OUTPUT_PREFIXES for p in parents):
+        return None
+    return key_type(last)

@@ -1186,6 +1186,68 @@ PATTERNS = [
         {("model", "acme/encoder-default", "train.py", 3)},
     ),
     (
+        "the flags of a nested configuration, in a heredoc a launcher runs",
+        {
+            "train_sft.sh": """
+        read -r -d '' training_commands <<EOF
+        openrlhf.cli.train_sft \\
+           --data.dataset Open-Orca/OpenOrca \\
+           --data.max_len 2048 \\
+           --model.model_name_or_path meta-llama/Meta-Llama-3-8B \\
+           --ckpt.output_dir ./checkpoint/llama3-8b-sft \\
+           --hub.model_id acme/pushed-here \\
+           --eval.dataset acme/aime-2024
+        EOF
+        deepspeed --module $training_commands
+     """,
+        },
+        {
+            ("dataset", "Open-Orca/OpenOrca", "train_sft.sh", 3),
+            ("model", "meta-llama/Meta-Llama-3-8B", "train_sft.sh", 5),
+            ("dataset", "acme/aime-2024", "train_sft.sh", 8),
+        },
+    ),
+    (
+        "task classes two levels below the class that loads their dataset, one of them naming it bare",
+        {
+            "evalh/base.py": """
+        from datasets import load_dataset
+        class Task:
+            DATASET_PATH: str = None
+            def __init__(self):
+                self.dataset = load_dataset(path=self.DATASET_PATH)
+     """,
+            "evalh/tasks/humaneval.py": """
+        from evalh.base import Task
+        class GeneralHumanEval(Task):
+            DATASET_PATH = "openai_humaneval"
+            def __init__(self, k=1):
+                super().__init__()
+     """,
+            "evalh/tasks/humanevalplus.py": """
+        from evalh.tasks.humaneval import GeneralHumanEval
+        class GeneralHumanEvalPlus(GeneralHumanEval):
+            DATASET_PATH = "evalplus/humanevalplus"
+     """,
+        },
+        {
+            ("dataset", "openai_humaneval", "evalh/tasks/humaneval.py", 3),
+            ("dataset", "evalplus/humanevalplus", "evalh/tasks/humanevalplus.py", 3),
+        },
+    ),
+    (
+        "a Slurm job script",
+        {
+            "slurm/serve_r1.slurm": """
+        #!/bin/bash
+        #SBATCH --job-name=r1-server
+        MODEL_PATH="deepseek-ai/DeepSeek-R1"
+        srun vllm serve "$MODEL_PATH" --tensor-parallel-size 8
+     """,
+        },
+        {("model", "deepseek-ai/DeepSeek-R1", "slurm/serve_r1.slurm", 3)},
+    ),
+    (
         "lmdeploy's pipeline takes the model first",
         {
             "a.py": """

@@ -122,6 +122,8 @@ class PythonProject:
         self._files_of: dict[tuple[str, str | None], str | None] = {}  # _file_of's answers, until a file is registered
         self.python_files: dict[str, str] = {}  # relative path → absolute path
         self.pending: list[tuple[str, str, bytes]] = []  # files with id literals, not parsed yet
+        # files with neither a loader nor an id literal that define subclasses: path and the bases' names
+        self.subclass_files: list[tuple[str, str, frozenset[bytes]]] = []
         self.calls_by_name: dict[str, list[tuple[ast.Call, Scope]]] = {}
         self.subclasses: dict[str, list[ClassInfo]] = {}  # a base's last name → classes that name it as a base
         self.values = Evaluator(self)
@@ -180,6 +182,14 @@ class PythonProject:
             self._parse(relative, absolute, data)
         elif _may_call_with_an_id(data):
             self.pending.append((relative, absolute, data))
+        elif data.find(b"class") >= 0:
+            # Its classes may subclass one that reads `self.DATASET_PATH` (`DATASET_PATH = "mbpp"`):
+            # the names of their bases are kept, the file is read again if one of them is wanted.
+            bases = frozenset(
+                name for match in _CLASS_BASES.finditer(data) for name in _IDENTIFIER.findall(match.group(1))
+            )
+            if bases:
+                self.subclass_files.append((relative, absolute, bases))
 
     def _notebook_source(self, relative: str, absolute: str, data: bytes) -> bytes:
         """A Databricks notebook kept as a .py file: IPython's `!` and `%` lines, line for line, as Python."""
@@ -514,19 +524,38 @@ class PythonProject:
                 self._guarded(relative, partial(self.analyse, module))
 
     def _parse_subclass_files(self) -> None:
-        """Parse the files set aside that subclass a class of a parsed module: `self.X` may read their `X`."""
-        names = {k.name.encode() for m in self.modules.values() if m is not None for k in m.classes.values()}
-        if not names:
-            return
-        remaining = []
-        for relative, absolute, data in self.pending:
-            if b"class" in data and any(
-                not names.isdisjoint(_IDENTIFIER.findall(match.group(1))) for match in _CLASS_BASES.finditer(data)
-            ):
-                self._parse(relative, absolute, data)
-            else:
-                remaining.append((relative, absolute, data))
-        self.pending = remaining
+        """Parse the files set aside that subclass a class of a parsed module: `self.X` may read their `X`.
+
+        Again for the classes those files define (`GeneralHumanEvalPlus(GeneralHumanEval)`,
+        `GeneralHumanEval(Task)`), a few rounds deep.
+        """
+        known: set[bytes] = set()
+        for _round in range(4):
+            names = {k.name.encode() for m in self.modules.values() if m is not None for k in m.classes.values()}
+            names -= known
+            if not names:
+                return
+            known |= names
+            remaining = []
+            for relative, absolute, data in self.pending:
+                if b"class" in data and any(
+                    not names.isdisjoint(_IDENTIFIER.findall(match.group(1))) for match in _CLASS_BASES.finditer(data)
+                ):
+                    self._parse(relative, absolute, data)
+                else:
+                    remaining.append((relative, absolute, data))
+            self.pending = remaining
+            others = []
+            for relative, absolute, bases in self.subclass_files:
+                if names.isdisjoint(bases):
+                    others.append((relative, absolute, bases))
+                    continue
+                try:
+                    with open(absolute, "rb") as handle:
+                        self._parse(relative, absolute, handle.read())
+                except OSError:
+                    continue  # gone since the walk: nothing to read
+            self.subclass_files = others
 
     def _parse_setting(self, attributes: set[str], analysed: set[str]) -> None:
         """Parse the files set aside that assign one of `attributes` in an indented block (a class body).
