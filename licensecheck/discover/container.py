@@ -42,6 +42,7 @@ _VARIABLE = re.compile(
 )
 _ASSIGNMENT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)=(.*)", re.S)
 _ARRAY_ASSIGNMENT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\+?=\((.*)", re.S)
+_ARRAY_WORDS = 1000  # the most words an array assignment over several lines is read for
 # A whole word that is one item of an array or a loop's variable: `${NAMES[i]}`, `${NAMES[@]}`, `$name`.
 _ITEM_REFERENCE = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)(?:\[[^\]]*\])?\}?")
 # `huggingface-cli download` options that take a value (the rest are flags).
@@ -86,6 +87,8 @@ def commands(text: str) -> list[list[Word]]:
         if kind == "cont":
             continue
         if kind == "sep":
+            if current and _open_array(current):
+                continue  # `models=(` on one line, its items on the next ones, `)` on the last
             if current:
                 found.append(current)
             current = []
@@ -101,6 +104,16 @@ def commands(text: str) -> list[list[Word]]:
     if current:
         found.append(current)
     return found
+
+
+def _open_array(words: list[Word]) -> bool:
+    """Whether `words` start an array assignment whose `)` is still to come (bounded: one never closed
+    must not swallow the rest of the file)."""
+    return (
+        len(words) < _ARRAY_WORDS
+        and _ARRAY_ASSIGNMENT.fullmatch(words[0].text) is not None
+        and not any(w.text.endswith(")") for w in words)
+    )
 
 
 class Variables:
@@ -120,16 +133,20 @@ class Variables:
         # `NAMES=("a" "b")` and the variable of `for name in "${NAMES[@]}"` / `for name in a b`: every item
         self.arrays: dict[str, list[Word]] = {}
 
-    def items(self, word: Word) -> list[Word] | None:
+    def items(self, word: Word, at_item: bool = False) -> list[Word] | None:
         """The words a word holding an array item or a loop's variable may be (`${NAMES[i]}`,
-        `openai/whisper-$size`), one per item; None for any other word."""
+        `openai/whisper-$size`), one per item; None for any other word. A word built around an
+        item is placed at the word, or at the item with `at_item` (a URL around a repository id)."""
         match = _ITEM_REFERENCE.fullmatch(word.text)
         if match is not None and match.group(1) in self.arrays:
             return self.arrays[match.group(1)]
         for match in _ITEM_REFERENCE.finditer(word.text):
             if match.group(1) in self.arrays:
                 head, tail = word.text[: match.start()], word.text[match.end() :]
-                return [Word(head + item.text + tail, word.offset) for item in self.arrays[match.group(1)]]
+                return [
+                    Word(head + item.text + tail, item.offset if at_item else word.offset)
+                    for item in self.arrays[match.group(1)]
+                ]
         return None
 
     def assign(self, name: str, text: str, offset: int, report: Callable[[], None] | None) -> None:
@@ -202,16 +219,21 @@ def _scan_command(
         # `NAMES=("a" "b")` (the words run to the one that ends with `)`): each item, where it is written
         first = Word(array.group(2), words[0].offset + len(texts[0]) - len(array.group(2)))
         items = []
+        inner = []
         for word in [first, *words[1:]]:
             closing = word.text.endswith(")")
             text = word.text[:-1] if closing else word.text
             if text:
+                inner.append(Word(text, word.offset))
                 items.append(variables.expand(Word(text, word.offset)) or Word(text, word.offset))
             if closing:
                 break
         if "+=(" in texts[0]:
             items = variables.arrays.get(array.group(1), []) + items
         variables.arrays[array.group(1)] = items
+        if any(w.text.startswith("--") for w in inner):
+            # `CKPT_ARGS=(--actor.model_name_or_path ${MODEL_PATH} ...)`: arguments kept for a command
+            _scan_command(inner, collector, locate, directory, via, variables)
         return
     if len(texts) >= 4 and texts[0] == "for" and texts[2] == "in":
         items = []
@@ -238,14 +260,19 @@ def _scan_command(
     for index, word in enumerate(words):
         text = word.text
         expanded = variables.expand(word)
-        if expanded is not None and (
-            expanded.text.startswith(HUB_PREFIXES)
-            or (expanded.text.startswith(HUB_URL_PREFIXES) and (fetched_hub_file(expanded.text) or "clone" in texts))
-        ):
-            # `wget https://huggingface.co/ORG/NAME/resolve/main/w.pth`, `git clone https://huggingface.co/ORG/NAME`
-            collector.consider(
-                expanded.text, MODEL, locate(expanded.offset), via, directory=directory, prefixed_only=True
-            )
+        # `git clone "https://huggingface.co/${model}"` in a loop over models: each of them
+        for candidate in (variables.items(word, at_item=True) or [expanded]) if "$" in text else [expanded]:
+            if candidate is not None and (
+                candidate.text.startswith(HUB_PREFIXES)
+                or (
+                    candidate.text.startswith(HUB_URL_PREFIXES)
+                    and (fetched_hub_file(candidate.text) or "clone" in texts)
+                )
+            ):
+                # `wget https://huggingface.co/ORG/NAME/resolve/main/w.pth`, `git clone https://huggingface.co/ORG/NAME`
+                collector.consider(
+                    candidate.text, MODEL, locate(candidate.offset), via, directory=directory, prefixed_only=True
+                )
         if text in ("download",) and index and texts[index - 1].rsplit("/", 1)[-1] in ("huggingface-cli", "hf"):
             _download(words[index + 1 :], collector, locate, directory, variables)
         elif (text == "serve" and index and texts[index - 1].rsplit("/", 1)[-1] == "vllm") or (

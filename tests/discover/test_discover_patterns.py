@@ -1248,6 +1248,94 @@ PATTERNS = [
         {("model", "deepseek-ai/DeepSeek-R1", "slurm/serve_r1.slurm", 3)},
     ),
     (
+        "arrays over several lines: clones of Hub repositories in a loop, and arguments kept for a command",
+        {
+            "download.sh": """
+        models=(
+            "nlpconnect/vit-gpt2-image-captioning"
+            "lllyasviel/sd-controlnet-canny"
+        )
+        datasets=("Matthijs/cmu-arctic-xvectors")
+        for model in "${models[@]}"; do
+            echo "----- Downloading from https://huggingface.co/${model} -----"
+            git clone --recurse-submodules "https://huggingface.co/${model}" "${model}"
+        done
+        for dataset in "${datasets[@]}"; do
+            git clone "https://huggingface.co/datasets/${dataset}" "${dataset}"
+        done
+     """,
+            "train.sh": """
+        DATASET_PATH="zhuzilin/dapo-math-17k"
+        CKPT_ARGS=(
+           --actor.model_name_or_path Qwen/Qwen3-4B-Thinking-2507
+           --ckpt.output_dir ./exp
+        )
+        ROLLOUT_ARGS=(
+           --data.prompt_dataset ${DATASET_PATH}
+           --data.max_len 74240
+        )
+        python3 -m openrlhf.cli.train_ppo_ray ${CKPT_ARGS[@]} ${ROLLOUT_ARGS[@]}
+     """,
+        },
+        {
+            ("model", "nlpconnect/vit-gpt2-image-captioning", "download.sh", 2),
+            ("model", "lllyasviel/sd-controlnet-canny", "download.sh", 3),
+            ("dataset", "Matthijs/cmu-arctic-xvectors", "download.sh", 5),
+            ("model", "Qwen/Qwen3-4B-Thinking-2507", "train.sh", 3),
+            ("dataset", "zhuzilin/dapo-math-17k", "train.sh", 1),
+        },
+    ),
+    (
+        "faster-whisper's size names, also through the project's subclass of its model",
+        {
+            "asr.py": """
+        import faster_whisper
+        from faster_whisper import WhisperModel as FasterWhisper
+        class WhisperModel(faster_whisper.WhisperModel):
+            def transcribe_batch(self, audio):
+                return audio
+        def load_model(whisper_arch, device="cpu"):
+            return WhisperModel(whisper_arch, device=device)
+        tiny = FasterWhisper("tiny.en")
+        own = FasterWhisper("acme/faster-whisper-custom")
+     """,
+            "cli.py": """
+        import argparse
+        from asr import load_model
+        def transcribe_task(args):
+            model_name = args.pop("model")
+            return load_model(model_name)
+        def cli():
+            parser = argparse.ArgumentParser()
+            parser.add_argument("--model", default="small")
+            args = parser.parse_args().__dict__
+            transcribe_task(args)
+     """,
+        },
+        {
+            ("model", "Systran/faster-whisper-tiny.en", "asr.py", 8),
+            ("model", "acme/faster-whisper-custom", "asr.py", 9),
+            ("model", "Systran/faster-whisper-small", "cli.py", 8),
+        },
+    ),
+    (
+        "a method a base class calls through self, overridden by a subclass that loads",
+        {
+            "handlers.py": """
+        from transformers import AutoModelForCausalLM
+        class BaseHandler:
+            def setup(self, model_name="Qwen/Qwen3-4B-Instruct-2507", device="cuda"):
+                self._load_model(model_name, device)
+            def _load_model(self, model_name, device):
+                raise NotImplementedError
+        class LanguageModelHandler(BaseHandler):
+            def _load_model(self, model_name, device):
+                self.model = AutoModelForCausalLM.from_pretrained(model_name)
+     """,
+        },
+        {("model", "Qwen/Qwen3-4B-Instruct-2507", "handlers.py", 3)},
+    ),
+    (
         "lmdeploy's pipeline takes the model first",
         {
             "a.py": """

@@ -222,7 +222,7 @@ class Callers:
         for name in dict.fromkeys(names):
             for call, scope in project.calls_by_name.get(name, ()):
                 target = values.callee(call, scope)
-                if target is None or target[0] is not function:
+                if target is None or (target[0] is not function and not _dispatched(function, target[0], call, values)):
                     continue
                 site = scope.module.locate(call.lineno)
                 for arguments in _arguments(call, scope, function, target[1], values):
@@ -286,6 +286,20 @@ class Callers:
                         continue
                     site = container_scope.module.locate(getattr(row, "lineno", decorator.lineno))
                     yield {name: (value, container_scope) for name, value in zip(names, values)}, site
+
+
+def _dispatched(function: Function, called: Function, call: ast.Call, values: Evaluator) -> bool:
+    """Whether `self.name(...)` in a method of a base class reaches `function`, a subclass's override
+    of `called` (`setup()` calls `self._load_model()`, each handler has its own `_load_model`)."""
+    return (
+        function.name == called.name
+        and function.klass is not None
+        and called.klass is not None
+        and isinstance(call.func, ast.Attribute)
+        and isinstance(call.func.value, ast.Name)
+        and call.func.value.id == "self"
+        and values.is_subclass(function.klass, called.klass)
+    )
 
 
 def _argument_names(node: ast.expr) -> list[str]:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import NamedTuple
 
 from ...model import DATASET, MODEL
@@ -151,6 +153,36 @@ SENTENCE_TRANSFORMERS = "sentence-transformers"
 HUB, MODELSCOPE, SHELL, URL = "hub", "modelscope", "shell", "url"
 
 
+# faster-whisper's sizes and the repositories it downloads for them (faster_whisper/utils.py, `_MODELS`:
+# https://github.com/SYSTRAN/faster-whisper/blob/master/faster_whisper/utils.py)
+FASTER_WHISPER_SIZES = MappingProxyType(
+    {
+        "tiny.en": "Systran/faster-whisper-tiny.en",
+        "tiny": "Systran/faster-whisper-tiny",
+        "base.en": "Systran/faster-whisper-base.en",
+        "base": "Systran/faster-whisper-base",
+        "small.en": "Systran/faster-whisper-small.en",
+        "small": "Systran/faster-whisper-small",
+        "medium.en": "Systran/faster-whisper-medium.en",
+        "medium": "Systran/faster-whisper-medium",
+        "large-v1": "Systran/faster-whisper-large-v1",
+        "large-v2": "Systran/faster-whisper-large-v2",
+        "large-v3": "Systran/faster-whisper-large-v3",
+        "large": "Systran/faster-whisper-large-v3",
+        "distil-large-v2": "Systran/faster-distil-whisper-large-v2",
+        "distil-medium.en": "Systran/faster-distil-whisper-medium.en",
+        "distil-small.en": "Systran/faster-distil-whisper-small.en",
+        "distil-large-v3": "Systran/faster-distil-whisper-large-v3",
+        "distil-large-v3.5": "distil-whisper/distil-large-v3.5-ct2",
+        "large-v3-turbo": "mobiuslabsgmbh/faster-whisper-large-v3-turbo",
+        "turbo": "mobiuslabsgmbh/faster-whisper-large-v3-turbo",
+    }
+)
+
+# A library's short names, by the library (Slot.aliases)
+ALIASES: Mapping[str, Mapping[str, str]] = MappingProxyType({"faster-whisper": FASTER_WHISPER_SIZES})
+
+
 class Slot(NamedTuple):
     """One argument of a loader that names a repository.
 
@@ -168,6 +200,8 @@ class Slot(NamedTuple):
     # where the loader fetches from: the Hub, ModelScope, a command line (SHELL), or any URL
     # (URL: a download call, whose argument is a reference only when it is a Hub address)
     host: str = HUB
+    # The library whose own short names for repositories (faster-whisper's `small`) it takes: ALIASES
+    aliases: str | None = None
     # At one call: (the argument's name, what is known about its value there), so that a
     # value from a caller that the loader's own test excludes (`elif name == "fake"`) is dropped.
     known: tuple = ()
@@ -244,7 +278,9 @@ LOADERS: dict[str, Loader] = {
     "create_model": Loader((_PREFIXED,), roots=("open_clip", "timm")),
     "get_tokenizer": Loader((_PREFIXED,), roots=("open_clip",)),
     "load": Loader((Slot(MODEL, (0,), ("path_or_hf_repo",)),), roots=("mlx_lm", "mlx_vlm")),
-    "WhisperModel": Loader((Slot(MODEL, (0,), ("model_size_or_path",), bare="none"),), roots=("faster_whisper",)),
+    "WhisperModel": Loader(
+        (Slot(MODEL, (0,), ("model_size_or_path",), bare="none", aliases="faster-whisper"),), roots=("faster_whisper",)
+    ),
     "FlagModel": _FLAG,
     "BGEM3FlagModel": _FLAG,
     "FlagReranker": _FLAG,
@@ -378,6 +414,11 @@ def is_publisher(name: str) -> bool:
     return name in PUBLISHERS or name.startswith("upload_")
 
 
+def rooted_name(last: str) -> bool:
+    """Whether a loader of this name counts only when it comes from a given package (`WhisperModel`)."""
+    return last in _ROOTED_NAMES
+
+
 def loader_for(qualified: str, call: ast.Call) -> Loader | None:
     """The loader signature of a call whose callee is `qualified` after imports, or None."""
     last = qualified.rsplit(".", 1)[-1]
@@ -427,3 +468,9 @@ def slot_arguments(call: ast.Call, slot: Slot) -> list[ast.expr]:
 
 def keyword(call: ast.Call, name: str) -> ast.expr | None:
     return next((k.value for k in call.keywords if k.arg == name), None)
+
+
+# names whose loader needs its package: a project class deriving from that package's class is asked about
+_ROOTED_NAMES = frozenset(
+    {last for _, last in ROOTED_LOADERS} | {name for name, loader in LOADERS.items() if loader.roots}
+)

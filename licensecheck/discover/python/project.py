@@ -36,6 +36,7 @@ from ..ids import HUB_PREFIXES, PLACEHOLDERS, SENTENCE_TRANSFORMERS_PLAIN, could
 from ..keys import key_type
 from .callers import Callers
 from .loaders import (
+    ALIASES,
     LOADER_HINT,
     MODELSCOPE,
     SHELL,
@@ -46,6 +47,7 @@ from .loaders import (
     keyword,
     loader_for,
     names_a_loader,
+    rooted_name,
     slot_arguments,
 )
 from .parse import ClassInfo, Module, Scope, collect, dotted
@@ -291,6 +293,8 @@ class PythonProject:
             if is_publisher(names[0].rsplit(".", 1)[-1]):
                 continue  # where a run writes: nothing in it is a dependency
             loaders = [loader for loader in (loader_for(name, call) for name in names) if loader is not None]
+            if not loaders and rooted_name(names[0].rsplit(".", 1)[-1]):
+                loaders = self._inherited_loaders(call, scope)
             consumed: set[int] = set()
             if loaders:
                 loader = loaders[0]
@@ -310,6 +314,18 @@ class PythonProject:
                         f"{shown}: the {loader.slots[0].type} is not statically known (arguments unpacked with **)",
                     )
             self._prefixed_strings(call, scope, consumed, names[0])
+
+    def _inherited_loaders(self, call: ast.Call, scope: Scope) -> list:
+        """`WhisperModel(arch)` of the project's `class WhisperModel(faster_whisper.WhisperModel)`: its base's loader."""
+        klass = self.values.class_of(call.func, scope, 0)
+        if klass is None:
+            return []
+        return [
+            loader
+            for base in klass.node.bases
+            for name in qualified_names(base, klass.scope.parent or klass.scope)
+            if (loader := loader_for(name, call)) is not None
+        ]
 
     def _slot(self, call: ast.Call, scope: Scope, slot: Slot, shown: str, argument: ast.expr) -> None:
         module = scope.module
@@ -403,7 +419,9 @@ class PythonProject:
             if slot.host == MODELSCOPE:
                 self.collector.not_hub(location, shown, text, "fetched from ModelScope")
                 continue
-            if slot.namespace and self._bare_for_namespace(text, value.module.directory):
+            if slot.aliases is not None and text in ALIASES[slot.aliases]:
+                text = ALIASES[slot.aliases][text]  # `WhisperModel("small")`: the repository faster-whisper fetches
+            elif slot.namespace and self._bare_for_namespace(text, value.module.directory):
                 text = f"{slot.namespace}/{text}"  # the library's own rule for a name without one
             for revision in revisions:
                 self.collector.consider(

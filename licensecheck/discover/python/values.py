@@ -357,6 +357,8 @@ class Evaluator:
         return False
 
     def _follow_attribute(self, expr: ast.Attribute, scope: Scope, depth: int) -> tuple[list, Result]:
+        if expr.attr == "__dict__":
+            return [(expr, scope)], Result()  # an object's attributes as a dict: read by key (_namespace)
         base = expr.value
         text = dotted(expr)
         if expr.attr in ("value", "name") and isinstance(base, ast.Attribute):
@@ -573,6 +575,9 @@ class Evaluator:
                     parts = [v for v, _ in node_scope.module.option_defaults[step[1]]]
                     scopes = [s for _, s in node_scope.module.option_defaults[step[1]]]
                     result.unknown.append(f"`{step[1]}` is a command-line option or setting that a run may change")
+            elif kind in ("key", "attr") and (namespace := _namespace(node)) is not None:
+                # `parser.parse_args().__dict__["model"]`: the option `model`
+                parts = [ast.copy_location(ast.Attribute(value=namespace, attr=step[1], ctx=ast.Load()), node)]
             elif kind in ("key", "attr") and isinstance(node, ast.Dict):
                 # a dict's keys read as attributes: the config object made from it (a dataclass's
                 # __post_init__, OmegaConf, SimpleNamespace(**d)) has the dict's keys as attributes
@@ -913,6 +918,24 @@ class Evaluator:
             return self.strings(node.args[0], scope, depth + 1)
         if name.endswith("widgets.get") and node.args:
             return self._notebook_widget(node, scope, depth)
+        if (
+            isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("get", "pop")
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
+            # `args = parser.parse_args().__dict__` (or `vars(...)`), then `args.pop("model")`: the option
+            holders, held = self.follow(node.func.value, scope, depth + 1)
+            for holder, holder_scope in holders:
+                namespace = _namespace(holder)
+                if namespace is not None:
+                    read = ast.copy_location(
+                        ast.Attribute(value=namespace, attr=node.args[0].value, ctx=ast.Load()), node
+                    )
+                    return self.strings(read, holder_scope, depth + 1)
+            if held.params and not holders:  # `args.pop("model")` of a parameter: that key of each caller's argument
+                return _along(Result(params=held.params, unknown=held.unknown), ("key", node.args[0].value))
         if isinstance(node.func, ast.Attribute) and node.func.attr == "get" and node.args:
             return self._dict_get(node, scope, depth)
         if last in _CHOICE_WIDGETS:
@@ -1083,6 +1106,16 @@ class Evaluator:
                     return self._callable(target[0].scope.exit.get(target[1]), skip)
         return None
 
+    def is_subclass(self, klass: ClassInfo, base: ClassInfo, depth: int = 0) -> bool:
+        """Whether `klass` derives from `base` through the project's classes (a few levels)."""
+        if depth > 8:
+            return False
+        for expr in klass.node.bases:
+            parent = self.class_of(expr, klass.scope.parent, 0)
+            if parent is base or (parent is not None and self.is_subclass(parent, base, depth + 1)):
+                return True
+        return False
+
     def method(self, klass: ClassInfo, name: str, seen: set | None = None) -> Function | None:
         seen = seen or set()
         if id(klass) in seen:
@@ -1124,6 +1157,20 @@ def _product(parts: list[list[Value]], module: Module, line: int, result: Result
             offset = end
         result.values.append(Value("".join(p.text for p in combination), module, line, tuple(spans)))
     return result
+
+
+def _namespace(node: object) -> ast.expr | None:
+    """`X` of `X.__dict__` or `vars(X)`: the object whose attributes a dict holds."""
+    if isinstance(node, ast.Attribute) and node.attr == "__dict__":
+        return node.value
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "vars"
+        and len(node.args) == 1
+    ):
+        return node.args[0]
+    return None
 
 
 def _calls_super(node: ast.AST) -> bool:
