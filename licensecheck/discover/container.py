@@ -261,7 +261,10 @@ def _scan_command(
         text = word.text
         expanded = variables.expand(word)
         # `git clone "https://huggingface.co/${model}"` in a loop over models: each of them
-        for candidate in (variables.items(word, at_item=True) or [expanded]) if "$" in text else [expanded]:
+        candidates: list[Word | None] = [expanded]
+        if "$" in text:
+            candidates = list(variables.items(word, at_item=True) or candidates)
+        for candidate in candidates:
             if candidate is not None and (
                 candidate.text.startswith(HUB_PREFIXES)
                 or (
