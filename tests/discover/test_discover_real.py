@@ -141,3 +141,17 @@ def test_moss_option_choices_reach_the_loader_and_a_tokenizer_url_table_does_not
         ("model", "fnlp/moss-moon-003-sft", "moss_api_demo.py", 24),
         ("model", "fnlp/moss-moon-003-sft-int8", "moss_api_demo.py", 25),
     }
+
+
+def test_routellm_a_registry_of_classes_given_the_dicts_of_a_config():
+    """`ROUTER_CLS[router](**config.get(router, {}))`: each router class of the registry gets
+    the keyword arguments of the config's dict under its own key, in a package whose name
+    is also the organisation of the checkpoints (`routellm/` beside `routellm/...`)."""
+    assert references("routellm") == {
+        ("dataset", "lmsys/lmsys-arena-human-preference-55k", "routellm/controller.py", 8),
+        ("dataset", "routellm/gpt4_judge_battles", "routellm/controller.py", 9),
+        ("dataset", "routellm/arena_battles_embeddings", "routellm/controller.py", 12),
+        ("dataset", "routellm/gpt4_judge_battles_embeddings", "routellm/controller.py", 13),
+        ("model", "routellm/bert_gpt4_augmented", "routellm/controller.py", 16),
+        ("model", "routellm/mf_gpt4_augmented", "routellm/controller.py", 17),
+    }
