@@ -1336,6 +1336,40 @@ PATTERNS = [
         {("model", "Qwen/Qwen3-4B-Instruct-2507", "handlers.py", 3)},
     ),
     (
+        "what a base class's __init__ keeps for its subclasses, through each subclass's own super() only",
+        {
+            "models.py": """
+        import litellm
+        import mlx_lm
+        from huggingface_hub import InferenceClient
+        class Model:
+            def __init__(self, model_id=None):
+                self.model_id = model_id
+        class MLXModel(Model):
+            def __init__(self, model_id, **kwargs):
+                super().__init__(model_id=model_id, **kwargs)
+                self.model, self.tokenizer = mlx_lm.load(self.model_id)
+        class LiteLLMModel(Model):
+            def __init__(self, model_id="groq/llama-3.3-70b"):
+                super().__init__(model_id=model_id)
+            def generate(self, messages):
+                return litellm.completion(model=self.model_id, messages=messages)
+        class ClientModel(Model):
+            def __init__(self, model_id="acme/served-default", provider=None, client_kwargs=None):
+                self.client_kwargs = {**(client_kwargs or {}), "model": model_id, "provider": provider}
+                super().__init__(model_id=model_id)
+            def create_client(self):
+                return InferenceClient(**self.client_kwargs)
+        MLXModel("mlx-community/acme-4bit")
+        LiteLLMModel(model_id="groq/llama-3.3-70b-versatile")
+     """,
+        },
+        {
+            ("model", "mlx-community/acme-4bit", "models.py", 22),
+            ("model", "acme/served-default", "models.py", 17),
+        },
+    ),
+    (
         "lmdeploy's pipeline takes the model first",
         {
             "a.py": """

@@ -22,7 +22,7 @@ from typing import NamedTuple, Protocol
 from ...model import Location
 from ..collect import Collector
 from .loaders import SHELL, Slot, keyword
-from .parse import Function, Scope, dotted
+from .parse import ClassInfo, Function, Scope, dotted, enclosing_function
 from .values import BUDGET, REGISTRY_CALLS, Evaluator, Result, unknown
 
 # Gradio's events and its interfaces: what calls a function with the values of input components
@@ -43,6 +43,9 @@ class Use(NamedTuple):
     revisions: tuple
     template: tuple[ast.expr, Scope] | None = None
     path: tuple = ()  # the part of the parameter's value that is the argument (`args.name`: ("attr", "name"))
+    # The class of the method the argument is read in (`self.model_id` in MLXModel.generate):
+    # a base class's `__init__` gets it from the `super().__init__(...)` of that class's line only
+    receiver: ClassInfo | None = None
 
 
 class CallerProject(Protocol):
@@ -85,12 +88,14 @@ class Callers:
     ) -> None:
         """Park what `result` leaves to the callers: each parameter, or the whole expression built from them."""
         revisions = tuple(revisions)
+        method = enclosing_function(scope)
+        receiver = method.klass if method is not None else None
         if result.composed:
             for function in dict.fromkeys(function for function, _, _ in result.params):
-                self._add(function, None, Use(slot, shown, site, revisions, (expression, scope)))
+                self._add(function, None, Use(slot, shown, site, revisions, (expression, scope), receiver=receiver))
         else:
             for function, parameter, path in result.params:
-                self._add(function, parameter, Use(slot, shown, site, revisions, path=path))
+                self._add(function, parameter, Use(slot, shown, site, revisions, path=path, receiver=receiver))
 
     def _add(self, function: Function, parameter: str | None, use: Use) -> None:
         key = (function.key, parameter, use)
@@ -113,6 +118,7 @@ class Callers:
         sources = self._calls_of.get(id(function))
         if sources is None:
             sources = self._calls_of[id(function)] = list(self._calls(function))
+        sources = self._for(function, use, sources)
         if parameter is None:
             self._template(function, use, sources)
             return
@@ -121,7 +127,7 @@ class Callers:
         if default is not None:
             found = True
             self._value((default, function.scope.parent or function.scope), use, None)
-        for arguments, site in sources:
+        for arguments, site, _caller in sources:
             found = True
             if parameter in arguments:
                 self._value(arguments[parameter], use, site)
@@ -179,7 +185,7 @@ class Callers:
     def _template(self, function: Function, use: Use, sources: list) -> None:
         """The loader's expression evaluated again with each call's arguments (the defaults where none)."""
         expression, scope = use.template  # type: ignore[misc]
-        for arguments, site in sources or [({}, None)]:
+        for arguments, site, _caller in sources or [({}, None, None)]:
             overrides = {}
             for name, default in function.defaults.items():
                 overrides[(function.key, name)] = (default, function.scope.parent or function.scope)
@@ -211,8 +217,34 @@ class Callers:
 
     # -- the calls of a function -------------------------------------------------------
 
-    def _calls(self, function: Function) -> Iterator[tuple[dict[str, Argument], Location]]:
-        """Each call of `function` in the project, as its arguments by parameter name, and where it is."""
+    def _for(self, function: Function, use: Use, sources: list) -> list:
+        """The calls of `function` that may give `use` its value.
+
+        A base class's `__init__` sets what its subclasses' methods read (`self.model_id`): for
+        a use read in one subclass, the `super().__init__(...)` of a sibling subclass (another
+        model wrapper) builds an object that never runs that method, and is left out.
+        """
+        receiver = use.receiver
+        klass = function.klass
+        if (
+            receiver is None
+            or klass is None
+            or not (receiver is klass or self.project.values.is_subclass(receiver, klass))
+        ):
+            return sources
+        values = self.project.values
+        return [
+            source
+            for source in sources
+            if source[2] is None
+            or source[2] is receiver
+            or values.is_subclass(source[2], receiver)
+            or values.is_subclass(receiver, source[2])
+        ]
+
+    def _calls(self, function: Function) -> Iterator[tuple[dict[str, Argument], Location, ClassInfo | None]]:
+        """Each call of `function` in the project, as its arguments by parameter name, where it is, and
+        for a `super().__init__(...)`, the class it is written in."""
         project = self.project
         # In this order, whatever the hash seed: a call's callee may parse another module, which adds calls.
         names = [function.name]  # `__init__`'s calls are `__init__(...)` (super()) and its class's name
@@ -225,8 +257,9 @@ class Callers:
                 if target is None or (target[0] is not function and not _dispatched(function, target[0], call, values)):
                     continue
                 site = scope.module.locate(call.lineno)
+                caller = _super_caller(call, scope)
                 for arguments in _arguments(call, scope, function, target[1], values):
-                    yield arguments, site
+                    yield arguments, site, caller
         if function.klass is not None and function.name == "__init__":
             # `ROUTERS[name](**CONFIG[name])`: a class picked from a registry by a key known at run time
             for call, scope in project.calls_by_name.get(REGISTRY_CALLS, ()):
@@ -234,9 +267,11 @@ class Callers:
                     if init is function:
                         site = scope.module.locate(call.lineno)
                         for arguments in _arguments(call, scope, function, skip, values, key):
-                            yield arguments, site
-        yield from self._parametrized(function)
-        yield from self._event_handlers(function)
+                            yield arguments, site, None
+        for arguments, site in self._parametrized(function):
+            yield arguments, site, None
+        for arguments, site in self._event_handlers(function):
+            yield arguments, site, None
 
     def _event_handlers(self, function: Function) -> Iterator[tuple[dict[str, Argument], Location]]:
         """Gradio calls a function wired to an event (`button.click(fn, inputs=[model, text])`,
@@ -286,6 +321,20 @@ class Callers:
                         continue
                     site = container_scope.module.locate(getattr(row, "lineno", decorator.lineno))
                     yield {name: (value, container_scope) for name, value in zip(names, values)}, site
+
+
+def _super_caller(call: ast.Call, scope: Scope) -> ClassInfo | None:
+    """The class a `super().name(...)` call is written in; None for any other call."""
+    func = call.func
+    if (
+        isinstance(func, ast.Attribute)
+        and isinstance(func.value, ast.Call)
+        and isinstance(func.value.func, ast.Name)
+        and func.value.func.id == "super"
+    ):
+        method = enclosing_function(scope)
+        return method.klass if method is not None else None
+    return None
 
 
 def _dispatched(function: Function, called: Function, call: ast.Call, values: Evaluator) -> bool:

@@ -303,6 +303,8 @@ class PythonProject:
                     for argument in slot_arguments(call, slot):
                         consumed.add(id(argument))
                         self._slot(call, scope, slot, shown, argument)
+                if not consumed and any(k.arg is None for k in call.keywords):
+                    self._unpacked(call, scope, loader, shown, consumed)
                 if (
                     not consumed
                     and any(k.arg is None for k in call.keywords)
@@ -314,6 +316,21 @@ class PythonProject:
                         f"{shown}: the {loader.slots[0].type} is not statically known (arguments unpacked with **)",
                     )
             self._prefixed_strings(call, scope, consumed, names[0])
+
+    def _unpacked(self, call: ast.Call, scope: Scope, loader, shown: str, consumed: set[int]) -> None:
+        """`InferenceClient(**self.client_kwargs)` of a constant dict (`{"model": model_id, ...}`): its
+        entries are the loader's keyword arguments."""
+        for given in call.keywords:
+            if given.arg is not None:
+                continue
+            for node, node_scope in self.values.unpacked_dicts(given.value, scope, None) or ():
+                for name, value in zip(node.keys, node.values):
+                    if not (isinstance(name, ast.Constant) and isinstance(name.value, str)):
+                        continue
+                    for slot in loader.slots:
+                        if name.value in slot.keywords:
+                            consumed.add(id(value))
+                            self._slot(call, scope, slot, shown, value, node_scope)
 
     def _inherited_loaders(self, call: ast.Call, scope: Scope) -> list:
         """`WhisperModel(arch)` of the project's `class WhisperModel(faster_whisper.WhisperModel)`: its base's loader."""
@@ -327,11 +344,15 @@ class PythonProject:
             if (loader := loader_for(name, call)) is not None
         ]
 
-    def _slot(self, call: ast.Call, scope: Scope, slot: Slot, shown: str, argument: ast.expr) -> None:
-        module = scope.module
-        site = module.locate(call.lineno)
+    def _slot(
+        self, call: ast.Call, scope: Scope, slot: Slot, shown: str, argument: ast.expr, where: Scope | None = None
+    ) -> None:
+        """One argument of a loader's call; `where`: the scope the argument is written in, when not the call's."""
+        site = scope.module.locate(call.lineno)
+        at = where or scope  # where the argument is read
+        module = at.module
         if slot.host == SHELL:
-            self._command(scope, slot, shown, site, argument)
+            self._command(at, slot, shown, site, argument)
             return
         kind = slot.type
         if slot.repo_type_keyword:
@@ -351,7 +372,7 @@ class PythonProject:
                 revisions = [v.text for v in evaluated.values]
             if evaluated.unknown or evaluated.params:
                 self.collector.unknown(site, f"{shown}: the revision is not statically known ({reason(evaluated)})")
-        result = self.values.strings(argument, scope)
+        result = self.values.strings(argument, at)
         if isinstance(argument, ast.Starred):
             result = unknown("arguments unpacked with *")
         known = module.read_facts.get(id(argument)) if isinstance(argument, (ast.Name, ast.Attribute)) else None
@@ -360,7 +381,7 @@ class PythonProject:
         else:  # the loader's own slot (a signature's `known` is empty) unless the type changed: _replace is slow
             typed = slot if kind == slot.type and not slot.known else slot._replace(type=kind, known=())
         self.record(result, typed, shown, site, revisions)
-        self.callers.wait(result, typed, shown, site, revisions, argument, scope)
+        self.callers.wait(result, typed, shown, site, revisions, argument, at)
         if type(argument) is ast.Attribute and result.unknown and not result.values and not result.params:
             self.want_attribute(argument.attr, typed, shown, site, tuple(revisions))
         if result.unknown and not result.params and slot.says_unknown:

@@ -1086,9 +1086,9 @@ class Evaluator:
                     candidates.extend(more)
                     result.extend(extra)
         for node, node_scope in candidates:
-            if not isinstance(node, ast.Dict) or any(k is None for k in node.keys):
+            if not isinstance(node, ast.Dict):
                 return None
-            found.append((node, node_scope))
+            found.append((node, node_scope))  # its `**other` entries are left to the keys written
         if result.unknown and not found:
             return None
         return found
