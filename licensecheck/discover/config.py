@@ -28,7 +28,7 @@ from ..model import Location
 from .collect import Collector
 from .container import Variables, Word, offset_locator, scan_command_text
 from .ids import HUB_PREFIXES, joined_datasets
-from .keys import key_type
+from .keys import TABLE_KEYS, key_type, normalise
 
 # Searched for in the lowered text (has_config_hint): an expression that ignores case tries a match
 # at every byte, one in lower case only where a word can start.
@@ -161,7 +161,12 @@ class _Reader:
                 elif item[0] == "m":
                     self._id_fields(item, kind, key)
         elif node[0] == "m":
-            self._id_fields(node, kind, key)
+            if normalise(key) in TABLE_KEYS:  # `model2path: {e5: intfloat/e5-base-v2, ...}`: every value
+                for _name, child in node[1]:
+                    if child[0] == "s":
+                        self._consider(child, kind, bare, key)
+            else:
+                self._id_fields(node, kind, key)
 
     def _id_fields(self, node: Node, kind: str, key: str) -> None:
         for field_name, child in node[1]:

@@ -42,6 +42,8 @@ MODEL_KEYS = frozenset(
     }
 )
 DATASET_KEYS = frozenset({"dataset", "dataset_name", "dataset_id", "dataset_repo", "datasets", "data_path"})
+# Tables of models by a name of the project's own (`model2path: {e5: intfloat/e5-base-v2}`): each value
+TABLE_KEYS = frozenset({"models", "model2path", "model_paths", "model_map", "model_mapping", "model_dict"})
 # Keys whose value a Hub loader receives as is (`model_name_or_path: gpt2`): a bare
 # name is a repository. Elsewhere only a namespaced or canonical legacy name is.
 _LOADER_KEYS = frozenset({"model_name_or_path", "pretrained_model_name_or_path", "tokenizer_name_or_path"})
@@ -81,7 +83,7 @@ _OUTPUT_PREFIXES = ("hub_", "output_", "push_", "save_", "upload_", "target_", "
 def key_type(key: str) -> tuple[str, str] | None:
     """(component type, bare-name policy) for a key that holds a repository id, else None."""
     name = normalise(key)
-    if name in MODEL_KEYS:
+    if name in MODEL_KEYS or name in TABLE_KEYS:
         return MODEL, ("any" if name in _LOADER_KEYS else "legacy")
     if name in DATASET_KEYS:
         return DATASET, "legacy"

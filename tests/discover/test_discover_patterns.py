@@ -1370,6 +1370,36 @@ PATTERNS = [
         },
     ),
     (
+        "an OpenCompass config: dict(type=...) built by the framework, over a list of models",
+        {
+            "eval_models.py": """
+        from opencompass.models import HuggingFaceCausalLM, VLLM
+        model_name_or_paths = [
+            "YeungNLP/firefly-bloom-1b4",
+            "OpenBuddy/openbuddy-llama2-13b-v8.1-fp16",
+        ]
+        models = []
+        for model_name_or_path in model_name_or_paths:
+            models.append(dict(type=HuggingFaceCausalLM, path=model_name_or_path, tokenizer_path=model_name_or_path))
+        models.append(dict(type=VLLM, path="Qwen/Qwen2-7B-Instruct", max_out_len=100))
+        other = dict(type="HuggingFaceCausalLM", path="acme/not-built")
+     """,
+            "pipeline.yaml": """
+        model2path:
+          e5: intfloat/e5-base-v2
+          llama2-7B-chat: meta-llama/Llama-2-7b-chat-hf
+          local: ./checkpoints/mine
+     """,
+        },
+        {
+            ("model", "YeungNLP/firefly-bloom-1b4", "eval_models.py", 3),
+            ("model", "OpenBuddy/openbuddy-llama2-13b-v8.1-fp16", "eval_models.py", 4),
+            ("model", "Qwen/Qwen2-7B-Instruct", "eval_models.py", 9),
+            ("model", "intfloat/e5-base-v2", "pipeline.yaml", 2),
+            ("model", "meta-llama/Llama-2-7b-chat-hf", "pipeline.yaml", 3),
+        },
+    ),
+    (
         "lmdeploy's pipeline takes the model first",
         {
             "a.py": """

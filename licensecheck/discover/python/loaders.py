@@ -83,6 +83,7 @@ LOADER_WORDS = (
     "distilabel",
     "LightevalTaskConfig",
     "MLCEngine",
+    "opencompass",
     # a file fetched from a Hub URL (`https://huggingface.co/ORG/NAME/resolve/...`), and what fetches URLs
     "huggingface.co/",
     "download_url_to_file",
@@ -312,6 +313,7 @@ LOADERS: dict[str, Loader] = {
 # Loaders whose names are common words, or another library's: they count only when the callee
 # comes from this package (`pipeline` of lmdeploy takes the model first, transformers' the task).
 _DISTILABEL_LLM = Loader((Slot(MODEL, (), ("model",)), Slot(MODEL, (), ("tokenizer",))))
+_OPENCOMPASS_MODEL = Loader((Slot(MODEL, (), ("path", "tokenizer_path")),))
 ROOTED_LOADERS: dict[tuple[str, str], Loader] = {
     ("lmdeploy", "pipeline"): Loader((Slot(MODEL, (0,), ("model_path",)),)),
     ("distilabel", "vLLM"): _DISTILABEL_LLM,
@@ -325,6 +327,14 @@ ROOTED_LOADERS: dict[tuple[str, str], Loader] = {
     ("lighteval", "LightevalTaskConfig"): Loader((Slot(DATASET, (), ("hf_repo",)),)),
     # MLC's engine fetches `HF://ORG/NAME`; a plain name is a local folder or its own catalogue
     ("mlc_llm", "MLCEngine"): Loader((Slot(MODEL, (0,), ("model",), prefixed_only=True),)),
+    # OpenCompass's model classes, written in its configs as `dict(type=HuggingFaceCausalLM, path=...)`
+    ("opencompass", "HuggingFace"): _OPENCOMPASS_MODEL,
+    ("opencompass", "HuggingFaceCausalLM"): _OPENCOMPASS_MODEL,
+    ("opencompass", "HuggingFaceChatGLM3"): _OPENCOMPASS_MODEL,
+    ("opencompass", "HuggingFaceBaseModel"): _OPENCOMPASS_MODEL,
+    ("opencompass", "HuggingFacewithChatTemplate"): _OPENCOMPASS_MODEL,
+    ("opencompass", "VLLM"): _OPENCOMPASS_MODEL,
+    ("opencompass", "VLLMwithChatTemplate"): _OPENCOMPASS_MODEL,
     ("requests", "get"): _DOWNLOAD,
     ("httpx", "get"): _DOWNLOAD,
     ("wget", "download"): _DOWNLOAD,

@@ -295,6 +295,8 @@ class PythonProject:
             loaders = [loader for loader in (loader_for(name, call) for name in names) if loader is not None]
             if not loaders and rooted_name(names[0].rsplit(".", 1)[-1]):
                 loaders = self._inherited_loaders(call, scope)
+            if not loaders and names[0] == "dict" and call.keywords:
+                loaders = self._config_loaders(call, scope)
             consumed: set[int] = set()
             if loaders:
                 loader = loaders[0]
@@ -331,6 +333,14 @@ class PythonProject:
                         if name.value in slot.keywords:
                             consumed.add(id(value))
                             self._slot(call, scope, slot, shown, value, node_scope)
+
+    def _config_loaders(self, call: ast.Call, scope: Scope) -> list:
+        """`dict(type=HuggingFaceCausalLM, path=...)`: an mmengine-style config (OpenCompass, OpenMMLab)
+        that the framework builds by calling `type` with the other entries."""
+        built = keyword(call, "type")
+        if not isinstance(built, (ast.Name, ast.Attribute)):
+            return []
+        return [loader for name in qualified_names(built, scope) if (loader := loader_for(name, call)) is not None]
 
     def _inherited_loaders(self, call: ast.Call, scope: Scope) -> list:
         """`WhisperModel(arch)` of the project's `class WhisperModel(faster_whisper.WhisperModel)`: its base's loader."""
