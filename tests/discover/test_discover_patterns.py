@@ -1400,6 +1400,31 @@ PATTERNS = [
         },
     ),
     (
+        "a preset's download links, speechbrain's pretrained interfaces, whisperX's size names",
+        {
+            "presets/default.json": """
+        {
+            "default_model": "juggernautXL_v8Rundiffusion.safetensors",
+            "checkpoint_downloads": {
+                "juggernautXL_v8Rundiffusion.safetensors": "https://huggingface.co/lllyasviel/fav_models/resolve/main/fav/juggernautXL_v8Rundiffusion.safetensors"
+            },
+            "model_card": "https://huggingface.co/acme/card-only"
+        }
+     """,
+            "speaker.py": """
+        from speechbrain.inference.speaker import EncoderClassifier
+        import whisperx
+        encoder = EncoderClassifier.from_hparams("speechbrain/spkrec-ecapa-voxceleb", savedir="~/.cache/sb")
+        asr = whisperx.load_model("medium.en", "cuda")
+     """,
+        },
+        {
+            ("model", "lllyasviel/fav_models", "presets/default.json", 4),
+            ("model", "speechbrain/spkrec-ecapa-voxceleb", "speaker.py", 3),
+            ("model", "Systran/faster-whisper-medium.en", "speaker.py", 4),
+        },
+    ),
+    (
         "lmdeploy's pipeline takes the model first",
         {
             "a.py": """

@@ -84,6 +84,8 @@ LOADER_WORDS = (
     "LightevalTaskConfig",
     "MLCEngine",
     "opencompass",
+    "speechbrain",
+    "whisperx",
     # a file fetched from a Hub URL (`https://huggingface.co/ORG/NAME/resolve/...`), and what fetches URLs
     "huggingface.co/",
     "download_url_to_file",
@@ -327,6 +329,10 @@ ROOTED_LOADERS: dict[tuple[str, str], Loader] = {
     ("lighteval", "LightevalTaskConfig"): Loader((Slot(DATASET, (), ("hf_repo",)),)),
     # MLC's engine fetches `HF://ORG/NAME`; a plain name is a local folder or its own catalogue
     ("mlc_llm", "MLCEngine"): Loader((Slot(MODEL, (0,), ("model",), prefixed_only=True),)),
+    # speechbrain's pretrained interfaces fetch `source` from the Hub (`EncoderClassifier.from_hparams`)
+    ("speechbrain", "from_hparams"): Loader((Slot(MODEL, (0,), ("source",)),)),
+    # whisperX's `load_model("small")` is faster-whisper's size name
+    ("whisperx", "load_model"): Loader((Slot(MODEL, (0,), ("whisper_arch",), bare="none", aliases="faster-whisper"),)),
     # OpenCompass's model classes, written in its configs as `dict(type=HuggingFaceCausalLM, path=...)`
     ("opencompass", "HuggingFace"): _OPENCOMPASS_MODEL,
     ("opencompass", "HuggingFaceCausalLM"): _OPENCOMPASS_MODEL,
