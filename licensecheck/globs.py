@@ -67,18 +67,35 @@ def compile_globs(lines: Iterable[str]) -> Globs:
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 
 
+# How pathspec starts a pattern without a `/` but at its end (`*.pyc`, `build/`): at any depth.
+_AT_ANY_DEPTH = "^(?:.+/)?"
+
+
 def _any_pattern(spec: GitIgnoreSpec) -> re.Pattern[str] | None:
-    """The union of the spec's patterns, or None when one of them is not a plain regex (then pathspec decides all)."""
-    sources = []
+    """The union of the spec's patterns, or None when one of them is not a plain regex (then pathspec decides all).
+
+    The patterns that match at any depth share their start, `^(?:.+/)?`, written once
+    before the union of their rests: a path is then scanned for its folders once, not
+    once per pattern (a Python project's usual `.gitignore` has some sixty such lines,
+    and the walk asks about every file). The same paths match: A(B|C) is AB|AC.
+    """
+    anchored, any_depth = [], []
     for pattern in spec.patterns:
         if pattern.include is None:
             continue  # a blank line or a comment
         regex = getattr(pattern, "regex", None)
         if not isinstance(regex, re.Pattern):
             return None
-        sources.append(_NAMED_GROUP.sub("(?:", regex.pattern))
+        source = _NAMED_GROUP.sub("(?:", regex.pattern)
+        if source.startswith(_AT_ANY_DEPTH):
+            any_depth.append(source[len(_AT_ANY_DEPTH) :])
+        else:
+            anchored.append(source)
+    sources = [f"(?:{source})" for source in anchored]
+    if any_depth:
+        sources.append(_AT_ANY_DEPTH + "(?:" + "|".join(f"(?:{rest})" for rest in any_depth) + ")")
     try:
-        return re.compile("|".join(f"(?:{source})" for source in sources)) if sources else re.compile(r"(?!)")
+        return re.compile("|".join(sources)) if sources else re.compile(r"(?!)")
     except re.error:
         return None
 

@@ -90,9 +90,9 @@ def walk(
                 entries = sorted(iterator, key=_NAME)
         except OSError:
             continue
-        names = {entry.name for entry in entries}
+        names = frozenset(map(_NAME, entries))
         if listings is not None:
-            listings[directory] = frozenset(names)  # the names in the folder, for whoever asks again
+            listings[directory] = names  # the names in the folder, for whoever asks again
         if relative and (not _SKIPPED_MARKERS.isdisjoint(names) or _has_activation_script(directory, names)):
             continue
         rules = inherited
@@ -100,10 +100,12 @@ def walk(
             own = _read_rules(os.path.join(directory, ".gitignore"), relative)
             if own:
                 rules = inherited + (own,)
+        # A file is asked about only when a `.gitignore`'s prefilter matches it (globs.verdict's first test).
+        screens = None if in_ignored else _screens(rules)
         subdirectories = []
         for entry in entries:
             name = entry.name
-            if name.startswith(".") and name not in ENVIRONMENT_EXAMPLES:
+            if name[0] == "." and name not in ENVIRONMENT_EXAMPLES:  # a name is never empty
                 continue
             child = f"{relative}/{name}" if relative else name
             try:
@@ -121,14 +123,16 @@ def walk(
                         continue
             except OSError:
                 continue
-            if (in_ignored or (rules and _ignored(child, False, rules))) and child not in (tracked() or ()):
+            if (screens is None or (screens and _screened(child, screens))) and (
+                (in_ignored or _ignored(child, False, rules)) and child not in (tracked() or ())
+            ):
                 continue
             if not (excludes_any and excluded(entry.path, False)):
                 yield entry.path, child
         stack.extend(reversed(subdirectories))
 
 
-def _has_activation_script(directory: str, names: set[str]) -> bool:
+def _has_activation_script(directory: str, names: frozenset[str]) -> bool:
     """A virtual environment without `pyvenv.cfg` (virtualenv < 20): its activation script."""
     return any(
         folder in names and os.path.isfile(os.path.join(directory, folder, "activate")) for folder in ("bin", "Scripts")
@@ -163,6 +167,25 @@ def _read_rules(path: str, base: str) -> tuple[str, Globs] | None:
     # Blank lines and comments say nothing: a file of only those needs no patterns (nor pathspec).
     lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     return (base, compile_globs(lines)) if lines else None
+
+
+def _screens(rules: _Rules) -> tuple[tuple[int, Callable[[str], object]], ...] | None:
+    """Each `.gitignore` in force as (where a path below its folder starts, its prefilter's search); None
+    when one has no prefilter (then every file is asked about). No rules: an empty tuple, nothing to ask."""
+    screens = []
+    for base, globs in rules:
+        if globs.any_pattern is None:
+            return None
+        screens.append((len(base) + 1 if base else 0, globs.any_pattern.search))
+    return tuple(screens)
+
+
+def _screened(relative: str, screens: tuple[tuple[int, Callable[[str], object]], ...]) -> bool:
+    """Whether a prefilter of `screens` matches the file `relative`: else no `.gitignore` says a word of it."""
+    for cut, search in screens:
+        if search(relative[cut:]) is not None:
+            return True
+    return False
 
 
 def _ignored(relative: str, is_dir: bool, rules: _Rules) -> bool:

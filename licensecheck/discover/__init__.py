@@ -264,17 +264,22 @@ def _read_one(path: str, relative: str, name: str, project: PythonProject, colle
 
 def components_of(references: Iterable[Reference]) -> list[Component]:
     """One component per type, id (the Hub ignores case) and revision, with every location."""
-    grouped: dict[tuple, Component] = {}
+    # The first reference of each, and its places in order (a place by its fields: equal Locations
+    # have equal fields), gathered before any Component is made: one frozen Component each, not
+    # one more per place (a model loaded in a thousand places was a thousand copies).
+    grouped: dict[tuple, tuple[Reference, dict[tuple, Location]]] = {}
     for reference in references:
         key = (reference.type, reference.name.lower(), reference.revision)
-        existing = grouped.get(key)
-        if existing is None:
-            grouped[key] = Component(
-                reference.type, reference.name, reference.revision, locations=(reference.location,)
-            )
-        elif reference.location not in existing.locations:
-            grouped[key] = replace(existing, locations=existing.locations + (reference.location,))
-    return list(grouped.values())
+        place = reference.location
+        entry = grouped.get(key)
+        if entry is None:
+            grouped[key] = (reference, {(place.path, place.line, place.label): place})
+        else:
+            entry[1].setdefault((place.path, place.line, place.label), place)
+    return [
+        Component(first.type, first.name, first.revision, locations=tuple(places.values()))
+        for first, places in grouped.values()
+    ]
 
 
 def merge_discovered(declared: Iterable[Component], found: Iterable[Component]) -> list[Component]:

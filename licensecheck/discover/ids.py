@@ -405,6 +405,12 @@ _SITE_PAGES = frozenset(
 )  # fmt: skip
 _FILE_ROUTES = frozenset({"resolve", "raw", "blob", "tree", "media"})
 _NUMERIC = re.compile(r"v?\d+(?:[._:-]\d+)*")
+# model.is_valid_repo_id in one test (with `--` and `..` looked for apart): one or two parts of 1 to 96
+# letters, digits, `_`, `.`, `-`, neither starting nor ending with `.` or `-`.
+_REPO_ID_PART = r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,94}[A-Za-z0-9_])?"
+_REPO_ID = re.compile(rf"{_REPO_ID_PART}(?:/{_REPO_ID_PART})?")
+# The prefixes strip_prefix removes that hold no `:`.
+_PREFIXES_WITHOUT_COLON = ("hf.co/", "huggingface/")
 _TAGGED = re.compile(r"hf\.co/([^\s:\"'`]+?)(?::([A-Za-z0-9_.-]+))?")
 
 
@@ -548,16 +554,20 @@ def hub_reference(
     """
     if not isinstance(text, str) or not text or text != text.strip():
         return None
-    name, kind, revision, prefixed = strip_prefix(text, kind)
+    if ":" in text or text.startswith(_PREFIXES_WITHOUT_COLON):
+        name, kind, revision, prefixed = strip_prefix(text, kind)
+    else:  # most strings: no prefix to strip (every other prefix strip_prefix knows holds a `:`)
+        name, revision, prefixed = text, None, False
     if prefixed_only and not prefixed:
         return None
-    if not name or "://" in name or name.startswith(("/", "./", "../", "~", "\\")) or "\\" in name:
-        return None
-    if not is_valid_repo_id(name):
+    # A path (`/x`, `./x`, `~/x`, `C:\\x`) or a URL is no repository id either: `/`, `.`, `~`, `\\` and `:`
+    # cannot start a part, or be in one.
+    if _REPO_ID.fullmatch(name) is None or "--" in name or ".." in name:
         return None
     parts = name.split("/")
-    if any(_NUMERIC.fullmatch(part) for part in parts):
-        return None  # dates, versions, numbers
+    for part in parts:
+        if _NUMERIC.fullmatch(part):
+            return None  # dates, versions, numbers
     if "." in parts[-1] and parts[-1].rsplit(".", 1)[1].lower() in FILE_EXTENSIONS:
         return None
     if len(parts) == 1:

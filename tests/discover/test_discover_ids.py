@@ -1,0 +1,66 @@
+"""ids.hub_reference's edges: what a repository id may look like, and the prefixes it strips."""
+
+from __future__ import annotations
+
+import pytest
+
+from licensecheck.discover.ids import HubId, hub_reference
+
+# The shape of an id (model.is_valid_repo_id) decides before anything else: one or two parts of
+# 1 to 96 letters, digits, `_`, `.`, `-`, neither starting nor ending with `.` or `-`, no `--` or `..`.
+SHAPES = {
+    "org/name": HubId("model", "org/name"),
+    "o/n": HubId("model", "o/n"),
+    "_org/_name_": HubId("model", "_org/_name_"),
+    "a" * 96 + "/b": HubId("model", "a" * 96 + "/b"),
+    "org/" + "b" * 96: HubId("model", "org/" + "b" * 96),
+    "a" * 97 + "/b": None,
+    "org/" + "b" * 97: None,
+    "org/na--me": None,
+    "org/na..me": None,
+    "-org/name": None,
+    "org./name": None,
+    "org/.name": None,
+    "org/name-": None,
+    "org/name/more": None,
+    "org//name": None,
+    "org/": None,
+    "./org/name": None,
+    "../org/name": None,
+    "~/org/name": None,
+    "/org/name": None,
+    "C:\\org\\name": None,
+    "org\\name": None,
+    "s3://bucket/key": None,
+    "org/na me": None,
+    "orgé/name": None,
+    "org/name\n": None,
+    "2023/10": None,
+    "org/v1.2": None,
+}
+
+PREFIXED = {
+    "hf.co/org/name:Q4_K_M": HubId("model", "org/name"),
+    "huggingface/org/name": HubId("model", "org/name"),
+    "hf-hub:org/name": HubId("model", "org/name"),
+    "hf://datasets/org/set@v1/train.csv": HubId("dataset", "org/set", "v1"),
+    "HF://org/name": HubId("model", "org/name"),
+    "https://huggingface.co/org/name/resolve/abc123/model.bin": HubId("model", "org/name", "abc123"),
+    "https://huggingface.co/docs/hub": None,
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), SHAPES.items())
+def test_the_shape_of_an_id_decides_first(text, expected):
+    assert hub_reference(text, "model", None) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), PREFIXED.items())
+def test_prefixes_are_stripped_with_or_without_a_colon(text, expected):
+    assert hub_reference(text, "model", None) == expected
+    # a loader that reaches the Hub only through a prefix takes these all the same
+    assert hub_reference(text, "model", None, prefixed_only=True) == expected
+
+
+def test_a_plain_id_is_refused_where_only_prefixed_names_reach_the_hub():
+    assert hub_reference("org/name", "model", None, prefixed_only=True) is None
