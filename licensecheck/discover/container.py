@@ -37,11 +37,15 @@ _TOKEN = re.compile(
 # A `#` at the start of a line or after a space or tab, to the end of the line. Written from the
 # `#` (a look-behind for what precedes it): the search then skips to each `#` at once.
 _COMMENT = re.compile(r"(?<![^ \t\n])#[^\n]*")
+# `$VAR`, `${VAR}`, `${VAR:-default}`, and a script's argument with a default (`${1:-org/x}`)
 _VARIABLE = re.compile(
-    r"\$(?:\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*)(?::?-(?P<default>[^}]*))?\}|(?P<plain>[A-Za-z_][A-Za-z0-9_]*))"
+    r"\$(?:\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*|[0-9]+)(?::?-(?P<default>[^}]*))?\}|(?P<plain>[A-Za-z_][A-Za-z0-9_]*))"
 )
 _ASSIGNMENT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)=(.*)", re.S)
 _ARRAY_ASSIGNMENT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\+?=\((.*)", re.S)
+# lm-eval's and lighteval's model arguments, and the keys in them that name a repository
+_MODEL_ARGS_FLAGS = frozenset({"--model_args", "--model-args"})
+_MODEL_ARGS_KEYS = frozenset({"pretrained", "tokenizer", "peft", "delta", "model_name", "model"})
 _ARRAY_WORDS = 1000  # the most words an array assignment over several lines is read for
 # A whole word that is one item of an array or a loop's variable: `${NAMES[i]}`, `${NAMES[@]}`, `$name`.
 _ITEM_REFERENCE = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)(?:\[[^\]]*\])?\}?")
@@ -285,6 +289,23 @@ def _scan_command(
             if target is not None:
                 _consider(target, MODEL, "any", collector, locate, directory, f"{texts[index - 1]} {text}", variables)
         flag, _, inline = text.partition("=")
+        if flag in _MODEL_ARGS_FLAGS:
+            # lm-eval's and lighteval's `--model_args "pretrained=org/x,dtype=bfloat16"`
+            # the words after it up to the next flag (a `,` ends a word, as it ends a key=value pair)
+            values = [Word(inline, word.offset + len(flag) + 1)] if inline else []
+            for following in words[index + 1 :] if not inline else ():
+                if following.text.startswith("-"):
+                    break
+                values.append(following)
+            for value in values:
+                start = 0
+                for piece in value.text.split(","):
+                    key, equals, argument = piece.partition("=")
+                    if equals and key.strip() in _MODEL_ARGS_KEYS and argument:
+                        at = value.offset + start + len(key) + 1
+                        _consider(Word(argument, at), MODEL, "any", collector, locate, directory, flag, variables)
+                    start += len(piece) + 1
+            continue
         kind = flag_type(flag) if flag.startswith("-") else None
         if kind is None:
             continue

@@ -146,6 +146,7 @@ LOCAL_FOLDERS = frozenset(
         "ckpt",
         "ckpts",
         "data",
+        "dataset",  # `dataset/mvbench`: a benchmark's local copy
         "dist",
         "export",
         "exports",
@@ -171,6 +172,8 @@ LOCAL_FOLDERS = frozenset(
         "temp",
         "tmp",
         "weights",
+        "work_dir",
+        "work_dirs",  # OpenMMLab's and LLaVA-style trainers' output folders
         "workspace",
     }
 )
@@ -349,6 +352,7 @@ PLACEHOLDERS = frozenset(
         "bar",
         "baz",
         "placeholder",
+        "default",  # `default/not-specified`
         "your-org",
         "your_org",
         "yourorg",
@@ -405,6 +409,7 @@ _SITE_PAGES = frozenset(
 )  # fmt: skip
 _FILE_ROUTES = frozenset({"resolve", "raw", "blob", "tree", "media"})
 _NUMERIC = re.compile(r"v?\d+(?:[._:-]\d+)*")
+_TRAINER_CHECKPOINT = re.compile(r"checkpoint-\d+")
 # model.is_valid_repo_id in one test (with `--` and `..` looked for apart): one or two parts of 1 to 96
 # letters, digits, `_`, `.`, `-`, neither starting nor ending with `.` or `-`.
 _REPO_ID_PART = r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,94}[A-Za-z0-9_])?"
@@ -570,6 +575,8 @@ def hub_reference(
             return None  # dates, versions, numbers
     if "." in parts[-1] and parts[-1].rsplit(".", 1)[1].lower() in FILE_EXTENSIONS:
         return None
+    if _TRAINER_CHECKPOINT.fullmatch(parts[-1]):
+        return None  # `run-name/checkpoint-500`: a folder a trainer saves during a run
     if len(parts) == 1:
         if kind == DATASET and name.lower() in DATASET_BUILDERS:
             return None

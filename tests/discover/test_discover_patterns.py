@@ -1425,6 +1425,34 @@ PATTERNS = [
         },
     ),
     (
+        "lm-eval's and lighteval's --model_args, in a loop; a script's argument with a default",
+        {
+            "eval.slurm": """
+        #!/bin/bash
+        MODELS=(
+          "openai-community/gpt2"
+          "HuggingFaceTB/cosmo2-1.7B-1T"
+        )
+        for model in "${MODELS[@]}"
+        do
+          accelerate launch run_evals_accelerate.py --model_args="pretrained=$model" --tasks "custom|hellaswag|0|1"
+        done
+        lm_eval --model hf --model_args pretrained=EleutherAI/pythia-160m,dtype=bfloat16,peft=acme/pythia-lora --tasks mmlu
+     """,
+            "gen.sh": """
+        model_path=${1:-"meta-llama/Meta-Llama-3-8B-Instruct"}
+        python gen.py --model_path ${model_path}
+     """,
+        },
+        {
+            ("model", "openai-community/gpt2", "eval.slurm", 3),
+            ("model", "HuggingFaceTB/cosmo2-1.7B-1T", "eval.slurm", 4),
+            ("model", "EleutherAI/pythia-160m", "eval.slurm", 10),
+            ("model", "acme/pythia-lora", "eval.slurm", 10),
+            ("model", "meta-llama/Meta-Llama-3-8B-Instruct", "gen.sh", 1),
+        },
+    ),
+    (
         "lmdeploy's pipeline takes the model first",
         {
             "a.py": """
@@ -1481,6 +1509,19 @@ PATTERNS = [
 ]
 
 DECOYS = [
+    (
+        "a trainer's checkpoint folders, a work_dirs output and a local dataset folder",
+        {
+            "a.py": """
+        from datasets import load_dataset
+        from transformers import AutoModel
+        model = AutoModel.from_pretrained("llama2-7b-journal-finetune/checkpoint-500")
+        final = AutoModel.from_pretrained("work_dirs/mgm-8b-llama-3-hd")
+        bench = load_dataset("dataset/mvbench")
+        unset = AutoModel.from_pretrained("default/not-specified")
+     """,
+        },
+    ),
     (
         "what an option without a default is compared with to be skipped or sent elsewhere",
         {
