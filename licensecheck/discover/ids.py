@@ -233,6 +233,7 @@ API_PROVIDERS = frozenset(
         "hosted_vllm",
         "litellm_proxy",
         "lm_studio",
+        "meta",  # NVIDIA NIM's catalogue (`meta/llama-3.1-70b-instruct`); Meta's Hub organisation is meta-llama
         "mistral",
         "nvidia_nim",
         "ollama",

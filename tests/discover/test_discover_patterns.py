@@ -1510,6 +1510,16 @@ PATTERNS = [
 
 DECOYS = [
     (
+        "a model of NVIDIA NIM's catalogue asked of an OpenAI-compatible endpoint",
+        {
+            "nim.py": """
+        from openai import OpenAI
+        client = OpenAI(base_url="https://integrate.api.nvidia.com/v1", api_key="$API_KEY")
+        completion = client.chat.completions.create(model="meta/llama-3.1-70b-instruct", messages=[])
+     """,
+        },
+    ),
+    (
         "a trainer's checkpoint folders, a work_dirs output and a local dataset folder",
         {
             "a.py": """
