@@ -1453,6 +1453,19 @@ PATTERNS = [
         },
     ),
     (
+        "a model of NVIDIA NIM's catalogue asked of an OpenAI-compatible endpoint is no repository",
+        {
+            "nim.py": """
+        from openai import OpenAI
+        from transformers import AutoTokenizer
+        tokenizer = AutoTokenizer.from_pretrained("meta-llama/Llama-3.1-70B-Instruct")
+        client = OpenAI(base_url="https://integrate.api.nvidia.com/v1", api_key="$API_KEY")
+        completion = client.chat.completions.create(model="meta/llama-3.1-70b-instruct", messages=[])
+     """,
+        },
+        {("model", "meta-llama/Llama-3.1-70B-Instruct", "nim.py", 3)},
+    ),
+    (
         "lmdeploy's pipeline takes the model first",
         {
             "a.py": """
@@ -1509,16 +1522,6 @@ PATTERNS = [
 ]
 
 DECOYS = [
-    (
-        "a model of NVIDIA NIM's catalogue asked of an OpenAI-compatible endpoint",
-        {
-            "nim.py": """
-        from openai import OpenAI
-        client = OpenAI(base_url="https://integrate.api.nvidia.com/v1", api_key="$API_KEY")
-        completion = client.chat.completions.create(model="meta/llama-3.1-70b-instruct", messages=[])
-     """,
-        },
-    ),
     (
         "a trainer's checkpoint folders, a work_dirs output and a local dataset folder",
         {
