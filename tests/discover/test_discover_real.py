@@ -11,7 +11,8 @@ script are `bench/discover_real/` and `bench/discover_real.py`):
     MiniCPM-V              15    15       0      0
     private-gpt             0     0       0      0
     alignment-handbook     41    41       0      0
-    h2ogpt                 77    77       0      0   (5 Hub files fetched by URL added to the list in round 5)
+    h2ogpt                 79    79       0      0   (5 Hub files fetched by URL added in round 5, 2 faster-whisper
+                                                   downloads added in round 9)
     alpaca-lora             3     3       0      0   (held out, round 1)
     qlora                  15    15       0      0   (held out, round 1)
     dolly                   9     9       0      0   (held out, round 1)
@@ -37,14 +38,30 @@ Later rounds, each list written by reading the code before discovery was run on 
     3      Baichuan2 Skywork GLM-4 CodeGeeX4 Yi MiniCPM     P 0.923  R 0.960     P 1.000  R 0.960
     4      DeepSeek-Coder CogVLM MiniGPT-4 InternLM         P 1.000  R 0.968     P 1.000  R 0.984
            TinyLlama Qwen-VL
-    5      DeepSeek-VL Video-LLaVA LLaMA-Adapter smollm      P 0.984  R 0.561     P 0.987  R 0.677
+    5      DeepSeek-VL Video-LLaVA LLaMA-Adapter smollm      P 0.984  R 0.561     P 0.988  R 0.970
            OpenChatKit RouteLLM
     6      PhotoMaker InstantID AnimateDiff bark ToolBench  P 0.889  R 0.970     P 0.892  R 1.000
            MOSS
     7      Chinese-CLIP Latte parler-tts Janus Qwen2-Audio  P 0.941  R 0.500     P 0.970  R 1.000
            ChatGLM2-6B
-    8      audiocraft storm distil-whisper contrastors      P 0.973  R 0.482     P 0.973  R 0.628
+    8      audiocraft storm distil-whisper contrastors      P 0.973  R 0.482     P 0.977  R 0.761
            PickScore CogView3
+    9      open-r1 OpenRLHF bigcode-evaluation-harness      P 0.955  R 0.670     P 0.969  R 1.000
+           Medusa BitNet wanda
+    10     JARVIS whisperX localGPT PixArt-alpha            P 0.972  R 0.700     P 0.978  R 0.900
+           speech-to-speech IP-Adapter
+    11     smolagents Fooocus WhisperSpeech instruct-eval   P 0.858  R 0.852     P 0.894  R 0.922
+           setfit kotaemon
+    12     TaskMatrix FlashRAG PuLID F5-TTS Firefly         P 0.961  R 0.658     P 0.972  R 0.926
+           BERTopic
+    13     cosmopedia petals gritlm MGM                     P 0.828  R 0.723     P 0.906  R 0.888
+           Grounded-Segment-Anything notebooks
+    14     mPLUG-Owl infinity magpie SimCSE Marigold        P 0.943  R 0.865     P 0.991  R 0.872
+           deep-learning-pytorch-huggingface
+    15     RAGatouille VoiceCraft reward-bench openchat     P 0.966  R 0.782     (measured last)
+           stable-dreamfusion h2o-llmstudio
+    16     LMFlow text-generation-webui tevatron            P 0.786  R 0.606     (measured last)
+           GPT-SoVITS LongBench SimPO
 """
 
 from __future__ import annotations
