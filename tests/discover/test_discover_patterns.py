@@ -1466,6 +1466,38 @@ PATTERNS = [
         {("model", "meta-llama/Llama-3.1-70B-Instruct", "nim.py", 3)},
     ),
     (
+        "a table in a data file of the project that the code reads",
+        {
+            "config/model2path.json": """
+        {
+            "GLM-4-9B-Chat": "THUDM/glm-4-9b-chat",
+            "Llama-3.1-8B-Instruct": "meta-llama/Llama-3.1-8B-Instruct"
+        }
+     """,
+            "settings.yaml": """
+        encoder: acme/encoder-x
+        batch: 8
+     """,
+            "pred.py": """
+        import json
+        import yaml
+        from transformers import AutoTokenizer
+        model_map = json.loads(open("config/model2path.json", encoding="utf-8").read())
+        def load(model):
+            return AutoTokenizer.from_pretrained(model_map[model])
+        settings = yaml.safe_load(open("settings.yaml"))
+        encoder = AutoTokenizer.from_pretrained(settings["encoder"])
+        missing = json.load(open("config/absent.json"))
+        other = AutoTokenizer.from_pretrained(missing["model"])
+     """,
+        },
+        {
+            ("model", "THUDM/glm-4-9b-chat", "config/model2path.json", 2),
+            ("model", "meta-llama/Llama-3.1-8B-Instruct", "config/model2path.json", 3),
+            ("model", "acme/encoder-x", "settings.yaml", 1),
+        },
+    ),
+    (
         "lmdeploy's pipeline takes the model first",
         {
             "a.py": """
@@ -1896,3 +1928,23 @@ def test_components_merge_locations_and_keep_revisions_apart(tmp_path):
     )
     components = {(c.name, c.revision): [place.line for place in c.locations] for c in discover(tmp_path).components}
     assert components == {("Org/Model", None): [2, 3], ("org/model", "abc"): [4]}
+
+
+def test_a_data_file_outside_the_tree_or_too_large_is_not_read(tmp_path):
+    """The scanned tree is untrusted: code reading `../x.json` does not make discovery read outside
+    it, and a data file above MAX_BYTES (a dataset, not a table) is left unread."""
+    from licensecheck.discover.python.datafiles import MAX_BYTES
+
+    root = tmp_path / "project"
+    root.mkdir()
+    (tmp_path / "outside.json").write_text('{"m": "acme/outside-model"}', encoding="utf-8")
+    padding = "x" * (MAX_BYTES + 1)
+    (root / "big.json").write_text(json.dumps({"m": "acme/big-model", "pad": padding}), encoding="utf-8")
+    (root / "small.json").write_text('{"m": "acme/small-model"}', encoding="utf-8")
+    (root / "a.py").write_text(
+        "import json\nfrom transformers import AutoModel\n"
+        "for path in ['../outside.json', 'big.json', 'small.json']:\n"
+        "    AutoModel.from_pretrained(json.load(open(path))['m'])\n",
+        encoding="utf-8",
+    )
+    assert {(r.name, r.location.path) for r in discover(root).references} == {("acme/small-model", "small.json")}

@@ -35,6 +35,7 @@ from ..collect import Collector
 from ..ids import HUB_PREFIXES, PLACEHOLDERS, SENTENCE_TRANSFORMERS_PLAIN, could_be_repository, strip_prefix
 from ..keys import key_type
 from .callers import Callers
+from .datafiles import DataFiles, opened_path, reader_of
 from .loaders import (
     ALIASES,
     LOADER_HINT,
@@ -133,6 +134,7 @@ class PythonProject:
         # An attribute of a value no call makes known (`task.dataset_name`), by attribute name:
         # the loader uses that wait for what the project's classes set it to (finish).
         self.wanted_attributes: dict[str, list[tuple[Slot, str, Location, tuple]]] = {}
+        self._data_files: DataFiles | None = None  # the project's data files code reads, once each
 
     # -- files -------------------------------------------------------------------
 
@@ -273,6 +275,24 @@ class PythonProject:
         except OSError:
             return None
         return self._parse(relative, self.python_files[relative], data)
+
+    def data_file(self, call: ast.Call, scope: Scope) -> list[tuple[ast.expr, Scope]]:
+        """The content of each of the project's data files a call may parse (`json.load(open("config/x.json"))`)."""
+        reader = next((r for name in qualified_names(call.func, scope) if (r := reader_of(name))), None)
+        path = opened_path(call.args[0], reader) if reader else None
+        tree = self.collector.tree
+        if reader is None or path is None or tree is None:
+            return []
+        if self._data_files is None:
+            self._data_files = DataFiles(tree.root)
+        found = []
+        for text in dict.fromkeys(v.text for v in self.values.strings(path, scope).values):
+            absolute = tree.local_path(text, scope.module.directory)
+            if absolute is not None and os.path.isfile(absolute):
+                loaded = self._data_files.value(absolute, reader)
+                if loaded is not None:
+                    found.append(loaded)
+        return found
 
     def resolve_import(self, qualified: str, near: str | None = None) -> tuple[Module, str] | None:
         """A name imported from a project module (by the file `near`): that module and the name in it."""

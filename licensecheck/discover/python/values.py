@@ -29,6 +29,7 @@ import itertools
 from collections.abc import Iterable
 from typing import NamedTuple, Protocol
 
+from .datafiles import may_read
 from .loaders import keyword, loader_for
 from .parse import (
     CLASS,
@@ -174,6 +175,8 @@ class ProjectModules(Protocol):
 
     def resolve_import(self, qualified: str, near: str | None = None) -> tuple[Module, str] | None: ...
 
+    def data_file(self, call: ast.Call, scope: Scope) -> list[tuple[ast.expr, Scope]]: ...
+
 
 class Evaluator:
     """Follows expressions of the project's modules to the strings they may hold."""
@@ -208,6 +211,10 @@ class Evaluator:
             return self._follow_attribute(expr, scope, depth)
         if isinstance(expr, ast.Subscript):
             return self._follow_subscript(expr, scope, depth)
+        if type(expr) is ast.Call and may_read(expr):
+            loaded = self.project.data_file(expr, scope)
+            if loaded:  # `json.load(open("config/model2path.json"))`: the file's content
+                return loaded, Result()
         return [(expr, scope)], Result()
 
     def follow_bindings(self, bindings, name: str, depth: int) -> tuple[list, Result]:
