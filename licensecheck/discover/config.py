@@ -230,6 +230,17 @@ class _Reader:
             scan_command_text(text, self.collector, locate, self.directory, "command")
 
 
+def data_tree(text: str, kind: str) -> Node | None:
+    """A JSON or YAML document (one) as a located tree; None when it does not parse (python/datafiles.py)."""
+    try:
+        if kind == "json":
+            return _located_tree(json.loads(text), text, "json")
+        documents = _yaml_trees(text)
+    except (ValueError, RecursionError, _Unparsable):
+        return None
+    return documents[0] if len(documents) == 1 else None
+
+
 def _yaml_trees(text: str) -> list[Node]:
     import yaml
 

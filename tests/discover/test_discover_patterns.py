@@ -1932,7 +1932,8 @@ def test_components_merge_locations_and_keep_revisions_apart(tmp_path):
 
 def test_a_data_file_outside_the_tree_or_too_large_is_not_read(tmp_path):
     """The scanned tree is untrusted: code reading `../x.json` does not make discovery read outside
-    it, and a data file above MAX_BYTES (a dataset, not a table) is left unread."""
+    it, a data file above MAX_BYTES (a dataset, not a table) is left unread, and a malformed one
+    gives no value and no error."""
     from licensecheck.discover.python.datafiles import MAX_BYTES
 
     root = tmp_path / "project"
@@ -1941,9 +1942,10 @@ def test_a_data_file_outside_the_tree_or_too_large_is_not_read(tmp_path):
     padding = "x" * (MAX_BYTES + 1)
     (root / "big.json").write_text(json.dumps({"m": "acme/big-model", "pad": padding}), encoding="utf-8")
     (root / "small.json").write_text('{"m": "acme/small-model"}', encoding="utf-8")
+    (root / "bad.json").write_text('{"m": "acme/bad-model",', encoding="utf-8")
     (root / "a.py").write_text(
         "import json\nfrom transformers import AutoModel\n"
-        "for path in ['../outside.json', 'big.json', 'small.json']:\n"
+        "for path in ['../outside.json', 'big.json', 'bad.json', 'small.json']:\n"
         "    AutoModel.from_pretrained(json.load(open(path))['m'])\n",
         encoding="utf-8",
     )

@@ -10,7 +10,6 @@ the standard parsers (never executed); anything else is no value.
 from __future__ import annotations
 
 import ast
-import json
 import os
 from typing import Any
 
@@ -66,22 +65,18 @@ class DataFiles:
         return self._read[absolute]
 
     def _load(self, absolute: str, reader: str) -> tuple[ast.expr, Scope] | None:
-        from ..config import _located_tree, _Unparsable, _yaml_trees
+        from ..config import data_tree
 
         try:
             if os.path.getsize(absolute) > MAX_BYTES:
                 return None
             with open(absolute, encoding="utf-8") as handle:
                 text = handle.read()
-            if reader == "json":
-                tree = _located_tree(json.loads(text), text, "json")
-            else:
-                documents = _yaml_trees(text)
-                if len(documents) != 1:
-                    return None
-                tree = documents[0]
-        except (OSError, ValueError, RecursionError, _Unparsable):
-            return None  # unreadable or malformed: no value, and the loader's argument stays unknown
+        except (OSError, ValueError):
+            return None  # unreadable: no value, and the loader's argument stays unknown
+        tree = data_tree(text, reader)
+        if tree is None:
+            return None  # malformed, or several YAML documents
         relative = os.path.relpath(absolute, self.root).replace(os.sep, "/")
         module = Module(relative, os.path.dirname(absolute), None, lambda line: Location(relative, line))
         return _expression(tree, 0), module.scope
