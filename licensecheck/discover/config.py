@@ -27,7 +27,7 @@ from typing import Any
 from ..model import Location
 from .collect import Collector
 from .container import Variables, Word, offset_locator, scan_command_text
-from .ids import HUB_PREFIXES, HUB_URL_PREFIXES, fetched_hub_file, joined_datasets
+from .ids import HUB_PREFIXES, fetched_hub_file, joined_datasets
 from .keys import TABLE_KEYS, key_type, normalise
 
 # Searched for in the lowered text (has_config_hint): an expression that ignores case tries a match
@@ -123,7 +123,7 @@ class _Reader:
         if node[0] == "s":
             if node[1].startswith(HUB_PREFIXES):
                 self._consider(node, "model", "none", "a Hub address", prefixed_only=True)
-            elif node[1].startswith(HUB_URL_PREFIXES) and fetched_hub_file(node[1]):
+            elif fetched_hub_file(node[1]):
                 # `https://huggingface.co/ORG/NAME/resolve/main/model.safetensors`: a direct download
                 # link, which a configuration holds to have it fetched (a preset's *_downloads)
                 self._consider(node, "model", "none", "a Hub file's address", prefixed_only=True)

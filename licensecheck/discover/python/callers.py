@@ -22,7 +22,7 @@ from typing import NamedTuple, Protocol
 from ...model import Location
 from ..collect import Collector
 from .loaders import SHELL, Slot, keyword
-from .parse import ClassInfo, Function, Scope, dotted, enclosing_function
+from .parse import ClassInfo, Function, Scope, dotted, enclosing_function, is_super
 from .values import BUDGET, REGISTRY_CALLS, Evaluator, Result, unknown
 
 # Gradio's events and its interfaces: what calls a function with the values of input components
@@ -325,13 +325,7 @@ class Callers:
 
 def _super_caller(call: ast.Call, scope: Scope) -> ClassInfo | None:
     """The class a `super().name(...)` call is written in; None for any other call."""
-    func = call.func
-    if (
-        isinstance(func, ast.Attribute)
-        and isinstance(func.value, ast.Call)
-        and isinstance(func.value.func, ast.Name)
-        and func.value.func.id == "super"
-    ):
+    if isinstance(call.func, ast.Attribute) and is_super(call.func.value):
         method = enclosing_function(scope)
         return method.klass if method is not None else None
     return None

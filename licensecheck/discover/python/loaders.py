@@ -334,13 +334,18 @@ ROOTED_LOADERS: dict[tuple[str, str], Loader] = {
     # whisperX's `load_model("small")` is faster-whisper's size name
     ("whisperx", "load_model"): Loader((Slot(MODEL, (0,), ("whisper_arch",), bare="none", aliases="faster-whisper"),)),
     # OpenCompass's model classes, written in its configs as `dict(type=HuggingFaceCausalLM, path=...)`
-    ("opencompass", "HuggingFace"): _OPENCOMPASS_MODEL,
-    ("opencompass", "HuggingFaceCausalLM"): _OPENCOMPASS_MODEL,
-    ("opencompass", "HuggingFaceChatGLM3"): _OPENCOMPASS_MODEL,
-    ("opencompass", "HuggingFaceBaseModel"): _OPENCOMPASS_MODEL,
-    ("opencompass", "HuggingFacewithChatTemplate"): _OPENCOMPASS_MODEL,
-    ("opencompass", "VLLM"): _OPENCOMPASS_MODEL,
-    ("opencompass", "VLLMwithChatTemplate"): _OPENCOMPASS_MODEL,
+    **{
+        ("opencompass", name): _OPENCOMPASS_MODEL
+        for name in (
+            "HuggingFace",
+            "HuggingFaceCausalLM",
+            "HuggingFaceChatGLM3",
+            "HuggingFaceBaseModel",
+            "HuggingFacewithChatTemplate",
+            "VLLM",
+            "VLLMwithChatTemplate",
+        )
+    },
     ("requests", "get"): _DOWNLOAD,
     ("httpx", "get"): _DOWNLOAD,
     ("wget", "download"): _DOWNLOAD,

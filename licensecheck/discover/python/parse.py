@@ -183,6 +183,11 @@ def dotted(node: ast.AST) -> str:
     return "?"
 
 
+def is_super(node: ast.AST) -> bool:
+    """Whether `node` is `super()`: what `super().name(...)` calls a method of."""
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "super"
+
+
 def enclosing_function(scope: Scope | None) -> Function | None:
     while scope is not None and scope.kind != "function":
         scope = scope.parent

@@ -43,6 +43,7 @@ from .loaders import (
     SHELL,
     SHELL_CALLS,
     URL,
+    Loader,
     Slot,
     is_publisher,
     keyword,
@@ -58,7 +59,6 @@ from .values import (
     REGISTRY_CALLS,
     Evaluator,
     Result,
-    Value,
     possible,
     qualified_names,
     reason,
@@ -312,12 +312,13 @@ class PythonProject:
             names = qualified_names(call.func, scope)
             if is_publisher(names[0].rsplit(".", 1)[-1]):
                 continue  # where a run writes: nothing in it is a dependency
-            loaders = [loader for loader in (loader_for(name, call) for name in names) if loader is not None]
+            loaders = _loaders(names, call)
             if not loaders and rooted_name(names[0].rsplit(".", 1)[-1]):
                 loaders = self._inherited_loaders(call, scope)
             if not loaders and names[0] == "dict" and call.keywords:
                 loaders = self._config_loaders(call, scope)
             consumed: set[int] = set()
+            unpacks = any(k.arg is None for k in call.keywords)
             if loaders:
                 loader = loaders[0]
                 shown = dotted(call.func)
@@ -325,14 +326,9 @@ class PythonProject:
                     for argument in slot_arguments(call, slot):
                         consumed.add(id(argument))
                         self._slot(call, scope, slot, shown, argument)
-                if not consumed and any(k.arg is None for k in call.keywords):
+                if not consumed and unpacks:
                     self._unpacked(call, scope, loader, shown, consumed)
-                if (
-                    not consumed
-                    and any(k.arg is None for k in call.keywords)
-                    and loader.slots[0].positions
-                    and loader.slots[0].says_unknown
-                ):
+                if not consumed and unpacks and loader.slots[0].positions and loader.slots[0].says_unknown:
                     self.collector.unknown(
                         module.locate(call.lineno),
                         f"{shown}: the {loader.slots[0].type} is not statically known (arguments unpacked with **)",
@@ -360,7 +356,7 @@ class PythonProject:
         built = keyword(call, "type")
         if not isinstance(built, (ast.Name, ast.Attribute)):
             return []
-        return [loader for name in qualified_names(built, scope) if (loader := loader_for(name, call)) is not None]
+        return _loaders(qualified_names(built, scope), call)
 
     def _inherited_loaders(self, call: ast.Call, scope: Scope) -> list:
         """`WhisperModel(arch)` of the project's `class WhisperModel(faster_whisper.WhisperModel)`: its base's loader."""
@@ -370,8 +366,7 @@ class PythonProject:
         return [
             loader
             for base in klass.node.bases
-            for name in qualified_names(base, klass.scope.parent or klass.scope)
-            if (loader := loader_for(name, call)) is not None
+            for loader in _loaders(qualified_names(base, klass.scope.parent or klass.scope), call)
         ]
 
     def _slot(
@@ -439,7 +434,7 @@ class PythonProject:
 
     def want_attribute(self, attribute: str, slot: Slot, shown: str, site: Location, revisions: tuple) -> None:
         """Wait for the classes that set `attribute`: a name configuration uses for a model or dataset only."""
-        if slot.host not in (SHELL, URL) and key_type(attribute) is not None:
+        if slot.says_unknown and key_type(attribute) is not None:
             self.wanted_attributes.setdefault(attribute, []).append((slot, shown, site, revisions))
 
     def _record_attributes(self) -> None:
@@ -538,18 +533,18 @@ class PythonProject:
         word that may be one of several values (an option's choices) gives one command line per value."""
         from ..container import scan_command_text
 
-        choices: list[list[Value | None]] = []
+        choices: list[list[tuple[str, Location]]] = []  # each word's possible texts, where each is written
         for element in argument.elts:
             self.values.budget = BUDGET
             evaluated = self.values.strings(element, scope)
-            choices.append(list(evaluated.values) if evaluated.values and not evaluated.other else [None])
+            if evaluated.values and not evaluated.other:
+                choices.append([(v.text, v.module.locate(v.line)) for v in evaluated.values])
+            else:
+                choices.append([("$UNKNOWN", scope.module.locate(element.lineno))])
         for words in itertools.islice(itertools.product(*choices), MAX_VALUES):
             text, starts = "", []
-            for element, value in zip(argument.elts, words):
-                word = value.text if value is not None else "$UNKNOWN"
-                starts.append(
-                    (len(text), value.module.locate(value.line) if value else scope.module.locate(element.lineno))
-                )
+            for word, location in words:
+                starts.append((len(text), location))
                 text += (f'"{word}"' if " " in word or not word else word) + " "
 
             def locate(offset: int, starts: list = starts) -> Location:
@@ -605,15 +600,7 @@ class PythonProject:
             if not names:
                 return
             known |= names
-            remaining = []
-            for relative, absolute, data in self.pending:
-                if b"class" in data and any(
-                    not names.isdisjoint(_IDENTIFIER.findall(match.group(1))) for match in _CLASS_BASES.finditer(data)
-                ):
-                    self._parse(relative, absolute, data)
-                else:
-                    remaining.append((relative, absolute, data))
-            self.pending = remaining
+            self._parse_pending(partial(_subclasses_one_of, names=names))
             others = []
             for relative, absolute, bases in self.subclass_files:
                 if names.isdisjoint(bases):
@@ -636,22 +623,33 @@ class PythonProject:
             return
         alternatives = b"|".join(re.escape(a.encode()) for a in sorted(attributes))
         assigned = re.compile(rb"^[ \t]+(?:" + alternatives + rb")[ \t]*(?::[^=\n]*)?=(?!=)", re.M)
-        remaining = []
-        for relative, absolute, data in self.pending:
-            if assigned.search(data):
-                self._parse(relative, absolute, data)
-                analysed.add(relative)
-            else:
-                remaining.append((relative, absolute, data))
-        self.pending = remaining
+        analysed.update(self._parse_pending(lambda data: assigned.search(data) is not None))
 
     def _parse_callers(self, names: set[str]) -> None:
         """Parse the files set aside (no loader, an id-like string) that mention one of `names`."""
         wanted = {name.encode() for name in names}  # a set, not a regex: the cost must not grow with the names
-        remaining = []
+        self._parse_pending(lambda data: _mentions(data, wanted))
+
+    def _parse_pending(self, wanted: Callable[[bytes], bool]) -> list[str]:
+        """Parse the files set aside whose text is `wanted`; the rest stay aside. The paths parsed."""
+        parsed, remaining = [], []
         for relative, absolute, data in self.pending:
-            if _mentions(data, wanted):
+            if wanted(data):
                 self._parse(relative, absolute, data)
+                parsed.append(relative)
             else:
                 remaining.append((relative, absolute, data))
         self.pending = remaining
+        return parsed
+
+
+def _subclasses_one_of(data: bytes, names: set[bytes]) -> bool:
+    """Whether the source `data` defines a class with one of `names` among its bases."""
+    return b"class" in data and any(
+        not names.isdisjoint(_IDENTIFIER.findall(match.group(1))) for match in _CLASS_BASES.finditer(data)
+    )
+
+
+def _loaders(names: list[str], call: ast.Call) -> list[Loader]:
+    """The loaders a call reaches under any of the names its callee may have."""
+    return [loader for name in names if (loader := loader_for(name, call)) is not None]

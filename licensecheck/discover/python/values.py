@@ -47,6 +47,7 @@ from .parse import (
     Scope,
     dotted,
     enclosing_function,
+    is_super,
     lookup,
 )
 
@@ -965,14 +966,17 @@ class Evaluator:
         found, _ = self.follow(component, scope)
         result = None
         for node, node_scope in found:
-            if not isinstance(node, ast.Call) or dotted(node.func).rsplit(".", 1)[-1] not in _GRADIO_INPUTS:
+            if not isinstance(node, ast.Call):
+                continue
+            widget = dotted(node.func).rsplit(".", 1)[-1]
+            if widget not in _GRADIO_INPUTS:
                 continue
             result = result or Result()
             value = keyword(node, "value")
             if value is not None:
                 result.extend(self.strings(value, node_scope))
             choices = keyword(node, "choices") or (node.args[0] if node.args else None)
-            if choices is not None and dotted(node.func).rsplit(".", 1)[-1] != "Textbox":
+            if choices is not None and widget != "Textbox":
                 items, more = self.elements(choices, node_scope, (), 0)
                 for item, item_scope in items:
                     if isinstance(item, (ast.Tuple, ast.List)) and len(item.elts) == 2:
@@ -991,7 +995,7 @@ class Evaluator:
         if not isinstance(func, ast.Attribute):
             return None
         base = func.value
-        if isinstance(base, ast.Call) and isinstance(base.func, ast.Name) and base.func.id == "super":
+        if is_super(base):
             function = enclosing_function(scope)
             if function and function.klass:
                 for base_expr in function.klass.node.bases:
