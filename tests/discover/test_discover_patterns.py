@@ -1551,9 +1551,116 @@ PATTERNS = [
         },
         {("model", "mlc-ai/SmolLM2-1.7B-Instruct-q4f16_1-MLC", "a.py", 2)},
     ),
+    (
+        "an Enum member picked by a key known at run time, or by name",
+        {
+            "miner.py": """
+        from enum import Enum
+        from sentence_transformers import SentenceTransformer
+
+        class DenseModels(str, Enum):
+            en_small = "BAAI/bge-small-en-v1.5"
+            zh_small = "thenlper/gte-small-zh"
+
+            def label(self):
+                return self.name
+
+        class Sizes(Enum):
+            tiny = "org/tiny-model"
+            large = "org/large-model"
+
+        def miner(language, size):
+            hub_model = DenseModels[f"{language}_{size}"].value
+            return SentenceTransformer(hub_model)
+
+        fixed = SentenceTransformer(Sizes["large"].value)
+        named = SentenceTransformer(Sizes.tiny.value)
+     """
+        },
+        {
+            ("model", "BAAI/bge-small-en-v1.5", "miner.py", 5),
+            ("model", "thenlper/gte-small-zh", "miner.py", 6),
+            ("model", "org/large-model", "miner.py", 13),
+            ("model", "org/tiny-model", "miner.py", 12),
+        },
+    ),
+    (
+        "str methods with constant arguments, and a split into repository and file",
+        {
+            "app.py": """
+        import argparse
+        from huggingface_hub import hf_hub_download
+        from transformers import AutoModel
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--model_name", default="giga830M", choices=["giga330M", "giga830M"])
+        args = parser.parse_args()
+        name = f"{args.model_name}.pth"
+        AutoModel.from_pretrained(f"pyp1/VoiceCraft_{name.replace('.pth', '')}")
+        AutoModel.from_pretrained(" org/padded ".strip())
+
+        def load_model(ref="collabora/whisperspeech:t2s-small-en+pl.model"):
+            repo_id, filename = ref.split(":", 1)
+            return hf_hub_download(repo_id=repo_id, filename=filename)
+
+        def load_other(ref="org/other-repo:weights.bin"):
+            return hf_hub_download(repo_id=ref.split(":")[0], filename=ref.split(":")[-1])
+     """
+        },
+        {
+            ("model", "pyp1/VoiceCraft_giga330M", "app.py", 8),
+            ("model", "pyp1/VoiceCraft_giga830M", "app.py", 8),
+            ("model", "org/padded", "app.py", 9),
+            ("model", "collabora/whisperspeech", "app.py", 11),
+            ("model", "org/other-repo", "app.py", 15),
+        },
+    ),
+    (
+        "a Gradio input's choices through an if/elif chain that renames some of them",
+        {
+            "app.py": """
+        import gradio as gr
+        from transformers import AutoModel
+
+        def load_models(backend, name):
+            if name == "330M":
+                name = "giga330M"
+            elif name == "830M":
+                name = "giga830M"
+            elif name == "330M_Enhanced":
+                name = "330M_Enhanced"
+            return AutoModel.from_pretrained(f"pyp1/VoiceCraft_{name}")
+
+        with gr.Blocks() as demo:
+            backend = gr.Radio(choices=["a", "b"], value="a")
+            choice = gr.Radio(value="830M_Enhanced", choices=["330M", "830M", "330M_Enhanced", "830M_Enhanced"])
+            gr.Button().click(fn=load_models, inputs=[backend, choice])
+     """
+        },
+        {
+            ("model", "pyp1/VoiceCraft_giga330M", "app.py", 11),
+            ("model", "pyp1/VoiceCraft_giga830M", "app.py", 11),
+            ("model", "pyp1/VoiceCraft_330M_Enhanced", "app.py", 11),
+            ("model", "pyp1/VoiceCraft_830M_Enhanced", "app.py", 11),
+        },
+    ),
 ]
 
 DECOYS = [
+    (
+        "a path in a folder the module makes, built in an f-string",
+        {
+            "predict.py": """
+        import os
+        from whisperx import load_model
+        MODEL_CACHE = "model_cache"
+
+        def setup():
+            if not os.path.exists(MODEL_CACHE):
+                os.makedirs(MODEL_CACHE)
+            return {k: load_model(f"{MODEL_CACHE}/whisperx_{k.split('.')[0]}") for k in ["base.en", "small.en"]}
+     """,
+        },
+    ),
     (
         "a trainer's checkpoint folders, a work_dirs output and a local dataset folder",
         {

@@ -190,10 +190,8 @@ class Callers:
             for name, default in function.defaults.items():
                 overrides[(function.key, name)] = (default, function.scope.parent or function.scope)
             for name, (value, value_scope) in arguments.items():
-                if isinstance(value, Result):
-                    overrides.pop((function.key, name), None)
-                else:
-                    overrides[(function.key, name)] = (value, value_scope)
+                # a Result: strings known already (a Gradio input's choices), taken as they are
+                overrides[(function.key, name)] = (value, value_scope)
             values = self.project.values
             saved, values.overrides = values.overrides, {**values.overrides, **overrides}
             try:

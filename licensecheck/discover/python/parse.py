@@ -303,6 +303,19 @@ def _after_assignment(guards: dict[str, bool], name: str, value) -> dict[str, bo
     return kept or None
 
 
+def _refined(bindings: tuple, earlier: tuple, name: str, guards: dict | None) -> tuple:
+    """The bindings of `name` that reach past an `if` which reassigns it, on the way the
+    test went false: `if name == "330M": name = "giga330M"` lets through every value but "330M".
+    Only those made before the `if` (in `earlier`) are about the value the test compared."""
+    about = {k: v for k, v in (guards or {}).items() if k.startswith((f"{name} == ", f"{name} in "))}
+    if not about:
+        return bindings
+    return tuple(
+        Binding(b.kind, b.node, b.scope, b.detail, {**(b.guards or {}), **about}) if b in earlier else b
+        for b in bindings
+    )
+
+
 def facts(test: ast.expr, truth: bool) -> list[tuple[str, bool]]:
     """What is known where `test` evaluated to `truth`."""
     if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And) and truth:
@@ -489,6 +502,7 @@ class _Walker:
         self.guards = self._with_facts(saved, facts(node.test, True))
         body = self.block(node.body, dict(env))
         self.guards = self._with_facts(saved, facts(node.test, False))
+        before = dict(env) if node.orelse else env  # the else branch writes into `env`
         orelse = self.block(node.orelse, env) if node.orelse else env
         written, self.written = self.written, outer_written
         if outer_written is not None:
@@ -506,6 +520,8 @@ class _Walker:
         for name in written:
             mine, theirs = body.get(name), orelse.get(name)
             if mine is not theirs and mine is not None:
+                if theirs is not None and name in before:
+                    theirs = _refined(theirs, before[name], name, self._with_facts(saved, facts(node.test, False)))
                 orelse[name] = mine if theirs is None else _merge(theirs, mine)
         return orelse
 

@@ -52,6 +52,21 @@ from .parse import (
 )
 
 _PROGRESS_BARS = frozenset({"tqdm", "track"})  # tqdm, tqdm.auto.tqdm, rich.progress.track
+# Calls whose first argument is a folder on this machine.
+_FOLDER_CALLS = frozenset({"os.makedirs", "os.mkdir", "os.path.exists", "os.path.isdir", "os.listdir", "shutil.rmtree"})
+_ENUM_BASES = frozenset({"Enum", "StrEnum", "IntEnum", "Flag", "IntFlag"})
+# `str` methods followed through, with how many (constant) arguments each takes at most:
+# they change a name the code picks (`f"pyp1/VoiceCraft_{name.replace('.pth', '')}"`).
+_STRING_METHODS = {
+    "replace": 3,
+    "strip": 1,
+    "lstrip": 1,
+    "rstrip": 1,
+    "removeprefix": 1,
+    "removesuffix": 1,
+    "split": 2,
+    "rsplit": 2,
+}
 REGISTRY_CALLS = "[]"  # calls_by_name's key for `REGISTRY[name](...)`: the class is known only by the registry
 MAX_VALUES = 64  # a product of f-string parts is cut here: a loader is not a cartesian explosion
 _MAX_DEPTH = 24
@@ -191,10 +206,13 @@ class Evaluator:
         self.placeholders = False
         # (function key, parameter) → (argument, scope) of one call: set while an expression
         # built from parameters is evaluated again for that call (project.py's templates).
-        self.overrides: dict[tuple, tuple[ast.expr, Scope]] = {}
+        # The argument may be a Result instead: strings known already (a Gradio input's choices).
+        self.overrides: dict[tuple, tuple[ast.expr | Result, Scope | None]] = {}
         # module path → the project's classes it imports (_imported_fields): asked for every
         # attribute nothing else resolves, it is worked out once per module
         self._classes: dict[str, list[tuple[Module, ClassInfo]]] = {}
+        # module path → the names of the folders it makes or checks for (_under_local_folder)
+        self._folders: dict[str, frozenset[str]] = {}
 
     def is_loader_call(self, call: ast.Call, scope: Scope) -> bool:
         return any(loader_for(name, call) is not None for name in qualified_names(call.func, scope))
@@ -244,12 +262,27 @@ class Evaluator:
                 override = self.overrides.get((binding.detail[0].key, binding.detail[1]))
                 if override is None:
                     result.params.append((*binding.detail, ()))
-                elif id(binding) not in self.active:
+                elif isinstance(override[0], Result):  # strings known already, each where it is written
+                    concrete.extend(
+                        (ast.Constant(value=v.text, lineno=v.line, col_offset=0), v.module.scope)
+                        for v in override[0].values
+                        if not binding.guards or possible(v.text, name, _facts_about(name, binding.guards))
+                    )
+                    result.unknown.extend(override[0].unknown)
+                elif id(binding) not in self.active and override[1] is not None:
                     self.active.add(id(binding))  # a call's argument, while a caller's call is evaluated again
                     try:
                         found, more = self.follow(override[0], override[1], depth + 1)
                     finally:
                         self.active.discard(id(binding))
+                    if binding.guards:  # past `if name == "330M": name = ...`, the argument is not "330M"
+                        known = _facts_about(name, binding.guards)
+                        found = [
+                            (node, node_scope)
+                            for node, node_scope in found
+                            if not (isinstance(node, ast.Constant) and isinstance(node.value, str))
+                            or possible(node.value, name, known)
+                        ]
                     concrete.extend(found)
                     result.extend(more)
             elif kind == IMPORT:
@@ -369,9 +402,14 @@ class Evaluator:
             return [(expr, scope)], Result()  # an object's attributes as a dict: read by key (_namespace)
         base = expr.value
         text = dotted(expr)
-        if expr.attr in ("value", "name") and isinstance(base, ast.Attribute):
-            # An Enum member's value: `Models.LARGE.value` is what the class body assigns to LARGE.
-            found, result = self._follow_attribute(base, scope, depth + 1)
+        if expr.attr in ("value", "name") and isinstance(base, (ast.Attribute, ast.Subscript)):
+            # An Enum member's value: `Models.LARGE.value` is what the class body assigns to
+            # LARGE; `Models[key].value` what it assigns to the members `key` may name.
+            found, result = (
+                self._follow_attribute(base, scope, depth + 1)
+                if isinstance(base, ast.Attribute)
+                else self._follow_subscript(base, scope, depth + 1)
+            )
             if found and expr.attr == "value":
                 return found, result
         if isinstance(base, ast.Name):
@@ -419,8 +457,43 @@ class Evaluator:
             return concrete, result
         return [], unknown(f"`{text}` is known only at run time")
 
+    def _split(self, call: ast.Call, scope: Scope, depth: int) -> tuple[list[list[Value]], Result] | None:
+        """The pieces of each string `text.split(sep)` (or `rsplit`) splits, when `call` is one."""
+        if _string_method(call) not in ("split", "rsplit"):
+            return None
+        assert isinstance(call.func, ast.Attribute)  # a method call
+        inner = self.strings(call.func.value, scope, depth + 1)
+        arguments = [a.value for a in call.args]  # type: ignore[attr-defined]  # constants
+        pieces = []
+        for value in inner.values:
+            try:
+                texts = getattr(value.text, call.func.attr)(*arguments)
+            except (TypeError, ValueError):  # `text.split(1)`, `text.split("")`
+                return None
+            pieces.append([Value(text, value.module, value.line) for text in texts])
+        result = Result(params=inner.params, unknown=inner.unknown)
+        result.composed = bool(inner.params)  # a piece of a parameter: evaluated again with each argument
+        return pieces, result
+
+    def _piece(self, split: tuple[list[list[Value]], Result], index: int) -> tuple[list, Result]:
+        """The piece at `index` of each split string, as constants where the string is written."""
+        pieces, result = split
+        concrete: list = []
+        for texts in pieces:
+            if -len(texts) <= index < len(texts):
+                value = texts[index]
+                constant = ast.Constant(value=value.text, lineno=value.line, col_offset=0)
+                concrete.append((constant, value.module.scope))
+        if not pieces and not result.unknown and not result.params:
+            result.unknown.append("a split of a value known at run time")
+        return concrete, result
+
     def _part(self, binding: Binding, name: str, depth: int) -> tuple[list, Result]:
         """`repo, file = TABLE[key]`: the element at the binding's place in each value the right side holds."""
+        if isinstance(binding.node, ast.Call) and len(binding.detail) == 1:
+            pieces = self._split(binding.node, binding.scope, depth)
+            if pieces is not None:  # `repo, file = ref.split(":", 1)`
+                return self._piece(pieces, binding.detail[0])
         found, result = self.follow(binding.node, binding.scope, depth + 1)
         concrete: list = []
         for node, node_scope in found:
@@ -459,6 +532,10 @@ class Evaluator:
             return [], unknown(f"environment variable {name}")
         if container == "sys.argv":
             return [], unknown("a command-line argument (sys.argv)")
+        if isinstance(expr.value, ast.Call) and isinstance(expr.slice, ast.Constant) and type(expr.slice.value) is int:
+            pieces = self._split(expr.value, scope, depth)
+            if pieces is not None:  # `ref.split(":")[0]`
+                return self._piece(pieces, expr.slice.value)
         found, result = self.follow(expr.value, scope, depth + 1)
         keys = self.strings(expr.slice, scope, depth + 1) if not isinstance(expr.slice, ast.Slice) else Result()
         wanted = {v.text for v in keys.values} if keys.values and not keys.unknown and not keys.params else None
@@ -494,6 +571,15 @@ class Evaluator:
                     more, extra = self.follow(element, node_scope, depth + 1)
                     concrete.extend(more)
                     result.extend(extra)
+            elif isinstance(node, Binding) and node.kind == CLASS and _is_enum(node.detail):
+                # `Models[name]`: the member `name` names, or any member when it is known at run time
+                for member, bindings in node.detail.scope.exit.items():
+                    if member.startswith("_") or (wanted is not None and member not in wanted):
+                        continue
+                    if all(b.kind == VALUE for b in bindings):
+                        more, extra = self.follow_bindings(bindings, member, depth + 1)
+                        concrete.extend(more)
+                        result.extend(extra)
             elif not isinstance(node, Binding):
                 result.unknown.append(f"`{dotted(expr.value)}[...]` is known only at run time")
         return concrete, result
@@ -736,6 +822,8 @@ class Evaluator:
                 else Result(other=True)
             )
         if isinstance(node, ast.JoinedStr):
+            if self._under_local_folder(node, scope):
+                return Result()  # `f"{MODEL_CACHE}/whisperx_{size}"`: a path in a folder the code makes
             parts: list[list[Value]] = []
             result = Result()
             for part in node.values:
@@ -794,6 +882,29 @@ class Evaluator:
         ):
             return Result()
         return unknown(f"`{_short(node)}` is computed at run time")
+
+    def _under_local_folder(self, node: ast.JoinedStr, scope: Scope) -> bool:
+        """Whether an f-string starts with `{NAME}/` where NAME is a folder the module itself
+        makes or checks for (`os.makedirs(NAME)`, `os.path.exists(NAME)`): a local path."""
+        first = node.values[0] if len(node.values) > 1 else None
+        after = node.values[1] if first is not None else None
+        if not (
+            isinstance(first, ast.FormattedValue)
+            and isinstance(first.value, ast.Name)
+            and isinstance(after, ast.Constant)
+            and isinstance(after.value, str)
+            and after.value.startswith("/")
+        ):
+            return False
+        module = scope.module
+        folders = self._folders.get(module.path)
+        if folders is None:
+            folders = self._folders[module.path] = frozenset(
+                call.args[0].id
+                for call, _ in module.calls
+                if call.args and isinstance(call.args[0], ast.Name) and dotted(call.func) in _FOLDER_CALLS
+            )
+        return first.value.id in folders
 
     def _percent(self, node: ast.BinOp, scope: Scope, depth: int) -> Result:
         """`"h2oai/%s" % name` (and a tuple of values): each template with each value, for `%s` only."""
@@ -922,6 +1033,21 @@ class Evaluator:
             if len(separator.values) == 1 and texts:
                 return Result(values=[Value(separator.values[0].text.join(texts), scope.module, node.lineno)])
             return unknown("a join of values known at run time")
+        method = _string_method(node)
+        if method is not None and method not in ("split", "rsplit"):
+            assert isinstance(node.func, ast.Attribute)  # a method call
+            inner = self.strings(node.func.value, scope, depth + 1)
+            if inner.values or inner.params:
+                arguments = [a.value for a in node.args]  # type: ignore[attr-defined]  # constants
+                result = Result(params=inner.params, unknown=inner.unknown)
+                result.composed = bool(inner.params) or inner.composed
+                for value in inner.values:
+                    try:
+                        text = getattr(value.text, method)(*arguments)
+                    except TypeError:  # `name.strip(3)`: not what the method takes
+                        return unknown(f"the value returned by `{dotted(node.func)}(...)`")
+                    result.values.append(Value(text, value.module, value.line))
+                return result
         if name in ("str", "os.fspath", "os.path.expanduser", "os.path.expandvars") and len(node.args) == 1:
             return self.strings(node.args[0], scope, depth + 1)
         if name.endswith("widgets.get") and node.args:
@@ -1181,6 +1307,30 @@ def _namespace(node: object) -> ast.expr | None:
         and len(node.args) == 1
     ):
         return node.args[0]
+    return None
+
+
+def _facts_about(name: str, guards: dict[str, bool]) -> tuple[tuple[str, bool], ...]:
+    """The facts of `guards` that compare `name` with constants (what `possible` reads)."""
+    return tuple((k, v) for k, v in guards.items() if k.startswith((f"{name} == ", f"{name} in ")))
+
+
+def _is_enum(klass: ClassInfo) -> bool:
+    """Whether a class derives from one of `enum`'s classes by name (`class Models(str, Enum)`)."""
+    return any(dotted(base).rsplit(".", 1)[-1] in _ENUM_BASES for base in klass.node.bases)
+
+
+def _string_method(call: ast.Call) -> str | None:
+    """The name of a `str` method that `call` applies with constant arguments (`name.replace(".pth", "")`)."""
+    func = call.func
+    if (
+        isinstance(func, ast.Attribute)
+        and func.attr in _STRING_METHODS
+        and not call.keywords
+        and len(call.args) <= _STRING_METHODS[func.attr]
+        and all(isinstance(a, ast.Constant) and isinstance(a.value, (str, int)) for a in call.args)
+    ):
+        return func.attr
     return None
 
 
