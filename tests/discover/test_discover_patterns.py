@@ -1643,6 +1643,84 @@ PATTERNS = [
             ("model", "pyp1/VoiceCraft_830M_Enhanced", "app.py", 11),
         },
     ),
+    (
+        "what a project function or a property returns",
+        {
+            "names.py": """
+        def embedding_model():
+            return "BAAI/bge-small-en-v1.5"
+
+        def sized(size="base"):
+            if size == "large":
+                return "org/large-" + size
+            return f"org/model-{size}"
+
+        def stream():
+            yield "org/yielded"
+            return "org/generated-not-returned"
+     """,
+            "app.py": """
+        from sentence_transformers import SentenceTransformer
+        from transformers import AutoModel
+        from names import embedding_model, sized, stream
+
+        class Task:
+            @property
+            def description(self):
+                return {"name": "Banking77", "hf_hub_name": "mteb/banking77"}
+
+            def load(self):
+                return SentenceTransformer(self.description["hf_hub_name"])
+
+        SentenceTransformer(embedding_model())
+        AutoModel.from_pretrained(sized("small"))
+        AutoModel.from_pretrained(sized("large"))
+        AutoModel.from_pretrained(stream())
+     """,
+        },
+        {
+            ("model", "BAAI/bge-small-en-v1.5", "names.py", 2),
+            ("model", "org/large-large", "names.py", 6),
+            ("model", "org/model-small", "names.py", 7),
+            ("model", "mteb/banking77", "app.py", 8),
+        },
+    ),
+    (
+        "names a module takes with `from x import *`, and a package that re-exports a class that way",
+        {
+            "settings.py": """
+        MODEL_NAME = "org/star-model"
+     """,
+            "run.py": """
+        from transformers import AutoModel
+        from settings import *
+        AutoModel.from_pretrained(MODEL_NAME)
+     """,
+            "tasks/__init__.py": "",
+            "tasks/abstasks/__init__.py": """
+        from .AbsTask import *
+     """,
+            "tasks/abstasks/AbsTask.py": """
+        import datasets
+
+        class AbsTask:
+            def load_data(self):
+                return datasets.load_dataset(self.description["hf_hub_name"])
+     """,
+            "tasks/Banking.py": """
+        from .abstasks import AbsTask
+
+        class Banking77(AbsTask):
+            @property
+            def description(self):
+                return {"hf_hub_name": "mteb/banking77"}
+     """,
+        },
+        {
+            ("model", "org/star-model", "settings.py", 1),
+            ("dataset", "mteb/banking77", "tasks/Banking.py", 6),
+        },
+    ),
 ]
 
 DECOYS = [

@@ -145,6 +145,7 @@ class Module:
         self.dotted = dotted_name
         self.locate = locate
         self.imports: dict[str, str] = {}  # every import of the file, whatever reaches where
+        self.star_imports: list[str] = []  # `from config import *`: the modules, by absolute name
         self.scope = Scope("module", None, self)
         self.functions: dict[str, Function] = {}
         self.classes: dict[str, ClassInfo] = {}
@@ -453,6 +454,7 @@ class _Walker:
             base = self.module.absolute(node.module, node.level)
             for alias in node.names:
                 if alias.name == "*":
+                    self.module.star_imports.append(base)
                     continue
                 local = alias.asname or alias.name
                 target = f"{base}.{alias.name}" if base else alias.name

@@ -213,6 +213,8 @@ class Evaluator:
         self._classes: dict[str, list[tuple[Module, ClassInfo]]] = {}
         # module path → the names of the folders it makes or checks for (_under_local_folder)
         self._folders: dict[str, frozenset[str]] = {}
+        # id(Function) → the expressions its `return` statements give (_returned)
+        self._returns: dict[int, list[ast.expr]] = {}
 
     def is_loader_call(self, call: ast.Call, scope: Scope) -> bool:
         return any(loader_for(name, call) is not None for name in qualified_names(call.func, scope))
@@ -225,16 +227,48 @@ class Evaluator:
         if depth > _MAX_DEPTH or self.budget < 0:
             return [], unknown("too many indirections to follow")
         if isinstance(expr, ast.Name):
-            return self.follow_bindings(lookup(expr.id, expr, scope), expr.id, depth)
+            bindings = lookup(expr.id, expr, scope)
+            if bindings is None and scope.module.star_imports:
+                bindings = self.star_bindings(scope.module, expr.id)
+            return self.follow_bindings(bindings, expr.id, depth)
         if isinstance(expr, ast.Attribute):
             return self._follow_attribute(expr, scope, depth)
         if isinstance(expr, ast.Subscript):
             return self._follow_subscript(expr, scope, depth)
-        if type(expr) is ast.Call and may_read(expr):
-            loaded = self.project.data_file(expr, scope)
-            if loaded:  # `json.load(open("config/model2path.json"))`: the file's content
-                return loaded, Result()
+        if type(expr) is ast.Call:
+            if may_read(expr):
+                loaded = self.project.data_file(expr, scope)
+                if loaded:  # `json.load(open("config/model2path.json"))`: the file's content
+                    return loaded, Result()
+            target = self.callee(expr, scope)
+            if target is not None and target[0].name != "__init__":
+                returned = self._returned(target[0], depth)
+                if returned is not None:  # `get_model_name()`: what the project's function returns
+                    return returned
         return [(expr, scope)], Result()
+
+    def _returned(self, function: Function, depth: int) -> tuple[list, Result] | None:
+        """What `function` returns: each `return` expression followed in its body. None for
+        a function with no `return value` (a generator, a procedure). A parameter in it is
+        one of the function's: its callers say what it is, as for any parameter."""
+        returns = self._returns.get(id(function))
+        if returns is None:
+            returns = self._returns[id(function)] = _return_values(function.node)
+        if not returns:
+            return None
+        if id(function.node) in self.active:
+            return [], Result()  # a recursive function: its other returns say what it gives
+        self.active.add(id(function.node))
+        concrete: list = []
+        result = Result()
+        try:
+            for value in returns:
+                found, more = self.follow(value, function.scope, depth + 1)
+                concrete.extend(found)
+                result.extend(more)
+        finally:
+            self.active.discard(id(function.node))
+        return concrete, result
 
     def follow_bindings(self, bindings, name: str, depth: int) -> tuple[list, Result]:
         if bindings is None:
@@ -289,7 +323,10 @@ class Evaluator:
                 target_name, whole_module = binding.detail
                 target = self.project.resolve_import(target_name, _importer(binding)) if not whole_module else None
                 if target is not None:
-                    found, more = self.follow_bindings(target[0].scope.exit.get(target[1]), target[1], depth + 1)
+                    exported = target[0].scope.exit.get(target[1])
+                    if exported is None and target[0].star_imports:  # a package's `from .tasks import *`
+                        exported = self.star_bindings(target[0], target[1])
+                    found, more = self.follow_bindings(exported, target[1], depth + 1)
                     concrete.extend(found)
                     result.extend(more)
                 else:
@@ -299,6 +336,22 @@ class Evaluator:
             elif kind in (DEF, CLASS):
                 concrete.append((binding, None))
         return concrete, result
+
+    def star_bindings(self, module: Module, name: str, seen: set[str] | None = None) -> tuple[Binding, ...] | None:
+        """What `name` is bound to in the modules `module` imports with `from x import *`
+        (and in theirs), the first that binds it; None when none of the project's does."""
+        seen = seen if seen is not None else {module.path}
+        for star in module.star_imports:
+            imported = self.project.module_named(star, module.path)
+            if imported is None or imported.path in seen:
+                continue
+            seen.add(imported.path)
+            bindings = imported.scope.exit.get(name)
+            if bindings is None and imported.star_imports:
+                bindings = self.star_bindings(imported, name, seen)
+            if bindings is not None:
+                return bindings
+        return None
 
     def class_of(self, expr: ast.expr, scope: Scope | None, depth: int) -> ClassInfo | None:
         """The project class an expression names (`Config`) or instantiates (`Config()`)."""
@@ -342,7 +395,16 @@ class Evaluator:
         hit = False
         if class_level and attr in klass.scope.exit:
             found, more = self.follow_bindings(klass.scope.exit[attr], attr, depth + 1)
-            concrete.extend(found)
+            for item in found:
+                binding = item[0]
+                if isinstance(binding, Binding) and binding.kind == DEF and _is_property(binding.detail):
+                    # `self.description` of a `@property`: what the method returns
+                    returned = self._returned(binding.detail, depth + 1)
+                    if returned is not None:
+                        concrete.extend(returned[0])
+                        result.extend(returned[1])
+                        continue
+                concrete.append(item)
             result.extend(more)
             hit = True
         for value, value_scope in klass.instance_attrs.get(attr, ()):
@@ -745,6 +807,8 @@ class Evaluator:
         if depth > _MAX_DEPTH or self.budget < 0:
             return unknown("too many indirections to follow")
         bindings = lookup(expr.id, expr, scope)
+        if bindings is None and scope.module.star_imports:
+            bindings = self.star_bindings(scope.module, expr.id)  # `from config import *`
         if bindings is None:
             return unknown(f"`{expr.id}` is not defined in this file")
         result = Result()
@@ -1310,9 +1374,33 @@ def _namespace(node: object) -> ast.expr | None:
     return None
 
 
+def _return_values(node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.expr]:
+    """The values of a function's own `return` statements (not those of functions inside
+    it); none for a generator, whose `return` is not what a call gives."""
+    values = []
+    stack: list[ast.AST] = list(node.body)
+    while stack:
+        current = stack.pop()
+        if isinstance(current, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            continue
+        if isinstance(current, (ast.Yield, ast.YieldFrom)):
+            return []
+        if isinstance(current, ast.Return) and current.value is not None:
+            values.append(current.value)
+        stack.extend(ast.iter_child_nodes(current))
+    values.reverse()
+    return values
+
+
 def _facts_about(name: str, guards: dict[str, bool]) -> tuple[tuple[str, bool], ...]:
     """The facts of `guards` that compare `name` with constants (what `possible` reads)."""
     return tuple((k, v) for k, v in guards.items() if k.startswith((f"{name} == ", f"{name} in ")))
+
+
+def _is_property(function: Function) -> bool:
+    return any(
+        dotted(d).rsplit(".", 1)[-1] in ("property", "cached_property") for d in function.node.decorator_list
+    )
 
 
 def _is_enum(klass: ClassInfo) -> bool:
