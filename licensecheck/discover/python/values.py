@@ -1398,9 +1398,7 @@ def _facts_about(name: str, guards: dict[str, bool]) -> tuple[tuple[str, bool], 
 
 
 def _is_property(function: Function) -> bool:
-    return any(
-        dotted(d).rsplit(".", 1)[-1] in ("property", "cached_property") for d in function.node.decorator_list
-    )
+    return any(dotted(d).rsplit(".", 1)[-1] in ("property", "cached_property") for d in function.node.decorator_list)
 
 
 def _is_enum(klass: ClassInfo) -> bool:
