@@ -24,11 +24,11 @@ import json
 import re
 from typing import Any
 
-from ..model import Location
+from ..model import MODEL, Location
 from .collect import Collector
 from .container import Variables, Word, offset_locator, scan_command_text
 from .ids import HUB_PREFIXES, fetched_hub_file, joined_datasets
-from .keys import TABLE_KEYS, key_type, normalise
+from .keys import MIXER_KEYS, TABLE_KEYS, key_type, normalise
 
 # Searched for in the lowered text (has_config_hint): an expression that ignores case tries a match
 # at every byte, one in lower case only where a word can start.
@@ -41,7 +41,8 @@ _JSON_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')
 _LOOKAHEAD = 64  # tokens a JSON string is looked for ahead of the last one found (duplicate keys shift them)
 
 # A tree every format is turned into: ("s", text, line) for a string, ("m", [(key, node)])
-# for a mapping, ("l", [node]) for a list, ("o",) for anything else.
+# for a mapping, ("l", [node]) for a list, ("o",) for anything else. YAML's mappings hold
+# their keys' lines too: ("m", [(key, node)], [line]).
 Node = tuple
 
 
@@ -83,7 +84,7 @@ def scan_config(text: str, kind: str, relative: str, directory: str, collector: 
     except RecursionError:
         collector.unparsable(Location(relative), f"not readable {kind.upper()} (nested too deeply)")
         return
-    reader = _Reader(relative, directory, collector)
+    reader = _Reader(relative, directory, collector, kind == "yaml")
     for document in documents:
         reader.walk(document)
 
@@ -113,11 +114,14 @@ def _first_line(error: Exception) -> str:
 
 
 class _Reader:
-    def __init__(self, relative: str, directory: str, collector: Collector) -> None:
+    def __init__(self, relative: str, directory: str, collector: Collector, yaml: bool = False) -> None:
         self.relative = relative
         self.directory = directory
         self.collector = collector
         self.seen: set[int] = set()
+        # `name_or_path:` in YAML names the model to load (Hydra's model configs); in the JSON a
+        # saved model carries (config.json, tokenizer_config.json) it only says where that model came from.
+        self.name_or_path = yaml
 
     def walk(self, node: Node) -> None:
         if node[0] == "s":
@@ -149,6 +153,8 @@ class _Reader:
                 self.walk(child)
                 continue
             found = key_type(key)
+            if found is None and self.name_or_path and key == "name_or_path":
+                found = (MODEL, "legacy")
             if found is not None:
                 self._take(child, found[0], found[1], key)
             if key.lower() in COMMAND_KEYS:
@@ -169,6 +175,11 @@ class _Reader:
                 for _name, child in node[1]:
                     if child[0] == "s":
                         self._consider(child, kind, bare, key)
+            elif normalise(key) in MIXER_KEYS and len(node) > 2:
+                # `dataset_mixer: {HuggingFaceH4/ultrachat_200k: 1.0}`: each key, with its share
+                for (name, _child), line in zip(node[1], node[2]):
+                    if isinstance(name, str):
+                        self._consider(("s", name, line), kind, bare, key)
             else:
                 self._id_fields(node, kind, key)
 
@@ -280,11 +291,13 @@ def _from_yaml(node: Any, converted: dict[int, Node]) -> Node:
         return result
     if isinstance(node, yaml.MappingNode):
         pairs: list = []
-        result = ("m", pairs)
+        key_lines: list[int] = []
+        result = ("m", pairs, key_lines)
         converted[id(node)] = result
         for key, value in node.value:
             name = key.value if isinstance(key, yaml.ScalarNode) else None
             pairs.append((name, _from_yaml(value, converted)))
+            key_lines.append(key.start_mark.line + 1)
         return result
     return ("o",)
 

@@ -523,6 +523,9 @@ def _hub_url_path(url: str) -> tuple[bool, list[str]]:
     parts = url.split("://", 1)[1].split("?", 1)[0].split("#", 1)[0].split("/")[1:]
     if parts[0] == "datasets":
         return True, parts[1:]
+    if parts[:2] == ["api", "datasets"] and len(parts) > 4 and parts[4] == "parquet":
+        # the dataset's Parquet export: the listing of its files, each then downloaded
+        return True, parts[2:4] + ["resolve", "main"]
     return False, parts
 
 

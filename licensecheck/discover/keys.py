@@ -41,8 +41,21 @@ MODEL_KEYS = frozenset(
         "tokenizer_path",
     }
 )
-DATASET_KEYS = frozenset({"dataset", "dataset_name", "dataset_id", "dataset_repo", "datasets", "data_path"})
+DATASET_KEYS = frozenset(
+    {
+        "dataset",
+        "dataset_name",
+        "dataset_id",
+        "dataset_repo",
+        "datasets",
+        "data_path",
+        "dataset_name_or_path",
+        "dataset_path_or_name",
+    }
+)
 # Tables of models by a name of the project's own (`model2path: {e5: intfloat/e5-base-v2}`): each value
+# Datasets mixed in the shares given (alignment-handbook's and open-instruct's recipes): the ids are the keys.
+MIXER_KEYS = frozenset({"dataset_mixer", "datasets_mixer", "dataset_mixture"})
 TABLE_KEYS = frozenset({"models", "model2path", "model_paths", "model_map", "model_mapping", "model_dict"})
 # Keys whose value a Hub loader receives as is (`model_name_or_path: gpt2`): a bare
 # name is a repository. Elsewhere only a namespaced or canonical legacy name is.
@@ -69,7 +82,7 @@ _MODEL_SUFFIXES = (
     "_feature_extractor_name",
     "_processor_name",
 )
-_DATASET_SUFFIXES = ("_dataset", "_dataset_name", "_dataset_id")
+_DATASET_SUFFIXES = ("_dataset", "_dataset_name", "_dataset_id", "_dataset_name_or_path", "_dataset_path_or_name")
 # ...except where the project writes to: `hub_model_id: acme/out` is where a run pushes its result.
 # A saved adapter's record of its base (PEFT's adapter_config.json): lineage, which the reader
 # of local model folders follows, not a model the project loads by that name.
@@ -85,7 +98,7 @@ def key_type(key: str) -> tuple[str, str] | None:
     name = normalise(key)
     if name in MODEL_KEYS or name in TABLE_KEYS:
         return MODEL, ("any" if name in _LOADER_KEYS else "legacy")
-    if name in DATASET_KEYS:
+    if name in DATASET_KEYS or name in MIXER_KEYS:
         return DATASET, "legacy"
     if name.startswith(_OUTPUT_PREFIXES) or name in _LINEAGE_KEYS:
         return None

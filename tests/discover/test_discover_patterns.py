@@ -1721,9 +1721,76 @@ PATTERNS = [
             ("dataset", "mteb/banking77", "tasks/Banking.py", 6),
         },
     ),
+    (
+        "a recipe's dataset mixer, a Hydra model config's name_or_path, a shell script's dataset variable",
+        {
+            "recipes/sft.yaml": """
+        model_name_or_path: alignment-handbook/zephyr-7b-sft-full
+        dataset_mixer:
+          HuggingFaceH4/ultrachat_200k: 1.0
+          UCLA-AGI/SPIN_iter1: 0.5
+        dataset_splits:
+        - train
+     """,
+            "config/model/pythia28.yaml": """
+        name_or_path: EleutherAI/pythia-2.8b
+        tokenizer_name_or_path: null
+     """,
+            "scripts/run.sh": """
+        input_dataset_path_or_name=${1:-"allenai/tulu-v2-sft-mixture"}
+        python reformat.py --data $input_dataset_path_or_name
+     """,
+        },
+        {
+            ("model", "alignment-handbook/zephyr-7b-sft-full", "recipes/sft.yaml", 1),
+            ("dataset", "HuggingFaceH4/ultrachat_200k", "recipes/sft.yaml", 3),
+            ("dataset", "UCLA-AGI/SPIN_iter1", "recipes/sft.yaml", 4),
+            ("model", "EleutherAI/pythia-2.8b", "config/model/pythia28.yaml", 1),
+            ("dataset", "allenai/tulu-v2-sft-mixture", "scripts/run.sh", 1),
+        },
+    ),
+    (
+        "a Hub URL whose file is known only at run time, a dataset's Parquet listing, a Hub kernel",
+        {
+            "fetch.py": """
+        import requests
+        import urllib.request
+        from kernels import get_kernel
+        BASE_URL = "https://huggingface.co/datasets/karpathy/climbmix-400b-shuffle/resolve/main"
+
+        def download(index):
+            return requests.get(f"{BASE_URL}/shard_{index:05d}.parquet")
+
+        def load_hub_dataset(repo_id, split):
+            listing = f"https://huggingface.co/api/datasets/{repo_id}/parquet/default/{split}"
+            return urllib.request.urlopen(listing)
+
+        def elsewhere(name):
+            return requests.get(f"https://huggingface.co/{name}/resolve/main/x.bin")
+
+        load_hub_dataset("cais/mmlu", input("split? "))
+        kernel = get_kernel("kernels-community/flash-attn3")
+     """,
+        },
+        {
+            ("dataset", "karpathy/climbmix-400b-shuffle", "fetch.py", 7),
+            ("dataset", "cais/mmlu", "fetch.py", 10),
+            ("model", "kernels-community/flash-attn3", "fetch.py", 17),
+        },
+    ),
 ]
 
 DECOYS = [
+    (
+        "the name_or_path a saved model's JSON files record: where it came from, not a load",
+        {
+            "models/expansion/config.json": '{"_name_or_path": "gpt2", "architectures": ["GPT2LMHeadModel"]}',
+            "models/expansion/tokenizer_config.json": (
+                '{"model_max_length": 77, "name_or_path": "openai/clip-vit-large-patch14", '
+                '"tokenizer_class": "CLIPTokenizer"}'
+            ),
+        },
+    ),
     (
         "a path in a folder the module makes, built in an f-string",
         {

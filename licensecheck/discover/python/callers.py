@@ -21,7 +21,7 @@ from typing import NamedTuple, Protocol
 
 from ...model import Location
 from ..collect import Collector
-from .loaders import SHELL, Slot, keyword
+from .loaders import SHELL, URL, Slot, keyword
 from .parse import ClassInfo, Function, Scope, dotted, enclosing_function, is_super
 from .values import BUDGET, REGISTRY_CALLS, Evaluator, Result, unknown
 
@@ -168,7 +168,7 @@ class Callers:
         evaluation left, as if it had run again: finding the next function's calls spends from it.
         """
         values = self.project.values
-        placeholders = use.slot.host == SHELL
+        placeholders = use.slot.host in (SHELL, URL)  # a command line, or a URL (its repository part decides)
         if values.overrides:  # a caller's call evaluated again: the answer holds for that call only
             values.budget = BUDGET
             return self.project.strings(expression, scope, placeholders=placeholders, path=use.path)
@@ -196,7 +196,7 @@ class Callers:
             saved, values.overrides = values.overrides, {**values.overrides, **overrides}
             try:
                 values.budget = BUDGET
-                result = self.project.strings(expression, scope, placeholders=use.slot.host == SHELL)
+                result = self.project.strings(expression, scope, placeholders=use.slot.host in (SHELL, URL))
             finally:
                 values.overrides = saved
             self.project.record(result, use.slot, use.shown, use.site, use.revisions)

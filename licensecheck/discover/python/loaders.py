@@ -346,6 +346,8 @@ ROOTED_LOADERS: dict[tuple[str, str], Loader] = {
             "VLLMwithChatTemplate",
         )
     },
+    # Hub kernels (the `kernels` library): a kernel is a model repository, fetched and imported
+    ("kernels", "get_kernel"): Loader((Slot(MODEL, (0,), ("repo_id",)),)),
     ("requests", "get"): _DOWNLOAD,
     ("httpx", "get"): _DOWNLOAD,
     ("wget", "download"): _DOWNLOAD,

@@ -32,7 +32,14 @@ from typing import Any
 
 from ...model import DATASET, MODEL, Location
 from ..collect import Collector
-from ..ids import HUB_PREFIXES, PLACEHOLDERS, SENTENCE_TRANSFORMERS_PLAIN, could_be_repository, strip_prefix
+from ..ids import (
+    HUB_PREFIXES,
+    HUB_URL_PREFIXES,
+    PLACEHOLDERS,
+    SENTENCE_TRANSFORMERS_PLAIN,
+    could_be_repository,
+    strip_prefix,
+)
 from ..keys import key_type
 from .callers import Callers
 from .datafiles import DataFiles, opened_path, reader_of
@@ -56,6 +63,7 @@ from .parse import ClassInfo, Module, Scope, collect, dotted
 from .values import (
     BUDGET,
     MAX_VALUES,
+    PLACEHOLDER,
     REGISTRY_CALLS,
     Evaluator,
     Result,
@@ -397,7 +405,11 @@ class PythonProject:
                 revisions = [v.text for v in evaluated.values]
             if evaluated.unknown or evaluated.params:
                 self.collector.unknown(site, f"{shown}: the revision is not statically known ({reason(evaluated)})")
-        result = self.values.strings(argument, at)
+        # A URL is a reference by its repository part alone: `f"{BASE_URL}/{filename}"` with
+        # the file known only at run time still names the repository (a placeholder stands for the file).
+        result = (
+            self.strings(argument, at, placeholders=True) if slot.host == URL else self.values.strings(argument, at)
+        )
         if isinstance(argument, ast.Starred):
             result = unknown("arguments unpacked with *")
         known = module.read_facts.get(id(argument)) if isinstance(argument, (ast.Name, ast.Attribute)) else None
@@ -462,6 +474,8 @@ class PythonProject:
                 continue
             location = value.module.locate(value.line)
             text = value.text
+            if slot.host == URL and PLACEHOLDER in text and not _repository_known(text):
+                continue  # `https://huggingface.co/{repo}/...` with the repository known only at run time
             if slot.host == MODELSCOPE:
                 self.collector.not_hub(location, shown, text, "fetched from ModelScope")
                 continue
@@ -653,3 +667,11 @@ def _subclasses_one_of(data: bytes, names: set[bytes]) -> bool:
 def _loaders(names: list[str], call: ast.Call) -> list[Loader]:
     """The loaders a call reaches under any of the names its callee may have."""
     return [loader for name in names if (loader := loader_for(name, call)) is not None]
+
+
+def _repository_known(url: str) -> bool:
+    """Whether a Hub URL built with a part known only at run time (PLACEHOLDER) names its repository in full."""
+    if not url.startswith(HUB_URL_PREFIXES):
+        return False
+    repository, _kind, _revision, _prefixed = strip_prefix(url, MODEL)
+    return bool(repository) and PLACEHOLDER not in repository
