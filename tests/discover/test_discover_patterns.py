@@ -1778,6 +1778,68 @@ PATTERNS = [
             ("model", "kernels-community/flash-attn3", "fetch.py", 17),
         },
     ),
+    (
+        "transformers' pipeline without a model: the task's default model",
+        {
+            "app.py": """
+        import sys
+        from transformers import pipeline
+        classify = pipeline("sentiment-analysis")
+        summarise = pipeline(task="summarization", model=None)
+        generate = pipeline("text-generation", model="org/chosen")
+        unknown_task = pipeline(sys.argv[1])
+
+        def tagger(model=None):
+            if isinstance(model, str):
+                return pipeline("ner", model=model)
+
+        def chosen(model="org/tagger"):
+            return pipeline("token-classification", model=model)
+
+        def passed_on(**kwargs):
+            return pipeline("fill-mask", **kwargs)
+     """
+        },
+        {
+            ("model", "distilbert/distilbert-base-uncased-finetuned-sst-2-english", "app.py", 3),
+            ("model", "sshleifer/distilbart-cnn-12-6", "app.py", 4),
+            ("model", "org/chosen", "app.py", 5),
+            ("model", "org/tagger", "app.py", 12),
+        },
+    ),
+    (
+        "a field with a default in the class body, given by keyword where an instance is made",
+        {
+            "util.py": """
+        from dataclasses import dataclass
+        from huggingface_hub import hf_hub_download
+
+        @dataclass
+        class ModelSpec:
+            repo_id: str
+            lora_repo_id: str | None = None
+            ae_repo_id: str = "org/default-ae"
+
+        configs = {
+            "dev": ModelSpec(repo_id="org/dev"),
+            "canny": ModelSpec(repo_id="org/dev", lora_repo_id="org/canny-lora"),
+        }
+
+        def load(name):
+            config = configs[name]
+            hf_hub_download(config.repo_id, "flow.safetensors")
+            hf_hub_download(config.ae_repo_id, "ae.safetensors")
+            if config.lora_repo_id is not None:
+                hf_hub_download(config.lora_repo_id, "lora.safetensors")
+     """
+        },
+        {
+            ("model", "org/dev", "util.py", 11),
+            ("model", "org/dev", "util.py", 12),
+            ("model", "org/default-ae", "util.py", 8),
+            ("model", "org/canny-lora", "util.py", 12),
+        },
+    ),
 ]
 
 DECOYS = [

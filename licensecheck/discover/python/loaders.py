@@ -182,6 +182,53 @@ FASTER_WHISPER_SIZES = MappingProxyType(
     }
 )
 
+# The model transformers' `pipeline(task)` loads when it is given none: SUPPORTED_TASKS's
+# defaults and TASK_ALIASES (transformers 4.x to 5.x, src/transformers/pipelines/__init__.py,
+# https://github.com/huggingface/transformers/blob/main/src/transformers/pipelines/__init__.py).
+# "translation_xx_to_yy" has a default for en→fr, en→de and en→ro only.
+PIPELINE_DEFAULTS = MappingProxyType(
+    {
+        "audio-classification": "superb/wav2vec2-base-superb-ks",
+        "automatic-speech-recognition": "facebook/wav2vec2-base-960h",
+        "text-to-audio": "suno/bark-small",
+        "text-to-speech": "suno/bark-small",
+        "feature-extraction": "distilbert/distilbert-base-cased",
+        "text-classification": "distilbert/distilbert-base-uncased-finetuned-sst-2-english",
+        "sentiment-analysis": "distilbert/distilbert-base-uncased-finetuned-sst-2-english",
+        "token-classification": "dbmdz/bert-large-cased-finetuned-conll03-english",
+        "ner": "dbmdz/bert-large-cased-finetuned-conll03-english",
+        "question-answering": "distilbert/distilbert-base-cased-distilled-squad",
+        "table-question-answering": "google/tapas-base-finetuned-wtq",
+        "visual-question-answering": "dandelin/vilt-b32-finetuned-vqa",
+        "vqa": "dandelin/vilt-b32-finetuned-vqa",
+        "document-question-answering": "impira/layoutlm-document-qa",
+        "fill-mask": "distilbert/distilroberta-base",
+        "summarization": "sshleifer/distilbart-cnn-12-6",
+        "translation_en_to_fr": "google-t5/t5-base",
+        "translation_en_to_de": "google-t5/t5-base",
+        "translation_en_to_ro": "google-t5/t5-base",
+        "text2text-generation": "google-t5/t5-base",
+        "text-generation": "openai-community/gpt2",
+        "zero-shot-classification": "facebook/bart-large-mnli",
+        "zero-shot-image-classification": "openai/clip-vit-base-patch32",
+        "zero-shot-audio-classification": "laion/clap-htsat-fused",
+        "image-classification": "google/vit-base-patch16-224",
+        "image-feature-extraction": "google/vit-base-patch16-224",
+        "image-segmentation": "facebook/detr-resnet-50-panoptic",
+        "image-to-text": "ydshieh/vit-gpt2-coco-en",
+        "image-text-to-text": "llava-hf/llava-onevision-qwen2-0.5b-ov-hf",
+        "object-detection": "facebook/detr-resnet-50",
+        "zero-shot-object-detection": "google/owlvit-base-patch32",
+        "depth-estimation": "Intel/dpt-large",
+        "video-classification": "MCG-NJU/videomae-base-finetuned-kinetics",
+        "video-to-text": "microsoft/git-base",
+        "mask-generation": "facebook/sam-vit-huge",
+        "image-to-image": "caidas/swin2SR-classical-sr-x2-64",
+        "keypoint-matching": "magic-leap-community/superglue_outdoor",
+        "any-to-any": "google/gemma-3n-E4B-it",
+    }
+)
+
 # A library's short names, by the library (Slot.aliases)
 ALIASES: Mapping[str, Mapping[str, str]] = MappingProxyType({"faster-whisper": FASTER_WHISPER_SIZES})
 
@@ -243,6 +290,13 @@ _FASTEMBED = Loader((Slot(MODEL, (0,), ("model_name",), bare="none"),), roots=("
 # What downloads a URL: a reference when the URL is a Hub address (`.../resolve/main/w.pth`).
 _DOWNLOAD = Loader((Slot(MODEL, (0,), ("url", "filename"), prefixed_only=True, host=URL),))
 
+# transformers' `pipeline(task, model)`: without a model, the task's default (PIPELINE_DEFAULTS)
+TRANSFORMERS_PIPELINE = Loader(
+    (Slot(MODEL, (1,), ("model",)), Slot(MODEL, (), ("tokenizer", "feature_extractor", "image_processor"))),
+    roots=("transformers",),
+)
+PIPELINE_TASK = Slot(MODEL, (0,), ("task",))
+
 LOADERS: dict[str, Loader] = {
     "from_pretrained": FROM_PRETRAINED,
     "from_quantized": FROM_PRETRAINED,
@@ -253,10 +307,7 @@ LOADERS: dict[str, Loader] = {
     "load_textual_inversion": Loader((Slot(MODEL, (0,), ("pretrained_model_name_or_path",)),)),
     "load_ip_adapter": Loader((Slot(MODEL, (0,), ("pretrained_model_name_or_path_or_dict",)),)),
     "load_adapter": Loader((Slot(MODEL, (0,), ("peft_model_id",)),)),
-    "pipeline": Loader(
-        (Slot(MODEL, (1,), ("model",)), Slot(MODEL, (), ("tokenizer", "feature_extractor", "image_processor"))),
-        roots=("transformers",),
-    ),
+    "pipeline": TRANSFORMERS_PIPELINE,
     "SentenceTransformer": _ST,
     "SparseEncoder": _ST,
     "CrossEncoder": _CROSS_ENCODER,

@@ -47,8 +47,11 @@ from .loaders import (
     ALIASES,
     LOADER_HINT,
     MODELSCOPE,
+    PIPELINE_DEFAULTS,
+    PIPELINE_TASK,
     SHELL,
     SHELL_CALLS,
+    TRANSFORMERS_PIPELINE,
     URL,
     Loader,
     Slot,
@@ -334,6 +337,8 @@ class PythonProject:
                     for argument in slot_arguments(call, slot):
                         consumed.add(id(argument))
                         self._slot(call, scope, slot, shown, argument)
+                if loader is TRANSFORMERS_PIPELINE:
+                    self._pipeline_default(call, scope, shown)
                 if not consumed and unpacks:
                     self._unpacked(call, scope, loader, shown, consumed)
                 if not consumed and unpacks and loader.slots[0].positions and loader.slots[0].says_unknown:
@@ -423,6 +428,28 @@ class PythonProject:
             self.want_attribute(argument.attr, typed, shown, site, tuple(revisions))
         if result.unknown and not result.params and slot.says_unknown:
             self.say_unknown(site, shown, kind, result)
+
+    def _pipeline_default(self, call: ast.Call, scope: Scope, shown: str) -> None:
+        """`pipeline("summarization")` with no model (or `model=None`): transformers loads the
+        task's default model. A parameter whose default is None is not taken for None: code
+        tests it first (`elif isinstance(model, str): pipeline(..., model=model)`)."""
+        models = slot_arguments(call, TRANSFORMERS_PIPELINE.slots[0])
+        if any(k.arg is None for k in call.keywords):
+            return  # `**kwargs` may hold the model
+        if models:
+            given = self.values.strings(models[0], scope)
+            if given.values or given.unknown or given.params or not given.other:
+                return
+        tasks = slot_arguments(call, PIPELINE_TASK)
+        if not tasks:
+            return
+        site = scope.module.locate(call.lineno)
+        for value in self.values.strings(tasks[0], scope).values:
+            model = PIPELINE_DEFAULTS.get(value.text)
+            if model is not None:
+                self.collector.consider(
+                    model, MODEL, site, f"{shown} (the default model of the task {value.text!r})", bare="any"
+                )
 
     def _command(self, scope: Scope, slot: Slot, shown: str, site: Location, argument: ast.expr) -> None:
         """A command line run from Python: a list of words, or a string (an f-string, a parameter...)."""

@@ -496,6 +496,12 @@ class Evaluator:
             if klass is not None:
                 own = self._class_attribute(klass, expr.attr, depth)
                 if own is not None:
+                    # A field's default in the class body, and what each instance is made with
+                    # (`ModelSpec(lora_repo_id="org/x")`): the keyword wins where it is given.
+                    found, result = self.follow(base, scope, depth + 1)
+                    given = self._step(found, ("attr", expr.attr), result, (), depth)
+                    own[0].extend(given)
+                    own[1].extend(result)
                     return own
             if bindings and all(
                 b.kind == VALUE and isinstance(b.node, ast.Call) and self.is_loader_call(b.node, b.scope)
