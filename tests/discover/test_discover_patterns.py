@@ -1840,6 +1840,63 @@ PATTERNS = [
             ("model", "org/canny-lora", "util.py", 12),
         },
     ),
+    (
+        "an option's choices that a project function returns",
+        {
+            "asr.py": """
+        import argparse
+        from huggingface_hub import snapshot_download
+
+        def get_models():
+            sizes = ["medium", "large-v3"]
+            return sizes
+
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--model_size", default="medium", choices=get_models())
+        size = parser.parse_args().model_size
+        snapshot_download(f"Systran/faster-whisper-{size}")
+     """
+        },
+        {
+            ("model", "Systran/faster-whisper-medium", "asr.py", 11),
+            ("model", "Systran/faster-whisper-large-v3", "asr.py", 11),
+        },
+    ),
+    (
+        "a function run by a process, a thread or an executor, and a parameter's dict read by a key known at run time",
+        {
+            "pred.py": """
+        import sys
+        import multiprocessing as mp
+        from concurrent.futures import ThreadPoolExecutor
+        from threading import Thread
+        from transformers import AutoModel
+
+        def load(path):
+            return AutoModel.from_pretrained(path)
+
+        def get_pred(rank, model2path, name):
+            return load(model2path[name])
+
+        def warm(model):
+            return AutoModel.from_pretrained(model)
+
+        def tokenizer(repo, revision="main"):
+            return AutoModel.from_pretrained(repo, revision=revision)
+
+        MODELS = {"a": "org/model-a", "b": "org/model-b"}
+        mp.Process(target=get_pred, args=(0, MODELS, sys.argv[1])).start()
+        Thread(target=warm, kwargs={"model": "org/threaded"}).start()
+        ThreadPoolExecutor().submit(tokenizer, "org/submitted")
+     """
+        },
+        {
+            ("model", "org/model-a", "pred.py", 19),
+            ("model", "org/model-b", "pred.py", 19),
+            ("model", "org/threaded", "pred.py", 21),
+            ("model", "org/submitted", "pred.py", 22),
+        },
+    ),
 ]
 
 DECOYS = [

@@ -26,6 +26,8 @@ from .parse import ClassInfo, Function, Scope, dotted, enclosing_function, is_su
 from .values import BUDGET, REGISTRY_CALLS, Evaluator, Result, unknown
 
 # Gradio's events and its interfaces: what calls a function with the values of input components
+# What runs a function elsewhere with the arguments it is given (_spawned)
+_SPAWNERS = ("Process", "Thread", "submit", "apply", "apply_async")
 _UI_EVENTS = ("click", "change", "submit", "then", "success", "select", "input", "upload", "release", "Interface")
 Argument = tuple  # (expression, scope) of one call's argument, or (Result, None) when it is not known
 
@@ -270,6 +272,27 @@ class Callers:
             yield arguments, site, None
         for arguments, site in self._event_handlers(function):
             yield arguments, site, None
+        for arguments, site in self._spawned(function):
+            yield arguments, site, None
+
+    def _spawned(self, function: Function) -> Iterator[tuple[dict[str, Argument], Location]]:
+        """A function run by another process, a thread or an executor, with the arguments given
+        there: `mp.Process(target=f, args=(a, b))`, `Thread(target=f, kwargs={...})`,
+        `executor.submit(f, a, b)`, `pool.apply_async(f, (a,), {...})`."""
+        project = self.project
+        values = project.values
+        for name in _SPAWNERS:
+            for call, scope in project.calls_by_name.get(name, ()):
+                target, given, keywords = _spawn_parts(name, call)
+                if not isinstance(target, (ast.Name, ast.Attribute)):
+                    continue
+                callee = values.callee(ast.Call(func=target, args=[], keywords=[]), scope)
+                if callee is None or callee[0] is not function:
+                    continue
+                made = ast.copy_location(ast.Call(func=target, args=given, keywords=keywords), call)
+                site = scope.module.locate(call.lineno)
+                for arguments in _arguments(made, scope, function, callee[1], values):
+                    yield arguments, site
 
     def _event_handlers(self, function: Function) -> Iterator[tuple[dict[str, Argument], Location]]:
         """Gradio calls a function wired to an event (`button.click(fn, inputs=[model, text])`,
@@ -319,6 +342,27 @@ class Callers:
                         continue
                     site = container_scope.module.locate(getattr(row, "lineno", decorator.lineno))
                     yield {name: (value, container_scope) for name, value in zip(names, values)}, site
+
+
+def _spawn_parts(name: str, call: ast.Call) -> tuple[ast.expr | None, list[ast.expr], list[ast.keyword]]:
+    """(the function, its positional arguments, its keyword arguments) of a call that runs it elsewhere."""
+    if name == "submit":  # concurrent.futures: `submit(fn, /, *args, **kwargs)`
+        return (call.args[0] if call.args else None), list(call.args[1:]), list(call.keywords)
+    if name in ("apply", "apply_async"):  # multiprocessing.Pool: `apply_async(func, args=(), kwds={})`
+        target = call.args[0] if call.args else keyword(call, "func")
+        packed = call.args[1] if len(call.args) > 1 else keyword(call, "args")
+        named = call.args[2] if len(call.args) > 2 else keyword(call, "kwds")
+    else:  # Process / Thread: `(group=None, target=None, name=None, args=(), kwargs={})`
+        target, packed, named = keyword(call, "target"), keyword(call, "args"), keyword(call, "kwargs")
+    given = list(packed.elts) if isinstance(packed, (ast.Tuple, ast.List)) else []
+    keywords = []
+    if isinstance(named, ast.Dict):
+        keywords = [
+            ast.keyword(arg=k.value, value=v)
+            for k, v in zip(named.keys, named.values)
+            if isinstance(k, ast.Constant) and isinstance(k.value, str)
+        ]
+    return target, given, keywords
 
 
 def _super_caller(call: ast.Call, scope: Scope) -> ClassInfo | None:

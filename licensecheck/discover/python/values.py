@@ -247,13 +247,17 @@ class Evaluator:
                     return returned
         return [(expr, scope)], Result()
 
+    def _return_values(self, function: Function) -> list[ast.expr]:
+        returns = self._returns.get(id(function))
+        if returns is None:
+            returns = self._returns[id(function)] = _return_values(function.node)
+        return returns
+
     def _returned(self, function: Function, depth: int) -> tuple[list, Result] | None:
         """What `function` returns: each `return` expression followed in its body. None for
         a function with no `return value` (a generator, a procedure). A parameter in it is
         one of the function's: its callers say what it is, as for any parameter."""
-        returns = self._returns.get(id(function))
-        if returns is None:
-            returns = self._returns[id(function)] = _return_values(function.node)
+        returns = self._return_values(function)
         if not returns:
             return None
         if id(function.node) in self.active:
@@ -616,11 +620,8 @@ class Evaluator:
                 if index is not None
                 else None
             )
-            if step is None:
-                result.unknown.append(f"`{dotted(expr.value)}[...]` of a parameter, with a key known only at run time")
-                result.params = []
-            else:
-                _along(result, step)
+            # With a key known only at run time, any value of each caller's dict or list.
+            _along(result, step or ("values",))
         concrete: list = []
         for node, node_scope in found:
             if isinstance(node, ast.Dict):
@@ -690,7 +691,10 @@ class Evaluator:
             if name.rsplit(".", 1)[-1] in _PROGRESS_BARS and iterable.args:
                 # `for name in tqdm(names)`: a progress bar yields the items it wraps
                 return self.elements(iterable.args[0], scope, path, depth + 1)
-            return [], unknown(f"the items of `{name}(...)` are known only at run time")
+            target = self.callee(iterable, scope)
+            if target is None or target[0].name == "__init__" or not self._return_values(target[0]):
+                return [], unknown(f"the items of `{name}(...)` are known only at run time")
+            # `choices=get_models()`: the items of what the project's function returns (follow, below)
         containers, result = self.follow(iterable, scope, depth + 1)
         _along(result, ("items",), ("pick", path))
         concrete = []
@@ -754,6 +758,8 @@ class Evaluator:
                 parts = [node.elts[step[1]]]
             elif kind in ("keys", "values") and isinstance(node, ast.Dict):
                 parts = [k for k in node.keys if k is not None] if kind == "keys" else list(node.values)
+            elif kind == "values" and isinstance(node, (ast.List, ast.Tuple)):
+                parts = list(node.elts)
             elif kind == "items" and isinstance(node, (ast.List, ast.Tuple, ast.Set)):
                 parts = list(node.elts)
             elif kind == "items" and isinstance(node, ast.Dict):
