@@ -1897,6 +1897,40 @@ PATTERNS = [
             ("model", "org/submitted", "pred.py", 22),
         },
     ),
+    (
+        "a caller in a file with no loader and no id, passing a value another module holds",
+        {
+            "lcb/styles.py": """
+        from dataclasses import dataclass
+
+        @dataclass
+        class LanguageModel:
+            model_name: str
+            model_repr: str
+
+        MODELS = [LanguageModel("org/coder-base", "Coder"), LanguageModel("org/coder-instruct", "Coder-Ins")]
+        STORE = {lm.model_name: lm for lm in MODELS}
+     """,
+            "lcb/runner.py": """
+        from vllm import LLM
+
+        def build_runner(args, model):
+            return LLM(model=model.model_name)
+     """,
+            "lcb/main.py": """
+        from lcb.styles import STORE
+        from lcb.runner import build_runner
+
+        def main(args):
+            model = STORE[args.model]
+            return build_runner(args, model)
+     """,
+        },
+        {
+            ("model", "org/coder-base", "lcb/styles.py", 8),
+            ("model", "org/coder-instruct", "lcb/styles.py", 8),
+        },
+    ),
 ]
 
 DECOYS = [

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import shutil
+import warnings
 from pathlib import Path
 
 from cli_helpers import invoke, scan, scan_json, scan_report
+
+from licensecheck.discover import discover
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SHA = "0123456789abcdef0123456789abcdef01234567"
@@ -165,3 +168,16 @@ def test_the_demo_scans_the_same_with_and_without_discovery(tmp_path):
     without = scan(demo, "--offline", "--format", "json", "--no-discover")
     assert with_discovery.exit_code == without.exit_code
     assert json.loads(with_discovery.stdout) == json.loads(without.stdout)
+
+
+def test_the_compilers_warnings_about_a_scanned_file_do_not_reach_the_output(tmp_path):
+    # `0x1for` and `"\d"` make CPython warn (SyntaxWarning, DeprecationWarning) with the file's text:
+    # the scanned tree is untrusted, and what it says must not reach stderr that way.
+    (tmp_path / "train.py").write_text(
+        'from transformers import AutoModel\nPATTERN = "\\d+"\nx = [0x1for _ in ()]\nAutoModel.from_pretrained("org/m")\n'
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        found = discover(tmp_path)
+    assert [r.name for r in found.references] == ["org/m"]
+    assert [str(w.message) for w in caught] == []

@@ -154,7 +154,7 @@ class Callers:
         self.project.record(result, use.slot, use.shown, use.site, use.revisions)
         if not isinstance(expression, Result):
             self.wait(result, use.slot, use.shown, use.site, use.revisions, expression, scope)
-        if result.unknown and not result.values and not result.params:
+        if not result.values and not result.params:  # unknown, or nothing a string can come from
             self._by_attribute(use)
         self._say(result, use, call_site)
 

@@ -138,6 +138,7 @@ class PythonProject:
         self.pending: list[tuple[str, str, bytes]] = []  # files with id literals, not parsed yet
         # files with neither a loader nor an id literal that define subclasses: path and the bases' names
         self.subclass_files: list[tuple[str, str, frozenset[bytes]]] = []
+        self.quiet_files: list[tuple[str, str]] = []  # files with neither a loader nor an id: (relative, absolute)
         self.calls_by_name: dict[str, list[tuple[ast.Call, Scope]]] = {}
         self.subclasses: dict[str, list[ClassInfo]] = {}  # a base's last name → classes that name it as a base
         self.values = Evaluator(self)
@@ -197,14 +198,19 @@ class PythonProject:
             self._parse(relative, absolute, data)
         elif _may_call_with_an_id(data):
             self.pending.append((relative, absolute, data))
-        elif data.find(b"class") >= 0:
-            # Its classes may subclass one that reads `self.DATASET_PATH` (`DATASET_PATH = "mbpp"`):
-            # the names of their bases are kept, the file is read again if one of them is wanted.
-            bases = frozenset(
-                name for match in _CLASS_BASES.finditer(data) for name in _IDENTIFIER.findall(match.group(1))
-            )
-            if bases:
-                self.subclass_files.append((relative, absolute, bases))
+        else:
+            # No loader, no id: it may still call a function with a value from another module
+            # (`model = MODELS[args.model]; build_runner(args, model)`). Kept by path only, read
+            # again if a function it may call is waited for (_parse_callers).
+            self.quiet_files.append((relative, absolute))
+            if data.find(b"class") >= 0:
+                # Its classes may subclass one that reads `self.DATASET_PATH` (`DATASET_PATH = "mbpp"`):
+                # the names of their bases are kept, the file is read again if one of them is wanted.
+                bases = frozenset(
+                    name for match in _CLASS_BASES.finditer(data) for name in _IDENTIFIER.findall(match.group(1))
+                )
+                if bases:
+                    self.subclass_files.append((relative, absolute, bases))
 
     def _notebook_source(self, relative: str, absolute: str, data: bytes) -> bytes:
         """A Databricks notebook kept as a .py file: IPython's `!` and `%` lines, line for line, as Python."""
@@ -221,7 +227,7 @@ class PythonProject:
             return self.modules[relative]
         self.modules[relative] = None  # also while parsing: an import cycle reads it as not parsed
         try:
-            tree: Any = self._guarded(relative, lambda: ast.parse(data, filename=relative))
+            tree: Any = self._guarded(relative, lambda: _quiet_parse(data, relative))
         except (SyntaxError, ValueError) as error:
             line = getattr(error, "lineno", None)
             self.collector.unparsable(Location(relative, line), f"not valid Python ({getattr(error, 'msg', error)})")
@@ -670,6 +676,23 @@ class PythonProject:
         """Parse the files set aside (no loader, an id-like string) that mention one of `names`."""
         wanted = {name.encode() for name in names}  # a set, not a regex: the cost must not grow with the names
         self._parse_pending(lambda data: _mentions(data, wanted))
+        # The files with neither a loader nor an id are read again only for the names no parsed
+        # file calls: most callers hold an id or a loader, and reading every other file costs.
+        wanted = {name.encode() for name in names if name not in self.calls_by_name}
+        if not wanted or not self.quiet_files:
+            return
+        remaining = []
+        for relative, absolute in self.quiet_files:
+            try:
+                with open(absolute, "rb") as handle:
+                    data = handle.read()
+            except OSError:
+                continue  # gone since the walk: nothing to read
+            if _mentions(data, wanted):
+                self._parse(relative, absolute, data)
+            else:
+                remaining.append((relative, absolute))
+        self.quiet_files = remaining
 
     def _parse_pending(self, wanted: Callable[[bytes], bool]) -> list[str]:
         """Parse the files set aside whose text is `wanted`; the rest stay aside. The paths parsed."""
@@ -702,3 +725,13 @@ def _repository_known(url: str) -> bool:
         return False
     repository, _kind, _revision, _prefixed = strip_prefix(url, MODEL)
     return bool(repository) and PLACEHOLDER not in repository
+
+
+def _quiet_parse(data: bytes, relative: str) -> ast.Module:
+    """`ast.parse`, with the compiler's warnings about the file (`invalid escape sequence`)
+    kept from stderr: the scanned tree's text does not reach the output that way."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return ast.parse(data, filename=relative)

@@ -640,6 +640,11 @@ class Evaluator:
                     more, extra = self.follow(element, node_scope, depth + 1)
                     concrete.extend(more)
                     result.extend(extra)
+            elif isinstance(node, ast.DictComp):
+                # `{lm.model_name: lm for lm in MODELS}[name]`: the value made for any item
+                more, extra = self.follow(node.value, node_scope, depth + 1)
+                concrete.extend(more)
+                result.extend(extra)
             elif isinstance(node, Binding) and node.kind == CLASS and _is_enum(node.detail):
                 # `Models[name]`: the member `name` names, or any member when it is known at run time
                 for member, bindings in node.detail.scope.exit.items():
@@ -735,6 +740,8 @@ class Evaluator:
             scopes: list[Scope] | None = None  # each part's own scope, where it is not node_scope
             if kind == "attr" and isinstance(node, ast.Call):
                 value = keyword(node, step[1])
+                if value is None and node.args and node_scope is not None:
+                    value = self._positional_field(node, node_scope, step[1], depth)
                 parts = [value] if value is not None else []
                 if value is None and node_scope is not None and node_scope.module.option_defaults.get(step[1]):
                     # `parser.parse_args()`: an option's default, which a run may change; read where it is written
@@ -774,6 +781,30 @@ class Evaluator:
                 concrete.extend(more_found)
                 result.extend(_along(more, *rest))
         return concrete
+
+    def _positional_field(self, call: ast.Call, scope: Scope, field: str, depth: int) -> ast.expr | None:
+        """The positional argument of `call`, an instance of a project class, that sets `field`:
+        `LanguageModel("org/x", "X").model_name` by the dataclass's field order, or by the
+        `__init__` parameter of that name."""
+        klass = self.class_of(call.func, scope, depth + 1)
+        if klass is None:
+            return None
+        init = klass.methods.get("__init__")
+        if init is not None:
+            names = init.positional[1:]
+        else:  # a dataclass or a NamedTuple: its annotated fields, in order
+            names = [
+                statement.target.id
+                for statement in klass.node.body
+                if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name)
+            ]
+        if field not in names:
+            return None
+        index = names.index(field)
+        arguments = call.args
+        if any(isinstance(a, ast.Starred) for a in arguments[: index + 1]) or index >= len(arguments):
+            return None
+        return arguments[index]
 
     def _pick(
         self, item: ast.expr, scope: Scope, path: tuple[int, ...], depth: int, concrete: list, result: Result
