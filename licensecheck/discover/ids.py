@@ -177,6 +177,11 @@ LOCAL_FOLDERS = frozenset(
         "workspace",
     }
 )
+# A name filled in with x's to be replaced (`LanguageBind/MoE-LLaVA-xxxxxxxxxxxxxxxx`). Only the
+# name: `XXXXRT` is a real organisation.
+_FILLER = re.compile(r"[xX]{6}")
+# The same by their ending: `base_models/Qwen-7B`, `finetuned_models/run-1`, `local_ckpts/x`.
+LOCAL_FOLDER_SUFFIXES = ("_models", "_checkpoints", "_ckpts", "_outputs", "_weights")
 # Extensions of files (weights, data, configuration): `org/model.gguf` is a file path.
 FILE_EXTENSIONS = frozenset(
     {
@@ -594,7 +599,13 @@ def hub_reference(
             return None
     else:
         namespace = parts[0].lower()
-        if namespace in LOCAL_FOLDERS or namespace in MIME_TYPES or namespace in PLACEHOLDERS:
+        if (
+            namespace in LOCAL_FOLDERS
+            or namespace.endswith(LOCAL_FOLDER_SUFFIXES)
+            or namespace in MIME_TYPES
+            or namespace in PLACEHOLDERS
+            or _FILLER.search(parts[1]) is not None
+        ):
             return None
         if namespace in API_PROVIDERS and _provider_model(namespace, parts[1], kind, bare):
             return None

@@ -1931,9 +1931,68 @@ PATTERNS = [
             ("model", "org/coder-instruct", "lcb/styles.py", 8),
         },
     ),
+    (
+        "a function taken with `from utils import *`, and a loader given `*src` from a list of tuples",
+        {
+            "utils.py": """
+        def parse_model_name(name, from_remote=False):
+            paths = {"qwen": ("Qwen/Qwen-7B", "base_models/Qwen-7B")}
+            return paths[name][0] if from_remote else paths[name][1]
+     """,
+            "train.py": """
+        import sys
+        from transformers import AutoModel
+        from utils import *
+        model = AutoModel.from_pretrained(parse_model_name(sys.argv[1], True))
+     """,
+            "download.py": """
+        import datasets
+        DATASETS = [
+            (("FinGPT/fingpt-ner", None), "fingpt-ner"),
+            (("financial_phrasebank", "sentences_50agree"), "phrasebank"),
+        ]
+        for src, dest in DATASETS:
+            datasets.load_dataset(*src).save_to_disk(dest)
+     """,
+        },
+        {
+            ("model", "Qwen/Qwen-7B", "utils.py", 2),
+            ("dataset", "FinGPT/fingpt-ner", "download.py", 3),
+            ("dataset", "financial_phrasebank", "download.py", 4),
+        },
+    ),
+    (
+        "a function called with **vars(args): each parameter is the option of its name",
+        {
+            "eval_retrieval.py": """
+        from argparse import ArgumentParser
+        from datasets import load_dataset
+
+        def main(dataset_name_or_path, split):
+            return load_dataset(dataset_name_or_path, split=split)
+
+        if __name__ == "__main__":
+            parser = ArgumentParser()
+            parser.add_argument("--dataset_name_or_path", type=str, default="princeton-nlp/SWE-bench_bm25_13K")
+            parser.add_argument("--split", type=str, default="test")
+            args = parser.parse_args()
+            main(**vars(args))
+     """
+        },
+        {("dataset", "princeton-nlp/SWE-bench_bm25_13K", "eval_retrieval.py", 9)},
+    ),
 ]
 
 DECOYS = [
+    (
+        "a name filled in with x's, to be replaced before a run",
+        {
+            "serve.py": """
+        from transformers import AutoModel
+        model = AutoModel.from_pretrained("LanguageBind/MoE-LLaVA-xxxxxxxxxxxxxxxx")
+     """,
+        },
+    ),
     (
         "the name_or_path a saved model's JSON files record: where it came from, not a load",
         {

@@ -23,7 +23,7 @@ from ...model import Location
 from ..collect import Collector
 from .loaders import SHELL, URL, Slot, keyword
 from .parse import ClassInfo, Function, Scope, dotted, enclosing_function, is_super
-from .values import BUDGET, REGISTRY_CALLS, Evaluator, Result, unknown
+from .values import BUDGET, REGISTRY_CALLS, Evaluator, Result, namespace_of, unknown
 
 # Gradio's events and its interfaces: what calls a function with the values of input components
 # What runs a function elsewhere with the arguments it is given (_spawned)
@@ -419,6 +419,13 @@ def _arguments(
     for given in call.keywords:
         if given.arg is not None:
             found[given.arg] = (given.value, scope)
+            continue
+        namespace = namespace_of(given.value)
+        if namespace is not None:
+            # `main(**vars(args))`: each parameter is the option of its name (`args.dataset_name_or_path`)
+            for name in positional + [a.arg for a in function.node.args.kwonlyargs]:
+                read = ast.copy_location(ast.Attribute(value=namespace, attr=name, ctx=ast.Load()), given.value)
+                found.setdefault(name, (read, scope))
             continue
         picked = key if key is not None and _same_key(call.func, given.value) else None
         known = values.unpacked_dicts(given.value, scope, picked)

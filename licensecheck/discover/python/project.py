@@ -343,6 +343,14 @@ class PythonProject:
                     for argument in slot_arguments(call, slot):
                         consumed.add(id(argument))
                         self._slot(call, scope, slot, shown, argument)
+                    starred = call.args[0] if call.args else None
+                    if isinstance(starred, ast.Starred) and 0 in slot.positions:
+                        # `load_dataset(*src)` with `src` a tuple of constants: its first item
+                        consumed.add(id(starred))
+                        first = ast.copy_location(
+                            ast.Subscript(value=starred.value, slice=ast.Constant(value=0), ctx=ast.Load()), starred
+                        )
+                        self._slot(call, scope, slot, shown, first)
                 if loader is TRANSFORMERS_PIPELINE:
                     self._pipeline_default(call, scope, shown)
                 if not consumed and unpacks:

@@ -465,7 +465,7 @@ class Evaluator:
 
     def _follow_attribute(self, expr: ast.Attribute, scope: Scope, depth: int) -> tuple[list, Result]:
         if expr.attr == "__dict__":
-            return [(expr, scope)], Result()  # an object's attributes as a dict: read by key (_namespace)
+            return [(expr, scope)], Result()  # an object's attributes as a dict: read by key (namespace_of)
         base = expr.value
         text = dotted(expr)
         if expr.attr in ("value", "name") and isinstance(base, (ast.Attribute, ast.Subscript)):
@@ -748,7 +748,7 @@ class Evaluator:
                     parts = [v for v, _ in node_scope.module.option_defaults[step[1]]]
                     scopes = [s for _, s in node_scope.module.option_defaults[step[1]]]
                     result.unknown.append(f"`{step[1]}` is a command-line option or setting that a run may change")
-            elif kind in ("key", "attr") and (namespace := _namespace(node)) is not None:
+            elif kind in ("key", "attr") and (namespace := namespace_of(node)) is not None:
                 # `parser.parse_args().__dict__["model"]`: the option `model`
                 parts = [ast.copy_location(ast.Attribute(value=namespace, attr=step[1], ctx=ast.Load()), node)]
             elif kind in ("key", "attr") and isinstance(node, ast.Dict):
@@ -1169,7 +1169,7 @@ class Evaluator:
             # `args = parser.parse_args().__dict__` (or `vars(...)`), then `args.pop("model")`: the option
             holders, held = self.follow(node.func.value, scope, depth + 1)
             for holder, holder_scope in holders:
-                namespace = _namespace(holder)
+                namespace = namespace_of(holder)
                 if namespace is not None:
                     read = ast.copy_location(
                         ast.Attribute(value=namespace, attr=node.args[0].value, ctx=ast.Load()), node
@@ -1224,7 +1224,10 @@ class Evaluator:
         """The project function a call reaches, and how many leading parameters are bound already."""
         func = call.func
         if isinstance(func, ast.Name):
-            return self._callable(lookup(func.id, func, scope), 0)
+            bindings = lookup(func.id, func, scope)
+            if bindings is None and scope.module.star_imports:
+                bindings = self.star_bindings(scope.module, func.id)  # `from utils import *`
+            return self._callable(bindings, 0)
         if not isinstance(func, ast.Attribute):
             return None
         base = func.value
@@ -1403,7 +1406,7 @@ def _product(parts: list[list[Value]], module: Module, line: int, result: Result
     return result
 
 
-def _namespace(node: object) -> ast.expr | None:
+def namespace_of(node: object) -> ast.expr | None:
     """`X` of `X.__dict__` or `vars(X)`: the object whose attributes a dict holds."""
     if isinstance(node, ast.Attribute) and node.attr == "__dict__":
         return node.value
