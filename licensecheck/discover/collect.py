@@ -32,6 +32,10 @@ class Collector:
     # Paths handed to a loader that exist in the tree (as written, absolute, where):
     # local models and datasets, for the reader of local model folders.
     local_loads: list[tuple[str, str, Location]] = field(default_factory=list)
+    # What shell scripts pass to the project's Python scripts: the script as written (`script/infer.py`,
+    # or `pkg/mod.py` for `python -m pkg.mod`) → option (as argparse names it) → (value, where written).
+    # Python discovery takes them as values the option may have (PythonProject, Evaluator).
+    launches: dict[str, dict[str, list[tuple[str, Location]]]] = field(default_factory=dict)
     _seen_notices: set[tuple[str, str]] = field(default_factory=set)
     # What hub_reference said of a string: a tokenizer and its model, a default and the call
     # that passes it again, ask about the same string in the same folder; the tree does not
@@ -81,6 +85,10 @@ class Collector:
             if local is not None:
                 self.local_loads.append((text, local, location))
         return False
+
+    def launch(self, script: str, option: str, value: str, location: Location) -> None:
+        """A shell script runs `script` (a .py path as written) with `--option value`."""
+        self.launches.setdefault(script, {}).setdefault(option, []).append((value, location))
 
     def notice(self, severity: Severity, code: Code, location: Location, message: str) -> None:
         where = f"{location.path}:{location.line}" if location.line else location.path

@@ -261,6 +261,7 @@ def _scan_command(
             else:
                 leading.append(word)
         _assignments(leading, collector, locate, via, variables, directory)
+    _launch(words, texts, collector, locate, variables)
     for index, word in enumerate(words):
         text = word.text
         expanded = variables.expand(word)
@@ -320,6 +321,40 @@ def _scan_command(
         if flag in ("-hf", "-hfr", "--hf-repo", "--hf_repo") and ":" in value.text:
             value = Word(value.text.split(":", 1)[0], value.offset)  # llama.cpp's `repo:quant`
         _consider(value, kind[0], kind[1], collector, locate, directory, flag, variables)
+
+
+def _launch(words: list[Word], texts: list[str], collector: Collector, locate: Locate, variables: Variables) -> None:
+    """`python script/infer.py --checkpoint org/x` (or `python -m pkg.infer`, `torchrun ... x.py`):
+    each option's value, handed to the collector for the script's own argparse options."""
+    script = None
+    for index, text in enumerate(texts):
+        if text.endswith(".py") and not text.startswith("-"):
+            script = text.removeprefix("./")
+            break
+        if text == "-m" and index + 1 < len(texts) and index and "python" in texts[index - 1]:
+            script = texts[index + 1].replace(".", "/") + ".py"
+            index += 1
+            break
+    else:
+        return
+    if script is None or "$" in script:
+        return
+    following = words[index + 1 :]
+    for position, word in enumerate(following):
+        flag, equals, inline = word.text.partition("=")
+        if not flag.startswith("--") or len(flag) < 3:
+            continue
+        if equals:
+            value = Word(inline, word.offset + len(flag) + 1)
+        elif position + 1 < len(following) and not following[position + 1].text.startswith("-"):
+            value = following[position + 1]
+        else:
+            continue
+        option = flag[2:].replace("-", "_")
+        for item in variables.items(value) or [variables.expand(value)]:
+            if item is not None and item.text and "/" not in item.text[:1]:
+                where = item.location or locate(item.offset)
+                collector.launch(script, option, item.text, where)
 
 
 def _first_positional(words: list[Word]) -> Word | None:

@@ -1981,6 +1981,38 @@ PATTERNS = [
         },
         {("dataset", "princeton-nlp/SWE-bench_bm25_13K", "eval_retrieval.py", 9)},
     ),
+    (
+        "what the project's shell scripts pass to its Python scripts' own options",
+        {
+            "script/depth/infer.py": """
+        import argparse
+        from diffusers import DiffusionPipeline
+        from sentence_transformers import SentenceTransformer
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--checkpoint", type=str, required=True)
+        parser.add_argument("--retrieval_model_path", type=str)
+        args = parser.parse_args()
+        pipe = DiffusionPipeline.from_pretrained(args.checkpoint)
+        retriever = SentenceTransformer(args.retrieval_model_path)
+     """,
+            "script/depth/eval.sh": """
+        ckpt=${1:-"prs-eth/marigold-depth-v1-0"}
+        python script/depth/infer.py \\
+            --checkpoint $ckpt \\
+            --retrieval_model_path retrieval_model
+     """,
+            "run_all.sh": """
+        for c in prs-eth/marigold-iid-lighting-v1-1 prs-eth/marigold-normals-v1-1; do
+            python -m script.depth.infer --checkpoint=$c
+        done
+     """,
+        },
+        {
+            ("model", "prs-eth/marigold-depth-v1-0", "script/depth/eval.sh", 1),
+            ("model", "prs-eth/marigold-iid-lighting-v1-1", "run_all.sh", 1),
+            ("model", "prs-eth/marigold-normals-v1-1", "run_all.sh", 1),
+        },
+    ),
 ]
 
 DECOYS = [

@@ -138,7 +138,11 @@ class PythonProject:
         self.pending: list[tuple[str, str, bytes]] = []  # files with id literals, not parsed yet
         # files with neither a loader nor an id literal that define subclasses: path and the bases' names
         self.subclass_files: list[tuple[str, str, frozenset[bytes]]] = []
-        self.quiet_files: list[tuple[str, str]] = []  # files with neither a loader nor an id: (relative, absolute)
+        self.quiet_files: list[tuple[str, str]] = []
+        self._launch_options: dict[str, dict[str, list]] = {}  # module path → option → (value, where), launched()
+        self._shell_modules: dict[
+            str, Module
+        ] = {}  # a shell script as a Module, to locate the values it passes  # files with neither a loader nor an id: (relative, absolute)
         self.calls_by_name: dict[str, list[tuple[ast.Call, Scope]]] = {}
         self.subclasses: dict[str, list[ClassInfo]] = {}  # a base's last name → classes that name it as a base
         self.values = Evaluator(self)
@@ -309,6 +313,32 @@ class PythonProject:
                 loaded = self._data_files.value(absolute, reader)
                 if loaded is not None:
                     found.append(loaded)
+        return found
+
+    def launched(self, module: Module, option: str) -> list[tuple[ast.expr, Scope]]:
+        """What the shell scripts that run `module` (`python script/infer.py --checkpoint org/x`)
+        pass for `option`: each value as a constant where the script writes it."""
+        options = self._launch_options.get(module.path)
+        if options is None:
+            options = self._launch_options[module.path] = {}
+            for script, given in self.collector.launches.items():
+                if module.path == script or module.path.endswith("/" + script) or script.endswith("/" + module.path):
+                    for name, values in given.items():
+                        options.setdefault(name, []).extend(values)
+        found = []
+        for text, location in options.get(option, ()):
+            if option.endswith(("_path", "_dir", "_file")) and "/" not in text:
+                continue  # `--retrieval_model_path retrieval_model`: a folder the run makes
+
+            shell = self._shell_modules.get(location.path)
+            if shell is None:
+                shell = self._shell_modules[location.path] = Module(
+                    location.path,
+                    os.path.join(self.collector.tree.root, os.path.dirname(location.path)),
+                    None,
+                    partial(_located, location.path),
+                )
+            found.append((ast.Constant(value=text, lineno=location.line or 1, col_offset=0), shell.scope))
         return found
 
     def resolve_import(self, qualified: str, near: str | None = None) -> tuple[Module, str] | None:
@@ -743,3 +773,7 @@ def _quiet_parse(data: bytes, relative: str) -> ast.Module:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         return ast.parse(data, filename=relative)
+
+
+def _located(path: str, line: int) -> Location:
+    return Location(path, line)

@@ -193,6 +193,8 @@ class ProjectModules(Protocol):
 
     def data_file(self, call: ast.Call, scope: Scope) -> list[tuple[ast.expr, Scope]]: ...
 
+    def launched(self, module: Module, option: str) -> list[tuple[ast.expr, Scope]]: ...
+
 
 class Evaluator:
     """Follows expressions of the project's modules to the strings they may hold."""
@@ -517,7 +519,7 @@ class Evaluator:
             concrete = self._step(found, ("attr", expr.attr), result, (), depth)
             if concrete or result.params:  # `args.name` of a parameter, `Config(name=...).name`
                 return concrete, _along(result, ("attr", expr.attr))
-        defaults = scope.module.option_defaults.get(expr.attr) or self._imported_fields(scope.module, expr.attr)
+        defaults = self._option_values(scope.module, expr.attr) or self._imported_fields(scope.module, expr.attr)
         if defaults:
             concrete = []
             result = Result()
@@ -559,6 +561,10 @@ class Evaluator:
         if not pieces and not result.unknown and not result.params:
             result.unknown.append("a split of a value known at run time")
         return concrete, result
+
+    def _option_values(self, module: Module, option: str) -> list[tuple[ast.expr, Scope]]:
+        """An option's defaults in `module`, and the values the project's shell scripts run it with."""
+        return module.option_defaults.get(option, []) + self.project.launched(module, option)
 
     def _part(self, binding: Binding, name: str, depth: int) -> tuple[list, Result]:
         """`repo, file = TABLE[key]`: the element at the binding's place in each value the right side holds."""
@@ -743,10 +749,12 @@ class Evaluator:
                 if value is None and node.args and node_scope is not None:
                     value = self._positional_field(node, node_scope, step[1], depth)
                 parts = [value] if value is not None else []
-                if value is None and node_scope is not None and node_scope.module.option_defaults.get(step[1]):
-                    # `parser.parse_args()`: an option's default, which a run may change; read where it is written
-                    parts = [v for v, _ in node_scope.module.option_defaults[step[1]]]
-                    scopes = [s for _, s in node_scope.module.option_defaults[step[1]]]
+                options = self._option_values(node_scope.module, step[1]) if value is None and node_scope else []
+                if options:
+                    # `parser.parse_args()`: an option's default, which a run may change, and what the
+                    # project's shell scripts pass for it; each read where it is written
+                    parts = [v for v, _ in options]
+                    scopes = [s for _, s in options]
                     result.unknown.append(f"`{step[1]}` is a command-line option or setting that a run may change")
             elif kind in ("key", "attr") and (namespace := namespace_of(node)) is not None:
                 # `parser.parse_args().__dict__["model"]`: the option `model`
