@@ -351,8 +351,9 @@ def _launch(words: list[Word], texts: list[str], collector: Collector, locate: L
         else:
             continue
         option = flag[2:].replace("-", "_")
-        for item in variables.items(value) or [variables.expand(value)]:
-            if item is not None and item.text and "/" not in item.text[:1]:
+        expanded = variables.expand(value)
+        for item in variables.items(value) or ([expanded] if expanded is not None else []):
+            if item.text and "/" not in item.text[:1]:
                 where = item.location or locate(item.offset)
                 collector.launch(script, option, item.text, where)
 

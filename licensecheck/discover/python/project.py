@@ -325,7 +325,7 @@ class PythonProject:
                 if module.path == script or module.path.endswith("/" + script) or script.endswith("/" + module.path):
                     for name, values in given.items():
                         options.setdefault(name, []).extend(values)
-        found = []
+        found: list[tuple[ast.expr, Scope]] = []
         for text, location in options.get(option, ()):
             if option.endswith(("_path", "_dir", "_file")) and "/" not in text:
                 continue  # `--retrieval_model_path retrieval_model`: a folder the run makes
