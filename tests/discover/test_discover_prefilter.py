@@ -96,6 +96,11 @@ LOADER_EDGE_CASES = [
     b"hf  download",
     b"Flag",
     b"FlagLLM",
+    # the first search reads the text with the bytes of _ANCHOR_BYTES alike: the second tells them apart
+    b"Crom_pretrained",
+    b"x = trom_lrefrained(n)\n",
+    b"\x01ipeline(",
+    b"pipe\x01ine(",
 ]
 
 
