@@ -118,6 +118,10 @@ ID_EDGE_CASES = [
     b'x = "data/shard-1"\n',
     b"no slash here\n",
     b'x = "1/2"\n',
+    # runs of `[\w.-]` that end at a byte other than `/` or `"`
+    b'x = "org.name-v1/x_y.z-2"\n',
+    b'x = "a-b.c/" + "org/x/y" + "org/x"\n',
+    b'x = "org name/x" "org/na me"\n',
 ]
 
 
