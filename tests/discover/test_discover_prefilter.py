@@ -96,6 +96,11 @@ LOADER_EDGE_CASES = [
     b"hf  download",
     b"Flag",
     b"FlagLLM",
+    # the first search reads the text with the bytes of _ANCHOR_BYTES alike: the second tells them apart
+    b"Crom_pretrained",
+    b"x = trom_lrefrained(n)\n",
+    b"\x01ipeline(",
+    b"pipe\x01ine(",
 ]
 
 
@@ -113,6 +118,10 @@ ID_EDGE_CASES = [
     b'x = "data/shard-1"\n',
     b"no slash here\n",
     b'x = "1/2"\n',
+    # runs of `[\w.-]` that end at a byte other than `/` or `"`
+    b'x = "org.name-v1/x_y.z-2"\n',
+    b'x = "a-b.c/" + "org/x/y" + "org/x"\n',
+    b'x = "org name/x" "org/na me"\n',
 ]
 
 

@@ -84,7 +84,9 @@ _ID_LITERAL = re.compile(rb"[\"']([A-Za-z0-9][\w.-]*/[\w.-]+)[\"']")
 # in _ID_LITERAL, and neither is inside what it captures): a pattern that starts with one given
 # byte is searched for by a fast scan for that byte, where a choice of two costs a test at every byte.
 _SINGLE_TO_DOUBLE = bytes.maketrans(b"'", b'"')
-_ID_LITERAL_DOUBLE = re.compile(rb'"([A-Za-z0-9][\w.-]*/[\w.-]+)"')
+# Possessive (`*+`, `++`): neither `/` nor `"` is in `[\w.-]`, so giving back bytes of a run never
+# lets the byte after it match; the same matches, without trying that at every failed start.
+_ID_LITERAL_DOUBLE = re.compile(rb'"([A-Za-z0-9][\w.-]*+/[\w.-]++)"')
 _IDENTIFIER = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*")
 _PREFIX_BYTES = re.compile(rb"hf-hub:|hf_hub:|hf\.co/|hf://")  # and MLC's `HF://`, looked for apart (see _has_prefix)
 _CLASS_BASES = re.compile(rb"^[ \t]*class[ \t]+\w+[ \t]*\(([^)]*)\)", re.M)
@@ -104,7 +106,9 @@ def _may_call_with_an_id(data: bytes) -> bool:
     """Whether a file without a loader holds a string that could be a repository id (`org/name`)."""
     if data.find(b"/") < 0:  # not `b"/" in data`: `in` first tries b"/" as an integer and pays for the error
         return False
-    for found in _ID_LITERAL_DOUBLE.findall(data.translate(_SINGLE_TO_DOUBLE)):  # _ID_LITERAL.findall(data)
+    if data.find(b"'") >= 0:  # else the translation is the text itself: not made
+        data = data.translate(_SINGLE_TO_DOUBLE)
+    for found in _ID_LITERAL_DOUBLE.findall(data):  # _ID_LITERAL.findall(data) of the text before the translation
         if could_be_repository(found.decode("ascii")):  # the pattern's bytes are ASCII (`\w` of a bytes pattern)
             return True
     return False
