@@ -2013,6 +2013,37 @@ PATTERNS = [
             ("model", "prs-eth/marigold-normals-v1-1", "run_all.sh", 1),
         },
     ),
+    (
+        "a split's last piece, a counter of range(N) in an f-string, and a value an if renames",
+        {
+            "check.py": """
+        import sys
+        from datasets import load_dataset
+        from transformers import AutoTokenizer
+        N_SHARDS = 3
+        user = "terryyz"
+        for i in range(N_SHARDS):
+            load_dataset(f"{user}/overlap_{i}")
+        for j in range(1, 3):
+            load_dataset(f"org/part-{j}")
+        LINK = "https://huggingface.co/Qwen/CodeQwen1.5-7B-Chat"
+        AutoTokenizer.from_pretrained(LINK.split("https://huggingface.co/")[-1])
+        extension = "txt" if len(sys.argv) > 1 else "org/from-hub"
+        if extension == "txt":
+            extension = "text"
+        load_dataset(extension, data_files=sys.argv[1:])
+     """
+        },
+        {
+            ("dataset", "terryyz/overlap_0", "check.py", 7),
+            ("dataset", "terryyz/overlap_1", "check.py", 7),
+            ("dataset", "terryyz/overlap_2", "check.py", 7),
+            ("dataset", "org/part-1", "check.py", 9),
+            ("dataset", "org/part-2", "check.py", 9),
+            ("model", "Qwen/CodeQwen1.5-7B-Chat", "check.py", 10),
+            ("dataset", "org/from-hub", "check.py", 12),
+        },
+    ),
 ]
 
 DECOYS = [
@@ -2324,18 +2355,27 @@ def test_run_time_values_are_notices_never_guesses(tmp_path):
 
 
 def test_a_value_cut_at_the_limit_is_said_not_silently_dropped(tmp_path):
-    names = ", ".join(f'"org/model-{i}"' for i in range(70))
+    # A table of models in the code is read up to 1,024 values (bigcodebench lists about 200);
+    # a product of f-string parts up to 64.
+    names = ", ".join(f'"org/model-{i}"' for i in range(1030))
+    sizes = ", ".join(f'"s{i}"' for i in range(9))
     (tmp_path / "a.py").write_text(
         textwrap.dedent(f"""
         from transformers import AutoModel
         CANDIDATES = [{names}]
         for name in CANDIDATES:
             AutoModel.from_pretrained(name)
+        SIZES = [{sizes}]
+        for a in SIZES:
+            for b in SIZES:
+                AutoModel.from_pretrained(f"org/{{a}}-{{b}}")
     """)
     )
     result = discover(tmp_path)
-    assert len(result.references) == 64
-    assert any("more than 64 possible values" in n.message for n in result.notices)
+    listed = [r for r in result.references if r.name.startswith("org/model-")]
+    built = [r for r in result.references if not r.name.startswith("org/model-")]
+    assert (len(listed), len(built)) == (1024, 64)
+    assert any("more than 1024 possible values" in n.message for n in result.notices)
 
 
 def test_loaded_objects_are_not_run_time_values(tmp_path):

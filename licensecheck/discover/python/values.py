@@ -69,6 +69,8 @@ _STRING_METHODS = {
 }
 REGISTRY_CALLS = "[]"  # calls_by_name's key for `REGISTRY[name](...)`: the class is known only by the registry
 MAX_VALUES = 64  # a product of f-string parts is cut here: a loader is not a cartesian explosion
+# The values one expression may have, listed in the code (a table of 200 models): cut here, and said.
+MAX_LISTED = 1024
 _MAX_DEPTH = 24
 BUDGET = 4000  # steps of following names for one argument: bounds pathological code
 _ENVIRON_GETTERS = frozenset({"os.getenv", "os.environ.get", "environ.get", "getenv", "os.environ.setdefault"})
@@ -610,14 +612,14 @@ class Evaluator:
             return [], unknown(f"environment variable {name}")
         if container == "sys.argv":
             return [], unknown("a command-line argument (sys.argv)")
-        if isinstance(expr.value, ast.Call) and isinstance(expr.slice, ast.Constant) and type(expr.slice.value) is int:
+        index = _int_index(expr.slice)
+        if isinstance(expr.value, ast.Call) and index is not None:
             pieces = self._split(expr.value, scope, depth)
-            if pieces is not None:  # `ref.split(":")[0]`
-                return self._piece(pieces, expr.slice.value)
+            if pieces is not None:  # `ref.split(":")[0]`, `link.split("https://huggingface.co/")[-1]`
+                return self._piece(pieces, index)
         found, result = self.follow(expr.value, scope, depth + 1)
         keys = self.strings(expr.slice, scope, depth + 1) if not isinstance(expr.slice, ast.Slice) else Result()
         wanted = {v.text for v in keys.values} if keys.values and not keys.unknown and not keys.params else None
-        index = expr.slice.value if isinstance(expr.slice, ast.Constant) and isinstance(expr.slice.value, int) else None
         if result.params:  # `config["path"]` of a parameter: that key of each caller's argument
             step = (
                 ("key", next(iter(wanted)))
@@ -691,6 +693,12 @@ class Evaluator:
                             if key is not None:
                                 self._pick(key if side == 0 else value, node_scope, rest, depth, concrete, result)
                 return concrete, result
+            if name == "range" and iterable.args and not path:
+                bounds = [self._bound(a, scope, depth) for a in iterable.args[:2]]
+                if all(b is not None for b in bounds):
+                    start, stop = (0, bounds[0]) if len(bounds) == 1 else bounds
+                    numbers = range(start, min(stop, start + MAX_LISTED))  # type: ignore[arg-type]
+                    return [(ast.Constant(value=n, lineno=iterable.lineno), scope) for n in numbers], Result()
             if name == "enumerate" and iterable.args:
                 if path and path[0] == 1:
                     return self.elements(iterable.args[0], scope, path[1:], depth + 1)
@@ -842,10 +850,10 @@ class Evaluator:
                 known = scope.module.read_facts.get(id(expr))
                 if known:
                     result.values = [v for v in result.values if possible(v.text, text, known)]
-        if len(result.values) > MAX_VALUES:
+        if len(result.values) > MAX_LISTED:
             # Said, not silently dropped: the cut values may be references too.
-            result.unknown.append(f"more than {MAX_VALUES} possible values; only the first {MAX_VALUES} were followed")
-            result.values = result.values[:MAX_VALUES]
+            result.unknown.append(f"more than {MAX_LISTED} possible values; only the first {MAX_LISTED} were followed")
+            result.values = result.values[:MAX_LISTED]
         return result
 
     def _name_strings(self, expr: ast.Name, scope: Scope, depth: int) -> Result:
@@ -871,9 +879,14 @@ class Evaluator:
                 continue
             self.active.add(id(binding))
             try:
-                result.extend(self.strings(binding.node, binding.scope, depth + 1))
+                found = self.strings(binding.node, binding.scope, depth + 1)
             finally:
                 self.active.discard(id(binding))
+            if binding.guards:  # past `if ext == "txt": ext = "text"`, the value is not "txt"
+                known_here = _facts_about(expr.id, binding.guards)
+                if known_here:
+                    found.values = [v for v in found.values if possible(v.text, expr.id, known_here)]
+            result.extend(found)
         if not result.values and (result.unknown or result.params) and scope.module.compared:
             compared = scope.module.compared
             result.values = self.anticipated([e for b in bindings for e in compared.get(id(b), ())], result, depth)
@@ -954,6 +967,10 @@ class Evaluator:
                         parts.append([Value(PLACEHOLDER, module, node.lineno)])
                         continue
                     return unknown("an f-string with formatting")
+                numbers = self._integers(part.value, scope, depth)
+                if numbers is not None:  # `f"org/shard_{i}"` for `i in range(50)`, `f"..._{n_gram_size}"`
+                    parts.append([Value(str(n), module, node.lineno) for n in numbers])
+                    continue
                 inner = self.strings(part.value, scope, depth + 1)
                 result.params.extend(inner.params)
                 result.unknown.extend(inner.unknown)
@@ -997,6 +1014,24 @@ class Evaluator:
         ):
             return Result()
         return unknown(f"`{_short(node)}` is computed at run time")
+
+    def _bound(self, expr: ast.expr, scope: Scope, depth: int) -> int | None:
+        """A `range` bound written as an integer or as a name of one (`N_SHARDS = 50`)."""
+        written = _int_index(expr)
+        if written is not None:
+            return written
+        numbers = self._integers(expr, scope, depth)
+        return numbers[0] if numbers and len(set(numbers)) == 1 else None
+
+    def _integers(self, expr: ast.expr, scope: Scope, depth: int) -> list[int] | None:
+        """The integers a name may hold when every value it may hold is one (a counter, a size)."""
+        if not isinstance(expr, (ast.Name, ast.Constant)):
+            return None
+        found, result = self.follow(expr, scope, depth + 1)
+        numbers = [n.value for n, _ in found if isinstance(n, ast.Constant) and type(n.value) is int]
+        if not numbers or len(numbers) != len(found) or result.unknown or result.params:
+            return None
+        return numbers
 
     def _under_local_folder(self, node: ast.JoinedStr, scope: Scope) -> bool:
         """Whether an f-string starts with `{NAME}/` where NAME is a folder the module itself
@@ -1425,6 +1460,20 @@ def namespace_of(node: object) -> ast.expr | None:
         and len(node.args) == 1
     ):
         return node.args[0]
+    return None
+
+
+def _int_index(node: ast.expr) -> int | None:
+    """The integer a subscript's index is written as: `[0]`, and `[-1]` (a minus applied to 1)."""
+    if isinstance(node, ast.Constant) and type(node.value) is int:
+        return node.value
+    if (
+        isinstance(node, ast.UnaryOp)
+        and isinstance(node.op, ast.USub)
+        and isinstance(node.operand, ast.Constant)
+        and type(node.operand.value) is int
+    ):
+        return -node.operand.value
     return None
 
 
