@@ -694,10 +694,10 @@ class Evaluator:
                                 self._pick(key if side == 0 else value, node_scope, rest, depth, concrete, result)
                 return concrete, result
             if name == "range" and iterable.args and not path:
-                bounds = [self._bound(a, scope, depth) for a in iterable.args[:2]]
-                if all(b is not None for b in bounds):
-                    start, stop = (0, bounds[0]) if len(bounds) == 1 else bounds
-                    numbers = range(start, min(stop, start + MAX_LISTED))  # type: ignore[arg-type]
+                bounds = [b for a in iterable.args[:2] if (b := self._bound(a, scope, depth)) is not None]
+                if len(bounds) == min(len(iterable.args), 2):
+                    start, stop = (0, bounds[0]) if len(bounds) == 1 else (bounds[0], bounds[1])
+                    numbers = range(start, min(stop, start + MAX_LISTED))
                     return [(ast.Constant(value=n, lineno=iterable.lineno), scope) for n in numbers], Result()
             if name == "enumerate" and iterable.args:
                 if path and path[0] == 1:
