@@ -693,7 +693,7 @@ class Evaluator:
                             if key is not None:
                                 self._pick(key if side == 0 else value, node_scope, rest, depth, concrete, result)
                 return concrete, result
-            if name == "range" and iterable.args and not path:
+            if name == "range" and 0 < len(iterable.args) <= 2 and not path:  # not with a step
                 bounds = [b for a in iterable.args[:2] if (b := self._bound(a, scope, depth)) is not None]
                 if len(bounds) == min(len(iterable.args), 2):
                     start, stop = (0, bounds[0]) if len(bounds) == 1 else (bounds[0], bounds[1])
