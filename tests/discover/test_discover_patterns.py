@@ -2044,6 +2044,64 @@ PATTERNS = [
             ("dataset", "org/from-hub", "check.py", 12),
         },
     ),
+    (
+        "a name built in a helper from its parameter, the parameter given by its caller's caller",
+        {
+            "audioldm/__init__.py": """
+        from .pipeline import *
+     """,
+            "audioldm/utils.py": """
+        from huggingface_hub import hf_hub_download
+
+        def download_checkpoint(checkpoint_name="audioldm2-full"):
+            if "audioldm2-speech" in checkpoint_name:
+                model_id = "haoheliu/audioldm2-speech"
+            else:
+                model_id = "haoheliu/%s" % checkpoint_name
+            return hf_hub_download(repo_id=model_id, filename=checkpoint_name + ".pth")
+     """,
+            "audioldm/pipeline.py": """
+        from audioldm.utils import download_checkpoint
+
+        def build_model(model_name="audioldm2-full"):
+            return download_checkpoint(model_name)
+     """,
+            "app.py": """
+        import argparse
+        from audioldm import build_model
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--model_name", default="audioldm_48k", choices=["audioldm_48k", "audioldm2-speech-ljspeech"])
+        build_model(model_name=parser.parse_args().model_name)
+     """,
+        },
+        {
+            # every call passes the name: the defaults ("audioldm2-full") are not used
+            ("model", "haoheliu/audioldm_48k", "audioldm/utils.py", 7),
+            ("model", "haoheliu/audioldm2-speech", "audioldm/utils.py", 5),
+        },
+    ),
+    (
+        "what a startswith test says of a name where it is read",
+        {
+            "tts.py": """
+        import sys
+        from transformers import AutoModel
+
+        def resolve(name):
+            if name.startswith("mlx-community/"):
+                return f"{name}-6bit"
+            return name
+
+        AutoModel.from_pretrained(resolve("Qwen/Qwen3-TTS"))
+        AutoModel.from_pretrained(resolve("mlx-community/Qwen3-TTS"))
+     """,
+        },
+        {
+            ("model", "Qwen/Qwen3-TTS", "tts.py", 9),
+            ("model", "mlx-community/Qwen3-TTS", "tts.py", 10),
+            ("model", "mlx-community/Qwen3-TTS-6bit", "tts.py", 6),
+        },
+    ),
 ]
 
 DECOYS = [

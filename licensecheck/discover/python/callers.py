@@ -48,6 +48,10 @@ class Use(NamedTuple):
     # The class of the method the argument is read in (`self.model_id` in MLXModel.generate):
     # a base class's `__init__` gets it from the `super().__init__(...)` of that class's line only
     receiver: ClassInfo | None = None
+    # Parameters bound already by the calls followed so far ((function key, parameter), (argument, scope)):
+    # `"haoheliu/%s" % name` in download_checkpoint(name), called as download_checkpoint(model_name)
+    # from build_model(model_name="..."), is evaluated with both functions' arguments.
+    bound: tuple = ()
 
 
 class CallerProject(Protocol):
@@ -188,7 +192,7 @@ class Callers:
         """The loader's expression evaluated again with each call's arguments (the defaults where none)."""
         expression, scope = use.template  # type: ignore[misc]
         for arguments, site, _caller in sources or [({}, None, None)]:
-            overrides = {}
+            overrides = dict(use.bound)
             for name, default in function.defaults.items():
                 overrides[(function.key, name)] = (default, function.scope.parent or function.scope)
             for name, (value, value_scope) in arguments.items():
@@ -202,6 +206,12 @@ class Callers:
             finally:
                 values.overrides = saved
             self.project.record(result, use.slot, use.shown, use.site, use.revisions)
+            outer = [holder for holder, _parameter, _path in result.params if holder is not function]
+            if outer and site is not None:  # a parameter of the caller: its own callers give it, these bound
+                bound = tuple(overrides.items())
+                for holder in dict.fromkeys(outer):
+                    self._add(holder, None, use._replace(bound=bound))
+                continue
             if result.params and not result.values:
                 holder, parameter, _path = result.params[0]  # not `function`: the loop still needs it
                 result.unknown.append(f"built from parameter `{parameter}` of `{holder.qualname}`")

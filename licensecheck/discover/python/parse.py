@@ -240,6 +240,11 @@ def _merge(first: tuple, second: tuple) -> tuple:
 # -- conditions as facts ----------------------------------------------------------------------
 
 
+# The facts that compare a value with constants, by the word after its subject: `x == 'a'`,
+# `x in ('a', 'b')`, `x contains 'a'` (`"a" in x`), `x startswith 'a'`, `x endswith 'a'`.
+VALUE_FACTS = (" == ", " in ", " contains ", " startswith ", " endswith ")
+
+
 def _fact(test: ast.expr) -> tuple[str, bool] | None:
     """A condition as (key, truth) when it is simple enough to recognise again."""
     if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
@@ -248,6 +253,18 @@ def _fact(test: ast.expr) -> tuple[str, bool] | None:
     if isinstance(test, (ast.Name, ast.Attribute)):
         text = dotted(test)
         return (text, True) if "?" not in text else None
+    if (
+        isinstance(test, ast.Call)
+        and isinstance(test.func, ast.Attribute)
+        and test.func.attr in ("startswith", "endswith")
+        and isinstance(test.func.value, (ast.Name, ast.Attribute))
+        and len(test.args) == 1
+        and not test.keywords
+        and isinstance(test.args[0], ast.Constant)
+        and isinstance(test.args[0].value, str)
+    ):
+        # `model_name.startswith("mlx-community/")`
+        return (f"{dotted(test.func.value)} {test.func.attr} {test.args[0].value!r}", True)
     if (
         isinstance(test, ast.Call)
         and not test.args
@@ -279,6 +296,17 @@ def _fact(test: ast.expr) -> tuple[str, bool] | None:
     ):
         values = tuple(sorted({repr(e.value) for e in test.comparators[0].elts if isinstance(e, ast.Constant)}))
         return (f"{dotted(test.left)} in ({', '.join(values)},)", isinstance(test.ops[0], ast.In))
+    if (
+        isinstance(test, ast.Compare)
+        and len(test.ops) == 1
+        and isinstance(test.ops[0], (ast.In, ast.NotIn))
+        and isinstance(test.left, ast.Constant)
+        and isinstance(test.left.value, str)
+        and isinstance(test.comparators[0], (ast.Name, ast.Attribute))
+    ):
+        # `"speech" in checkpoint_name`: a part of the string
+        text = dotted(test.comparators[0])
+        return (f"{text} contains {test.left.value!r}", isinstance(test.ops[0], ast.In))
     return None
 
 
@@ -308,7 +336,7 @@ def _refined(bindings: tuple, earlier: tuple, name: str, guards: dict | None) ->
     """The bindings of `name` that reach past an `if` which reassigns it, on the way the
     test went false: `if name == "330M": name = "giga330M"` lets through every value but "330M".
     Only those made before the `if` (in `earlier`) are about the value the test compared."""
-    about = {k: v for k, v in (guards or {}).items() if k.startswith((f"{name} == ", f"{name} in "))}
+    about = {k: v for k, v in (guards or {}).items() if (k.startswith(name) and k.startswith(VALUE_FACTS, len(name)))}
     if not about:
         return bindings
     return tuple(
@@ -779,7 +807,9 @@ class _Walker:
                     b for b in bindings if not b.guards or all(guards.get(k, v) == v for k, v in b.guards.items())
                 )
             if name in self._value_subjects(guards):
-                about = tuple((k, v) for k, v in guards.items() if k.startswith((f"{name} == ", f"{name} in ")))
+                about = tuple(
+                    (k, v) for k, v in guards.items() if (k.startswith(name) and k.startswith(VALUE_FACTS, len(name)))
+                )
                 if about:
                     self.module.read_facts[key] = about
         previous = self.reaching.get(key)
@@ -793,7 +823,9 @@ class _Walker:
         guards = self.guards
         if guards and node.value.id in self._value_subjects(guards):  # type: ignore[attr-defined]
             text = dotted(node)
-            about = tuple((k, v) for k, v in guards.items() if k.startswith((f"{text} == ", f"{text} in ")))
+            about = tuple(
+                (k, v) for k, v in guards.items() if (k.startswith(text) and k.startswith(VALUE_FACTS, len(text)))
+            )
             if about:
                 self.module.read_facts[id(node)] = about
 
@@ -801,7 +833,7 @@ class _Walker:
         """The names that facts of `guards` compare with constants (`x == 'a'`, `x in (...)`)."""
         cached = self._subjects.get(id(guards))
         if cached is None or cached[0] is not guards:
-            subjects = frozenset(_subject(k) for k in guards if " == " in k or " in (" in k)
+            subjects = frozenset(_subject(k) for k in guards if any(word in k for word in VALUE_FACTS))
             cached = self._subjects[id(guards)] = (guards, subjects)
         return cached[1]
 

@@ -40,6 +40,7 @@ from .parse import (
     PART,
     UNKNOWN,
     VALUE,
+    VALUE_FACTS,
     Binding,
     ClassInfo,
     Function,
@@ -153,9 +154,14 @@ def possible(text: str, name: str, known: tuple[tuple[str, bool], ...]) -> bool:
             constants = ast.literal_eval(operand)
         except (ValueError, SyntaxError):
             continue
-        if operator == "==":
-            constants = (constants,)
-        inside = text in {c for c in constants if isinstance(c, str)}
+        if operator in ("contains", "startswith", "endswith"):
+            inside = isinstance(constants, str) and (
+                constants in text if operator == "contains" else getattr(text, operator)(constants)
+            )
+        else:
+            if operator == "==":
+                constants = (constants,)
+            inside = text in {c for c in constants if isinstance(c, str)}
         if inside != truth:
             return False
     return True
@@ -1393,7 +1399,10 @@ class Evaluator:
             if binding.kind == IMPORT and not binding.detail[1]:
                 target = self.project.resolve_import(binding.detail[0], _importer(binding))
                 if target is not None:
-                    return self._callable(target[0].scope.exit.get(target[1]), skip)
+                    exported = target[0].scope.exit.get(target[1])
+                    if exported is None and target[0].star_imports:  # `from .pipeline import *` in a package
+                        exported = self.star_bindings(target[0], target[1])
+                    return self._callable(exported, skip)
         return None
 
     def is_subclass(self, klass: ClassInfo, base: ClassInfo, depth: int = 0) -> bool:
@@ -1497,7 +1506,7 @@ def _return_values(node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.exp
 
 def _facts_about(name: str, guards: dict[str, bool]) -> tuple[tuple[str, bool], ...]:
     """The facts of `guards` that compare `name` with constants (what `possible` reads)."""
-    return tuple((k, v) for k, v in guards.items() if k.startswith((f"{name} == ", f"{name} in ")))
+    return tuple((k, v) for k, v in guards.items() if (k.startswith(name) and k.startswith(VALUE_FACTS, len(name))))
 
 
 def _is_property(function: Function) -> bool:
