@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import gc
 import os
+import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import cache
@@ -145,7 +146,12 @@ def discover(root: Path, exclude: Iterable[str] | Callable[[str], bool] | None =
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _discover(root, exclude)
+        # What the compiler says of a scanned file (`invalid escape sequence`) quotes its text:
+        # the tree is untrusted, and its text does not reach stderr that way. Set once for the run.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", SyntaxWarning)
+            warnings.simplefilter("ignore", DeprecationWarning)
+            return _discover(root, exclude)
     finally:
         if enabled:
             gc.enable()

@@ -235,7 +235,7 @@ class PythonProject:
             return self.modules[relative]
         self.modules[relative] = None  # also while parsing: an import cycle reads it as not parsed
         try:
-            tree: Any = self._guarded(relative, lambda: _quiet_parse(data, relative))
+            tree: Any = self._guarded(relative, lambda: ast.parse(data, filename=relative))
         except (SyntaxError, ValueError) as error:
             line = getattr(error, "lineno", None)
             self.collector.unparsable(Location(relative, line), f"not valid Python ({getattr(error, 'msg', error)})")
@@ -767,16 +767,6 @@ def _repository_known(url: str) -> bool:
         return False
     repository, _kind, _revision, _prefixed = strip_prefix(url, MODEL)
     return bool(repository) and PLACEHOLDER not in repository
-
-
-def _quiet_parse(data: bytes, relative: str) -> ast.Module:
-    """`ast.parse`, with the compiler's warnings about the file (`invalid escape sequence`)
-    kept from stderr: the scanned tree's text does not reach the output that way."""
-    import warnings
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return ast.parse(data, filename=relative)
 
 
 def _located(path: str, line: int) -> Location:

@@ -973,11 +973,12 @@ class Evaluator:
                         parts.append([Value(PLACEHOLDER, module, node.lineno)])
                         continue
                     return unknown("an f-string with formatting")
-                numbers = self._integers(part.value, scope, depth)
-                if numbers is not None:  # `f"org/shard_{i}"` for `i in range(50)`, `f"..._{n_gram_size}"`
-                    parts.append([Value(str(n), module, node.lineno) for n in numbers])
-                    continue
                 inner = self.strings(part.value, scope, depth + 1)
+                if inner.other and not inner.values and not inner.params:
+                    numbers = self._integers(part.value, scope, depth)
+                    if numbers is not None:  # `f"org/shard_{i}"` for `i in range(50)`, `f"..._{n_gram_size}"`
+                        parts.append([Value(str(n), module, node.lineno) for n in numbers])
+                        continue
                 result.params.extend(inner.params)
                 result.unknown.extend(inner.unknown)
                 result.composed = result.composed or bool(inner.params) or inner.composed
