@@ -2102,6 +2102,28 @@ PATTERNS = [
             ("model", "mlx-community/Qwen3-TTS-6bit", "tts.py", 6),
         },
     ),
+    (
+        "a class of a module imported with `from pkg import models`, called as models.Name(...)",
+        {
+            "beir/__init__.py": "",
+            "beir/retrieval/__init__.py": "",
+            "beir/retrieval/models/__init__.py": """
+        from .sentence_bert import SentenceBERT
+     """,
+            "beir/retrieval/models/sentence_bert.py": """
+        from sentence_transformers import SentenceTransformer
+
+        class SentenceBERT:
+            def __init__(self, model_path, **kwargs):
+                self.q_model = SentenceTransformer(model_path, **kwargs)
+     """,
+            "examples/evaluate.py": """
+        from beir.retrieval import models
+        model = models.SentenceBERT("NovaSearch/stella_en_400M_v5")
+     """,
+        },
+        {("model", "NovaSearch/stella_en_400M_v5", "examples/evaluate.py", 2)},
+    ),
 ]
 
 DECOYS = [

@@ -1296,11 +1296,15 @@ class Evaluator:
                 method = self.method(function.klass, func.attr)
                 return (method, 0 if method.kind == "staticmethod" else 1) if method else None
             bindings = lookup(base.id, base, scope)
-            module_import = next((b for b in bindings or () if b.kind == IMPORT and b.detail[1]), None)
+            # `import pkg.models as models`, and `from pkg import models` of a module (not of a name in pkg)
+            module_import = next((b for b in bindings or () if b.kind == IMPORT), None)
             if module_import is not None:
                 module = self.project.module_named(module_import.detail[0], _importer(module_import))
                 if module is not None:
-                    return self._callable(module.scope.exit.get(func.attr), 0)
+                    exported = module.scope.exit.get(func.attr)
+                    if exported is None and module.star_imports:
+                        exported = self.star_bindings(module, func.attr)
+                    return self._callable(exported, 0)
             klass_binding = next((b for b in bindings or () if b.kind == CLASS), None)
             if klass_binding is not None:
                 method = self.method(klass_binding.detail, func.attr)
