@@ -2124,6 +2124,40 @@ PATTERNS = [
         },
         {("model", "NovaSearch/stella_en_400M_v5", "examples/evaluate.py", 2)},
     ),
+    (
+        "a configuration object set in code: an attribute named like a model or dataset key",
+        {
+            "ilql_hh.py": """
+        import os
+        from trlx.data.default_configs import default_ilql_config
+        default_config = default_ilql_config()
+        config_name = os.environ.get("CONFIG_NAME")
+        if config_name == "1B":
+            default_config.model.model_path = "EleutherAI/pythia-1.4b-deduped"
+            default_config.tokenizer.tokenizer_path = "EleutherAI/gpt-neox-20b"
+        default_config.train.checkpoint_dir = "checkpoints/ilql_hh_1B"
+        default_config.method.dataset_name = "Anthropic/hh-rlhf"
+     """,
+        },
+        {
+            ("model", "EleutherAI/pythia-1.4b-deduped", "ilql_hh.py", 6),
+            ("model", "EleutherAI/gpt-neox-20b", "ilql_hh.py", 7),
+            ("dataset", "Anthropic/hh-rlhf", "ilql_hh.py", 9),
+        },
+    ),
+    (
+        "a test's fake given a model name in a private attribute is no configuration",
+        {
+            "tests/test_registry.py": """
+        from transformers import AutoModel
+
+        def test_registry(handler):
+            handler._initial_model_name = "facebook/mms-tts-eng"
+            return AutoModel.from_pretrained("org/real-model")
+     """,
+        },
+        {("model", "org/real-model", "tests/test_registry.py", 5)},
+    ),
 ]
 
 DECOYS = [

@@ -28,6 +28,7 @@ from collections.abc import Callable
 from typing import Any, overload
 
 from ...model import Location
+from ..keys import key_type
 
 # Binding kinds.
 VALUE, ITER, PARAM, IMPORT, DEF, CLASS, UNKNOWN = "value", "iter", "param", "import", "def", "class", "unknown"
@@ -146,6 +147,8 @@ class Module:
         self.locate = locate
         self.imports: dict[str, str] = {}  # every import of the file, whatever reaches where
         self.star_imports: list[str] = []  # `from config import *`: the modules, by absolute name
+        # `config.model.model_path = "org/x"` (not through `self`): (attribute, the constant), project.py reads them
+        self.settings: list[tuple[str, ast.Constant]] = []
         self.scope = Scope("module", None, self)
         self.functions: dict[str, Function] = {}
         self.classes: dict[str, ClassInfo] = {}
@@ -740,6 +743,16 @@ class _Walker:
                 entries = function.klass.instance_attrs[target.attr]
                 if not any(v is value for v, _ in entries):
                     entries.append((value, self.scope))
+            elif (
+                isinstance(value, ast.Constant)
+                and isinstance(value.value, str)
+                and not target.attr.startswith("_")  # a private attribute set from outside: a test's fake
+                and key_type(target.attr) is not None
+                and not any(v is value for _, v in self.module.settings)
+            ):
+                # `default_config.model.model_path = "EleutherAI/pythia-1.4b-deduped"`: a configuration
+                # object set in code, like the same key in a YAML file
+                self.module.settings.append((target.attr, value))
         else:
             self.expr(target, env)
 

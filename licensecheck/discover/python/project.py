@@ -356,6 +356,17 @@ class PythonProject:
     # -- loaders -----------------------------------------------------------------
 
     def analyse(self, module: Module) -> None:
+        for attribute, constant in module.settings:
+            found = key_type(attribute)
+            if found is not None:
+                self.collector.consider(
+                    str(constant.value),
+                    found[0],
+                    module.locate(constant.lineno),
+                    f"attribute {attribute}",
+                    directory=module.directory,
+                    bare=found[1],
+                )
         for constant, shown in module.ollama_values:
             self._prefixed(str(constant.value), module.locate(constant.lineno), module, shown)  # a str: parse.py
         for call, scope in module.calls:
