@@ -36,6 +36,9 @@ class Collector:
     # or `pkg/mod.py` for `python -m pkg.mod`) → option (as argparse names it) → (value, where written).
     # Python discovery takes them as values the option may have (PythonProject, Evaluator).
     launches: dict[str, dict[str, list[tuple[str, Location]]]] = field(default_factory=dict)
+    # `python -c "from datasets import load_dataset; load_dataset('org/x')"` in a shell script:
+    # (the code, where the command is written, the script's folder), for Python discovery to read
+    inline_python: list[tuple[str, Location, str | None]] = field(default_factory=list)
     _seen_notices: set[tuple[str, str]] = field(default_factory=set)
     # What hub_reference said of a string: a tokenizer and its model, a default and the call
     # that passes it again, ask about the same string in the same folder; the tree does not

@@ -262,6 +262,10 @@ def _scan_command(
                 leading.append(word)
         _assignments(leading, collector, locate, via, variables, directory)
     _launch(words, texts, collector, locate, variables)
+    for index, text in enumerate(texts[:-2]):
+        if text.rsplit("/", 1)[-1].startswith("python") and texts[index + 1] == "-c":
+            code = words[index + 2]
+            collector.inline_python.append((code.text, locate(code.offset), directory))
     for index, word in enumerate(words):
         text = word.text
         expanded = variables.expand(word)

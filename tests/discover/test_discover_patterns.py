@@ -2158,6 +2158,20 @@ PATTERNS = [
         },
         {("model", "org/real-model", "tests/test_registry.py", 5)},
     ),
+    (
+        "Python a shell script runs with python -c",
+        {
+            "prefetch.sh": """
+        set -e
+        python -c "from datasets import load_dataset; load_dataset('TIGER-Lab/MMLU-Pro'); load_dataset('truthful_qa', 'multiple_choice')"
+        python3 -c 'from transformers import AutoTokenizer; AutoTokenizer.from_pretrained("$MODEL")'
+     """,
+        },
+        {
+            ("dataset", "TIGER-Lab/MMLU-Pro", "prefetch.sh", 2),
+            ("dataset", "truthful_qa", "prefetch.sh", 2),
+        },
+    ),
 ]
 
 DECOYS = [

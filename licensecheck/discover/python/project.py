@@ -246,6 +246,20 @@ class PythonProject:
         module = Module(relative, os.path.dirname(absolute), dotted_name, partial(Location, relative))
         return self._add(module, tree, _has_prefix(data))
 
+    def _inline(self, code: str, location: Location, directory: str | None) -> None:
+        """The code of a shell script's `python -c "..."`, read as a module written at the command's line.
+        Code a shell expands (`$MODEL`) or cuts short may not parse: it is then not read, quietly."""
+        key = f"{location.path}:{location.line}:-c"
+        if key in self.modules or not names_a_loader(code.encode()):
+            return
+        try:
+            tree = ast.parse(code)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return
+        module = Module(key, directory or ".", None, lambda _line: location)
+        self.modules[key] = None
+        self._add(module, tree, _has_prefix(code.encode()))
+
     def _add(self, module: Module, tree: ast.Module, has_prefix: bool) -> Module | None:
         if self._guarded(module.path, lambda: collect(module, tree)) is _FAILED:
             self.modules[module.path] = None
@@ -659,6 +673,8 @@ class PythonProject:
         """Analyse every parsed module, then follow parameters into their callers until nothing is new."""
         analysed: set[str] = set()
         searched: set[str] = set()
+        for code, location, directory in self.collector.inline_python:
+            self._inline(code, location, directory)
         self._parse_subclass_files()
         for _round in range(10):
             self._analyse_new(analysed)
