@@ -181,3 +181,20 @@ def test_the_compilers_warnings_about_a_scanned_file_do_not_reach_the_output(tmp
         found = discover(tmp_path)
     assert [r.name for r in found.references] == ["org/m"]
     assert [str(w.message) for w in caught] == []
+
+
+def test_a_replace_that_would_grow_without_bound_is_not_made(tmp_path):
+    # A scanned file's constants could make `str.replace` return gigabytes: it is not evaluated.
+    big = "a" * 5_000  # 25 MB if made: enough to tell, small enough to make when the guard is broken
+    (tmp_path / "x.py").write_text(
+        "from transformers import AutoModel\n"
+        f'NAME = "{big}"\n'
+        f'AutoModel.from_pretrained(NAME.replace("a", "{big}"))\n'
+        'SHORT = "org/x"\n'
+        'AutoModel.from_pretrained(SHORT.replace("", "-"))\n'
+        'AutoModel.from_pretrained("org/model.pth".replace(".pth", ""))\n'
+    )
+    found = discover(tmp_path)
+    assert [r.name for r in found.references] == ["org/model"]
+    assert sum("value returned by `NAME.replace(...)`" in n.message for n in found.notices) == 1
+    assert sum("value returned by `SHORT.replace(...)`" in n.message for n in found.notices) == 1

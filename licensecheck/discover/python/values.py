@@ -70,6 +70,8 @@ _STRING_METHODS = {
 }
 REGISTRY_CALLS = "[]"  # calls_by_name's key for `REGISTRY[name](...)`: the class is known only by the registry
 MAX_VALUES = 64  # a product of f-string parts is cut here: a loader is not a cartesian explosion
+# The longest string a `str` method is left to make: far above any repository id or URL.
+_MAX_MADE = 4096
 # The values one expression may have, listed in the code (a table of 200 models): cut here, and said.
 MAX_LISTED = 1024
 _MAX_DEPTH = 24
@@ -1198,7 +1200,18 @@ class Evaluator:
                 arguments = [a.value for a in node.args]  # type: ignore[attr-defined]  # constants
                 result = Result(params=inner.params, unknown=inner.unknown)
                 result.composed = bool(inner.params) or inner.composed
+                if method == "replace" and (len(arguments) < 2 or arguments[0] == ""):
+                    return unknown(f"the value returned by `{dotted(node.func)}(...)`")
                 for value in inner.values:
+                    if (
+                        method == "replace"
+                        and len(value.text)
+                        + value.text.count(arguments[0]) * max(0, len(arguments[1]) - len(arguments[0]))
+                        > _MAX_MADE
+                    ):
+                        # A scanned file's constants could make `replace` as large as they like
+                        # (`"aaaa...".replace("a", "<1 MB>")`); no repository id is that long.
+                        return unknown(f"the value returned by `{dotted(node.func)}(...)`")
                     try:
                         text = getattr(value.text, method)(*arguments)
                     except TypeError:  # `name.strip(3)`: not what the method takes
