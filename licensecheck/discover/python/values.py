@@ -1197,23 +1197,22 @@ class Evaluator:
             assert isinstance(node.func, ast.Attribute)  # a method call
             inner = self.strings(node.func.value, scope, depth + 1)
             if inner.values or inner.params:
-                arguments = [a.value for a in node.args]  # type: ignore[attr-defined]  # constants
+                constants = [a.value for a in node.args]  # type: ignore[attr-defined]  # constants
                 result = Result(params=inner.params, unknown=inner.unknown)
                 result.composed = bool(inner.params) or inner.composed
-                if method == "replace" and (len(arguments) < 2 or arguments[0] == ""):
+                old, new = (constants + ["", ""])[:2]
+                if method == "replace" and not (isinstance(old, str) and isinstance(new, str) and old):
                     return unknown(f"the value returned by `{dotted(node.func)}(...)`")
                 for value in inner.values:
                     if (
                         method == "replace"
-                        and len(value.text)
-                        + value.text.count(arguments[0]) * max(0, len(arguments[1]) - len(arguments[0]))
-                        > _MAX_MADE
+                        and len(value.text) + value.text.count(old) * max(0, len(new) - len(old)) > _MAX_MADE
                     ):
                         # A scanned file's constants could make `replace` as large as they like
                         # (`"aaaa...".replace("a", "<1 MB>")`); no repository id is that long.
                         return unknown(f"the value returned by `{dotted(node.func)}(...)`")
                     try:
-                        text = getattr(value.text, method)(*arguments)
+                        text = getattr(value.text, method)(*constants)
                     except TypeError:  # `name.strip(3)`: not what the method takes
                         return unknown(f"the value returned by `{dotted(node.func)}(...)`")
                     result.values.append(Value(text, value.module, value.line))
