@@ -193,7 +193,7 @@ def test_a_replace_that_would_grow_without_bound_is_not_made(tmp_path):
         'SHORT = "org/x"\n'
         'AutoModel.from_pretrained(SHORT.replace("", "-"))\n'
         'AutoModel.from_pretrained("org/model.pth".replace(".pth", ""))\n'
-        'AutoModel.from_pretrained(SHORT.replace(1, 2))\n'
+        "AutoModel.from_pretrained(SHORT.replace(1, 2))\n"
     )
     found = discover(tmp_path)
     assert [r.name for r in found.references] == ["org/model"]
