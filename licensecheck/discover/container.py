@@ -263,7 +263,7 @@ def _scan_command(
         _assignments(leading, collector, locate, via, variables, directory)
     _launch(words, texts, collector, locate, variables)
     for index, text in enumerate(texts[:-2]):
-        if text.rsplit("/", 1)[-1].startswith("python") and texts[index + 1] == "-c":
+        if _is_python(text) and texts[index + 1] == "-c":
             code = words[index + 2]
             collector.inline_python.append((code.text, locate(code.offset), directory))
     for index, word in enumerate(words):
@@ -330,18 +330,17 @@ def _scan_command(
 def _launch(words: list[Word], texts: list[str], collector: Collector, locate: Locate, variables: Variables) -> None:
     """`python script/infer.py --checkpoint org/x` (or `python -m pkg.infer`, `torchrun ... x.py`):
     each option's value, handed to the collector for the script's own argparse options."""
-    script = None
     for index, text in enumerate(texts):
         if text.endswith(".py") and not text.startswith("-"):
             script = text.removeprefix("./")
             break
-        if text == "-m" and index + 1 < len(texts) and index and "python" in texts[index - 1]:
+        if text == "-m" and index + 1 < len(texts) and index and _is_python(texts[index - 1]):
             script = texts[index + 1].replace(".", "/") + ".py"
             index += 1
             break
     else:
         return
-    if script is None or "$" in script:
+    if "$" in script:
         return
     following = words[index + 1 :]
     for position, word in enumerate(following):
@@ -360,6 +359,11 @@ def _launch(words: list[Word], texts: list[str], collector: Collector, locate: L
             if item.text and "/" not in item.text[:1]:
                 where = item.location or locate(item.offset)
                 collector.launch(script, option, item.text, where)
+
+
+def _is_python(word: str) -> bool:
+    """Whether a command word runs Python: `python`, `python3.11`, `/usr/bin/python3`."""
+    return word.rsplit("/", 1)[-1].startswith("python")
 
 
 def _first_positional(words: list[Word]) -> Word | None:

@@ -177,11 +177,11 @@ LOCAL_FOLDERS = frozenset(
         "workspace",
     }
 )
+# The same by their ending: `base_models/Qwen-7B`, `finetuned_models/run-1`, `local_ckpts/x`.
+LOCAL_FOLDER_SUFFIXES = ("_models", "_checkpoints", "_ckpts", "_outputs", "_weights")
 # A name filled in with x's to be replaced (`LanguageBind/MoE-LLaVA-xxxxxxxxxxxxxxxx`). Only the
 # name: `XXXXRT` is a real organisation.
 _FILLER = re.compile(r"[xX]{6}")
-# The same by their ending: `base_models/Qwen-7B`, `finetuned_models/run-1`, `local_ckpts/x`.
-LOCAL_FOLDER_SUFFIXES = ("_models", "_checkpoints", "_ckpts", "_outputs", "_weights")
 # Extensions of files (weights, data, configuration): `org/model.gguf` is a file path.
 FILE_EXTENSIONS = frozenset(
     {

@@ -53,9 +53,9 @@ DATASET_KEYS = frozenset(
         "dataset_path_or_name",
     }
 )
-# Tables of models by a name of the project's own (`model2path: {e5: intfloat/e5-base-v2}`): each value
 # Datasets mixed in the shares given (alignment-handbook's and open-instruct's recipes): the ids are the keys.
 MIXER_KEYS = frozenset({"dataset_mixer", "datasets_mixer", "dataset_mixture"})
+# Tables of models by a name of the project's own (`model2path: {e5: intfloat/e5-base-v2}`): each value
 TABLE_KEYS = frozenset({"models", "model2path", "model_paths", "model_map", "model_mapping", "model_dict"})
 # Keys whose value a Hub loader receives as is (`model_name_or_path: gpt2`): a bare
 # name is a repository. Elsewhere only a namespaced or canonical legacy name is.

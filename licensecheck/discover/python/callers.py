@@ -25,9 +25,9 @@ from .loaders import SHELL, URL, Slot, keyword
 from .parse import ClassInfo, Function, Scope, dotted, enclosing_function, is_super
 from .values import BUDGET, REGISTRY_CALLS, Evaluator, Result, namespace_of, unknown
 
-# Gradio's events and its interfaces: what calls a function with the values of input components
 # What runs a function elsewhere with the arguments it is given (_spawned)
 _SPAWNERS = ("Process", "Thread", "submit", "apply", "apply_async")
+# Gradio's events and its interfaces: what calls a function with the values of input components
 _UI_EVENTS = ("click", "change", "submit", "then", "success", "select", "input", "upload", "release", "Interface")
 Argument = tuple  # (expression, scope) of one call's argument, or (Result, None) when it is not known
 

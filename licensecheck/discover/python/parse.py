@@ -335,11 +335,17 @@ def _after_assignment(guards: dict[str, bool], name: str, value) -> dict[str, bo
     return kept or None
 
 
+def facts_about(name: str, guards: dict[str, bool]) -> tuple[tuple[str, bool], ...]:
+    """The facts of `guards` that compare `name` (a name or a dotted attribute) with constants:
+    what `possible` reads."""
+    return tuple((k, v) for k, v in guards.items() if k.startswith(name) and k.startswith(VALUE_FACTS, len(name)))
+
+
 def _refined(bindings: tuple, earlier: tuple, name: str, guards: dict | None) -> tuple:
     """The bindings of `name` that reach past an `if` which reassigns it, on the way the
     test went false: `if name == "330M": name = "giga330M"` lets through every value but "330M".
     Only those made before the `if` (in `earlier`) are about the value the test compared."""
-    about = {k: v for k, v in (guards or {}).items() if (k.startswith(name) and k.startswith(VALUE_FACTS, len(name)))}
+    about = dict(facts_about(name, guards or {}))
     if not about:
         return bindings
     return tuple(
@@ -534,7 +540,7 @@ class _Walker:
         outer_written, self.written = self.written, set()
         self.guards = self._with_facts(saved, facts(node.test, True))
         body = self.block(node.body, dict(env))
-        self.guards = self._with_facts(saved, facts(node.test, False))
+        went_false = self.guards = self._with_facts(saved, facts(node.test, False))  # never changed in place
         before = dict(env) if node.orelse else env  # the else branch writes into `env`
         orelse = self.block(node.orelse, env) if node.orelse else env
         written, self.written = self.written, outer_written
@@ -542,7 +548,7 @@ class _Walker:
             outer_written |= written
         # `if not name: return`: what follows runs only where the test went the other way.
         if body is None and orelse is not None:
-            self.guards = self._with_facts(saved, facts(node.test, False))
+            self.guards = went_false
         elif orelse is None and body is not None:
             self.guards = self._with_facts(saved, facts(node.test, True))
         else:
@@ -554,7 +560,7 @@ class _Walker:
             mine, theirs = body.get(name), orelse.get(name)
             if mine is not theirs and mine is not None:
                 if theirs is not None and name in before:
-                    theirs = _refined(theirs, before[name], name, self._with_facts(saved, facts(node.test, False)))
+                    theirs = _refined(theirs, before[name], name, went_false)
                 orelse[name] = mine if theirs is None else _merge(theirs, mine)
         return orelse
 
@@ -820,9 +826,7 @@ class _Walker:
                     b for b in bindings if not b.guards or all(guards.get(k, v) == v for k, v in b.guards.items())
                 )
             if name in self._value_subjects(guards):
-                about = tuple(
-                    (k, v) for k, v in guards.items() if (k.startswith(name) and k.startswith(VALUE_FACTS, len(name)))
-                )
+                about = facts_about(name, guards)
                 if about:
                     self.module.read_facts[key] = about
         previous = self.reaching.get(key)
@@ -836,9 +840,7 @@ class _Walker:
         guards = self.guards
         if guards and node.value.id in self._value_subjects(guards):  # type: ignore[attr-defined]
             text = dotted(node)
-            about = tuple(
-                (k, v) for k, v in guards.items() if (k.startswith(text) and k.startswith(VALUE_FACTS, len(text)))
-            )
+            about = facts_about(text, guards)
             if about:
                 self.module.read_facts[id(node)] = about
 

@@ -142,11 +142,9 @@ class PythonProject:
         self.pending: list[tuple[str, str, bytes]] = []  # files with id literals, not parsed yet
         # files with neither a loader nor an id literal that define subclasses: path and the bases' names
         self.subclass_files: list[tuple[str, str, frozenset[bytes]]] = []
-        self.quiet_files: list[tuple[str, str]] = []
+        self.quiet_files: list[tuple[str, str]] = []  # files with neither a loader nor an id: (relative, absolute)
         self._launch_options: dict[str, dict[str, list]] = {}  # module path → option → (value, where), launched()
-        self._shell_modules: dict[
-            str, Module
-        ] = {}  # a shell script as a Module, to locate the values it passes  # files with neither a loader nor an id: (relative, absolute)
+        self._shell_modules: dict[str, Module] = {}  # a shell script as a Module, to locate the values it passes
         self.calls_by_name: dict[str, list[tuple[ast.Call, Scope]]] = {}
         self.subclasses: dict[str, list[ClassInfo]] = {}  # a base's last name → classes that name it as a base
         self.values = Evaluator(self)
@@ -347,14 +345,13 @@ class PythonProject:
         for text, location in options.get(option, ()):
             if option.endswith(("_path", "_dir", "_file")) and "/" not in text:
                 continue  # `--retrieval_model_path retrieval_model`: a folder the run makes
-
             shell = self._shell_modules.get(location.path)
             if shell is None:
                 shell = self._shell_modules[location.path] = Module(
                     location.path,
                     os.path.join(self.collector.tree.root, os.path.dirname(location.path)),
                     None,
-                    partial(_located, location.path),
+                    partial(Location, location.path),
                 )
             found.append((ast.Constant(value=text, lineno=location.line or 1, col_offset=0), shell.scope))
         return found
@@ -794,7 +791,3 @@ def _repository_known(url: str) -> bool:
         return False
     repository, _kind, _revision, _prefixed = strip_prefix(url, MODEL)
     return bool(repository) and PLACEHOLDER not in repository
-
-
-def _located(path: str, line: int) -> Location:
-    return Location(path, line)

@@ -40,7 +40,6 @@ from .parse import (
     PART,
     UNKNOWN,
     VALUE,
-    VALUE_FACTS,
     Binding,
     ClassInfo,
     Function,
@@ -48,6 +47,7 @@ from .parse import (
     Scope,
     dotted,
     enclosing_function,
+    facts_about,
     is_super,
     lookup,
 )
@@ -239,10 +239,7 @@ class Evaluator:
         if depth > _MAX_DEPTH or self.budget < 0:
             return [], unknown("too many indirections to follow")
         if isinstance(expr, ast.Name):
-            bindings = lookup(expr.id, expr, scope)
-            if bindings is None and scope.module.star_imports:
-                bindings = self.star_bindings(scope.module, expr.id)
-            return self.follow_bindings(bindings, expr.id, depth)
+            return self.follow_bindings(self._lookup(expr.id, expr, scope), expr.id, depth)
         if isinstance(expr, ast.Attribute):
             return self._follow_attribute(expr, scope, depth)
         if isinstance(expr, ast.Subscript):
@@ -314,9 +311,9 @@ class Evaluator:
                     result.params.append((*binding.detail, ()))
                 elif isinstance(override[0], Result):  # strings known already, each where it is written
                     concrete.extend(
-                        (ast.Constant(value=v.text, lineno=v.line, col_offset=0), v.module.scope)
+                        _written(v)
                         for v in override[0].values
-                        if not binding.guards or possible(v.text, name, _facts_about(name, binding.guards))
+                        if not binding.guards or possible(v.text, name, facts_about(name, binding.guards))
                     )
                     result.unknown.extend(override[0].unknown)
                 elif id(binding) not in self.active and override[1] is not None:
@@ -326,7 +323,7 @@ class Evaluator:
                     finally:
                         self.active.discard(id(binding))
                     if binding.guards:  # past `if name == "330M": name = ...`, the argument is not "330M"
-                        known = _facts_about(name, binding.guards)
+                        known = facts_about(name, binding.guards)
                         found = [
                             (node, node_scope)
                             for node, node_scope in found
@@ -339,10 +336,7 @@ class Evaluator:
                 target_name, whole_module = binding.detail
                 target = self.project.resolve_import(target_name, _importer(binding)) if not whole_module else None
                 if target is not None:
-                    exported = target[0].scope.exit.get(target[1])
-                    if exported is None and target[0].star_imports:  # a package's `from .tasks import *`
-                        exported = self.star_bindings(target[0], target[1])
-                    found, more = self.follow_bindings(exported, target[1], depth + 1)
+                    found, more = self.follow_bindings(self.exported(*target), target[1], depth + 1)
                     concrete.extend(found)
                     result.extend(more)
                 else:
@@ -353,18 +347,30 @@ class Evaluator:
                 concrete.append((binding, None))
         return concrete, result
 
-    def star_bindings(self, module: Module, name: str, seen: set[str] | None = None) -> tuple[Binding, ...] | None:
-        """What `name` is bound to in the modules `module` imports with `from x import *`
-        (and in theirs), the first that binds it; None when none of the project's does."""
-        seen = seen if seen is not None else {module.path}
+    def _lookup(self, name: str, node: ast.expr, scope: Scope) -> tuple[Binding, ...] | None:
+        """The bindings of `name` that reach `node`, or else what `from x import *` gives it."""
+        bindings = lookup(name, node, scope)
+        if bindings is None and scope.module.star_imports:
+            bindings = self._star_bindings(scope.module, name, {scope.module.path})  # `from config import *`
+        return bindings
+
+    def exported(self, module: Module, name: str, seen: set[str] | None = None) -> tuple[Binding, ...] | None:
+        """What `name` is bound to at the end of `module`, or in the modules it takes with `from x
+        import *` (a package's `from .pipeline import *`); None when none of the project's binds it."""
+        bindings = module.scope.exit.get(name)
+        if bindings is None and module.star_imports:
+            bindings = self._star_bindings(module, name, seen if seen is not None else {module.path})
+        return bindings
+
+    def _star_bindings(self, module: Module, name: str, seen: set[str]) -> tuple[Binding, ...] | None:
+        """What `name` is bound to in the modules `module` imports with `from x import *` (and in
+        theirs), the first that binds it; `seen`: the modules looked in already (an import cycle)."""
         for star in module.star_imports:
             imported = self.project.module_named(star, module.path)
             if imported is None or imported.path in seen:
                 continue
             seen.add(imported.path)
-            bindings = imported.scope.exit.get(name)
-            if bindings is None and imported.star_imports:
-                bindings = self.star_bindings(imported, name, seen)
+            bindings = self.exported(imported, name, seen)
             if bindings is not None:
                 return bindings
         return None
@@ -565,9 +571,7 @@ class Evaluator:
         concrete: list = []
         for texts in pieces:
             if -len(texts) <= index < len(texts):
-                value = texts[index]
-                constant = ast.Constant(value=value.text, lineno=value.line, col_offset=0)
-                concrete.append((constant, value.module.scope))
+                concrete.append(_written(texts[index]))
         if not pieces and not result.unknown and not result.params:
             result.unknown.append("a split of a value known at run time")
         return concrete, result
@@ -873,9 +877,7 @@ class Evaluator:
         self.budget -= 1
         if depth > _MAX_DEPTH or self.budget < 0:
             return unknown("too many indirections to follow")
-        bindings = lookup(expr.id, expr, scope)
-        if bindings is None and scope.module.star_imports:
-            bindings = self.star_bindings(scope.module, expr.id)  # `from config import *`
+        bindings = self._lookup(expr.id, expr, scope)
         if bindings is None:
             return unknown(f"`{expr.id}` is not defined in this file")
         result = Result()
@@ -891,7 +893,7 @@ class Evaluator:
             finally:
                 self.active.discard(id(binding))
             if binding.guards:  # past `if ext == "txt": ext = "text"`, the value is not "txt"
-                known_here = _facts_about(expr.id, binding.guards)
+                known_here = facts_about(expr.id, binding.guards)
                 if known_here:
                     found.values = [v for v in found.values if possible(v.text, expr.id, known_here)]
             result.extend(found)
@@ -1286,10 +1288,7 @@ class Evaluator:
         """The project function a call reaches, and how many leading parameters are bound already."""
         func = call.func
         if isinstance(func, ast.Name):
-            bindings = lookup(func.id, func, scope)
-            if bindings is None and scope.module.star_imports:
-                bindings = self.star_bindings(scope.module, func.id)  # `from utils import *`
-            return self._callable(bindings, 0)
+            return self._callable(self._lookup(func.id, func, scope), 0)
         if not isinstance(func, ast.Attribute):
             return None
         base = func.value
@@ -1313,10 +1312,7 @@ class Evaluator:
             if module_import is not None:
                 module = self.project.module_named(module_import.detail[0], _importer(module_import))
                 if module is not None:
-                    exported = module.scope.exit.get(func.attr)
-                    if exported is None and module.star_imports:
-                        exported = self.star_bindings(module, func.attr)
-                    return self._callable(exported, 0)
+                    return self._callable(self.exported(module, func.attr), 0)
             klass_binding = next((b for b in bindings or () if b.kind == CLASS), None)
             if klass_binding is not None:
                 method = self.method(klass_binding.detail, func.attr)
@@ -1416,10 +1412,7 @@ class Evaluator:
             if binding.kind == IMPORT and not binding.detail[1]:
                 target = self.project.resolve_import(binding.detail[0], _importer(binding))
                 if target is not None:
-                    exported = target[0].scope.exit.get(target[1])
-                    if exported is None and target[0].star_imports:  # `from .pipeline import *` in a package
-                        exported = self.star_bindings(target[0], target[1])
-                    return self._callable(exported, skip)
+                    return self._callable(self.exported(*target), skip)
         return None
 
     def is_subclass(self, klass: ClassInfo, base: ClassInfo, depth: int = 0) -> bool:
@@ -1489,6 +1482,11 @@ def namespace_of(node: object) -> ast.expr | None:
     return None
 
 
+def _written(value: Value) -> tuple[ast.Constant, Scope]:
+    """A string already made, as a constant written where it is (its module's line): to follow like code."""
+    return ast.Constant(value=value.text, lineno=value.line, col_offset=0), value.module.scope
+
+
 def _int_index(node: ast.expr) -> int | None:
     """The integer a subscript's index is written as: `[0]`, and `[-1]` (a minus applied to 1)."""
     if isinstance(node, ast.Constant) and type(node.value) is int:
@@ -1519,11 +1517,6 @@ def _return_values(node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.exp
         stack.extend(ast.iter_child_nodes(current))
     values.reverse()
     return values
-
-
-def _facts_about(name: str, guards: dict[str, bool]) -> tuple[tuple[str, bool], ...]:
-    """The facts of `guards` that compare `name` with constants (what `possible` reads)."""
-    return tuple((k, v) for k, v in guards.items() if (k.startswith(name) and k.startswith(VALUE_FACTS, len(name))))
 
 
 def _is_property(function: Function) -> bool:
