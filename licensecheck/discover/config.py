@@ -24,7 +24,7 @@ import json
 import re
 from typing import Any
 
-from ..model import MODEL, Location
+from ..model import DATASET, MODEL, Location
 from .collect import Collector
 from .container import Variables, Word, offset_locator, scan_command_text
 from .ids import HUB_PREFIXES, fetched_hub_file, joined_datasets
@@ -34,7 +34,8 @@ from .keys import MIXER_KEYS, TABLE_KEYS, key_type, normalise
 # at every byte, one in lower case only where a word can start.
 CONFIG_HINT = re.compile(rb"model|dataset|tokenizer|hf\.co/|hf://|hf[-_]hub:|hf-repo|download|-hf\b")
 COMMAND_KEYS = frozenset({"command", "args", "entrypoint", "cmd"})
-_ID_FIELDS = ("path", "id", "name", "repo_id", "repo", "name_or_path")
+# `hf_name`: the Hub name of a dataset given beside its local path (llm-foundry's `dataset: {hf_name: ...}`)
+_ID_FIELDS = ("path", "id", "name", "repo_id", "repo", "name_or_path", "hf_name")
 _CHOICE_FIELDS = ("value", "values", "default", "choices")
 DATA_ROWS = 20  # a JSON list of more records than this is a table of data
 _JSON_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')
@@ -122,6 +123,7 @@ class _Reader:
         # `name_or_path:` in YAML names the model to load (Hydra's model configs); in the JSON a
         # saved model carries (config.json, tokenizer_config.json) it only says where that model came from.
         self.name_or_path = yaml
+        self.remote = 0  # how many of the mappings being read say their model is a service's (_names_a_service)
 
     def walk(self, node: Node) -> None:
         if node[0] == "s":
@@ -145,6 +147,8 @@ class _Reader:
                 self.walk(item)
             return
         fields = {k: v for k, v in node[1] if isinstance(k, str)}
+        remote = _names_a_service(fields)
+        self.remote += remote
         name, value = fields.get("name"), fields.get("value")
         if name and value and name[0] == "s" and value[0] == "s" and (found := key_type(name[1])):
             self._consider(value, found[0], found[1], name[1])  # a Kubernetes env entry
@@ -155,11 +159,17 @@ class _Reader:
             found = key_type(key)
             if found is None and self.name_or_path and key == "name_or_path":
                 found = (MODEL, "legacy")
+            if found is None and child[0] == "s" and "dataset" in key.lower() and child[1].startswith(HUB_PREFIXES):
+                # `dataset_uri: hf://ORG/NAME`: a Hub address is a model's unless it says otherwise, and
+                # here its key does
+                self._consider(child, DATASET, "none", key, prefixed_only=True)
+                continue
             if found is not None:
                 self._take(child, found[0], found[1], key)
             if key.lower() in COMMAND_KEYS:
                 self._command(child)
             self.walk(child)
+        self.remote -= remote
 
     def _take(self, node: Node, kind: str, bare: str, key: str) -> None:
         if node[0] == "s":
@@ -198,6 +208,8 @@ class _Reader:
 
     def _consider(self, node: Node, kind: str, bare: str, key: str, prefixed_only: bool = False) -> None:
         text, line = node[1], node[2]
+        if self.remote and kind == MODEL and not prefixed_only:
+            return  # a name a hosted API serves (`fn_completions: openai_completions`), not a Hub download
         location = Location(self.relative, line)
         if "$" in text:
             expanded = Variables().expand(Word(text, 0))
@@ -239,6 +251,24 @@ class _Reader:
                 return Location(self.relative, line)
 
             scan_command_text(text, self.collector, locate, self.directory, "command")
+
+
+# A mapping that sends its requests to a hosted API says so in a key such as `provider`, `client`
+# or `fn_completions` (alpaca_eval): the model named beside it, or below it, is that service's
+# name for it, sent over the network, even when it reads like a Hub id (`meta-llama/...-Turbo`).
+_SERVICE_KEY_WORDS = frozenset({"fn", "provider", "backend", "client", "api", "engine", "type"})
+_SERVICES = frozenset(
+    {"openai", "anthropic", "cohere", "replicate", "together", "togetherai", "bedrock", "azure", "vertexai", "groq"}
+)
+_WORDS = re.compile(r"[a-z0-9]+")
+
+
+def _names_a_service(fields: dict[str, Node]) -> bool:
+    for key, child in fields.items():
+        if child[0] == "s" and len(child[1]) < 64 and not _SERVICE_KEY_WORDS.isdisjoint(normalise(key).split("_")):
+            if not _SERVICES.isdisjoint(_WORDS.findall(child[1].lower())):
+                return True
+    return False
 
 
 def data_tree(text: str, kind: str) -> Node | None:

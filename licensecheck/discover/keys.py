@@ -39,6 +39,8 @@ MODEL_KEYS = frozenset(
         "video_tower",
         "audio_tower",
         "tokenizer_path",
+        "adapter_name_or_path",  # a PEFT adapter loaded onto the base (LLaMA-Factory)
+        "adapters_name",
     }
 )
 DATASET_KEYS = frozenset(

@@ -2172,6 +2172,76 @@ PATTERNS = [
             ("dataset", "truthful_qa", "prefetch.sh", 2),
         },
     ),
+    (
+        "a model key given as a keyword to a configuration object or a trainer",
+        {
+            "examples/ppo_t5.py": """
+        import trlx
+        from trlx.data.configs import ModelConfig, TokenizerConfig
+        config = TRLConfig(
+            model=ModelConfig(model_path="t5-large", model_arch_type="seq2seq"),
+            tokenizer=TokenizerConfig(tokenizer_path="google/flan-t5-large"),
+        )
+        trlx.train(model_path="architext/gptj-162M", config=config)
+        similarity = BertSimilarity(model_name_or_path="shibing624/text2vec-base-multilingual")
+     """,
+        },
+        {
+            ("model", "t5-large", "examples/ppo_t5.py", 4),
+            ("model", "google/flan-t5-large", "examples/ppo_t5.py", 5),
+            ("model", "architext/gptj-162M", "examples/ppo_t5.py", 7),
+            ("model", "shibing624/text2vec-base-multilingual", "examples/ppo_t5.py", 8),
+        },
+    ),
+    (
+        "a dataset's Hub name beside its local path, and a Hub address under a dataset key",
+        {
+            "yamls/finetune.yaml": """
+        train_loader:
+          name: finetuning
+          dataset:
+            hf_name: mosaicml/instruct-v3
+            split: train
+        icl_tasks:
+        - label: kv_pairs
+          dataset_uri: hf://mosaicml/long_context_eval
+        model:
+          pretrained_model_name_or_path: mosaicml/mpt-7b
+          adapter_name_or_path: timdettmers/guanaco-7b
+     """,
+        },
+        {
+            ("dataset", "mosaicml/instruct-v3", "yamls/finetune.yaml", 4),
+            ("dataset", "mosaicml/long_context_eval", "yamls/finetune.yaml", 8),
+            ("model", "mosaicml/mpt-7b", "yamls/finetune.yaml", 10),
+            ("model", "timdettmers/guanaco-7b", "yamls/finetune.yaml", 11),
+        },
+    ),
+    (
+        "a configuration that loads locally beside one a hosted API serves",
+        {
+            "models_configs/local/configs.yaml": """
+        local-7b:
+          fn_completions: "huggingface_local_completions"
+          completions_kwargs:
+            model_name: "mistralai/Mistral-7B-Instruct-v0.2"
+     """,
+            "models_configs/hosted/configs.yaml": """
+        hosted:
+          fn_completions: "openai_completions"
+          completions_kwargs:
+            model_name: "mistralai/Mixtral-8x7B-Instruct-v0.1"
+        claude:
+          provider: anthropic
+          model: org/claude-like
+        served:
+          completions_kwargs:
+            model_name: "meta-llama/Meta-Llama-3-70B-Instruct-Turbo"
+            api_type: together_ai
+     """,
+        },
+        {("model", "mistralai/Mistral-7B-Instruct-v0.2", "models_configs/local/configs.yaml", 4)},
+    ),
 ]
 
 DECOYS = [
@@ -2435,6 +2505,23 @@ DECOYS = [
             known = name == "hf.co/bartowski/Phi-3.5-mini-instruct-GGUF"
             return hint, url, known
      '''
+        },
+    ),
+    (
+        "model keywords in tests, and under `model` alone, to calls that are not loaders",
+        {
+            "tests/test_handler.py": """
+        from transformers import AutoModel
+        handler = Handler(model_name_or_path="org/fake-model", tokenizer_name="org/fake-tok")
+        AutoModel.from_pretrained(handler.path)
+     """,
+            "embed.py": """
+        from transformers import AutoModel
+        vectors = client.embeddings.create(model="nvidia/nv-embedqa-e5-v5", input=texts)
+        chat = ChatOpenAI(model_name="meta-llama/Llama-3-70b-chat-hf", base_url=TOGETHER)
+        AutoModel.from_pretrained(local_folder)
+        task = LightevalTaskConfig(hf_repo="TIGER-Lab/MMLU-STEM")
+     """,
         },
     ),
 ]

@@ -102,6 +102,21 @@ def _has_prefix(data: bytes) -> bool:
     return _PREFIX_BYTES.search(data) is not None or data.find(b"HF://") >= 0
 
 
+# Keywords that name a model for loaders and hosted APIs alike, or a dataset as often as a model
+# (lighteval's `hf_repo`): without a loader in sight they say nothing.
+_AMBIGUOUS_KEYWORDS = frozenset({"model", "hf_repo", "model_name"})
+
+
+def _is_test_file(path: str) -> bool:
+    """`tests/unit/x.py`, `test_x.py`, `x_test.py`: a test, whose values are often fakes."""
+    folders, _, name = path.rpartition("/")
+    return (
+        name.startswith("test_")
+        or name.endswith("_test.py")
+        or any(part in ("test", "tests") for part in folders.split("/"))
+    )
+
+
 def _may_call_with_an_id(data: bytes) -> bool:
     """Whether a file without a loader holds a string that could be a repository id (`org/name`)."""
     if data.find(b"/") < 0:  # not `b"/" in data`: `in` first tries b"/" as an integer and pays for the error
@@ -416,7 +431,37 @@ class PythonProject:
                         module.locate(call.lineno),
                         f"{shown}: the {loader.slots[0].type} is not statically known (arguments unpacked with **)",
                     )
+            if not loaders:
+                self._keyed_keywords(call, module)
             self._prefixed_strings(call, scope, consumed, names[0])
+
+    def _keyed_keywords(self, call: ast.Call, module: Module) -> None:
+        """`ModelConfig(model_path="t5-large")`, `trlx.train(model_path="org/x")`: a keyword named like a
+        model or dataset key, given a constant, to a call that is not a known loader. A configuration
+        built in code, like the same key in a YAML file or set as an attribute (`settings`).
+
+        No loader is seen here, so the guess is kept to where it holds: not in tests, which hand
+        their fakes made-up ids, and not under `model` alone, which API clients take too
+        (`embeddings.create(model="nvidia/nv-embedqa-e5-v5")`)."""
+        if _is_test_file(module.path):
+            return
+        for argument in call.keywords:
+            value = argument.value
+            if (
+                argument.arg
+                and argument.arg not in _AMBIGUOUS_KEYWORDS
+                and type(value) is ast.Constant
+                and isinstance(value.value, str)
+                and (found := key_type(argument.arg)) is not None
+            ):
+                self.collector.consider(
+                    value.value,
+                    found[0],
+                    module.locate(value.lineno),
+                    f"keyword {argument.arg}",
+                    directory=module.directory,
+                    bare=found[1],
+                )
 
     def _unpacked(self, call: ast.Call, scope: Scope, loader, shown: str, consumed: set[int]) -> None:
         """`InferenceClient(**self.client_kwargs)` of a constant dict (`{"model": model_id, ...}`): its
