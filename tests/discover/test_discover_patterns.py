@@ -2194,6 +2194,24 @@ PATTERNS = [
         },
     ),
     (
+        "the id field of a configuration class named for a dataset or a model, in a file with no loader",
+        {
+            "data/configs/voice.py": """
+        from data import types
+        CV_BASE_CONFIG = types.DatasetConfig(
+            name="commonvoice",
+            path="fixie-ai/common_voice_17_0",
+        )
+        ENCODER = ModelSpec(repo_id="openai/whisper-small", revision="main")
+        RUNNER = Runner(path="org/not-a-config", model_dir="runs/x")
+     """,
+        },
+        {
+            ("dataset", "fixie-ai/common_voice_17_0", "data/configs/voice.py", 4),
+            ("model", "openai/whisper-small", "data/configs/voice.py", 6),
+        },
+    ),
+    (
         "a dataset's Hub name beside its local path, and a Hub address under a dataset key",
         {
             "yamls/finetune.yaml": """

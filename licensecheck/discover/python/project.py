@@ -107,6 +107,33 @@ def _has_prefix(data: bytes) -> bool:
 _AMBIGUOUS_KEYWORDS = frozenset({"model", "hf_repo", "model_name"})
 
 
+# The fields that hold the id in a configuration object named for a model or a dataset.
+_ID_FIELDS = frozenset({"path", "name_or_path", "repo_id", "hf_path", "hf_name", "hub_id"})
+_DESCRIBED = re.compile(r"(Dataset|Data|Model|Tokenizer)(?:Config|Spec|Args|Arguments|Source|Info)$")
+
+
+def _described_type(func: ast.expr) -> str | None:
+    """MODEL or DATASET for a class named as a model's or a dataset's configuration (`DatasetConfig`)."""
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    match = _DESCRIBED.search(name)
+    if match is None:
+        return None
+    return DATASET if match.group(1) in ("Dataset", "Data") else MODEL
+
+
+# A constant given to a keyword or attribute that may name a model or a dataset (`path=`,
+# `model_path=`): a file set aside (no loader word) that holds one is parsed (_keyed_keywords).
+_KEYED_ID = re.compile(rb"""(\w+)[ \t]*=[ \t]*[rb]?["'][\w.-]+/[\w.-]+["']""")
+
+
+def _holds_keyed_id(data: bytes) -> bool:
+    for match in _KEYED_ID.finditer(data):
+        name = match.group(1).decode("ascii")
+        if name in _ID_FIELDS or (name not in _AMBIGUOUS_KEYWORDS and key_type(name) is not None):
+            return True
+    return False
+
+
 def _is_test_file(path: str) -> bool:
     """`tests/unit/x.py`, `test_x.py`, `x_test.py`: a test, whose values are often fakes."""
     folders, _, name = path.rpartition("/")
@@ -445,15 +472,20 @@ class PythonProject:
         (`embeddings.create(model="nvidia/nv-embedqa-e5-v5")`)."""
         if _is_test_file(module.path):
             return
+        described = _described_type(call.func)
         for argument in call.keywords:
             value = argument.value
-            if (
-                argument.arg
-                and argument.arg not in _AMBIGUOUS_KEYWORDS
-                and type(value) is ast.Constant
-                and isinstance(value.value, str)
-                and (found := key_type(argument.arg)) is not None
-            ):
+            if not argument.arg or type(value) is not ast.Constant or not isinstance(value.value, str):
+                continue
+            if described and argument.arg in _ID_FIELDS:
+                # `types.DatasetConfig(name="commonvoice", path="fixie-ai/common_voice_17_0")`: the
+                # id of what the class is named for, like YAML's `dataset: {path: ...}`
+                found: tuple[str, str] | None = (described, "legacy")
+            elif argument.arg not in _AMBIGUOUS_KEYWORDS:
+                found = key_type(argument.arg)
+            else:
+                found = None
+            if found is not None:
                 self.collector.consider(
                     value.value,
                     found[0],
@@ -717,6 +749,7 @@ class PythonProject:
         searched: set[str] = set()
         for code, location, directory in self.collector.inline_python:
             self._inline(code, location, directory)
+        self._parse_pending(_holds_keyed_id)
         self._parse_subclass_files()
         for _round in range(10):
             self._analyse_new(analysed)
