@@ -28,11 +28,11 @@ from collections.abc import Callable, Iterable
 from ..model import DATASET, MODEL, Location
 from .collect import Collector
 from .ids import HUB_PREFIXES, HUB_URL_PREFIXES, fetched_hub_file, joined_datasets
-from .keys import flag_type, key_type
+from .keys import flag_type, key_type, override_type
 
 _TOKEN = re.compile(
     r'"(?P<dq>(?:[^"\\\n]|\\.)*)"|\'(?P<sq>[^\'\n]*)\'|(?P<cont>\\\r?\n)|(?P<sep>\r?\n|&&|\|\||[;|])'
-    r"|(?P<word>[^\s\"',\[\];|&]+)"
+    r"|(?P<word>(?:[^\s\"',\[\];|&\\]+|\\(?!\r?\n))+)"  # a `\` that ends the line ends the word too
 )
 # A `#` at the start of a line or after a space or tab, to the end of the line. Written from the
 # `#` (a look-behind for what precedes it): the search then skips to each `#` at once.
@@ -44,6 +44,8 @@ _VARIABLE = re.compile(
 _ASSIGNMENT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)=(.*)", re.S)
 _ARRAY_ASSIGNMENT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\+?=\((.*)", re.S)
 # lm-eval's and lighteval's model arguments, and the keys in them that name a repository
+# `+critic.model.path`, `++data.x`: a Hydra override (at least one dot: `NAME=x` is the shell's own assignment)
+_OVERRIDE = re.compile(r"\+{0,2}([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)")
 _MODEL_ARGS_FLAGS = frozenset({"--model_args", "--model-args"})
 _MODEL_ARGS_KEYS = frozenset({"pretrained", "tokenizer", "peft", "delta", "model_name", "model"})
 _ARRAY_WORDS = 1000  # the most words an array assignment over several lines is read for
@@ -310,6 +312,13 @@ def _scan_command(
                         at = value.offset + start + len(key) + 1
                         _consider(Word(argument, at), MODEL, "any", collector, locate, directory, flag, variables)
                     start += len(piece) + 1
+            continue
+        if inline and index and (override := _OVERRIDE.fullmatch(flag)) is not None:
+            # Hydra's `critic.model.path=Qwen/Qwen2.5-0.5B` (verl, NeMo): a dotted key set on the command line
+            kind = override_type(override.group(1))
+            if kind is not None:
+                value = Word(inline, word.offset + len(flag) + 1)
+                _consider(value, kind[0], kind[1], collector, locate, directory, override.group(1), variables)
             continue
         kind = flag_type(flag) if flag.startswith("-") else None
         if kind is None:

@@ -123,3 +123,23 @@ def flag_type(flag: str) -> tuple[str, str] | None:
     if any(normalise(p).rstrip("_") + "_" in _OUTPUT_PREFIXES for p in parents):
         return None
     return key_type(last)
+
+
+# The fields that hold the id of the model or dataset a nested configuration is about
+# (`critic.model.path`, `data.dataset.repo_id`).
+_ID_FIELDS = frozenset({"path", "name_or_path", "repo_id"})
+
+
+def override_type(dotted: str) -> tuple[str, str] | None:
+    """The same for a Hydra-style override on a command line, `actor_rollout_ref.model.path=ORG/NAME`:
+    the last part as a flag's, or an id field of a part named like a model or dataset key."""
+    *parents, last = dotted.split(".")
+    if not parents:
+        return None
+    found = flag_type("--" + dotted)
+    if found is not None or last not in _ID_FIELDS:
+        return found
+    if any(normalise(p).rstrip("_") + "_" in _OUTPUT_PREFIXES for p in parents):
+        return None
+    owner = key_type(parents[-1])
+    return (owner[0], "legacy") if owner is not None else None

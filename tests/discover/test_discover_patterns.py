@@ -2212,6 +2212,26 @@ PATTERNS = [
         },
     ),
     (
+        "Hydra overrides on a launcher's command line, one ending where the line is continued",
+        {
+            "run_ppo.sh": """
+        BASE=Qwen/Qwen2.5-0.5B
+        python3 -m verl.trainer.main_ppo \\
+            data.train_files=$HOME/data/train.parquet \\
+            actor_rollout_ref.model.path=$BASE \\
+            reward_model.model.path=sfairXC/FsfairX-LLaMA3-RM-v0.1\\
+            +data.dataset_name=openai/gsm8k \\
+            hub.model.path=acme/pushed-here \\
+            trainer.experiment_name=org/run-name
+     """,
+        },
+        {
+            ("model", "Qwen/Qwen2.5-0.5B", "run_ppo.sh", 1),
+            ("model", "sfairXC/FsfairX-LLaMA3-RM-v0.1", "run_ppo.sh", 5),
+            ("dataset", "openai/gsm8k", "run_ppo.sh", 6),
+        },
+    ),
+    (
         "a dataset's Hub name beside its local path, and a Hub address under a dataset key",
         {
             "yamls/finetune.yaml": """
