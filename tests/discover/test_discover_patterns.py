@@ -2232,6 +2232,28 @@ PATTERNS = [
         },
     ),
     (
+        "a sweep over the grid itertools.product makes of option lists, kept in a list first",
+        {
+            "bench.py": """
+        import argparse, itertools
+        from transformers import AutoConfig
+        def run(vision, factor):
+            return AutoConfig.from_pretrained(vision)
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--visions", nargs="+", default=["google/siglip2-base-patch16-256", "google/siglip2-so400m-patch16-512"])
+        parser.add_argument("--factors", nargs="+", default=[1, 2])
+        args = parser.parse_args()
+        grid = list(itertools.product(args.factors, args.visions))
+        for factor, vision in grid:
+            run(vision=vision, factor=factor)
+     """,
+        },
+        {
+            ("model", "google/siglip2-base-patch16-256", "bench.py", 6),
+            ("model", "google/siglip2-so400m-patch16-512", "bench.py", 6),
+        },
+    ),
+    (
         "a dataset's Hub name beside its local path, and a Hub address under a dataset key",
         {
             "yamls/finetune.yaml": """

@@ -715,7 +715,8 @@ class Evaluator:
                 if path and path[0] == 1:
                     return self.elements(iterable.args[0], scope, path[1:], depth + 1)
                 return [], Result()  # the counter
-            if name == "zip" and path and path[0] < len(iterable.args):
+            if name in ("zip", "itertools.product", "product") and path and path[0] < len(iterable.args):
+                # `for vit, lm in itertools.product(VITS, LMS)` (a sweep's grid) takes each of both as zip does
                 return self.elements(iterable.args[path[0]], scope, path[1:], depth + 1)
             if name in ("list", "tuple", "set", "sorted", "reversed", "frozenset") and iterable.args:
                 return self.elements(iterable.args[0], scope, path, depth + 1)
@@ -741,6 +742,12 @@ class Evaluator:
                 items = node.elts
             elif isinstance(node, ast.Dict):
                 items = [k for k in node.keys if k is not None]
+            elif isinstance(node, ast.Call):
+                # `combos = list(itertools.product(VITS, LMS))`, then `for vit, lm in combos`: the call's items
+                more, extra = self.elements(node, node_scope, path, depth + 1)
+                concrete.extend(more)
+                result.extend(extra)
+                continue
             else:
                 if not isinstance(node, Binding):
                     result.unknown.append("the loop's items are known only at run time")
