@@ -2254,6 +2254,26 @@ PATTERNS = [
         },
     ),
     (
+        "a field of a project class instantiated with no argument for it: its default in the class's module",
+        {
+            "models/config.py": """
+        from dataclasses import dataclass
+        @dataclass
+        class TrainConfig:
+            lr: float = 1e-4
+            train_dataset_path: str = "HuggingFaceM4/FineVision_concat_shuffled_2"
+     """,
+            "train.py": """
+        from datasets import load_dataset
+        from models import config
+        def loaders(train_cfg):
+            return load_dataset(train_cfg.train_dataset_path, "default")
+        loaders(config.TrainConfig(lr=3e-4))
+     """,
+        },
+        {("dataset", "HuggingFaceM4/FineVision_concat_shuffled_2", "models/config.py", 5)},
+    ),
+    (
         "a dataset's Hub name beside its local path, and a Hub address under a dataset key",
         {
             "yamls/finetune.yaml": """

@@ -783,6 +783,11 @@ class Evaluator:
                     parts = [v for v, _ in options]
                     scopes = [s for _, s in options]
                     result.unknown.append(f"`{step[1]}` is a command-line option or setting that a run may change")
+                elif value is None and node_scope is not None:
+                    # `TrainConfig().train_dataset_path` of a class another module defines: its default there
+                    default = self._class_default(node, node_scope, step[1], depth)
+                    if default is not None:
+                        parts, scopes = [default[0]], [default[1]]
             elif kind in ("key", "attr") and (namespace := namespace_of(node)) is not None:
                 # `parser.parse_args().__dict__["model"]`: the option `model`
                 parts = [ast.copy_location(ast.Attribute(value=namespace, attr=step[1], ctx=ast.Load()), node)]
@@ -816,6 +821,21 @@ class Evaluator:
                 concrete.extend(more_found)
                 result.extend(_along(more, *rest))
         return concrete
+
+    def _class_default(self, call: ast.Call, scope: Scope, field: str, depth: int) -> tuple[ast.expr, Scope] | None:
+        """The value the body of the project class `call` instantiates gives `field` (a dataclass's default)."""
+        klass = self.class_of(call.func, scope, depth + 1)
+        if klass is None:
+            return None
+        for statement in klass.node.body:
+            if (
+                isinstance(statement, ast.AnnAssign)
+                and statement.value is not None
+                and isinstance(statement.target, ast.Name)
+                and statement.target.id == field
+            ):
+                return statement.value, klass.scope
+        return None
 
     def _positional_field(self, call: ast.Call, scope: Scope, field: str, depth: int) -> ast.expr | None:
         """The positional argument of `call`, an instance of a project class, that sets `field`:
