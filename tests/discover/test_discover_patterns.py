@@ -2184,6 +2184,23 @@ PATTERNS = [
         )
         trlx.train(model_path="architext/gptj-162M", config=config)
         similarity = BertSimilarity(model_name_or_path="shibing624/text2vec-base-multilingual")
+        prompts = LoadDataFromHub(repo_id="argilla/10Kprompts-mini")
+     """,
+            "engines/neutts.py": """
+        from neutts import NeuTTS
+        class NeuTTSEngine:
+            def __init__(self, backbone_repo: str = "neuphonic/neutts-nano", codec_repo: str = "neuphonic/neucodec"):
+                self.tts = NeuTTS(backbone_repo=backbone_repo, codec_repo=codec_repo, device="cpu")
+     """,
+            "tests/test_engine.py": """
+        from engines.neutts import NeuTTSEngine
+        NeuTTSEngine(backbone_repo="org/made-up-for-the-test")
+     """,
+            "serve.py": """
+        import os
+        from watsonx import WatsonxLLM
+        llm = WatsonxLLM(api_key=os.environ["KEY"], llm_model="ibm/granite-13b-chat-v2")
+        enricher = Enricher(llm_client=llm, enrichment_model="ibm/granite-8b-japanese")
      """,
         },
         {
@@ -2191,6 +2208,9 @@ PATTERNS = [
             ("model", "google/flan-t5-large", "examples/ppo_t5.py", 5),
             ("model", "architext/gptj-162M", "examples/ppo_t5.py", 7),
             ("model", "shibing624/text2vec-base-multilingual", "examples/ppo_t5.py", 8),
+            ("dataset", "argilla/10Kprompts-mini", "examples/ppo_t5.py", 9),
+            ("model", "neuphonic/neutts-nano", "engines/neutts.py", 3),
+            ("model", "neuphonic/neucodec", "engines/neutts.py", 3),
         },
     ),
     (

@@ -296,12 +296,15 @@ class Slot(NamedTuple):
     # At one call: (the argument's name, what is known about its value there), so that a
     # value from a caller that the loader's own test excludes (`elif name == "fake"`) is dropped.
     known: tuple = ()
+    # A keyword named like a model key, given to a call no loader table knows: a guess, whose
+    # values known only at run time, or not on the Hub, are not worth a notice
+    guessed: bool = False
 
     @property
     def says_unknown(self) -> bool:
         """Whether a value known only at run time is worth a notice: not for a command line's other
-        words, nor for a download call, whose URLs are mostly not the Hub's."""
-        return self.host not in (SHELL, URL)
+        words, nor for a download call, whose URLs are mostly not the Hub's, nor for a guess."""
+        return self.host not in (SHELL, URL) and not self.guessed
 
 
 class Loader(NamedTuple):

@@ -112,10 +112,17 @@ _ID_FIELDS = frozenset({"path", "name_or_path", "repo_id", "hf_path", "hf_name",
 _DESCRIBED = re.compile(r"(Dataset|Data|Model|Tokenizer)(?:Config|Spec|Args|Arguments|Source|Info)$")
 
 
+# Keywords that make a call a client of a hosted service, or hand it one: the model it names is served there
+_SERVICE_KEYWORDS = frozenset({"api_key", "api_base", "base_url", "endpoint_url", "api_url", "client", "llm_client"})
+
+
+def _callee_name(func: ast.expr) -> str:
+    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+
+
 def _described_type(func: ast.expr) -> str | None:
     """MODEL or DATASET for a class named as a model's or a dataset's configuration (`DatasetConfig`)."""
-    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-    match = _DESCRIBED.search(name)
+    match = _DESCRIBED.search(_callee_name(func))
     if match is None:
         return None
     return DATASET if match.group(1) in ("Dataset", "Data") else MODEL
@@ -123,15 +130,22 @@ def _described_type(func: ast.expr) -> str | None:
 
 # A constant given to a keyword or attribute that may name a model or a dataset (`path=`,
 # `model_path=`): a file set aside (no loader word) that holds one is parsed (_keyed_keywords).
-_KEYED_ID = re.compile(rb"""(\w+)[ \t]*=[ \t]*[rb]?["'][\w.-]+/[\w.-]+["']""")
+# A parameter's default counts (`backbone_repo: str = "org/x"`).
+_KEYED_ID = re.compile(rb"""(\w+)(?:[ \t]*:[ \t]*\w+)?[ \t]*=[ \t]*[rb]?["'][\w.-]+/[\w.-]+["']""")
 
 
 def _holds_keyed_id(data: bytes) -> bool:
     for match in _KEYED_ID.finditer(data):
         name = match.group(1).decode("ascii")
-        if name in _ID_FIELDS or (name not in _AMBIGUOUS_KEYWORDS and key_type(name) is not None):
+        if name in _ID_FIELDS or _names_a_repository(name):
+            return True
+        if name not in _AMBIGUOUS_KEYWORDS and key_type(name) is not None:
             return True
     return False
+
+
+def _names_a_repository(keyword: str) -> bool:
+    return keyword == "repo_id" or keyword.endswith(("_repo", "_repo_id"))
 
 
 def _is_test_file(path: str) -> bool:
@@ -458,42 +472,43 @@ class PythonProject:
                         module.locate(call.lineno),
                         f"{shown}: the {loader.slots[0].type} is not statically known (arguments unpacked with **)",
                     )
-            if not loaders:
-                self._keyed_keywords(call, module)
+            if not loaders and not names[0].startswith("modelscope."):
+                self._keyed_keywords(call, scope)
             self._prefixed_strings(call, scope, consumed, names[0])
 
-    def _keyed_keywords(self, call: ast.Call, module: Module) -> None:
-        """`ModelConfig(model_path="t5-large")`, `trlx.train(model_path="org/x")`: a keyword named like a
-        model or dataset key, given a constant, to a call that is not a known loader. A configuration
-        built in code, like the same key in a YAML file or set as an attribute (`settings`).
+    def _keyed_keywords(self, call: ast.Call, scope: Scope) -> None:
+        """`ModelConfig(model_path="t5-large")`, `trlx.train(model_path="org/x")`,
+        `NeuTTS(backbone_repo=self.backbone_repo)`: a keyword named like a model or dataset key,
+        or like a repository (`repo_id`, `*_repo`), given to a call that is not a known loader.
+        A configuration built in code, like the same key in a YAML file or set as an attribute
+        (`settings`); its value is followed like a loader's argument, quietly.
 
         No loader is seen here, so the guess is kept to where it holds: not in tests, which hand
         their fakes made-up ids, and not under `model` alone, which API clients take too
         (`embeddings.create(model="nvidia/nv-embedqa-e5-v5")`)."""
-        if _is_test_file(module.path):
-            return
+        module = scope.module
+        if _is_test_file(module.path) or any(k.arg in _SERVICE_KEYWORDS for k in call.keywords):
+            return  # a client of a hosted service (`WatsonxLLM(api_key=..., llm_model="ibm/granite-13b")`)
         described = _described_type(call.func)
         for argument in call.keywords:
-            value = argument.value
-            if not argument.arg or type(value) is not ast.Constant or not isinstance(value.value, str):
+            name = argument.arg
+            if not name:
                 continue
-            if described and argument.arg in _ID_FIELDS:
+            if described and name in _ID_FIELDS:
                 # `types.DatasetConfig(name="commonvoice", path="fixie-ai/common_voice_17_0")`: the
                 # id of what the class is named for, like YAML's `dataset: {path: ...}`
                 found: tuple[str, str] | None = (described, "legacy")
-            elif argument.arg not in _AMBIGUOUS_KEYWORDS:
-                found = key_type(argument.arg)
+            elif name in _AMBIGUOUS_KEYWORDS:
+                continue
+            elif _names_a_repository(name):
+                # a dataset's with `repo_type="dataset"` beside it, or given to a data loader (`LoadDataFromHub`)
+                found = (DATASET if "data" in _callee_name(call.func).lower() else MODEL, "none")
             else:
-                found = None
-            if found is not None:
-                self.collector.consider(
-                    value.value,
-                    found[0],
-                    module.locate(value.lineno),
-                    f"keyword {argument.arg}",
-                    directory=module.directory,
-                    bare=found[1],
-                )
+                found = key_type(name)
+            if found is None:
+                continue
+            slot = Slot(found[0], (), (name,), bare=found[1], repo_type_keyword=True, guessed=True)
+            self._slot(call, scope, slot, f"keyword {name}", argument.value)
 
     def _unpacked(self, call: ast.Call, scope: Scope, loader, shown: str, consumed: set[int]) -> None:
         """`InferenceClient(**self.client_kwargs)` of a constant dict (`{"model": model_id, ...}`): its
@@ -641,6 +656,8 @@ class PythonProject:
         for value in result.values:
             if slot.known and not possible(value.text, *slot.known):
                 continue
+            if slot.guessed and _is_test_file(value.module.path):
+                continue  # a test's made-up id passed to the code under test (_keyed_keywords)
             if slot.host == SHELL:
                 from ..container import scan_command_text
 
@@ -667,7 +684,7 @@ class PythonProject:
                     revision=revision,
                     bare=slot.bare,
                     prefixed_only=slot.prefixed_only,
-                    explain=slot.host != URL,  # a download of another host's URL is no news
+                    explain=slot.host != URL and not slot.guessed,  # another host's URL is no news, nor a guess
                 )
 
     def _bare_for_namespace(self, text: str, directory: str) -> bool:
