@@ -32,7 +32,6 @@ MODEL_KEYS = frozenset(
         "draft_model",
         "speculative_model",
         "model_repo",
-        "hf_repo",
         "model_path",
         "vision_tower",
         "image_tower",  # Video-LLaVA's and LanguageBind's encoders
@@ -53,6 +52,7 @@ DATASET_KEYS = frozenset(
         "data_path",
         "dataset_name_or_path",
         "dataset_path_or_name",
+        "hf_repo",  # lighteval's tasks and chronos' evaluation configs: the dataset a task reads
     }
 )
 # Datasets mixed in the shares given (alignment-handbook's and open-instruct's recipes): the ids are the keys.

@@ -2620,7 +2620,6 @@ DECOYS = [
         vectors = client.embeddings.create(model="nvidia/nv-embedqa-e5-v5", input=texts)
         chat = ChatOpenAI(model_name="meta-llama/Llama-3-70b-chat-hf", base_url=TOGETHER)
         AutoModel.from_pretrained(local_folder)
-        task = LightevalTaskConfig(hf_repo="TIGER-Lab/MMLU-STEM")
      """,
         },
     ),

@@ -102,9 +102,8 @@ def _has_prefix(data: bytes) -> bool:
     return _PREFIX_BYTES.search(data) is not None or data.find(b"HF://") >= 0
 
 
-# Keywords that name a model for loaders and hosted APIs alike, or a dataset as often as a model
-# (lighteval's `hf_repo`): without a loader in sight they say nothing.
-_AMBIGUOUS_KEYWORDS = frozenset({"model", "hf_repo", "model_name"})
+# Keywords that name a model for loaders and hosted APIs alike: without a loader in sight they say nothing.
+_AMBIGUOUS_KEYWORDS = frozenset({"model", "model_name"})
 
 
 # The fields that hold the id in a configuration object named for a model or a dataset.
@@ -500,11 +499,9 @@ class PythonProject:
                 found: tuple[str, str] | None = (described, "legacy")
             elif name in _AMBIGUOUS_KEYWORDS:
                 continue
-            elif _names_a_repository(name):
+            elif (found := key_type(name)) is None and _names_a_repository(name):
                 # a dataset's with `repo_type="dataset"` beside it, or given to a data loader (`LoadDataFromHub`)
                 found = (DATASET if "data" in _callee_name(call.func).lower() else MODEL, "none")
-            else:
-                found = key_type(name)
             if found is None:
                 continue
             slot = Slot(found[0], (), (name,), bare=found[1], repo_type_keyword=True, guessed=True)
