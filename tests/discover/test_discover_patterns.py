@@ -2308,9 +2308,13 @@ PATTERNS = [
         model:
           pretrained_model_name_or_path: mosaicml/mpt-7b
           adapter_name_or_path: timdettmers/guanaco-7b
+        tasks:
+        - name: electricity
+          hf_repo: autogluon/chronos_datasets
      """,
         },
         {
+            ("dataset", "autogluon/chronos_datasets", "yamls/finetune.yaml", 14),
             ("dataset", "mosaicml/instruct-v3", "yamls/finetune.yaml", 4),
             ("dataset", "mosaicml/long_context_eval", "yamls/finetune.yaml", 8),
             ("model", "mosaicml/mpt-7b", "yamls/finetune.yaml", 10),
