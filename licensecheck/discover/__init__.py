@@ -37,12 +37,12 @@ if TYPE_CHECKING:
 
 __all__ = ["Discovery", "Reference", "discover", "merge_discovered", "with_discovered"]
 
-# Files other readers own: the manifest is read as declarations, the lock and
-# licensecheck's own configuration hold no references.
+# Files other readers own: the manifest (at the root) is read as declarations, the lock and
+# licensecheck's own configuration hold no references. A `models.yaml` further down is the
+# project's own configuration (StoryDiffusion's `config/models.yaml`), read like any other.
+_MANIFEST_NAMES = frozenset({"models.yaml", "models.yml"})
 _NOT_CONFIGURATION = frozenset(
     {
-        "models.yaml",
-        "models.yml",
         "licensecheck.toml",
         "licensecheck.lock",
         "package-lock.json",
@@ -238,7 +238,7 @@ def _readers() -> _Readers:
 def _read_one(path: str, relative: str, name: str, project: PythonProject, collector: Collector) -> int:
     """Hand one file to the reader of its kind; 1 if it was read, 0 if no reader wants it."""
     kind = _kind_of(name)
-    if kind is None:
+    if kind is None or (name in _MANIFEST_NAMES and relative == name):
         return 0
     if kind == "python":
         project.register(relative, path)

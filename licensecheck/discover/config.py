@@ -32,11 +32,12 @@ from .keys import MIXER_KEYS, TABLE_KEYS, key_type, normalise
 
 # Searched for in the lowered text (has_config_hint): an expression that ignores case tries a match
 # at every byte, one in lower case only where a word can start.
-CONFIG_HINT = re.compile(rb"model|dataset|tokenizer|hf\.co/|hf://|hf[-_]hub:|hf-repo|download|-hf\b")
+CONFIG_HINT = re.compile(rb"model|dataset|tokenizer|hf\.co/|huggingface\.co/|hf://|hf[-_]hub:|hf-repo|download|-hf\b")
 COMMAND_KEYS = frozenset({"command", "args", "entrypoint", "cmd"})
 # `hf_name`: the Hub name of a dataset given beside its local path (llm-foundry's `dataset: {hf_name: ...}`)
 _ID_FIELDS = ("path", "id", "name", "repo_id", "repo", "name_or_path", "hf_name")
 _CHOICE_FIELDS = ("value", "values", "default", "choices")
+_DATASET_ARGUMENTS = frozenset({"dataset_info", "dataset_kwargs", "dataset_args", "load_dataset_kwargs"})
 DATA_ROWS = 20  # a JSON list of more records than this is a table of data
 _JSON_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')
 _LOOKAHEAD = 64  # tokens a JSON string is looked for ahead of the last one found (duplicate keys shift them)
@@ -159,6 +160,12 @@ class _Reader:
             found = key_type(key)
             if found is None and self.name_or_path and key == "name_or_path":
                 found = (MODEL, "legacy")
+            if found is None and child[0] == "m" and normalise(key) in _DATASET_ARGUMENTS:
+                # `dataset_info: {path: bigbio/pubmed_qa, name: ...}`: `load_dataset(**dataset_info)`,
+                # whose `name` is the subset
+                for field, value in child[1]:
+                    if field == "path" and value[0] == "s":
+                        self._consider(value, DATASET, "legacy", f"{key}.path")
             if found is None and child[0] == "s" and "dataset" in key.lower() and child[1].startswith(HUB_PREFIXES):
                 # `dataset_uri: hf://ORG/NAME`: a Hub address is a model's unless it says otherwise, and
                 # here its key does

@@ -395,7 +395,14 @@ def fetched_hub_file(text: str) -> bool:
     if not text.startswith(HUB_URL_PREFIXES):
         return False
     _dataset, parts = _hub_url_path(text)
-    return len(parts) >= 4 and parts[2] in _FETCHED_ROUTES
+    if len(parts) < 4:
+        return False
+    # A `blob` page of a weights file: diffusers' `from_single_file` and WebUIs' model lists take it as
+    # the file itself (a page of any other file is a link)
+    return parts[2] in _FETCHED_ROUTES or (parts[2] == "blob" and parts[-1].endswith(_WEIGHTS_SUFFIXES))
+
+
+_WEIGHTS_SUFFIXES = (".safetensors", ".ckpt", ".pt", ".pth", ".bin", ".gguf")
 
 
 def joined_datasets(text: str, kind: str) -> list[str]:

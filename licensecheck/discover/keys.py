@@ -83,6 +83,8 @@ _MODEL_SUFFIXES = (
     "_tokenizer_name",  # `description_tokenizer_name`, `prompt_tokenizer_name`
     "_feature_extractor_name",
     "_processor_name",
+    "_encoder",  # `text_encoder`, `labels_encoder` (GLiNER), `image_encoder`: a model the configuration loads
+    "_decoder",
 )
 _DATASET_SUFFIXES = ("_dataset", "_dataset_name", "_dataset_id", "_dataset_name_or_path", "_dataset_path_or_name")
 # ...except where the project writes to: `hub_model_id: acme/out` is where a run pushes its result.

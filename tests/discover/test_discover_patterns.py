@@ -2294,6 +2294,30 @@ PATTERNS = [
         {("dataset", "HuggingFaceM4/FineVision_concat_shuffled_2", "models/config.py", 5)},
     ),
     (
+        "a project's own models.yaml below the root, an encoder key, a weights file's blob page, load_dataset's arguments",
+        {
+            "config/models.yaml": """
+        Juggernaut:
+          path: "https://huggingface.co/RunDiffusion/Juggernaut-XL-v9/blob/main/Juggernaut-XL_v9_RunDiffusionPhoto_v2.safetensors"
+          card: "https://huggingface.co/RunDiffusion/Juggernaut-XL-v9/blob/main/README.md"
+        model:
+          labels_decoder: HuggingFaceTB/SmolLM2-135M-Instruct
+        dataset_info:
+          path: bigbio/pubmed_qa
+          name: pubmed_qa_labeled_fold0_source
+        dataset_kwargs:
+          path: EdinburghNLP/xsum
+          name: xsum
+     """,
+        },
+        {
+            ("model", "RunDiffusion/Juggernaut-XL-v9", "config/models.yaml", 2),
+            ("model", "HuggingFaceTB/SmolLM2-135M-Instruct", "config/models.yaml", 5),
+            ("dataset", "bigbio/pubmed_qa", "config/models.yaml", 7),
+            ("dataset", "EdinburghNLP/xsum", "config/models.yaml", 10),
+        },
+    ),
+    (
         "a dataset's Hub name beside its local path, and a Hub address under a dataset key",
         {
             "yamls/finetune.yaml": """
