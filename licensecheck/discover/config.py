@@ -272,8 +272,9 @@ _WORDS = re.compile(r"[a-z0-9]+")
 
 def _names_a_service(fields: dict[str, Node]) -> bool:
     for key, child in fields.items():
-        if child[0] == "s" and len(child[1]) < 64 and not _SERVICE_KEY_WORDS.isdisjoint(normalise(key).split("_")):
-            if not _SERVICES.isdisjoint(_WORDS.findall(child[1].lower())):
+        # the value first: short strings, and most name no service (the key's words cost more)
+        if child[0] == "s" and len(child[1]) < 64 and not _SERVICES.isdisjoint(_WORDS.findall(child[1].lower())):
+            if not _SERVICE_KEY_WORDS.isdisjoint(normalise(key).split("_")):
                 return True
     return False
 

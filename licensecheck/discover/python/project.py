@@ -129,13 +129,19 @@ def _described_type(func: ast.expr) -> str | None:
 
 # A constant given to a keyword or attribute that may name a model or a dataset (`path=`,
 # `model_path=`): a file set aside (no loader word) that holds one is parsed (_keyed_keywords).
-# A parameter's default counts (`backbone_repo: str = "org/x"`).
-_KEYED_ID = re.compile(rb"""(\w+)(?:[ \t]*:[ \t]*\w+)?[ \t]*=[ \t]*[rb]?["'][\w.-]+/[\w.-]+["']""")
+# A constant id after `=` (`path="org/x"`, `backbone_repo: str = "org/x"`): the search starts at the
+# `=`, rarer than the name's letters, and the name is read back from there (_KEYED_NAME).
+_KEYED_ID = re.compile(rb"""=[ \t]*[rb]?["'][\w.-]+/[\w.-]+["']""")
+_KEYED_NAME = re.compile(rb"(\w+)(?:[ \t]*:[ \t]*\w+)?[ \t]*\Z")
 
 
 def _holds_keyed_id(data: bytes) -> bool:
     for match in _KEYED_ID.finditer(data):
-        name = match.group(1).decode("ascii")
+        start = match.start()
+        named = _KEYED_NAME.search(data, max(0, start - 64), start)
+        if named is None:
+            continue
+        name = named.group(1).decode("ascii")
         if name in _ID_FIELDS or _names_a_repository(name):
             return True
         if name not in _AMBIGUOUS_KEYWORDS and key_type(name) is not None:
