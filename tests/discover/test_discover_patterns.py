@@ -458,7 +458,16 @@ PATTERNS = [
         client.chat_completion([], model="deepseek-ai/DeepSeek-R1")
         OpenAI(base_url="http://vllm:8000/v1").chat.completions.create(model="Qwen/Qwen2.5-7B-Instruct", messages=[])
         OpenAI().chat.completions.create(model="gpt-4o-mini", messages=[])
-     """
+     """,
+            "hosted.py": """
+        from openai import OpenAI
+        from together import Together
+        # (the same prompts go to a local vllm server elsewhere)
+        def ask(vendor, model):
+            client = Together() if vendor == "together" else OpenAI()
+            return client.chat.completions.create(model=model, messages=[])
+        ask("together", "meta-llama/Meta-Llama-3.1-70B-Instruct-Turbo")
+     """,
         },
         {("model", "deepseek-ai/DeepSeek-R1", "a.py", 4), ("model", "Qwen/Qwen2.5-7B-Instruct", "a.py", 5)},
     ),

@@ -461,7 +461,10 @@ _EMBEDDING_WRAPPERS = frozenset(
 # A model named to a hosted or OpenAI-compatible endpoint (a vLLM or TGI server, the
 # Hub's inference providers): InferenceClient's task methods, `...completions.create`,
 # LiteLLM. Only namespaced ids: `gpt-4o` names another service's model.
-_ENDPOINT_MODEL = Loader((Slot(MODEL, (), ("model",), bare="none"),))
+ENDPOINT_MODEL = Loader((Slot(MODEL, (), ("model",), bare="none"),))
+# The SDKs of hosted services whose clients also have `chat.completions.create`: in a module that
+# imports one, that call asks the service (Together's `meta-llama/...-Turbo`), not a server of a Hub model
+HOSTED_SDKS = frozenset({"together", "anthropic", "groq", "cohere", "fireworks", "mistralai", "google"})
 _INFERENCE_TASKS = frozenset(
     {
         "chat_completion",
@@ -559,7 +562,7 @@ def loader_for(qualified: str, call: ast.Call) -> Loader | None:
             or (last in ("completion", "acompletion", "embedding", "aembedding") and qualified.startswith("litellm."))
             or last in ("ChatOpenAI", "OpenAIEmbeddings", "ChatLiteLLM")
         ):
-            loader = _ENDPOINT_MODEL
+            loader = ENDPOINT_MODEL
         else:
             return None
     if loader.roots and qualified.split(".", 1)[0] not in loader.roots:

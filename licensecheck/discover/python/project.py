@@ -45,6 +45,8 @@ from .callers import Callers
 from .datafiles import DataFiles, opened_path, reader_of
 from .loaders import (
     ALIASES,
+    ENDPOINT_MODEL,
+    HOSTED_SDKS,
     LOADER_HINT,
     MODELSCOPE,
     PIPELINE_DEFAULTS,
@@ -151,6 +153,10 @@ def _holds_keyed_id(data: bytes) -> bool:
 
 def _names_a_repository(keyword: str) -> bool:
     return keyword == "repo_id" or keyword.endswith(("_repo", "_repo_id"))
+
+
+def _imports_a_hosted_sdk(module: Module) -> bool:
+    return any(target.split(".", 1)[0] in HOSTED_SDKS for target in module.imports.values())
 
 
 def _is_test_file(path: str) -> bool:
@@ -453,6 +459,8 @@ class PythonProject:
                 loaders = self._config_loaders(call, scope)
             consumed: set[int] = set()
             unpacks = any(k.arg is None for k in call.keywords)
+            if loaders and loaders[0] is ENDPOINT_MODEL and _imports_a_hosted_sdk(module):
+                continue
             if loaders:
                 loader = loaders[0]
                 shown = dotted(call.func)
