@@ -407,8 +407,17 @@ _WEIGHTS_SUFFIXES = (".safetensors", ".ckpt", ".pt", ".pth", ".bin", ".gguf")
 
 def joined_datasets(text: str, kind: str) -> list[str]:
     """`a/x+b/y` for a dataset: each of them, as the training scripts of dataspeech, parler-tts and
-    distil-whisper load them (no repository id holds a `+`, so a single id is never split)."""
-    return text.split("+") if kind == DATASET else [text]
+    distil-whisper load them (no repository id holds a `+`, so a single id is never split).
+    `org/name@train` is the dataset with its split, as verl's and EasyR1's data configurations write it."""
+    if kind != DATASET:
+        return [text]
+    parts = text.split("+")
+    if "@" in text:
+        parts = [split.group(1) if (split := _WITH_SPLIT.fullmatch(part)) else part for part in parts]
+    return parts
+
+
+_WITH_SPLIT = re.compile(r"([\w.-]+/[\w.-]+)@\w+")
 
 
 # The Hub's own pages: `huggingface.co/docs/...` is no repository `docs/...`.

@@ -86,7 +86,17 @@ _MODEL_SUFFIXES = (
     "_encoder",  # `text_encoder`, `labels_encoder` (GLiNER), `image_encoder`: a model the configuration loads
     "_decoder",
 )
-_DATASET_SUFFIXES = ("_dataset", "_dataset_name", "_dataset_id", "_dataset_name_or_path", "_dataset_path_or_name")
+# `train_files: hiyouga/math12k@train` (verl, EasyR1): a local file has an extension, which no id has
+_DATASET_SUFFIXES = (
+    "_dataset",
+    "_dataset_name",
+    "_dataset_id",
+    "_dataset_name_or_path",
+    "_dataset_path_or_name",
+    "train_files",
+    "val_files",
+    "test_files",
+)
 # ...except where the project writes to: `hub_model_id: acme/out` is where a run pushes its result.
 # A saved adapter's record of its base (PEFT's adapter_config.json): lineage, which the reader
 # of local model folders follows, not a model the project loads by that name.

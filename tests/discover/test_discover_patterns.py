@@ -2251,13 +2251,26 @@ PATTERNS = [
             reward_model.model.path=sfairXC/FsfairX-LLaMA3-RM-v0.1\\
             +data.dataset_name=openai/gsm8k \\
             hub.model.path=acme/pushed-here \\
+            data.val_files=hiyouga/geometry3k@test \\
             trainer.experiment_name=org/run-name
+     """,
+            "config.yaml": """
+        data:
+          train_files: hiyouga/math12k@train
+          test_files: data/test.parquet
+        worker:
+          actor:
+            model:
+              model_path: Qwen/Qwen2.5-VL-7B-Instruct
      """,
         },
         {
             ("model", "Qwen/Qwen2.5-0.5B", "run_ppo.sh", 1),
             ("model", "sfairXC/FsfairX-LLaMA3-RM-v0.1", "run_ppo.sh", 5),
             ("dataset", "openai/gsm8k", "run_ppo.sh", 6),
+            ("dataset", "hiyouga/geometry3k", "run_ppo.sh", 8),
+            ("dataset", "hiyouga/math12k", "config.yaml", 2),
+            ("model", "Qwen/Qwen2.5-VL-7B-Instruct", "config.yaml", 7),
         },
     ),
     (
