@@ -2340,6 +2340,24 @@ PATTERNS = [
         },
     ),
     (
+        "an attribute no call makes known, set in any class's body: a bare name there is not completed with a library's namespace",
+        {
+            "configs.py": """
+        class CohereRerankerConfig:
+            model = "rerank-v3.5"
+        class SentenceTransformerRerankerConfig:
+            model = "cross-encoder/ms-marco-MiniLM-L-6-v2"
+     """,
+            "reranker.py": """
+        from sentence_transformers import SentenceTransformer
+        class Reranker:
+            def load(self):
+                return SentenceTransformer(self.config.model)
+     """,
+        },
+        {("model", "cross-encoder/ms-marco-MiniLM-L-6-v2", "configs.py", 4)},
+    ),
+    (
         "a dataset's Hub name beside its local path, and a Hub address under a dataset key",
         {
             "yamls/finetune.yaml": """

@@ -655,7 +655,9 @@ class PythonProject:
         for attribute, uses in self.wanted_attributes.items():
             result = self.values.class_level(attribute)
             for slot, shown, site, revisions in dict.fromkeys(uses):
-                self.record(result, slot, shown, site, revisions)
+                # Any class's value, not the one the loader's own object holds: a bare name there
+                # (`model = "rerank-v3.5"` of another provider's config) is not the library's to complete
+                self.record(result, slot._replace(namespace=None) if slot.namespace else slot, shown, site, revisions)
 
     def say_unknown(self, site: Location, shown: str, kind: str, result: Result) -> None:
         if result.values:  # a default was found and reported: say that a run may use another value
