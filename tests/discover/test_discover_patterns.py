@@ -467,6 +467,10 @@ PATTERNS = [
             client = Together() if vendor == "together" else OpenAI()
             return client.chat.completions.create(model=model, messages=[])
         ask("together", "meta-llama/Meta-Llama-3.1-70B-Instruct-Turbo")
+        class TogetherLLM:
+            def __init__(self, config):
+                if not config.model_path:
+                    config.model_path = "MiniMaxAI/MiniMax-M3"
      """,
         },
         {("model", "deepseek-ai/DeepSeek-R1", "a.py", 4), ("model", "Qwen/Qwen2.5-7B-Instruct", "a.py", 5)},

@@ -434,7 +434,10 @@ class PythonProject:
     # -- loaders -----------------------------------------------------------------
 
     def analyse(self, module: Module) -> None:
-        for attribute, constant in module.settings:
+        # a hosted service's client configured in code (`self.config.model = "MiniMaxAI/MiniMax-M3"` beside
+        # `Together(...)`): the service's name for a model, not a Hub download
+        settings = module.settings if not module.settings or not _imports_a_hosted_sdk(module) else ()
+        for attribute, constant in settings:
             found = key_type(attribute)
             if found is not None:
                 self.collector.consider(
