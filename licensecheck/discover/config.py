@@ -270,10 +270,21 @@ _SERVICES = frozenset(
 _WORDS = re.compile(r"[a-z0-9]+")
 
 
+# A `provider:` that is none of these serves the model itself (`provider: novita`, `openrouter`)
+_LOCAL_PROVIDERS = frozenset(
+    {"huggingface", "hf", "hub", "transformers", "local", "vllm", "sglang", "tgi", "llamacpp", "llama_cpp", "ollama"}
+)
+
+
 def _names_a_service(fields: dict[str, Node]) -> bool:
     for key, child in fields.items():
-        # the value first: short strings, and most name no service (the key's words cost more)
-        if child[0] == "s" and len(child[1]) < 64 and not _SERVICES.isdisjoint(_WORDS.findall(child[1].lower())):
+        if child[0] != "s" or len(child[1]) >= 64:
+            continue
+        value = child[1].lower()
+        if key == "provider" and value and value not in _LOCAL_PROVIDERS:
+            return True
+        # the value first: most name no service (the key's words cost more)
+        if not _SERVICES.isdisjoint(_WORDS.findall(value)):
             if not _SERVICE_KEY_WORDS.isdisjoint(normalise(key).split("_")):
                 return True
     return False

@@ -2411,8 +2411,21 @@ PATTERNS = [
             model_name: "meta-llama/Meta-Llama-3-70B-Instruct-Turbo"
             api_type: together_ai
      """,
+            "models/novita.yaml": """
+        provider: novita
+        models:
+          - id: moonshotai/kimi-k2.6
+     """,
+            "models/local.yaml": """
+        provider: huggingface
+        models:
+          - id: Qwen/Qwen2.5-7B-Instruct
+     """,
         },
-        {("model", "mistralai/Mistral-7B-Instruct-v0.2", "models_configs/local/configs.yaml", 4)},
+        {
+            ("model", "mistralai/Mistral-7B-Instruct-v0.2", "models_configs/local/configs.yaml", 4),
+            ("model", "Qwen/Qwen2.5-7B-Instruct", "models/local.yaml", 3),
+        },
     ),
 ]
 
