@@ -32,6 +32,7 @@ MODEL_KEYS = frozenset(
         "draft_model",
         "speculative_model",
         "model_repo",
+        "hf_repo",  # llama.cpp's and moshi's `--hf-repo`; a dataset in lighteval's tasks and chronos' configs
         "model_path",
         "vision_tower",
         "image_tower",  # Video-LLaVA's and LanguageBind's encoders
@@ -52,7 +53,7 @@ DATASET_KEYS = frozenset(
         "data_path",
         "dataset_name_or_path",
         "dataset_path_or_name",
-        "hf_repo",  # lighteval's tasks and chronos' evaluation configs: the dataset a task reads
+        "hf_hub_url",  # LLaMA-Factory's `data/dataset_info.json`: the dataset a name stands for
     }
 )
 # Datasets mixed in the shares given (alignment-handbook's and open-instruct's recipes): the ids are the keys.

@@ -2362,6 +2362,22 @@ PATTERNS = [
         {("model", "cross-encoder/ms-marco-MiniLM-L-6-v2", "configs.py", 4)},
     ),
     (
+        "LLaMA-Factory's dataset_info.json: a dataset on the Hub beside local files",
+        {
+            "data/dataset_info.json": """
+        {
+          "alpaca_en": {"file_name": "alpaca_data_en_52k.json"},
+          "guanaco": {"hf_hub_url": "JosephusCheung/GuanacoDataset"},
+          "belle_1m": {"hf_hub_url": "BelleGroup/train_1M_CN", "ms_hub_url": "AI-ModelScope/train_1M_CN"}
+        }
+     """,
+        },
+        {
+            ("dataset", "JosephusCheung/GuanacoDataset", "data/dataset_info.json", 3),
+            ("dataset", "BelleGroup/train_1M_CN", "data/dataset_info.json", 4),
+        },
+    ),
+    (
         "a dataset's Hub name beside its local path, and a Hub address under a dataset key",
         {
             "yamls/finetune.yaml": """
@@ -2376,13 +2392,9 @@ PATTERNS = [
         model:
           pretrained_model_name_or_path: mosaicml/mpt-7b
           adapter_name_or_path: timdettmers/guanaco-7b
-        tasks:
-        - name: electricity
-          hf_repo: autogluon/chronos_datasets
      """,
         },
         {
-            ("dataset", "autogluon/chronos_datasets", "yamls/finetune.yaml", 14),
             ("dataset", "mosaicml/instruct-v3", "yamls/finetune.yaml", 4),
             ("dataset", "mosaicml/long_context_eval", "yamls/finetune.yaml", 8),
             ("model", "mosaicml/mpt-7b", "yamls/finetune.yaml", 10),
@@ -2704,6 +2716,7 @@ DECOYS = [
         from transformers import AutoModel
         vectors = client.embeddings.create(model="nvidia/nv-embedqa-e5-v5", input=texts)
         chat = ChatOpenAI(model_name="meta-llama/Llama-3-70b-chat-hf", base_url=TOGETHER)
+        task = LightevalTaskConfig(hf_repo="TIGER-Lab/MMLU-STEM")
         AutoModel.from_pretrained(local_folder)
      """,
         },

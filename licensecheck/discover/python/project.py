@@ -104,8 +104,9 @@ def _has_prefix(data: bytes) -> bool:
     return _PREFIX_BYTES.search(data) is not None or data.find(b"HF://") >= 0
 
 
-# Keywords that name a model for loaders and hosted APIs alike: without a loader in sight they say nothing.
-_AMBIGUOUS_KEYWORDS = frozenset({"model", "model_name"})
+# Keywords that name a model for loaders and hosted APIs alike, or a dataset as often as a model
+# (`hf_repo`: lighteval's tasks, moshi's options): without a loader in sight they say nothing.
+_AMBIGUOUS_KEYWORDS = frozenset({"model", "model_name", "hf_repo"})
 
 
 # The fields that hold the id in a configuration object named for a model or a dataset.
