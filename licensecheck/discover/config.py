@@ -39,7 +39,11 @@ _ID_FIELDS = ("path", "id", "name", "repo_id", "repo", "name_or_path", "hf_name"
 _CHOICE_FIELDS = ("value", "values", "default", "choices")
 _DATASET_ARGUMENTS = frozenset({"dataset_info", "dataset_kwargs", "dataset_args", "load_dataset_kwargs"})
 DATA_ROWS = 20  # a JSON list of more records than this is a table of data
-_JSON_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')
+# A string token: runs of plain characters between escapes, each run taken whole (`*+`: neither run
+# holds the `"` that ends the token nor the `\` that starts an escape, so giving back characters never
+# lets a match end elsewhere). The same tokens as `"(?:[^"\\\n]|\\.)*"`, several times faster on a large
+# file: that one goes through its alternation at every character.
+_JSON_STRING = re.compile(r'"[^"\\\n]*+(?:\\.[^"\\\n]*+)*+"')
 _LOOKAHEAD = 64  # tokens a JSON string is looked for ahead of the last one found (duplicate keys shift them)
 
 # A tree every format is turned into: ("s", text, line) for a string, ("m", [(key, node)])

@@ -30,13 +30,15 @@ from .collect import Collector
 from .ids import HUB_PREFIXES, HUB_URL_PREFIXES, fetched_hub_file, joined_datasets
 from .keys import flag_type, key_type, override_type
 
+# A double-quoted word's text as runs between escapes, each run taken whole: see config.py's _JSON_STRING.
 _TOKEN = re.compile(
-    r'"(?P<dq>(?:[^"\\\n]|\\.)*)"|\'(?P<sq>[^\'\n]*)\'|(?P<cont>\\\r?\n)|(?P<sep>\r?\n|&&|\|\||[;|])'
+    r'"(?P<dq>[^"\\\n]*+(?:\\.[^"\\\n]*+)*+)"|\'(?P<sq>[^\'\n]*)\'|(?P<cont>\\\r?\n)|(?P<sep>\r?\n|&&|\|\||[;|])'
     r"|(?P<word>(?:[^\s\"',\[\];|&\\]+|\\(?!\r?\n))+)"  # a `\` that ends the line ends the word too
 )
 # A `#` at the start of a line or after a space or tab, to the end of the line. Written from the
-# `#` (a look-behind for what precedes it): the search then skips to each `#` at once.
-_COMMENT = re.compile(r"(?<![^ \t\n])#[^\n]*")
+# `#`, then a look-behind at the character before it: a pattern that starts with a look-behind is
+# tried at every character, one that starts with `#` skips to each `#` at once.
+_COMMENT = re.compile(r"#(?<![^ \t\n]#)[^\n]*")
 # `$VAR`, `${VAR}`, `${VAR:-default}`, and a script's argument with a default (`${1:-org/x}`)
 _VARIABLE = re.compile(
     r"\$(?:\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*|[0-9]+)(?::?-(?P<default>[^}]*))?\}|(?P<plain>[A-Za-z_][A-Za-z0-9_]*))"

@@ -105,11 +105,21 @@ _LINEAGE_KEYS = frozenset({"base_model_name_or_path"})
 _OUTPUT_PREFIXES = ("hub_", "output_", "push_", "save_", "upload_", "target_", "new_", "finetuned_", "export_")
 
 
+# A word every key above holds (`data` for the dataset keys and `data_path`), and every suffix: what
+# `normalise` makes of a key only adds `_` between its words, so a key without one of these words
+# in its lowered text is none of them. Most keys of a large file (a vocabulary, a table of results)
+# are not, and are told apart by one search rather than made into a name.
+# tests/discover/test_discover_ids.py checks that every key and suffix holds one.
+_KEY_WORD = re.compile(r"model|data|tokenizer|repo|tower|extractor|processor|coder|files|hub_url|adapter")
+
+
 # Configuration files repeat the same few keys (`name`, `model`, `max_len`) over and over: each is
 # worked out once. Bounded, as the keys come from the scanned tree.
 @lru_cache(maxsize=4096)
 def key_type(key: str) -> tuple[str, str] | None:
     """(component type, bare-name policy) for a key that holds a repository id, else None."""
+    if _KEY_WORD.search(key.lower()) is None:
+        return None
     name = normalise(key)
     if name in MODEL_KEYS or name in TABLE_KEYS:
         return MODEL, ("any" if name in _LOADER_KEYS else "legacy")

@@ -64,3 +64,19 @@ def test_prefixes_are_stripped_with_or_without_a_colon(text, expected):
 
 def test_a_plain_id_is_refused_where_only_prefixed_names_reach_the_hub():
     assert hub_reference("org/name", "model", None, prefixed_only=True) is None
+
+
+def test_every_key_and_suffix_holds_a_word_the_key_prefilter_looks_for():
+    """key_type refuses a key without one of _KEY_WORD's words before it is normalised: a key or
+    suffix added to the tables without such a word would never be recognised."""
+    from licensecheck.discover import keys
+
+    names = (
+        keys.MODEL_KEYS
+        | keys.DATASET_KEYS
+        | keys.MIXER_KEYS
+        | keys.TABLE_KEYS
+        | {"role" + suffix for suffix in keys._MODEL_SUFFIXES + keys._DATASET_SUFFIXES}
+    )
+    assert sorted(name for name in names if keys._KEY_WORD.search(name) is None) == []
+    assert sorted(name for name in names if keys.key_type(name) is None) == []

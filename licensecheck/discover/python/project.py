@@ -183,18 +183,20 @@ def _may_call_with_an_id(data: bytes) -> bool:
 
 
 # The identifiers of a file, cheaply: every byte that cannot be part of one becomes a space,
-# and the rest splits into runs. A run that starts with digits (`2load`) holds the identifier
-# after them (`load`); those runs are looked at apart.
+# and the rest splits into runs. A run is what `_IDENTIFIER` finds there, but for a run that
+# starts with digits (`2load`): the identifier is what follows them (`load`).
 _NOT_IDENTIFIER = bytes(c if chr(c).isascii() and (chr(c).isalnum() or c == 0x5F) else 0x20 for c in range(256))
-_AFTER_DIGITS = re.compile(rb"[0-9]+([A-Za-z_][A-Za-z0-9_]*)")
+_DIGITS = b"0123456789"
 
 
 def _mentions(data: bytes, names: set[bytes]) -> bool:
     """Whether `data` holds one of `names` (identifiers) as a whole identifier, as `_IDENTIFIER` finds them."""
-    if not names.isdisjoint(data.translate(_NOT_IDENTIFIER).split()):
+    runs = data.translate(_NOT_IDENTIFIER).split()
+    if not names.isdisjoint(runs):
         return True
-    # A name after leading digits, or (rarely) a false lead inside a longer run: the exact search decides.
-    return not names.isdisjoint(_AFTER_DIGITS.findall(data)) and not names.isdisjoint(_IDENTIFIER.findall(data))
+    # The runs that start with a digit (bytes below `A`), for the identifier after their digits: a
+    # look at the runs already made, where a search of the text for digits tries every byte.
+    return not names.isdisjoint(run.lstrip(_DIGITS) for run in runs if run[0] < 0x41)
 
 
 class PythonProject:
