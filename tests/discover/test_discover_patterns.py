@@ -2378,6 +2378,41 @@ PATTERNS = [
         },
     ),
     (
+        "a Gradio event whose inputs are kept in a list, handled by a method of an annotated parameter",
+        {
+            "hf_utils.py": """
+        def get_model_list():
+            model_list = data_scraping(url())
+            best_model_list = ["dreamlike-art/dreamlike-diffusion-1.0", "CompVis/stable-diffusion-v1-4"]
+            model_list = best_model_list + model_list
+            return model_list
+     """,
+            "model.py": """
+        from diffusers import StableDiffusionPipeline
+        class Model:
+            def process(self, prompt, model_name="dreamlike-art/dreamlike-photoreal-2.0"):
+                return StableDiffusionPipeline.from_pretrained(model_name)
+     """,
+            "app.py": """
+        import gradio as gr
+        from model import Model
+        from hf_utils import get_model_list
+        def create_demo(model: Model):
+            with gr.Blocks() as demo:
+                prompt = gr.Textbox()
+                model_name = gr.Dropdown(label="Model", choices=get_model_list(), value=None)
+                inputs = [prompt, model_name]
+                gr.Button().click(fn=model.process, inputs=inputs)
+            return demo
+     """,
+        },
+        {
+            ("model", "dreamlike-art/dreamlike-diffusion-1.0", "hf_utils.py", 3),
+            ("model", "CompVis/stable-diffusion-v1-4", "hf_utils.py", 3),
+            ("model", "dreamlike-art/dreamlike-photoreal-2.0", "model.py", 3),
+        },
+    ),
+    (
         "a dataset's Hub name beside its local path, and a Hub address under a dataset key",
         {
             "yamls/finetune.yaml": """

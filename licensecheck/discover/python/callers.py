@@ -318,6 +318,11 @@ class Callers:
                 target = values.callee(ast.Call(func=handler, args=[], keywords=[]), scope)
                 if target is None or target[0] is not function:
                     continue
+                if isinstance(inputs, ast.Name):
+                    # `inputs = [prompt, model_name, ...]` kept for `gr.Examples` and the button alike
+                    values.budget = BUDGET
+                    lists = [n for n, _ in values.follow(inputs, scope)[0] if isinstance(n, (ast.List, ast.Tuple))]
+                    inputs = lists[0] if len(lists) == 1 else inputs
                 components = inputs.elts if isinstance(inputs, (ast.List, ast.Tuple)) else [inputs]
                 arguments: dict[str, Argument] = {}
                 for parameter, component in zip(function.positional[target[1] :], components):

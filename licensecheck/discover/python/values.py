@@ -1344,11 +1344,24 @@ class Evaluator:
             if klass_binding is not None:
                 method = self.method(klass_binding.detail, func.attr)
                 return (method, 1 if method.kind == "classmethod" else 0) if method else None
-            klass = self.class_of(base, scope, 0)
+            klass = self.class_of(base, scope, 0) or self._annotated_class(bindings)
             if klass is not None:
                 method = self.method(klass, func.attr)
                 if method:
                     return method, 0 if method.kind == "staticmethod" else 1
+        return None
+
+    def _annotated_class(self, bindings) -> ClassInfo | None:
+        """The project class a parameter is annotated with (`def create_demo(model: Model)`), for
+        `model.process` handed to a UI event."""
+        parameter = next((b for b in bindings or () if b.kind == PARAM), None)
+        if parameter is None:
+            return None
+        function, name = parameter.detail
+        arguments = function.node.args
+        for argument in arguments.posonlyargs + arguments.args + arguments.kwonlyargs:
+            if argument.arg == name and isinstance(argument.annotation, (ast.Name, ast.Attribute)):
+                return self.class_of(argument.annotation, function.scope, 0)
         return None
 
     def registry_callees(self, call: ast.Call, scope: Scope) -> list[tuple[Function, int, str | None]]:
