@@ -2413,6 +2413,23 @@ PATTERNS = [
         },
     ),
     (
+        "LLaVA's load_pretrained_model, imported from the installed package",
+        {
+            "run_llava.py": """
+        import argparse
+        from llava.model.builder import load_pretrained_model
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--model_path", default="liuhaotian/llava-v1.5-13b")
+        args = parser.parse_args()
+        tokenizer, model, processor, length = load_pretrained_model(args.model_path, "lmsys/vicuna-7b-v1.5", "llava")
+     """,
+        },
+        {
+            ("model", "liuhaotian/llava-v1.5-13b", "run_llava.py", 4),
+            ("model", "lmsys/vicuna-7b-v1.5", "run_llava.py", 6),
+        },
+    ),
+    (
         "a dataset's Hub name beside its local path, and a Hub address under a dataset key",
         {
             "yamls/finetune.yaml": """

@@ -420,6 +420,14 @@ ROOTED_LOADERS: dict[tuple[str, str], Loader] = {
     ("distilabel", "SentenceTransformerEmbeddings"): Loader(
         (Slot(MODEL, (), ("model",), namespace=SENTENCE_TRANSFORMERS),)
     ),
+    # LLaVA and the projects built on its code: `load_pretrained_model(model_path, model_base, model_name)`
+    # loads the model, and the base a LoRA checkpoint is applied to
+    **{
+        (package, "load_pretrained_model"): Loader(
+            (Slot(MODEL, (0,), ("model_path",)), Slot(MODEL, (1,), ("model_base",)))
+        )
+        for package in ("llava", "videollava", "moellava", "share4v", "mplug_owl2", "tinyllava")
+    },
     # lighteval's task: `hf_repo` is the dataset its evaluation loads
     ("lighteval", "LightevalTaskConfig"): Loader((Slot(DATASET, (), ("hf_repo",)),)),
     # MLC's engine fetches `HF://ORG/NAME`; a plain name is a local folder or its own catalogue
