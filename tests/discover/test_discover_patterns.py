@@ -2430,6 +2430,25 @@ PATTERNS = [
         },
     ),
     (
+        "a library function's parameter no call fixes, used as a key of a constant table before it is loaded",
+        {
+            "sam2/build_sam.py": """
+        from huggingface_hub import hf_hub_download
+        HF_MODEL_ID_TO_FILENAMES = {
+            "facebook/sam2-hiera-tiny": ("configs/sam2_hiera_t.yaml", "sam2_hiera_tiny.pt"),
+            "facebook/sam2.1-hiera-large": ("configs/sam2.1_hiera_l.yaml", "sam2.1_hiera_large.pt"),
+        }
+        def _hf_download(model_id):
+            config_name, checkpoint_name = HF_MODEL_ID_TO_FILENAMES[model_id]
+            return hf_hub_download(repo_id=model_id, filename=checkpoint_name)
+     """,
+        },
+        {
+            ("model", "facebook/sam2-hiera-tiny", "sam2/build_sam.py", 3),
+            ("model", "facebook/sam2.1-hiera-large", "sam2/build_sam.py", 4),
+        },
+    ),
+    (
         "a dataset's Hub name beside its local path, and a Hub address under a dataset key",
         {
             "yamls/finetune.yaml": """

@@ -903,6 +903,15 @@ class _Walker:
                 if len(current.ops) == 1:
                     self.compare(current)
                 continue
+            if kind is ast.Subscript and type(current.slice) is Name and type(current.value) is Name:
+                # `TABLE[model_id]`: a KeyError unless `model_id` is one of TABLE's keys (Values.anticipated)
+                self.record(current.slice, env)
+                push(current.value)
+                if type(current.ctx) is ast.Load:
+                    entry = (current.value, self.scope, True, True)
+                    for binding in self.reaching.get(id(current.slice), ()):
+                        self.module.compared.setdefault(id(binding), []).append(entry)
+                continue
             if kind is ast.Lambda:
                 self.lambda_(current, env)
                 continue

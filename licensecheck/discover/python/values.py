@@ -966,6 +966,11 @@ class Evaluator:
                 if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
                     for item in node.elts:
                         values.extend(self.strings(item, node_scope, depth + 1).values)
+                elif isinstance(node, ast.Dict) and asserted:
+                    # `TABLE[model_id]` (parse.py): each key is a value `model_id` may have
+                    for key in node.keys:
+                        if key is not None:
+                            values.extend(self.strings(key, node_scope, depth + 1).values)
         return values
 
     def strings_of_concrete(self, concrete: list, result: Result) -> Result:
