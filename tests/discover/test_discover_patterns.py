@@ -2237,11 +2237,13 @@ PATTERNS = [
         )
         ENCODER = ModelSpec(repo_id="openai/whisper-small", revision="main")
         RUNNER = Runner(path="org/not-a-config", model_dir="runs/x")
+        NOMIC = DenseModelDescription(model="nomic-ai/nomic-embed-text-v1.5", sources=ModelSource(hf="nomic-ai/nomic-embed-text-v1.5"))
      """,
         },
         {
             ("dataset", "fixie-ai/common_voice_17_0", "data/configs/voice.py", 4),
             ("model", "openai/whisper-small", "data/configs/voice.py", 6),
+            ("model", "nomic-ai/nomic-embed-text-v1.5", "data/configs/voice.py", 8),
         },
     ),
     (

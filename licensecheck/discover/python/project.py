@@ -110,7 +110,7 @@ _AMBIGUOUS_KEYWORDS = frozenset({"model", "model_name", "hf_repo"})
 
 
 # The fields that hold the id in a configuration object named for a model or a dataset.
-_ID_FIELDS = frozenset({"path", "name_or_path", "repo_id", "hf_path", "hf_name", "hub_id"})
+_ID_FIELDS = frozenset({"path", "name_or_path", "repo_id", "hf_path", "hf_name", "hub_id", "hf"})
 _DESCRIBED = re.compile(r"(Dataset|Data|Model|Tokenizer)(?:Config|Spec|Args|Arguments|Source|Info)$")
 
 
