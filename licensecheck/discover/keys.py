@@ -143,9 +143,12 @@ def flag_type(flag: str) -> tuple[str, str] | None:
     # A nested configuration's flag (`--actor.model_name_or_path`, `--data.dataset`): its last part,
     # unless a part above it is where a run writes (`--hub.model_id`, `--output.dataset`)
     *parents, last = flag[2:].split(".")
-    if any(normalise(p).rstrip("_") + "_" in _OUTPUT_PREFIXES for p in parents):
-        return None
-    return key_type(last)
+    return None if _below_an_output(parents) else key_type(last)
+
+
+def _below_an_output(parents: list[str]) -> bool:
+    """Whether a nested key's parts above it name where a run writes (`hub.`, `output.`)."""
+    return any(normalise(p).rstrip("_") + "_" in _OUTPUT_PREFIXES for p in parents)
 
 
 # The fields that hold the id of the model or dataset a nested configuration is about
@@ -157,12 +160,10 @@ def override_type(dotted: str) -> tuple[str, str] | None:
     """The same for a Hydra-style override on a command line, `actor_rollout_ref.model.path=ORG/NAME`:
     the last part as a flag's, or an id field of a part named like a model or dataset key."""
     *parents, last = dotted.split(".")
-    if not parents:
+    if not parents or _below_an_output(parents):
         return None
-    found = flag_type("--" + dotted)
+    found = key_type(last)
     if found is not None or last not in _ID_FIELDS:
         return found
-    if any(normalise(p).rstrip("_") + "_" in _OUTPUT_PREFIXES for p in parents):
-        return None
     owner = key_type(parents[-1])
     return (owner[0], "legacy") if owner is not None else None

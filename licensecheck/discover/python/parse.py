@@ -908,9 +908,7 @@ class _Walker:
                 self.record(current.slice, env)
                 push(current.value)
                 if type(current.ctx) is ast.Load:
-                    entry = (current.value, self.scope, True, True)
-                    for binding in self.reaching.get(id(current.slice), ()):
-                        self.module.compared.setdefault(id(binding), []).append(entry)
+                    self._expected(current.slice, (current.value, self.scope, True, True))
                 continue
             if kind is ast.Lambda:
                 self.lambda_(current, env)
@@ -958,12 +956,17 @@ class _Walker:
             return
         entry = (right, self.scope, collection, self.asserting)
         if type(left) is ast.Name:
-            for binding in self.reaching.get(id(left), ()):
-                self.module.compared.setdefault(id(binding), []).append(entry)
+            self._expected(left, entry)
         elif type(left) is ast.Attribute:
             text = dotted(left)
             if "?" not in text:
                 self.module.compared.setdefault(text, []).append(entry)
+
+    def _expected(self, name: ast.Name, entry: tuple) -> None:
+        """What the code expects `name` may be (a comparison, a table it is a key of), for each
+        binding that reaches it (read by Values.anticipated)."""
+        for binding in self.reaching.get(id(name), ()):
+            self.module.compared.setdefault(id(binding), []).append(entry)
 
     def argparse_default(self, call: ast.Call) -> None:
         """`parser.add_argument("--model", default=...)`: `args.model` starts as that default, or is

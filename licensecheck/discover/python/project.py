@@ -130,10 +130,10 @@ def _described_type(func: ast.expr) -> str | None:
     return DATASET if match.group(1) in ("Dataset", "Data") else MODEL
 
 
-# A constant given to a keyword or attribute that may name a model or a dataset (`path=`,
-# `model_path=`): a file set aside (no loader word) that holds one is parsed (_keyed_keywords).
-# A constant id after `=` (`path="org/x"`, `backbone_repo: str = "org/x"`): the search starts at the
-# `=`, rarer than the name's letters, and the name is read back from there (_KEYED_NAME).
+# A constant id given to a keyword or parameter that may name a model or a dataset (`path="org/x"`,
+# `backbone_repo: str = "org/x"`): a file set aside (no loader word) that holds one is parsed
+# (_keyed_keywords). The search starts at the `=`, rarer than the name's letters, and the name is
+# read back from there (_KEYED_NAME).
 _KEYED_ID = re.compile(rb"""=[ \t]*[rb]?["'][\w.-]+/[\w.-]+["']""")
 _KEYED_NAME = re.compile(rb"(\w+)(?:[ \t]*:[ \t]*\w+)?[ \t]*\Z")
 
@@ -145,15 +145,21 @@ def _holds_keyed_id(data: bytes) -> bool:
         if named is None:
             continue
         name = named.group(1).decode("ascii")
-        if name in _ID_FIELDS or _names_a_repository(name):
-            return True
-        if name not in _AMBIGUOUS_KEYWORDS and key_type(name) is not None:
+        if name in _ID_FIELDS or _keyword_type(name, "") is not None:
             return True
     return False
 
 
-def _names_a_repository(keyword: str) -> bool:
-    return keyword == "repo_id" or keyword.endswith(("_repo", "_repo_id"))
+def _keyword_type(keyword: str, callee: str) -> tuple[str, str] | None:
+    """(type, bare-name policy) of what a keyword given to `callee`, no known loader, may name:
+    a model or dataset key, or a repository (`repo_id`, `*_repo`: a dataset's when given to a data
+    loader, `LoadDataFromHub`); None for a keyword API clients take too (`model`)."""
+    if keyword in _AMBIGUOUS_KEYWORDS:
+        return None
+    found = key_type(keyword)
+    if found is None and (keyword == "repo_id" or keyword.endswith(("_repo", "_repo_id"))):
+        found = (DATASET if "data" in callee.lower() else MODEL, "none")
+    return found
 
 
 def _imports_a_hosted_sdk(module: Module) -> bool:
@@ -439,7 +445,7 @@ class PythonProject:
     def analyse(self, module: Module) -> None:
         # a hosted service's client configured in code (`self.config.model = "MiniMaxAI/MiniMax-M3"` beside
         # `Together(...)`): the service's name for a model, not a Hub download
-        settings = module.settings if not module.settings or not _imports_a_hosted_sdk(module) else ()
+        settings = () if module.settings and _imports_a_hosted_sdk(module) else module.settings
         for attribute, constant in settings:
             found = key_type(attribute)
             if found is not None:
@@ -517,11 +523,8 @@ class PythonProject:
                 # `types.DatasetConfig(name="commonvoice", path="fixie-ai/common_voice_17_0")`: the
                 # id of what the class is named for, like YAML's `dataset: {path: ...}`
                 found: tuple[str, str] | None = (described, "legacy")
-            elif name in _AMBIGUOUS_KEYWORDS:
-                continue
-            elif (found := key_type(name)) is None and _names_a_repository(name):
-                # a dataset's with `repo_type="dataset"` beside it, or given to a data loader (`LoadDataFromHub`)
-                found = (DATASET if "data" in _callee_name(call.func).lower() else MODEL, "none")
+            else:  # a repository's is a dataset's too with `repo_type="dataset"` beside it (the slot reads it)
+                found = _keyword_type(name, _callee_name(call.func))
             if found is None:
                 continue
             slot = Slot(found[0], (), (name,), bare=found[1], repo_type_keyword=True, guessed=True)
