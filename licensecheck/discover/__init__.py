@@ -175,6 +175,10 @@ def _discover(root: Path, exclude: Iterable[str] | Callable[[str], bool] | None)
             # A hostile or generated file may defeat a reader: a warning naming it, and the scan goes on.
             why = "nested too deeply to read" if isinstance(error, RecursionError) else "too large to read"
             collector.unparsable(Location(relative), why)
+    if collector.argument_scripts:
+        from .container import scan_argument_scripts
+
+        scan_argument_scripts(collector)
     project.finish()
     unique: dict[tuple, Reference] = {}
     for reference in collector.references:  # one per place, whichever loader it reached first

@@ -39,6 +39,12 @@ class Collector:
     # `python -c "from datasets import load_dataset; load_dataset('org/x')"` in a shell script:
     # (the code, where the command is written, the script's folder), for Python discovery to read
     inline_python: list[tuple[str, Location, str | None]] = field(default_factory=list)
+    # Shell scripts that read their arguments (`$1`, `${2}`), read once every script is:
+    # (text, path, folder, kind). What callers pass them decides what they load.
+    argument_scripts: list[tuple[str, str, str, str]] = field(default_factory=list)
+    # `bash scripts/pretrain.sh "$MODEL" data.json`: the script as written → (the caller's folder,
+    # each argument's possible values with where each is written), one entry per call.
+    script_calls: dict[str, list[tuple[str, list[list[tuple[str, Location]]]]]] = field(default_factory=dict)
     _seen_notices: set[tuple[str, str]] = field(default_factory=set)
     # What hub_reference said of a string: a tokenizer and its model, a default and the call
     # that passes it again, ask about the same string in the same folder; the tree does not

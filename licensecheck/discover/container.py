@@ -21,6 +21,8 @@ references are put in shell form.
 
 from __future__ import annotations
 
+import os
+import posixpath
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
@@ -41,8 +43,17 @@ _TOKEN = re.compile(
 _COMMENT = re.compile(r"#(?<![^ \t\n]#)[^\n]*")
 # `$VAR`, `${VAR}`, `${VAR:-default}`, and a script's argument with a default (`${1:-org/x}`)
 _VARIABLE = re.compile(
-    r"\$(?:\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*|[0-9]+)(?::?-(?P<default>[^}]*))?\}|(?P<plain>[A-Za-z_][A-Za-z0-9_]*))"
+    r"\$(?:\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*|[0-9]+)(?::?-(?P<default>[^}]*))?\}|(?P<plain>[A-Za-z_][A-Za-z0-9_]*|[1-9]))"
 )
+# A script's own argument (`$1`, `"${2}"`): such a script is read once its callers are known.
+_ARGUMENT = re.compile(r"\$\{?[1-9]")
+# What runs a script with arguments: `bash x.sh a b`, `sbatch x.sh a`, `nohup sh x.sh a`.
+_SCRIPT_RUNNERS = frozenset({"bash", "sh", "zsh", "source", ".", "nohup", "srun", "sbatch", "exec"})
+_SCRIPT_SUFFIXES = (".sh", ".bash", ".zsh", ".slurm", ".sbatch")
+# A script called more often, or with more values for one argument (a loop), is read for the
+# first ones only: each reading is a whole pass over the script, and the tree is untrusted.
+_MOST_CALLS = 16
+_MOST_ROUNDS = 8
 _ASSIGNMENT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)=(.*)", re.S)
 _ARRAY_ASSIGNMENT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\+?=\((.*)", re.S)
 # lm-eval's and lighteval's model arguments, and the keys in them that name a repository
@@ -193,6 +204,8 @@ class Variables:
             if match.group("default") is not None:
                 origin.append(word.offset + match.start())
                 return match.group("default")
+            if name.isdigit():
+                return match.group(0)  # an argument no call here gives stays as written (a URL's last part)
             raise KeyError(name)
 
         try:
@@ -266,6 +279,7 @@ def _scan_command(
                 leading.append(word)
         _assignments(leading, collector, locate, via, variables, directory)
     _launch(words, texts, collector, locate, variables)
+    _call(words, texts, collector, locate, directory, variables)
     for index, text in enumerate(texts[:-2]):
         if _is_python(text) and texts[index + 1] == "-c":
             code = words[index + 2]
@@ -370,6 +384,86 @@ def _launch(words: list[Word], texts: list[str], collector: Collector, locate: L
             if item.text and "/" not in item.text[:1]:
                 where = item.location or locate(item.offset)
                 collector.launch(script, option, item.text, where)
+
+
+def _call(
+    words: list[Word],
+    texts: list[str],
+    collector: Collector,
+    locate: Locate,
+    directory: str | None,
+    variables: Variables,
+) -> None:
+    """`bash scripts/pretrain.sh "$MODEL" data.json`: each argument's values, kept for the
+    script called, which reads them as `$1`, `$2`..."""
+    for index, text in enumerate(texts):
+        if text.endswith(_SCRIPT_SUFFIXES) and "$" not in text:
+            if index == 0 or texts[index - 1].rsplit("/", 1)[-1] in _SCRIPT_RUNNERS:
+                break
+            return
+    else:
+        return
+    arguments: list[list[tuple[str, Location]]] = []
+    for word in words[index + 1 : index + 10]:
+        if word.text.startswith((">", "<", "1>", "2>")):
+            break  # a redirection ends the arguments
+        values = variables.items(word)
+        if values is None:
+            expanded = variables.expand(word)
+            values = [] if expanded is None else [expanded]
+        arguments.append([(value.text, value.location or locate(value.offset)) for value in values])
+    if any(arguments) and directory is not None:
+        collector.script_calls.setdefault(texts[index], []).append((directory, arguments))
+
+
+def scan_argument_scripts(collector: Collector) -> None:
+    """Read each script that uses its arguments, once per call with what that call passes
+    (a script nobody calls here, once, its arguments unknown)."""
+    calls: dict[str, list[list[list[tuple[str, Location]]]]] = {}
+    for written, made in collector.script_calls.items():
+        for folder, arguments in made:
+            for path in _called_paths(written, folder, collector.tree.root):
+                calls.setdefault(path, []).append(arguments)
+    for text, relative, directory, via in collector.argument_scripts:
+        locate = offset_locator(text, relative)
+        made_calls = calls.get(relative, [])
+        if not made_calls:
+            scan_command_text(text, collector, locate, directory, via)
+            continue
+        if len(made_calls) > _MOST_CALLS:
+            collector.unknown(
+                Location(relative), f"called {len(made_calls)} times; read for the first {_MOST_CALLS} calls' arguments"
+            )
+        for arguments in made_calls[:_MOST_CALLS]:
+            most = max(len(values) for values in arguments)
+            if most > _MOST_ROUNDS:
+                collector.unknown(
+                    Location(relative), f"an argument has {most} values; read for the first {_MOST_ROUNDS} of them"
+                )
+            for round in range(min(_MOST_ROUNDS, most)):
+                variables = Variables()
+                # An argument's value is written in the caller: a negative offset stands for
+                # where, so that each id keeps the caller's line (`given[-offset - 1]`).
+                given: list[Location] = []
+                for position, values in enumerate(arguments, 1):
+                    if values:
+                        value, location = values[round % len(values)]
+                        given.append(location)
+                        variables.values[str(position)] = (value, -len(given))
+
+                def located(offset: int, given: list[Location] = given, locate: Locate = locate) -> Location:
+                    return given[-offset - 1] if offset < 0 else locate(offset)
+
+                scan_command_text(text, collector, located, directory, via, variables)
+                variables.flush()
+
+
+def _called_paths(written: str, folder: str, root: str) -> tuple[str, ...]:
+    """Where a script a command names may be, relative to the root: from the root (where
+    a project's scripts are run), or from the calling script's folder."""
+    from_root = posixpath.normpath(written)
+    beside = posixpath.normpath(posixpath.join(os.path.relpath(folder, root).replace(os.sep, "/"), written))
+    return (from_root, beside) if beside != from_root else (from_root,)
 
 
 def _is_python(word: str) -> bool:
@@ -495,6 +589,9 @@ def scan_container_file(text: str, relative: str, directory: str, collector: Col
     """A Dockerfile, Modelfile, shell script or Makefile: its commands, with each id's line."""
     if via == "Makefile":
         text = _shell_form(text)
+    elif via == "shell script" and _ARGUMENT.search(text) is not None:
+        collector.argument_scripts.append((text, relative, directory, via))
+        return
     locate = offset_locator(text, relative)
 
     scan_command_text(text, collector, locate, directory, via)

@@ -2027,6 +2027,41 @@ PATTERNS = [
         },
     ),
     (
+        "what a script passes to another script's arguments ($1, ${2}), where the caller writes it",
+        {
+            "scripts/train/gemma/train_gemma.sh": """
+        LLM_VERSION=google/gemma-2b-it
+        VT_VERSION=google/siglip-so400m-patch14-384
+        bash scripts/train/gemma/pretrain_gemma.sh "$DATA_PATH" "$LLM_VERSION" "$VT_VERSION" > log.txt
+     """,
+            "scripts/train/gemma/pretrain_gemma.sh": """
+        DATA_PATH="$1"
+        LLM_VERSION="$2"
+        deepspeed tinyllava/train/train.py --data_path $DATA_PATH \\
+            --model_name_or_path $LLM_VERSION \\
+            --vision_tower ${3}
+     """,
+            "eval/all.sh": """
+        for m in Qwen/Qwen2-0.5B apple/OpenELM-270M-Instruct; do
+            sh run_one.sh $m 2>&1
+        done
+     """,
+            "eval/run_one.sh": """
+        python -m eval.run --model_name_or_path $1 --dataset_name "${2:-lmms-lab/MME}"
+     """,
+            "eval/unused.sh": """
+        python -m eval.run --model_name_or_path $1
+     """,
+        },
+        {
+            ("model", "google/gemma-2b-it", "scripts/train/gemma/train_gemma.sh", 1),
+            ("model", "google/siglip-so400m-patch14-384", "scripts/train/gemma/train_gemma.sh", 2),
+            ("model", "Qwen/Qwen2-0.5B", "eval/all.sh", 1),
+            ("model", "apple/OpenELM-270M-Instruct", "eval/all.sh", 1),
+            ("dataset", "lmms-lab/MME", "eval/run_one.sh", 1),
+        },
+    ),
+    (
         "a split's last piece, a counter of range(N) in an f-string, and a value an if renames",
         {
             "check.py": """
@@ -2808,6 +2843,23 @@ def test_decoy(tmp_path, files):
 
 
 # -- what goes with a reference ----------------------------------------------------------------
+
+
+def test_a_script_called_too_often_is_read_for_the_first_calls_and_said(tmp_path):
+    # Each call is a reading of the whole script: 16 calls, 8 values of one argument at most.
+    calls = "\n".join(f"bash run.sh org/called-{i}" for i in range(20))
+    loop = " ".join(f"org/looped-{i}" for i in range(10))
+    (tmp_path / "all.sh").write_text(f"{calls}\nfor m in {loop}; do bash loop.sh $m; done\n")
+    (tmp_path / "run.sh").write_text("python serve.py --model_name_or_path $1\n")
+    (tmp_path / "loop.sh").write_text("python serve.py --model_name_or_path $1\n")
+    result = discover(tmp_path)
+    assert {r.name for r in result.references} == {f"org/called-{i}" for i in range(16)} | {
+        f"org/looped-{i}" for i in range(8)
+    }
+    assert {n.message for n in result.notices if n.location.path in ("run.sh", "loop.sh")} == {
+        "run.sh: called 20 times; read for the first 16 calls' arguments",
+        "loop.sh: an argument has 10 values; read for the first 8 of them",
+    }
 
 
 def test_revision_argument_is_recorded(tmp_path):
