@@ -28,7 +28,7 @@ from ..model import DATASET, MODEL, Location
 from .collect import Collector
 from .container import Variables, Word, offset_locator, scan_command_text
 from .ids import HUB_PREFIXES, fetched_hub_file, joined_datasets
-from .keys import MIXER_KEYS, TABLE_KEYS, key_type, normalise
+from .keys import HOSTED_SERVICES, MIXER_KEYS, TABLE_KEYS, key_type, normalise
 
 # Searched for in the lowered text (has_config_hint): an expression that ignores case tries a match
 # at every byte, one in lower case only where a word can start.
@@ -268,9 +268,6 @@ class _Reader:
 # or `fn_completions` (alpaca_eval): the model named beside it, or below it, is that service's
 # name for it, sent over the network, even when it reads like a Hub id (`meta-llama/...-Turbo`).
 _SERVICE_KEY_WORDS = frozenset({"fn", "provider", "backend", "client", "api", "engine", "type"})
-_SERVICES = frozenset(
-    {"openai", "anthropic", "cohere", "replicate", "together", "togetherai", "bedrock", "azure", "vertexai", "groq"}
-)
 _WORDS = re.compile(r"[a-z0-9]+")
 
 
@@ -288,7 +285,7 @@ def _names_a_service(fields: dict[str, Node]) -> bool:
         if key == "provider" and value and value not in _LOCAL_PROVIDERS:
             return True
         # the value first: most name no service (the key's words cost more)
-        if not _SERVICES.isdisjoint(_WORDS.findall(value)):
+        if not HOSTED_SERVICES.isdisjoint(_WORDS.findall(value)):
             if not _SERVICE_KEY_WORDS.isdisjoint(normalise(key).split("_")):
                 return True
     return False

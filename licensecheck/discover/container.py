@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable
 from ..model import DATASET, MODEL, Location
 from .collect import Collector
 from .ids import HUB_PREFIXES, HUB_URL_PREFIXES, fetched_hub_file, joined_datasets
-from .keys import flag_type, key_type, override_type
+from .keys import ENGINE_FLAGS, HOSTED_ENGINES, flag_type, key_type, override_type
 
 # A double-quoted word's text as runs between escapes, each run taken whole: see config.py's _JSON_STRING.
 _TOKEN = re.compile(
@@ -278,7 +278,15 @@ def _scan_command(
             else:
                 leading.append(word)
         _assignments(leading, collector, locate, via, variables, directory)
-    _launch(words, texts, collector, locate, variables)
+    hosted = _names_a_hosted_engine(texts)
+    if hosted:
+        # `model_name="cohere/command-r"` used here names the service's model: its value is not
+        # reported as used, nor as the value left at the end of the file.
+        for word in words:
+            for match in _VARIABLE.finditer(word.text):
+                variables.pending.pop(match.group("braced") or match.group("plain"), None)
+    else:
+        _launch(words, texts, collector, locate, variables)
     _call(words, texts, collector, locate, directory, variables)
     for index, text in enumerate(texts[:-2]):
         if _is_python(text) and texts[index + 1] == "-c":
@@ -336,7 +344,7 @@ def _scan_command(
                 value = Word(inline, word.offset + len(flag) + 1)
                 _consider(value, kind[0], kind[1], collector, locate, directory, override.group(1), variables)
             continue
-        kind = flag_type(flag) if flag.startswith("-") else None
+        kind = flag_type(flag) if flag.startswith("-") and not hosted else None
         if kind is None:
             continue
         if inline:
@@ -464,6 +472,20 @@ def _called_paths(written: str, folder: str, root: str) -> tuple[str, ...]:
     from_root = posixpath.normpath(written)
     beside = posixpath.normpath(posixpath.join(os.path.relpath(folder, root).replace(os.sep, "/"), written))
     return (from_root, beside) if beside != from_root else (from_root,)
+
+
+def _names_a_hosted_engine(texts: list[str]) -> bool:
+    """`python infer.py --engine cohere --model_name cohere/command-r`: the command's model is a
+    hosted API's name for it, not a Hub download."""
+    for index, text in enumerate(texts):
+        if text.startswith("--"):
+            flag, equals, value = text.partition("=")
+            if flag in ENGINE_FLAGS:
+                if not equals:
+                    value = texts[index + 1] if index + 1 < len(texts) else ""
+                if value.lower() in HOSTED_ENGINES:
+                    return True
+    return False
 
 
 def _is_python(word: str) -> bool:

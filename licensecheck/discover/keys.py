@@ -101,6 +101,22 @@ _DATASET_SUFFIXES = (
 # ...except where the project writes to: `hub_model_id: acme/out` is where a run pushes its result.
 # A saved adapter's record of its base (PEFT's adapter_config.json): lineage, which the reader
 # of local model folders follows, not a model the project loads by that name.
+# Hosted APIs a model is named to. A word of a configuration's service key (`fn_completions:
+# openai_completions`) or an engine flag's whole value (`--engine cohere`): the model beside it is
+# that service's name for it, never a Hub download.
+HOSTED_SERVICES = frozenset(
+    {"openai", "anthropic", "cohere", "replicate", "together", "togetherai", "bedrock", "azure", "vertexai", "groq"}
+)
+# Only as an engine flag's whole value: as a word of a configuration's `type:` they name an
+# architecture (`model_type: mistral`).
+HOSTED_ENGINES = HOSTED_SERVICES | frozenset(
+    {"google", "gemini", "reka", "mistral", "yi", "claude", "fireworks", "openrouter", "dashscope", "zhipu", "xai"}
+)
+# The flags that choose the service a command line's model goes to
+ENGINE_FLAGS = frozenset(
+    {"--engine", "--provider", "--model_provider", "--model-provider", "--api_type", "--api-type", "--client"}
+)
+
 _LINEAGE_KEYS = frozenset({"base_model_name_or_path"})
 _OUTPUT_PREFIXES = ("hub_", "output_", "push_", "save_", "upload_", "target_", "new_", "finetuned_", "export_")
 

@@ -2027,6 +2027,30 @@ PATTERNS = [
         },
     ),
     (
+        "a command line's model for a local engine (--engine vllm, hf), beside one for a hosted engine",
+        {
+            "src/unified_infer.py": """
+        import argparse
+        from vllm import LLM
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--engine", default="vllm")
+        parser.add_argument("--model_name")
+        args = parser.parse_args()
+        llm = LLM(model=args.model_name)
+     """,
+            "scripts/run.sh": """
+        model_name="meta-llama/Llama-2-7b-chat-hf"
+        python src/unified_infer.py --engine vllm --model_name $model_name
+        python src/unified_infer.py --engine hf --model_name Qwen/Qwen2-72B-Instruct
+        python src/unified_infer.py --engine together --model_name mistralai/Mixtral-8x7B-Instruct-v0.1
+     """,
+        },
+        {
+            ("model", "meta-llama/Llama-2-7b-chat-hf", "scripts/run.sh", 1),
+            ("model", "Qwen/Qwen2-72B-Instruct", "scripts/run.sh", 3),
+        },
+    ),
+    (
         "what a script passes to another script's arguments ($1, ${2}), where the caller writes it",
         {
             "scripts/train/gemma/train_gemma.sh": """
@@ -2567,6 +2591,29 @@ DECOYS = [
                 '{"model_max_length": 77, "name_or_path": "openai/clip-vit-large-patch14", '
                 '"tokenizer_class": "CLIPTokenizer"}'
             ),
+        },
+    ),
+    (
+        "a model a command line sends to a hosted engine (--engine cohere), in a variable or not",
+        {
+            "src/unified_infer.py": """
+        import argparse
+        from vllm import LLM
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--engine", default="vllm")
+        parser.add_argument("--model_name")
+        args = parser.parse_args()
+        if args.engine == "vllm":
+            llm = LLM(model=args.model_name)
+     """,
+            "scripts/command-r.sh": """
+        model_name="cohere/command-r-plus"
+        python src/unified_infer.py --engine cohere --model_name $model_name
+     """,
+            "scripts/gemini.sh": """
+        python src/unified_infer.py --model_name google/gemini-1.5-pro --engine=google
+        python -m vllm.entrypoints.api_server --provider anthropic --model anthropic/claude-3-opus
+     """,
         },
     ),
     (
