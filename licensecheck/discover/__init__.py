@@ -217,7 +217,7 @@ class _Readers(NamedTuple):
     is_cache_bookkeeping: Callable[[str, str], bool]
     names_a_loader: Callable[[bytes], bool]
     scan_notebook: Callable[..., None]
-    has_config_hint: Callable[[bytes], bool]
+    has_config_hint: Callable[[bytes, str], bool]
     scan_config: Callable[..., None]
     scan_container_file: Callable[..., None]
 
@@ -261,7 +261,7 @@ def _read_one(path: str, relative: str, name: str, project: PythonProject, colle
         if readers.names_a_loader(data) or b"model" in data or b"dataset" in data:
             readers.scan_notebook(data, relative, directory, project, collector)
     elif kind in ("yaml", "json", "toml"):
-        if readers.has_config_hint(data):
+        if readers.has_config_hint(data, relative):
             text = _decode(data, relative, collector)
             if text is not None:
                 readers.scan_config(text, kind, relative, directory, collector)

@@ -28,7 +28,7 @@ from ..model import DATASET, MODEL, Location
 from .collect import Collector
 from .container import Variables, Word, offset_locator, scan_command_text
 from .ids import HUB_PREFIXES, fetched_hub_file, joined_datasets
-from .keys import HOSTED_SERVICES, MIXER_KEYS, TABLE_KEYS, key_type, normalise
+from .keys import HOSTED_SERVICES, MIXER_KEYS, TABLE_KEYS, key_type, normalise, override_type
 
 # Searched for in the lowered text (has_config_hint): an expression that ignores case tries a match
 # at every byte, one in lower case only where a word can start.
@@ -52,9 +52,20 @@ _LOOKAHEAD = 64  # tokens a JSON string is looked for ahead of the last one foun
 Node = tuple
 
 
-def has_config_hint(data: bytes) -> bool:
-    """Whether a configuration file's text holds a word that may lead to a reference, in any case."""
-    return CONFIG_HINT.search(data.lower()) is not None  # bytes.lower: ASCII letters only, as `(?i)` on bytes
+def has_config_hint(data: bytes, relative: str) -> bool:
+    """Whether a configuration file's text holds a word that may lead to a reference, in any case,
+    or its folder is a config group named like a model or dataset key (`configs/model/x.yaml`)."""
+    # bytes.lower: ASCII letters only, as `(?i)` on bytes
+    return CONFIG_HINT.search(data.lower()) is not None or config_group(relative) is not None
+
+
+def config_group(relative: str) -> str | None:
+    """Hydra's config group a YAML file belongs to, when its folder is named like a model or
+    dataset key: `configs/model/gemma.yaml` holds what `model` is."""
+    if not relative.endswith((".yaml", ".yml")) or "/" not in relative:
+        return None
+    folder = relative.rsplit("/", 2)[-2]
+    return folder if key_type(folder) is not None else None
 
 
 def scan_config(text: str, kind: str, relative: str, directory: str, collector: Collector) -> None:
@@ -91,7 +102,14 @@ def scan_config(text: str, kind: str, relative: str, directory: str, collector: 
         collector.unparsable(Location(relative), f"not readable {kind.upper()} (nested too deeply)")
         return
     reader = _Reader(relative, directory, collector, kind == "yaml")
+    # Hydra's config group: `configs/model/gemma.yaml` holds what `model` is, so its top-level
+    # `path: google/gemma-3-12b-pt` is read as `model.path` would be on a command line.
+    group = config_group(relative) if kind == "yaml" else None
     for document in documents:
+        if group is not None and document[0] == "m":
+            for key, child in document[1]:
+                if isinstance(key, str) and child[0] == "s" and (found := override_type(f"{group}.{key}")):
+                    reader._consider(child, found[0], found[1], f"{group}.{key}")
         reader.walk(document)
 
 
@@ -153,6 +171,12 @@ class _Reader:
             return
         fields = {k: v for k, v in node[1] if isinstance(k, str)}
         remote = _names_a_service(fields)
+        if not remote and _from_the_hub(fields):
+            # `{distribution_channel: HuggingFaceSnapshot, distribution_path: meta-llama/Llama-2-7b-hf}`
+            # (torchchat's models.json): the path is a Hub repository, whatever its key's name
+            for key, child in fields.items():
+                if child[0] == "s" and not _HUB_ID_WORDS.isdisjoint(normalise(key).split("_")):
+                    self._consider(child, DATASET if "dataset" in key.lower() else MODEL, "none", key)
         self.remote += remote
         name, value = fields.get("name"), fields.get("value")
         if name and value and name[0] == "s" and value[0] == "s" and (found := key_type(name[1])):
@@ -287,6 +311,24 @@ def _names_a_service(fields: dict[str, Node]) -> bool:
         # the value first: most name no service (the key's words cost more)
         if not HOSTED_SERVICES.isdisjoint(_WORDS.findall(value)):
             if not _SERVICE_KEY_WORDS.isdisjoint(normalise(key).split("_")):
+                return True
+    return False
+
+
+# A mapping says its model comes from the Hub in a key such as `source` or `distribution_channel`
+_SOURCE_KEY_WORDS = frozenset({"source", "channel", "hub", "origin", "platform", "host", "provider", "distribution"})
+_HUB_SOURCES = ("huggingface", "hugging_face", "hugging face", "hf_hub")
+_HUB_ID_WORDS = frozenset({"path", "repo", "id"})
+
+
+def _from_the_hub(fields: dict[str, Node]) -> bool:
+    for key, child in fields.items():
+        # a source's name, not a repository of the HuggingFaceH4 organisation (`hub_model_id: HuggingFaceH4/x`)
+        if child[0] == "s" and child[1][:2].lower() in ("hu", "hf") and len(child[1]) < 64 and "/" not in child[1]:
+            value = child[1].lower()
+            if (value.startswith(_HUB_SOURCES) or value in ("hf", "hub")) and not _SOURCE_KEY_WORDS.isdisjoint(
+                normalise(key).split("_")
+            ):
                 return True
     return False
 

@@ -2306,6 +2306,107 @@ PATTERNS = [
         },
     ),
     (
+        "each constant a parameter's Literal annotation allows, with its default or without",
+        {
+            "lora_diffusion/preprocess_files.py": """
+        from typing import List, Literal
+        import typing
+        from transformers import CLIPSegProcessor, Swin2SRForImageSuperResolution
+
+        def swin_ir_sr(images, model_id: Literal[
+                "caidas/swin2SR-classical-sr-x2-64", "caidas/swin2SR-classical-sr-x4-48"
+            ] = "caidas/swin2SR-classical-sr-x2-64"):
+            return Swin2SRForImageSuperResolution.from_pretrained(model_id)
+
+        def clipseg(images, model_id: typing.Literal["CIDAS/clipseg-rd16"], mode: Literal["fast", "slow"] = "fast"):
+            return CLIPSegProcessor.from_pretrained(model_id)
+     """,
+        },
+        {
+            ("model", "caidas/swin2SR-classical-sr-x2-64", "lora_diffusion/preprocess_files.py", 7),
+            ("model", "caidas/swin2SR-classical-sr-x4-48", "lora_diffusion/preprocess_files.py", 6),
+            ("model", "CIDAS/clipseg-rd16", "lora_diffusion/preprocess_files.py", 10),
+        },
+    ),
+    (
+        "every instance of a project class whose field a loader reads through an annotated parameter",
+        {
+            "guard/model.py": """
+        from dataclasses import dataclass
+
+        @dataclass
+        class Model:
+            path: str
+            onnx_path: str | None = None
+     """,
+            "guard/helpers.py": """
+        from transformers import AutoModelForSequenceClassification
+        from optimum.onnxruntime import ORTModelForSequenceClassification
+        from guard.model import Model
+
+        def load(model: Model, use_onnx: bool = False):
+            if use_onnx:
+                return ORTModelForSequenceClassification.from_pretrained(model.onnx_path or model.path)
+            return AutoModelForSequenceClassification.from_pretrained(model.path)
+     """,
+            "guard/scanners/injection.py": """
+        from guard.model import Model
+
+        V1_MODEL = Model(path="deepset/deberta-v3-base-injection", onnx_path="protectai/deberta-v3-base-injection-onnx")
+        V2_MODEL = Model("protectai/deberta-v3-base-prompt-injection-v2")
+        NOT_A_MODEL = dict(path="org/not-loaded")
+     """,
+            "guard/scanners/test_injection.py": """
+        from transformers import AutoTokenizer
+        from guard.model import Model
+        TINY = Model(path="hf-internal-testing/tiny-random-DebertaV2Model")
+     """,
+        },
+        {
+            ("model", "deepset/deberta-v3-base-injection", "guard/scanners/injection.py", 3),
+            ("model", "protectai/deberta-v3-base-injection-onnx", "guard/scanners/injection.py", 3),
+            ("model", "protectai/deberta-v3-base-prompt-injection-v2", "guard/scanners/injection.py", 4),
+        },
+    ),
+    (
+        "a Hydra config group's file (configs/model/x.yaml: path is model.path), a registry entry from the Hub",
+        {
+            "examples/configs/model/gemma_3.yaml": """
+        defaults:
+          - default
+        path: google/gemma-3-12b-pt
+        type: CausalLM
+        path_to_load_script: model/gemma_3.py
+     """,
+            "examples/configs/dataset/samsum.yaml": """
+        path: knkarthick/samsum
+        name: default
+     """,
+            "examples/configs/estimator/lexical.yaml": """
+        path: org/not-a-model
+     """,
+            "torchchat/model_config/models.json": """
+        {
+          "meta-llama/Llama-2-7b-hf": {
+            "aliases": ["llama2-base"],
+            "distribution_channel": "HuggingFaceSnapshot",
+            "distribution_path": "meta-llama/Llama-2-7b-hf"
+          },
+          "stories15M": {
+            "distribution_channel": "DirectDownload",
+            "distribution_path": ["https://example.org/stories15M.pt"],
+            "checkpoint_file": "karpathy/stories15M"
+          }
+        }
+     """,
+        },
+        {
+            ("model", "google/gemma-3-12b-pt", "examples/configs/model/gemma_3.yaml", 3),
+            ("dataset", "knkarthick/samsum", "examples/configs/dataset/samsum.yaml", 1),
+            ("model", "meta-llama/Llama-2-7b-hf", "torchchat/model_config/models.json", 5),
+        },
+    ),
+    (
         "Hydra overrides on a launcher's command line, one ending where the line is continued",
         {
             "run_ppo.sh": """
@@ -2591,6 +2692,15 @@ DECOYS = [
                 '{"model_max_length": 77, "name_or_path": "openai/clip-vit-large-patch14", '
                 '"tokenizer_class": "CLIPTokenizer"}'
             ),
+        },
+    ),
+    (
+        "a push target in the HuggingFaceH4 organisation is no source saying the mapping's ids are the Hub's",
+        {
+            "recipes/dpo/config_openhermes.yaml": """
+        hub_model_id: HuggingFaceH4/openhermes-2.5-mistral-7b-dpo
+        output_dir: data/openhermes-2.5-mistral-7b-dpo-v1.0
+     """,
         },
     ),
     (

@@ -133,6 +133,12 @@ class Callers:
         if default is not None:
             found = True
             self._value((default, function.scope.parent or function.scope), use, None)
+        for choice in _literal_choices(function, parameter):
+            # `model_id: Literal["caidas/swin2SR-classical-sr-x2-64", "caidas/swin2SR-classical-sr-x4-48"]`:
+            # each is a value a caller may give, as an option's `choices` are
+            found = True
+            if getattr(default, "value", None) != choice.value:
+                self._value((choice, function.scope.parent or function.scope), use, None)
         for arguments, site, _caller in sources:
             found = True
             if parameter in arguments:
@@ -474,3 +480,17 @@ def _same_key(func: ast.expr, unpacked: ast.expr) -> bool:
     else:
         return False
     return isinstance(key, ast.Name) and key.id == func.slice.id
+
+
+def _literal_choices(function: Function, parameter: str) -> list[ast.Constant]:
+    """The constants a parameter's `Literal[...]` annotation allows (`typing.Literal`, `Literal`)."""
+    arguments = function.node.args
+    for argument in arguments.posonlyargs + arguments.args + arguments.kwonlyargs:
+        if argument.arg != parameter:
+            continue
+        annotation = argument.annotation
+        if type(annotation) is not ast.Subscript or dotted(annotation.value).rsplit(".", 1)[-1] != "Literal":
+            return []
+        allowed = annotation.slice
+        return [c for c in (allowed.elts if type(allowed) is ast.Tuple else [allowed]) if type(c) is ast.Constant]
+    return []

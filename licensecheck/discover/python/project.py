@@ -229,6 +229,9 @@ class PythonProject:
         # the loader uses that wait for what the project's classes set it to (finish).
         self.wanted_attributes: dict[str, list[tuple[Slot, str, Location, tuple]]] = {}
         self._data_files: DataFiles | None = None  # the project's data files code reads, once each
+        # `def get_tokenizer(model: Model): from_pretrained(model.path)`: a field of a project class
+        # that a loader reads, by the class → (the class, the field, the loader's slot, shown as)
+        self.loaded_fields: dict[tuple[int, str], tuple[ClassInfo, str, Slot, str]] = {}
 
     # -- files -------------------------------------------------------------------
 
@@ -605,11 +608,40 @@ class PythonProject:
         else:  # the loader's own slot (a signature's `known` is empty) unless the type changed: _replace is slow
             typed = slot if kind == slot.type and not slot.known else slot._replace(type=kind, known=())
         self.record(result, typed, shown, site, revisions)
+        self._loaded_field(argument, at, typed, shown)
         self.callers.wait(result, typed, shown, site, revisions, argument, at)
         if type(argument) is ast.Attribute and result.unknown and not result.values and not result.params:
             self.want_attribute(argument.attr, typed, shown, site, tuple(revisions))
         if result.unknown and not result.params and slot.says_unknown:
             self.say_unknown(site, shown, kind, result)
+
+    def _loaded_field(self, argument: ast.expr, scope: Scope, slot: Slot, shown: str) -> None:
+        """Note `model.path` (or `model.onnx_path or model.path`) of a parameter annotated with a
+        project class (`model: Model`): every instance of that class the project makes is one
+        this loader may be given (_instances_of_loaded_fields)."""
+        for part in argument.values if type(argument) is ast.BoolOp else (argument,):
+            if type(part) is not ast.Attribute or type(part.value) is not ast.Name:
+                continue
+            bindings = self.values._lookup(part.value.id, part.value, scope)
+            klass = self.values._annotated_class(bindings)
+            if klass is not None:
+                self.loaded_fields.setdefault((id(klass), part.attr), (klass, part.attr, slot, shown))
+
+    def _instances_of_loaded_fields(self) -> None:
+        """`V2_MODEL = Model(path="protectai/deberta-v3-base-prompt-injection-v2")`: a model the
+        project describes with a class whose field a loader reads is one a user may pick, though no
+        call in the project passes it there. Quiet, as a guess; not in tests."""
+        for klass, field, slot, shown in list(self.loaded_fields.values()):
+            guessed = slot._replace(guessed=True, known=())
+            for module in list(self.modules.values()):
+                if module is None or _is_test_file(module.path):
+                    continue
+                for call, scope in module.calls:
+                    if _callee_name(call.func) != klass.name or self.values.class_of(call.func, scope, 0) is not klass:
+                        continue
+                    given = keyword(call, field) or self.values._positional_field(call, scope, field, 0)
+                    if given is not None:
+                        self._slot(call, scope, guessed, f"{shown} ({klass.name}.{field})", given)
 
     def _pipeline_default(self, call: ast.Call, scope: Scope, shown: str) -> None:
         """`pipeline("summarization")` with no model (or `model=None`): transformers loads the
@@ -810,6 +842,8 @@ class PythonProject:
         if self.wanted_attributes:
             self._parse_setting(set(self.wanted_attributes) - searched, analysed)
             self._record_attributes()
+        if self.loaded_fields:
+            self._instances_of_loaded_fields()
 
     def _analyse_new(self, analysed: set[str]) -> None:
         for relative, module in list(self.modules.items()):
