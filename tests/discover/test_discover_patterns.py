@@ -2306,6 +2306,40 @@ PATTERNS = [
         },
     ),
     (
+        "an Enum's members: a loop over the class, and a parameter asserted to be in what a method lists of them",
+        {
+            "llm_wrapper.py": """
+        from enum import Enum
+        from transformers import AutoModelForCausalLM, AutoTokenizer
+
+        class SupportedModelKeys(Enum):
+            STARCODER_15B = "bigcode/starcoder"
+            DEEPSEEK_CODER_1_3B = "deepseek-ai/deepseek-coder-1.3b-base"
+
+            @staticmethod
+            def all() -> list[str]:
+                return [member.value for member in SupportedModelKeys]
+
+        class Tokenizers(str, Enum):
+            CODELLAMA = "codellama/CodeLlama-7b-Python-hf"
+
+        def get_model_context(model_key: str):
+            assert model_key in SupportedModelKeys.all(), model_key
+            return AutoModelForCausalLM.from_pretrained(model_key)
+
+        def tokenizer_for(name: str):
+            for member in Tokenizers:
+                if member.value == name:
+                    return AutoTokenizer.from_pretrained(member.value)
+     """,
+        },
+        {
+            ("model", "bigcode/starcoder", "llm_wrapper.py", 5),
+            ("model", "deepseek-ai/deepseek-coder-1.3b-base", "llm_wrapper.py", 6),
+            ("model", "codellama/CodeLlama-7b-Python-hf", "llm_wrapper.py", 13),
+        },
+    ),
+    (
         "each constant a parameter's Literal annotation allows, with its default or without",
         {
             "lora_diffusion/preprocess_files.py": """

@@ -949,7 +949,9 @@ class _Walker:
                 return
             collection = False
         elif op is ast.In:
-            if not isinstance(right, (ast.List, ast.Tuple, ast.Set, ast.Name, ast.Attribute)):
+            if not isinstance(right, (ast.List, ast.Tuple, ast.Set, ast.Name, ast.Attribute)) and not (
+                type(right) is ast.Call and not right.args and not right.keywords
+            ):  # `Models.all()`: what a function of the project returns
                 return
             collection = True
         else:

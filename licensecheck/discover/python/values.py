@@ -496,6 +496,12 @@ class Evaluator:
             )
             if found and expr.attr == "value":
                 return found, result
+        if expr.attr == "value" and type(base) is ast.Name:
+            # `member.value` in a loop over an Enum class (`for member in Models`): a string has no
+            # `value`, so a name that holds only strings holds the members' values
+            found, result = self.follow(base, scope, depth + 1)
+            if found and all(type(n) is ast.Constant and type(n.value) is str for n, _ in found):
+                return found, result
         if isinstance(base, ast.Name):
             function = enclosing_function(scope)
             if function and function.klass and function.positional and base.id == function.positional[0]:
@@ -748,6 +754,14 @@ class Evaluator:
                 concrete.extend(more)
                 result.extend(extra)
                 continue
+            elif isinstance(node, Binding) and node.kind == CLASS and _is_enum(node.detail) and not path:
+                # `for member in Models` (an Enum): each member, by the value its class body gives it
+                for member, bindings in node.detail.scope.exit.items():
+                    if not member.startswith("_") and all(b.kind == VALUE for b in bindings):
+                        more, extra = self.follow_bindings(bindings, member, depth + 1)
+                        concrete.extend(more)
+                        result.extend(extra)
+                continue
             else:
                 if not isinstance(node, Binding):
                     result.unknown.append("the loop's items are known only at run time")
@@ -966,6 +980,9 @@ class Evaluator:
                 if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
                     for item in node.elts:
                         values.extend(self.strings(item, node_scope, depth + 1).values)
+                elif isinstance(node, (ast.ListComp, ast.SetComp)) and asserted:
+                    # `[member.value for member in Models]`: what the comprehension makes of each item
+                    values.extend(self.strings(node.elt, node_scope, depth + 1).values)
                 elif isinstance(node, ast.Dict) and asserted:
                     # `TABLE[model_id]` (parse.py): each key is a value `model_id` may have
                     for key in node.keys:
