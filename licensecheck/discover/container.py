@@ -375,10 +375,19 @@ def _launch(words: list[Word], texts: list[str], collector: Collector, locate: L
         return
     if "$" in script:
         return
-    following = words[index + 1 :]
+    following: list[Word] = []
+    for word in words[index + 1 :]:
+        expanded = variables.expand(word) if "$" in word.text else None
+        if expanded is not None and expanded.text.startswith("-") and " " in expanded.text:
+            # `python eval.py ${PROOFPILE} -m org/x` after `PROOFPILE="--tokenized org/set --samples 50"`:
+            # the variable's options, split into words as the shell splits an unquoted expansion
+            for part in commands(expanded.text)[:1]:
+                following.extend(Word(w.text, expanded.offset + w.offset, w.location) for w in part)
+        else:
+            following.append(word)
     for position, word in enumerate(following):
         flag, equals, inline = word.text.partition("=")
-        if not flag.startswith("--") or len(flag) < 3:
+        if len(flag) < 2 or flag[0] != "-" or flag == "--":
             continue
         if equals:
             value = Word(inline, word.offset + len(flag) + 1)
@@ -386,7 +395,8 @@ def _launch(words: list[Word], texts: list[str], collector: Collector, locate: L
             value = following[position + 1]
         else:
             continue
-        option = flag[2:].replace("-", "_")
+        # `--model-name` is argparse's `model_name`; a short `-m` is looked up among its short options
+        option = flag[2:].replace("-", "_") if flag.startswith("--") else flag
         expanded = variables.expand(value)
         for item in variables.items(value) or ([expanded] if expanded is not None else []):
             if item.text and "/" not in item.text[:1]:

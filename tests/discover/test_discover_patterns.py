@@ -2340,6 +2340,112 @@ PATTERNS = [
         },
     ),
     (
+        "a script's short options (-m for --model) and options kept in a variable, on its command line",
+        {
+            "eval/perplexity.py": """
+        import argparse
+        from datasets import load_dataset
+        from transformers import AutoModelForCausalLM
+        parser = argparse.ArgumentParser()
+        parser.add_argument("-m", "--model", type=str)
+        parser.add_argument("--tokenized", type=str)
+        parser.add_argument("-s", "--samples", type=int)
+        args = parser.parse_args()
+        model = AutoModelForCausalLM.from_pretrained(args.model)
+        data = load_dataset(args.tokenized)
+     """,
+            "eval.sh": """
+        PROOFPILE="--tokenized emozilla/proofpile-test-tokenized --samples 50"
+        python eval/perplexity.py \\
+            ${PROOFPILE} \\
+            -m NousResearch/CodeLlama-13b-hf
+        python eval/perplexity.py -s 10 --model=togethercomputer/LLaMA-2-7B-32K
+     """,
+        },
+        {
+            ("dataset", "emozilla/proofpile-test-tokenized", "eval.sh", 1),
+            ("model", "NousResearch/CodeLlama-13b-hf", "eval.sh", 4),
+            ("model", "togethercomputer/LLaMA-2-7B-32K", "eval.sh", 5),
+        },
+    ),
+    (
+        "a pytest fixture's value, given to a fixture or test that names it, in its module or a conftest.py above (not a plain function's)",
+        {
+            "tests/conftest.py": """
+        import pytest
+
+        @pytest.fixture(scope="session")
+        def processor_name() -> str:
+            return "vidore/colpali-v1.3"
+     """,
+            "tests/models/test_modeling_colqwen2.py": """
+        import pytest
+        from transformers import AutoModel, AutoProcessor
+
+        @pytest.fixture(scope="module")
+        def model_name() -> str:
+            return "vidore/colqwen2-v1.0"
+
+        @pytest.fixture(scope="module")
+        def model(model_name: str):
+            yield AutoModel.from_pretrained(model_name)
+
+        def test_processor(processor_name):
+            assert AutoProcessor.from_pretrained(processor_name)
+
+        def helper(model_name):
+            return AutoModel.from_pretrained(model_name)
+     """,
+            "tests/test_loading.py": """
+        from transformers import AutoModel
+
+        def model_name():
+            return "google-bert/bert-base-cased"
+
+        def test_load(model_name):
+            assert AutoModel.from_pretrained(model_name)
+     """,
+        },
+        {
+            ("model", "vidore/colpali-v1.3", "tests/conftest.py", 5),
+            ("model", "vidore/colqwen2-v1.0", "tests/models/test_modeling_colqwen2.py", 6),
+        },
+    ),
+    (
+        "a ComfyUI node's input list: what the user picks for the method FUNCTION names",
+        {
+            "nodes.py": """
+        from huggingface_hub import snapshot_download
+
+        class DownloadAndLoadFlorence2Model:
+            @classmethod
+            def INPUT_TYPES(s):
+                return {"required": {
+                    "model": (["microsoft/Florence-2-base", "thwri/CogFlorence-2.2-Large"], {"default": "microsoft/Florence-2-base"}),
+                    "precision": (["fp16", "bf16"], {"default": "fp16"}),
+                }}
+
+            RETURN_TYPES = ("FL2MODEL",)
+            FUNCTION = "loadmodel"
+
+            def loadmodel(self, model, precision):
+                snapshot_download(repo_id=model, local_dir="models/florence")
+
+        class NotANode:
+            @classmethod
+            def INPUT_TYPES(s):
+                return {"required": {"model": (["org/not-offered"], {})}}
+
+            def load(self, model):
+                snapshot_download(repo_id=model)
+     """,
+        },
+        {
+            ("model", "microsoft/Florence-2-base", "nodes.py", 7),
+            ("model", "thwri/CogFlorence-2.2-Large", "nodes.py", 7),
+        },
+    ),
+    (
         "each constant a parameter's Literal annotation allows, with its default or without",
         {
             "lora_diffusion/preprocess_files.py": """

@@ -22,8 +22,8 @@ from typing import NamedTuple, Protocol
 from ...model import Location
 from ..collect import Collector
 from .loaders import SHELL, URL, Slot, keyword
-from .parse import ClassInfo, Function, Scope, dotted, enclosing_function, is_super
-from .values import BUDGET, REGISTRY_CALLS, Evaluator, Result, namespace_of, unknown
+from .parse import ClassInfo, Function, Module, Scope, dotted, enclosing_function, is_super
+from .values import BUDGET, REGISTRY_CALLS, Evaluator, Result, namespace_of, returned_expressions, unknown
 
 # What runs a function elsewhere with the arguments it is given (_spawned)
 _SPAWNERS = ("Process", "Thread", "submit", "apply", "apply_async")
@@ -71,6 +71,8 @@ class CallerProject(Protocol):
     def want_attribute(self, attribute: str, slot: Slot, shown: str, site: Location, revisions: tuple) -> None: ...
 
     def shell_words(self, argument: ast.List | ast.Tuple, scope: Scope) -> None: ...
+
+    def module_at(self, relative: str) -> Module | None: ...
 
 
 class Callers:
@@ -133,9 +135,15 @@ class Callers:
         if default is not None:
             found = True
             self._value((default, function.scope.parent or function.scope), use, None)
-        for choice in _literal_choices(function, parameter):
-            # `model_id: Literal["caidas/swin2SR-classical-sr-x2-64", "caidas/swin2SR-classical-sr-x4-48"]`:
-            # each is a value a caller may give, as an option's `choices` are
+        for fixture in self._fixtures(function, parameter):
+            # `def model(model_name): ColQwen2.from_pretrained(model_name)` beside
+            # `@pytest.fixture def model_name(): return "vidore/colqwen2-v1.0"`: pytest passes what it returns
+            found = True
+            for returned in returned_expressions(fixture.node):
+                self._value((returned, fixture.scope), use, None)
+        for choice in _literal_choices(function, parameter) + _node_input_choices(function, parameter):
+            # `model_id: Literal["caidas/swin2SR-classical-sr-x2-64", "caidas/swin2SR-classical-sr-x4-48"]`,
+            # a ComfyUI node's input list: each is a value a caller may give, as an option's `choices` are
             found = True
             if getattr(default, "value", None) != choice.value:
                 self._value((choice, function.scope.parent or function.scope), use, None)
@@ -151,6 +159,28 @@ class Callers:
                 f"{use.shown}: the {use.slot.type} is not statically known "
                 f"(parameter `{parameter}` of `{function.qualname}`, and no call of it was found)",
             )
+
+    def _fixtures(self, function: Function, parameter: str) -> list[Function]:
+        """The pytest fixture named `parameter` that a test or fixture in a test file is given: in its
+        module, or in a `conftest.py` of its folder or a folder above."""
+        module = function.module
+        if function.klass is not None:
+            return []
+        places = [module]
+        folder = module.path.rpartition("/")[0]
+        while True:
+            conftest = self.project.module_at(f"{folder}/conftest.py" if folder else "conftest.py")
+            if conftest is not None:
+                places.append(conftest)
+            if not folder:
+                break
+            folder = folder.rpartition("/")[0]
+        return [
+            fixture
+            for place in places
+            if (fixture := place.functions.get(parameter)) is not None
+            and any("fixture" in dotted(d.func if isinstance(d, ast.Call) else d) for d in fixture.node.decorator_list)
+        ]
 
     def _value(self, argument: Argument, use: Use, call_site: Location | None) -> None:
         """One call's argument (or the default) for a parameter that is the loader's whole argument."""
@@ -494,3 +524,30 @@ def _literal_choices(function: Function, parameter: str) -> list[ast.Constant]:
         allowed = annotation.slice
         return [c for c in (allowed.elts if type(allowed) is ast.Tuple else [allowed]) if type(c) is ast.Constant]
     return []
+
+
+def _node_input_choices(function: Function, parameter: str) -> list[ast.Constant]:
+    """A ComfyUI node's input: `FUNCTION = "loadmodel"` names the method ComfyUI calls with the inputs
+    `INPUT_TYPES` declares, `"model": (["microsoft/Florence-2-base", ...], {"default": ...})`; the
+    list is what the user picks from."""
+    klass = function.klass
+    if klass is None or "INPUT_TYPES" not in klass.methods:
+        return []
+    named = [
+        s.value
+        for s in klass.node.body
+        if type(s) is ast.Assign and any(type(t) is ast.Name and t.id == "FUNCTION" for t in s.targets)
+    ]
+    if not any(type(n) is ast.Constant and n.value == function.name for n in named):
+        return []
+    choices: list[ast.Constant] = []
+    for declared in returned_expressions(klass.methods["INPUT_TYPES"].node):
+        for group in declared.values if type(declared) is ast.Dict else ():
+            if type(group) is not ast.Dict:
+                continue
+            for key, value in zip(group.keys, group.values):
+                if type(key) is ast.Constant and key.value == parameter and type(value) is ast.Tuple and value.elts:
+                    listed = value.elts[0]
+                    if isinstance(listed, (ast.List, ast.Tuple)):
+                        choices.extend(c for c in listed.elts if type(c) is ast.Constant and type(c.value) is str)
+    return choices

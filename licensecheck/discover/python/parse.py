@@ -154,6 +154,7 @@ class Module:
         self.classes: dict[str, ClassInfo] = {}
         self.calls: list[tuple[ast.Call, Scope]] = []
         self.option_defaults: dict[str, list[tuple[ast.expr, Scope]]] = {}
+        self.short_options: dict[str, str] = {}  # argparse's `-m` → the option it is short for (`model`)
         self.ollama_values: list[tuple[ast.Constant, str]] = []  # `hf.co/...` strings assigned or defaulted
         self.has_prefix = False  # whether the text holds an `hf-hub:`, `hf.co/` or `hf://` string
         # id(ast.Name read) → the bindings that reach it; a name absent here is free
@@ -985,17 +986,21 @@ class _Walker:
         elif choices is not None:
             # `choices=MODELS.keys()`, `choices=list(MODELS)`: any item of it (Values reads a Starred so)
             values.append(ast.copy_location(ast.Starred(value=choices, ctx=ast.Load()), choices))
-        if not values:
-            return
+        names = [a.value for a in call.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
         dest = next(
             (k.value.value for k in call.keywords if k.arg == "dest" and isinstance(k.value, ast.Constant)), None
         )
         if dest is None:
-            names = [a.value for a in call.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
             longs = [n for n in names if n.startswith("--")]
             dest = longs[0][2:] if longs else (names[0].lstrip("-") if names else None)
-        if isinstance(dest, str) and dest:
-            self.module.option_defaults.setdefault(dest.replace("-", "_"), []).extend((v, self.scope) for v in values)
+        if not isinstance(dest, str) or not dest:
+            return
+        dest = dest.replace("-", "_")
+        for name in names:
+            if name.startswith("-") and not name.startswith("--"):
+                self.module.short_options[name] = dest  # `-m` on a command line sets `args.model`
+        if values:
+            self.module.option_defaults.setdefault(dest, []).extend((v, self.scope) for v in values)
 
     def comprehension(self, node, env: Env) -> None:
         local = env

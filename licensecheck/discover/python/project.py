@@ -384,10 +384,14 @@ class PythonProject:
 
     def module_named(self, dotted_name: str, near: str | None = None) -> Module | None:
         relative = self._file_of(dotted_name, near)
-        if relative is None:
-            return None
+        return None if relative is None else self.module_at(relative)
+
+    def module_at(self, relative: str) -> Module | None:
+        """The project's Python file at `relative`, parsed now if it was set aside; None if there is none."""
         if relative in self.modules:
             return self.modules[relative]
+        if relative not in self.python_files:
+            return None
         try:
             with open(self.python_files[relative], "rb") as handle:
                 data = handle.read()
@@ -424,7 +428,11 @@ class PythonProject:
                     for name, values in given.items():
                         options.setdefault(name, []).extend(values)
         found: list[tuple[ast.expr, Scope]] = []
-        for text, location in options.get(option, ()):
+        passed = list(options.get(option, ()))
+        for short, long in module.short_options.items():
+            if long == option:
+                passed += options.get(short, ())  # `python eval/perplexity.py -m org/x` for `-m/--model`
+        for text, location in passed:
             if option.endswith(("_path", "_dir", "_file")) and "/" not in text:
                 continue  # `--retrieval_model_path retrieval_model`: a folder the run makes
             shell = self._shell_modules.get(location.path)

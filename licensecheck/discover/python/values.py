@@ -259,7 +259,7 @@ class Evaluator:
     def _return_values(self, function: Function) -> list[ast.expr]:
         returns = self._returns.get(id(function))
         if returns is None:
-            returns = self._returns[id(function)] = _return_values(function.node)
+            returns = self._returns[id(function)] = returned_expressions(function.node)
         return returns
 
     def _returned(self, function: Function, depth: int) -> tuple[list, Result] | None:
@@ -1563,7 +1563,7 @@ def _int_index(node: ast.expr) -> int | None:
     return None
 
 
-def _return_values(node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.expr]:
+def returned_expressions(node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.expr]:
     """The values of a function's own `return` statements (not those of functions inside
     it); none for a generator, whose `return` is not what a call gives."""
     values = []
