@@ -60,6 +60,7 @@ def walk(
     *,
     with_unsafe: bool = False,
     listings: dict[str, frozenset[str]] | None = None,
+    hidden_folders: frozenset[str] = frozenset(),
 ) -> Iterator[tuple[str, str]]:
     """(path, root-relative `/` path) of every file a scan may read under `root`, in a stable order.
 
@@ -68,6 +69,7 @@ def walk(
     filter (a PathFilter, or any callable answering for a path), or globs
     relative to `root`. With `with_unsafe`, links out of the tree or to nothing,
     and files that are not regular files, are yielded too, for the caller to refuse.
+    `hidden_folders`: hidden folders at the root that are walked all the same (discovery's `.github`).
     """
     excluded = _exclusion(root, exclude)
     # No `exclude` globs (the common case): not asked about every file.
@@ -106,7 +108,8 @@ def walk(
         for entry in entries:
             name = entry.name
             if name[0] == "." and name not in ENVIRONMENT_EXAMPLES:  # a name is never empty
-                continue
+                if relative or name not in hidden_folders:
+                    continue
             child = f"{relative}/{name}" if relative else name
             try:
                 # A regular file, not a link, is the commonest entry: one test (the type the

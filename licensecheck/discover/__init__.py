@@ -75,6 +75,10 @@ class Discovery:
     files: int
 
 
+# The CI's workflows: the commands a step runs (`run:`) download and load models too
+_CI_FOLDERS = frozenset({".github"})
+
+
 def _container_kind(name: str) -> str | None:
     lower = name.lower()
     if (
@@ -166,7 +170,10 @@ def _discover(root: Path, exclude: Iterable[str] | Callable[[str], bool] | None)
     files = 0
     # The walk lists every folder it enters: the tree asks those listings whether an id is a local folder.
     for path, relative in walk(
-        str(root), exclude if callable(exclude) else tuple(exclude or ()), listings=tree.listings
+        str(root),
+        exclude if callable(exclude) else tuple(exclude or ()),
+        listings=tree.listings,
+        hidden_folders=_CI_FOLDERS,
     ):
         name = relative.rsplit("/", 1)[-1]
         try:

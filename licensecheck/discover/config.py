@@ -33,7 +33,7 @@ from .keys import HOSTED_SERVICES, MIXER_KEYS, TABLE_KEYS, key_type, normalise, 
 # Searched for in the lowered text (has_config_hint): an expression that ignores case tries a match
 # at every byte, one in lower case only where a word can start.
 CONFIG_HINT = re.compile(rb"model|dataset|tokenizer|hf\.co/|huggingface\.co/|hf://|hf[-_]hub:|hf-repo|download|-hf\b")
-COMMAND_KEYS = frozenset({"command", "args", "entrypoint", "cmd"})
+COMMAND_KEYS = frozenset({"command", "args", "entrypoint", "cmd", "run"})  # `run`: a CI step's shell commands
 # `hf_name`: the Hub name of a dataset given beside its local path (llm-foundry's `dataset: {hf_name: ...}`)
 _ID_FIELDS = ("path", "id", "name", "repo_id", "repo", "name_or_path", "hf_name")
 _CHOICE_FIELDS = ("value", "values", "default", "choices")

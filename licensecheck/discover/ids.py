@@ -477,6 +477,19 @@ class Tree:
                     if "__init__.py" in inside and rest.split("/", 1)[0] not in inside:
                         continue
                 return True
+        # `internlm-xcomposer2d5-ol-7b/base` in `project/examples/infer.py`, run from `project/`: a folder
+        # between the file's and the root. The path itself must be there, not only its first folder.
+        if rest and directory is not None:
+            if not os.path.isabs(directory):
+                directory = os.path.abspath(directory)
+            if not directory.startswith(self.root + os.sep):
+                return False
+            second = rest.split("/", 1)[0]
+            base = os.path.dirname(directory)
+            while len(base) > len(self.root):
+                if first in self._listing(base) and second in self._listing(os.path.join(base, first)):
+                    return True
+                base = os.path.dirname(base)
         return False
 
     def _listing(self, folder: str) -> frozenset[str]:

@@ -16,6 +16,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..model import Location
+from .choices import offered_choices
 from .collect import Collector
 from .container import scan_command_text
 
@@ -51,7 +52,8 @@ def python_lines(
             continue
         shell_assignment = _SHELL_ASSIGNMENT.match(source)
         if not (stripped.startswith(("!", "%")) or shell_assignment or stripped.rstrip().endswith("?")):
-            result.append((source.rstrip("\n"), where))
+            line = source.rstrip("\n")
+            result.append((offered_choices(line) if "#" in line else line, where))
             index += 1
             continue
         indent = source[: len(source) - len(stripped)]

@@ -2340,6 +2340,39 @@ PATTERNS = [
         },
     ),
     (
+        "a CI workflow step's commands (.github at the root), an option given by a long name its dest renames",
+        {
+            "diarize.py": """
+        import argparse
+        import faster_whisper
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--whisper-model", dest="model_name", default="medium.en")
+        args = parser.parse_args()
+        model = faster_whisper.WhisperModel(args.model_name)
+     """,
+            ".github/workflows/test_run.yml": """
+        jobs:
+          test:
+            steps:
+              - name: Test running a file
+                run: |
+                  python diarize.py -a tests/assets/test.opus --whisper-model tiny.en
+                  huggingface-cli download openai/whisper-tiny
+     """,
+            "vendored/.github/workflows/ci.yml": """
+        jobs:
+          test:
+            steps:
+              - run: huggingface-cli download org/vendored-ci-model
+     """,
+        },
+        {
+            ("model", "Systran/faster-whisper-medium.en", "diarize.py", 4),
+            ("model", "Systran/faster-whisper-tiny.en", ".github/workflows/test_run.yml", 6),
+            ("model", "openai/whisper-tiny", ".github/workflows/test_run.yml", 7),
+        },
+    ),
+    (
         "a script's short options (-m for --model) and options kept in a variable, on its command line",
         {
             "eval/perplexity.py": """
@@ -2409,6 +2442,39 @@ PATTERNS = [
         {
             ("model", "vidore/colpali-v1.3", "tests/conftest.py", 5),
             ("model", "vidore/colqwen2-v1.0", "tests/models/test_modeling_colqwen2.py", 6),
+        },
+    ),
+    (
+        "the values a line's comment offers: a Colab form's @param list, alternatives after '# or'",
+        {
+            "notebook.ipynb": json.dumps(
+                {
+                    "cells": [
+                        {
+                            "cell_type": "code",
+                            "source": [
+                                'model_id = "paligemma2-3b-mix-224" # @param ["paligemma2-3b-mix-224", "paligemma2-3b-pt-896"]\n',
+                                'model_id = f"google/{model_id}"\n',
+                                "from transformers import AutoModel\n",
+                                "model = AutoModel.from_pretrained(model_id)\n",
+                            ],
+                        }
+                    ]
+                }
+            ),
+            "train.py": """
+        from transformers import AutoModelForCausalLM
+        model_id = "google/gemma-3-1b-pt"  # or `google/gemma-3-4b-pt`, `google/gemma-3-12b-pt`
+        output_dir = "gemma-sft"  # or checkpoints/run-2
+        model = AutoModelForCausalLM.from_pretrained(model_id)
+     """,
+        },
+        {
+            ("model", "google/paligemma2-3b-mix-224", "notebook.ipynb", 1),
+            ("model", "google/paligemma2-3b-pt-896", "notebook.ipynb", 1),
+            ("model", "google/gemma-3-1b-pt", "train.py", 2),
+            ("model", "google/gemma-3-4b-pt", "train.py", 2),
+            ("model", "google/gemma-3-12b-pt", "train.py", 2),
         },
     ),
     (
@@ -2832,6 +2898,40 @@ DECOYS = [
                 '{"model_max_length": 77, "name_or_path": "openai/clip-vit-large-patch14", '
                 '"tokenizer_class": "CLIPTokenizer"}'
             ),
+        },
+    ),
+    (
+        "a folder between the file's and the root, where the project's scripts are run from",
+        {
+            "OmniLive/internlm-xcomposer2d5-ol-7b/base/build_mlp.py": """
+        vision_tower = "clip"
+     """,
+            "OmniLive/examples/infer_llm_base.py": """
+        from transformers import AutoModel
+        model_path = "internlm-xcomposer2d5-ol-7b/base"
+        model = AutoModel.from_pretrained(model_path, trust_remote_code=True)
+     """,
+        },
+    ),
+    (
+        "a short option a command built in Python gives a value known only at run time",
+        {
+            "tools/asr/fasterwhisper_asr.py": """
+        import argparse
+        from huggingface_hub import snapshot_download
+        parser = argparse.ArgumentParser()
+        parser.add_argument("-s", "--model_size", type=str)
+        cmd = parser.parse_args()
+        snapshot_download(f"Systran/faster-whisper-{cmd.model_size}")
+     """,
+            "webui.py": """
+        import os
+
+        def open_asr(asr_model_size):
+            cmd = "python tools/asr/fasterwhisper_asr.py"
+            cmd += f" -s {asr_model_size}"
+            os.system(cmd)
+     """,
         },
     ),
     (

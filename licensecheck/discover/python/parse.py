@@ -154,7 +154,7 @@ class Module:
         self.classes: dict[str, ClassInfo] = {}
         self.calls: list[tuple[ast.Call, Scope]] = []
         self.option_defaults: dict[str, list[tuple[ast.expr, Scope]]] = {}
-        self.short_options: dict[str, str] = {}  # argparse's `-m` → the option it is short for (`model`)
+        self.option_aliases: dict[str, str] = {}  # argparse's `-m`, `whisper_model` → the option's dest
         self.ollama_values: list[tuple[ast.Constant, str]] = []  # `hf.co/...` strings assigned or defaulted
         self.has_prefix = False  # whether the text holds an `hf-hub:`, `hf.co/` or `hf://` string
         # id(ast.Name read) → the bindings that reach it; a name absent here is free
@@ -997,8 +997,10 @@ class _Walker:
             return
         dest = dest.replace("-", "_")
         for name in names:
-            if name.startswith("-") and not name.startswith("--"):
-                self.module.short_options[name] = dest  # `-m` on a command line sets `args.model`
+            # `-m` or `--whisper-model` (with `dest="model_name"`) on a command line sets `args.model_name`
+            flag = name[2:].replace("-", "_") if name.startswith("--") else name
+            if name.startswith("-") and flag != dest:
+                self.module.option_aliases[flag] = dest
         if values:
             self.module.option_defaults.setdefault(dest, []).extend((v, self.scope) for v in values)
 

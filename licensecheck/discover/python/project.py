@@ -31,6 +31,7 @@ from functools import partial
 from typing import Any
 
 from ...model import DATASET, MODEL, Location
+from ..choices import with_named_alternatives
 from ..collect import Collector
 from ..ids import (
     HUB_PREFIXES,
@@ -314,6 +315,8 @@ class PythonProject:
         if relative in self.modules:
             return self.modules[relative]
         self.modules[relative] = None  # also while parsing: an import cycle reads it as not parsed
+        if data.find(b"# or") >= 0:  # `MODEL = "org/x"  # or org/y`: the alternatives too (choices.py)
+            data = with_named_alternatives(data)
         try:
             tree: Any = self._guarded(relative, lambda: ast.parse(data, filename=relative))
         except (SyntaxError, ValueError) as error:
@@ -429,12 +432,14 @@ class PythonProject:
                         options.setdefault(name, []).extend(values)
         found: list[tuple[ast.expr, Scope]] = []
         passed = list(options.get(option, ()))
-        for short, long in module.short_options.items():
-            if long == option:
-                passed += options.get(short, ())  # `python eval/perplexity.py -m org/x` for `-m/--model`
+        for alias, dest in module.option_aliases.items():
+            if dest == option:
+                passed += options.get(alias, ())  # `python eval/perplexity.py -m org/x` for `-m/--model`
         for text, location in passed:
             if option.endswith(("_path", "_dir", "_file")) and "/" not in text:
                 continue  # `--retrieval_model_path retrieval_model`: a folder the run makes
+            if PLACEHOLDER in text:
+                continue  # `os.system(f"python asr.py -s {size}")`: a value known only at run time
             shell = self._shell_modules.get(location.path)
             if shell is None:
                 shell = self._shell_modules[location.path] = Module(
