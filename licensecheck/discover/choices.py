@@ -7,6 +7,9 @@
 
 Such a line is rewritten as a pick among the values, `model_id = ("gemma-2b", "gemma-7b")[_choice]`,
 which value discovery reads as any of them, on the same line: each id keeps its place.
+
+An assignment commented out (`# MODEL = "org/y"` above `MODEL = "org/x"`) is not an
+alternative: it is code the author switched off, and notebooks keep many such lines.
 """
 
 from __future__ import annotations
@@ -62,3 +65,4 @@ def with_named_alternatives(data: bytes) -> bytes:
                 lines[index] = rewritten
                 changed = True
     return "\n".join(lines).encode("utf-8") if changed else data
+

@@ -2445,6 +2445,62 @@ PATTERNS = [
         },
     ),
     (
+        "a setting the reader edits: the values an if/elif handles, not assignments commented out around it",
+        {
+            "standalone-olmo3.ipynb": json.dumps(
+                {
+                    "cells": [
+                        {
+                            "cell_type": "code",
+                            "source": [
+                                "# Select which model to use\n",
+                                "\n",
+                                '# USE_MODEL = "Olmo-3-1025-7B"\n',
+                                'USE_MODEL = "Olmo-3-7B-Instruct"\n',
+                                '# USE_MODEL = "Olmo-3-7B-Think"\n',
+                                "\n",
+                                '# OTHER = "Olmo-3-32B-Think"\n',
+                            ],
+                        },
+                        {
+                            "cell_type": "code",
+                            "source": [
+                                "from huggingface_hub import snapshot_download\n",
+                                'snapshot_download(repo_id=f"allenai/{USE_MODEL}")\n',
+                            ],
+                        },
+                    ]
+                }
+            ),
+            "standalone_qwen3.py": """
+        from huggingface_hub import snapshot_download
+        CHOOSE_MODEL = "0.6B"
+        if CHOOSE_MODEL == "0.6B":
+            layers = 28
+        elif CHOOSE_MODEL == "1.7B":
+            layers = 28
+        elif CHOOSE_MODEL == "4B":
+            layers = 36
+        snapshot_download(repo_id=f"Qwen/Qwen3-{CHOOSE_MODEL}")
+
+        def tokenizer_kind(name):
+            return "fast" if name == "gpt2" else "slow"
+
+        SINGLE = "Qwen/Qwen2.5-7B"
+        if SINGLE == "Qwen/Qwen2.5-72B":
+            print("large")
+        snapshot_download(repo_id=SINGLE)
+     """,
+        },
+        {
+            ("model", "allenai/Olmo-3-7B-Instruct", "standalone-olmo3.ipynb", 1),
+            ("model", "Qwen/Qwen3-0.6B", "standalone_qwen3.py", 9),
+            ("model", "Qwen/Qwen3-1.7B", "standalone_qwen3.py", 9),
+            ("model", "Qwen/Qwen3-4B", "standalone_qwen3.py", 9),
+            ("model", "Qwen/Qwen2.5-7B", "standalone_qwen3.py", 14),
+        },
+    ),
+    (
         "the values a line's comment offers: a Colab form's @param list, alternatives after '# or'",
         {
             "notebook.ipynb": json.dumps(

@@ -941,10 +941,32 @@ class Evaluator:
         if not result.values and (result.unknown or result.params) and scope.module.compared:
             compared = scope.module.compared
             result.values = self.anticipated([e for b in bindings for e in compared.get(id(b), ())], result, depth)
+        elif result.values and scope.module.compared and len(bindings) == 1:
+            result.values.extend(self._selected(bindings[0], scope.module.compared.get(id(bindings[0]))))
         known = scope.module.read_facts.get(id(expr))
         if known:
             result.values = [v for v in result.values if possible(v.text, expr.id, known)]
         return result
+
+    @staticmethod
+    def _selected(binding: Binding, compared: list | None) -> list[Value]:
+        """`CHOOSE_MODEL = "0.6B"` at a module's top, then `if CHOOSE_MODEL == "0.6B": ... elif
+        CHOOSE_MODEL == "1.7B": ...`: a setting the reader is meant to edit, and each value the code
+        handles is one it may be given. Only a constant set once, compared with two values or more."""
+        if (
+            not compared
+            or binding.kind != VALUE
+            or binding.scope.kind != "module"
+            or type(binding.node) is not ast.Constant
+            or type(binding.node.value) is not str
+        ):
+            return []
+        handled = {
+            right.value: Value(right.value, scope.module, right.lineno)
+            for right, scope, collection, _ in compared
+            if not collection and right.value != binding.node.value
+        }
+        return list(handled.values()) if len(handled) >= 1 and len(compared) >= 2 else []
 
     def class_level(self, attribute: str) -> Result:
         """The strings the project's classes assign to `attribute` in their bodies, where written."""
