@@ -65,4 +65,3 @@ def with_named_alternatives(data: bytes) -> bytes:
                 lines[index] = rewritten
                 changed = True
     return "\n".join(lines).encode("utf-8") if changed else data
-
