@@ -2445,6 +2445,75 @@ PATTERNS = [
         },
     ),
     (
+        "an OpenMMLab config's dict(type='Class', ...): the registry builds that project class with the entries",
+        {
+            "yolo_world/models/backbones/mm_backbone.py": """
+        from transformers import AutoTokenizer, CLIPTextConfig
+
+        class HuggingCLIPLanguageBackbone:
+            def __init__(self, model_name, frozen_modules=()):
+                self.tokenizer = AutoTokenizer.from_pretrained(model_name)
+                self.config = CLIPTextConfig.from_pretrained(model_name)
+     """,
+            "configs/pretrain/yolo_world_v2_m.py": """
+        text_model_name = 'openai/clip-vit-large-patch14-336'
+        text_model_name = 'openai/clip-vit-base-patch32'
+        model = dict(
+            type='YOLOWorldDetector',
+            backbone=dict(
+                type='MultiModalYOLOBackbone',
+                text_model=dict(type='HuggingCLIPLanguageBackbone', model_name=text_model_name, frozen_modules=['all'])))
+        other = dict(type='SomethingElse', model_name='org/not-built-here')
+     """,
+        },
+        {
+            ("model", "openai/clip-vit-base-patch32", "configs/pretrain/yolo_world_v2_m.py", 2),
+        },
+    ),
+    (
+        "a guard that a value starts with one of several prefixes (startswith or startswith)",
+        {
+            "download_evalsets.py": """
+        import datasets
+        TASKS = ["retrieval/flickr_1k_test_image_text_retrieval", "vtab/caltech101", "misc/winogavil"]
+        for task in TASKS:
+            if task.startswith("retrieval/") or task.startswith("misc/"):
+                task = task.split("/", 1)[1]
+                datasets.load_dataset(f"nlphuji/{task}", split="test")
+     """,
+        },
+        {
+            ("dataset", "nlphuji/flickr_1k_test_image_text_retrieval", "download_evalsets.py", 6),
+            ("dataset", "nlphuji/winogavil", "download_evalsets.py", 6),
+        },
+    ),
+    (
+        "a data file read through the name a with-statement binds to its open()",
+        {
+            "bert/bert_models.json": """
+        {
+            "deberta-v2-large-japanese-char-wwm": {"repo_id": "ku-nlp/deberta-v2-large-japanese-char-wwm", "files": ["pytorch_model.bin"]},
+            "chinese-roberta-wwm-ext-large": {"repo_id": "hfl/chinese-roberta-wwm-ext-large", "files": ["pytorch_model.bin"]}
+        }
+     """,
+            "initialize.py": """
+        import json
+        from huggingface_hub import hf_hub_download
+
+        def download_bert_models():
+            with open("bert/bert_models.json", encoding="utf-8") as fp:
+                models = json.load(fp)
+            for k, v in models.items():
+                for file in v["files"]:
+                    hf_hub_download(v["repo_id"], file, local_dir=k)
+     """,
+        },
+        {
+            ("model", "ku-nlp/deberta-v2-large-japanese-char-wwm", "bert/bert_models.json", 2),
+            ("model", "hfl/chinese-roberta-wwm-ext-large", "bert/bert_models.json", 3),
+        },
+    ),
+    (
         "a setting the reader edits: the values an if/elif handles, not assignments commented out around it",
         {
             "standalone-olmo3.ipynb": json.dumps(

@@ -314,6 +314,15 @@ class Callers:
                         site = scope.module.locate(call.lineno)
                         for arguments in _arguments(call, scope, function, skip, values, key):
                             yield arguments, site, None
+        if function.klass is not None and function.name == "__init__":
+            # OpenMMLab's configs: `dict(type="HuggingCLIPLanguageBackbone", model_name=...)` is built by
+            # the registry into that class, with the other entries as its keyword arguments
+            for call, scope in project.calls_by_name.get("dict", ()):
+                built = next((k.value for k in call.keywords if k.arg == "type"), None)
+                if type(built) is ast.Constant and built.value == function.klass.name and not call.args:
+                    site = scope.module.locate(call.lineno)
+                    for arguments in _arguments(call, scope, function, 1, values):
+                        yield arguments, site, None
         for arguments, site in self._parametrized(function):
             yield arguments, site, None
         for arguments, site in self._event_handlers(function):

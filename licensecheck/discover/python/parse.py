@@ -251,6 +251,16 @@ VALUE_FACTS = (" == ", " in ", " contains ", " startswith ", " endswith ")
 
 def _fact(test: ast.expr) -> tuple[str, bool] | None:
     """A condition as (key, truth) when it is simple enough to recognise again."""
+    if type(test) is ast.BoolOp and type(test.op) is ast.Or:
+        # `task.startswith("retrieval/") or task.startswith("misc/")`: one test of a tuple of prefixes
+        facts = [_fact(value) for value in test.values]
+        parts = [f[0].split(" ", 2) for f in facts if f is not None and f[1]]
+        if len(parts) == len(test.values) and all(len(p) == 3 for p in parts):
+            names, operators = {p[0] for p in parts}, {p[1] for p in parts}
+            if len(names) == 1 and len(operators) == 1 and operators <= {"startswith", "endswith"}:
+                prefixes = tuple(ast.literal_eval(p[2]) for p in parts)
+                return (f"{parts[0][0]} {parts[0][1]} {prefixes!r}", True)
+        return None
     if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
         inner = _fact(test.operand)
         return (inner[0], not inner[1]) if inner else None
@@ -505,7 +515,8 @@ class _Walker:
             for item in node.items:
                 self.expr(item.context_expr, env)
                 if item.optional_vars is not None:
-                    self.unknown_targets(item.optional_vars, "comes from a context manager", env)
+                    # the binding keeps the context expression: `with open(path) as fp` (a data file's reader)
+                    self.unknown_targets(item.optional_vars, "comes from a context manager", env, item.context_expr)
             return self.block(node.body, env)
         if kind is ast.Match:
             return self.match(node, env)
@@ -773,10 +784,10 @@ class _Walker:
             else:
                 self.unknown_targets(element, "is unpacked from a value known at run time", env)
 
-    def unknown_targets(self, target: ast.expr, why: str, env: Env) -> None:
+    def unknown_targets(self, target: ast.expr, why: str, env: Env, source: ast.expr | None = None) -> None:
         for node in ast.walk(target):
             if isinstance(node, ast.Name):
-                self.bind(node.id, self.make(node, UNKNOWN, detail=f"`{node.id}` {why}"), env)
+                self.bind(node.id, self.make(node, UNKNOWN, source, detail=f"`{node.id}` {why}"), env)
             elif isinstance(node, (ast.Attribute, ast.Subscript)):
                 self.expr(node.value, env)
 

@@ -65,7 +65,7 @@ from .loaders import (
     rooted_name,
     slot_arguments,
 )
-from .parse import ClassInfo, Module, Scope, collect, dotted
+from .parse import UNKNOWN, ClassInfo, Module, Scope, collect, dotted
 from .values import (
     BUDGET,
     MAX_VALUES,
@@ -405,7 +405,18 @@ class PythonProject:
     def data_file(self, call: ast.Call, scope: Scope) -> list[tuple[ast.expr, Scope]]:
         """The content of each of the project's data files a call may parse (`json.load(open("config/x.json"))`)."""
         reader = next((r for name in qualified_names(call.func, scope) if (r := reader_of(name))), None)
-        path = opened_path(call.args[0], reader) if reader else None
+        if reader is None:
+            return []
+        opened = call.args[0]
+        path = opened_path(opened, reader)
+        if path is None and type(opened) is ast.Name:
+            # `with open("bert/models.json") as fp: models = json.load(fp)`: the file the name holds
+            for binding in self.values._lookup(opened.id, opened, scope) or ():
+                if binding.kind == UNKNOWN and isinstance(binding.node, ast.Call):
+                    path = opened_path(binding.node, reader)
+                    if path is not None:
+                        scope = binding.scope
+                        break
         tree = self.collector.tree
         if reader is None or path is None or tree is None:
             return []

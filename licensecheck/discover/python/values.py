@@ -157,7 +157,9 @@ def possible(text: str, name: str, known: tuple[tuple[str, bool], ...]) -> bool:
         except (ValueError, SyntaxError):
             continue
         if operator in ("contains", "startswith", "endswith"):
-            inside = isinstance(constants, str) and (
+            # a tuple: any of several prefixes (`a.startswith("x/") or a.startswith("y/")`)
+            several = isinstance(constants, tuple) and all(isinstance(c, str) for c in constants)
+            inside = (isinstance(constants, str) or (several and operator != "contains")) and (
                 constants in text if operator == "contains" else getattr(text, operator)(constants)
             )
         else:
