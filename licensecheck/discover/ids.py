@@ -375,6 +375,12 @@ PLACEHOLDERS = frozenset(
         "<user>",
         "<username>",
         "xxx",
+        "some_user",
+        "some-user",
+        "nonexistent",
+        "nonexistent-org",
+        "non-existent",
+        "does-not-exist",
     }
 )
 _HUB_HOSTS = ("huggingface.co", "hf.co", "www.huggingface.co", "hf-mirror.com")
@@ -427,6 +433,7 @@ _SITE_PAGES = frozenset(
         "collections", "organizations", "tasks", "learn", "new", "posts", "chat", "inference-endpoints",
         "enterprise", "changelog", "terms-of-service", "privacy", "support", "search", "notifications",
         "course", "transformers", "front", "static", "avatars", "oauth", "welcome", "inference", "hub",
+        "buckets",
     }
 )  # fmt: skip
 _FILE_ROUTES = frozenset({"resolve", "raw", "blob", "tree", "media"})
@@ -538,8 +545,8 @@ def strip_prefix(text: str, default_type: str) -> tuple[str, str, str | None, bo
         kind = default_type
         if path.startswith("datasets/"):
             kind, path = DATASET, path[len("datasets/") :]
-        elif path.startswith("spaces/"):
-            return "", kind, None, True
+        elif path.startswith(("spaces/", "buckets/")):
+            return "", kind, None, True  # a Space, or a storage bucket: no model or dataset repository
         elif path.startswith("models/"):
             kind, path = MODEL, path[len("models/") :]
         parts = path.split("/")

@@ -2471,6 +2471,34 @@ PATTERNS = [
         },
     ),
     (
+        "a function of the project named like a library's loader: read like any of its functions",
+        {
+            "lavis/datasets/builders/__init__.py": """
+        from lavis.common.registry import registry
+
+        def load_dataset(name, cfg_path=None):
+            return registry.get_builder_class(name)(cfg_path).build_datasets()
+     """,
+            "projects/predict_audio.py": """
+        from lavis.datasets.builders import load_dataset
+        ds = load_dataset("audio_video_discrn")["val"]
+     """,
+            "utils/data.py": """
+        import datasets
+
+        def load_dataset(name):
+            return datasets.load_dataset(name, split="train")
+     """,
+            "train.py": """
+        from utils.data import load_dataset
+        train = load_dataset("allenai/c4")
+     """,
+        },
+        {
+            ("dataset", "allenai/c4", "train.py", 2),
+        },
+    ),
+    (
         "a guard that a value starts with one of several prefixes (startswith or startswith)",
         {
             "download_evalsets.py": """
@@ -3039,6 +3067,28 @@ DECOYS = [
         },
     ),
     (
+        "hf:// strings that are no dependency: a bucket, a test's expected value, a log folder, a made-up repository",
+        {
+            "tests/test_io.py": """
+        import unittest
+        from huggingface_hub import hf_hub_download
+        from datatrove.io import get_datafolder
+        from datatrove.executor import JobsPipelineExecutor
+
+        class TestIO(unittest.TestCase):
+            def test_bucket(self):
+                df = get_datafolder("hf://buckets/myteam/my-bucket")
+                self.assertEqual(df.resolve_paths("f"), "hf://datasets/acme-research/expected-path/f")
+
+            def test_logs(self):
+                JobsPipelineExecutor(pipeline=[], logging_dir="hf://datasets/acme-research/run-logs")
+
+            def test_missing(self):
+                hf_hub_download("nonexistent-org/nonexistent-repo-12345", "README.md", repo_type="dataset")
+     """,
+        },
+    ),
+    (
         "a short option a command built in Python gives a value known only at run time",
         {
             "tools/asr/fasterwhisper_asr.py": """
@@ -3382,6 +3432,19 @@ def test_a_script_called_too_often_is_read_for_the_first_calls_and_said(tmp_path
         "run.sh: called 20 times; read for the first 16 calls' arguments",
         "loop.sh: an argument has 10 values; read for the first 8 of them",
     }
+
+
+def test_an_import_that_leads_back_to_itself_ends(tmp_path):
+    # `from pkg import load_dataset` in pkg/__init__.py itself: following it once more each time
+    # went on until Python's recursion limit, and the whole calling file was skipped as too deep.
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "__init__.py").write_text("from pkg import load_dataset\n")
+    (tmp_path / "main.py").write_text('from pkg import load_dataset\nds = load_dataset("allenai/c4")\n')
+    result = discover(tmp_path)
+    assert {(r.type, r.name, r.location.path, r.location.line) for r in result.references} == {
+        ("dataset", "allenai/c4", "main.py", 2)
+    }
+    assert [n.message for n in result.notices if n.severity.value == "warning"] == []
 
 
 def test_revision_argument_is_recorded(tmp_path):

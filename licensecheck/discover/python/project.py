@@ -115,6 +115,8 @@ _ID_FIELDS = frozenset({"path", "name_or_path", "repo_id", "hf_path", "hf_name",
 _DESCRIBED = re.compile(r"(Dataset|Data|Model|Tokenizer)(?:Config|Spec|Args|Arguments|Source|Info)$")
 
 
+# Keywords a call writes to: `logging_dir="hf://datasets/me/logs"`, `output_folder=...` (a push target)
+_WRITTEN_KEYWORDS = ("output", "save", "push", "upload", "export", "log")
 # Keywords that make a call a client of a hosted service, or hand it one: the model it names is served there
 _SERVICE_KEYWORDS = frozenset({"api_key", "api_base", "base_url", "endpoint_url", "api_url", "client", "llm_client"})
 
@@ -495,6 +497,8 @@ class PythonProject:
             if is_publisher(names[0].rsplit(".", 1)[-1]):
                 continue  # where a run writes: nothing in it is a dependency
             loaders = _loaders(names, call)
+            if loaders and type(call.func) is ast.Name and self._own_function(call, scope):
+                loaders = []  # LAVIS's own `load_dataset("sbu_caption")`: its body is read like any function's
             if not loaders and rooted_name(names[0].rsplit(".", 1)[-1]):
                 loaders = self._inherited_loaders(call, scope)
             if not loaders and names[0] == "dict" and call.keywords:
@@ -530,6 +534,21 @@ class PythonProject:
             if not loaders and not names[0].startswith("modelscope."):
                 self._keyed_keywords(call, scope)
             self._prefixed_strings(call, scope, consumed, names[0])
+
+    def _own_function(self, call: ast.Call, scope: Scope) -> bool:
+        """Whether a call named like a library's loader calls a function the project defines itself
+        that loads nothing from the Hub (LAVIS's `load_dataset("sbu_caption")` builds a dataset from
+        its registry). A wrapper that does call a loader (`load_file_from_url` around torch.hub's)
+        stays a loader: its argument is what it fetches, whatever the body does to it on the way."""
+        target = self.values.callee(call, scope)
+        if target is None or target[0].klass is not None or target[0].name != _callee_name(call.func):
+            return False
+        function = target[0]
+        return not any(
+            type(node) is ast.Call and _loaders(qualified_names(node.func, function.scope), node)
+            for node in ast.walk(function.node)
+            if node is not function.node
+        )
 
     def _keyed_keywords(self, call: ast.Call, scope: Scope) -> None:
         """`ModelConfig(model_path="t5-large")`, `trlx.train(model_path="org/x")`,
@@ -787,7 +806,11 @@ class PythonProject:
         shell = qualified.rsplit(".", 1)[-1] in SHELL_CALLS
         if not (shell or module.has_prefix):
             return  # no prefixed string anywhere in the file's text, and not a command
-        arguments = [a for a in call.args] + [k.value for k in call.keywords]
+        if _callee_name(call.func).startswith("assert"):
+            return  # `self.assertEqual(path, "hf://...")`: the value a test expects, not a download
+        arguments = [a for a in call.args] + [
+            k.value for k in call.keywords if k.arg is None or not k.arg.startswith(_WRITTEN_KEYWORDS)
+        ]
         for argument in arguments:
             if id(argument) in consumed:
                 continue

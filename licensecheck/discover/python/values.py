@@ -1488,17 +1488,19 @@ class Evaluator:
             return None
         return found
 
-    def _callable(self, bindings, skip: int) -> tuple[Function, int] | None:
+    def _callable(self, bindings, skip: int, seen: frozenset = frozenset()) -> tuple[Function, int] | None:
         for binding in bindings or ():
             if binding.kind == DEF:
                 return binding.detail, skip
             if binding.kind == CLASS:
                 init = self.method(binding.detail, "__init__")
                 return (init, 1) if init else None
-            if binding.kind == IMPORT and not binding.detail[1]:
+            if binding.kind == IMPORT and not binding.detail[1] and id(binding) not in seen:
+                # `seen`: imports that lead back to themselves (`from src import VLLM` in a package whose
+                # `src/__init__.py` imports it back) end, not recurse
                 target = self.project.resolve_import(binding.detail[0], _importer(binding))
                 if target is not None:
-                    return self._callable(self.exported(*target), skip)
+                    return self._callable(self.exported(*target), skip, seen | {id(binding)})
         return None
 
     def is_subclass(self, klass: ClassInfo, base: ClassInfo, depth: int = 0) -> bool:
