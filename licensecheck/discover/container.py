@@ -45,15 +45,21 @@ _COMMENT = re.compile(r"#(?<![^ \t\n]#)[^\n]*")
 _VARIABLE = re.compile(
     r"\$(?:\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*|[0-9]+)(?::?-(?P<default>[^}]*))?\}|(?P<plain>[A-Za-z_][A-Za-z0-9_]*|[1-9]))"
 )
-# A script's own argument (`$1`, `"${2}"`): such a script is read once its callers are known.
-_ARGUMENT = re.compile(r"\$\{?[1-9]")
+# A script's own argument (`$1`, `"${2}"`, or an option `getopts` puts in `$OPTARG`): such a
+# script is read once its callers are known.
+_ARGUMENT = re.compile(r"\$\{?(?:[1-9]|OPTARG\b)")
+# `m) model_name="$OPTARG"`: an arm of the `case` after `getopts`, the variable the option `-m` sets
+_OPTION_ARM = re.compile(r"([A-Za-z0-9])\)")
+_OPTION_VALUE = frozenset({"$OPTARG", "${OPTARG}"})
+_MOST_WORDS = 40  # the words of a call read as the called script's arguments
 # What runs a script with arguments: `bash x.sh a b`, `sbatch x.sh a`, `nohup sh x.sh a`.
 _SCRIPT_RUNNERS = frozenset({"bash", "sh", "zsh", "source", ".", "nohup", "srun", "sbatch", "exec"})
 _SCRIPT_SUFFIXES = (".sh", ".bash", ".zsh", ".slurm", ".sbatch")
 # A script called more often, or with more values for one argument (a loop), is read for the
 # first ones only: each reading is a whole pass over the script, and the tree is untrusted.
-_MOST_CALLS = 16
+_MOST_CALLS = 64
 _MOST_ROUNDS = 8
+_MOST_REREAD = 16 * 1024 * 1024  # characters of scripts read again with their callers' arguments, in all
 _ASSIGNMENT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)=(.*)", re.S)
 _ARRAY_ASSIGNMENT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\+?=\((.*)", re.S)
 # lm-eval's and lighteval's model arguments, and the keys in them that name a repository
@@ -151,6 +157,8 @@ class Variables:
         self.depth = 0  # how many `if`, `case`, loops and function bodies the current command is in
         # `NAMES=("a" "b")` and the variable of `for name in "${NAMES[@]}"` / `for name in a b`: every item
         self.arrays: dict[str, list[Word]] = {}
+        # What a call gives the options `getopts` reads (`-m org/x`): the option's letter → (value, offset)
+        self.options: dict[str, tuple[str, int]] = {}
 
     def items(self, word: Word, at_item: bool = False) -> list[Word] | None:
         """The words a word holding an array item or a loop's variable may be (`${NAMES[i]}`,
@@ -263,6 +271,14 @@ def _scan_command(
                 break
             items.extend(variables.items(word) or [variables.expand(word) or word])
         variables.arrays[texts[1]] = items
+    if variables.options and len(texts) > 1 and (arm := _OPTION_ARM.fullmatch(texts[0])) is not None:
+        assignment = _ASSIGNMENT.fullmatch(texts[1])
+        given = variables.options.get(arm.group(1))
+        if assignment is not None and given is not None and assignment.group(2) in _OPTION_VALUE:
+            # `m) model_name="$OPTARG"` in a script called with `-m org/x`: the variable is the option's
+            # value, reported where a command uses it (a model flag, a launched script's option)
+            variables.assign(assignment.group(1), given[0], given[1], None)
+            return
     if texts and texts[0] in ("ENV", "ARG", "export", "declare", "local", "readonly"):
         _assignments(words[1:], collector, locate, via, variables, directory, docker_env=texts[0] == "ENV")
         return
@@ -278,7 +294,7 @@ def _scan_command(
             else:
                 leading.append(word)
         _assignments(leading, collector, locate, via, variables, directory)
-    hosted = _names_a_hosted_engine(texts)
+    hosted = _names_a_hosted_engine(texts, variables)
     if hosted:
         # `model_name="cohere/command-r"` used here names the service's model: its value is not
         # reported as used, nor as the value left at the end of the file.
@@ -422,7 +438,7 @@ def _call(
     else:
         return
     arguments: list[list[tuple[str, Location]]] = []
-    for word in words[index + 1 : index + 10]:
+    for word in words[index + 1 : index + 1 + _MOST_WORDS]:
         if word.text.startswith((">", "<", "1>", "2>")):
             break  # a redirection ends the arguments
         values = variables.items(word)
@@ -442,6 +458,7 @@ def scan_argument_scripts(collector: Collector) -> None:
         for folder, arguments in made:
             for path in _called_paths(written, folder, collector.tree.root):
                 calls.setdefault(path, []).append(arguments)
+    left = _MOST_REREAD
     for text, relative, directory, via in collector.argument_scripts:
         locate = offset_locator(text, relative)
         made_calls = calls.get(relative, [])
@@ -452,28 +469,39 @@ def scan_argument_scripts(collector: Collector) -> None:
             collector.unknown(
                 Location(relative), f"called {len(made_calls)} times; read for the first {_MOST_CALLS} calls' arguments"
             )
+        readings: list[tuple[list[list[tuple[str, Location]]], int]] = []
         for arguments in made_calls[:_MOST_CALLS]:
             most = max(len(values) for values in arguments)
             if most > _MOST_ROUNDS:
                 collector.unknown(
                     Location(relative), f"an argument has {most} values; read for the first {_MOST_ROUNDS} of them"
                 )
-            for round in range(min(_MOST_ROUNDS, most)):
-                variables = Variables()
-                # An argument's value is written in the caller: a negative offset stands for
-                # where, so that each id keeps the caller's line (`given[-offset - 1]`).
-                given: list[Location] = []
-                for position, values in enumerate(arguments, 1):
-                    if values:
-                        value, location = values[round % len(values)]
-                        given.append(location)
+            readings.extend((arguments, round) for round in range(min(_MOST_ROUNDS, most)))
+        if len(text) * len(readings) > left:
+            # each reading is a pass over the script: the untrusted tree may not make them endless
+            readings = readings[: max(1, left // max(len(text), 1))]
+            collector.unknown(Location(relative), f"read for the first {len(readings)} of its calls' arguments only")
+        left -= len(text) * len(readings)
+        for arguments, round in readings:
+            variables = Variables()
+            # An argument's value is written in the caller: a negative offset stands for
+            # where, so that each id keeps the caller's line (`given[-offset - 1]`).
+            given: list[Location] = []
+            for position, values in enumerate(arguments, 1):
+                if values:
+                    value, location = values[round % len(values)]
+                    given.append(location)
+                    if position <= 9:
                         variables.values[str(position)] = (value, -len(given))
+                    if position > 1 and (flag := arguments[position - 2]) and len(flag[0][0]) == 2:
+                        if flag[0][0][0] == "-" and flag[0][0][1].isalnum():  # `-m org/x`, for getopts
+                            variables.options[flag[0][0][1]] = (value, -len(given))
 
-                def located(offset: int, given: list[Location] = given, locate: Locate = locate) -> Location:
-                    return given[-offset - 1] if offset < 0 else locate(offset)
+            def located(offset: int, given: list[Location] = given, locate: Locate = locate) -> Location:
+                return given[-offset - 1] if offset < 0 else locate(offset)
 
-                scan_command_text(text, collector, located, directory, via, variables)
-                variables.flush()
+            scan_command_text(text, collector, located, directory, via, variables)
+            variables.flush()
 
 
 def _called_paths(written: str, folder: str, root: str) -> tuple[str, ...]:
@@ -484,15 +512,18 @@ def _called_paths(written: str, folder: str, root: str) -> tuple[str, ...]:
     return (from_root, beside) if beside != from_root else (from_root,)
 
 
-def _names_a_hosted_engine(texts: list[str]) -> bool:
-    """`python infer.py --engine cohere --model_name cohere/command-r`: the command's model is a
-    hosted API's name for it, not a Hub download."""
+def _names_a_hosted_engine(texts: list[str], variables: Variables) -> bool:
+    """`python infer.py --engine cohere --model_name cohere/command-r` (or `--engine $engine_name`):
+    the command's model is a hosted API's name for it, not a Hub download."""
     for index, text in enumerate(texts):
         if text.startswith("--"):
             flag, equals, value = text.partition("=")
             if flag in ENGINE_FLAGS:
                 if not equals:
                     value = texts[index + 1] if index + 1 < len(texts) else ""
+                if "$" in value:
+                    expanded = variables.expand(Word(value, 0))
+                    value = expanded.text if expanded is not None else value
                 if value.lower() in HOSTED_ENGINES:
                     return True
     return False

@@ -2027,6 +2027,48 @@ PATTERNS = [
         },
     ),
     (
+        "the options a script reads with getopts (-m org/x), from each script calling it; not for a hosted engine",
+        {
+            "zero_eval_local.sh": """
+        model_name=""
+        engine_name="vllm"
+        while getopts ":d:m:f:" opt; do
+          case $opt in
+            d) DATA_NAME="$OPTARG"
+            ;;
+            m) model_name="$OPTARG"
+            ;;
+            f) engine_name="$OPTARG"
+            ;;
+          esac
+        done
+        if [[ $model_name == *"gemma-2"* ]]; then
+            echo "gemma"
+        fi
+        python src/unified_infer.py --data_name $DATA_NAME --engine $engine_name --model_name $model_name
+     """,
+            "src/unified_infer.py": """
+        import argparse
+        from vllm import LLM
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--data_name")
+        parser.add_argument("--engine", default="vllm")
+        parser.add_argument("--model_name")
+        args = parser.parse_args()
+        llm = LLM(model=args.model_name)
+     """,
+            "scripts/local/athena.sh": """
+        bash zero_eval_local.sh -f vllm -d gsm -m Nexusflow/Athene-70B
+        bash zero_eval_local.sh -d mmlu-redux -m google/gemma-2-27b-it
+        bash zero_eval_local.sh -f google -d gsm -m google/gemini-1.5-pro
+     """,
+        },
+        {
+            ("model", "Nexusflow/Athene-70B", "scripts/local/athena.sh", 1),
+            ("model", "google/gemma-2-27b-it", "scripts/local/athena.sh", 2),
+        },
+    ),
+    (
         "a command line's model for a local engine (--engine vllm, hf), beside one for a hosted engine",
         {
             "src/unified_infer.py": """
@@ -3418,20 +3460,35 @@ def test_decoy(tmp_path, files):
 
 
 def test_a_script_called_too_often_is_read_for_the_first_calls_and_said(tmp_path):
-    # Each call is a reading of the whole script: 16 calls, 8 values of one argument at most.
-    calls = "\n".join(f"bash run.sh org/called-{i}" for i in range(20))
+    # Each call is a reading of the whole script: 64 calls, 8 values of one argument at most.
+    calls = "\n".join(f"bash run.sh org/called-{i}" for i in range(70))
     loop = " ".join(f"org/looped-{i}" for i in range(10))
     (tmp_path / "all.sh").write_text(f"{calls}\nfor m in {loop}; do bash loop.sh $m; done\n")
     (tmp_path / "run.sh").write_text("python serve.py --model_name_or_path $1\n")
     (tmp_path / "loop.sh").write_text("python serve.py --model_name_or_path $1\n")
     result = discover(tmp_path)
-    assert {r.name for r in result.references} == {f"org/called-{i}" for i in range(16)} | {
+    assert {r.name for r in result.references} == {f"org/called-{i}" for i in range(64)} | {
         f"org/looped-{i}" for i in range(8)
     }
     assert {n.message for n in result.notices if n.location.path in ("run.sh", "loop.sh")} == {
-        "run.sh: called 20 times; read for the first 16 calls' arguments",
+        "run.sh: called 70 times; read for the first 64 calls' arguments",
         "loop.sh: an argument has 10 values; read for the first 8 of them",
     }
+
+
+def test_scripts_read_again_with_their_callers_arguments_stop_at_a_budget(tmp_path):
+    # The tree is untrusted: a large script called many times is read again for as many calls as
+    # 16 MiB of its text allows, and the cut is said.
+    script = "python serve.py --model_name_or_path $1\n" + "# padding line\n" * 26_000
+    (tmp_path / "run.sh").write_text(script)
+    (tmp_path / "all.sh").write_text("\n".join(f"bash run.sh org/called-{i}" for i in range(64)) + "\n")
+    result = discover(tmp_path)
+    read = 16 * 1024 * 1024 // len(script)
+    assert read == 43
+    assert {r.name for r in result.references} == {f"org/called-{i}" for i in range(read)}
+    assert [n.message for n in result.notices if n.location.path == "run.sh"] == [
+        f"run.sh: read for the first {read} of its calls' arguments only"
+    ]
 
 
 def test_an_import_that_leads_back_to_itself_ends(tmp_path):
