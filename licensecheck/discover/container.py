@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable
 from ..model import DATASET, MODEL, Location
 from .collect import Collector
 from .ids import HUB_PREFIXES, HUB_URL_PREFIXES, fetched_hub_file, joined_datasets
-from .keys import ENGINE_FLAGS, HOSTED_ENGINES, flag_type, key_type, override_type
+from .keys import ENGINE_FLAGS, HOSTED_ENGINES, flag_type, key_type, option_name, override_type
 
 # A double-quoted word's text as runs between escapes, each run taken whole: see config.py's _JSON_STRING.
 _TOKEN = re.compile(
@@ -411,8 +411,7 @@ def _launch(words: list[Word], texts: list[str], collector: Collector, locate: L
             value = following[position + 1]
         else:
             continue
-        # `--model-name` is argparse's `model_name`; a short `-m` is looked up among its short options
-        option = flag[2:].replace("-", "_") if flag.startswith("--") else flag
+        option = option_name(flag)  # a short `-m` is looked up among the script's option aliases
         expanded = variables.expand(value)
         for item in variables.items(value) or ([expanded] if expanded is not None else []):
             if item.text and "/" not in item.text[:1]:
@@ -493,15 +492,21 @@ def scan_argument_scripts(collector: Collector) -> None:
                     given.append(location)
                     if position <= 9:
                         variables.values[str(position)] = (value, -len(given))
-                    if position > 1 and (flag := arguments[position - 2]) and len(flag[0][0]) == 2:
-                        if flag[0][0][0] == "-" and flag[0][0][1].isalnum():  # `-m org/x`, for getopts
-                            variables.options[flag[0][0][1]] = (value, -len(given))
+                    letter = _option_letter(arguments[position - 2]) if position > 1 else None
+                    if letter is not None:  # `-m org/x`, for getopts
+                        variables.options[letter] = (value, -len(given))
 
             def located(offset: int, given: list[Location] = given, locate: Locate = locate) -> Location:
                 return given[-offset - 1] if offset < 0 else locate(offset)
 
             scan_command_text(text, collector, located, directory, via, variables)
             variables.flush()
+
+
+def _option_letter(values: list[tuple[str, Location]]) -> str | None:
+    """The letter of a call's argument that is a short option (`-m`), the next argument its value."""
+    text = values[0][0] if values else ""
+    return text[1] if len(text) == 2 and text[0] == "-" and text[1].isalnum() else None
 
 
 def _called_paths(written: str, folder: str, root: str) -> tuple[str, ...]:

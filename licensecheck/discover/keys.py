@@ -101,6 +101,9 @@ _DATASET_SUFFIXES = (
 # ...except where the project writes to: `hub_model_id: acme/out` is where a run pushes its result.
 # A saved adapter's record of its base (PEFT's adapter_config.json): lineage, which the reader
 # of local model folders follows, not a model the project loads by that name.
+_LINEAGE_KEYS = frozenset({"base_model_name_or_path"})
+_OUTPUT_PREFIXES = ("hub_", "output_", "push_", "save_", "upload_", "target_", "new_", "finetuned_", "export_")
+
 # Hosted APIs a model is named to. A word of a configuration's service key (`fn_completions:
 # openai_completions`) or an engine flag's whole value (`--engine cohere`): the model beside it is
 # that service's name for it, never a Hub download.
@@ -116,9 +119,6 @@ HOSTED_ENGINES = HOSTED_SERVICES | frozenset(
 ENGINE_FLAGS = frozenset(
     {"--engine", "--provider", "--model_provider", "--model-provider", "--api_type", "--api-type", "--client"}
 )
-
-_LINEAGE_KEYS = frozenset({"base_model_name_or_path"})
-_OUTPUT_PREFIXES = ("hub_", "output_", "push_", "save_", "upload_", "target_", "new_", "finetuned_", "export_")
 
 
 # A word every key above holds (`data` for the dataset keys and `data_path`), and every suffix: what
@@ -148,6 +148,12 @@ def key_type(key: str) -> tuple[str, str] | None:
     if name.endswith(_DATASET_SUFFIXES):
         return DATASET, "legacy"
     return None
+
+
+def option_name(flag: str) -> str:
+    """The name argparse files a command-line option under: `--model-name` is `model_name`
+    (its `dest`), a short `-m` stays `-m` (the option it is short for decides)."""
+    return flag[2:].replace("-", "_") if flag.startswith("--") else flag
 
 
 def flag_type(flag: str) -> tuple[str, str] | None:

@@ -161,8 +161,8 @@ class Callers:
             )
 
     def _fixtures(self, function: Function, parameter: str) -> list[Function]:
-        """The pytest fixture named `parameter` that a test or fixture in a test file is given: in its
-        module, or in a `conftest.py` of its folder or a folder above."""
+        """The pytest fixture named `parameter` that a function (a test, or another fixture) is given:
+        one in its module, or in a `conftest.py` of its folder or a folder above."""
         module = function.module
         if function.klass is not None:
             return []
@@ -523,16 +523,11 @@ def _same_key(func: ast.expr, unpacked: ast.expr) -> bool:
 
 def _literal_choices(function: Function, parameter: str) -> list[ast.Constant]:
     """The constants a parameter's `Literal[...]` annotation allows (`typing.Literal`, `Literal`)."""
-    arguments = function.node.args
-    for argument in arguments.posonlyargs + arguments.args + arguments.kwonlyargs:
-        if argument.arg != parameter:
-            continue
-        annotation = argument.annotation
-        if type(annotation) is not ast.Subscript or dotted(annotation.value).rsplit(".", 1)[-1] != "Literal":
-            return []
-        allowed = annotation.slice
-        return [c for c in (allowed.elts if type(allowed) is ast.Tuple else [allowed]) if type(c) is ast.Constant]
-    return []
+    annotation = function.annotation(parameter)
+    if type(annotation) is not ast.Subscript or dotted(annotation.value).rsplit(".", 1)[-1] != "Literal":
+        return []
+    allowed = annotation.slice
+    return [c for c in (allowed.elts if type(allowed) is ast.Tuple else [allowed]) if type(c) is ast.Constant]
 
 
 def _node_input_choices(function: Function, parameter: str) -> list[ast.Constant]:

@@ -28,7 +28,7 @@ from collections.abc import Callable
 from typing import Any, overload
 
 from ...model import Location
-from ..keys import key_type
+from ..keys import key_type, option_name
 
 # Binding kinds.
 VALUE, ITER, PARAM, IMPORT, DEF, CLASS, UNKNOWN = "value", "iter", "param", "import", "def", "class", "unknown"
@@ -118,6 +118,14 @@ class Function:
     @property
     def key(self) -> tuple[str, str]:
         return (self.module.path, self.qualname)
+
+    def annotation(self, parameter: str) -> ast.expr | None:
+        """The annotation a parameter is written with (`model: Model`, `size: Literal["a", "b"]`)."""
+        arguments = self.node.args
+        for argument in arguments.posonlyargs + arguments.args + arguments.kwonlyargs:
+            if argument.arg == parameter:
+                return argument.annotation
+        return None
 
     def _cli_defaults(self, decorators: list[ast.expr]) -> None:
         """`@click.option("--model", default=...)`: the option's default is the parameter's."""
@@ -1009,7 +1017,7 @@ class _Walker:
         dest = dest.replace("-", "_")
         for name in names:
             # `-m` or `--whisper-model` (with `dest="model_name"`) on a command line sets `args.model_name`
-            flag = name[2:].replace("-", "_") if name.startswith("--") else name
+            flag = option_name(name)
             if name.startswith("-") and flag != dest:
                 self.module.option_aliases[flag] = dest
         if values:

@@ -1404,10 +1404,9 @@ class Evaluator:
         if parameter is None:
             return None
         function, name = parameter.detail
-        arguments = function.node.args
-        for argument in arguments.posonlyargs + arguments.args + arguments.kwonlyargs:
-            if argument.arg == name and isinstance(argument.annotation, (ast.Name, ast.Attribute)):
-                return self.class_of(argument.annotation, function.scope, 0)
+        annotation = function.annotation(name)
+        if isinstance(annotation, (ast.Name, ast.Attribute)):
+            return self.class_of(annotation, function.scope, 0)
         return None
 
     def registry_callees(self, call: ast.Call, scope: Scope) -> list[tuple[Function, int, str | None]]:
