@@ -383,6 +383,8 @@ PLACEHOLDERS = frozenset(
         "does-not-exist",
     }
 )
+# "Not applicable": what a table writes where a row has no repository (`"hub(ckpt)": "N/A"`)
+_NOT_APPLICABLE = frozenset({"N/A", "n/a", "N/a"})
 _HUB_HOSTS = ("huggingface.co", "hf.co", "www.huggingface.co", "hf-mirror.com")
 # A repository's address on the Hub: its page, a file in it (`/resolve/REV/...`, what
 # wget, torch.hub and git clone fetch), or its git remote; `datasets/` before a dataset.
@@ -612,7 +614,7 @@ def hub_reference(
         return None
     # A path (`/x`, `./x`, `~/x`, `C:\\x`) or a URL is no repository id either: `/`, `.`, `~`, `\\` and `:`
     # cannot start a part, or be in one.
-    if _REPO_ID.fullmatch(name) is None or "--" in name or ".." in name:
+    if _REPO_ID.fullmatch(name) is None or "--" in name or ".." in name or name in _NOT_APPLICABLE:
         return None
     parts = name.split("/")
     for part in parts:

@@ -102,6 +102,10 @@ _DATASET_SUFFIXES = (
 # A saved adapter's record of its base (PEFT's adapter_config.json): lineage, which the reader
 # of local model folders follows, not a model the project loads by that name.
 _LINEAGE_KEYS = frozenset({"base_model_name_or_path"})
+# A key that names the Hub with the role of what it holds in brackets (a model card's `hub(base)`,
+# `hub(ckpt)`, `hub(gptq)`): where that model is on the Hub. Unlike `hub_model_id`, no push target
+# is written so.
+_HUB_ROLE = "hub("
 _OUTPUT_PREFIXES = ("hub_", "output_", "push_", "save_", "upload_", "target_", "new_", "finetuned_", "export_")
 
 # Hosted APIs a model is named to. A word of a configuration's service key (`fn_completions:
@@ -126,7 +130,7 @@ ENGINE_FLAGS = frozenset(
 # in its lowered text is none of them. Most keys of a large file (a vocabulary, a table of results)
 # are not, and are told apart by one search rather than made into a name.
 # tests/discover/test_discover_ids.py checks that every key and suffix holds one.
-_KEY_WORD = re.compile(r"model|data|tokenizer|repo|tower|extractor|processor|coder|files|hub_url|adapter")
+_KEY_WORD = re.compile(r"model|data|tokenizer|repo|tower|extractor|processor|coder|files|hub_url|adapter|hub\(")
 
 
 # Configuration files repeat the same few keys (`name`, `model`, `max_len`) over and over: each is
@@ -137,6 +141,8 @@ def key_type(key: str) -> tuple[str, str] | None:
     if _KEY_WORD.search(key.lower()) is None:
         return None
     name = normalise(key)
+    if name.startswith(_HUB_ROLE):
+        return MODEL, "legacy"
     if name in MODEL_KEYS or name in TABLE_KEYS:
         return MODEL, ("any" if name in _LOADER_KEYS else "legacy")
     if name in DATASET_KEYS or name in MIXER_KEYS:

@@ -3073,6 +3073,22 @@ PATTERNS = [
             ("model", "Qwen/Qwen2.5-7B-Instruct", "models/local.yaml", 3),
         },
     ),
+    (
+        "a table of model cards whose `hub(role)` keys say where each model is on the Hub",
+        {
+            "model_cards.json": """
+        {"chat-7b": {"display_name": "Chat", "hub(base)": "org/chat-7b",
+                     "hub(ckpt)": "N/A", "hub(gptq)": "org/chat-7b-gptq"},
+         "mini": {"hub(base)": "org/mini", "hub(ckpt)": "org/mini-lora", "hub_model_id": "org/pushed"}}
+     """,
+        },
+        {
+            ("model", "org/chat-7b", "model_cards.json", 1),
+            ("model", "org/chat-7b-gptq", "model_cards.json", 2),
+            ("model", "org/mini", "model_cards.json", 3),
+            ("model", "org/mini-lora", "model_cards.json", 3),
+        },
+    ),
 ]
 
 DECOYS = [
