@@ -28,7 +28,7 @@ from ..model import DATASET, MODEL, Location
 from .collect import Collector
 from .container import Variables, Word, offset_locator, scan_command_text
 from .ids import HUB_PREFIXES, fetched_hub_file, joined_datasets
-from .keys import HOSTED_SERVICES, MIXER_KEYS, TABLE_KEYS, key_type, normalise, override_type
+from .keys import HOSTED_SERVICES, ID_FIELDS, MIXER_KEYS, TABLE_KEYS, key_type, normalise, override_type
 
 # Searched for in the lowered text (has_config_hint): an expression that ignores case tries a match
 # at every byte, one in lower case only where a word can start.
@@ -103,12 +103,19 @@ def scan_config(text: str, kind: str, relative: str, directory: str, collector: 
         return
     reader = _Reader(relative, directory, collector, kind == "yaml")
     # Hydra's config group: `configs/model/gemma.yaml` holds what `model` is, so its top-level
-    # `path: google/gemma-3-12b-pt` is read as `model.path` would be on a command line.
+    # `path: google/gemma-3-12b-pt` is read as `model.path` would be on a command line. So is its
+    # `name` where no such field is beside it (MEND's `config/model/gptj.yaml`: `name:
+    # EleutherAI/gpt-j-6B`): the file is one choice of the group, named by what it chooses. Beside a
+    # `path`, `name` is the dataset's subset (`load_dataset(path, name)`).
     group = config_group(relative) if kind == "yaml" else None
     for document in documents:
         if group is not None and document[0] == "m":
+            named = ID_FIELDS.isdisjoint(key for key, _ in document[1])
             for key, child in document[1]:
-                if isinstance(key, str) and child[0] == "s" and (found := override_type(f"{group}.{key}")):
+                if not isinstance(key, str) or child[0] != "s":
+                    continue
+                found = override_type(f"{group}.{'path' if key == 'name' and named else key}")
+                if found:
                     reader._consider(child, found[0], found[1], f"{group}.{key}")
         reader.walk(document)
 

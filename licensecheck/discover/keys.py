@@ -181,7 +181,7 @@ def _below_an_output(parents: list[str]) -> bool:
 
 # The fields that hold the id of the model or dataset a nested configuration is about
 # (`critic.model.path`, `data.dataset.repo_id`).
-_ID_FIELDS = frozenset({"path", "name_or_path", "repo_id"})
+ID_FIELDS = frozenset({"path", "name_or_path", "repo_id"})
 
 
 def override_type(dotted: str) -> tuple[str, str] | None:
@@ -191,7 +191,7 @@ def override_type(dotted: str) -> tuple[str, str] | None:
     if not parents or _below_an_output(parents):
         return None
     found = key_type(last)
-    if found is not None or last not in _ID_FIELDS:
+    if found is not None or last not in ID_FIELDS:
         return found
     owner = key_type(parents[-1])
     return (owner[0], "legacy") if owner is not None else None

@@ -3089,6 +3089,98 @@ PATTERNS = [
             ("model", "org/mini-lora", "model_cards.json", 3),
         },
     ),
+    (
+        "a parameter compared with the project's lists, when a caller passes a command-line option",
+        {
+            "kn/__init__.py": """
+        from transformers import BertModel, GPTNeoForCausalLM
+        BERT_MODELS = ["bert-base-uncased"]
+        NEO_MODELS = ["EleutherAI/gpt-neo-125M", "EleutherAI/gpt-neo-1.3B"]
+        def initialize(model_name):
+            if model_name in BERT_MODELS:
+                return BertModel.from_pretrained(model_name)
+            elif model_name in NEO_MODELS:
+                return GPTNeoForCausalLM.from_pretrained(model_name)
+            raise ValueError(model_name)
+     """,
+            "evaluate.py": """
+        import argparse
+        from kn import initialize
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--model_name", default="bert-base-uncased")
+        args = parser.parse_args()
+        initialize(args.model_name)
+     """,
+            "other/__init__.py": """
+        from transformers import AutoModel
+        KNOWN = ["org/only-compared"]
+        def load(name):
+            if name in KNOWN:
+                print("known")
+            return AutoModel.from_pretrained(name)
+     """,
+            "other/run.py": """
+        from other import load
+        load("org/given")
+     """,
+        },
+        {
+            ("model", "bert-base-uncased", "kn/__init__.py", 2),
+            ("model", "EleutherAI/gpt-neo-125M", "kn/__init__.py", 3),
+            ("model", "EleutherAI/gpt-neo-1.3B", "kn/__init__.py", 3),
+            ("model", "bert-base-uncased", "evaluate.py", 4),
+            ("model", "org/given", "other/run.py", 2),
+        },
+    ),
+    (
+        "a spaCy factory's default_config, as a dict or a constant's name",
+        {
+            "ner/__init__.py": """
+        from spacy.language import Language
+        from ner.pipe import Pipe
+        DEFAULT_CONFIG = {"model": "org/ner-large", "batch_size": 4}
+        @Language.factory("ner_pipe", default_config=DEFAULT_CONFIG)
+        def make(nlp, name, model, batch_size):
+            return Pipe(model, batch_size)
+        @Language.factory("ner_small", default_config={"model": "org/ner-small"})
+        def make_small(nlp, name, model):
+            return Pipe(model, 1)
+     """,
+            "ner/pipe.py": """
+        from transformers import AutoModel
+        class Pipe:
+            def __init__(self, model, batch_size):
+                self.model = AutoModel.from_pretrained(model)
+     """,
+        },
+        {
+            ("model", "org/ner-large", "ner/__init__.py", 3),
+            ("model", "org/ner-small", "ner/__init__.py", 7),
+        },
+    ),
+    (
+        "an image diffusers' load_image fetches from a Hub dataset; a Hydra group file named by its model",
+        {
+            "demo.py": """
+        from diffusers.utils import load_image
+        image = load_image("https://huggingface.co/datasets/huggingface/documentation-images/resolve/main/cat.png")
+        link = "https://huggingface.co/datasets/org/linked/blob/main/x.png"
+     """,
+            "config/model/gptj.yaml": """
+        name: EleutherAI/gpt-j-6B
+        class_name: GPTJForCausalLM
+     """,
+            "config/dataset/wiki.yaml": """
+        path: org/wiki-data
+        name: wikitext
+     """,
+        },
+        {
+            ("dataset", "huggingface/documentation-images", "demo.py", 2),
+            ("model", "EleutherAI/gpt-j-6B", "config/model/gptj.yaml", 1),
+            ("dataset", "org/wiki-data", "config/dataset/wiki.yaml", 1),
+        },
+    ),
 ]
 
 DECOYS = [
@@ -3440,6 +3532,17 @@ DECOYS = [
             known = name == "hf.co/bartowski/Phi-3.5-mini-instruct-GGUF"
             return hint, url, known
      '''
+        },
+    ),
+    (
+        "a model card's metadata: the name a model is pushed under and what it was made from",
+        {
+            "train.py": """
+        from span_marker import SpanMarkerModel, SpanMarkerModelCardData
+        from huggingface_hub import ModelCardData
+        card = SpanMarkerModelCardData(model_id="org/pushed-name", encoder_id="org/encoder", dataset_id="org/data")
+        other = ModelCardData(base_model="org/base-model", datasets=["org/data"])
+     """,
         },
     ),
     (

@@ -130,11 +130,11 @@ class Callers:
         if parameter is None:
             self._template(function, use, sources)
             return
-        found = False
+        found = run_time = False
         default = function.defaults.get(parameter)
         if default is not None:
             found = True
-            self._value((default, function.scope.parent or function.scope), use, None)
+            run_time = self._value((default, function.scope.parent or function.scope), use, None)
         for fixture in self._fixtures(function, parameter):
             # `def model(model_name): ColQwen2.from_pretrained(model_name)` beside
             # `@pytest.fixture def model_name(): return "vidore/colqwen2-v1.0"`: pytest passes what it returns
@@ -150,7 +150,14 @@ class Callers:
         for arguments, site, _caller in sources:
             found = True
             if parameter in arguments:
-                self._value(arguments[parameter], use, site)
+                run_time = self._value(arguments[parameter], use, site) or run_time
+        if run_time and not use.path:
+            # `elif model_name in GPT_NEO_MODELS: GPTNeoForCausalLM.from_pretrained(model_name)` called with
+            # a command-line option: what the function compares its parameter with is what a run may
+            # give, as it is for the option read where it is compared (Values.anticipated)
+            expected = self._expected(function, parameter)
+            if expected:
+                self._value((expected, function.scope), use, None)
         if not found:
             self._by_attribute(use)
         if not found and use.slot.says_unknown:
@@ -182,8 +189,10 @@ class Callers:
             and any("fixture" in dotted(d.func if isinstance(d, ast.Call) else d) for d in fixture.node.decorator_list)
         ]
 
-    def _value(self, argument: Argument, use: Use, call_site: Location | None) -> None:
-        """One call's argument (or the default) for a parameter that is the loader's whole argument."""
+    def _value(self, argument: Argument, use: Use, call_site: Location | None) -> bool:
+        """One call's argument (or the default) for a parameter that is the loader's whole argument.
+
+        True when a run may give another value than those found (an option, a setting)."""
         expression, scope = argument
         if use.slot.host == SHELL and not isinstance(expression, Result) and not use.path:
             # `run_command(["huggingface-cli", "download", repo])`: a caller's list of words
@@ -197,6 +206,22 @@ class Callers:
         if not result.values and not result.params:  # unknown, or nothing a string can come from
             self._by_attribute(use)
         self._say(result, use, call_site)
+        return bool(result.unknown)
+
+    def _expected(self, function: Function, parameter: str) -> Result | None:
+        """The constants of the collections `function` tests `parameter` against (`if name in MODELS`).
+
+        Not what it is compared with alone: `if name == "BAAI/bge-m3": instruction = ""` is a
+        special case of a value it is given, where a collection is the set it accepts."""
+        binding = function.parameters.get(parameter)
+        compared = function.module.compared.get(id(binding)) if binding is not None else None
+        compared = [entry for entry in compared or () if entry[2]]
+        if not compared:
+            return None
+        values = self.project.values
+        values.budget = BUDGET
+        expected = values.anticipated(compared, Result(unknown=["a run's value"]), 0)
+        return Result(values=expected) if expected else None
 
     def _by_attribute(self, use: Use) -> None:
         """`task.dataset_name` of a `task` no call makes known: what the project's classes set `dataset_name` to."""

@@ -456,6 +456,11 @@ ROOTED_LOADERS: dict[tuple[str, str], Loader] = {
     ("wget", "download"): _DOWNLOAD,
     ("urllib", "urlretrieve"): _DOWNLOAD,
     ("urllib", "urlopen"): _DOWNLOAD,
+    # diffusers' and transformers' image and video helpers fetch a URL they are given (`load_image(
+    # "https://huggingface.co/datasets/huggingface/documentation-images/resolve/main/cat.png")`)
+    ("diffusers", "load_image"): _DOWNLOAD,
+    ("diffusers", "load_video"): _DOWNLOAD,
+    ("transformers", "load_image"): _DOWNLOAD,
 }
 # LangChain and LlamaIndex wrappers (HuggingFaceEmbeddings, HuggingFaceEndpoint,
 # HuggingFaceLLM...) and TRL trainers, recognised by name. The local embedding

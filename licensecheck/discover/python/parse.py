@@ -99,6 +99,8 @@ class Function:
         self.klass = klass
         arguments = node.args
         self.positional = [a.arg for a in arguments.posonlyargs + arguments.args]
+        # each parameter's binding in the body, by name: what the body compares it with is filed under it
+        self.parameters: dict[str, Binding] = {}
         self.defaults: dict[str, ast.expr] = {}
         for argument, default in zip(reversed(arguments.posonlyargs + arguments.args), reversed(arguments.defaults)):
             self.defaults[argument.arg] = default
@@ -128,8 +130,12 @@ class Function:
         return None
 
     def _cli_defaults(self, decorators: list[ast.expr]) -> None:
-        """`@click.option("--model", default=...)`: the option's default is the parameter's."""
+        """`@click.option("--model", default=...)`: the option's default is the parameter's. And a spaCy
+        factory's `default_config`, whose entries spaCy passes to the parameters of their names."""
         for decorator in decorators:
+            if isinstance(decorator, ast.Call) and dotted(decorator.func).endswith("factory"):
+                self._factory_defaults(next((k.value for k in decorator.keywords if k.arg == "default_config"), None))
+                continue
             if not (
                 isinstance(decorator, ast.Call) and dotted(decorator.func).rsplit(".", 1)[-1] in ("option", "argument")
             ):
@@ -143,6 +149,20 @@ class Function:
             chosen = plain[0] if plain else (dashed[0].lstrip("-").split("/")[0] if dashed else None)
             if chosen:
                 self.defaults.setdefault(chosen.replace("-", "_").lower(), default)
+
+    def _factory_defaults(self, config: ast.expr | None) -> None:
+        """`@Language.factory("ner", default_config={"model": "org/x"})`, or a constant dict's name there:
+        each parameter without a default of its own takes the entry of its name."""
+        if isinstance(config, ast.Dict):
+            for key, value in zip(config.keys, config.values):
+                if isinstance(key, ast.Constant) and isinstance(key.value, str) and key.value in self.positional:
+                    self.defaults.setdefault(key.value, value)
+        elif isinstance(config, ast.Name):
+            for name in self.positional:
+                if name not in self.defaults:  # `DEFAULT_CONFIG["model"]`, read where the name is bound
+                    key = ast.copy_location(ast.Constant(name), config)
+                    entry = ast.Subscript(value=config, slice=key, ctx=ast.Load())
+                    self.defaults[name] = ast.copy_location(entry, config)
 
 
 class Module:
@@ -437,7 +457,10 @@ class _Walker:
         env: Env = {}
         arguments = function.node.args
         for argument in arguments.posonlyargs + arguments.args + arguments.kwonlyargs:
-            env[argument.arg] = (Binding(PARAM, scope=function.scope, detail=(function, argument.arg)),)
+            binding = function.parameters[argument.arg] = Binding(
+                PARAM, scope=function.scope, detail=(function, argument.arg)
+            )
+            env[argument.arg] = (binding,)
         for argument in (arguments.vararg, arguments.kwarg):
             if argument is not None:
                 env[argument.arg] = (Binding(UNKNOWN, detail=f"`{argument.arg}` collects arguments"),)

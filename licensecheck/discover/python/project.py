@@ -118,6 +118,9 @@ _DESCRIBED = re.compile(r"(Dataset|Data|Model|Tokenizer)(?:Config|Spec|Args|Argu
 # Keywords a call writes to: `logging_dir="hf://datasets/me/logs"`, `output_folder=...` (a push target)
 _WRITTEN_KEYWORDS = ("output", "save", "push", "upload", "export", "log")
 # Keywords that make a call a client of a hosted service, or hand it one: the model it names is served there
+# Classes holding a model or dataset card's metadata (huggingface_hub's `ModelCardData`,
+# sentence-transformers' `SentenceTransformerModelCardData`, `DatasetCardData`)
+_CARD_DATA = ("CardData", "ModelCard", "DatasetCard")
 _SERVICE_KEYWORDS = frozenset({"api_key", "api_base", "base_url", "endpoint_url", "api_url", "client", "llm_client"})
 
 
@@ -563,6 +566,10 @@ class PythonProject:
         module = scope.module
         if _is_test_file(module.path) or any(k.arg in _SERVICE_KEYWORDS for k in call.keywords):
             return  # a client of a hosted service (`WatsonxLLM(api_key=..., llm_model="ibm/granite-13b")`)
+        if _callee_name(call.func).endswith(_CARD_DATA):
+            # `SpanMarkerModelCardData(model_id="org/x", encoder_id=..., dataset_id=...)`: what a model
+            # card will say (the name the model is pushed under, what it was made from), not a download
+            return
         described = _described_type(call.func)
         for argument in call.keywords:
             name = argument.arg
