@@ -3181,6 +3181,44 @@ PATTERNS = [
             ("dataset", "org/wiki-data", "config/dataset/wiki.yaml", 1),
         },
     ),
+    (
+        "a function given the parsed options inside a test of one of them reads only what the test lets through",
+        {
+            "build.py": """
+        import argparse
+        from transformers import AutoProcessor, Blip2Processor
+
+
+        def parse():
+            parser = argparse.ArgumentParser()
+            parser.add_argument("--model_type", choices=["opt-2.7b", "flan-t5-xl", "llava", "fuyu"])
+            parser.add_argument("--checkpoint", choices=["org/a", "org/b"])
+            return parser.parse_args()
+
+
+        def build_blip2(args):
+            name = "Salesforce/blip2-" + args.model_type
+            Blip2Processor.from_pretrained(name)
+
+
+        def build_direct(args):
+            AutoProcessor.from_pretrained(args.checkpoint)
+
+
+        if __name__ == "__main__":
+            args = parse()
+            if "opt" in args.model_type or "t5" in args.model_type:
+                build_blip2(args)
+            if args.checkpoint == "org/a":
+                build_direct(args)
+     """,
+        },
+        {
+            ("model", "Salesforce/blip2-opt-2.7b", "build.py", 13),
+            ("model", "Salesforce/blip2-flan-t5-xl", "build.py", 13),
+            ("model", "org/a", "build.py", 8),
+        },
+    ),
 ]
 
 DECOYS = [

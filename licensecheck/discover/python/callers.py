@@ -23,7 +23,7 @@ from ...model import Location
 from ..collect import Collector
 from .loaders import SHELL, URL, Slot, keyword
 from .parse import ClassInfo, Function, Module, Scope, dotted, enclosing_function, is_super
-from .values import BUDGET, REGISTRY_CALLS, Evaluator, Result, namespace_of, returned_expressions, unknown
+from .values import BUDGET, REGISTRY_CALLS, Evaluator, Result, namespace_of, possible, returned_expressions, unknown
 
 # What runs a function elsewhere with the arguments it is given (_spawned)
 _SPAWNERS = ("Process", "Thread", "submit", "apply", "apply_async")
@@ -200,6 +200,8 @@ class Callers:
                 if isinstance(node, (ast.List, ast.Tuple)):
                     self.project.shell_words(node, node_scope)
         result = expression if isinstance(expression, Result) else self._evaluate(expression, scope, use)
+        if type(expression) is ast.Name and use.path and all(step[0] == "attr" for step in use.path):
+            result = self._where_called(result, expression, scope, use.path)
         self.project.record(result, use.slot, use.shown, use.site, use.revisions)
         if not isinstance(expression, Result):
             self.wait(result, use.slot, use.shown, use.site, use.revisions, expression, scope)
@@ -207,6 +209,20 @@ class Callers:
             self._by_attribute(use)
         self._say(result, use, call_site)
         return bool(result.unknown)
+
+    def _where_called(self, result: Result, argument: ast.Name, scope: Scope, path: tuple) -> Result:
+        """`result` less what the call's own conditions rule out: `build_blip2_engine(args)` under
+        `if "opt" in args.model_type or "t5" in args.model_type:` reads only those of `args.model_type`."""
+        facts = scope.module.part_facts.get(id(argument))
+        if not facts or not result.values:
+            return result
+        text = ".".join([argument.id, *(step[1] for step in path)])
+        known = tuple(fact for fact in facts if fact[0].startswith(text + " "))
+        if known:
+            kept = Result([v for v in result.values if possible(v.text, text, known)], result.params, result.unknown)
+            kept.other, kept.composed = result.other, result.composed
+            return kept
+        return result
 
     def _expected(self, function: Function, parameter: str) -> Result | None:
         """The constants of the collections `function` tests `parameter` against (`if name in MODELS`).

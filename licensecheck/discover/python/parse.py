@@ -190,6 +190,9 @@ class Module:
         self.reaching: dict[int, tuple[Binding, ...]] = {}
         # id(ast.Name or ast.Attribute read) → what is known there about its value: ("x == 'a'", False)...
         self.read_facts: dict[int, tuple[tuple[str, bool], ...]] = {}
+        # id(ast.Name read) → what is known there about its attributes' values: `args` passed to a
+        # function inside `if args.model_type == "opt":` (Callers reads it for `args.model_type`)
+        self.part_facts: dict[int, tuple[tuple[str, bool], ...]] = {}
         # What the code compares a value with (`name == "org/x"`, `assert name in MODELS`): by
         # id(binding) for a name, by dotted text for an attribute (`args.model`), the other side,
         # whether it is a collection of them, and whether an `assert` requires it.
@@ -280,12 +283,13 @@ VALUE_FACTS = (" == ", " in ", " contains ", " startswith ", " endswith ")
 def _fact(test: ast.expr) -> tuple[str, bool] | None:
     """A condition as (key, truth) when it is simple enough to recognise again."""
     if type(test) is ast.BoolOp and type(test.op) is ast.Or:
-        # `task.startswith("retrieval/") or task.startswith("misc/")`: one test of a tuple of prefixes
+        # `task.startswith("retrieval/") or task.startswith("misc/")`: one test of a tuple of prefixes;
         facts = [_fact(value) for value in test.values]
         parts = [f[0].split(" ", 2) for f in facts if f is not None and f[1]]
         if len(parts) == len(test.values) and all(len(p) == 3 for p in parts):
             names, operators = {p[0] for p in parts}, {p[1] for p in parts}
-            if len(names) == 1 and len(operators) == 1 and operators <= {"startswith", "endswith"}:
+            if len(names) == 1 and len(operators) == 1 and operators <= {"startswith", "endswith", "contains"}:
+                # and `"opt" in name or "t5" in name`: a part of the string, any of several
                 prefixes = tuple(ast.literal_eval(p[2]) for p in parts)
                 return (f"{parts[0][0]} {parts[0][1]} {prefixes!r}", True)
         return None
@@ -872,6 +876,9 @@ class _Walker:
                 about = facts_about(name, guards)
                 if about:
                     self.module.read_facts[key] = about
+                parts = tuple((k, v) for k, v in guards.items() if k.startswith(name + "."))
+                if parts:
+                    self.module.part_facts[key] = parts
         previous = self.reaching.get(key)
         if previous is None or previous is bindings:
             self.reaching[key] = bindings

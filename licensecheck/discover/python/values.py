@@ -157,11 +157,14 @@ def possible(text: str, name: str, known: tuple[tuple[str, bool], ...]) -> bool:
         except (ValueError, SyntaxError):
             continue
         if operator in ("contains", "startswith", "endswith"):
-            # a tuple: any of several prefixes (`a.startswith("x/") or a.startswith("y/")`)
+            # a tuple: any of several (`a.startswith("x/") or a.startswith("y/")`, `"opt" in a or "t5" in a`)
             several = isinstance(constants, tuple) and all(isinstance(c, str) for c in constants)
-            inside = (isinstance(constants, str) or (several and operator != "contains")) and (
-                constants in text if operator == "contains" else getattr(text, operator)(constants)
-            )
+            if operator == "contains":
+                inside = (
+                    constants in text if isinstance(constants, str) else several and any(c in text for c in constants)
+                )
+            else:
+                inside = (isinstance(constants, str) or several) and getattr(text, operator)(constants)
         else:
             if operator == "==":
                 constants = (constants,)
@@ -905,11 +908,29 @@ class Evaluator:
                 known = scope.module.read_facts.get(id(expr))
                 if known:
                     result.values = [v for v in result.values if possible(v.text, text, known)]
+                if self.overrides and type(expr.value) is ast.Name and result.values:
+                    result.values = self._where_called(expr, scope, result.values)
         if len(result.values) > MAX_LISTED:
             # Said, not silently dropped: the cut values may be references too.
             result.unknown.append(f"more than {MAX_LISTED} possible values; only the first {MAX_LISTED} were followed")
             result.values = result.values[:MAX_LISTED]
         return result
+
+    def _where_called(self, expr: ast.Attribute, scope: Scope, values: list[Value]) -> list[Value]:
+        """`values` of `args.model_type` in a function evaluated again for one call, less those the
+        call's own conditions rule out (`build_blip2_engine(args)` under `if "opt" in args.model_type`)."""
+        for binding in self._lookup(expr.value.id, expr.value, scope) or ():  # type: ignore[attr-defined]
+            if binding.kind != PARAM:
+                continue
+            override = self.overrides.get((binding.detail[0].key, binding.detail[1]))
+            if override is None or type(override[0]) is not ast.Name or override[1] is None:
+                continue
+            facts = override[1].module.part_facts.get(id(override[0]))
+            text = f"{override[0].id}.{expr.attr}"
+            known = tuple(fact for fact in facts or () if fact[0].startswith(text + " "))
+            if known:
+                values = [v for v in values if possible(v.text, text, known)]
+        return values
 
     def _name_strings(self, expr: ast.Name, scope: Scope, depth: int) -> Result:
         """A name's strings, each assignment evaluated while it is marked as being followed.
