@@ -151,6 +151,10 @@ def key_type(key: str) -> tuple[str, str] | None:
         return None
     if name.endswith(_MODEL_SUFFIXES):
         return MODEL, "legacy"
+    if name.startswith("model_") and "_or_" in name:
+        # `model_type_or_dir`, `model_type_or_dir_q` (SPLADE's query encoder): a name or a folder, as
+        # from_pretrained's own argument is
+        return MODEL, "legacy"
     if name.endswith(_DATASET_SUFFIXES):
         return DATASET, "legacy"
     return None

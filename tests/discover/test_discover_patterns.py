@@ -2663,6 +2663,13 @@ PATTERNS = [
         output_dir = "gemma-sft"  # or checkpoints/run-2
         model = AutoModelForCausalLM.from_pretrained(model_id)
      """,
+            "glue.py": """
+        from transformers import AutoModel
+        checkpoint = "answerdotai/ModernBERT-base"  # "answerdotai/ModernBERT-base", "answerdotai/ModernBERT-large"
+        teacher = "org/teacher"  # "org/not-in-use", "org/other"
+        AutoModel.from_pretrained(checkpoint)
+        AutoModel.from_pretrained(teacher)
+     """,
         },
         {
             ("model", "google/paligemma2-3b-mix-224", "notebook.ipynb", 1),
@@ -2670,6 +2677,9 @@ PATTERNS = [
             ("model", "google/gemma-3-1b-pt", "train.py", 2),
             ("model", "google/gemma-3-4b-pt", "train.py", 2),
             ("model", "google/gemma-3-12b-pt", "train.py", 2),
+            ("model", "answerdotai/ModernBERT-base", "glue.py", 2),
+            ("model", "answerdotai/ModernBERT-large", "glue.py", 2),
+            ("model", "org/teacher", "glue.py", 3),
         },
     ),
     (
@@ -3217,6 +3227,105 @@ PATTERNS = [
             ("model", "Salesforce/blip2-opt-2.7b", "build.py", 13),
             ("model", "Salesforce/blip2-flan-t5-xl", "build.py", 13),
             ("model", "org/a", "build.py", 8),
+        },
+    ),
+    (
+        "bert_score's model for a language, given through a class; DeepSpeed-MII's loaders",
+        {
+            "check.py": """
+        import bert_score
+        from bert_score import BERTScorer
+        class Checker:
+            def __init__(self, language="en"):
+                self.language = language
+            def score(self, cands, refs):
+                return bert_score.score(cands, refs, lang=self.language)
+        german = BERTScorer(lang="de")
+        chosen = bert_score.score(["a"], ["b"], model_type="microsoft/deberta-xlarge-mnli", lang="en")
+     """,
+            "serve.py": """
+        import mii
+        pipe = mii.pipeline("mistralai/Mistral-7B-v0.1")
+        client = mii.serve(model_name_or_path="org/served")
+        mii.deploy(task="text-generation", model="bigscience/bloom-560m", deployment_name="bloom")
+     """,
+        },
+        {
+            ("model", "roberta-large", "check.py", 4),
+            ("model", "bert-base-multilingual-cased", "check.py", 8),
+            ("model", "microsoft/deberta-xlarge-mnli", "check.py", 9),
+            ("model", "mistralai/Mistral-7B-v0.1", "serve.py", 2),
+            ("model", "org/served", "serve.py", 3),
+            ("model", "bigscience/bloom-560m", "serve.py", 4),
+        },
+    ),
+    (
+        "a parametrized pytest fixture's params, handed on as request.param",
+        {
+            "tests/conftest.py": """
+        import pytest
+        @pytest.fixture(params=["facebook/opt-125m", "org/other"])
+        def model_name(request):
+            return request.param
+     """,
+            "tests/test_load.py": """
+        from transformers import AutoModel
+        def test_load(model_name):
+            assert AutoModel.from_pretrained(model_name)
+     """,
+        },
+        {
+            ("model", "facebook/opt-125m", "tests/conftest.py", 2),
+            ("model", "org/other", "tests/conftest.py", 2),
+        },
+    ),
+    (
+        "a package that imports its names lazily (PEP 562), os.path.join of an organisation and a name",
+        {
+            "pkg/__init__.py": """
+        from importlib import import_module
+        _MODULE_BY_SYMBOL = {"Ranker": "pkg.ranker"}
+        def __getattr__(name):
+            return getattr(import_module(_MODULE_BY_SYMBOL[name]), name)
+     """,
+            "pkg/ranker.py": """
+        import os
+        from transformers import AutoTokenizer
+        class Ranker:
+            def __init__(self, model):
+                self.tokenizer = AutoTokenizer.from_pretrained(model)
+        def upscaler(name="stable-diffusion-x4-upscaler"):
+            return AutoTokenizer.from_pretrained(os.path.join("stabilityai", name))
+     """,
+            "lazy/__init__.py": """
+        _import_structure = {"scorer": ["Scorer"]}
+        def __getattr__(name):
+            raise AttributeError(name)
+     """,
+            "lazy/scorer.py": """
+        from transformers import AutoModel
+        class Scorer:
+            def __init__(self, model_name):
+                self.model = AutoModel.from_pretrained(model_name)
+     """,
+            "demo.py": """
+        from pkg import Ranker
+        from lazy import Scorer
+        ranker = Ranker(model="Qwen/Qwen3-8B")
+        scorer = Scorer("org/scorer")
+     """,
+            "conf/model/splade.yaml": """
+        init_dict:
+          model_type_or_dir: naver/splade-v3
+          model_type_or_dir_q: naver/splade-v3-query
+     """,
+        },
+        {
+            ("model", "Qwen/Qwen3-8B", "demo.py", 3),
+            ("model", "org/scorer", "demo.py", 4),
+            ("model", "stabilityai/stable-diffusion-x4-upscaler", "pkg/ranker.py", 7),
+            ("model", "naver/splade-v3", "conf/model/splade.yaml", 2),
+            ("model", "naver/splade-v3-query", "conf/model/splade.yaml", 3),
         },
     ),
 ]

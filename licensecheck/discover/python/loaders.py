@@ -86,6 +86,9 @@ LOADER_WORDS = (
     "opencompass",
     "speechbrain",
     "whisperx",
+    "bert_score",  # and its BERTScorer, imported from it
+    "import mii",
+    "from mii",
     # a file fetched from a Hub URL (`https://huggingface.co/ORG/NAME/resolve/...`), and what fetches URLs
     "huggingface.co/",
     "download_url_to_file",
@@ -271,7 +274,21 @@ PIPELINE_DEFAULTS = MappingProxyType(
 )
 
 # A library's short names, by the library (Slot.aliases)
-ALIASES: Mapping[str, Mapping[str, str]] = MappingProxyType({"faster-whisper": FASTER_WHISPER_SIZES})
+# bert_score's model for a language (`lang2model` in bert_score/utils.py, Tiiiger/bert_score 19e7f55,
+# https://github.com/Tiiiger/bert_score/blob/master/bert_score/utils.py): multilingual BERT for any other
+BERT_SCORE_LANGUAGES = MappingProxyType(
+    {
+        "en": "roberta-large",
+        "zh": "bert-base-chinese",
+        "tr": "dbmdz/bert-base-turkish-cased",
+        "en-sci": "allenai/scibert_scivocab_uncased",
+    }
+)
+ALIASES: Mapping[str, Mapping[str, str]] = MappingProxyType(
+    {"faster-whisper": FASTER_WHISPER_SIZES, "bert_score": BERT_SCORE_LANGUAGES}
+)
+# What a library takes for a name its table does not hold, where it takes any (bert_score: any language)
+ALIASES_OTHERWISE: Mapping[str, str] = MappingProxyType({"bert_score": "bert-base-multilingual-cased"})
 
 
 class Slot(NamedTuple):
@@ -307,9 +324,23 @@ class Slot(NamedTuple):
         return self.host not in (SHELL, URL) and not self.guessed
 
 
+class LibraryDefault(NamedTuple):
+    """The model a loader picks itself when the call names none, by the value of another argument
+    (transformers' `pipeline("summarization")`, bert_score's `score(c, r, lang=self.lang)`).
+
+    With `models`, the argument's values known where the call is are looked up there; without,
+    the argument is followed like a loader's (its callers, a class's attributes), and the
+    selector's `aliases` turn each value into the repository."""
+
+    selector: Slot  # the argument the choice depends on: the task, the language
+    models: Mapping[str, str] | None  # its value → the repository loaded
+    said: str  # how a reference says where it comes from ({!r}: the selector's value, with `models`)
+
+
 class Loader(NamedTuple):
     slots: tuple[Slot, ...]
     roots: tuple[str, ...] = ()  # the callee must come from one of these packages
+    default: LibraryDefault | None = None  # what it loads when the first slot is not given
 
 
 _PRETRAINED_KEYWORDS = (
@@ -338,8 +369,14 @@ _DOWNLOAD = Loader((Slot(MODEL, (0,), ("url", "filename"), prefixed_only=True, h
 TRANSFORMERS_PIPELINE = Loader(
     (Slot(MODEL, (1,), ("model",)), Slot(MODEL, (), ("tokenizer", "feature_extractor", "image_processor"))),
     roots=("transformers",),
+    default=LibraryDefault(Slot(MODEL, (0,), ("task",)), PIPELINE_DEFAULTS, "the default model of the task {!r}"),
 )
-PIPELINE_TASK = Slot(MODEL, (0,), ("task",))
+
+# bert_score's `score(cands, refs, lang="en")` and `BERTScorer(lang="en")` without `model_type`:
+# the language's model (ALIASES["bert_score"])
+_BERT_SCORE_DEFAULT = LibraryDefault(
+    Slot(MODEL, (), ("lang",), bare="legacy", aliases="bert_score"), None, "bert_score's model for the language"
+)
 
 LOADERS: dict[str, Loader] = {
     "from_pretrained": FROM_PRETRAINED,
@@ -451,6 +488,13 @@ ROOTED_LOADERS: dict[tuple[str, str], Loader] = {
     },
     # Hub kernels (the `kernels` library): a kernel is a model repository, fetched and imported
     ("kernels", "get_kernel"): Loader((Slot(MODEL, (0,), ("repo_id",)),)),
+    # DeepSpeed-MII: `mii.pipeline("mistralai/Mistral-7B-v0.1")`, `mii.serve(...)`, and the legacy
+    # `mii.deploy(task=..., model="bigscience/bloom-560m", deployment_name=...)`
+    ("mii", "pipeline"): Loader((Slot(MODEL, (0,), ("model_name_or_path",)),)),
+    ("mii", "serve"): Loader((Slot(MODEL, (0,), ("model_name_or_path",)),)),
+    ("mii", "deploy"): Loader((Slot(MODEL, (), ("model",)),)),
+    ("bert_score", "score"): Loader((Slot(MODEL, (2,), ("model_type",)),), default=_BERT_SCORE_DEFAULT),
+    ("bert_score", "BERTScorer"): Loader((Slot(MODEL, (0,), ("model_type",)),), default=_BERT_SCORE_DEFAULT),
     ("requests", "get"): _DOWNLOAD,
     ("httpx", "get"): _DOWNLOAD,
     ("wget", "download"): _DOWNLOAD,

@@ -46,15 +46,13 @@ from .callers import Callers
 from .datafiles import DataFiles, opened_path, reader_of
 from .loaders import (
     ALIASES,
+    ALIASES_OTHERWISE,
     ENDPOINT_MODEL,
     HOSTED_SDKS,
     LOADER_HINT,
     MODELSCOPE,
-    PIPELINE_DEFAULTS,
-    PIPELINE_TASK,
     SHELL,
     SHELL_CALLS,
-    TRANSFORMERS_PIPELINE,
     URL,
     Loader,
     Slot,
@@ -320,7 +318,8 @@ class PythonProject:
         if relative in self.modules:
             return self.modules[relative]
         self.modules[relative] = None  # also while parsing: an import cycle reads it as not parsed
-        if data.find(b"# or") >= 0:  # `MODEL = "org/x"  # or org/y`: the alternatives too (choices.py)
+        if data.find(b"# or") >= 0 or data.find(b'# "') >= 0 or data.find(b"# '") >= 0:
+            # `MODEL = "org/x"  # or org/y`, `# "org/x", "org/y"`: the alternatives too (choices.py)
             data = with_named_alternatives(data)
         try:
             tree: Any = self._guarded(relative, lambda: ast.parse(data, filename=relative))
@@ -525,8 +524,8 @@ class PythonProject:
                             ast.Subscript(value=starred.value, slice=ast.Constant(value=0), ctx=ast.Load()), starred
                         )
                         self._slot(call, scope, slot, shown, first)
-                if loader is TRANSFORMERS_PIPELINE:
-                    self._pipeline_default(call, scope, shown)
+                if loader.default is not None:
+                    self._library_default(call, scope, shown, loader)
                 if not consumed and unpacks:
                     self._unpacked(call, scope, loader, shown, consumed)
                 if not consumed and unpacks and loader.slots[0].positions and loader.slots[0].says_unknown:
@@ -696,27 +695,30 @@ class PythonProject:
                     if given is not None:
                         self._slot(call, scope, guessed, f"{shown} ({klass.name}.{field})", given)
 
-    def _pipeline_default(self, call: ast.Call, scope: Scope, shown: str) -> None:
+    def _library_default(self, call: ast.Call, scope: Scope, shown: str, loader: Loader) -> None:
         """`pipeline("summarization")` with no model (or `model=None`): transformers loads the
-        task's default model. A parameter whose default is None is not taken for None: code
-        tests it first (`elif isinstance(model, str): pipeline(..., model=model)`)."""
-        models = slot_arguments(call, TRANSFORMERS_PIPELINE.slots[0])
+        task's default model; bert_score the language's. A parameter whose default is None is not
+        taken for None: code tests it first (`elif isinstance(model, str): pipeline(..., model=model)`)."""
+        default = loader.default
+        assert default is not None  # called for such loaders only
+        models = slot_arguments(call, loader.slots[0])
         if any(k.arg is None for k in call.keywords):
             return  # `**kwargs` may hold the model
         if models:
             given = self.values.strings(models[0], scope)
             if given.values or given.unknown or given.params or not given.other:
                 return
-        tasks = slot_arguments(call, PIPELINE_TASK)
-        if not tasks:
+        selectors = slot_arguments(call, default.selector)
+        if not selectors:
+            return
+        if default.models is None:  # followed like a loader's argument, each value its alias
+            self._slot(call, scope, default.selector, f"{shown} ({default.said})", selectors[0])
             return
         site = scope.module.locate(call.lineno)
-        for value in self.values.strings(tasks[0], scope).values:
-            model = PIPELINE_DEFAULTS.get(value.text)
+        for value in self.values.strings(selectors[0], scope).values:
+            model = default.models.get(value.text)
             if model is not None:
-                self.collector.consider(
-                    model, MODEL, site, f"{shown} (the default model of the task {value.text!r})", bare="any"
-                )
+                self.collector.consider(model, MODEL, site, f"{shown} ({default.said.format(value.text)})", bare="any")
 
     def _command(self, scope: Scope, slot: Slot, shown: str, site: Location, argument: ast.expr) -> None:
         """A command line run from Python: a list of words, or a string (an f-string, a parameter...)."""
@@ -777,8 +779,9 @@ class PythonProject:
             if slot.host == MODELSCOPE:
                 self.collector.not_hub(location, shown, text, "fetched from ModelScope")
                 continue
-            if slot.aliases is not None and text in ALIASES[slot.aliases]:
-                text = ALIASES[slot.aliases][text]  # `WhisperModel("small")`: the repository faster-whisper fetches
+            if slot.aliases is not None:
+                # `WhisperModel("small")`: the repository faster-whisper fetches
+                text = ALIASES[slot.aliases].get(text) or ALIASES_OTHERWISE.get(slot.aliases, text)
             elif slot.namespace and self._bare_for_namespace(text, value.module.directory):
                 text = f"{slot.namespace}/{text}"  # the library's own rule for a name without one
             for revision in revisions:

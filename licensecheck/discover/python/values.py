@@ -365,7 +365,46 @@ class Evaluator:
         bindings = module.scope.exit.get(name)
         if bindings is None and module.star_imports:
             bindings = self._star_bindings(module, name, seen if seen is not None else {module.path})
+        if bindings is None and "__getattr__" in module.functions:
+            bindings = self._lazy_bindings(module, name, seen if seen is not None else {module.path})
         return bindings
+
+    def _lazy_bindings(self, module: Module, name: str, seen: set[str]) -> tuple[Binding, ...] | None:
+        """A package that imports its names when first asked (PEP 562's module `__getattr__`), from a
+        table of the module each name is in: `{"RankListwiseOSLLM": "pkg.rank_listwise_os_llm"}`, or
+        the names each module holds, transformers' `{"pipeline_x": ["XPipeline"]}`."""
+        for bindings in module.scope.exit.values():
+            for binding in bindings:
+                table = binding.node if binding.kind == VALUE else None
+                if type(table) is not ast.Dict:
+                    continue
+                for key, value in zip(table.keys, table.values):
+                    if type(key) is not ast.Constant or not isinstance(key.value, str):
+                        continue
+                    if key.value == name and type(value) is ast.Constant and isinstance(value.value, str):
+                        where = value.value
+                    elif isinstance(value, (ast.List, ast.Tuple)) and any(
+                        type(item) is ast.Constant and item.value == name for item in value.elts
+                    ):
+                        where = key.value
+                    else:
+                        continue
+                    package = module.dotted or ""
+                    if not module.path.endswith("__init__.py"):
+                        package = package.rpartition(".")[0]
+                    dotted_name = (
+                        where
+                        if "." in where.lstrip(".") and not where.startswith(".")
+                        else f"{package}.{where.lstrip('.')}"
+                    )
+                    imported = self.project.module_named(dotted_name, module.path)
+                    if imported is None or imported.path in seen:
+                        continue
+                    seen.add(imported.path)
+                    found = self.exported(imported, name, seen)
+                    if found is not None:
+                        return found
+        return None
 
     def _star_bindings(self, module: Module, name: str, seen: set[str]) -> tuple[Binding, ...] | None:
         """What `name` is bound to in the modules `module` imports with `from x import *` (and in
@@ -1161,6 +1200,28 @@ class Evaluator:
             )
         return first.value.id in folders
 
+    def _path_join(self, node: ast.Call, scope: Scope, depth: int) -> Result:
+        """`os.path.join("stabilityai", name)`: the two parts with `/` between them, as `+` would make it."""
+        module = scope.module
+        result = Result()
+        parts: list[list[Value]] = []
+        for index, part in enumerate(node.args):
+            if isinstance(part, ast.Starred):
+                return unknown("a path joined from a list known at run time")
+            if index:
+                parts.append([Value("/", module, node.lineno)])
+            inner = self.strings(part, scope, depth + 1)
+            result.params.extend(inner.params)
+            result.unknown.extend(inner.unknown)
+            result.composed = result.composed or bool(inner.params) or inner.composed
+            if not inner.values:
+                if self.placeholders:
+                    parts.append([Value(PLACEHOLDER, module, node.lineno)])
+                    continue
+                return result
+            parts.append(inner.values)
+        return _product(parts, module, node.lineno, result, self.placeholders)
+
     def _percent(self, node: ast.BinOp, scope: Scope, depth: int) -> Result:
         """`"h2oai/%s" % name` (and a tuple of values): each template with each value, for `%s` only."""
         template = self.strings(node.left, scope, depth + 1)
@@ -1315,6 +1376,16 @@ class Evaluator:
                 return result
         if name in ("str", "os.fspath", "os.path.expanduser", "os.path.expandvars") and len(node.args) == 1:
             return self.strings(node.args[0], scope, depth + 1)
+        if (
+            name in ("os.path.join", "posixpath.join")
+            and len(node.args) == 2
+            and type(node.args[0]) is ast.Constant
+            and isinstance(node.args[0].value, str)
+            and "/" not in node.args[0].value
+        ):
+            # Only an organisation written there, and a name: `os.path.join(folder, file)` of a
+            # folder known elsewhere is a local path, and following every such join is costly
+            return self._path_join(node, scope, depth)
         if name.endswith("widgets.get") and node.args:
             return self._notebook_widget(node, scope, depth)
         if (
