@@ -3280,6 +3280,46 @@ PATTERNS = [
         },
     ),
     (
+        "a test's parametrized name replaces the fixture of that name in the fixtures it uses",
+        {
+            "tests/conftest.py": """
+        import pytest
+        from transformers import pipeline as hf_pipeline
+        @pytest.fixture(params=["facebook/opt-125m"])
+        def model_name(request):
+            return request.param
+        @pytest.fixture
+        def model_name_or_path(model_name):
+            return model_name
+        @pytest.fixture
+        def pipe(model_name_or_path):
+            return hf_pipeline("text-generation", model=model_name_or_path)
+     """,
+            "tests/test_support.py": """
+        import pytest
+        @pytest.mark.parametrize("model_name", ["tiiuae/falcon-7b", "microsoft/phi-2"])
+        def test_model(pipe):
+            assert pipe
+        @pytest.mark.parametrize("prompt", ["org/not-a-model"])
+        def test_prompt(pipe, prompt):
+            assert pipe(prompt)
+     """,
+            "other/test_elsewhere.py": """
+        import pytest
+        from transformers import AutoConfig
+        @pytest.mark.parametrize("model_name", ["org/outside-the-fixture-folder"])
+        def test_config(model_name):
+            assert AutoConfig.from_pretrained("org/config")
+     """,
+        },
+        {
+            ("model", "org/config", "other/test_elsewhere.py", 5),
+            ("model", "facebook/opt-125m", "tests/conftest.py", 3),
+            ("model", "tiiuae/falcon-7b", "tests/test_support.py", 2),
+            ("model", "microsoft/phi-2", "tests/test_support.py", 2),
+        },
+    ),
+    (
         "a package that imports its names lazily (PEP 562), os.path.join of an organisation and a name",
         {
             "pkg/__init__.py": """

@@ -75,6 +75,10 @@ class CallerProject(Protocol):
     def module_at(self, relative: str) -> Module | None: ...
 
 
+def _is_fixture(function: Function) -> bool:
+    return any("fixture" in dotted(d.func if isinstance(d, ast.Call) else d) for d in function.node.decorator_list)
+
+
 def _fixture_params(fixture: Function) -> list[ast.expr] | None:
     """The values a parametrized pytest fixture runs with (`@pytest.fixture(params=[...])`), which
     it hands on as `request.param`."""
@@ -97,10 +101,12 @@ class Callers:
         # by (expression, scope, command-line mode, path). A file parsed since may change the
         # answer (a subclass, a module imported), so the count of parsed files must match.
         self._evaluated: dict[tuple, tuple] = {}
+        self._parametrizations: list[tuple[ast.expr, Scope]] | None = None  # the tests', while no new file is parsed
 
     def forget_calls(self) -> None:
         """New files were parsed: the calls of a function are found again."""
         self._calls_of.clear()
+        self._parametrizations = None
 
     def wait(
         self, result: Result, slot: Slot, shown: str, site: Location, revisions, expression: ast.expr, scope: Scope
@@ -435,9 +441,20 @@ class Callers:
                     yield arguments, scope.module.locate(call.lineno)
 
     def _parametrized(self, function: Function) -> Iterator[tuple[dict[str, Argument], Location]]:
-        """`@pytest.mark.parametrize("a, b", [(x, y), ...])`: pytest calls the test once per row."""
-        scope = function.scope.parent or function.scope
-        for decorator in function.node.decorator_list:
+        """`@pytest.mark.parametrize("a, b", [(x, y), ...])`: pytest calls the test once per row. A
+        fixture gets them too: a test's parametrized name replaces the fixture of that name for every
+        fixture the test uses (`def model_name_or_path(model_name)` in a `conftest.py`, beside
+        `@pytest.mark.parametrize("model_name", [...])` on a test below it)."""
+        decorators = [(d, function.scope.parent or function.scope) for d in function.node.decorator_list]
+        fixture = _is_fixture(function)
+        if fixture:
+            folder = function.module.path.rpartition("/")[0]
+            decorators += [
+                (decorator, scope)
+                for decorator, scope in self._test_parametrizations()
+                if not folder or scope.module.path.startswith(folder + "/")
+            ]
+        for decorator, scope in decorators:
             if not (
                 isinstance(decorator, ast.Call)
                 and dotted(decorator.func).endswith("parametrize")
@@ -459,6 +476,20 @@ class Callers:
                         continue
                     site = container_scope.module.locate(getattr(row, "lineno", decorator.lineno))
                     yield {name: (value, container_scope) for name, value in zip(names, values)}, site
+
+    def _test_parametrizations(self) -> list[tuple[ast.expr, Scope]]:
+        """Every `parametrize` decorator on the project's test functions, with the scope it is read in."""
+        if self._parametrizations is None:
+            self._parametrizations = [
+                (decorator, test.scope.parent or test.scope)
+                for module in list(self.project.modules.values())
+                if module is not None
+                for test in module.functions.values()
+                if test.name.startswith("test")
+                for decorator in test.node.decorator_list
+                if isinstance(decorator, ast.Call) and dotted(decorator.func).endswith("parametrize")
+            ]
+        return self._parametrizations
 
 
 def _spawn_parts(name: str, call: ast.Call) -> tuple[ast.expr | None, list[ast.expr], list[ast.keyword]]:
