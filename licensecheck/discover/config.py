@@ -227,7 +227,7 @@ class _Reader:
                 for _name, child in node[1]:
                     if child[0] == "s":
                         self._consider(child, kind, bare, key)
-            elif normalise(key) in MIXER_KEYS and len(node) > 2:
+            elif (normalise(key) in MIXER_KEYS or normalise(key).endswith("_or_datasets")) and len(node) > 2:
                 # `dataset_mixer: {HuggingFaceH4/ultrachat_200k: 1.0}`: each key, with its share
                 for (name, _child), line in zip(node[1], node[2]):
                     if isinstance(name, str):

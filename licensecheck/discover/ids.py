@@ -383,6 +383,9 @@ PLACEHOLDERS = frozenset(
         "does-not-exist",
     }
 )
+# A name without a namespace in capitals with an underscore (`DATASET_PATH`, `YOUR_MODEL`): a
+# placeholder named like the variable it stands for; the Hub's names without one are lower case
+_SHOUTED = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
 # "Not applicable": what a table writes where a row has no repository (`"hub(ckpt)": "N/A"`)
 _NOT_APPLICABLE = frozenset({"N/A", "n/a", "N/a"})
 _HUB_HOSTS = ("huggingface.co", "hf.co", "www.huggingface.co", "hf-mirror.com")
@@ -627,6 +630,8 @@ def hub_reference(
     if len(parts) == 1:
         if kind == DATASET and name.lower() in DATASET_BUILDERS:
             return None
+        if _SHOUTED.fullmatch(name):
+            return None  # `--dataset="DATASET_PATH"`: a placeholder to fill in, named like a variable
         if _API_MODEL_NAME.match(name):
             return None
         if bare == "none" or (bare == "legacy" and name not in (LEGACY_DATASETS if kind == DATASET else LEGACY_MODELS)):

@@ -155,6 +155,8 @@ def key_type(key: str) -> tuple[str, str] | None:
         # `model_type_or_dir`, `model_type_or_dir_q` (SPLADE's query encoder): a name or a folder, as
         # from_pretrained's own argument is
         return MODEL, "legacy"
+    if "dataset" in name and "_or_" in name:
+        return DATASET, "legacy"  # nanotron's `hf_dataset_or_datasets`: one id, or a mixer of several
     if name.endswith(_DATASET_SUFFIXES):
         return DATASET, "legacy"
     return None

@@ -80,3 +80,14 @@ def test_every_key_and_suffix_holds_a_word_the_key_prefilter_looks_for():
     )
     assert sorted(name for name in names if keys._KEY_WORD.search(name) is None) == []
     assert sorted(name for name in names if keys.key_type(name) is None) == []
+
+
+def test_a_bare_name_in_capitals_is_a_placeholder_and_not_applicable_is_no_repository():
+    """`--dataset="DATASET_PATH"` in a launcher stands for a value to fill in; a table's `N/A` for none."""
+    assert hub_reference("DATASET_PATH", "dataset", None) is None
+    assert hub_reference("YOUR_MODEL_NAME", "model", None) is None
+    assert hub_reference("N/A", "model", None) is None
+    # what is not such a placeholder is still read
+    assert hub_reference("squad", "dataset", None) == HubId("dataset", "squad", None)
+    assert hub_reference("GAIR/LIMO", "dataset", None) == HubId("dataset", "GAIR/LIMO", None)
+    assert hub_reference("ORG_X/MODEL_Y", "model", None) == HubId("model", "ORG_X/MODEL_Y", None)

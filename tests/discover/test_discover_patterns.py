@@ -3359,8 +3359,18 @@ PATTERNS = [
           model_type_or_dir: naver/splade-v3
           model_type_or_dir_q: naver/splade-v3-query
      """,
+            "examples/config_mamba.yaml": """
+        data:
+          dataset:
+            hf_dataset_or_datasets:
+              roneneldan/TinyStories: 1.0
+        other:
+          hf_dataset_or_datasets: stas/openwebtext-10k
+     """,
         },
         {
+            ("dataset", "roneneldan/TinyStories", "examples/config_mamba.yaml", 4),
+            ("dataset", "stas/openwebtext-10k", "examples/config_mamba.yaml", 6),
             ("model", "Qwen/Qwen3-8B", "demo.py", 3),
             ("model", "org/scorer", "demo.py", 4),
             ("model", "stabilityai/stable-diffusion-x4-upscaler", "pkg/ranker.py", 7),
