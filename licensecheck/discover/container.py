@@ -383,8 +383,11 @@ def _launch(words: list[Word], texts: list[str], collector: Collector, locate: L
         if text.endswith(".py") and not text.startswith("-"):
             script = text.removeprefix("./")
             break
-        if text == "-m" and index + 1 < len(texts) and index and _is_python(texts[index - 1]):
-            script = texts[index + 1].replace(".", "/") + ".py"
+        if text in ("-m", "--module") and index + 1 < len(texts) and _runs_a_module(texts[:index], text):
+            module = texts[index + 1]
+            if module in _LAUNCHER_MODULES:
+                continue  # `python -m torch.distributed.run ... train.py`: the script comes later
+            script = module.replace(".", "/") + ".py"
             index += 1
             break
     else:
@@ -531,6 +534,28 @@ def _names_a_hosted_engine(texts: list[str], variables: Variables) -> bool:
                     value = expanded.text if expanded is not None else value
                 if value.lower() in HOSTED_ENGINES:
                     return True
+    return False
+
+
+# Launchers whose `-m`/`--module` says their script is a module's name: `accelerate launch
+# --num_processes 4 -m pkg.train`, `torchrun --nproc_per_node 8 -m pkg.train`, `deepspeed --module pkg.train`.
+_MODULE_LAUNCHERS = frozenset({"accelerate", "torchrun", "deepspeed"})
+_LAUNCHER_MODULES = frozenset({"torch.distributed.run", "torch.distributed.launch", "accelerate.commands.launch"})
+
+
+def _runs_a_module(before: list[str], flag: str) -> bool:
+    """Whether `-m` (or `--module`) after the words `before` names the module to run: in a
+    launcher's command (`accelerate launch ... -m pkg.x`), or straight after `python` and its
+    own flags (`python -u -m pkg.x`)."""
+    if any(word.rsplit("/", 1)[-1] in _MODULE_LAUNCHERS for word in before):
+        return True
+    if flag != "-m":
+        return False
+    for word in reversed(before):
+        if _is_python(word):
+            return True
+        if not word.startswith("-"):
+            return False  # `-m` is some other command's option
     return False
 
 

@@ -2027,6 +2027,42 @@ PATTERNS = [
         },
     ),
     (
+        "a module a launcher runs (accelerate launch -m, torchrun -m, python -u -m, python -m torch.distributed.run)",
+        {
+            "angle/trainer.py": """
+        import argparse
+        from datasets import load_dataset
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--train_name_or_path", type=str, required=True)
+        args = parser.parse_args()
+        ds = load_dataset(args.train_name_or_path)
+     """,
+            "train.py": """
+        import argparse
+        from datasets import load_dataset
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--corpus", type=str)
+        load_dataset(parser.parse_args().corpus)
+     """,
+            "bert.sh": """
+        CUDA_VISIBLE_DEVICES=0,1 WANDB_MODE=disabled accelerate launch \\
+        --multi_gpu --num_processes 4 --main_process_port 2345 \\
+        -m angle.trainer \\
+        --train_name_or_path SeanLee97/nli_for_simcse
+        torchrun --nproc_per_node 8 -m angle.trainer --train_name_or_path org/torchrun-set
+        python -u -m angle.trainer --train_name_or_path org/unbuffered-set
+        python -m torch.distributed.run --nproc_per_node 2 train.py --corpus org/corpus
+        tool -m angle.trainer --train_name_or_path org/not-a-launch
+     """,
+        },
+        {
+            ("dataset", "SeanLee97/nli_for_simcse", "bert.sh", 4),
+            ("dataset", "org/torchrun-set", "bert.sh", 5),
+            ("dataset", "org/unbuffered-set", "bert.sh", 6),
+            ("dataset", "org/corpus", "bert.sh", 7),
+        },
+    ),
+    (
         "the options a script reads with getopts (-m org/x), from each script calling it; not for a hosted engine",
         {
             "zero_eval_local.sh": """
@@ -2510,6 +2546,84 @@ PATTERNS = [
         },
         {
             ("model", "openai/clip-vit-base-patch32", "configs/pretrain/yolo_world_v2_m.py", 2),
+        },
+    ),
+    (
+        "an mmengine config's dict(type='name', ...) of a class registered under that name (Open-Sora)",
+        {
+            "opensora/models/text/conditioner.py": """
+        from transformers import T5EncoderModel
+        from opensora.registry import MODELS
+
+        @MODELS.register_module("text_embedder")
+        class HFEmbedder:
+            def __init__(self, from_pretrained, max_length):
+                self.hf_module = T5EncoderModel.from_pretrained(from_pretrained)
+
+        @MODELS.register_module(name="other_embedder")
+        class OtherEmbedder:
+            def __init__(self, from_pretrained):
+                self.hf_module = T5EncoderModel.from_pretrained(from_pretrained)
+     """,
+            "configs/train/image.py": """
+        t5 = dict(type="text_embedder", from_pretrained="google/t5-v1_1-xxl", max_length=512)
+        clip = dict(type="other_embedder", from_pretrained="openai/clip-vit-large-patch14")
+        vae = dict(type="not_registered", from_pretrained="org/not-built-here")
+     """,
+        },
+        {
+            ("model", "google/t5-v1_1-xxl", "configs/train/image.py", 1),
+            ("model", "openai/clip-vit-large-patch14", "configs/train/image.py", 2),
+        },
+    ),
+    (
+        "open_clip's pretrained table: hf_hub='org/name/' or 'org/name/file', the repository before the file",
+        {
+            "src/open_clip/pretrained.py": """
+        import os
+        from huggingface_hub import hf_hub_download
+
+        def _pcfg(url='', hf_hub='', **kwargs):
+            return {'url': url, 'hf_hub': hf_hub, **kwargs}
+
+        _RN50 = dict(
+            openai=_pcfg(hf_hub="timm/resnet50_clip.openai/", quick_gelu=True),
+            yfcc15m=_pcfg(url="https://example.com/rn50.pt", hf_hub="timm/resnet50_clip.yfcc15m/"),
+        )
+        _VITB32 = dict(laion2b=_pcfg(hf_hub="laion/CLIP-ViT-B-32-laion2B-s34B-b79K/open_clip_model.safetensors"))
+        _PRETRAINED = {"RN50": _RN50, "ViT-B-32": _VITB32}
+
+        def download_pretrained(cfg):
+            model_id, filename = os.path.split(cfg.get('hf_hub', ''))
+            return hf_hub_download(model_id, filename=filename)
+     """,
+        },
+        {
+            ("model", "timm/resnet50_clip.openai", "src/open_clip/pretrained.py", 8),
+            ("model", "timm/resnet50_clip.yfcc15m", "src/open_clip/pretrained.py", 9),
+            ("model", "laion/CLIP-ViT-B-32-laion2B-s34B-b79K", "src/open_clip/pretrained.py", 11),
+        },
+    ),
+    (
+        "repo_type given by a parameter whose default is 'dataset': a dataset",
+        {
+            "llava/data/dummy.py": """
+        from huggingface_hub import hf_hub_download
+
+        def hf_download_data(repo_id="org/demo-set", filename="cat.jpg", repo_type="dataset"):
+            return hf_hub_download(repo_id=repo_id, filename=filename, repo_type=repo_type)
+
+        def fetch_weights(repo_id, repo_type):
+            return hf_hub_download(repo_id=repo_id, filename="model.bin", repo_type=repo_type)
+
+        image = hf_download_data("org/demo-set", "cat.jpg")
+        weights = fetch_weights("org/weights", "model")
+     """,
+        },
+        {
+            ("dataset", "org/demo-set", "llava/data/dummy.py", 3),
+            ("dataset", "org/demo-set", "llava/data/dummy.py", 9),
+            ("model", "org/weights", "llava/data/dummy.py", 10),
         },
     ),
     (

@@ -379,10 +379,12 @@ class Callers:
                             yield arguments, site, None
         if function.klass is not None and function.name == "__init__":
             # OpenMMLab's configs: `dict(type="HuggingCLIPLanguageBackbone", model_name=...)` is built by
-            # the registry into that class, with the other entries as its keyword arguments
+            # the registry into that class, with the other entries as its keyword arguments; the
+            # class's own name, or the one it is registered under (`@MODELS.register_module("t5")`)
+            registered = _registered_names(function.klass.node)
             for call, scope in project.calls_by_name.get("dict", ()):
                 built = next((k.value for k in call.keywords if k.arg == "type"), None)
-                if type(built) is ast.Constant and built.value == function.klass.name and not call.args:
+                if type(built) is ast.Constant and built.value in registered and not call.args:
                     site = scope.module.locate(call.lineno)
                     for arguments in _arguments(call, scope, function, 1, values):
                         yield arguments, site, None
@@ -511,6 +513,23 @@ def _spawn_parts(name: str, call: ast.Call) -> tuple[ast.expr | None, list[ast.e
             if isinstance(k, ast.Constant) and isinstance(k.value, str)
         ]
     return target, given, keywords
+
+
+def _registered_names(node: ast.ClassDef) -> frozenset:
+    """The names a registry builds `node` by: its own, and each its decorators register it under
+    (`@MODELS.register_module("text_embedder")`, `@BACKBONES.register_module(name="clip")`)."""
+    names = {node.name}
+    for decorator in node.decorator_list:
+        if not (isinstance(decorator, ast.Call) and _callee_word(decorator.func).startswith("register")):
+            continue
+        given = decorator.args[0] if decorator.args else keyword(decorator, "name")
+        if isinstance(given, ast.Constant) and isinstance(given.value, str):
+            names.add(given.value)
+    return frozenset(names)
+
+
+def _callee_word(func: ast.expr) -> str:
+    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
 
 
 def _super_caller(call: ast.Call, scope: Scope) -> ClassInfo | None:

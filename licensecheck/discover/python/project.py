@@ -41,7 +41,7 @@ from ..ids import (
     could_be_repository,
     strip_prefix,
 )
-from ..keys import key_type
+from ..keys import WITH_FILE_KEYS, key_type
 from .callers import Callers
 from .datafiles import DataFiles, opened_path, reader_of
 from .loaders import (
@@ -582,7 +582,8 @@ class PythonProject:
                 found = _keyword_type(name, _callee_name(call.func))
             if found is None:
                 continue
-            slot = Slot(found[0], (), (name,), bare=found[1], repo_type_keyword=True, guessed=True)
+            with_file = name in WITH_FILE_KEYS
+            slot = Slot(found[0], (), (name,), bare=found[1], repo_type_keyword=True, guessed=True, with_file=with_file)
             self._slot(call, scope, slot, f"keyword {name}", argument.value)
 
     def _unpacked(self, call: ast.Call, scope: Scope, loader, shown: str, consumed: set[int]) -> None:
@@ -635,7 +636,13 @@ class PythonProject:
             if repo_type is not None:
                 types = self.values.strings(repo_type, scope)
                 names = {v.text for v in types.values}
-                if names == {"dataset"} and not (types.other or types.unknown or types.params):
+                for function, parameter, _path in types.params:
+                    # `def fetch(repo_id, repo_type="dataset")`: what the parameter holds unless a caller says
+                    default = function.defaults.get(parameter)
+                    if default is not None:
+                        given = self.values.strings(default, function.scope.parent or function.scope)
+                        names.update(v.text for v in given.values)
+                if names == {"dataset"} and not (types.other or types.unknown):
                     kind = DATASET
                 elif names and names <= {"space", "spaces"}:
                     return
@@ -779,6 +786,8 @@ class PythonProject:
             if slot.host == MODELSCOPE:
                 self.collector.not_hub(location, shown, text, "fetched from ModelScope")
                 continue
+            if slot.with_file and text.count("/") >= 2:
+                text = "/".join(text.split("/", 2)[:2])  # `org/name/` or `org/name/file.pt`: the repository
             if slot.aliases is not None:
                 # `WhisperModel("small")`: the repository faster-whisper fetches
                 text = ALIASES[slot.aliases].get(text) or ALIASES_OTHERWISE.get(slot.aliases, text)
