@@ -2053,6 +2053,8 @@ PATTERNS = [
         python -u -m angle.trainer --train_name_or_path org/unbuffered-set
         python -m torch.distributed.run --nproc_per_node 2 train.py --corpus org/corpus
         tool -m angle.trainer --train_name_or_path org/not-a-launch
+        deepspeed --num_gpus 8 --module angle.trainer --train_name_or_path org/deepspeed-set
+        python --module angle.trainer --train_name_or_path org/not-a-python-flag
      """,
         },
         {
@@ -2060,6 +2062,7 @@ PATTERNS = [
             ("dataset", "org/torchrun-set", "bert.sh", 5),
             ("dataset", "org/unbuffered-set", "bert.sh", 6),
             ("dataset", "org/corpus", "bert.sh", 7),
+            ("dataset", "org/deepspeed-set", "bert.sh", 9),
         },
     ),
     (
