@@ -294,7 +294,7 @@ def _scan_command(
             else:
                 leading.append(word)
         _assignments(leading, collector, locate, via, variables, directory)
-    hosted = _names_a_hosted_engine(texts, variables)
+    hosted = _names_a_hosted_engine(texts, variables) or _is_modelscope(texts)
     if hosted:
         # `model_name="cohere/command-r"` used here names the service's model: its value is not
         # reported as used, nor as the value left at the end of the file.
@@ -535,6 +535,13 @@ def _names_a_hosted_engine(texts: list[str], variables: Variables) -> bool:
                 if value.lower() in HOSTED_ENGINES:
                     return True
     return False
+
+
+def _is_modelscope(texts: list[str]) -> bool:
+    """`modelscope download --model iic/CosyVoice2-0.5B`: ModelScope's command line, whose ids are
+    ModelScope's, not the Hub's (its `--model` is no Hub model)."""
+    command = next((text for text in texts if _ASSIGNMENT.fullmatch(text) is None), "")
+    return command.rsplit("/", 1)[-1] == "modelscope"
 
 
 # Launchers whose `-m`/`--module` says their script is a module's name: `accelerate launch

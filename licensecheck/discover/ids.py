@@ -147,6 +147,7 @@ LOCAL_FOLDERS = frozenset(
         "ckpts",
         "data",
         "dataset",  # `dataset/mvbench`: a benchmark's local copy
+        "datasets",  # `datasets/code_sft`; on the Hub a path prefix, no one's name (like `spaces`)
         "dist",
         "export",
         "exports",
@@ -168,6 +169,7 @@ LOCAL_FOLDERS = frozenset(
         "runs",
         "saved",
         "saved_models",
+        "spaces",
         "src",
         "temp",
         "tmp",
@@ -462,6 +464,11 @@ class HubId:
     revision: str | None = None
 
 
+def _holds_code(names: frozenset[str]) -> bool:
+    """Whether a folder's entries are a project's code: a package, Python modules, or a `src` folder."""
+    return "__init__.py" in names or "src" in names or any(name.endswith(".py") for name in names)
+
+
 class Tree:
     """The scanned tree, to tell a local path from a repository id."""
 
@@ -482,11 +489,12 @@ class Tree:
                 continue
             if first in self._listing(base):
                 if rest:
-                    # An organisation named like the project's own package (`routellm/mf_gpt4_augmented`
-                    # beside the `routellm/` package): a package holds code, and nothing of that name
-                    # is in it. A data or checkpoint folder may be filled at run time; a package is not.
+                    # An organisation named like a folder of the project's code (`routellm/mf_gpt4_augmented`
+                    # beside the `routellm/` package, `WizardLM/WizardCoder-Python-34B-V1.0` beside the
+                    # `WizardLM/` folder of its sources): a folder of code, and nothing of that name in
+                    # it. A data or checkpoint folder may be filled at run time; a folder of code is not.
                     inside = self._listing(os.path.join(base, first))
-                    if "__init__.py" in inside and rest.split("/", 1)[0] not in inside:
+                    if _holds_code(inside) and rest.split("/", 1)[0] not in inside:
                         continue
                 return True
         # `internlm-xcomposer2d5-ol-7b/base` in `project/examples/infer.py`, run from `project/`: a folder

@@ -91,3 +91,10 @@ def test_a_bare_name_in_capitals_is_a_placeholder_and_not_applicable_is_no_repos
     assert hub_reference("squad", "dataset", None) == HubId("dataset", "squad", None)
     assert hub_reference("GAIR/LIMO", "dataset", None) == HubId("dataset", "GAIR/LIMO", None)
     assert hub_reference("ORG_X/MODEL_Y", "model", None) == HubId("model", "ORG_X/MODEL_Y", None)
+
+
+@pytest.mark.parametrize("text", ["datasets/code_sft", "spaces/demo", "Datasets/nlvr2"])
+def test_a_path_under_datasets_or_spaces_is_a_folder_since_the_hub_reserves_those_names(text):
+    # On the Hub `datasets/` and `spaces/` start a URL path; no user or organisation has either name
+    assert hub_reference(text, "dataset", None) is None
+    assert hub_reference("hf://datasets/org/set", "dataset", None) == HubId("dataset", "org/set")

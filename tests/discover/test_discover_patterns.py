@@ -1064,7 +1064,7 @@ PATTERNS = [
         {("model", "acme/encoder-base", "a.py", 4)},
     ),
     (
-        "an organisation named like the project's own package",
+        "an organisation named like the project's own package, or a folder of its sources",
         {
             "routellm/__init__.py": "",
             "routellm/serve.py": """
@@ -1077,8 +1077,19 @@ PATTERNS = [
         from transformers import AutoModel
         model = AutoModel.from_pretrained("exp42/llama-run-1")
      """,
+            "WizardLM/src/train.py": "import transformers\n",
+            "WizardLM/README.md": "sources of the WizardLM models",
+            "WizardLM/data/README.md": "a data folder of its own",
+            "demo/wizardcoder_demo.py": """
+        from vllm import LLM
+        def main(base_model="WizardLM/WizardCoder-Python-34B-V1.0", data="WizardLM/data"):
+            return LLM(model=base_model)
+     """,
         },
-        {("model", "routellm/bert_gpt4_augmented", "routellm/serve.py", 2)},
+        {
+            ("model", "routellm/bert_gpt4_augmented", "routellm/serve.py", 2),
+            ("model", "WizardLM/WizardCoder-Python-34B-V1.0", "demo/wizardcoder_demo.py", 2),
+        },
     ),
     (
         "a Gradio input's choices and value reach the function an event calls",
@@ -2630,6 +2641,28 @@ PATTERNS = [
         },
     ),
     (
+        "unbabel-comet's download_model fetches a Hub checkpoint; comet_ml is a logger",
+        {
+            "metrics/comet.py": """
+        from comet import download_model, load_from_checkpoint
+        import comet
+        import comet_ml
+        path = download_model("Unbabel/wmt22-comet-da")
+        other = comet.download_model(model="Unbabel/wmt22-cometkiwi-da")
+        experiment = comet_ml.Experiment(project_name="org/not-a-model")
+     """,
+            "tools/fetch.py": """
+        def download_model(name):
+            return name
+        download_model("org/not-comet")
+     """,
+        },
+        {
+            ("model", "Unbabel/wmt22-comet-da", "metrics/comet.py", 4),
+            ("model", "Unbabel/wmt22-cometkiwi-da", "metrics/comet.py", 5),
+        },
+    ),
+    (
         "a function of the project named like a library's loader: read like any of its functions",
         {
             "lavis/datasets/builders/__init__.py": """
@@ -3498,6 +3531,19 @@ PATTERNS = [
 ]
 
 DECOYS = [
+    (
+        "ModelScope's command line and a folder under datasets/: neither is on the Hub",
+        {
+            "run.sh": """
+        modelscope download --model iic/CosyVoice2-0.5B --local_dir pretrained/cosyvoice2
+        MODELSCOPE_CACHE=/cache /usr/local/bin/modelscope download --model=iic/SenseVoiceSmall
+     """,
+            "config.yaml": """
+        dataset_mixer:
+          "datasets/code_sft": 0.3
+     """,
+        },
+    ),
     (
         "a name filled in with x's, to be replaced before a run",
         {

@@ -89,6 +89,8 @@ LOADER_WORDS = (
     "bert_score",  # and its BERTScorer, imported from it
     "import mii",
     "from mii",
+    "comet import",  # unbabel-comet's download_model (not comet_ml, a logger)
+    "comet.download_model",
     # a file fetched from a Hub URL (`https://huggingface.co/ORG/NAME/resolve/...`), and what fetches URLs
     "huggingface.co/",
     "download_url_to_file",
@@ -496,6 +498,8 @@ ROOTED_LOADERS: dict[tuple[str, str], Loader] = {
     ("mii", "pipeline"): Loader((Slot(MODEL, (0,), ("model_name_or_path",)),)),
     ("mii", "serve"): Loader((Slot(MODEL, (0,), ("model_name_or_path",)),)),
     ("mii", "deploy"): Loader((Slot(MODEL, (), ("model",)),)),
+    # unbabel-comet: `download_model("Unbabel/wmt22-comet-da")` fetches the checkpoint from the Hub
+    ("comet", "download_model"): Loader((Slot(MODEL, (0,), ("model",)),)),
     ("bert_score", "score"): Loader((Slot(MODEL, (2,), ("model_type",)),), default=_BERT_SCORE_DEFAULT),
     ("bert_score", "BERTScorer"): Loader((Slot(MODEL, (0,), ("model_type",)),), default=_BERT_SCORE_DEFAULT),
     ("requests", "get"): _DOWNLOAD,
