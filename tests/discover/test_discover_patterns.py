@@ -2663,6 +2663,52 @@ PATTERNS = [
         },
     ),
     (
+        "a method of an object a project function makes, its class picked at run time: the one class that defines it",
+        {
+            "evaluate/evaluator/base.py": """
+        from datasets import load_dataset
+
+        class Evaluator:
+            def load_data(self, data, split=None):
+                return load_dataset(data, split=split)
+
+            def compute(self, data):
+                return load_dataset(data)
+     """,
+            "evaluate/evaluator/__init__.py": """
+        from .base import Evaluator
+
+        TASKS = {"text-classification": Evaluator}
+
+        def evaluator(task):
+            return TASKS[task]()
+     """,
+            "evaluate/other.py": """
+        class Metric:
+            def compute(self, data):
+                return data
+     """,
+            "tests/test_evaluator.py": """
+        from unittest import TestCase
+        from evaluate.evaluator import evaluator
+
+        class TestEvaluator(TestCase):
+            def setUp(self):
+                self.evaluator = evaluator("text-classification")
+
+            def test_data_loading(self):
+                data = self.evaluator.load_data("evaluate/imdb-ci", split="test[:1]")
+                task = evaluator("text-classification")
+                task.load_data("evaluate/glue-ci")
+                task.compute("org/two-classes-define-compute")
+     """,
+        },
+        {
+            ("dataset", "evaluate/imdb-ci", "tests/test_evaluator.py", 9),
+            ("dataset", "evaluate/glue-ci", "tests/test_evaluator.py", 11),
+        },
+    ),
+    (
         "a function of the project named like a library's loader: read like any of its functions",
         {
             "lavis/datasets/builders/__init__.py": """

@@ -1487,7 +1487,42 @@ class Evaluator:
                 method = self.method(klass, func.attr)
                 if method:
                     return method, 0 if method.kind == "staticmethod" else 1
+            elif all(b.kind == VALUE for b in bindings or ()):
+                return self._made_by_the_project(func.attr, [(b.node, b.scope) for b in bindings or ()])
+        elif isinstance(base, ast.Attribute) and isinstance(base.value, ast.Name):
+            function = enclosing_function(scope)
+            if function and function.klass and function.positional and base.value.id == function.positional[0]:
+                # `self.evaluator = evaluator("text-classification")` in `setUp`, then `self.evaluator.load_data(...)`
+                return self._made_by_the_project(func.attr, function.klass.instance_attrs.get(base.attr, []))
         return None
+
+    def _made_by_the_project(self, name: str, sources: list) -> tuple[Function, int] | None:
+        """`task = evaluator("text-classification"); task.load_data("evaluate/imdb-ci")`: an object a
+        project function makes, of a class it picks at run time. A method of a name of its own (with a
+        `_`: not `load`, `run`) that one class of the project defines is that class's."""
+        if "_" not in name.strip("_") or not sources:
+            return None
+        for node, node_scope in sources:
+            if type(node) is not ast.Call or self.callee(node, node_scope) is None:
+                return None
+        method = self._only_method(name)
+        if method is None:
+            return None
+        return method, 0 if method.kind == "staticmethod" else 1
+
+    def _only_method(self, name: str) -> Function | None:
+        """The method `name` when exactly one class of the parsed modules defines it."""
+        found = None
+        for module in self.project.modules.values():
+            if module is None:
+                continue
+            for klass in module.classes.values():
+                method = klass.methods.get(name)
+                if method is not None:
+                    if found is not None:
+                        return None
+                    found = method
+        return found
 
     def _annotated_class(self, bindings) -> ClassInfo | None:
         """The project class a parameter is annotated with (`def create_demo(model: Model)`), for
