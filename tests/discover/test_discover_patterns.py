@@ -2709,6 +2709,78 @@ PATTERNS = [
         },
     ),
     (
+        "within `if name in TABLE:` a value known at run time is one of the table's (a dict's keys, a list's items)",
+        {
+            "efficientvit/ae_model_zoo.py": """
+        REGISTERED_DCAE_MODEL = {
+            "dc-ae-f32c32-in-1.0": (1, None),
+            "dc-ae-f64c128-in-1.0": (2, None),
+        }
+        VAES = ["stabilityai/sd-vae-ft-ema", "stabilityai/sd-vae-ft-mse"]
+     """,
+            "efficientvit/evaluator.py": """
+        from diffusers import AutoencoderKL
+        from huggingface_hub import PyTorchModelHubMixin
+        from efficientvit.ae_model_zoo import REGISTERED_DCAE_MODEL, VAES
+
+        class DCAE_HF(PyTorchModelHubMixin):
+            pass
+
+        def build(cfg, name):
+            if cfg.autoencoder in REGISTERED_DCAE_MODEL:
+                return DCAE_HF.from_pretrained(f"mit-han-lab/{cfg.autoencoder}")
+            elif name in VAES:
+                return AutoencoderKL.from_pretrained(name)
+            return AutoencoderKL.from_pretrained(f"org/{name}")
+     """,
+        },
+        {
+            ("model", "mit-han-lab/dc-ae-f32c32-in-1.0", "efficientvit/evaluator.py", 10),
+            ("model", "mit-han-lab/dc-ae-f64c128-in-1.0", "efficientvit/evaluator.py", 10),
+            ("model", "stabilityai/sd-vae-ft-ema", "efficientvit/ae_model_zoo.py", 5),
+            ("model", "stabilityai/sd-vae-ft-mse", "efficientvit/ae_model_zoo.py", 5),
+        },
+    ),
+    (
+        "random.sample and random.choice of a list: its items",
+        {
+            "lorahub/constant.py": """
+        LORA_MODULE_NAMES = [
+            "lorahub/flan_t5_large-ag_news_subset",
+            "lorahub/flan_t5_large-qasc_is_correct_1",
+        ]
+        PROMPTS_DATASETS = ["org/prompts-a", "org/prompts-b"]
+     """,
+            "lorahub/algorithm.py": """
+        from peft import PeftModel
+        from tqdm import tqdm
+
+        def load_modules(base_model, lora_module_list):
+            for peft_model_id in tqdm(lora_module_list):
+                PeftModel.from_pretrained(base_model, peft_model_id)
+     """,
+            "example.py": """
+        import random
+        from datasets import load_dataset
+        from lorahub.algorithm import load_modules
+        from lorahub.constant import LORA_MODULE_NAMES, PROMPTS_DATASETS
+
+        def get_lora_module_list():
+            return random.sample(LORA_MODULE_NAMES, 20)
+
+        def main(base):
+            load_modules(base, get_lora_module_list())
+            return load_dataset(random.choice(PROMPTS_DATASETS))
+     """,
+        },
+        {
+            ("model", "lorahub/flan_t5_large-ag_news_subset", "lorahub/constant.py", 2),
+            ("model", "lorahub/flan_t5_large-qasc_is_correct_1", "lorahub/constant.py", 3),
+            ("dataset", "org/prompts-a", "lorahub/constant.py", 5),
+            ("dataset", "org/prompts-b", "lorahub/constant.py", 5),
+        },
+    ),
+    (
         "a function of the project named like a library's loader: read like any of its functions",
         {
             "lavis/datasets/builders/__init__.py": """

@@ -198,6 +198,9 @@ class Module:
         # whether it is a collection of them, and whether an `assert` requires it.
         # Values.anticipated reads it.
         self.compared: dict[int | str, list[tuple[ast.expr, Scope, bool, bool]]] = {}
+        # The collections `if name in TABLE:` tests a value against, by their dotted text, with the scope
+        # of the test: within that branch the value is one of TABLE's (values.py's _members)
+        self.tables: dict[str, tuple[ast.expr, Scope]] = {}
 
     def absolute(self, module: str | None, level: int) -> str:
         if not level:
@@ -342,6 +345,17 @@ def _fact(test: ast.expr) -> tuple[str, bool] | None:
     ):
         values = tuple(sorted({repr(e.value) for e in test.comparators[0].elts if isinstance(e, ast.Constant)}))
         return (f"{dotted(test.left)} in ({', '.join(values)},)", isinstance(test.ops[0], ast.In))
+    if (
+        isinstance(test, ast.Compare)
+        and len(test.ops) == 1
+        and isinstance(test.ops[0], (ast.In, ast.NotIn))
+        and isinstance(test.left, (ast.Name, ast.Attribute))
+        and isinstance(test.comparators[0], (ast.Name, ast.Attribute))
+    ):
+        # `if name in REGISTERED_MODELS:` (a collection the module names): `possible` cannot read it,
+        # values.py takes the collection's members as what `name` is within
+        text, table = dotted(test.left), dotted(test.comparators[0])
+        return (f"{text} in {table}", isinstance(test.ops[0], ast.In)) if "?" not in text + table else None
     if (
         isinstance(test, ast.Compare)
         and len(test.ops) == 1
@@ -583,6 +597,14 @@ class _Walker:
 
     def branch(self, node: ast.If, env: Env) -> Env | None:
         self.expr(node.test, env)
+        for part in node.test.values if isinstance(node.test, ast.BoolOp) else [node.test]:
+            if (
+                isinstance(part, ast.Compare)
+                and len(part.ops) == 1
+                and isinstance(part.ops[0], ast.In)
+                and isinstance(part.comparators[0], (ast.Name, ast.Attribute))
+            ):
+                self.module.tables.setdefault(dotted(part.comparators[0]), (part.comparators[0], self.scope))
         saved = self.guards
         outer_written, self.written = self.written, set()
         self.guards = self._with_facts(saved, facts(node.test, True))

@@ -148,6 +148,11 @@ def _along(result: Result, *steps: tuple) -> Result:
     return result
 
 
+# Calls that give some of a collection's items (`random.sample(NAMES, 20)`), or one of them
+_SAMPLERS = frozenset({"random.sample", "random.choices"})
+_PICKERS = frozenset({"random.choice", "np.random.choice", "numpy.random.choice"})
+
+
 def possible(text: str, name: str, known: tuple[tuple[str, bool], ...]) -> bool:
     """Whether `name` may hold `text` where the facts `known` hold (`name == 'fake'` is false there...)."""
     for key, truth in known:
@@ -250,6 +255,13 @@ class Evaluator:
         if isinstance(expr, ast.Subscript):
             return self._follow_subscript(expr, scope, depth)
         if type(expr) is ast.Call:
+            picked = dotted(expr.func)
+            if picked in _PICKERS and expr.args:
+                # `random.choice(MODELS)`: one of the items
+                return self.elements(expr.args[0], scope, (), depth + 1)
+            if picked in _SAMPLERS and expr.args:
+                # `random.sample(NAMES, 20)`: a list of some of the items, read as the collection itself
+                return self.follow(expr.args[0], scope, depth + 1)
             if may_read(expr):
                 loaded = self.project.data_file(expr, scope)
                 if loaded:  # `json.load(open("config/model2path.json"))`: the file's content
@@ -770,6 +782,9 @@ class Evaluator:
                 return self.elements(iterable.args[path[0]], scope, path[1:], depth + 1)
             if name in ("list", "tuple", "set", "sorted", "reversed", "frozenset") and iterable.args:
                 return self.elements(iterable.args[0], scope, path, depth + 1)
+            if name in _SAMPLERS and iterable.args:
+                # `random.sample(LORA_MODULE_NAMES, 20)`: some of the items, which ones known at run time
+                return self.elements(iterable.args[0], scope, path, depth + 1)
             if name.rsplit(".", 1)[-1] in _PROGRESS_BARS and iterable.args:
                 # `for name in tqdm(names)`: a progress bar yields the items it wraps
                 return self.elements(iterable.args[0], scope, path, depth + 1)
@@ -946,6 +961,8 @@ class Evaluator:
                     result.values = self.anticipated(scope.module.compared.get(text), result, depth)
                 known = scope.module.read_facts.get(id(expr))
                 if known:
+                    if not result.values:
+                        result.values = self._members(text, known, scope.module, depth)
                     result.values = [v for v in result.values if possible(v.text, text, known)]
                 if self.overrides and type(expr.value) is ast.Name and result.values:
                     result.values = self._where_called(expr, scope, result.values)
@@ -1007,8 +1024,32 @@ class Evaluator:
             result.values.extend(self._selected(bindings[0], scope.module.compared.get(id(bindings[0]))))
         known = scope.module.read_facts.get(id(expr))
         if known:
+            if not result.values and (result.unknown or result.params):
+                result.values = self._members(expr.id, known, scope.module, depth)
             result.values = [v for v in result.values if possible(v.text, expr.id, known)]
         return result
+
+    def _members(self, text: str, known: tuple, module: Module, depth: int) -> list[Value]:
+        """What `text` (a name, `cfg.model`) known only at run time is within `if text in TABLE:`:
+        the items of TABLE, or a dict's keys (`if cfg.autoencoder in REGISTERED_DCAE_MODEL:` before
+        `from_pretrained(f"mit-han-lab/{cfg.autoencoder}")`). No other value gets there."""
+        values: list[Value] = []
+        prefix = f"{text} in "
+        for key, truth in known:
+            table = module.tables.get(key[len(prefix) :]) if truth and key.startswith(prefix) else None
+            if table is None:
+                continue
+            containers, _ = self.follow(table[0], table[1], depth + 1)
+            for node, node_scope in containers:
+                if isinstance(node, ast.Dict):
+                    items: list = [k for k in node.keys if k is not None]
+                elif isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+                    items = node.elts
+                else:
+                    continue
+                for item in items:
+                    values.extend(self.strings(item, node_scope, depth + 1).values)
+        return values
 
     @staticmethod
     def _selected(binding: Binding, compared: list | None) -> list[Value]:
