@@ -2781,6 +2781,37 @@ PATTERNS = [
         },
     ),
     (
+        "a parameter unpacked into names (repo, subset, split = hf_path): that element of each caller's tuple",
+        {
+            "src/utils/dataset_utils.py": """
+        from datasets import load_dataset
+
+        def load_hf_dataset(hf_path):
+            repo, subset, split = hf_path
+            return load_dataset(repo, subset, split=split)
+     """,
+            "src/data/visrag.py": """
+        from src.utils.dataset_utils import load_hf_dataset
+
+        EVAL_DATASET_HF_PATH = {
+            "ViDoRe_arxivqa": ("vidore/arxivqa_test_subsampled_beir", None, "test"),
+            "MSVD": ("VLM2Vec/MSVD", None, "test"),
+        }
+
+        def load_visrag_dataset(model_args, **kwargs):
+            name = EVAL_DATASET_HF_PATH[kwargs["dataset_name"]][0]
+            return load_hf_dataset((name, "qrels", "test"))
+
+        corpus = load_hf_dataset(("org/const-corpus", "corpus", "test"))
+     """,
+        },
+        {
+            ("dataset", "vidore/arxivqa_test_subsampled_beir", "src/data/visrag.py", 4),
+            ("dataset", "VLM2Vec/MSVD", "src/data/visrag.py", 5),
+            ("dataset", "org/const-corpus", "src/data/visrag.py", 12),
+        },
+    ),
+    (
         "a function of the project named like a library's loader: read like any of its functions",
         {
             "lavis/datasets/builders/__init__.py": """

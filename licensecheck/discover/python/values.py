@@ -649,6 +649,9 @@ class Evaluator:
             if pieces is not None:  # `repo, file = ref.split(":", 1)`
                 return self._piece(pieces, binding.detail[0])
         found, result = self.follow(binding.node, binding.scope, depth + 1)
+        if result.params:
+            # `repo, subset, split = hf_path` of a parameter: that element of what each caller passes
+            _along(result, *(("index", index) for index in binding.detail))
         concrete: list = []
         for node, node_scope in found:
             if isinstance(node, (ast.Tuple, ast.List)):
