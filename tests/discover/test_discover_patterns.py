@@ -2812,6 +2812,21 @@ PATTERNS = [
         },
     ),
     (
+        "MeloTTS's TTS(language): the language's repository, unless a checkpoint of its own is given",
+        {
+            "demo.py": """
+        from melo.api import TTS
+        for language in ["EN_NEWEST", "ES", "XX"]:
+            model = TTS(language=language, device="cpu")
+        local = TTS("FR", ckpt_path="checkpoints/fr.pth", config_path="checkpoints/config.json")
+     """,
+        },
+        {
+            ("model", "myshell-ai/MeloTTS-English-v3", "demo.py", 2),
+            ("model", "myshell-ai/MeloTTS-Spanish", "demo.py", 2),
+        },
+    ),
+    (
         "a function of the project named like a library's loader: read like any of its functions",
         {
             "lavis/datasets/builders/__init__.py": """

@@ -89,6 +89,8 @@ LOADER_WORDS = (
     "bert_score",  # and its BERTScorer, imported from it
     "import mii",
     "from mii",
+    "from melo",  # MeloTTS's `TTS(language="EN")`
+    "import melo",
     "comet import",  # unbabel-comet's download_model (not comet_ml, a logger)
     "comet.download_model",
     # a file fetched from a Hub URL (`https://huggingface.co/ORG/NAME/resolve/...`), and what fetches URLs
@@ -286,8 +288,22 @@ BERT_SCORE_LANGUAGES = MappingProxyType(
         "en-sci": "allenai/scibert_scivocab_uncased",
     }
 )
+# MeloTTS's `TTS(language)`: the repository of each language it knows (melo/download_utils.py,
+# LANG_TO_HF_REPO_ID, https://github.com/myshell-ai/MeloTTS/blob/main/melo/download_utils.py)
+MELO_LANGUAGES = MappingProxyType(
+    {
+        "EN": "myshell-ai/MeloTTS-English",
+        "EN_V2": "myshell-ai/MeloTTS-English-v2",
+        "EN_NEWEST": "myshell-ai/MeloTTS-English-v3",
+        "FR": "myshell-ai/MeloTTS-French",
+        "JP": "myshell-ai/MeloTTS-Japanese",
+        "ES": "myshell-ai/MeloTTS-Spanish",
+        "ZH": "myshell-ai/MeloTTS-Chinese",
+        "KR": "myshell-ai/MeloTTS-Korean",
+    }
+)
 ALIASES: Mapping[str, Mapping[str, str]] = MappingProxyType(
-    {"faster-whisper": FASTER_WHISPER_SIZES, "bert_score": BERT_SCORE_LANGUAGES}
+    {"faster-whisper": FASTER_WHISPER_SIZES, "bert_score": BERT_SCORE_LANGUAGES, "melo": MELO_LANGUAGES}
 )
 # What a library takes for a name its table does not hold, where it takes any (bert_score: any language)
 ALIASES_OTHERWISE: Mapping[str, str] = MappingProxyType({"bert_score": "bert-base-multilingual-cased"})
@@ -379,6 +395,13 @@ TRANSFORMERS_PIPELINE = Loader(
 
 # bert_score's `score(cands, refs, lang="en")` and `BERTScorer(lang="en")` without `model_type`:
 # the language's model (ALIASES["bert_score"])
+# MeloTTS loads the language's model unless it is given a checkpoint of its own (`ckpt_path`)
+_MELO = Loader(
+    (Slot(MODEL, (), ("ckpt_path",), bare="none"),),
+    default=LibraryDefault(
+        Slot(MODEL, (0,), ("language",), bare="none", aliases="melo"), None, "MeloTTS's model for the language"
+    ),
+)
 _BERT_SCORE_DEFAULT = LibraryDefault(
     Slot(MODEL, (), ("lang",), bare="legacy", aliases="bert_score"), None, "bert_score's model for the language"
 )
@@ -500,6 +523,7 @@ ROOTED_LOADERS: dict[tuple[str, str], Loader] = {
     ("mii", "deploy"): Loader((Slot(MODEL, (), ("model",)),)),
     # unbabel-comet: `download_model("Unbabel/wmt22-comet-da")` fetches the checkpoint from the Hub
     ("comet", "download_model"): Loader((Slot(MODEL, (0,), ("model",)),)),
+    ("melo", "TTS"): _MELO,
     ("bert_score", "score"): Loader((Slot(MODEL, (2,), ("model_type",)),), default=_BERT_SCORE_DEFAULT),
     ("bert_score", "BERTScorer"): Loader((Slot(MODEL, (0,), ("model_type",)),), default=_BERT_SCORE_DEFAULT),
     ("requests", "get"): _DOWNLOAD,
