@@ -360,6 +360,19 @@ def _scan_command(
                 value = Word(inline, word.offset + len(flag) + 1)
                 _consider(value, kind[0], kind[1], collector, locate, directory, override.group(1), variables)
             continue
+        if (
+            not inline
+            and index
+            and index + 1 < len(words)
+            and (override := _OVERRIDE.fullmatch(flag)) is not None
+            and not override.group(0).startswith("+")
+        ):
+            # an mmengine-style config's `key value` pairs after the script (`model.repo_id $repo_id`,
+            # PLLaVA, VideoChat2): a dotted key, then its value
+            kind = override_type(override.group(1))
+            if kind is not None and not words[index + 1].text.startswith("-"):
+                _consider(words[index + 1], kind[0], kind[1], collector, locate, directory, flag, variables)
+            continue
         kind = flag_type(flag) if flag.startswith("-") and not hosted else None
         if kind is None:
             continue

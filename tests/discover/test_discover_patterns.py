@@ -2827,6 +2827,27 @@ PATTERNS = [
         },
     ),
     (
+        "a config's dotted keys set on the command line: Hydra's key=value, and mmengine-style key value pairs",
+        {
+            "scripts/train_13b.sh": """
+        repo_id=llava-hf/llava-v1.6-vicuna-13b-hf
+        accelerate launch --main_process_port 6876 tasks/train/train.py tasks/train/config.py \\
+            output_dir ${OUTPUT_DIR} \\
+            model.pooling_method avg \\
+            model.repo_id $repo_id \\
+            data.dataset_name org/video-instructions \\
+            optimizer.lr 2e-5
+        python3 -m verl.trainer.main_ppo actor_rollout_ref.model.path=Qwen/Qwen2.5-0.5B-Instruct
+        python -m pkg.train model.config.yaml
+     """,
+        },
+        {
+            ("model", "llava-hf/llava-v1.6-vicuna-13b-hf", "scripts/train_13b.sh", 1),
+            ("dataset", "org/video-instructions", "scripts/train_13b.sh", 6),
+            ("model", "Qwen/Qwen2.5-0.5B-Instruct", "scripts/train_13b.sh", 8),
+        },
+    ),
+    (
         "a function of the project named like a library's loader: read like any of its functions",
         {
             "lavis/datasets/builders/__init__.py": """
