@@ -2848,6 +2848,41 @@ PATTERNS = [
         },
     ),
     (
+        "a class built by the name of a subclass that keeps its __init__",
+        {
+            "src/deita/selection/scorer/base.py": """
+        from transformers import AutoModelForCausalLM
+
+        class Scorer:
+            def __init__(self, model_name_or_path, is_vllm=False):
+                self.model = AutoModelForCausalLM.from_pretrained(model_name_or_path)
+     """,
+            "src/deita/__init__.py": "",
+            "src/deita/selection/__init__.py": "",
+            "src/deita/selection/scorer/__init__.py": "from .llama_scorer import Llama_Scorer, Own_Scorer\n",
+            "src/deita/selection/scorer/llama_scorer.py": """
+        from .base import Scorer
+
+        class Llama_Scorer(Scorer):
+            def infer_complexity(self, text):
+                return text
+
+        class Own_Scorer(Scorer):
+            def __init__(self, path):
+                super().__init__("org/own-base")
+     """,
+            "examples/score_complexity.py": """
+        from deita.selection.scorer import Llama_Scorer, Own_Scorer
+        scorer = Llama_Scorer("hkust-nlp/deita-complexity-scorer")
+        other = Own_Scorer("org/not-a-model-argument")
+     """,
+        },
+        {
+            ("model", "hkust-nlp/deita-complexity-scorer", "examples/score_complexity.py", 2),
+            ("model", "org/own-base", "src/deita/selection/scorer/llama_scorer.py", 9),
+        },
+    ),
+    (
         "a function of the project named like a library's loader: read like any of its functions",
         {
             "lavis/datasets/builders/__init__.py": """

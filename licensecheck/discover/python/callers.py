@@ -60,6 +60,7 @@ class CallerProject(Protocol):
     collector: Collector
     values: Evaluator
     calls_by_name: dict[str, list[tuple[ast.Call, Scope]]]
+    subclasses: dict[str, list[ClassInfo]]  # a base's last name → the classes that name it as a base
     modules: dict  # relative path → Module (or None): grows with every file parsed
 
     def strings(self, expr: ast.expr, scope: Scope, *, placeholders: bool = False, path: tuple = ()) -> Result: ...
@@ -132,9 +133,18 @@ class Callers:
         """The names the calls of the functions in `batch` are written with."""
         names = set()
         for function, _, _ in batch:
-            names.add(function.name)
-            if function.klass is not None and function.name == "__init__":
-                names.add(function.klass.name)
+            names.update(self._written_as(function))
+        return names
+
+    def _written_as(self, function: Function) -> list[str]:
+        """The names a call of `function` is written with: `__init__`'s are `__init__(...)` (super()),
+        its class's name, and the names of its subclasses that keep it (`class Llama_Scorer(Scorer)`
+        with no `__init__` of its own)."""
+        names = [function.name]
+        if function.klass is not None and function.name == "__init__":
+            names.append(function.klass.name)
+            keeping = self.project.subclasses.get(function.klass.name, ())
+            names.extend(sub.name for sub in keeping if "__init__" not in sub.methods)
         return names
 
     # -- one waiting use ---------------------------------------------------------------
@@ -356,11 +366,8 @@ class Callers:
         for a `super().__init__(...)`, the class it is written in."""
         project = self.project
         # In this order, whatever the hash seed: a call's callee may parse another module, which adds calls.
-        names = [function.name]  # `__init__`'s calls are `__init__(...)` (super()) and its class's name
-        if function.klass is not None and function.name == "__init__":
-            names.append(function.klass.name)
         values = project.values
-        for name in dict.fromkeys(names):
+        for name in dict.fromkeys(self._written_as(function)):
             for call, scope in project.calls_by_name.get(name, ()):
                 target = values.callee(call, scope)
                 if target is None or (target[0] is not function and not _dispatched(function, target[0], call, values)):
