@@ -41,8 +41,6 @@ MODEL_KEYS = frozenset(
         "tokenizer_path",
         "adapter_name_or_path",  # a PEFT adapter loaded onto the base (LLaMA-Factory)
         "adapters_name",
-        "hf_hub",  # open_clip's pretrained tables: `hf_hub="timm/vit_base_patch32_clip_224.openai/"`
-        "hf_hub_id",  # timm's pretrained configurations
     }
 )
 DATASET_KEYS = frozenset(
@@ -58,8 +56,6 @@ DATASET_KEYS = frozenset(
         "hf_hub_url",  # LLaMA-Factory's `data/dataset_info.json`: the dataset a name stands for
     }
 )
-# Keys whose value is a repository and a file in it, `org/name/` or `org/name/open_clip_model.safetensors`
-WITH_FILE_KEYS = frozenset({"hf_hub"})
 # Datasets mixed in the shares given (alignment-handbook's and open-instruct's recipes): the ids are the keys.
 MIXER_KEYS = frozenset({"dataset_mixer", "datasets_mixer", "dataset_mixture"})
 # Tables of models by a name of the project's own (`model2path: {e5: intfloat/e5-base-v2}`): each value
@@ -134,7 +130,7 @@ ENGINE_FLAGS = frozenset(
 # in its lowered text is none of them. Most keys of a large file (a vocabulary, a table of results)
 # are not, and are told apart by one search rather than made into a name.
 # tests/discover/test_discover_ids.py checks that every key and suffix holds one.
-_KEY_WORD = re.compile(r"model|data|tokenizer|repo|tower|extractor|processor|coder|files|hub_url|adapter|hub\(|hf_hub")
+_KEY_WORD = re.compile(r"model|data|tokenizer|repo|tower|extractor|processor|coder|files|hub_url|adapter|hub\(")
 
 
 # Configuration files repeat the same few keys (`name`, `model`, `max_len`) over and over: each is

@@ -2591,7 +2591,7 @@ PATTERNS = [
         },
     ),
     (
-        "open_clip's pretrained table: hf_hub='org/name/' or 'org/name/file', the repository before the file",
+        "a pretrained table's hf_hub entries are not read: most projects hold copies of open_clip's or timm's and use one entry",
         {
             "src/open_clip/pretrained.py": """
         import os
@@ -2612,11 +2612,7 @@ PATTERNS = [
             return hf_hub_download(model_id, filename=filename)
      """,
         },
-        {
-            ("model", "timm/resnet50_clip.openai", "src/open_clip/pretrained.py", 8),
-            ("model", "timm/resnet50_clip.yfcc15m", "src/open_clip/pretrained.py", 9),
-            ("model", "laion/CLIP-ViT-B-32-laion2B-s34B-b79K", "src/open_clip/pretrained.py", 11),
-        },
+        set(),
     ),
     (
         "repo_type given by a parameter whose default is 'dataset': a dataset",

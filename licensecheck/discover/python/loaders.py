@@ -334,9 +334,6 @@ class Slot(NamedTuple):
     # A keyword named like a model key, given to a call no loader table knows: a guess, whose
     # values known only at run time, or not on the Hub, are not worth a notice
     guessed: bool = False
-    # The value is `org/name/` or `org/name/file.pt`: a repository and the file in it (open_clip's
-    # `hf_hub`, split with os.path.split before the download)
-    with_file: bool = False
 
     @property
     def says_unknown(self) -> bool:

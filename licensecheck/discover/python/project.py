@@ -41,7 +41,7 @@ from ..ids import (
     could_be_repository,
     strip_prefix,
 )
-from ..keys import WITH_FILE_KEYS, key_type
+from ..keys import key_type
 from .callers import Callers
 from .datafiles import DataFiles, opened_path, reader_of
 from .loaders import (
@@ -582,8 +582,7 @@ class PythonProject:
                 found = _keyword_type(name, _callee_name(call.func))
             if found is None:
                 continue
-            with_file = name in WITH_FILE_KEYS
-            slot = Slot(found[0], (), (name,), bare=found[1], repo_type_keyword=True, guessed=True, with_file=with_file)
+            slot = Slot(found[0], (), (name,), bare=found[1], repo_type_keyword=True, guessed=True)
             self._slot(call, scope, slot, f"keyword {name}", argument.value)
 
     def _unpacked(self, call: ast.Call, scope: Scope, loader, shown: str, consumed: set[int]) -> None:
@@ -786,8 +785,6 @@ class PythonProject:
             if slot.host == MODELSCOPE:
                 self.collector.not_hub(location, shown, text, "fetched from ModelScope")
                 continue
-            if slot.with_file and text.count("/") >= 2:
-                text = "/".join(text.split("/", 2)[:2])  # `org/name/` or `org/name/file.pt`: the repository
             if slot.aliases is not None:
                 # `WhisperModel("small")`: the repository faster-whisper fetches
                 text = ALIASES[slot.aliases].get(text) or ALIASES_OTHERWISE.get(slot.aliases, text)
