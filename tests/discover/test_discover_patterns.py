@@ -2879,6 +2879,36 @@ PATTERNS = [
         },
     ),
     (
+        "a list grown with append and extend gives the items added; FunASR's AutoModel is ModelScope's unless hub='hf'",
+        {
+            "gradio_interface.py": """
+        import gradio as gr
+        from zonos.model import Zonos
+
+        def load_model(model_choice):
+            return Zonos.from_pretrained(model_choice)
+
+        supported_models = []
+        supported_models.append("Zyphra/Zonos-v0.1-transformer")
+        supported_models.extend(["Zyphra/Zonos-v0.1-hybrid"])
+        with gr.Blocks() as demo:
+            choice = gr.Dropdown(choices=supported_models, value=supported_models[0])
+            button = gr.Button()
+            button.click(load_model, inputs=[choice])
+     """,
+            "webui.py": """
+        from funasr import AutoModel
+        model = AutoModel(model="iic/SenseVoiceSmall", vad_model="iic/speech_fsmn_vad_zh-cn-16k-common-pytorch")
+        hf = AutoModel(model="FunAudioLLM/SenseVoiceSmall", hub="hf")
+     """,
+        },
+        {
+            ("model", "Zyphra/Zonos-v0.1-transformer", "gradio_interface.py", 8),
+            ("model", "Zyphra/Zonos-v0.1-hybrid", "gradio_interface.py", 9),
+            ("model", "FunAudioLLM/SenseVoiceSmall", "webui.py", 3),
+        },
+    ),
+    (
         "a function of the project named like a library's loader: read like any of its functions",
         {
             "lavis/datasets/builders/__init__.py": """

@@ -89,6 +89,7 @@ LOADER_WORDS = (
     "bert_score",  # and its BERTScorer, imported from it
     "import mii",
     "from mii",
+    "funasr",  # FunASR's AutoModel: ModelScope's unless `hub="hf"`
     "from melo",  # MeloTTS's `TTS(language="EN")`
     "import melo",
     "comet import",  # unbabel-comet's download_model (not comet_ml, a logger)
@@ -593,6 +594,9 @@ _MS_MODEL = Loader(
     )
 )
 _MS_DATASET = Loader((Slot(DATASET, (0,), ("dataset_id", "dataset_name", "repo_id"), host=MODELSCOPE),))
+_FUNASR_MODELS = ("model", "vad_model", "punc_model", "spk_model")
+_FUNASR_HUB = Loader((Slot(MODEL, (), _FUNASR_MODELS),))
+_FUNASR_MODELSCOPE = Loader((Slot(MODEL, (), _FUNASR_MODELS, host=MODELSCOPE),))
 MODELSCOPE_LOADERS: dict[str, Loader] = {
     "snapshot_download": _MS_MODEL,
     "model_file_download": _MS_MODEL,
@@ -631,6 +635,11 @@ def loader_for(qualified: str, call: ast.Call) -> Loader | None:
     root = qualified.split(".", 1)[0]
     if root == "modelscope":
         return MODELSCOPE_LOADERS.get(last)
+    if root == "funasr" and last == "AutoModel":
+        # FunASR fetches from ModelScope unless told `hub="hf"`
+        hub = keyword(call, "hub")
+        on_the_hub = isinstance(hub, ast.Constant) and hub.value in ("hf", "huggingface")
+        return _FUNASR_HUB if on_the_hub else _FUNASR_MODELSCOPE
     if (last in _COMMAND_RUNNERS.get(root, ()) and qualified.count(".") == 1) or qualified == "get_ipython().system":
         return _COMMAND  # the standard library's, or IPython's `!command` in a notebook
     loader = ROOTED_LOADERS.get((root, last)) or LOADERS.get(last)

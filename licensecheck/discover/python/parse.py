@@ -428,6 +428,7 @@ def facts(test: ast.expr, truth: bool) -> list[tuple[str, bool]]:
 # -- the walk ----------------------------------------------------------------------------------
 
 _COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)
+_MOST_GROWN = 1024  # the most items a list literal grows to by `append` / `extend` (a table's limit)
 _LOOPS = (ast.For, ast.AsyncFor, ast.While)
 
 
@@ -959,6 +960,8 @@ class _Walker:
                     self.module.calls.append((current, self.scope))
                     if type(current.func) is Attribute and current.func.attr == "add_argument":
                         self.argparse_default(current)
+                    elif type(current.func) is Attribute and current.func.attr in ("append", "extend"):
+                        self.grown(current, env)
                 push(current.func)
                 extend(current.args)
                 extend(k.value for k in current.keywords)
@@ -1041,6 +1044,23 @@ class _Walker:
         binding that reaches it (read by Values.anticipated)."""
         for binding in self.reaching.get(id(name), ()):
             self.module.compared.setdefault(id(binding), []).append(entry)
+
+    def grown(self, call: ast.Call, env: Env) -> None:
+        """`models = []` then `models.append("org/x")` (or `.extend([...])`): the list literal the name
+        holds gets the item, so that reading it (a dropdown's `choices=models`, a loop) gives it too."""
+        target = call.func.value  # type: ignore[attr-defined]  # an Attribute: the caller checked
+        if type(target) is not ast.Name or len(call.args) != 1 or call.keywords:
+            return
+        added = call.args[0]
+        if call.func.attr == "extend":  # type: ignore[attr-defined]
+            if not isinstance(added, (ast.List, ast.Tuple)):
+                return
+            items = list(added.elts)
+        else:
+            items = [added]
+        for binding in env.get(target.id) or ():
+            if binding.kind == VALUE and type(binding.node) is ast.List and len(binding.node.elts) < _MOST_GROWN:
+                binding.node.elts.extend(items)
 
     def argparse_default(self, call: ast.Call) -> None:
         """`parser.add_argument("--model", default=...)`: `args.model` starts as that default, or is
