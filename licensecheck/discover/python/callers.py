@@ -22,8 +22,17 @@ from typing import NamedTuple, Protocol
 from ...model import Location
 from ..collect import Collector
 from .loaders import SHELL, URL, Slot, keyword
-from .parse import ClassInfo, Function, Module, Scope, dotted, enclosing_function, is_super
-from .values import BUDGET, REGISTRY_CALLS, Evaluator, Result, namespace_of, possible, returned_expressions, unknown
+from .parse import ClassInfo, Function, Module, Scope, callee_name, dotted, enclosing_function, is_super
+from .values import (
+    BUDGET,
+    REGISTRY_CALLS,
+    Evaluator,
+    Result,
+    namespace_of,
+    possible_where,
+    returned_expressions,
+    unknown,
+)
 
 # What runs a function elsewhere with the arguments it is given (_spawned)
 _SPAWNERS = ("Process", "Thread", "submit", "apply", "apply_async")
@@ -217,8 +226,7 @@ class Callers:
         return [
             fixture
             for place in places
-            if (fixture := place.functions.get(parameter)) is not None
-            and any("fixture" in dotted(d.func if isinstance(d, ast.Call) else d) for d in fixture.node.decorator_list)
+            if (fixture := place.functions.get(parameter)) is not None and _is_fixture(fixture)
         ]
 
     def _value(self, argument: Argument, use: Use, call_site: Location | None) -> bool:
@@ -249,12 +257,12 @@ class Callers:
         if not facts or not result.values:
             return result
         text = ".".join([argument.id, *(step[1] for step in path)])
-        known = tuple(fact for fact in facts if fact[0].startswith(text + " "))
-        if known:
-            kept = Result([v for v in result.values if possible(v.text, text, known)], result.params, result.unknown)
-            kept.other, kept.composed = result.other, result.composed
-            return kept
-        return result
+        values = possible_where(result.values, text, facts)
+        if values is result.values:
+            return result
+        kept = Result(values, result.params, result.unknown)
+        kept.other, kept.composed = result.other, result.composed
+        return kept
 
     def _expected(self, function: Function, parameter: str) -> Result | None:
         """The constants of the collections `function` tests `parameter` against (`if name in MODELS`).
@@ -527,16 +535,12 @@ def _registered_names(node: ast.ClassDef) -> frozenset:
     (`@MODELS.register_module("text_embedder")`, `@BACKBONES.register_module(name="clip")`)."""
     names = {node.name}
     for decorator in node.decorator_list:
-        if not (isinstance(decorator, ast.Call) and _callee_word(decorator.func).startswith("register")):
+        if not (isinstance(decorator, ast.Call) and callee_name(decorator.func).startswith("register")):
             continue
         given = decorator.args[0] if decorator.args else keyword(decorator, "name")
         if isinstance(given, ast.Constant) and isinstance(given.value, str):
             names.add(given.value)
     return frozenset(names)
-
-
-def _callee_word(func: ast.expr) -> str:
-    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
 
 
 def _super_caller(call: ast.Call, scope: Scope) -> ClassInfo | None:

@@ -212,6 +212,11 @@ class Module:
         return ".".join(p for p in package + ([module] if module else []) if p)
 
 
+def callee_name(func: ast.expr) -> str:
+    """The last name of what a call calls: `load` of `pkg.load(...)` and of `load(...)`."""
+    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+
+
 def dotted(node: ast.AST) -> str:
     if isinstance(node, ast.Name):
         return node.id

@@ -63,7 +63,7 @@ from .loaders import (
     rooted_name,
     slot_arguments,
 )
-from .parse import UNKNOWN, ClassInfo, Module, Scope, collect, dotted
+from .parse import UNKNOWN, ClassInfo, Module, Scope, callee_name, collect, dotted
 from .values import (
     BUDGET,
     MAX_VALUES,
@@ -122,13 +122,9 @@ _CARD_DATA = ("CardData", "ModelCard", "DatasetCard")
 _SERVICE_KEYWORDS = frozenset({"api_key", "api_base", "base_url", "endpoint_url", "api_url", "client", "llm_client"})
 
 
-def _callee_name(func: ast.expr) -> str:
-    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-
-
 def _described_type(func: ast.expr) -> str | None:
     """MODEL or DATASET for a class named as a model's or a dataset's configuration (`DatasetConfig`)."""
-    match = _DESCRIBED.search(_callee_name(func))
+    match = _DESCRIBED.search(callee_name(func))
     if match is None:
         return None
     return DATASET if match.group(1) in ("Dataset", "Data") else MODEL
@@ -543,7 +539,7 @@ class PythonProject:
         its registry). A wrapper that does call a loader (`load_file_from_url` around torch.hub's)
         stays a loader: its argument is what it fetches, whatever the body does to it on the way."""
         target = self.values.callee(call, scope)
-        if target is None or target[0].klass is not None or target[0].name != _callee_name(call.func):
+        if target is None or target[0].klass is not None or target[0].name != callee_name(call.func):
             return False
         function = target[0]
         return not any(
@@ -565,7 +561,7 @@ class PythonProject:
         module = scope.module
         if _is_test_file(module.path) or any(k.arg in _SERVICE_KEYWORDS for k in call.keywords):
             return  # a client of a hosted service (`WatsonxLLM(api_key=..., llm_model="ibm/granite-13b")`)
-        if _callee_name(call.func).endswith(_CARD_DATA):
+        if callee_name(call.func).endswith(_CARD_DATA):
             # `SpanMarkerModelCardData(model_id="org/x", encoder_id=..., dataset_id=...)`: what a model
             # card will say (the name the model is pushed under, what it was made from), not a download
             return
@@ -579,7 +575,7 @@ class PythonProject:
                 # id of what the class is named for, like YAML's `dataset: {path: ...}`
                 found: tuple[str, str] | None = (described, "legacy")
             else:  # a repository's is a dataset's too with `repo_type="dataset"` beside it (the slot reads it)
-                found = _keyword_type(name, _callee_name(call.func))
+                found = _keyword_type(name, callee_name(call.func))
             if found is None:
                 continue
             slot = Slot(found[0], (), (name,), bare=found[1], repo_type_keyword=True, guessed=True)
@@ -695,7 +691,7 @@ class PythonProject:
                 if module is None or _is_test_file(module.path):
                     continue
                 for call, scope in module.calls:
-                    if _callee_name(call.func) != klass.name or self.values.class_of(call.func, scope, 0) is not klass:
+                    if callee_name(call.func) != klass.name or self.values.class_of(call.func, scope, 0) is not klass:
                         continue
                     given = keyword(call, field) or self.values._positional_field(call, scope, field, 0)
                     if given is not None:
@@ -822,7 +818,7 @@ class PythonProject:
         shell = qualified.rsplit(".", 1)[-1] in SHELL_CALLS
         if not (shell or module.has_prefix):
             return  # no prefixed string anywhere in the file's text, and not a command
-        if _callee_name(call.func).startswith("assert"):
+        if callee_name(call.func).startswith("assert"):
             return  # `self.assertEqual(path, "hf://...")`: the value a test expects, not a download
         arguments = [a for a in call.args] + [
             k.value for k in call.keywords if k.arg is None or not k.arg.startswith(_WRITTEN_KEYWORDS)

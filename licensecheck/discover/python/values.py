@@ -179,6 +179,13 @@ def possible(text: str, name: str, known: tuple[tuple[str, bool], ...]) -> bool:
     return True
 
 
+def possible_where(values: list[Value], text: str, facts) -> list[Value]:
+    """`values` of `text` (`args.model_type`) less those that the facts about it among `facts`, the
+    ones a call is made under (Module.part_facts), rule out."""
+    known = tuple(fact for fact in facts or () if fact[0].startswith(text + " "))
+    return [v for v in values if possible(v.text, text, known)] if known else values
+
+
 def reason(result: Result) -> str:
     reasons = list(dict.fromkeys(result.unknown))
     if result.params and not reasons:
@@ -985,10 +992,7 @@ class Evaluator:
             if override is None or type(override[0]) is not ast.Name or override[1] is None:
                 continue
             facts = override[1].module.part_facts.get(id(override[0]))
-            text = f"{override[0].id}.{expr.attr}"
-            known = tuple(fact for fact in facts or () if fact[0].startswith(text + " "))
-            if known:
-                values = [v for v in values if possible(v.text, text, known)]
+            values = possible_where(values, f"{override[0].id}.{expr.attr}", facts)
         return values
 
     def _name_strings(self, expr: ast.Name, scope: Scope, depth: int) -> Result:
@@ -1160,15 +1164,8 @@ class Evaluator:
                     if numbers is not None:  # `f"org/shard_{i}"` for `i in range(50)`, `f"..._{n_gram_size}"`
                         parts.append([Value(str(n), module, node.lineno) for n in numbers])
                         continue
-                result.params.extend(inner.params)
-                result.unknown.extend(inner.unknown)
-                result.composed = result.composed or bool(inner.params) or inner.composed
-                if not inner.values:
-                    if self.placeholders:
-                        parts.append([Value(PLACEHOLDER, module, node.lineno)])
-                        continue
+                if not self._joined_part(inner, parts, result, module, node.lineno):
                     return result
-                parts.append(inner.values)
             return _product(parts, module, node.lineno, result, self.placeholders)
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
             left = self.strings(node.left, scope, depth + 1)
@@ -1254,17 +1251,24 @@ class Evaluator:
                 return unknown("a path joined from a list known at run time")
             if index:
                 parts.append([Value("/", module, node.lineno)])
-            inner = self.strings(part, scope, depth + 1)
-            result.params.extend(inner.params)
-            result.unknown.extend(inner.unknown)
-            result.composed = result.composed or bool(inner.params) or inner.composed
-            if not inner.values:
-                if self.placeholders:
-                    parts.append([Value(PLACEHOLDER, module, node.lineno)])
-                    continue
+            if not self._joined_part(self.strings(part, scope, depth + 1), parts, result, module, node.lineno):
                 return result
-            parts.append(inner.values)
         return _product(parts, module, node.lineno, result, self.placeholders)
+
+    def _joined_part(self, inner: Result, parts: list, result: Result, module: Module, line: int) -> bool:
+        """One part of a string put together (an f-string's, a path join's): its values appended to
+        `parts`, what it depends on to `result`. False when it has no value and the whole has none
+        (with placeholders, a part known only at run time is a placeholder instead)."""
+        result.params.extend(inner.params)
+        result.unknown.extend(inner.unknown)
+        result.composed = result.composed or bool(inner.params) or inner.composed
+        if inner.values:
+            parts.append(inner.values)
+        elif self.placeholders:
+            parts.append([Value(PLACEHOLDER, module, line)])
+        else:
+            return False
+        return True
 
     def _percent(self, node: ast.BinOp, scope: Scope, depth: int) -> Result:
         """`"h2oai/%s" % name` (and a tuple of values): each template with each value, for `%s` only."""
