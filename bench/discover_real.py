@@ -4,7 +4,10 @@
 
 CHECKOUTS holds one folder per repository of `bench/discover_real/` (FastChat, LLaVA,
 h2ogpt...), each the files of the commit named in its JSON (for example `git
---git-dir=<mirror> archive <commit> | tar -x -C CHECKOUTS/<name>`). Each JSON lists the
+--git-dir=<mirror> archive <commit> | tar -x -C CHECKOUTS/<name>`), with a git index of
+those files (`git -C CHECKOUTS/<name> init -q && git -C CHECKOUTS/<name> add -f -A`): every
+file an archive holds is tracked, and discovery reads a tracked file that a `.gitignore`
+names, as it does in a clone, only where the index says so. Each JSON lists the
 components (type and id) that reach a Hugging Face loader in that commit, with where
 and why; "holdout" marks the repositories held out until the code was frozen.
 

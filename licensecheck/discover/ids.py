@@ -383,6 +383,8 @@ PLACEHOLDERS = frozenset(
         "nonexistent-org",
         "non-existent",
         "does-not-exist",
+        "pathto",  # `DATA="pathto/data"`: "path to" run together
+        "path-to",
     }
 )
 # A name without a namespace in capitals with an underscore (`DATASET_PATH`, `YOUR_MODEL`): a
@@ -657,6 +659,11 @@ def hub_reference(
             or namespace in PLACEHOLDERS
             or _FILLER.search(parts[1]) is not None
         ):
+            return None
+        if "_" in namespace and not prefixed:
+            # The Hub's user and organisation names are letters, digits and dashes (its sign-up
+            # rule; the ids' shape allows `_` for repository names): `hugging_cache/llama-2-7b`,
+            # `path_to_nvila/llm` are folders. An explicit `hf-hub:` or `hf://` keeps it.
             return None
         if namespace in API_PROVIDERS and _provider_model(namespace, parts[1], kind, bare):
             return None

@@ -41,6 +41,7 @@ MODEL_KEYS = frozenset(
         "tokenizer_path",
         "adapter_name_or_path",  # a PEFT adapter loaded onto the base (LLaMA-Factory)
         "adapters_name",
+        "pretrain",  # OpenRLHF's and oat's `--pretrain Qwen/Qwen2.5-7B`: the policy's base model
     }
 )
 DATASET_KEYS = frozenset(
@@ -130,7 +131,9 @@ ENGINE_FLAGS = frozenset(
 # in its lowered text is none of them. Most keys of a large file (a vocabulary, a table of results)
 # are not, and are told apart by one search rather than made into a name.
 # tests/discover/test_discover_ids.py checks that every key and suffix holds one.
-_KEY_WORD = re.compile(r"model|data|tokenizer|repo|tower|extractor|processor|coder|files|hub_url|adapter|hub\(")
+_KEY_WORD = re.compile(
+    r"model|data|tokenizer|repo|tower|extractor|processor|coder|files|hub_url|adapter|hub\(|pretrain"
+)
 
 
 # Configuration files repeat the same few keys (`name`, `model`, `max_len`) over and over: each is

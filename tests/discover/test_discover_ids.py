@@ -11,7 +11,7 @@ from licensecheck.discover.ids import HubId, hub_reference
 SHAPES = {
     "org/name": HubId("model", "org/name"),
     "o/n": HubId("model", "o/n"),
-    "_org/_name_": HubId("model", "_org/_name_"),
+    "org/_name_": HubId("model", "org/_name_"),
     "a" * 96 + "/b": HubId("model", "a" * 96 + "/b"),
     "org/" + "b" * 96: HubId("model", "org/" + "b" * 96),
     "a" * 97 + "/b": None,
@@ -90,7 +90,22 @@ def test_a_bare_name_in_capitals_is_a_placeholder_and_not_applicable_is_no_repos
     # what is not such a placeholder is still read
     assert hub_reference("squad", "dataset", None) == HubId("dataset", "squad", None)
     assert hub_reference("GAIR/LIMO", "dataset", None) == HubId("dataset", "GAIR/LIMO", None)
-    assert hub_reference("ORG_X/MODEL_Y", "model", None) == HubId("model", "ORG_X/MODEL_Y", None)
+    assert hub_reference("ORG-X/MODEL_Y", "model", None) == HubId("model", "ORG-X/MODEL_Y", None)
+
+
+@pytest.mark.parametrize("text", ["pathto/data", "path-to/model"])
+def test_path_to_run_together_is_a_placeholder(text):
+    # `DATA="pathto/data"` in a fine-tuning script: the reader is to put their path there
+    assert hub_reference(text, "dataset", None) is None
+    assert hub_reference("pathways/model", "model", None) == HubId("model", "pathways/model")
+
+
+def test_a_namespace_with_an_underscore_is_a_folder_unless_a_hub_prefix_says_otherwise():
+    """Hub user and organisation names are letters, digits and dashes; repository names may hold `_`."""
+    assert hub_reference("hugging_cache/llama-2-7b", "model", None) is None
+    assert hub_reference("_org/_name_", "model", None) is None
+    assert hub_reference("org/_name_", "model", None) == HubId("model", "org/_name_")
+    assert hub_reference("hf-hub:acme_lab/vit-b", "model", None) == HubId("model", "acme_lab/vit-b")
 
 
 @pytest.mark.parametrize("text", ["datasets/code_sft", "spaces/demo", "Datasets/nlvr2"])

@@ -3774,9 +3774,197 @@ PATTERNS = [
             ("model", "naver/splade-v3-query", "conf/model/splade.yaml", 3),
         },
     ),
+    (
+        "diffusers' custom_pipeline named org/name is fetched from the Hub; a community name or a path is not",
+        {
+            "app.py": """
+        from diffusers import DiffusionPipeline
+        pipe = DiffusionPipeline.from_pretrained(
+            "sudo-ai/zero123plus-v1.1", custom_pipeline="sudo-ai/zero123plus-pipeline",
+        )
+        lcm = DiffusionPipeline.from_pretrained("SimianLuo/LCM_Dreamshaper_v7", custom_pipeline="latent_consistency_txt2img")
+        local = DiffusionPipeline.from_pretrained("org/base", custom_pipeline="./zero123plus")
+     """,
+        },
+        {
+            ("model", "sudo-ai/zero123plus-v1.1", "app.py", 3),
+            ("model", "sudo-ai/zero123plus-pipeline", "app.py", 3),
+            ("model", "SimianLuo/LCM_Dreamshaper_v7", "app.py", 5),
+            ("model", "org/base", "app.py", 6),
+        },
+    ),
+    (
+        "pandas and polars read a Hub address or an hf:// path; TiRex's load_model fetches from the Hub",
+        {
+            "data.py": """
+        import pandas as pd
+        import polars as pl
+        data_path = "https://huggingface.co/datasets/AutonLab/Timeseries-PILE/resolve/main/iops/kpi.test.out"
+        df = pd.read_csv(data_path, header=None)
+        table = pl.read_parquet("hf://datasets/org/tables@v2/train.parquet")
+        local = pd.read_csv("data/train.csv")
+        other = pd.read_json("https://raw.githubusercontent.com/org/repo/main/x.json")
+     """,
+            "forecast.py": """
+        from tirex import load_model
+        MODELS = {"tirex": {"model_checkpoint": "NX-AI/TiRex"}}
+        def forecaster(model_name="tirex"):
+            return load_model(MODELS[model_name]["model_checkpoint"], device="cpu")
+     """,
+        },
+        {
+            ("dataset", "AutonLab/Timeseries-PILE", "data.py", 3),
+            ("dataset", "org/tables", "data.py", 5),
+            ("model", "NX-AI/TiRex", "forecast.py", 2),
+        },
+    ),
+    (
+        "int() of a number written as text keeps its digits: a repository named by a resolution",
+        {
+            "i2v.py": """
+        from huggingface_hub import hf_hub_download
+        class Image2Video:
+            def __init__(self, result_dir="./tmp/", resolution="256_256"):
+                self.resolution = (int(resolution.split("_")[0]), int(resolution.split("_")[1]))
+            def download(self):
+                REPO_ID = "Doubiiu/DynamiCrafter_" + str(self.resolution[1]) if self.resolution[1] != 256 else "Doubiiu/DynamiCrafter"
+                hf_hub_download(repo_id=REPO_ID, filename="model.ckpt")
+     """,
+            "app.py": """
+        from i2v import Image2Video
+        Image2Video("out", resolution="320_512")
+        Image2Video("out", resolution="x_abc")
+     """,
+        },
+        {
+            ("model", "Doubiiu/DynamiCrafter", "i2v.py", 6),
+            ("model", "Doubiiu/DynamiCrafter_512", "i2v.py", 6),
+        },
+    ),
+    (
+        "OpenRLHF's and oat's --pretrain names the model trained, given to a script whose options a library defines",
+        {
+            "examples/qwen.sh": """
+        python train_zero_math.py \\
+            --pretrain Qwen/Qwen2.5-Math-7B \\
+            --save_path ./output/run1 \\
+            --pretrain_mode
+     """,
+        },
+        {("model", "Qwen/Qwen2.5-Math-7B", "examples/qwen.sh", 2)},
+    ),
+    (
+        "a branch a function's own constant rules out loads nothing; a parameter or a module's constant decides nothing",
+        {
+            "depth.py": """
+        from transformers import DPTImageProcessor, GLPNFeatureExtractor
+        def depth(args):
+            model_name = "glpn"
+            if model_name == "glpn":
+                return GLPNFeatureExtractor.from_pretrained("vinvino02/glpn-nyu")
+            else:
+                return DPTImageProcessor.from_pretrained("Intel/dpt-large")
+        def other(kind="glpn"):
+            if kind in ("glpn",):
+                return GLPNFeatureExtractor.from_pretrained("org/kept-a")
+            return DPTImageProcessor.from_pretrained("org/kept-b")
+        MODEL = "small"
+        if MODEL == "small":
+            GLPNFeatureExtractor.from_pretrained("org/small")
+        else:
+            GLPNFeatureExtractor.from_pretrained("org/large")
+     """,
+        },
+        {
+            ("model", "vinvino02/glpn-nyu", "depth.py", 5),
+            ("model", "org/kept-a", "depth.py", 10),
+            ("model", "org/kept-b", "depth.py", 11),
+            ("model", "org/small", "depth.py", 14),
+            ("model", "org/large", "depth.py", 16),
+        },
+    ),
+    (
+        "an option's default where an imported function builds the parser, not its module's __main__",
+        {
+            "utils/bench.py": """
+        import argparse
+        def create_parser():
+            parser = argparse.ArgumentParser()
+            parser.add_argument("--ckpt", type=str, default="stabilityai/stable-diffusion-xl-base-1.0")
+            return parser
+        if __name__ == "__main__":
+            p = argparse.ArgumentParser()
+            p.add_argument("--ckpt", default="org/not-this-one")
+     """,
+            "utils/pipe.py": """
+        from diffusers import DiffusionPipeline
+        def load_pipeline(ckpt):
+            return DiffusionPipeline.from_pretrained(ckpt)
+     """,
+            "run.py": """
+        from utils.bench import create_parser
+        from utils.pipe import load_pipeline
+        def main(args):
+            return load_pipeline(ckpt=args.ckpt)
+        if __name__ == "__main__":
+            main(create_parser().parse_args())
+     """,
+        },
+        {("model", "stabilityai/stable-diffusion-xl-base-1.0", "utils/bench.py", 4)},
+    ),
+    (
+        "each side of a conditional expression is read where its test went that way",
+        {
+            "data.py": """
+        from datasets import load_dataset
+        HF = "bigcode/bigcodebench"
+        def ready(subset="full"):
+            extra = "-" + subset if subset != "full" else ""
+            return load_dataset(HF + extra)
+        ready("hard")
+        ready("full")
+     """,
+        },
+        {
+            ("dataset", "bigcode/bigcodebench", "data.py", 5),
+            ("dataset", "bigcode/bigcodebench-hard", "data.py", 5),
+        },
+    ),
+    (
+        "a number from int() meets the whole number it is compared with",
+        {
+            "a.py": """
+        from huggingface_hub import hf_hub_download
+        def load(size):
+            if size == 512:
+                hf_hub_download(repo_id="org/m-" + str(size), filename="x")
+        for s in ["512", "1024"]:
+            load(int(s))
+     """,
+        },
+        {("model", "org/m-512", "a.py", 4)},
+    ),
 ]
 
 DECOYS = [
+    (
+        "the project's own load_dataset that reads a CSV with pandas is not datasets' loader",
+        {
+            "pkg/__init__.py": "from .data import load_dataset\n",
+            "pkg/data.py": """
+        import pandas as pd
+        def load_dataset(dataset_name, context_length, dataset_path=None):
+            if dataset_path is None:
+                dataset_path = "datasets/" + dataset_name + ".csv"
+            return pd.read_csv(dataset_path)
+     """,
+            "run.py": """
+        from pkg import load_dataset
+        for DATASET in ["etth1", "weather"]:
+            load_dataset(DATASET, 512)
+     """,
+        },
+    ),
     (
         "ModelScope's command line and a folder under datasets/: neither is on the Hub",
         {

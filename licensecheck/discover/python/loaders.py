@@ -58,6 +58,7 @@ LOADER_WORDS = (
     "FlagLLM",
     "FlagAuto",
     "fastembed",
+    "tirex",
     " trl",
     "faster_whisper",
     "huggingface-cli",
@@ -370,7 +371,9 @@ _PRETRAINED_KEYWORDS = (
     "model_name",
     "pretrained_model_name",
 )
-FROM_PRETRAINED = Loader((Slot(MODEL, (0,), _PRETRAINED_KEYWORDS),))
+# diffusers fetches a `custom_pipeline` named `org/name` from that Hub repository (its
+# pipeline.py); a bare name is a community pipeline from GitHub, a path is local code.
+FROM_PRETRAINED = Loader((Slot(MODEL, (0,), _PRETRAINED_KEYWORDS), Slot(MODEL, (), ("custom_pipeline",), bare="none")))
 PEFT_ADAPTER = Loader((Slot(MODEL, (1,), ("model_id",)),))
 _ST = Loader((Slot(MODEL, (0,), ("model_name_or_path", "model_name"), namespace=SENTENCE_TRANSFORMERS),))
 _CROSS_ENCODER = Loader((Slot(MODEL, (0,), ("model_name_or_path", "model_name")),))
@@ -383,6 +386,11 @@ _FASTEMBED = Loader((Slot(MODEL, (0,), ("model_name",), bare="none"),), roots=("
 
 # What downloads a URL: a reference when the URL is a Hub address (`.../resolve/main/w.pth`).
 _DOWNLOAD = Loader((Slot(MODEL, (0,), ("url", "filename"), prefixed_only=True, host=URL),))
+
+_READ_TABLE = Loader(
+    (Slot(MODEL, (0,), ("filepath_or_buffer", "path", "path_or_buf", "io", "source"), prefixed_only=True, host=URL),)
+)
+_TABLE_READERS = ("read_csv", "read_table", "read_json", "read_parquet", "read_excel", "read_feather", "read_ndjson")
 
 # transformers' `pipeline(task, model)`: without a model, the task's default (PIPELINE_DEFAULTS)
 TRANSFORMERS_PIPELINE = Loader(
@@ -498,6 +506,8 @@ ROOTED_LOADERS: dict[tuple[str, str], Loader] = {
     # speechbrain's pretrained interfaces fetch `source` from the Hub (`EncoderClassifier.from_hparams`)
     ("speechbrain", "from_hparams"): Loader((Slot(MODEL, (0,), ("source",)),)),
     # whisperX's `load_model("small")` is faster-whisper's size name
+    # NX-AI's TiRex: `load_model("NX-AI/TiRex")` downloads the checkpoint from the Hub
+    ("tirex", "load_model"): Loader((Slot(MODEL, (0,), ("path",)),)),
     ("whisperx", "load_model"): Loader((Slot(MODEL, (0,), ("whisper_arch",), bare="none", aliases="faster-whisper"),)),
     # OpenCompass's model classes, written in its configs as `dict(type=HuggingFaceCausalLM, path=...)`
     **{
@@ -534,6 +544,10 @@ ROOTED_LOADERS: dict[tuple[str, str], Loader] = {
     ("diffusers", "load_image"): _DOWNLOAD,
     ("diffusers", "load_video"): _DOWNLOAD,
     ("transformers", "load_image"): _DOWNLOAD,
+    # pandas and polars read a URL or an `hf://` path they are given (`pd.read_csv("https://huggingface.co/
+    # datasets/org/set/resolve/main/a.csv")`, `pl.read_parquet("hf://datasets/org/set/x.parquet")`)
+    **{("pandas", name): _READ_TABLE for name in _TABLE_READERS},
+    **{("polars", name): _READ_TABLE for name in _TABLE_READERS + ("scan_parquet", "scan_csv", "scan_ndjson")},
 }
 # LangChain and LlamaIndex wrappers (HuggingFaceEmbeddings, HuggingFaceEndpoint,
 # HuggingFaceLLM...) and TRL trainers, recognised by name. The local embedding

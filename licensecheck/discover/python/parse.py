@@ -193,6 +193,9 @@ class Module:
         # id(ast.Name read) → what is known there about its attributes' values: `args` passed to a
         # function inside `if args.model_type == "opt":` (Callers reads it for `args.model_type`)
         self.part_facts: dict[int, tuple[tuple[str, bool], ...]] = {}
+        # id(ast.Call) of the calls in a branch that cannot run: `model_name = "glpn"` then
+        # `if model_name == "glpn": ... else: DPT.from_pretrained("Intel/dpt-large")`
+        self.dead_calls: set[int] = set()
         # What the code compares a value with (`name == "org/x"`, `assert name in MODELS`): by
         # id(binding) for a name, by dotted text for an attribute (`args.model`), the other side,
         # whether it is a collection of them, and whether an `assert` requires it.
@@ -603,6 +606,10 @@ class _Walker:
 
     def branch(self, node: ast.If, env: Env) -> Env | None:
         self.expr(node.test, env)
+        decided = self._decided(node.test, env)
+        if decided is not None:
+            for statement in node.orelse if decided else node.body:
+                self.module.dead_calls.update(id(n) for n in ast.walk(statement) if type(n) is ast.Call)
         for part in node.test.values if isinstance(node.test, ast.BoolOp) else [node.test]:
             if (
                 isinstance(part, ast.Compare)
@@ -638,6 +645,39 @@ class _Walker:
                     theirs = _refined(theirs, before[name], name, went_false)
                 orelse[name] = mine if theirs is None else _merge(theirs, mine)
         return orelse
+
+    def _decided(self, test: ast.expr, env: Env) -> bool | None:
+        """What `test` gives where it is decided by the code before it: a local name compared
+        (`==`, `in`) with constants, that only constant strings reach. None elsewhere.
+
+        In functions only: a module's constant is what a reader edits to choose (a notebook's
+        `MODEL = "small"`), and other modules may set it."""
+        if self.scope.function is None or type(test) is not ast.Compare or type(test.left) is not ast.Name:
+            return None
+        fact = _fact(test)
+        bindings = env.get(test.left.id)
+        if fact is None or not bindings:
+            return None
+        key, truth = fact
+        subject = test.left.id
+        operator, _, operand = key[len(subject) + 1 :].partition(" ")
+        if operator not in ("==", "in"):
+            return None
+        try:
+            constants = ast.literal_eval(operand)
+        except (ValueError, SyntaxError):
+            return None
+        accepted = (constants,) if operator == "==" else constants
+        outcomes = set()
+        for binding in bindings:
+            if (
+                binding.kind != VALUE
+                or type(binding.node) is not ast.Constant
+                or not isinstance(binding.node.value, str)
+            ):
+                return None
+            outcomes.add((binding.node.value in accepted) == truth)
+        return outcomes.pop() if len(outcomes) == 1 else None
 
     @staticmethod
     def _with_facts(guards: dict | None, new: list[tuple[str, bool]]) -> dict | None:
@@ -989,6 +1029,15 @@ class _Walker:
                 push(current.value)
                 if type(current.ctx) is ast.Load:
                     self._expected(current.slice, (current.value, self.scope, True, True))
+                continue
+            if kind is ast.IfExp:
+                # `"-" + subset if subset != "full" else ""`: each side read where the test went its way
+                push(current.test)
+                saved = self.guards
+                for side, truth in ((current.body, True), (current.orelse, False)):
+                    self.guards = self._with_facts(saved, facts(current.test, truth))
+                    self.expr(side, env)
+                self.guards = saved
                 continue
             if kind is ast.Lambda:
                 self.lambda_(current, env)

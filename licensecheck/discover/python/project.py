@@ -489,13 +489,16 @@ class PythonProject:
                 )
         for constant, shown in module.ollama_values:
             self._prefixed(str(constant.value), module.locate(constant.lineno), module, shown)  # a str: parse.py
+        dead = module.dead_calls
         for call, scope in module.calls:
+            if dead and id(call) in dead:
+                continue  # a branch the code before it rules out
             self.values.budget = BUDGET
             names = qualified_names(call.func, scope)
             if is_publisher(names[0].rsplit(".", 1)[-1]):
                 continue  # where a run writes: nothing in it is a dependency
             loaders = _loaders(names, call)
-            if loaders and type(call.func) is ast.Name and self._own_function(call, scope):
+            if loaders and type(call.func) is ast.Name and self._own_function(call, scope, loaders[0]):
                 loaders = []  # LAVIS's own `load_dataset("sbu_caption")`: its body is read like any function's
             if not loaders and rooted_name(names[0].rsplit(".", 1)[-1]):
                 loaders = self._inherited_loaders(call, scope)
@@ -533,19 +536,23 @@ class PythonProject:
                 self._keyed_keywords(call, scope)
             self._prefixed_strings(call, scope, consumed, names[0])
 
-    def _own_function(self, call: ast.Call, scope: Scope) -> bool:
+    def _own_function(self, call: ast.Call, scope: Scope, named: Loader) -> bool:
         """Whether a call named like a library's loader calls a function the project defines itself
         that loads nothing from the Hub (LAVIS's `load_dataset("sbu_caption")` builds a dataset from
-        its registry). A wrapper that does call a loader (`load_file_from_url` around torch.hub's)
-        stays a loader: its argument is what it fetches, whatever the body does to it on the way."""
+        its registry). A wrapper that does call a loader of the same kind (`load_file_from_url`
+        around torch.hub's download) stays a loader: its argument is what it fetches, whatever the
+        body does to it on the way. One that only reads a URL or a file (a `load_dataset` around
+        `pd.read_csv`) is not the Hub loader its name says."""
         target = self.values.callee(call, scope)
         if target is None or target[0].klass is not None or target[0].name != callee_name(call.func):
             return False
         function = target[0]
+        host = named.slots[0].host
         return not any(
-            type(node) is ast.Call and _loaders(qualified_names(node.func, function.scope), node)
+            loader.slots[0].host == host
             for node in ast.walk(function.node)
-            if node is not function.node
+            if node is not function.node and type(node) is ast.Call
+            for loader in _loaders(qualified_names(node.func, function.scope), node)
         )
 
     def _keyed_keywords(self, call: ast.Call, scope: Scope) -> None:

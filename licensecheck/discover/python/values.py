@@ -173,10 +173,15 @@ def possible(text: str, name: str, known: tuple[tuple[str, bool], ...]) -> bool:
         else:
             if operator == "==":
                 constants = (constants,)
-            inside = text in {c for c in constants if isinstance(c, str)}
+            # A whole number compared is met by its digits: `int(...)` gives them (_as_integer)
+            inside = text in {c if isinstance(c, str) else str(c) for c in constants if _text_or_integer(c)}
         if inside != truth:
             return False
     return True
+
+
+def _text_or_integer(constant: object) -> bool:
+    return isinstance(constant, str) or (type(constant) is int and abs(constant) < 10**18)
 
 
 def possible_where(values: list[Value], text: str, facts) -> list[Value]:
@@ -240,6 +245,8 @@ class Evaluator:
         # module path → the project's classes it imports (_imported_fields): asked for every
         # attribute nothing else resolves, it is worked out once per module
         self._classes: dict[str, list[tuple[Module, ClassInfo]]] = {}
+        # module path → the project's functions it imports from modules that add options (_imported_options)
+        self._parser_functions: dict[str, list[Function]] = {}
         # module path → the names of the folders it makes or checks for (_under_local_folder)
         self._folders: dict[str, frozenset[str]] = {}
         # id(Function) → the expressions its `return` statements give (_returned)
@@ -646,8 +653,30 @@ class Evaluator:
         return concrete, result
 
     def _option_values(self, module: Module, option: str) -> list[tuple[ast.expr, Scope]]:
-        """An option's defaults in `module`, and the values the project's shell scripts run it with."""
-        return module.option_defaults.get(option, []) + self.project.launched(module, option)
+        """An option's defaults in `module` (or in the parser-making function it imports), and the
+        values the project's shell scripts run it with."""
+        defaults = module.option_defaults.get(option) or self._imported_options(module, option)
+        return defaults + self.project.launched(module, option)
+
+    def _imported_options(self, module: Module, option: str) -> list[tuple[ast.expr, Scope]]:
+        """`from utils.args import create_parser`, then `create_parser().parse_args().ckpt`: the
+        option's default where a function `module` imports from the project adds it (in its own
+        body, not in its module's `__main__`)."""
+        functions = self._parser_functions.get(module.path)
+        if functions is None:
+            functions = self._parser_functions[module.path] = []
+            for target in module.imports.values():
+                resolved = self.project.resolve_import(target, module.path)
+                if resolved is None:
+                    continue
+                imported, name = resolved
+                function = imported.functions.get(name)
+                if function is not None and imported.option_defaults and imported is not module:
+                    functions.append(function)
+        found: list[tuple[ast.expr, Scope]] = []
+        for function in functions:
+            found.extend(e for e in function.module.option_defaults.get(option, ()) if _inside(e[1], function))
+        return found
 
     def _part(self, binding: Binding, name: str, depth: int) -> tuple[list, Result]:
         """`repo, file = TABLE[key]`: the element at the binding's place in each value the right side holds."""
@@ -1424,6 +1453,9 @@ class Evaluator:
                 return result
         if name in ("str", "os.fspath", "os.path.expanduser", "os.path.expandvars") and len(node.args) == 1:
             return self.strings(node.args[0], scope, depth + 1)
+        if name == "int" and len(node.args) == 1 and not node.keywords:
+            # `int(resolution.split("_")[1])`, later `"org/model_" + str(size)`: the number's digits
+            return _as_integer(self.strings(node.args[0], scope, depth + 1))
         if (
             name in ("os.path.join", "posixpath.join")
             and len(node.args) == 2
@@ -1819,3 +1851,26 @@ def _short(node: ast.AST) -> str:
 def _importer(binding: Binding) -> str | None:
     """The path of the file an import binding is made in (its own imports resolve nearest to it)."""
     return binding.scope.module.path if binding.scope is not None else None
+
+
+def _as_integer(inner: Result) -> Result:
+    """What `int(x)` gives for each `x` that is written as a whole number, as digits (`"0512"` is
+    `512`); a run-time value stays unknown, and text `int` would refuse is no value at all."""
+    result = Result(params=inner.params, unknown=inner.unknown)
+    result.composed = inner.composed
+    for value in inner.values:
+        text = value.text.strip()
+        if len(text) <= 18 and text.lstrip("+-").isdigit() and text.isascii():
+            result.values.append(Value(str(int(text)), value.module, value.line))
+    if not result.values and not result.params and not result.unknown:
+        return unknown("the value returned by `int(...)`")
+    return result
+
+
+def _inside(scope: Scope | None, function: Function) -> bool:
+    """Whether `scope` is `function`'s own, or one nested in it."""
+    while scope is not None:
+        if scope.function is function:
+            return True
+        scope = scope.parent
+    return False
