@@ -3931,6 +3931,46 @@ PATTERNS = [
         },
     ),
     (
+        "load_dataset called on an object is that object's method, not datasets' function",
+        {
+            "store.py": """
+        import datasets as hfd
+        from datasets import load_dataset
+        class LocalBackend:
+            def load_dataset(self, name):
+                return open(name + ".csv").read()
+        class Experiment:
+            def __init__(self):
+                self.backend = LocalBackend()
+            def run(self):
+                return self.backend.load_dataset("admiring_adleman")
+        backend = LocalBackend()
+        backend.load_dataset("test_dataset")
+        hfd.load_dataset("org/kept")
+        load_dataset("squad")
+     """,
+        },
+        {("dataset", "org/kept", "store.py", 13), ("dataset", "squad", "store.py", 14)},
+    ),
+    (
+        "mlx-whisper's load_model and transcribe fetch path_or_hf_repo from the Hub",
+        {
+            "mlx.py": """
+        from mlx_whisper import load_models, transcribe
+        MLX_MODELS = {"tiny": "mlx-community/whisper-tiny-mlx", "large-v3": "mlx-community/whisper-large-v3-mlx"}
+        def load(model_name="tiny"):
+            return load_models.load_model(MLX_MODELS.get(model_name, model_name))
+        def run(audio):
+            return transcribe(audio, path_or_hf_repo="mlx-community/whisper-large-v3-turbo")
+     """,
+        },
+        {
+            ("model", "mlx-community/whisper-tiny-mlx", "mlx.py", 2),
+            ("model", "mlx-community/whisper-large-v3-mlx", "mlx.py", 2),
+            ("model", "mlx-community/whisper-large-v3-turbo", "mlx.py", 6),
+        },
+    ),
+    (
         "a number from int() meets the whole number it is compared with",
         {
             "a.py": """

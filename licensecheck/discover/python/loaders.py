@@ -47,6 +47,7 @@ LOADER_WORDS = (
     "open_clip",
     "timm",
     "mlx_lm",
+    "mlx_whisper",
     "mlx_vlm",
     "load_lora_weights",
     "load_textual_inversion",
@@ -506,6 +507,9 @@ ROOTED_LOADERS: dict[tuple[str, str], Loader] = {
     # speechbrain's pretrained interfaces fetch `source` from the Hub (`EncoderClassifier.from_hparams`)
     ("speechbrain", "from_hparams"): Loader((Slot(MODEL, (0,), ("source",)),)),
     # whisperX's `load_model("small")` is faster-whisper's size name
+    # mlx-whisper fetches `path_or_hf_repo` from the Hub (`mlx-community/whisper-large-v3-mlx`)
+    ("mlx_whisper", "load_model"): Loader((Slot(MODEL, (0,), ("path_or_hf_repo",)),)),
+    ("mlx_whisper", "transcribe"): Loader((Slot(MODEL, (), ("path_or_hf_repo",)),)),
     # NX-AI's TiRex: `load_model("NX-AI/TiRex")` downloads the checkpoint from the Hub
     ("tirex", "load_model"): Loader((Slot(MODEL, (0,), ("path",)),)),
     ("whisperx", "load_model"): Loader((Slot(MODEL, (0,), ("whisper_arch",), bare="none", aliases="faster-whisper"),)),

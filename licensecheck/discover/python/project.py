@@ -63,7 +63,7 @@ from .loaders import (
     rooted_name,
     slot_arguments,
 )
-from .parse import UNKNOWN, ClassInfo, Module, Scope, callee_name, collect, dotted
+from .parse import IMPORT, UNKNOWN, ClassInfo, Module, Scope, callee_name, collect, dotted, lookup
 from .values import (
     BUDGET,
     MAX_VALUES,
@@ -500,6 +500,12 @@ class PythonProject:
             loaders = _loaders(names, call)
             if loaders and type(call.func) is ast.Name and self._own_function(call, scope, loaders[0]):
                 loaders = []  # LAVIS's own `load_dataset("sbu_caption")`: its body is read like any function's
+            if loaders and type(call.func) is ast.Attribute and call.func.attr == "load_dataset":
+                if _called_on_an_object(call.func, scope):
+                    # `self.backend.load_dataset(name)`: a method of the project's (ragas' storage
+                    # backends) or of another library, not the `datasets` module's function; where
+                    # the method wraps that function, its body is read like any function's
+                    loaders = []
             if not loaders and rooted_name(names[0].rsplit(".", 1)[-1]):
                 loaders = self._inherited_loaders(call, scope)
             if not loaders and names[0] == "dict" and call.keywords:
@@ -998,6 +1004,18 @@ def _subclasses_one_of(data: bytes, names: set[bytes]) -> bool:
     return b"class" in data and any(
         not names.isdisjoint(_IDENTIFIER.findall(match.group(1))) for match in _CLASS_BASES.finditer(data)
     )
+
+
+def _called_on_an_object(func: ast.Attribute, scope: Scope) -> bool:
+    """Whether `x.y.method` is called on a value the code made rather than on a module it imports:
+    the name at its base is bound in the code, and by no import."""
+    base = func.value
+    while type(base) is ast.Attribute:
+        base = base.value
+    if type(base) is not ast.Name:
+        return True  # `Backend().load_dataset(...)`, `self.backends[k].load_dataset(...)`
+    bindings = lookup(base.id, base, scope)
+    return bool(bindings) and not any(b.kind == IMPORT for b in bindings or ())
 
 
 def _loaders(names: list[str], call: ast.Call) -> list[Loader]:
