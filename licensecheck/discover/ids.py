@@ -414,10 +414,10 @@ def fetched_hub_file(text: str) -> bool:
         return False
     # A `blob` page of a weights file: diffusers' `from_single_file` and WebUIs' model lists take it as
     # the file itself (a page of any other file is a link)
-    return parts[2] in _FETCHED_ROUTES or (parts[2] == "blob" and parts[-1].endswith(_WEIGHTS_SUFFIXES))
+    return parts[2] in _FETCHED_ROUTES or (parts[2] == "blob" and parts[-1].endswith(WEIGHTS_SUFFIXES))
 
 
-_WEIGHTS_SUFFIXES = (".safetensors", ".ckpt", ".pt", ".pth", ".bin", ".gguf")
+WEIGHTS_SUFFIXES = (".safetensors", ".ckpt", ".pt", ".pth", ".bin", ".gguf")
 
 
 def joined_datasets(text: str, kind: str) -> list[str]:

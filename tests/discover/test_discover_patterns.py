@@ -3971,6 +3971,27 @@ PATTERNS = [
         },
     ),
     (
+        "org/repo/weights.safetensors given to a loader is fetched from org/repo; a template or the project's own file is not",
+        {
+            "run.py": """
+        from nunchaku import NunchakuFluxTransformer2dModel, NunchakuT5EncoderModel
+        precision = "int4"
+        transformer = NunchakuFluxTransformer2dModel.from_pretrained(
+            f"mit-han-lab/nunchaku-flux.1-dev/svdq-{precision}_r32-flux.1-dev.safetensors"
+        )
+        t5 = NunchakuT5EncoderModel.from_pretrained("mit-han-lab/nunchaku-t5/awq-int4-flux.1-t5xxl.safetensors")
+        lora = transformer.update_lora_params("path/to/lora.safetensors")
+        mine = NunchakuT5EncoderModel.from_pretrained("weights2/sketch/own.safetensors")
+        doc = NunchakuT5EncoderModel.from_pretrained("user/repo/lora.safetensors")
+     """,
+            "weights2/sketch/own.safetensors": "",
+        },
+        {
+            ("model", "mit-han-lab/nunchaku-flux.1-dev", "run.py", 4),
+            ("model", "mit-han-lab/nunchaku-t5", "run.py", 6),
+        },
+    ),
+    (
         "a number from int() meets the whole number it is compared with",
         {
             "a.py": """

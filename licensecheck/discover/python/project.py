@@ -38,6 +38,7 @@ from ..ids import (
     HUB_URL_PREFIXES,
     PLACEHOLDERS,
     SENTENCE_TRANSFORMERS_PLAIN,
+    WEIGHTS_SUFFIXES,
     could_be_repository,
     strip_prefix,
 )
@@ -49,6 +50,7 @@ from .loaders import (
     ALIASES_OTHERWISE,
     ENDPOINT_MODEL,
     HOSTED_SDKS,
+    HUB,
     LOADER_HINT,
     MODELSCOPE,
     SHELL,
@@ -799,6 +801,8 @@ class PythonProject:
                 text = ALIASES[slot.aliases].get(text) or ALIASES_OTHERWISE.get(slot.aliases, text)
             elif slot.namespace and self._bare_for_namespace(text, value.module.directory):
                 text = f"{slot.namespace}/{text}"  # the library's own rule for a name without one
+            elif slot.host == HUB and slot.type == MODEL and not slot.prefixed_only:
+                text = self._repository_of_file(text, value.module.directory) or text
             for revision in revisions:
                 self.collector.consider(
                     text,
@@ -811,6 +815,17 @@ class PythonProject:
                     prefixed_only=slot.prefixed_only,
                     explain=slot.host != URL and not slot.guessed,  # another host's URL is no news, nor a guess
                 )
+
+    def _repository_of_file(self, text: str, directory: str) -> str | None:
+        """`org/repo/weights.safetensors` given to a loader: the repository the file is fetched from
+        (nunchaku's and ComfyUI-style loaders split it so), unless the path is the project's own
+        or a template (`path/to/lora.safetensors`, `user/repo/lora.safetensors`)."""
+        parts = text.split("/")
+        if len(parts) != 3 or not parts[2].lower().endswith(WEIGHTS_SUFFIXES):
+            return None
+        if parts[0].lower() in _TEMPLATE_OWNERS or self.collector.tree.local_path(text, directory) is not None:
+            return None
+        return f"{parts[0]}/{parts[1]}"
 
     def _bare_for_namespace(self, text: str, directory: str) -> bool:
         """A name sentence-transformers looks up in its own namespace: no `/`, not a path, not a plain legacy model."""
@@ -1004,6 +1019,10 @@ def _subclasses_one_of(data: bytes, names: set[bytes]) -> bool:
     return b"class" in data and any(
         not names.isdisjoint(_IDENTIFIER.findall(match.group(1))) for match in _CLASS_BASES.finditer(data)
     )
+
+
+# The first word of a path written as a template to fill in (`path/to/x.safetensors`, `user/repo/...`)
+_TEMPLATE_OWNERS = frozenset({"path", "user", "org", "repo", "username", "your"})
 
 
 def _called_on_an_object(func: ast.Attribute, scope: Scope) -> bool:
