@@ -506,12 +506,12 @@ ROOTED_LOADERS: dict[tuple[str, str], Loader] = {
     ("mlc_llm", "MLCEngine"): Loader((Slot(MODEL, (0,), ("model",), prefixed_only=True),)),
     # speechbrain's pretrained interfaces fetch `source` from the Hub (`EncoderClassifier.from_hparams`)
     ("speechbrain", "from_hparams"): Loader((Slot(MODEL, (0,), ("source",)),)),
-    # whisperX's `load_model("small")` is faster-whisper's size name
     # mlx-whisper fetches `path_or_hf_repo` from the Hub (`mlx-community/whisper-large-v3-mlx`)
     ("mlx_whisper", "load_model"): Loader((Slot(MODEL, (0,), ("path_or_hf_repo",)),)),
     ("mlx_whisper", "transcribe"): Loader((Slot(MODEL, (), ("path_or_hf_repo",)),)),
     # NX-AI's TiRex: `load_model("NX-AI/TiRex")` downloads the checkpoint from the Hub
     ("tirex", "load_model"): Loader((Slot(MODEL, (0,), ("path",)),)),
+    # whisperX's `load_model("small")` is faster-whisper's size name
     ("whisperx", "load_model"): Loader((Slot(MODEL, (0,), ("whisper_arch",), bare="none", aliases="faster-whisper"),)),
     # OpenCompass's model classes, written in its configs as `dict(type=HuggingFaceCausalLM, path=...)`
     **{

@@ -648,35 +648,35 @@ class _Walker:
 
     def _decided(self, test: ast.expr, env: Env) -> bool | None:
         """What `test` gives where it is decided by the code before it: a local name compared
-        (`==`, `in`) with constants, that only constant strings reach. None elsewhere.
+        (`==`, `!=`, `in`, `not in`) with constants, that only constant strings reach. None elsewhere.
 
         In functions only: a module's constant is what a reader edits to choose (a notebook's
         `MODEL = "small"`), and other modules may set it."""
         if self.scope.function is None or type(test) is not ast.Compare or type(test.left) is not ast.Name:
             return None
-        fact = _fact(test)
-        bindings = env.get(test.left.id)
-        if fact is None or not bindings:
+        if len(test.ops) != 1:
             return None
-        key, truth = fact
-        subject = test.left.id
-        operator, _, operand = key[len(subject) + 1 :].partition(" ")
-        if operator not in ("==", "in"):
+        operator, right = type(test.ops[0]), test.comparators[0]
+        if operator in (ast.Eq, ast.NotEq) and type(right) is ast.Constant:
+            accepted: tuple = (right.value,)
+        elif (
+            operator in (ast.In, ast.NotIn)
+            and isinstance(right, (ast.List, ast.Tuple, ast.Set))
+            and all(isinstance(e, ast.Constant) for e in right.elts)
+        ):
+            accepted = tuple(e.value for e in right.elts if isinstance(e, ast.Constant))
+        else:
             return None
-        try:
-            constants = ast.literal_eval(operand)
-        except (ValueError, SyntaxError):
-            return None
-        accepted = (constants,) if operator == "==" else constants
+        holds = operator in (ast.Eq, ast.In)
         outcomes = set()
-        for binding in bindings:
+        for binding in env.get(test.left.id) or ():
             if (
                 binding.kind != VALUE
                 or type(binding.node) is not ast.Constant
                 or not isinstance(binding.node.value, str)
             ):
                 return None
-            outcomes.add((binding.node.value in accepted) == truth)
+            outcomes.add((binding.node.value in accepted) == holds)
         return outcomes.pop() if len(outcomes) == 1 else None
 
     @staticmethod

@@ -1034,7 +1034,9 @@ def _called_on_an_object(func: ast.Attribute, scope: Scope) -> bool:
     if type(base) is not ast.Name:
         return True  # `Backend().load_dataset(...)`, `self.backends[k].load_dataset(...)`
     bindings = lookup(base.id, base, scope)
-    return bool(bindings) and not any(b.kind == IMPORT for b in bindings or ())
+    if not bindings:
+        return False  # bound nowhere we know (a star import): may be the module
+    return not any(b.kind == IMPORT for b in bindings)
 
 
 def _loaders(names: list[str], call: ast.Call) -> list[Loader]:
