@@ -16,7 +16,10 @@ folder git ignores is not read, and neither is the code beside it. Skipped:
 - hidden files and folders, but for committed examples of `.env` files
   (`.env.example` and the like);
 - virtual environments, recognised by what they hold, whatever their name: a
-  folder holding `pyvenv.cfg` (venv, virtualenv, uv), `conda-meta` (conda), or
+  folder holding `pyvenv.cfg` (venv, virtualenv, uv) beside an environment's
+  `lib` / `Lib` / `bin` / `Scripts` folder (a project that committed the
+  `pyvenv.cfg` of the environment it was made in beside its own code is walked:
+  GOT-OCR2.0), `conda-meta` (conda), or
   an activation script (`bin/activate`, `Scripts/activate`: virtualenv before
   version 20 wrote no `pyvenv.cfg`). A folder merely *named* `env` or `venv` is
   walked: projects keep real code in `env/` (reinforcement-learning
@@ -43,7 +46,8 @@ from .globs import Globs, PathFilter, compile_globs, verdict
 
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "site-packages"})
 # A folder holding one of these is an environment or a cache, whatever its name.
-_SKIPPED_MARKERS = frozenset({"pyvenv.cfg", "conda-meta", "CACHEDIR.TAG"})
+_SKIPPED_MARKERS = frozenset({"conda-meta", "CACHEDIR.TAG"})
+_ENVIRONMENT_FOLDERS = frozenset({"lib", "Lib", "lib64", "bin", "Scripts"})
 # The hidden files that are read: examples of environment settings, committed for others
 # to copy (`MODEL_ID=...`). `.env` itself is not: it holds a person's secrets.
 ENVIRONMENT_EXAMPLES = frozenset({".env.example", ".env.sample", ".env.template", ".env.dist", ".env.defaults"})
@@ -95,7 +99,11 @@ def walk(
         names = frozenset(map(_NAME, entries))
         if listings is not None:
             listings[directory] = names  # the names in the folder, for whoever asks again
-        if relative and (not _SKIPPED_MARKERS.isdisjoint(names) or _has_activation_script(directory, names)):
+        if relative and (
+            not _SKIPPED_MARKERS.isdisjoint(names)
+            or ("pyvenv.cfg" in names and not _ENVIRONMENT_FOLDERS.isdisjoint(names))
+            or _has_activation_script(directory, names)
+        ):
             continue
         rules = inherited
         if ".gitignore" in names:

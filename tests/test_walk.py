@@ -134,6 +134,22 @@ def test_environments_caches_hidden_and_vendored_folders_are_skipped(tmp_path):
     ]
 
 
+def test_a_pyvenv_cfg_beside_a_projects_code_is_no_environment(tmp_path):
+    """GOT-OCR2.0 committed the `pyvenv.cfg` of the environment it was made in at the top of its
+    project folder: without an environment's own folders beside it, the folder is walked."""
+    tree(
+        tmp_path,
+        {
+            "GOT-master/pyvenv.cfg": "home = /usr/bin\n",
+            "GOT-master/pyproject.toml": "",
+            "GOT-master/GOT/demo/run.py": "",
+            "env312/pyvenv.cfg": "home = /usr/bin\n",
+            "env312/Lib/site.py": "",
+        },
+    )
+    assert walked(tmp_path) == ["GOT-master/pyproject.toml", "GOT-master/pyvenv.cfg", "GOT-master/GOT/demo/run.py"]
+
+
 def test_the_root_is_walked_whatever_it_holds_or_is_called(tmp_path):
     root = tmp_path / "venv"
     tree(root, {"pyvenv.cfg": "", "a.py": ""})
@@ -248,6 +264,7 @@ def project(tmp_path):
             "env/requirements.txt": "in-an-env==1.0\n",
             "env/setup.py": LOADER.format("acme/in-an-env"),
             "tool/pyvenv.cfg": "home = /usr/bin\n",
+            "tool/bin/python": "",
             "tool/requirements.txt": "in-a-venv==1.0\n",
             "tool/run.py": LOADER.format("acme/in-a-venv"),
         },

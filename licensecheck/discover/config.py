@@ -54,9 +54,25 @@ Node = tuple
 
 def has_config_hint(data: bytes, relative: str) -> bool:
     """Whether a configuration file's text holds a word that may lead to a reference, in any case,
-    or its folder is a config group named like a model or dataset key (`configs/model/x.yaml`)."""
+    or its folder is a config group named like a model or dataset key (`configs/model/x.yaml`);
+    never for a vendored copy of a library's catalogue of configurations."""
+    if _in_vendored_catalogue(relative):
+        return False
     # bytes.lower: ASCII letters only, as `(?i)` on bytes
     return CONFIG_HINT.search(data.lower()) is not None or config_group(relative) is not None
+
+
+# open_clip's `model_configs/*.json` are a catalogue: `create_model("xlm-roberta-base-ViT-B-32")`
+# picks one by its file name, and only then loads its `hf_model_name`. In open_clip itself
+# (`src/open_clip/`, or at the root) each is a model a user can choose; in a project that carries a
+# copy (`utils/open_clip/`, EVA-CLIP's `eva_clip/`), its own code picks one or two of them by name,
+# and the rest are never loaded.
+_CATALOGUE_OWNERS = frozenset({"open_clip", "eva_clip"})
+
+
+def _in_vendored_catalogue(relative: str) -> bool:
+    parts = relative.split("/")
+    return len(parts) >= 4 and parts[-2] == "model_configs" and parts[-3] in _CATALOGUE_OWNERS and parts[:-3] != ["src"]
 
 
 def config_group(relative: str) -> str | None:

@@ -102,12 +102,40 @@ def _blank_comments(text: str) -> str:
     return _COMMENT.sub(lambda m: " " * len(m.group(0)), text) if "#" in text else text
 
 
+# A command substitution, `$(cmd ...)` or `` `cmd ...` `` (not nested, on one line; `$((...))` is arithmetic),
+# with the double quotes around it: `path=$(huggingface-cli download org/x)` runs the download.
+_SUBSTITUTION = re.compile(r'(?P<q>"?)(?:\$\((?P<paren>[^()`\n]*)\)|`(?P<tick>[^`\n]*)`)(?P=q)')
+
+
 def commands(text: str) -> list[list[Word]]:
-    """The commands of a shell-like text, each a list of words with their offsets."""
+    """The commands of a shell-like text, each a list of words with their offsets. A command
+    substitution is a command of its own, run before the one it is in; there it stands as a
+    value known only at run time (what the command prints)."""
+    text = _blank_comments(text)
+    inner: list[tuple[int, list[list[Word]]]] = []
+    if "$(" in text or "`" in text:
+
+        def run_apart(match: re.Match) -> str:
+            group = "paren" if match.group("paren") is not None else "tick"
+            shift = match.start(group)
+            substituted = [[Word(w.text, w.offset + shift) for w in c] for c in commands(match.group(group))]
+            inner.append((match.start(), substituted))
+            return "$" + "_" * (match.end() - match.start() - 1)  # `$___`: a variable nobody sets here
+
+        text = _SUBSTITUTION.sub(run_apart, text)
+    found = _split_commands(text)
+    for start, substituted in reversed(inner):
+        containing = sum(1 for words in found if words[0].offset <= start) - 1
+        position = max(containing, 0)
+        found[position:position] = substituted
+    return found
+
+
+def _split_commands(text: str) -> list[list[Word]]:
     found: list[list[Word]] = []
     current: list[Word] = []
     end = -1  # where the last word ended: a token that starts there continues it (`MODEL="org/x"`)
-    for match in _TOKEN.finditer(_blank_comments(text)):
+    for match in _TOKEN.finditer(text):
         kind = match.lastgroup
         if kind == "cont":
             continue
@@ -148,12 +176,15 @@ class Variables:
     value is used (`$MODEL_PATH`), or when it is still the variable's value at the end
     of the file (the environment of what the file starts): a value assigned again,
     outside any `if` / `case` / loop / function, before any use was never used, and is
-    not one. An assignment inside one may not run: the value before it stays.
+    not one. An assignment inside one may not run: the value before it stays. A value
+    used only inside local paths (`checkpoints/$MODEL_REPO/model.pth`) names a folder the
+    script made or expects, not what it fetches: it is neither used nor kept.
     """
 
     def __init__(self) -> None:
         self.values: dict[str, tuple[str, int]] = {}
         self.pending: dict[str, list[Callable[[], None]]] = {}  # name → how to report its values, once used or kept
+        self.in_paths: set[str] = set()  # names used inside a local path (`dir/$NAME`), and not yet on their own
         self.depth = 0  # how many `if`, `case`, loops and function bodies the current command is in
         # `NAMES=("a" "b")` and the variable of `for name in "${NAMES[@]}"` / `for name in a b`: every item
         self.arrays: dict[str, list[Word]] = {}
@@ -178,6 +209,7 @@ class Variables:
 
     def assign(self, name: str, text: str, offset: int, report: Callable[[], None] | None) -> None:
         self.values[name] = (text, offset)
+        self.in_paths.discard(name)  # the new value has not been used yet
         reports = self.pending.setdefault(name, [])
         if self.depth == 0:
             reports.clear()  # an earlier value not used yet was never used
@@ -186,6 +218,8 @@ class Variables:
 
     def flush(self, names: Iterable[str] | None = None) -> None:
         for name in list(self.pending if names is None else names):
+            if names is None and name in self.in_paths:
+                continue
             for report in self.pending.pop(name, ()):
                 report()
 
@@ -204,7 +238,11 @@ class Variables:
 
         def replace(match: re.Match) -> str:
             name = match.group("braced") or match.group("plain")
-            self.flush((name,))
+            before = word.text[: match.start()]
+            if before.endswith("/") and "://" not in before:
+                self.in_paths.add(name)
+            else:
+                self.flush((name,))
             if name in self.values:
                 value, offset = self.values[name]
                 origin.append(offset)

@@ -54,6 +54,9 @@ DATASET_BUILDERS = frozenset(
 # to a Hub loader is accepted whatever it is; a configuration value needs to be
 # one of these, because `model: gpt-4o` or `model: llama3` in a config file names
 # another service's model far more often than a Hub repository.
+# transformers' `model_type`s that are also the id of one of the Hub's first models: under a
+# `model_type` key they name the architecture.
+_ARCHITECTURE_NAMES = frozenset({"gpt2", "openai-gpt"})
 LEGACY_MODELS = frozenset(
     {
         "albert-base-v1",
@@ -611,7 +614,8 @@ def hub_reference(
 
     `bare` says what to make of a name without a namespace (`gpt2`): "any" accepts
     it (a Hub loader was called with it), "legacy" only the canonical names of
-    `LEGACY_MODELS` / `LEGACY_DATASETS`, "none" refuses it. `prefixed_only` is for
+    `LEGACY_MODELS` / `LEGACY_DATASETS`, "checkpoint" those but for the ones that are
+    also an architecture's name (`gpt2`), "none" refuses it. `prefixed_only` is for
     loaders whose plain names are their own catalogue (timm's `resnet50`, open_clip's
     `ViT-B-32`): only `hf-hub:` values reach the Hub. `directory` is the folder of the
     file the string is in, for relative local paths; without a `tree`, nothing is
@@ -644,7 +648,11 @@ def hub_reference(
             return None  # `--dataset="DATASET_PATH"`: a placeholder to fill in, named like a variable
         if _API_MODEL_NAME.match(name):
             return None
-        if bare == "none" or (bare == "legacy" and name not in (LEGACY_DATASETS if kind == DATASET else LEGACY_MODELS)):
+        if bare == "checkpoint" and name.lower() in _ARCHITECTURE_NAMES:
+            return None
+        if bare == "none" or (
+            bare in ("legacy", "checkpoint") and name not in (LEGACY_DATASETS if kind == DATASET else LEGACY_MODELS)
+        ):
             return None
         if kind == MODEL and not _canonical_model(name):
             return None  # only the Hub's first models have no organisation: this is a folder or an alias

@@ -103,6 +103,9 @@ _DATASET_SUFFIXES = (
 # A saved adapter's record of its base (PEFT's adapter_config.json): lineage, which the reader
 # of local model folders follows, not a model the project loads by that name.
 _LINEAGE_KEYS = frozenset({"base_model_name_or_path"})
+# Named like a role and a model, but holding something else: transformers' TrainingArguments
+# `metric_for_best_model` is the name of a metric (`eval_loss`, `"{}_loss".format(data_path)`).
+_OTHER_KEYS = frozenset({"metric_for_best_model"})
 # A key that names the Hub with the role of what it holds in brackets (a model card's `hub(base)`,
 # `hub(ckpt)`, `hub(gptq)`): where that model is on the Hub. Unlike `hub_model_id`, no push target
 # is written so.
@@ -146,11 +149,16 @@ def key_type(key: str) -> tuple[str, str] | None:
     name = normalise(key)
     if name.startswith(_HUB_ROLE):
         return MODEL, "legacy"
+    if name == "model_type":
+        # An architecture (`model_type: llama`, transformers' own key) or, in a project's own
+        # configuration, the checkpoint a class is built from (`model_type: bert-base-uncased`,
+        # bert_score's `--model_type`): only a checkpoint's id is taken
+        return MODEL, "checkpoint"
     if name in MODEL_KEYS or name in TABLE_KEYS:
         return MODEL, ("any" if name in _LOADER_KEYS else "legacy")
     if name in DATASET_KEYS or name in MIXER_KEYS:
         return DATASET, "legacy"
-    if name.startswith(_OUTPUT_PREFIXES) or name in _LINEAGE_KEYS:
+    if name.startswith(_OUTPUT_PREFIXES) or name in _LINEAGE_KEYS or name in _OTHER_KEYS:
         return None
     if name.endswith(_MODEL_SUFFIXES):
         return MODEL, "legacy"

@@ -4005,9 +4005,195 @@ PATTERNS = [
         },
         {("model", "org/m-512", "a.py", 4)},
     ),
+    (
+        "str.format with an option's choices gives one id per choice",
+        {
+            "run.py": """
+        import argparse
+        from transformers import AutoModel
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--encoder", default="vitl", choices=["vits", "vitb", "vitl"])
+        args = parser.parse_args()
+        AutoModel.from_pretrained("LiheYoung/depth_anything_{}14".format(args.encoder))
+     """,
+        },
+        {
+            ("model", "LiheYoung/depth_anything_vitl14", "run.py", 6),
+            ("model", "LiheYoung/depth_anything_vits14", "run.py", 6),
+            ("model", "LiheYoung/depth_anything_vitb14", "run.py", 6),
+        },
+    ),
+    (
+        "a static method of a class picked from a registry receives the caller's id",
+        {
+            "pkg/models.py": """
+        from transformers import AutoConfig
+        class HuggingfaceModel:
+            @staticmethod
+            def load(model, method=None):
+                return AutoConfig.from_pretrained(model)
+        FRAMEWORKS = {"hf": HuggingfaceModel}
+        def load_model(model, method=None, framework="hf"):
+            return FRAMEWORKS[framework].load(model, method)
+     """,
+            "tests/test_models.py": """
+        from pkg.models import load_model
+        def test_load():
+            load_model("Helsinki-NLP/opus-mt-en-it", "saliency")
+     """,
+        },
+        {("model", "Helsinki-NLP/opus-mt-en-it", "tests/test_models.py", 3)},
+    ),
+    (
+        "request.param of a pytest fixture is each of its params",
+        {
+            "tests/conftest.py": """
+        import pytest
+        from transformers import AutoTokenizer
+        @pytest.fixture(scope="module", params=["bigscience/bloom-560m", pytest.param("EleutherAI/gpt-neo-125M")])
+        def tokenizer(request):
+            return AutoTokenizer.from_pretrained(request.param, use_fast=True)
+     """,
+        },
+        {
+            ("model", "bigscience/bloom-560m", "tests/conftest.py", 3),
+            ("model", "EleutherAI/gpt-neo-125M", "tests/conftest.py", 3),
+        },
+    ),
+    (
+        "a shell variable used whole is a reference, even after a use inside a local path",
+        {
+            "scripts/flow.sh": """
+        export MODEL_REPO=meta-llama/Llama-2-7b-chat-hf
+        rm -r checkpoints/$MODEL_REPO
+        python scripts/download.py --repo_id $MODEL_REPO
+     """,
+        },
+        {("model", "meta-llama/Llama-2-7b-chat-hf", "scripts/flow.sh", 1)},
+    ),
+    (
+        "a new value of a shell variable used in a local path before is kept for what the script starts",
+        {
+            "scripts/serve.sh": """
+        export MODEL_ID=org/draft
+        ls checkpoints/$MODEL_ID
+        export MODEL_ID=org/served
+        python app.py
+     """,
+        },
+        {("model", "org/served", "scripts/serve.sh", 3)},
+    ),
+    (
+        "open_clip's own catalogue of model configs is read",
+        {
+            "src/open_clip/model_configs/xlm-roberta-base-ViT-B-32.json": """
+        {"embed_dim": 512, "text_cfg": {"hf_model_name": "xlm-roberta-base", "hf_tokenizer_name": "xlm-roberta-base"}}
+     """,
+        },
+        {
+            ("model", "xlm-roberta-base", "src/open_clip/model_configs/xlm-roberta-base-ViT-B-32.json", 1),
+        },
+    ),
+    (
+        "a comprehension that filters a registry's items keeps them for the loop over it",
+        {
+            "download.py": """
+        import requests
+        REGISTRY = {
+            "pretrain": [
+                {"name": "chat.json", "url": "https://huggingface.co/datasets/liuhaotian/LLaVA-Pretrain/resolve/main/chat.json"},
+            ],
+        }
+        def fetch(url, folder):
+            return requests.get(url, stream=True)
+        def download(dataset_id, folder):
+            tasks = [t for t in REGISTRY[dataset_id] if not exists(folder, t["name"])]
+            for task in tasks:
+                fetch(task["url"], folder)
+     """,
+        },
+        {("dataset", "liuhaotian/LLaVA-Pretrain", "download.py", 4)},
+    ),
+    (
+        "model_type in a project's configuration names the checkpoint when it is one",
+        {
+            "configs/toxic_bert.json": """
+        {"arch": {"type": "BERT", "args": {"model_type": "bert-base-uncased", "model_name": "BertForSequenceClassification"}}}
+     """,
+            "configs/toxic_modernbert.json": """
+        {"arch": {"args": {"model_type": "answerdotai/ModernBERT-base"}}}
+     """,
+        },
+        {
+            ("model", "bert-base-uncased", "configs/toxic_bert.json", 1),
+            ("model", "answerdotai/ModernBERT-base", "configs/toxic_modernbert.json", 1),
+        },
+    ),
+    (
+        "a command substitution is a command of its own, and the command around it is still read",
+        {
+            "build.sh": """
+        phi_path=$(huggingface-cli download --repo-type model cognitivecomputations/dolphin-2_6-phi-2)
+        tok=`huggingface-cli download org/tokenizer`
+        python train.py --output_dir "$(date +%s)" --model_name_or_path org/base && echo $((1 + 2))
+     """,
+        },
+        {
+            ("model", "cognitivecomputations/dolphin-2_6-phi-2", "build.sh", 1),
+            ("model", "org/tokenizer", "build.sh", 2),
+            ("model", "org/base", "build.sh", 3),
+        },
+    ),
 ]
 
 DECOYS = [
+    (
+        "model_type naming an architecture is not a checkpoint, even where a first model has its name",
+        {
+            "architectures/gpt2.json": """
+        {"model_type": "gpt2", "architectures": ["GPT2LMHeadModel"]}
+     """,
+            "config.yaml": """
+        model_type: llama
+     """,
+        },
+    ),
+    (
+        "a shell variable used only inside local paths names a folder, not a download",
+        {
+            "scripts/speculate.sh": """
+        export MODEL_REPO=codellama/CodeLlama-34b-Python-hf
+        export DRAFT_MODEL_REPO=codellama/CodeLlama-7b-Python-hf
+        python generate.py --draft_checkpoint_path checkpoints/$DRAFT_MODEL_REPO/model.pth --checkpoint_path checkpoints/$MODEL_REPO/model.pth
+     """,
+        },
+    ),
+    (
+        "a vendored open_clip's catalogue of model configs is not what the project loads",
+        {
+            "utils/open_clip/model_configs/xlm-roberta-base-ViT-B-32.json": """
+        {"embed_dim": 512, "text_cfg": {"hf_model_name": "xlm-roberta-base", "hf_tokenizer_name": "xlm-roberta-base"}}
+     """,
+            "ext/eva_clip/model_configs/mt5-base-ViT-B-32.json": """
+        {"text_cfg": {"hf_model_name": "google/mt5-base"}}
+     """,
+        },
+    ),
+    (
+        "TrainingArguments' metric_for_best_model names a metric",
+        {
+            "train.py": """
+        import argparse
+        import transformers
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--data_path", type=str, default="yahma/alpaca-cleaned")
+        args = parser.parse_args()
+        trainer = transformers.Trainer(
+            args=transformers.TrainingArguments(output_dir="out", metric_for_best_model="{}_loss".format(args.data_path)),
+        )
+     """,
+        },
+    ),
     (
         "the project's own load_dataset that reads a CSV with pandas is not datasets' loader",
         {

@@ -89,17 +89,6 @@ def _is_fixture(function: Function) -> bool:
     return any("fixture" in dotted(d.func if isinstance(d, ast.Call) else d) for d in function.node.decorator_list)
 
 
-def _fixture_params(fixture: Function) -> list[ast.expr] | None:
-    """The values a parametrized pytest fixture runs with (`@pytest.fixture(params=[...])`), which
-    it hands on as `request.param`."""
-    for decorator in fixture.node.decorator_list:
-        if isinstance(decorator, ast.Call) and "fixture" in dotted(decorator.func):
-            for given in decorator.keywords:
-                if given.arg == "params" and isinstance(given.value, (ast.List, ast.Tuple)):
-                    return given.value.elts
-    return None
-
-
 class Callers:
     def __init__(self, project: CallerProject) -> None:
         self.project = project
@@ -176,11 +165,7 @@ class Callers:
             # `@pytest.fixture def model_name(): return "vidore/colqwen2-v1.0"`: pytest passes what it returns
             found = True
             for returned in returned_expressions(fixture.node):
-                params = _fixture_params(fixture) if dotted(returned) == "request.param" else None
-                if params is not None:  # `@pytest.fixture(params=["facebook/opt-125m"])`: each in turn
-                    for param in params:
-                        self._value((param, fixture.scope.parent or fixture.scope), use, None)
-                    continue
+                # `return request.param` of `@pytest.fixture(params=[...])`: each in turn (Values)
                 self._value((returned, fixture.scope), use, None)
         for choice in _literal_choices(function, parameter) + _node_input_choices(function, parameter):
             # `model_id: Literal["caidas/swin2SR-classical-sr-x2-64", "caidas/swin2SR-classical-sr-x4-48"]`,

@@ -574,6 +574,10 @@ class Evaluator:
                 return found, result
         if isinstance(base, ast.Name):
             function = enclosing_function(scope)
+            if expr.attr == "param" and function is not None:
+                fixture_params = self._fixture_params(function, base.id, depth)
+                if fixture_params is not None:
+                    return fixture_params
             if function and function.klass and function.positional and base.id == function.positional[0]:
                 own = self._class_attribute(function.klass, expr.attr, depth)
                 overrides = None
@@ -622,6 +626,29 @@ class Evaluator:
             result.unknown.append(f"`{text}` is a command-line option or setting that a run may change")
             return concrete, result
         return [], unknown(f"`{text}` is known only at run time")
+
+    def _fixture_params(self, function: Function, name: str, depth: int) -> tuple[list, Result] | None:
+        """`request.param` in `@pytest.fixture(params=[...])`: pytest runs the fixture once per item
+        (`pytest.param(x, marks=...)` gives x)."""
+        if name not in function.positional:
+            return None
+        for decorator in function.node.decorator_list:
+            if not (isinstance(decorator, ast.Call) and dotted(decorator.func).endswith("fixture")):
+                continue
+            params = next((k.value for k in decorator.keywords if k.arg == "params"), None)
+            if params is None:
+                continue
+            containers, result = self.follow(params, function.scope.parent or function.scope, depth + 1)
+            items = []
+            for container, container_scope in containers:
+                if not isinstance(container, (ast.List, ast.Tuple)):
+                    continue
+                for item in container.elts:
+                    if isinstance(item, ast.Call) and dotted(item.func).endswith("param") and item.args:
+                        item = item.args[0]
+                    items.append((item, container_scope))
+            return items, result
+        return None
 
     def _split(self, call: ast.Call, scope: Scope, depth: int) -> tuple[list[list[Value]], Result] | None:
         """The pieces of each string `text.split(sep)` (or `rsplit`) splits, when `call` is one."""
@@ -849,6 +876,12 @@ class Evaluator:
             elif isinstance(node, ast.Call):
                 # `combos = list(itertools.product(VITS, LMS))`, then `for vit, lm in combos`: the call's items
                 more, extra = self.elements(node, node_scope, path, depth + 1)
+                concrete.extend(more)
+                result.extend(extra)
+                continue
+            elif _filters_items(node):
+                # `tasks = [t for t in REGISTRY[name] if not done(t)]`: some of the items, which ones known at run time
+                more, extra = self.elements(node.generators[0].iter, node_scope, path, depth + 1)
                 concrete.extend(more)
                 result.extend(extra)
                 continue
@@ -1404,15 +1437,22 @@ class Evaluator:
                     return unknown("a `str.format` of values known at run time")
                 result.composed = True  # evaluated again with each caller's argument
                 return result
+            # Each value of each argument, as an f-string's parts (`"org/m_{}".format(args.size)` with
+            # the option's choices), up to MAX_VALUES texts in all.
             result = Result()
+            names = list(keywords)
+            offered = [a.values for a in arguments] + [keywords[k].values for k in names]
+            given = len(arguments)
             for value in template.values:
-                try:
-                    text = value.text.format(
-                        *[a.values[0].text for a in arguments], **{k: v.values[0].text for k, v in keywords.items()}
-                    )
-                except (IndexError, KeyError, ValueError):
-                    return unknown("a `str.format` that does not apply")
-                result.values.append(Value(text, scope.module, node.lineno))
+                for combination in itertools.islice(itertools.product(*offered), MAX_VALUES - len(result.values)):
+                    try:
+                        text = value.text.format(
+                            *[v.text for v in combination[:given]],
+                            **{k: v.text for k, v in zip(names, combination[given:], strict=True)},
+                        )
+                    except (IndexError, KeyError, ValueError):
+                        return unknown("a `str.format` that does not apply")
+                    result.values.append(Value(text, scope.module, node.lineno))
             return result
         if isinstance(node.func, ast.Attribute) and node.func.attr == "join" and len(node.args) == 1:
             separator = self.strings(node.func.value, scope, depth + 1)
@@ -1574,6 +1614,20 @@ class Evaluator:
             if function and function.klass and function.positional and base.value.id == function.positional[0]:
                 # `self.evaluator = evaluator("text-classification")` in `setUp`, then `self.evaluator.load_data(...)`
                 return self._made_by_the_project(func.attr, function.klass.instance_attrs.get(base.attr, []))
+        elif isinstance(base, ast.Subscript):
+            # `FRAMEWORKS[framework].load(model)` (inseq): a class picked from a registry, then a static or
+            # class method of it; one the registry's classes share, since which class is picked is known
+            # only at run time
+            self.budget = BUDGET
+            methods = {
+                id(m): m
+                for _, klass in self._registry_classes(base.value, scope)
+                if (m := self.method(klass, func.attr))
+            }
+            if len(methods) == 1:
+                method = next(iter(methods.values()))
+                if method.kind != "method":
+                    return method, 1 if method.kind == "classmethod" else 0
         return None
 
     def _made_by_the_project(self, name: str, sources: list) -> tuple[Function, int] | None:
@@ -1622,7 +1676,16 @@ class Evaluator:
         if not isinstance(func, ast.Subscript):
             return []
         self.budget = BUDGET
-        containers, _ = self.follow(func.value, scope)
+        found = []
+        for key, klass in self._registry_classes(func.value, scope):
+            init = self.method(klass, "__init__")
+            if init is not None:
+                found.append((init, 1, key))
+        return found
+
+    def _registry_classes(self, registry: ast.expr, scope: Scope) -> list[tuple[str | None, ClassInfo]]:
+        """The project classes a constant dict (with each key) or list of them holds."""
+        containers, _ = self.follow(registry, scope)
         found = []
         for node, node_scope in containers:
             if isinstance(node, ast.Dict):
@@ -1640,9 +1703,7 @@ class Evaluator:
                     classes, _ = self.follow(value, node_scope)
                     for item, _item_scope in classes:
                         if isinstance(item, Binding) and item.kind == CLASS:
-                            init = self.method(item.detail, "__init__")
-                            if init is not None:
-                                found.append((init, 1, key))
+                            found.append((key, item.detail))
         return found
 
     def unpacked_dicts(self, expr: ast.expr, scope: Scope, key: str | None) -> list[tuple[ast.Dict, Scope]] | None:
@@ -1733,6 +1794,14 @@ class Evaluator:
                 if found:
                     return found
         return None
+
+
+def _filters_items(node: object) -> bool:
+    """`[t for t in items if ...]`: a comprehension that keeps items of one iterable as they are."""
+    if not isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp)) or len(node.generators) != 1:
+        return False
+    target = node.generators[0].target
+    return type(node.elt) is ast.Name and type(target) is ast.Name and node.elt.id == target.id
 
 
 def _product(parts: list[list[Value]], module: Module, line: int, result: Result, linear: bool = False) -> Result:
