@@ -95,6 +95,7 @@ def build(root: Path, files: int) -> int:
         (root / skipped).mkdir(parents=True)
         (root / skipped / "x.py").write_text(LOADER.format(n=0, o=0))
     (root / "venv-bench" / "pyvenv.cfg").write_text("home = /usr/bin\n")
+    (root / "venv-bench" / "bin").mkdir()  # what makes it an environment, beside its pyvenv.cfg
     for n in range(files):
         o, slot = n % 97, n % 100
         package = root / f"pkg{n // 500}"

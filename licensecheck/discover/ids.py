@@ -388,6 +388,7 @@ PLACEHOLDERS = frozenset(
         "does-not-exist",
         "pathto",  # `DATA="pathto/data"`: "path to" run together
         "path-to",
+        "path",  # `VAE_MODEL_PATH=PATH/vae_ckpt`: "the path where it is", to fill in
     }
 )
 # A name without a namespace in capitals with an underscore (`DATASET_PATH`, `YOUR_MODEL`): a

@@ -4144,9 +4144,98 @@ PATTERNS = [
             ("model", "org/base", "build.sh", 3),
         },
     ),
+    (
+        "SimCSE's encoder, through the project's function that makes it",
+        {
+            "metrics/coherence.py": """
+        from simcse import SimCSE
+        def get_coherence_score(prefixes, texts, model_name="princeton-nlp/sup-simcse-bert-base-uncased"):
+            model = SimCSE(model_name)
+            return model.similarity(prefixes, texts)
+     """,
+        },
+        {("model", "princeton-nlp/sup-simcse-bert-base-uncased", "metrics/coherence.py", 2)},
+    ),
+    (
+        "the else of `if name in CUSTOM:` does not load the custom names the function tests against",
+        {
+            "custom_datasets.py": """
+        DATASETS = ["writing", "english", "pubmed"]
+        def load(name):
+            return open(f"data/{name}.txt").read()
+     """,
+            "data_builder.py": """
+        import argparse
+        import datasets
+        import custom_datasets
+        def generate_data(args, dataset):
+            if dataset in custom_datasets.DATASETS:
+                data = custom_datasets.load(dataset)
+            else:
+                data = datasets.load_dataset(dataset, split="train")
+            if dataset in ["writing", "squad", "xsum"]:
+                data = [x for x in data if len(x) > 250]
+            return data
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--dataset", type=str, default="xsum")
+        args = parser.parse_args()
+        generate_data(args, args.dataset)
+     """,
+        },
+        {
+            ("dataset", "xsum", "data_builder.py", 13),
+            ("dataset", "xsum", "data_builder.py", 9),
+            ("dataset", "squad", "data_builder.py", 9),
+        },
+    ),
+    (
+        "ImageReward's load of a name it knows is its file in THUDM/ImageReward; a local file is not",
+        {
+            "metrics/image_reward.py": """
+        import ImageReward as RM
+        model = RM.load("ImageReward-v1.0")
+        local = RM.load("checkpoints/ImageReward.pt")
+     """,
+        },
+        {("model", "THUDM/ImageReward", "metrics/image_reward.py", 2)},
+    ),
+    (
+        "a table of classes with their arguments, each entry's class called with its own arguments",
+        {
+            "eval_rag.py": """
+        from llama_index.embeddings import HuggingFaceEmbedding, OpenAIEmbedding
+        from llama_index.postprocessor import SentenceTransformerRerank
+        EMBEDDINGS = {
+            "ada": {"model": OpenAIEmbedding, "args": {"model": "text-embedding-ada-002"}},
+            "bge": {"model": HuggingFaceEmbedding, "args": {"model_name": "BAAI/bge-large-en", "device": "cuda:0"}},
+        }
+        RERANKERS = {
+            "none": None,
+            "bge": {"model": SentenceTransformerRerank, "args": {"model": "BAAI/bge-reranker-base", "top_n": 5}},
+        }
+        for name, setup in EMBEDDINGS.items():
+            embed_model = setup["model"](**setup["args"])
+            for rerank_name, reranker_setup in RERANKERS.items():
+                reranker = None if reranker_setup is None else reranker_setup["model"](**reranker_setup["args"])
+     """,
+        },
+        {
+            ("model", "BAAI/bge-large-en", "eval_rag.py", 5),
+            ("model", "BAAI/bge-reranker-base", "eval_rag.py", 9),
+        },
+    ),
 ]
 
 DECOYS = [
+    (
+        "PATH/name is a path to fill in",
+        {
+            "scripts/train_vae.sh": """
+        VAE_MODEL_PATH=PATH/vae_ckpt   # The vae model dir
+        python train.py --model_path $VAE_MODEL_PATH
+     """,
+        },
+    ),
     (
         "model_type naming an architecture is not a checkpoint, even where a first model has its name",
         {

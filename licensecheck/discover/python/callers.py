@@ -29,6 +29,7 @@ from .values import (
     Evaluator,
     Result,
     namespace_of,
+    possible,
     possible_where,
     returned_expressions,
     unknown,
@@ -61,6 +62,8 @@ class Use(NamedTuple):
     # `"haoheliu/%s" % name` in download_checkpoint(name), called as download_checkpoint(model_name)
     # from build_model(model_name="..."), is evaluated with both functions' arguments.
     bound: tuple = ()
+    # What is known of the parameter where the argument reads it (`else:` of `if name in TABLE:`)
+    facts: tuple = ()
 
 
 class CallerProject(Protocol):
@@ -118,8 +121,10 @@ class Callers:
             for function in dict.fromkeys(function for function, _, _ in result.params):
                 self._add(function, None, Use(slot, shown, site, revisions, (expression, scope), receiver=receiver))
         else:
+            facts = scope.module.read_facts.get(id(expression), ()) if type(expression) is ast.Name else ()
             for function, parameter, path in result.params:
-                self._add(function, parameter, Use(slot, shown, site, revisions, path=path, receiver=receiver))
+                use = Use(slot, shown, site, revisions, path=path, receiver=receiver, facts=facts)
+                self._add(function, parameter, use)
 
     def _add(self, function: Function, parameter: str | None, use: Use) -> None:
         key = (function.key, parameter, use)
@@ -181,7 +186,7 @@ class Callers:
             # `elif model_name in GPT_NEO_MODELS: GPTNeoForCausalLM.from_pretrained(model_name)` called with
             # a command-line option: what the function compares its parameter with is what a run may
             # give, as it is for the option read where it is compared (Values.anticipated)
-            expected = self._expected(function, parameter)
+            expected = self._expected(function, parameter, use.facts)
             if expected:
                 self._value((expected, function.scope), use, None)
         if not found:
@@ -249,8 +254,10 @@ class Callers:
         kept.other, kept.composed = result.other, result.composed
         return kept
 
-    def _expected(self, function: Function, parameter: str) -> Result | None:
-        """The constants of the collections `function` tests `parameter` against (`if name in MODELS`).
+    def _expected(self, function: Function, parameter: str, facts: tuple) -> Result | None:
+        """The constants of the collections `function` tests `parameter` against (`if name in MODELS`),
+        but for those the loader is not reached with (`facts`: in the `else:` of `if name in
+        CUSTOM_DATASETS:`, none of them).
 
         Not what it is compared with alone: `if name == "BAAI/bge-m3": instruction = ""` is a
         special case of a value it is given, where a collection is the set it accepts."""
@@ -262,6 +269,13 @@ class Callers:
         values = self.project.values
         values.budget = BUDGET
         expected = values.anticipated(compared, Result(unknown=["a run's value"]), 0)
+        facts = tuple(fact for fact in facts if fact[0].startswith(parameter + " "))  # about the parameter itself
+        if facts:
+            outside = tuple((key, True) for key, truth in facts if not truth)
+            ruled_out = {value.text for value in values.members(parameter, outside, function.module)}
+            expected = [
+                value for value in expected if value.text not in ruled_out and possible(value.text, parameter, facts)
+            ]
         return Result(values=expected) if expected else None
 
     def _by_attribute(self, use: Use) -> None:

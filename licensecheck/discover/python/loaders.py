@@ -96,6 +96,9 @@ LOADER_WORDS = (
     "import melo",
     "comet import",  # unbabel-comet's download_model (not comet_ml, a logger)
     "comet.download_model",
+    "import ImageReward",  # `import ImageReward as RM; RM.load("ImageReward-v1.0")`
+    "from ImageReward",
+    "SimCSE",  # SimCSE's `SimCSE("princeton-nlp/sup-simcse-bert-base-uncased")`
     # a file fetched from a Hub URL (`https://huggingface.co/ORG/NAME/resolve/...`), and what fetches URLs
     "huggingface.co/",
     "download_url_to_file",
@@ -305,8 +308,16 @@ MELO_LANGUAGES = MappingProxyType(
         "KR": "myshell-ai/MeloTTS-Korean",
     }
 )
+# ImageReward's `load(name)`: the file of each name it knows is in THUDM/ImageReward (ImageReward/utils.py,
+# _MODELS, https://github.com/THUDM/ImageReward/blob/main/ImageReward/utils.py); any other name is a local file
+IMAGE_REWARD_MODELS = MappingProxyType({"ImageReward-v1.0": "THUDM/ImageReward"})
 ALIASES: Mapping[str, Mapping[str, str]] = MappingProxyType(
-    {"faster-whisper": FASTER_WHISPER_SIZES, "bert_score": BERT_SCORE_LANGUAGES, "melo": MELO_LANGUAGES}
+    {
+        "faster-whisper": FASTER_WHISPER_SIZES,
+        "bert_score": BERT_SCORE_LANGUAGES,
+        "melo": MELO_LANGUAGES,
+        "ImageReward": IMAGE_REWARD_MODELS,
+    }
 )
 # What a library takes for a name its table does not hold, where it takes any (bert_score: any language)
 ALIASES_OTHERWISE: Mapping[str, str] = MappingProxyType({"bert_score": "bert-base-multilingual-cased"})
@@ -536,6 +547,11 @@ ROOTED_LOADERS: dict[tuple[str, str], Loader] = {
     # unbabel-comet: `download_model("Unbabel/wmt22-comet-da")` fetches the checkpoint from the Hub
     ("comet", "download_model"): Loader((Slot(MODEL, (0,), ("model",)),)),
     ("melo", "TTS"): _MELO,
+    # SimCSE's sentence encoder loads its tokenizer and model with transformers' from_pretrained
+    ("ImageReward", "load"): Loader((Slot(MODEL, (0,), ("name",), bare="none", aliases="ImageReward"),)),
+    # LlamaIndex's reranker hands `model` to sentence-transformers' CrossEncoder (no namespace added)
+    ("llama_index", "SentenceTransformerRerank"): Loader((Slot(MODEL, (), ("model",)),)),
+    ("simcse", "SimCSE"): Loader((Slot(MODEL, (0,), ("model_name_or_path",)),)),
     ("bert_score", "score"): Loader((Slot(MODEL, (2,), ("model_type",)),), default=_BERT_SCORE_DEFAULT),
     ("bert_score", "BERTScorer"): Loader((Slot(MODEL, (0,), ("model_type",)),), default=_BERT_SCORE_DEFAULT),
     ("requests", "get"): _DOWNLOAD,

@@ -512,6 +512,8 @@ class PythonProject:
                 loaders = self._inherited_loaders(call, scope)
             if not loaders and names[0] == "dict" and call.keywords:
                 loaders = self._config_loaders(call, scope)
+            if not loaders and type(call.func) is ast.Subscript:
+                self._picked_from_table(call, scope)
             consumed: set[int] = set()
             unpacks = any(k.arg is None for k in call.keywords)
             if loaders and loaders[0] is ENDPOINT_MODEL and _imports_a_hosted_sdk(module):
@@ -618,6 +620,41 @@ class PythonProject:
         if not isinstance(built, (ast.Name, ast.Attribute)):
             return []
         return _loaders(qualified_names(built, scope), call)
+
+    def _picked_from_table(self, call: ast.Call, scope: Scope) -> None:
+        """`setup["model"](**setup["args"])` over a table of `{"model": HuggingFaceEmbedding, "args":
+        {"model_name": "BAAI/bge-large-en"}}` (BCEmbedding's evaluations): each entry's class, called
+        with that same entry's arguments."""
+        func = call.func
+        assert isinstance(func, ast.Subscript)  # the caller checked
+        unpacked = [k.value for k in call.keywords if k.arg is None]
+        if len(unpacked) != 1 or call.args or len(call.keywords) != 1:
+            return
+        arguments = unpacked[0]
+        if not (
+            isinstance(arguments, ast.Subscript)
+            and ast.dump(arguments.value) == ast.dump(func.value)
+            and _constant_text(func.slice) is not None
+            and _constant_text(arguments.slice) is not None
+        ):
+            return
+        class_key, arguments_key = _constant_text(func.slice), _constant_text(arguments.slice)
+        entries, _ = self.values.follow(func.value, scope)
+        for entry, entry_scope in entries:
+            if not isinstance(entry, ast.Dict):
+                continue
+            fields = {_constant_text(k): v for k, v in zip(entry.keys, entry.values) if k is not None}
+            built, given = fields.get(class_key), fields.get(arguments_key)
+            if not isinstance(built, (ast.Name, ast.Attribute)) or not isinstance(given, ast.Dict):
+                continue
+            loaders = _loaders(qualified_names(built, entry_scope), call)
+            if not loaders:
+                continue
+            shown = dotted(built)
+            for name, value in zip(given.keys, given.values):
+                for slot in loaders[0].slots:
+                    if _constant_text(name) in slot.keywords:
+                        self._slot(call, scope, slot, shown, value, entry_scope)
 
     def _inherited_loaders(self, call: ast.Call, scope: Scope) -> list:
         """`WhisperModel(arch)` of the project's `class WhisperModel(faster_whisper.WhisperModel)`: its base's loader."""
@@ -1037,6 +1074,10 @@ def _called_on_an_object(func: ast.Attribute, scope: Scope) -> bool:
     if not bindings:
         return False  # bound nowhere we know (a star import): may be the module
     return not any(b.kind == IMPORT for b in bindings)
+
+
+def _constant_text(node: ast.expr | None) -> str | None:
+    return node.value if type(node) is ast.Constant and type(node.value) is str else None
 
 
 def _loaders(names: list[str], call: ast.Call) -> list[Loader]:

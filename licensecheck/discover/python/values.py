@@ -1034,7 +1034,7 @@ class Evaluator:
                 known = scope.module.read_facts.get(id(expr))
                 if known:
                     if not result.values:
-                        result.values = self._members(text, known, scope.module, depth)
+                        result.values = self.members(text, known, scope.module, depth)
                     result.values = [v for v in result.values if possible(v.text, text, known)]
                 if self.overrides and type(expr.value) is ast.Name and result.values:
                     result.values = self._where_called(expr, scope, result.values)
@@ -1094,11 +1094,11 @@ class Evaluator:
         known = scope.module.read_facts.get(id(expr))
         if known:
             if not result.values and (result.unknown or result.params):
-                result.values = self._members(expr.id, known, scope.module, depth)
+                result.values = self.members(expr.id, known, scope.module, depth)
             result.values = [v for v in result.values if possible(v.text, expr.id, known)]
         return result
 
-    def _members(self, text: str, known: tuple, module: Module, depth: int) -> list[Value]:
+    def members(self, text: str, known: tuple, module: Module, depth: int = 0) -> list[Value]:
         """What `text` (a name, `cfg.model`) known only at run time is within `if text in TABLE:`:
         the items of TABLE, or a dict's keys (`if cfg.autoencoder in REGISTERED_DCAE_MODEL:` before
         `from_pretrained(f"mit-han-lab/{cfg.autoencoder}")`). No other value gets there."""
