@@ -185,6 +185,9 @@ class Variables:
         self.values: dict[str, tuple[str, int]] = {}
         self.pending: dict[str, list[Callable[[], None]]] = {}  # name → how to report its values, once used or kept
         self.in_paths: set[str] = set()  # names used inside a local path (`dir/$NAME`), and not yet on their own
+        # Words given to an option where a run writes (`--hf_output_path $HF/2_7b_2bit`): as written, the
+        # same word given to a later command is the folder that run made, not a repository
+        self.outputs: set[str] = set()
         self.depth = 0  # how many `if`, `case`, loops and function bodies the current command is in
         # `NAMES=("a" "b")` and the variable of `for name in "${NAMES[@]}"` / `for name in a b`: every item
         self.arrays: dict[str, list[Word]] = {}
@@ -279,6 +282,7 @@ def _scan_command(
     words: list[Word], collector: Collector, locate: Locate, directory: str | None, via: str, variables: Variables
 ) -> None:
     texts = [w.text for w in words]
+    _note_outputs(words, variables)
     if texts:
         variables.block(texts)
     array = _ARRAY_ASSIGNMENT.fullmatch(texts[0]) if texts else None
@@ -427,6 +431,24 @@ def _scan_command(
         _consider(value, kind[0], kind[1], collector, locate, directory, flag, variables)
 
 
+def _note_outputs(words: list[Word], variables: Variables) -> None:
+    """The words a command gives to options where a run writes (`--output_dir`, `--save_path`,
+    `--hf_output_path`), as written, into `variables.outputs`."""
+    for index, word in enumerate(words):
+        flag, equals, inline = word.text.partition("=")
+        if not flag.startswith("--") or not _writes_to(option_name(flag)):
+            continue
+        if equals:
+            variables.outputs.add(inline)
+        elif index + 1 < len(words) and not words[index + 1].text.startswith("-"):
+            variables.outputs.add(words[index + 1].text)
+
+
+def _writes_to(option: str) -> bool:
+    name = option.lower().replace("-", "_")
+    return "output" in name or name.startswith(("save_", "out_")) or name in ("out", "outdir", "savedir")
+
+
 def _launch(words: list[Word], texts: list[str], collector: Collector, locate: Locate, variables: Variables) -> None:
     """`python script/infer.py --checkpoint org/x` (or `python -m pkg.infer`, `torchrun ... x.py`):
     each option's value, handed to the collector for the script's own argparse options."""
@@ -466,6 +488,8 @@ def _launch(words: list[Word], texts: list[str], collector: Collector, locate: L
         else:
             continue
         option = option_name(flag)  # a short `-m` is looked up among the script's option aliases
+        if value.text in variables.outputs:
+            continue  # the folder an earlier command wrote
         expanded = variables.expand(value)
         for item in variables.items(value) or ([expanded] if expanded is not None else []):
             if item.text and "/" not in item.text[:1]:
@@ -675,6 +699,8 @@ def _consider(
     variables: Variables,
     revision: str | None = None,
 ) -> None:
+    if word.text in variables.outputs:
+        return  # `--base_model $CKPT/run1` after `--output_dir $CKPT/run1`: the folder that run wrote
     items = variables.items(word)
     if items is not None:  # `--model_name_or_path ${name}` in a loop over names: each of them
         for item in items:

@@ -4224,9 +4224,172 @@ PATTERNS = [
             ("model", "BAAI/bge-reranker-base", "eval_rag.py", 9),
         },
     ),
+    (
+        "an option's choices written as one string split",
+        {
+            "online.py": """
+        import argparse
+        from faster_whisper import WhisperModel
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--model", default="large-v2", choices="tiny.en,small,large-v2".split(","))
+        args = parser.parse_args()
+        WhisperModel(args.model)
+     """,
+        },
+        {
+            ("model", "Systran/faster-whisper-large-v2", "online.py", 4),
+            ("model", "Systran/faster-whisper-tiny.en", "online.py", 4),
+            ("model", "Systran/faster-whisper-small", "online.py", 4),
+        },
+    ),
+    (
+        "a base class's __init__ calls a method only its subclasses define, through a name given the class",
+        {
+            "asr.py": """
+        from faster_whisper import WhisperModel
+        class ASRBase:
+            def __init__(self, lan, modelsize=None):
+                self.model = self.load_model(modelsize)
+        class FasterWhisperASR(ASRBase):
+            def load_model(self, modelsize=None):
+                return WhisperModel(modelsize, device="cuda")
+        class OpenaiApiASR(ASRBase):
+            def load_model(self, modelsize=None):
+                return None
+        def asr_factory(backend, size):
+            if backend == "faster-whisper":
+                asr_cls = FasterWhisperASR
+            else:
+                asr_cls = OpenaiApiASR
+            return asr_cls(lan="en", modelsize=size)
+        asr_factory("faster-whisper", "small.en")
+     """,
+        },
+        {("model", "Systran/faster-whisper-small.en", "asr.py", 17)},
+    ),
+    (
+        "a model given beside where the run writes is still read",
+        {
+            "sft.sh": """
+        python train.py --model_name_or_path meta-llama/Llama-2-7b-hf --output_dir out/llama-sft
+     """,
+        },
+        {("model", "meta-llama/Llama-2-7b-hf", "sft.sh", 1)},
+    ),
+    (
+        "a dataclass field's default stays one a run may get when a script passes the option",
+        {
+            "training_args.py": """
+        from dataclasses import dataclass, field
+        from typing import Optional
+        @dataclass
+        class ModelArguments:
+            model_name_or_path: Optional[str] = field(default="EleutherAI/pythia-12b")
+            tokenizer_name: Optional[str] = field(default="EleutherAI/gpt-neox-20b")
+     """,
+            "train.py": """
+        import argparse
+        import transformers
+        from transformers import AutoModelForCausalLM
+        from training_args import ModelArguments
+        def get_model(args):
+            return AutoModelForCausalLM.from_pretrained(args.model_name_or_path)
+        def train():
+            hfparser = transformers.HfArgumentParser((ModelArguments,))
+            model_args, extra_args = hfparser.parse_args_into_dataclasses(return_remaining_strings=True)
+            args = argparse.Namespace(**vars(model_args))
+            get_model(args)
+            return transformers.AutoTokenizer.from_pretrained(model_args.tokenizer_name)
+     """,
+            "run_qlora.sh": """
+        python train.py --model_name_or_path acme-org/llama-7b-sft --tokenizer_name acme-org/tokenizer
+     """,
+        },
+        {
+            ("model", "EleutherAI/pythia-12b", "training_args.py", 5),
+            ("model", "EleutherAI/gpt-neox-20b", "training_args.py", 6),
+            ("model", "acme-org/llama-7b-sft", "run_qlora.sh", 1),
+            ("model", "acme-org/tokenizer", "run_qlora.sh", 1),
+        },
+    ),
+    (
+        "an OpenAI client pointed at the Hub's own inference asks for a Hub model",
+        {
+            "router.py": """
+        from openai import OpenAI
+        client = OpenAI(base_url="https://router.huggingface.co/v1", api_key=token)
+        client.chat.completions.create(model="meta-llama/Llama-3.1-8B-Instruct", messages=[])
+     """,
+        },
+        {("model", "meta-llama/Llama-3.1-8B-Instruct", "router.py", 3)},
+    ),
+    (
+        "an OpenAI client pointed at another company's service names that service's model",
+        {
+            "query_r1.py": """
+        import os
+        from openai import OpenAI
+        from transformers import AutoTokenizer
+        client = OpenAI(api_key=os.environ.get("SL_KEY"), base_url="https://api.siliconflow.cn/v1")
+        tokenizer = AutoTokenizer.from_pretrained("Qwen/Qwen2.5-7B-Instruct")
+        def query_r1(query, model="deepseek-ai/DeepSeek-R1"):
+            return client.chat.completions.create(model=model, messages=[{"role": "user", "content": query}])
+     """,
+        },
+        {("model", "Qwen/Qwen2.5-7B-Instruct", "query_r1.py", 5)},
+    ),
+    (
+        "a shell script runs the script of that name beside it, not another folder's",
+        {
+            "benchmark/train_lora.py": """
+        import argparse
+        import datasets
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--dataset", type=str)
+        args = parser.parse_args()
+        datasets.load_dataset("FinGPT/fingpt-" + args.dataset)
+     """,
+            "benchmark/train.sh": """
+        python train_lora.py --dataset sentiment-train
+     """,
+            "forecaster/train_lora.py": """
+        import argparse
+        from datasets import load_from_disk
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--dataset", type=str)
+        args = parser.parse_args()
+        load_from_disk("./data/" + args.dataset)
+     """,
+            "forecaster/train.sh": """
+        python train_lora.py --dataset dow30-20230601-20230930-llama
+     """,
+        },
+        {("dataset", "FinGPT/fingpt-sentiment-train", "benchmark/train_lora.py", 6)},
+    ),
 ]
 
 DECOYS = [
+    (
+        "a folder an earlier command of the script writes is not a repository when a later one reads it",
+        {
+            "example.sh": """
+        HF=hf
+        python -m quantize_llama.finetune --base_model $BASE --save_path $CKPT/2_7b_2bit
+        python -m quantize_llama.hfize_llama --quantized_path $CKPT/2_7b_2bit --hf_output_path $HF/2_7b_2bit
+        python -m eval.eval_ppl --hf_path $HF/2_7b_2bit
+        python train.py --output_dir org-runs/llama-sft
+        python train.py --model_name_or_path org-runs/llama-sft
+     """,
+            "eval/eval_ppl.py": """
+        import argparse
+        from transformers import AutoModelForCausalLM
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--hf_path", type=str)
+        args = parser.parse_args()
+        AutoModelForCausalLM.from_pretrained(args.hf_path)
+     """,
+        },
+    ),
     (
         "PATH/name is a path to fill in",
         {

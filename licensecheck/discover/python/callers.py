@@ -98,6 +98,7 @@ class Callers:
         self.waiting: list[tuple[Function, str | None, Use]] = []
         self._seen: set[tuple] = set()
         self._calls_of: dict[int, list] = {}  # a function's calls, while no new file is parsed
+        self._aliases: tuple[int, dict[str, list[str]]] = (-1, {})  # (modules seen, _name_aliases)
         # A call's argument evaluated for a parameter, for the other uses waiting on the same
         # parameter (a tokenizer and its model): (expression, files parsed, budget left, Result)
         # by (expression, scope, command-line mode, path). A file parsed since may change the
@@ -148,7 +149,21 @@ class Callers:
             names.append(function.klass.name)
             keeping = self.project.subclasses.get(function.klass.name, ())
             names.extend(sub.name for sub in keeping if "__init__" not in sub.methods)
+            # `asr_cls = FasterWhisperASR` in the module that calls `asr_cls(modelsize=size)`
+            aliases = self._name_aliases()
+            names.extend(alias for name in names[1:] for alias in aliases.get(name, ()))
         return names
+
+    def _name_aliases(self) -> dict[str, list[str]]:
+        """Every module's `name_aliases` in one, made again when a module has been parsed since."""
+        parsed = [module for module in list(self.project.modules.values()) if module is not None]
+        if self._aliases[0] != len(parsed):  # a module is None while it is parsed, then itself: counted then
+            merged: dict[str, list[str]] = {}
+            for module in parsed:
+                for name, aliases in module.name_aliases.items():
+                    merged.setdefault(name, []).extend(aliases)
+            self._aliases = (len(parsed), merged)
+        return self._aliases[1]
 
     # -- one waiting use ---------------------------------------------------------------
 
@@ -377,6 +392,9 @@ class Callers:
         for name in dict.fromkeys(self._written_as(function)):
             for call, scope in project.calls_by_name.get(name, ()):
                 target = values.callee(call, scope)
+                if target is None and _left_to_subclasses(function, call, scope, values):
+                    # `self.load_model(size)` in a base class that leaves `load_model` to its subclasses
+                    target = (function, 0 if function.kind == "staticmethod" else 1)
                 if target is None or (target[0] is not function and not _dispatched(function, target[0], call, values)):
                     continue
                 site = scope.module.locate(call.lineno)
@@ -561,6 +579,27 @@ def _dispatched(function: Function, called: Function, call: ast.Call, values: Ev
         and isinstance(call.func.value, ast.Name)
         and call.func.value.id == "self"
         and values.is_subclass(function.klass, called.klass)
+    )
+
+
+def _left_to_subclasses(function: Function, call: ast.Call, scope: Scope, values: Evaluator) -> bool:
+    """Whether `self.name(...)` in a method of a base class that does not define `name` (each
+    subclass does: whisper_streaming's `ASRBase.__init__` calls `self.load_model(...)`) reaches
+    `function`, a subclass's method of that name."""
+    caller = enclosing_function(scope)
+    func = call.func
+    return (
+        caller is not None
+        and caller.klass is not None
+        and function.klass is not None
+        and isinstance(func, ast.Attribute)
+        and func.attr == function.name
+        and isinstance(func.value, ast.Name)
+        and bool(caller.positional)
+        and func.value.id == caller.positional[0]
+        and caller.klass is not function.klass
+        and values.is_subclass(function.klass, caller.klass)
+        and values.method(caller.klass, function.name) is None
     )
 
 

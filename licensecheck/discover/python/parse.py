@@ -204,6 +204,9 @@ class Module:
         # The collections `if name in TABLE:` tests a value against, by their dotted text, with the scope
         # of the test: within that branch the value is one of TABLE's (values.py's _members)
         self.tables: dict[str, tuple[ast.expr, Scope]] = {}
+        # A name assigned another name (`asr_cls = FasterWhisperASR`): the name assigned → the names it
+        # was given. A class called through it (`asr_cls(modelsize=size)`) is called under that name.
+        self.name_aliases: dict[str, list[str]] = {}
 
     def absolute(self, module: str | None, level: int) -> str:
         if not level:
@@ -519,6 +522,8 @@ class _Walker:
             self.expr(node.value, env)
             for target in node.targets:
                 self.bind_target(target, node.value, env)
+                if type(target) is ast.Name and type(node.value) is ast.Name:
+                    self.module.name_aliases.setdefault(node.value.id, []).append(target.id)
             self.ollama_values(node.value, dotted(node.targets[0]))
             return env
         if kind is ast.AnnAssign:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import ast
 import itertools
 import os
+import posixpath
 import re
 from collections.abc import Callable
 from functools import partial
@@ -169,6 +170,29 @@ def _keyword_type(keyword: str, callee: str) -> tuple[str, str] | None:
 
 def _imports_a_hosted_sdk(module: Module) -> bool:
     return any(target.split(".", 1)[0] in HOSTED_SDKS for target in module.imports.values())
+
+
+# The OpenAI client classes, and the hosts that serve the Hub's own models (its inference providers)
+_OPENAI_CLIENTS = frozenset({"OpenAI", "AsyncOpenAI"})
+_HUB_INFERENCE_HOSTS = ("huggingface.co", "hf.co", "hf.space")
+_LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "0.0.0.0", "host.docker.internal", "[::1]"})
+
+
+def _asks_a_hosted_api(module: Module) -> bool:
+    """Whether the module's OpenAI client is pointed at another company's service (`OpenAI(base_url=
+    "https://api.siliconflow.cn/v1")`): the model it names is that service's, not a server of a Hub
+    model on this machine or the Hub's own inference."""
+    for call, _scope in module.calls:
+        if callee_name(call.func) not in _OPENAI_CLIENTS:
+            continue
+        address = keyword(call, "base_url")
+        if not (isinstance(address, ast.Constant) and isinstance(address.value, str)):
+            continue
+        scheme, _, rest = address.value.partition("://")
+        host = rest.split("/", 1)[0].rsplit("@", 1)[-1].split(":", 1)[0].lower()
+        if scheme == "https" and host not in _LOCAL_HOSTS and not host.endswith(_HUB_INFERENCE_HOSTS):
+            return True
+    return False
 
 
 def _is_test_file(path: str) -> bool:
@@ -433,6 +457,14 @@ class PythonProject:
                     found.append(loaded)
         return found
 
+    def _runs(self, shell_script: str, script: str, module: Module) -> bool:
+        """Whether `script` as a shell script writes it (`train_lora.py`, `src/train.py`) is `module`: the
+        file of that path beside the shell script when the tree has one (FinGPT has a `train_lora.py`
+        in two folders, each run by its own `train.sh`), else any file whose path ends so."""
+        folder = posixpath.dirname(shell_script)
+        beside = posixpath.normpath(posixpath.join(folder, script)) if folder else script
+        return module.path == beside or beside not in self.python_files
+
     def launched(self, module: Module, option: str) -> list[tuple[ast.expr, Scope]]:
         """What the shell scripts that run `module` (`python script/infer.py --checkpoint org/x`)
         pass for `option`: each value as a constant where the script writes it."""
@@ -442,7 +474,9 @@ class PythonProject:
             for script, given in self.collector.launches.items():
                 if module.path == script or module.path.endswith("/" + script) or script.endswith("/" + module.path):
                     for name, values in given.items():
-                        options.setdefault(name, []).extend(values)
+                        options.setdefault(name, []).extend(
+                            (text, location) for text, location in values if self._runs(location.path, script, module)
+                        )
         found: list[tuple[ast.expr, Scope]] = []
         passed = list(options.get(option, ()))
         for alias, dest in module.option_aliases.items():
@@ -516,7 +550,11 @@ class PythonProject:
                 self._picked_from_table(call, scope)
             consumed: set[int] = set()
             unpacks = any(k.arg is None for k in call.keywords)
-            if loaders and loaders[0] is ENDPOINT_MODEL and _imports_a_hosted_sdk(module):
+            if (
+                loaders
+                and loaders[0] is ENDPOINT_MODEL
+                and (_imports_a_hosted_sdk(module) or _asks_a_hosted_api(module))
+            ):
                 continue
             if loaders:
                 loader = loaders[0]

@@ -615,7 +615,7 @@ class Evaluator:
             concrete = self._step(found, ("attr", expr.attr), result, (), depth)
             if concrete or result.params:  # `args.name` of a parameter, `Config(name=...).name`
                 return concrete, _along(result, ("attr", expr.attr))
-        defaults = self._option_values(scope.module, expr.attr) or self._imported_fields(scope.module, expr.attr)
+        defaults = self._option_values(scope.module, expr.attr, fields=True)
         if defaults:
             concrete = []
             result = Result()
@@ -679,10 +679,13 @@ class Evaluator:
             result.unknown.append("a split of a value known at run time")
         return concrete, result
 
-    def _option_values(self, module: Module, option: str) -> list[tuple[ast.expr, Scope]]:
-        """An option's defaults in `module` (or in the parser-making function it imports), and the
-        values the project's shell scripts run it with."""
+    def _option_values(self, module: Module, option: str, fields: bool = False) -> list[tuple[ast.expr, Scope]]:
+        """An option's defaults in `module` (or in the parser-making function it imports; with `fields`,
+        else in the dataclasses it imports), and the values the project's shell scripts run it with:
+        a script that passes the option does not make its default one no run gets."""
         defaults = module.option_defaults.get(option) or self._imported_options(module, option)
+        if not defaults and fields:
+            defaults = self._imported_fields(module, option)
         return defaults + self.project.launched(module, option)
 
     def _imported_options(self, module: Module, option: str) -> list[tuple[ast.expr, Scope]]:
@@ -848,6 +851,11 @@ class Evaluator:
                 return self.elements(iterable.args[path[0]], scope, path[1:], depth + 1)
             if name in ("list", "tuple", "set", "sorted", "reversed", "frozenset") and iterable.args:
                 return self.elements(iterable.args[0], scope, path, depth + 1)
+            split = self._split(iterable, scope, depth) if not path else None
+            if split is not None:
+                # `choices="tiny,base,small".split(",")`: each piece
+                pieces, result = split
+                return [_written(piece) for texts in pieces for piece in texts], result
             if name in _SAMPLERS and iterable.args:
                 # `random.sample(LORA_MODULE_NAMES, 20)`: some of the items, which ones known at run time
                 return self.elements(iterable.args[0], scope, path, depth + 1)
@@ -928,6 +936,13 @@ class Evaluator:
                     parts = [v for v, _ in options]
                     scopes = [s for _, s in options]
                     result.unknown.append(f"`{step[1]}` is a command-line option or setting that a run may change")
+                    module = node_scope.module
+                    if not (module.option_defaults.get(step[1]) or self._imported_options(module, step[1])):
+                        # only what scripts pass: the imported dataclass field's default is what a run
+                        # without it gets (HfArgumentParser over `ModelArguments`)
+                        for field_default, field_scope in self._imported_fields(module, step[1]):
+                            parts.append(field_default)
+                            scopes.append(field_scope)
                 elif value is None and node_scope is not None:
                     # `TrainConfig().train_dataset_path` of a class another module defines: its default there
                     default = self._class_default(node, node_scope, step[1], depth)
@@ -1762,6 +1777,12 @@ class Evaluator:
             if binding.kind == CLASS:
                 init = self.method(binding.detail, "__init__")
                 return (init, 1) if init else None
+            if binding.kind == VALUE and type(binding.node) is ast.Name and id(binding) not in seen:
+                # `asr_cls = FasterWhisperASR`, then `asr_cls(...)`: what the name it was given is
+                found = self._callable(lookup(binding.node.id, binding.node, binding.scope), skip, seen | {id(binding)})
+                if found is not None:
+                    return found
+                continue
             if binding.kind == IMPORT and not binding.detail[1] and id(binding) not in seen:
                 # `seen`: imports that lead back to themselves (`from src import VLLM` in a package whose
                 # `src/__init__.py` imports it back) end, not recurse
