@@ -49,14 +49,14 @@ DATASET_BUILDERS = frozenset(
     }
 )
 
+# transformers' `model_type`s that are also the id of one of the Hub's first models: under a
+# `model_type` key they name the architecture.
+_ARCHITECTURE_NAMES = frozenset({"gpt2", "openai-gpt"})
 # The Hub's canonical models from before namespaces (each now redirects to an
 # organisation): bare names a configuration file may use. Code passing a bare name
 # to a Hub loader is accepted whatever it is; a configuration value needs to be
 # one of these, because `model: gpt-4o` or `model: llama3` in a config file names
 # another service's model far more often than a Hub repository.
-# transformers' `model_type`s that are also the id of one of the Hub's first models: under a
-# `model_type` key they name the architecture.
-_ARCHITECTURE_NAMES = frozenset({"gpt2", "openai-gpt"})
 LEGACY_MODELS = frozenset(
     {
         "albert-base-v1",

@@ -547,10 +547,11 @@ ROOTED_LOADERS: dict[tuple[str, str], Loader] = {
     # unbabel-comet: `download_model("Unbabel/wmt22-comet-da")` fetches the checkpoint from the Hub
     ("comet", "download_model"): Loader((Slot(MODEL, (0,), ("model",)),)),
     ("melo", "TTS"): _MELO,
-    # SimCSE's sentence encoder loads its tokenizer and model with transformers' from_pretrained
+    # ImageReward's `load("ImageReward-v1.0")`: that name's file in THUDM/ImageReward (IMAGE_REWARD_MODELS)
     ("ImageReward", "load"): Loader((Slot(MODEL, (0,), ("name",), bare="none", aliases="ImageReward"),)),
     # LlamaIndex's reranker hands `model` to sentence-transformers' CrossEncoder (no namespace added)
     ("llama_index", "SentenceTransformerRerank"): Loader((Slot(MODEL, (), ("model",)),)),
+    # SimCSE's sentence encoder loads its tokenizer and model with transformers' from_pretrained
     ("simcse", "SimCSE"): Loader((Slot(MODEL, (0,), ("model_name_or_path",)),)),
     ("bert_score", "score"): Loader((Slot(MODEL, (2,), ("model_type",)),), default=_BERT_SCORE_DEFAULT),
     ("bert_score", "BERTScorer"): Loader((Slot(MODEL, (0,), ("model_type",)),), default=_BERT_SCORE_DEFAULT),
