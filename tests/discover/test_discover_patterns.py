@@ -4366,6 +4366,101 @@ PATTERNS = [
         },
         {("dataset", "FinGPT/fingpt-sentiment-train", "benchmark/train_lora.py", 6)},
     ),
+    (
+        "a dataclass field's default_factory list, looped over and unpacked into load_dataset",
+        {
+            "ingredients.py": """
+        from dataclasses import dataclass, field
+        from datasets import load_dataset
+        @dataclass
+        class Data:
+            names: list = field(default_factory=lambda: ["org/set-a", "org/set-b"])
+            name: list = field(default_factory=lambda: ["the_pile", "all"])
+            def load(self):
+                for n in self.names:
+                    load_dataset(n)
+                return load_dataset(*self.name, split="validation")
+     """,
+        },
+        {
+            ("dataset", "org/set-a", "ingredients.py", 5),
+            ("dataset", "org/set-b", "ingredients.py", 5),
+            ("dataset", "the_pile", "ingredients.py", 6),
+        },
+    ),
+    (
+        "the first items of a table's row unpacked into load_dataset, and an option's nargs choices looped over",
+        {
+            "generate.py": """
+        import argparse
+        from datasets import load_dataset
+        from transformers import AutoModel
+        DATASET_HUGGINGFACE = {
+            "squad": ["squad", "plain_text", "train"],
+            "vitaminc": ["tals/vitaminc", "v1.0", "train"],
+        }
+        def load(names):
+            for name in names:
+                load_dataset(*DATASET_HUGGINGFACE[name][:-1])[DATASET_HUGGINGFACE[name][-1]]
+        MODELS = ["princeton-nlp/sup-simcse-roberta-base", "princeton-nlp/sup-simcse-roberta-large"]
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--ckpt", nargs="*", type=str, choices=MODELS, default=["princeton-nlp/sup-simcse-roberta-large"])
+        args = parser.parse_args()
+        for ckpt in args.ckpt:
+            AutoModel.from_pretrained(ckpt)
+     """,
+        },
+        {
+            ("dataset", "squad", "generate.py", 5),
+            ("dataset", "tals/vitaminc", "generate.py", 6),
+            ("model", "princeton-nlp/sup-simcse-roberta-base", "generate.py", 11),
+            ("model", "princeton-nlp/sup-simcse-roberta-large", "generate.py", 11),
+            ("model", "princeton-nlp/sup-simcse-roberta-large", "generate.py", 13),
+        },
+    ),
+    (
+        "an OrderedDict of pairs read by key, as a dict literal is",
+        {
+            "inpainting.py": """
+        from collections import OrderedDict
+        import requests
+        MODELS = {
+            "ds8_inp": {
+                "download_url": OrderedDict([
+                    ("unet", "https://huggingface.co/Lykon/dreamshaper-8-inpainting/resolve/main/unet/model.fp16.safetensors"),
+                ]),
+            },
+        }
+        def download(model_id):
+            urls = MODELS[model_id]["download_url"]
+            for key in urls.keys():
+                requests.get(urls[key])
+     """,
+        },
+        {("model", "Lykon/dreamshaper-8-inpainting", "inpainting.py", 6)},
+    ),
+    (
+        "a method of the project's pipeline class, on an instance its inherited from_pretrained made",
+        {
+            "pipeline.py": """
+        from diffusers import FluxPipeline
+        from transformers import SiglipVisionModel
+        class InstantCharacterFluxPipeline(FluxPipeline):
+            def init_adapter(self, image_encoder_path=None):
+                self.image_encoder = SiglipVisionModel.from_pretrained(image_encoder_path)
+     """,
+            "infer_demo.py": """
+        from pipeline import InstantCharacterFluxPipeline
+        image_encoder_path = "google/siglip-so400m-patch14-384"
+        pipe = InstantCharacterFluxPipeline.from_pretrained("black-forest-labs/FLUX.1-dev")
+        pipe.init_adapter(image_encoder_path=image_encoder_path)
+     """,
+        },
+        {
+            ("model", "black-forest-labs/FLUX.1-dev", "infer_demo.py", 3),
+            ("model", "google/siglip-so400m-patch14-384", "infer_demo.py", 2),
+        },
+    ),
 ]
 
 DECOYS = [

@@ -1126,8 +1126,12 @@ class _Walker:
         one of the `choices` the option offers (a literal list of them)."""
         default = next((k.value for k in call.keywords if k.arg == "default"), None)
         choices = next((k.value for k in call.keywords if k.arg == "choices"), None)
+        nargs = next((k.value for k in call.keywords if k.arg == "nargs"), None)
         values = [default] if default is not None else []
-        if isinstance(choices, (ast.List, ast.Tuple, ast.Set)):
+        if choices is not None and nargs is not None and getattr(nargs, "value", None) != "?":
+            # `nargs="*"`: `args.ckpt` is a list of some of the choices (`for ckpt in args.ckpt`)
+            values.append(choices)
+        elif isinstance(choices, (ast.List, ast.Tuple, ast.Set)):
             values += [
                 e
                 for e in choices.elts

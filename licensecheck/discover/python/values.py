@@ -80,6 +80,8 @@ _ENVIRON_GETTERS = frozenset({"os.getenv", "os.environ.get", "environ.get", "get
 _CHOICE_WIDGETS = frozenset({"selectbox", "radio", "select_slider"})  # Streamlit
 _GRADIO_INPUTS = frozenset({"Radio", "Dropdown", "Textbox", "Text"})
 _DATABRICKS_WIDGETS = frozenset({"combobox", "dropdown", "multiselect", "text"})
+# A library's class methods that make an instance of the class they are called on
+_MADE_BY_CLASSMETHOD = frozenset({"from_pretrained", "from_single_file", "from_config", "from_pipe"})
 _FIELD_FACTORIES = frozenset({"field", "Field", "Option", "Argument", "Query", "Body", "Form", "Param"})
 
 
@@ -276,6 +278,18 @@ class Evaluator:
             if picked in _SAMPLERS and expr.args:
                 # `random.sample(NAMES, 20)`: a list of some of the items, read as the collection itself
                 return self.follow(expr.args[0], scope, depth + 1)
+            paired = _dict_of_pairs(expr, picked)
+            if paired is not None:
+                return [(paired, scope)], Result()
+            if picked.rsplit(".", 1)[-1] in ("field", "Field"):
+                # a dataclass or pydantic field: its default, or what its `default_factory` lambda makes
+                # (`names: list = field(default_factory=lambda: ["org/a", "org/b"])`)
+                default = keyword(expr, "default")
+                factory = keyword(expr, "default_factory")
+                if default is None and isinstance(factory, ast.Lambda):
+                    default = factory.body
+                if default is not None:
+                    return self.follow(default, scope, depth + 1)
             if may_read(expr):
                 loaded = self.project.data_file(expr, scope)
                 if loaded:  # `json.load(open("config/model2path.json"))`: the file's content
@@ -450,14 +464,21 @@ class Evaluator:
         if scope is None:  # a class scope's parent: never None, but typed as any scope's
             return None
         if isinstance(expr, ast.Call):
-            expr = expr.func
+            func = expr.func
+            if isinstance(func, ast.Attribute) and func.attr in _MADE_BY_CLASSMETHOD and depth <= _MAX_DEPTH:
+                # `InstantCharacterFluxPipeline.from_pretrained(...)`: an instance of that class, made by a
+                # class method it inherits from the library (`pipe.init_adapter(...)` is the project's method)
+                made = self.class_of(func.value, scope, depth + 1)
+                if made is not None:
+                    return made
+            expr = func
         if isinstance(expr, (ast.Name, ast.Attribute)):
             found, _ = self.follow(expr, scope, depth + 1)
             for item, item_scope in found:
                 if isinstance(item, Binding) and item.kind == CLASS:
                     return item.detail
                 if isinstance(item, ast.Call):
-                    return self.class_of(item.func, item_scope, depth + 1)
+                    return self.class_of(item, item_scope, depth + 1)
         return None
 
     def _class_attribute(
@@ -755,6 +776,13 @@ class Evaluator:
             return [], unknown(f"environment variable {name}")
         if container == "sys.argv":
             return [], unknown("a command-line argument (sys.argv)")
+        cut = expr.slice
+        if isinstance(cut, ast.Slice) and cut.step is None and (cut.lower is None or _int_index(cut.lower) == 0):
+            # `spec[:-1]` of a list: a list of its first items (`load_dataset(*spec[:-1])` takes the first)
+            found, result = self.follow(expr.value, scope, depth + 1)
+            lists = [(node, node_scope) for node, node_scope in found if isinstance(node, (ast.List, ast.Tuple))]
+            if lists:
+                return lists, result
         index = _int_index(expr.slice)
         if isinstance(expr.value, ast.Call) and index is not None:
             pieces = self._split(expr.value, scope, depth)
@@ -1815,6 +1843,19 @@ class Evaluator:
                 if found:
                     return found
         return None
+
+
+def _dict_of_pairs(call: ast.Call, picked: str) -> ast.Dict | None:
+    """`OrderedDict([("unet", "https://..."), ...])` (or `dict([...])`) as the dict literal it makes."""
+    if picked.rsplit(".", 1)[-1] not in ("OrderedDict", "dict") or len(call.args) != 1 or call.keywords:
+        return None
+    pairs = call.args[0]
+    if not isinstance(pairs, (ast.List, ast.Tuple)) or not pairs.elts:
+        return None
+    if not all(isinstance(pair, ast.Tuple) and len(pair.elts) == 2 for pair in pairs.elts):
+        return None
+    made = ast.Dict(keys=[pair.elts[0] for pair in pairs.elts], values=[pair.elts[1] for pair in pairs.elts])  # type: ignore[attr-defined]
+    return ast.copy_location(made, call)
 
 
 def _filters_items(node: object) -> bool:
