@@ -4461,6 +4461,17 @@ PATTERNS = [
             ("model", "google/siglip-so400m-patch14-384", "infer_demo.py", 2),
         },
     ),
+    (
+        "BEIR's query generator, given the project function's default",
+        {
+            "gpl/toolkit/qgen.py": """
+        from beir.generation.models import QGenModel
+        def qgen(data_path, generator_name_or_path="BeIR/query-gen-msmarco-t5-base-v1"):
+            return QGenModel(generator_name_or_path)
+     """,
+        },
+        {("model", "BeIR/query-gen-msmarco-t5-base-v1", "gpl/toolkit/qgen.py", 2)},
+    ),
 ]
 
 DECOYS = [

@@ -99,6 +99,7 @@ LOADER_WORDS = (
     "import ImageReward",  # `import ImageReward as RM; RM.load("ImageReward-v1.0")`
     "from ImageReward",
     "SimCSE",  # SimCSE's `SimCSE("princeton-nlp/sup-simcse-bert-base-uncased")`
+    "QGenModel(",  # BEIR's query generator `QGenModel("BeIR/query-gen-msmarco-t5-base-v1")`
     # a file fetched from a Hub URL (`https://huggingface.co/ORG/NAME/resolve/...`), and what fetches URLs
     "huggingface.co/",
     "download_url_to_file",
@@ -551,6 +552,8 @@ ROOTED_LOADERS: dict[tuple[str, str], Loader] = {
     ("ImageReward", "load"): Loader((Slot(MODEL, (0,), ("name",), bare="none", aliases="ImageReward"),)),
     # LlamaIndex's reranker hands `model` to sentence-transformers' CrossEncoder (no namespace added)
     ("llama_index", "SentenceTransformerRerank"): Loader((Slot(MODEL, (), ("model",)),)),
+    # BEIR's query generator loads its seq2seq model and tokenizer with transformers' from_pretrained
+    ("beir", "QGenModel"): Loader((Slot(MODEL, (0,), ("model_path",)),)),
     # SimCSE's sentence encoder loads its tokenizer and model with transformers' from_pretrained
     ("simcse", "SimCSE"): Loader((Slot(MODEL, (0,), ("model_name_or_path",)),)),
     ("bert_score", "score"): Loader((Slot(MODEL, (2,), ("model_type",)),), default=_BERT_SCORE_DEFAULT),
