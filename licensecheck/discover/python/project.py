@@ -526,6 +526,7 @@ class PythonProject:
         for constant, shown in module.ollama_values:
             self._prefixed(str(constant.value), module.locate(constant.lineno), module, shown)  # a str: parse.py
         dead = module.dead_calls
+        hosted: bool | None = None  # whether the module's endpoint calls ask a hosted service: asked once
         for call, scope in module.calls:
             if dead and id(call) in dead:
                 continue  # a branch the code before it rules out
@@ -550,12 +551,11 @@ class PythonProject:
                 self._picked_from_table(call, scope)
             consumed: set[int] = set()
             unpacks = any(k.arg is None for k in call.keywords)
-            if (
-                loaders
-                and loaders[0] is ENDPOINT_MODEL
-                and (_imports_a_hosted_sdk(module) or _asks_a_hosted_api(module))
-            ):
-                continue
+            if loaders and loaders[0] is ENDPOINT_MODEL:
+                if hosted is None:
+                    hosted = _imports_a_hosted_sdk(module) or _asks_a_hosted_api(module)
+                if hosted:
+                    continue
             if loaders:
                 loader = loaders[0]
                 shown = dotted(call.func)
@@ -643,13 +643,19 @@ class PythonProject:
             if given.arg is not None:
                 continue
             for node, node_scope in self.values.unpacked_dicts(given.value, scope, None) or ():
-                for name, value in zip(node.keys, node.values):
-                    if not (isinstance(name, ast.Constant) and isinstance(name.value, str)):
-                        continue
-                    for slot in loader.slots:
-                        if name.value in slot.keywords:
-                            consumed.add(id(value))
-                            self._slot(call, scope, slot, shown, value, node_scope)
+                self._entries_as_keywords(call, scope, loader, shown, node, node_scope, consumed)
+
+    def _entries_as_keywords(
+        self, call: ast.Call, scope: Scope, loader, shown: str, entries: ast.Dict, where: Scope, consumed: set[int]
+    ) -> None:
+        """A dict's entries (written in `where`) given to `call` as the loader's keyword arguments."""
+        for name, value in zip(entries.keys, entries.values):
+            if not (isinstance(name, ast.Constant) and isinstance(name.value, str)):
+                continue
+            for slot in loader.slots:
+                if name.value in slot.keywords:
+                    consumed.add(id(value))
+                    self._slot(call, scope, slot, shown, value, where)
 
     def _config_loaders(self, call: ast.Call, scope: Scope) -> list:
         """`dict(type=HuggingFaceCausalLM, path=...)`: an mmengine-style config (OpenCompass, OpenMMLab)
@@ -686,13 +692,8 @@ class PythonProject:
             if not isinstance(built, (ast.Name, ast.Attribute)) or not isinstance(given, ast.Dict):
                 continue
             loaders = _loaders(qualified_names(built, entry_scope), call)
-            if not loaders:
-                continue
-            shown = dotted(built)
-            for name, value in zip(given.keys, given.values):
-                for slot in loaders[0].slots:
-                    if _constant_text(name) in slot.keywords:
-                        self._slot(call, scope, slot, shown, value, entry_scope)
+            if loaders:
+                self._entries_as_keywords(call, scope, loaders[0], dotted(built), given, entry_scope, set())
 
     def _inherited_loaders(self, call: ast.Call, scope: Scope) -> list:
         """`WhisperModel(arch)` of the project's `class WhisperModel(faster_whisper.WhisperModel)`: its base's loader."""

@@ -704,10 +704,14 @@ class Evaluator:
         """An option's defaults in `module` (or in the parser-making function it imports; with `fields`,
         else in the dataclasses it imports), and the values the project's shell scripts run it with:
         a script that passes the option does not make its default one no run gets."""
-        defaults = module.option_defaults.get(option) or self._imported_options(module, option)
+        defaults = self._declared_defaults(module, option)
         if not defaults and fields:
             defaults = self._imported_fields(module, option)
         return defaults + self.project.launched(module, option)
+
+    def _declared_defaults(self, module: Module, option: str) -> list[tuple[ast.expr, Scope]]:
+        """An option's defaults where its parser is made: in `module`, or in the parser-making function it imports."""
+        return module.option_defaults.get(option) or self._imported_options(module, option)
 
     def _imported_options(self, module: Module, option: str) -> list[tuple[ast.expr, Scope]]:
         """`from utils.args import create_parser`, then `create_parser().parse_args().ckpt`: the
@@ -965,7 +969,7 @@ class Evaluator:
                     scopes = [s for _, s in options]
                     result.unknown.append(f"`{step[1]}` is a command-line option or setting that a run may change")
                     module = node_scope.module
-                    if not (module.option_defaults.get(step[1]) or self._imported_options(module, step[1])):
+                    if not self._declared_defaults(module, step[1]):
                         # only what scripts pass: the imported dataclass field's default is what a run
                         # without it gets (HfArgumentParser over `ModelArguments`)
                         for field_default, field_scope in self._imported_fields(module, step[1]):
