@@ -125,6 +125,7 @@ def scan_config(text: str, kind: str, relative: str, directory: str, collector: 
     # `path`, `name` is the dataset's subset (`load_dataset(path, name)`).
     group = config_group(relative) if kind == "yaml" else None
     for document in documents:
+        reader.document = document if kind == "yaml" else None
         if group is not None and document[0] == "m":
             named = ID_FIELDS.isdisjoint(key for key, _ in document[1])
             for key, child in document[1]:
@@ -134,6 +135,30 @@ def scan_config(text: str, kind: str, relative: str, directory: str, collector: 
                 if found:
                     reader._consider(child, found[0], found[1], f"{group}.{key}")
         reader.walk(document)
+
+
+# OmegaConf's interpolation of another key of the configuration, from its root: `${model.size}`
+_INTERPOLATION = re.compile(r"\$\{([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*)\}")
+
+
+def _interpolated(text: str, document: Node) -> str:
+    """`osunlp/MindAct-flan-t5-${model.size}` with `model: {size: base}` in the same file: each
+    interpolation of a key the file sets to a plain value, put in (a few levels deep at most)."""
+    for _ in range(3):
+        if "${" not in text:
+            break
+
+        def value(match: re.Match) -> str:
+            node: Node = document
+            for part in match.group(1).split("."):
+                found = next((child for key, child in node[1] if key == part), None) if node[0] == "m" else None
+                if found is None:
+                    return match.group(0)
+                node = found
+            return node[1] if node[0] == "s" else match.group(0)
+
+        text = _INTERPOLATION.sub(value, text)
+    return text
 
 
 def _json_lines(text: str) -> bool:
@@ -170,6 +195,7 @@ class _Reader:
         # saved model carries (config.json, tokenizer_config.json) it only says where that model came from.
         self.name_or_path = yaml
         self.remote = 0  # how many of the mappings being read say their model is a service's (_names_a_service)
+        self.document: Node | None = None  # the document being read, which `${a.b}` interpolations point into
 
     def walk(self, node: Node) -> None:
         if node[0] == "s":
@@ -269,6 +295,8 @@ class _Reader:
         if self.remote and kind == MODEL and not prefixed_only:
             return  # a name a hosted API serves (`fn_completions: openai_completions`), not a Hub download
         location = Location(self.relative, line)
+        if "${" in text and self.document is not None:
+            text = _interpolated(text, self.document)  # OmegaConf's `${model.size}` of the same file
         if "$" in text:
             expanded = Variables().expand(Word(text, 0))
             if expanded is None:

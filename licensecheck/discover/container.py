@@ -5,7 +5,8 @@ understood), so that each id keeps the line it is written on:
 
 - `huggingface-cli download ORG/NAME` and `hf download ORG/NAME` (with
   `--repo-type dataset` a dataset, `--revision R` the revision);
-- `vllm serve ORG/NAME`, `tune download ORG/NAME`; the flags of serving and training commands that name a
+- `vllm serve ORG/NAME`, `tune download ORG/NAME`, `python -m sample_factory.huggingface.load_from_hub
+  -r ORG/NAME`; the flags of serving and training commands that name a
   model or dataset (`--model`, `--model-id`, `--model_name_or_path`, `--tokenizer`,
   `--dataset_name`, llama.cpp's `--hf-repo` / `-hf`...);
 - `hf.co/ORG/NAME[:TAG]` (Ollama's `FROM`, `ollama pull`), `hf://` and `hf-hub:` words;
@@ -41,10 +42,13 @@ _TOKEN = re.compile(
 # `#`, then a look-behind at the character before it: a pattern that starts with a look-behind is
 # tried at every character, one that starts with `#` skips to each `#` at once.
 _COMMENT = re.compile(r"#(?<![^ \t\n]#)[^\n]*")
-# `$VAR`, `${VAR}`, `${VAR:-default}`, and a script's argument with a default (`${1:-org/x}`)
+# `$VAR`, `${VAR}`, `${VAR:-default}` (or `:=`, which sets it too), and a script's argument with a
+# default (`${1:-org/x}`)
 _VARIABLE = re.compile(
-    r"\$(?:\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*|[0-9]+)(?::?-(?P<default>[^}]*))?\}|(?P<plain>[A-Za-z_][A-Za-z0-9_]*|[1-9]))"
+    r"\$(?:\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*|[0-9]+)(?::?[-=](?P<default>[^}]*))?\}|(?P<plain>[A-Za-z_][A-Za-z0-9_]*|[1-9]))"
 )
+# The default `${NAME:=value}` (or `${NAME=value}`) sets, as the `:` command's argument
+_DEFAULT_ASSIGNMENT = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*):?=([^}]*)\}")
 # A script's own argument (`$1`, `"${2}"`, or an option `getopts` puts in `$OPTARG`): such a
 # script is read once its callers are known.
 _ARGUMENT = re.compile(r"\$\{?(?:[1-9]|OPTARG\b)")
@@ -321,6 +325,16 @@ def _scan_command(
             # value, reported where a command uses it (a model flag, a launched script's option)
             variables.assign(assignment.group(1), given[0], given[1], None)
             return
+    if texts and texts[0] == ":":
+        # `: "${HF:=meta-llama/Llama-2-7b-chat-hf}"`: the variable's default, set unless it is set already
+        defaults = []
+        for word in words[1:]:
+            preset = _DEFAULT_ASSIGNMENT.fullmatch(word.text)
+            if preset is not None and preset.group(1) not in variables.values:
+                start = word.offset + preset.start(2) - len(preset.group(1)) - 1
+                defaults.append(Word(f"{preset.group(1)}={preset.group(2)}", start))
+        _assignments(defaults, collector, locate, via, variables, directory)
+        return
     if texts and texts[0] in ("ENV", "ARG", "export", "declare", "local", "readonly"):
         _assignments(words[1:], collector, locate, via, variables, directory, docker_env=texts[0] == "ENV")
         return
@@ -377,6 +391,15 @@ def _scan_command(
             target = _first_positional(words[index + 1 :])
             if target is not None:
                 _consider(target, MODEL, "any", collector, locate, directory, f"{texts[index - 1]} {text}", variables)
+        elif text == "-m" and index + 1 < len(texts) and texts[index + 1] in _HUB_MODULE_FLAGS:
+            # a library's own command that fetches the repository its flag names
+            module = texts[index + 1]
+            for position in range(index + 2, len(words)):
+                name, equals, inline = texts[position].partition("=")
+                if name not in _HUB_MODULE_FLAGS[module] or not (equals or position + 1 < len(words)):
+                    continue
+                target = Word(inline, words[position].offset + len(name) + 1) if equals else words[position + 1]
+                _consider(target, MODEL, "any", collector, locate, directory, f"python -m {module}", variables)
         flag, _, inline = text.partition("=")
         if flag in _MODEL_ARGS_FLAGS:
             # lm-eval's and lighteval's `--model_args "pretrained=org/x,dtype=bfloat16"`
@@ -449,22 +472,27 @@ def _writes_to(option: str) -> bool:
     return "output" in name or name.startswith(("save_", "out_")) or name in ("out", "outdir", "savedir")
 
 
-def _launch(words: list[Word], texts: list[str], collector: Collector, locate: Locate, variables: Variables) -> None:
-    """`python script/infer.py --checkpoint org/x` (or `python -m pkg.infer`, `torchrun ... x.py`):
-    each option's value, handed to the collector for the script's own argparse options."""
+def _launched(texts: list[str]) -> tuple[str, int] | None:
+    """The script a command runs (`python script/infer.py`, `python -m pkg.infer` as `pkg/infer.py`,
+    `torchrun ... x.py`) and the index of its word; None for any other command."""
     for index, text in enumerate(texts):
         if text.endswith(".py") and not text.startswith("-"):
-            script = text.removeprefix("./")
-            break
+            return text.removeprefix("./"), index
         if text in ("-m", "--module") and index + 1 < len(texts) and _runs_a_module(texts[:index], text):
             module = texts[index + 1]
             if module in _LAUNCHER_MODULES:
                 continue  # `python -m torch.distributed.run ... train.py`: the script comes later
-            script = module.replace(".", "/") + ".py"
-            index += 1
-            break
-    else:
+            return module.replace(".", "/") + ".py", index + 1
+    return None
+
+
+def _launch(words: list[Word], texts: list[str], collector: Collector, locate: Locate, variables: Variables) -> None:
+    """`python script/infer.py --checkpoint org/x` (or `python -m pkg.infer`, `torchrun ... x.py`):
+    each option's value, handed to the collector for the script's own argparse options."""
+    launched = _launched(texts)
+    if launched is None:
         return
+    script, index = launched
     if "$" in script:
         return
     following: list[Word] = []
@@ -618,6 +646,10 @@ def _is_modelscope(texts: list[str]) -> bool:
     command = next((text for text in texts if _ASSIGNMENT.fullmatch(text) is None), "")
     return command.rsplit("/", 1)[-1] == "modelscope"
 
+
+# Library modules run as commands (`python -m MODULE`) that download the Hub repository a flag
+# names: Sample Factory's `load_from_hub -r ORG/NAME` (a trained policy, into its train_dir)
+_HUB_MODULE_FLAGS = {"sample_factory.huggingface.load_from_hub": frozenset({"-r", "--hf_repository"})}
 
 # Launchers whose `-m`/`--module` says their script is a module's name: `accelerate launch
 # --num_processes 4 -m pkg.train`, `torchrun --nproc_per_node 8 -m pkg.train`, `deepspeed --module pkg.train`.

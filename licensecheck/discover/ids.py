@@ -234,6 +234,7 @@ API_PROVIDERS = frozenset(
         "cerebras",
         "cloudflare",
         "codestral",
+        "cohere",
         "databricks",
         "deepinfra",
         "deepseek",
@@ -262,7 +263,7 @@ API_PROVIDERS = frozenset(
 )
 # Providers that are also organisations with many Hub repositories (`databricks/dolly-v2-3b`,
 # `cerebras/Cerebras-GPT-111M`, `Anthropic/hh-rlhf`): only their API models' names are refused.
-HUB_ORGANISATIONS = frozenset({"anthropic", "cerebras", "databricks"})
+HUB_ORGANISATIONS = frozenset({"anthropic", "cerebras", "cohere", "databricks"})
 _OPENAI_API_NAME = re.compile(
     r"(gpt-3\.5|gpt-4|gpt-5|chatgpt|o[1-9](-|$)|text-embedding|text-davinci|davinci|babbage|dall-e|tts-1|whisper-1)",
     re.IGNORECASE,
@@ -270,7 +271,8 @@ _OPENAI_API_NAME = re.compile(
 # The same names without a namespace, and Anthropic's and Google's API models: never a
 # repository, even where a Hub loader receives them.
 _API_MODEL_NAME = re.compile(
-    r"(gpt-3\.5|gpt-4|gpt-5|chatgpt|o[1-9](-|$)|text-embedding-|text-davinci|dall-e|tts-1|whisper-1|claude-|gemini-|databricks-)",
+    r"(gpt-3\.5|gpt-4|gpt-5|chatgpt|o[1-9](-|$)|text-embedding-|text-davinci|dall-e|tts-1|whisper-1|claude-|gemini-|databricks-"
+    r"|embed-(english|multilingual)-v|rerank-(english|multilingual)-v|command-r)",  # Cohere's
     re.IGNORECASE,
 )
 # sentence-transformers loads these old canonical names as they are; any other name
@@ -695,6 +697,11 @@ def _provider_model(namespace: str, name: str, kind: str, bare: str) -> bool:
     if _API_MODEL_NAME.match(name):
         return True
     return bare != "any" and namespace not in HUB_ORGANISATIONS
+
+
+def api_model_name(name: str) -> bool:
+    """Whether a name without an organisation is a hosted API's model (`text-embedding-3-small`)."""
+    return _API_MODEL_NAME.match(name) is not None
 
 
 def _canonical_model(name: str) -> bool:

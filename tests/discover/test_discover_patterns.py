@@ -4472,9 +4472,520 @@ PATTERNS = [
         },
         {("model", "BeIR/query-gen-msmarco-t5-base-v1", "gpl/toolkit/qgen.py", 2)},
     ),
+    (
+        "a test that patches the loader gives its mock the id; a test that does not, loads it",
+        {
+            "app/embeddings.py": """
+        from sentence_transformers import SentenceTransformer
+        from transformers import AutoModel, AutoTokenizer
+        class Wrapper:
+            def __init__(self, name):
+                self.model = SentenceTransformer(name)
+        def tokenizer(name):
+            return AutoTokenizer.from_pretrained(name)
+     """,
+            "tests/test_embeddings.py": """
+        import pytest
+        from unittest import mock
+        from unittest.mock import patch
+        from transformers import AutoModel, AutoTokenizer
+        from app.embeddings import Wrapper, tokenizer
+        @patch("app.embeddings.SentenceTransformer")
+        def test_mocked(mock_st):
+            Wrapper("test-model")
+            tokenizer("org/real-tokenizer")
+        def test_real():
+            Wrapper("org/real-embedder")
+        def test_with_block():
+            with mock.patch.object(AutoTokenizer, "from_pretrained"):
+                tokenizer("org/mocked-tokenizer")
+                AutoModel.from_pretrained("org/real-model")
+        def test_fixture(monkeypatch, mocker):
+            monkeypatch.setattr("app.embeddings.SentenceTransformer", object)
+            mocker.patch("transformers.AutoModel.from_pretrained")
+            Wrapper("fixture-model")
+            AutoModel.from_pretrained("org/patched-model")
+        class TestCase:
+            def setUp(self):
+                self.patcher = patch("app.embeddings.AutoTokenizer")
+                self.patcher.start()
+            def test_in_class(self):
+                tokenizer("org/set-up-mocked")
+                Wrapper("org/class-real")
+     """,
+        },
+        {
+            ("model", "org/real-tokenizer", "tests/test_embeddings.py", 9),
+            ("model", "org/real-embedder", "tests/test_embeddings.py", 11),
+            ("model", "org/real-model", "tests/test_embeddings.py", 15),
+            ("model", "org/class-real", "tests/test_embeddings.py", 27),
+        },
+    ),
+    (
+        "diffusers' LoRA loader takes a repository or a local file, never org/repo/file as nunchaku's does",
+        {
+            "run.py": """
+        import argparse
+        from diffusers import FluxPipeline
+        from nunchaku import NunchakuFluxTransformer2dModel
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--lora_path")
+        parser.add_argument("--ckpt")
+        args = parser.parse_args()
+        transformer = NunchakuFluxTransformer2dModel.from_pretrained(args.ckpt)
+        pipe = FluxPipeline.from_pretrained("org-b/flux", transformer=transformer)
+        pipe.load_lora_weights(args.lora_path)
+     """,
+            "script.sh": """
+        python run.py --lora_path lora/style/genshin.safetensors --ckpt org-a/base/model.safetensors
+     """,
+        },
+        {("model", "org-a/base", "script.sh", 1), ("model", "org-b/flux", "run.py", 9)},
+    ),
+    (
+        "a folder one notebook cell's command writes is that folder when a later cell's command reads it",
+        {
+            "notebook.ipynb": json.dumps(
+                {
+                    "cells": [
+                        {"cell_type": "code", "source": ["import sys\n"]},
+                        {"cell_type": "code", "source": ["!{sys.executable} prep.py --output_dir data\n"]},
+                        {"cell_type": "code", "source": ["!{sys.executable} train.py --dataset_name data\n"]},
+                        {"cell_type": "code", "source": ["!{sys.executable} train.py --dataset_name org/audio\n"]},
+                    ]
+                }
+            ),
+            "train.py": """
+        import argparse
+        from datasets import load_dataset
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--dataset_name")
+        args = parser.parse_args()
+        load_dataset(args.dataset_name)
+     """,
+        },
+        {("dataset", "org/audio", "notebook.ipynb", 1)},
+    ),
+    (
+        "a class a decorator files into a registry, given ids a module's own function files into a table",
+        {
+            "loaders/__init__.py": """
+        LOADERS = {}
+        def register_loader(name):
+            def register(cls):
+                LOADERS[name] = cls
+                return cls
+            return register
+        from .llava import LlavaLoader
+     """,
+            "loaders/llava.py": """
+        from transformers import AutoProcessor
+        from . import register_loader
+        @register_loader("llava")
+        class LlavaLoader:
+            def __init__(self, model_hf_path):
+                self.model_hf_path = model_hf_path
+            def load(self):
+                return AutoProcessor.from_pretrained(self.model_hf_path)
+     """,
+            "supported_models.py": """
+        from collections import OrderedDict
+        MODEL_HF_PATH = OrderedDict()
+        UNUSED = {}
+        def register_model(model_id, model_hf_path):
+            MODEL_HF_PATH[model_id] = model_hf_path
+        def other(model_id, path):
+            UNUSED[model_id] = path
+        register_model(model_id="llava-7b", model_hf_path="org/llava-7b-hf")
+        register_model(model_id="llava-13b", model_hf_path="org/llava-13b-hf")
+        other("x", "org/not-a-model")
+     """,
+            "train.py": """
+        import sys
+        from loaders import LOADERS
+        from supported_models import MODEL_HF_PATH
+        from peft import PeftModel
+        model_id = sys.argv[1]
+        model = LOADERS["llava"](model_hf_path=MODEL_HF_PATH[model_id]).load()
+        PeftModel.from_pretrained(model, sys.argv[2])
+     """,
+        },
+        {
+            ("model", "org/llava-7b-hf", "supported_models.py", 8),
+            ("model", "org/llava-13b-hf", "supported_models.py", 9),
+        },
+    ),
+    (
+        "Sample Factory's load_from_hub command fetches the repository -r names, for each item of a loop",
+        {
+            "fetch.sh": """
+        ENVS=(
+            assembly
+            door-open
+        )
+        for ENV in "${ENVS[@]}"; do
+            python -m sample_factory.huggingface.load_from_hub -r org-sf/$ENV-v2 -d train_dir
+        done
+        python -m sample_factory.huggingface.load_from_hub --hf_repository=org-sf/atari -d train_dir
+        python -m sample_factory.train -r train_dir
+     """,
+        },
+        {
+            ("model", "org-sf/assembly-v2", "fetch.sh", 6),
+            ("model", "org-sf/door-open-v2", "fetch.sh", 6),
+            ("model", "org-sf/atari", "fetch.sh", 8),
+        },
+    ),
+    (
+        "a test parametrized with a comprehension over a table's keys: each key it may keep (its filter is not evaluated)",
+        {
+            "tts/model.py": """
+        from transformers import AutoModelForCausalLM
+        BACKBONES = {
+            "org/tts-air": "en",
+            "org/tts-nano-french": "fr",
+        }
+        class TTS:
+            def __init__(self, backbone_repo="org/tts-air"):
+                self.model = AutoModelForCausalLM.from_pretrained(backbone_repo)
+     """,
+            "tests/test_tts.py": """
+        import pytest
+        from tts.model import TTS, BACKBONES
+        ALL = list(BACKBONES.keys())
+        QUICK = ["org/tts-air"]
+        SLOW = [b for b in ALL if b not in QUICK]
+        @pytest.mark.parametrize("backbone", SLOW)
+        def test_slow(backbone):
+            TTS(backbone_repo=backbone)
+     """,
+        },
+        {
+            ("model", "org/tts-air", "tts/model.py", 3),
+            ("model", "org/tts-air", "tts/model.py", 7),
+            ("model", "org/tts-nano-french", "tts/model.py", 4),
+        },
+    ),
+    (
+        "a class eval() or globals() names, called with its own row of the table it is unpacked from",
+        {
+            "vqa.py": """
+        from transformers import AutoModel
+        from modelscope.pipelines import pipeline
+        MODELS = {
+            "git": ("GIT", "org/git-vqa"),
+            "mplug": ("MPLUG", "damo/mplug-vqa"),
+        }
+        class GIT:
+            def __init__(self, ckpt="org/git-default"):
+                self.model = AutoModel.from_pretrained(ckpt)
+        class MPLUG:
+            def __init__(self, ckpt="damo/mplug-default"):
+                self.pipe = pipeline("visual-question-answering", model=ckpt)
+        class VQA:
+            def __init__(self, name="mplug"):
+                class_name, ckpt = MODELS[name]
+                self.model = eval(class_name)(ckpt)
+        BACKEND = "GIT"
+        other = globals()[BACKEND]("org/git-other")
+     """,
+        },
+        {
+            ("model", "org/git-vqa", "vqa.py", 4),
+            ("model", "org/git-default", "vqa.py", 8),
+            ("model", "org/git-other", "vqa.py", 18),
+        },
+    ),
+    (
+        "timm's download_cached_file fetches a Hub file's URL a caller passes",
+        {
+            "ram/utils.py": """
+        import torch
+        from timm.models.hub import download_cached_file
+        def load_checkpoint(model, url_or_filename):
+            cached_file = download_cached_file(url_or_filename, check_hash=False, progress=True)
+            return torch.load(cached_file, map_location="cpu")
+     """,
+            "caption.py": """
+        from ram.utils import load_checkpoint
+        pretrained = "https://huggingface.co/org-r/ram-plus/resolve/main/ram_plus_swin_large_14m.pth"
+        checkpoint = load_checkpoint(None, pretrained)
+     """,
+        },
+        {("model", "org-r/ram-plus", "caption.py", 2)},
+    ),
+    (
+        "a project function called by its module's dotted path after `import pkg.module`",
+        {
+            "pkg/__init__.py": "",
+            "pkg/saes.py": """
+        import huggingface_hub
+        def from_eleuther(repo_id, *, revision=None):
+            return huggingface_hub.snapshot_download(repo_id, revision=revision)
+     """,
+            "notebook_code.py": """
+        import pkg.saes
+        sae_model_name, sae_model_revision = ("org-e/sae-llama", "3292654")
+        sae = pkg.saes.from_eleuther(sae_model_name, revision=sae_model_revision)
+     """,
+        },
+        {("model", "org-e/sae-llama", "notebook_code.py", 2)},
+    ),
+    (
+        "OmegaConf's ${key} interpolation of a value the same YAML file sets",
+        {
+            "conf/variant/ft.yaml": """
+        model:
+          size: base
+          name: org-w/act-flan-t5-${model.size}
+          tokenizer: org-w/flan-t5-${model.size}
+          tokenizer_name: ${oc.env:TOKENIZER}
+        save_dir: ${project_dir}/checkpoints/${model.name}
+     """,
+        },
+        {
+            ("model", "org-w/act-flan-t5-base", "conf/variant/ft.yaml", 3),
+            ("model", "org-w/flan-t5-base", "conf/variant/ft.yaml", 4),
+        },
+    ),
+    (
+        "a JSON table opened by a path joined from the module's own folder",
+        {
+            "app/model_config.json": """
+        {"checkpoints": {"SD1.5": "org-m/stable-diffusion-v1-5", "dreamshaper": "org-m/dreamshaper_8"}}
+     """,
+            "app/generator.py": """
+        import json
+        import os.path as osp
+        from huggingface_hub import snapshot_download
+        cur_dir = osp.dirname(osp.abspath(__file__))
+        config_path = osp.join(cur_dir, "model_config.json")
+        with open(config_path, "r") as f:
+            MODEL_CONFIG = json.load(f)
+        def load(checkpoint):
+            return snapshot_download(MODEL_CONFIG["checkpoints"][checkpoint])
+     """,
+        },
+        {
+            ("model", "org-m/stable-diffusion-v1-5", "app/model_config.json", 1),
+            ("model", "org-m/dreamshaper_8", "app/model_config.json", 1),
+        },
+    ),
+    (
+        "what a function tests its parameter against, where the loader's argument is built from it and an option gives it",
+        {
+            "utils/process_dataset.py": """
+        from datasets import load_dataset
+        def get_dataset(dataset_name, local_data_dir=None):
+            if dataset_name in ["gsm8k"]:
+                dataset_name = local_data_dir + dataset_name if local_data_dir is not None else dataset_name
+                dataset = load_dataset(dataset_name, split="train", name="main")
+            elif dataset_name in ["org-f/math"]:
+                dataset_name = local_data_dir + dataset_name if local_data_dir is not None else dataset_name
+                dataset = load_dataset(dataset_name, split="train")
+            return dataset
+     """,
+            "main.py": """
+        import argparse
+        from utils.process_dataset import get_dataset
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--dataset_name", default="org-f/alpaca")
+        parser.add_argument("--local_data_dir", default=None)
+        args = parser.parse_args()
+        dataset = get_dataset(args.dataset_name, args.local_data_dir)
+     """,
+        },
+        {
+            # not the default, which neither branch takes
+            ("dataset", "gsm8k", "utils/process_dataset.py", 3),
+            ("dataset", "org-f/math", "utils/process_dataset.py", 6),
+        },
+    ),
+    (
+        "a caller's test of the argument it passes (`if task.startswith(...)`) holds for each value it gives",
+        {
+            "retr.py": """
+        import datasets
+        def evaluate_retrieval_dataset(task, data_root=None):
+            return datasets.load_dataset(f"org-n/{task.replace('retrieval/', '')}", split="test")
+     """,
+            "utils.py": """
+        from retr import evaluate_retrieval_dataset
+        from clip_benchmark.datasets.builder import build_dataset
+        def evaluate_model(task_key, data_root):
+            if task_key.startswith("retrieval/"):
+                return evaluate_retrieval_dataset(task_key, data_root=data_root)
+            root = data_root or f"https://huggingface.co/datasets/org-n/wds_{task_key}/tree/main"
+            return build_dataset(dataset_name=f"wds/{task_key}", root=root)
+     """,
+            "evaluate.py": """
+        from utils import evaluate_model
+        TASKS = {"retrieval/flickr": 1, "cars": 2, "mnist": 3}
+        for task in TASKS:
+            evaluate_model(task, None)
+     """,
+        },
+        # a library's `build_dataset(dataset_name=...)`, named like a dataset key only, is not filled in
+        {("dataset", "org-n/flickr", "retr.py", 3)},
+    ),
+    (
+        "a function's *args given on to a loader: the arguments each call leaves over",
+        {
+            "weak/datasets.py": """
+        from datasets import load_dataset as hf_load_dataset
+        def hf_loader(*hf_name, split_names=None):
+            if split_names is None:
+                split_names = dict()
+            return lambda split: hf_load_dataset(*hf_name, split=split_names.get(split, split))
+        CONFIGS = {
+            "boolq": hf_loader("boolq", split_names=dict(test="validation")),
+            "hh": hf_loader("org-v/hh-rlhf"),
+        }
+     """,
+        },
+        {
+            ("dataset", "boolq", "weak/datasets.py", 7),
+            ("dataset", "org-v/hh-rlhf", "weak/datasets.py", 8),
+        },
+    ),
+    (
+        "a shell variable's default set by the `:` command, or by `${NAME:=value}` where it is used",
+        {
+            "scripts/prepare.sh": """
+        set -e
+        : "${HF:=org-c/llama-chat}"
+        : ${TOKENIZER=org-c/tokenizer}
+        export HF
+        python scripts/download.py --repo_id $HF
+        huggingface-cli download ${EXTRA:=org-c/extra}
+        huggingface-cli download $TOKENIZER
+     """,
+            "scripts/download.py": """
+        import argparse
+        from huggingface_hub import snapshot_download
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--repo_id", type=str)
+        args = parser.parse_args()
+        snapshot_download(args.repo_id)
+     """,
+        },
+        {
+            ("model", "org-c/llama-chat", "scripts/prepare.sh", 2),
+            ("model", "org-c/tokenizer", "scripts/prepare.sh", 3),
+            ("model", "org-c/extra", "scripts/prepare.sh", 6),
+        },
+    ),
+    (
+        "a name a test expects to be refused, or gives while the project's method around the loader is patched",
+        {
+            "app/embeddings.py": """
+        from sentence_transformers import SentenceTransformer
+        from tokenizers import Tokenizer
+        class Embeddings:
+            def __init__(self, model):
+                self.model = SentenceTransformer(model)
+        class Remote:
+            def __init__(self, model):
+                self.model = model
+                self.tokenizer = self._initialize_tokenizer()
+            def _initialize_tokenizer(self):
+                return Tokenizer.from_pretrained(self.model)
+     """,
+            "tests/test_embeddings.py": """
+        import pytest
+        from unittest.mock import patch
+        from app.embeddings import Embeddings, Remote
+        from sentence_transformers import SentenceTransformer
+        def test_invalid():
+            with pytest.raises(ValueError, match="not supported"):
+                Embeddings("unsupported/model")
+                SentenceTransformer("unsupported/direct")
+            Embeddings("org-t/real-model")
+        def test_remote():
+            with patch.object(Remote, "_initialize_tokenizer", return_value=None):
+                Remote("org-t/remote-model")
+        def test_remote_real():
+            Remote("org-t/remote-real")
+     """,
+        },
+        {
+            ("model", "org-t/real-model", "tests/test_embeddings.py", 9),
+            ("model", "org-t/remote-real", "tests/test_embeddings.py", 14),
+        },
+    ),
+    (
+        "in the `else:` of `if name in module.TABLE:`, no item of that table reaches the loader",
+        {
+            "custom_datasets.py": """
+        DATASETS = ["writing", "english", "german", "pubmed"]
+        def load(name):
+            return open(f"data/{name}.txt").read()
+     """,
+            "run.py": """
+        import argparse
+        import datasets
+        import custom_datasets
+        def generate_data(dataset):
+            if dataset in custom_datasets.DATASETS:
+                return custom_datasets.load(dataset)
+            return datasets.load_dataset(dataset, split="train")
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--dataset", type=str, default="xsum")
+        args = parser.parse_args()
+        generate_data(args.dataset)
+     """,
+            "paper_scripts/run.sh": """
+        python run.py --dataset english
+        python run.py --dataset squad
+        python other.py --dataset_name org-d/elsewhere
+     """,
+        },
+        {
+            ("dataset", "xsum", "run.py", 9),
+            ("dataset", "squad", "paper_scripts/run.sh", 2),
+            ("dataset", "org-d/elsewhere", "paper_scripts/run.sh", 3),
+        },
+    ),
+    (
+        "the project's subclass of a library's loader class gives its base what its callers give it",
+        {
+            "pylate/models/colbert.py": """
+        from sentence_transformers import SentenceTransformer
+        class ColBERT(SentenceTransformer):
+            def __init__(self, model_name_or_path=None, revision=None, **kwargs):
+                super(ColBERT, self).__init__(model_name_or_path=model_name_or_path, revision=revision)
+     """,
+            "tests/test_model_loading.py": """
+        import pytest
+        from pylate.models.colbert import ColBERT
+        @pytest.mark.parametrize(
+            "model_name_or_path, revision",
+            [("org-p/colbertv2.0", "29475aa"), ("org-p/colbert-xm", "960de71")],
+        )
+        def test_load_model(model_name_or_path, revision):
+            ColBERT(model_name_or_path=model_name_or_path, revision=revision)
+     """,
+        },
+        {
+            ("model", "org-p/colbertv2.0", "tests/test_model_loading.py", 5),
+            ("model", "org-p/colbert-xm", "tests/test_model_loading.py", 5),
+        },
+    ),
 ]
 
 DECOYS = [
+    (
+        "API model names routed through LiteLLM or a wrapper: Cohere's, and OpenAI's without an organisation",
+        {
+            "embed.py": """
+        import litellm
+        from sentence_transformers import SentenceTransformer
+        litellm.embedding(model="cohere/embed-english-v3.0", input=["x"])
+        litellm.completion(model="cohere/command-r-plus", messages=[])
+        SentenceTransformer("text-embedding-3-small")
+     """,
+        },
+    ),
     (
         "a folder an earlier command of the script writes is not a repository when a later one reads it",
         {

@@ -22,6 +22,7 @@ from typing import NamedTuple, Protocol
 from ...model import Location
 from ..collect import Collector
 from .loaders import SHELL, URL, Slot, keyword
+from .mocks import REFUSED, mocks, patched_targets, refused_calls
 from .parse import ClassInfo, Function, Module, Scope, callee_name, dotted, enclosing_function, is_super
 from .values import (
     BUDGET,
@@ -64,6 +65,8 @@ class Use(NamedTuple):
     bound: tuple = ()
     # What is known of the parameter where the argument reads it (`else:` of `if name in TABLE:`)
     facts: tuple = ()
+    # The name of the function the loader is called in: a test that patches it mocks the loader too
+    within: str = ""
 
 
 class CallerProject(Protocol):
@@ -118,13 +121,19 @@ class Callers:
         revisions = tuple(revisions)
         method = enclosing_function(scope)
         receiver = method.klass if method is not None else None
+        within = method.name if method is not None else ""
+        if result.composed and slot.guessed:
+            # `build_dataset(dataset_name=f"wds/{task}")` of a library not known to load anything: a
+            # keyword's name is the only hint, too little to fill a template in with each caller's values
+            return
         if result.composed:
             for function in dict.fromkeys(function for function, _, _ in result.params):
-                self._add(function, None, Use(slot, shown, site, revisions, (expression, scope), receiver=receiver))
+                use = Use(slot, shown, site, revisions, (expression, scope), receiver=receiver, within=within)
+                self._add(function, None, use)
         else:
             facts = scope.module.read_facts.get(id(expression), ()) if type(expression) is ast.Name else ()
             for function, parameter, path in result.params:
-                use = Use(slot, shown, site, revisions, path=path, receiver=receiver, facts=facts)
+                use = Use(slot, shown, site, revisions, path=path, receiver=receiver, facts=facts, within=within)
                 self._add(function, parameter, use)
 
     def _add(self, function: Function, parameter: str | None, use: Use) -> None:
@@ -193,9 +202,9 @@ class Callers:
             found = True
             if getattr(default, "value", None) != choice.value:
                 self._value((choice, function.scope.parent or function.scope), use, None)
-        for arguments, site, _caller in sources:
+        for arguments, site, _caller, patched in sources:
             found = True
-            if parameter in arguments:
+            if parameter in arguments and not mocks(use.shown, patched, use.within):
                 run_time = self._value(arguments[parameter], use, site) or run_time
         if run_time and not use.path:
             # `elif model_name in GPT_NEO_MODELS: GPTNeoForCausalLM.from_pretrained(model_name)` called with
@@ -322,31 +331,50 @@ class Callers:
     def _template(self, function: Function, use: Use, sources: list) -> None:
         """The loader's expression evaluated again with each call's arguments (the defaults where none)."""
         expression, scope = use.template  # type: ignore[misc]
-        for arguments, site, _caller in sources or [({}, None, None)]:
-            overrides = dict(use.bound)
-            for name, default in function.defaults.items():
-                overrides[(function.key, name)] = (default, function.scope.parent or function.scope)
-            for name, (value, value_scope) in arguments.items():
-                # a Result: strings known already (a Gradio input's choices), taken as they are
-                overrides[(function.key, name)] = (value, value_scope)
-            values = self.project.values
-            saved, values.overrides = values.overrides, {**values.overrides, **overrides}
-            try:
-                values.budget = BUDGET
-                result = self.project.strings(expression, scope, placeholders=use.slot.host in (SHELL, URL))
-            finally:
-                values.overrides = saved
-            self.project.record(result, use.slot, use.shown, use.site, use.revisions)
-            outer = [holder for holder, _parameter, _path in result.params if holder is not function]
-            if outer and site is not None:  # a parameter of the caller: its own callers give it, these bound
-                bound = tuple(overrides.items())
-                for holder in dict.fromkeys(outer):
-                    self._add(holder, None, use._replace(bound=bound))
+        rows = [(arguments, site, patched) for arguments, site, _caller, patched in sources or [({}, None, None, ())]]
+        run_time = False
+        for arguments, site, patched in rows:
+            if mocks(use.shown, patched, use.within):
                 continue
-            if result.params and not result.values:
-                holder, parameter, _path = result.params[0]  # not `function`: the loop still needs it
-                result.unknown.append(f"built from parameter `{parameter}` of `{holder.qualname}`")
-            self._say(result, use, site)
+            run_time = self._template_for(function, use, expression, scope, arguments, site) or run_time
+        if run_time and not use.path:
+            # `if dataset_name in ["gsm8k"]: name = local_dir + dataset_name if local_dir else dataset_name`
+            # called with a command-line option: what the function tests the parameter against is what a
+            # run may give (as in `resolve`), each put in the expression
+            for parameter in function.parameters:
+                expected = self._expected(function, parameter, use.facts)
+                if expected:
+                    self._template_for(function, use, expression, scope, {parameter: (expected, None)}, None)
+
+    def _template_for(
+        self, function: Function, use: Use, expression: ast.expr, scope: Scope, arguments: dict, site
+    ) -> bool:
+        """The loader's expression evaluated with one call's arguments; whether a run may give another value."""
+        overrides = dict(use.bound)
+        for name, default in function.defaults.items():
+            overrides[(function.key, name)] = (default, function.scope.parent or function.scope)
+        for name, (value, value_scope) in arguments.items():
+            # a Result: strings known already (a Gradio input's choices), taken as they are
+            overrides[(function.key, name)] = (value, value_scope)
+        values = self.project.values
+        saved, values.overrides = values.overrides, {**values.overrides, **overrides}
+        try:
+            values.budget = BUDGET
+            result = self.project.strings(expression, scope, placeholders=use.slot.host in (SHELL, URL))
+        finally:
+            values.overrides = saved
+        self.project.record(result, use.slot, use.shown, use.site, use.revisions)
+        outer = [holder for holder, _parameter, _path in result.params if holder is not function]
+        if outer and site is not None:  # a parameter of the caller: its own callers give it, these bound
+            bound = tuple(overrides.items())
+            for holder in dict.fromkeys(outer):
+                self._add(holder, None, use._replace(bound=bound))
+            return False
+        if result.params and not result.values:
+            holder, parameter, _path = result.params[0]  # not `function`: the loop still needs it
+            result.unknown.append(f"built from parameter `{parameter}` of `{holder.qualname}`")
+        self._say(result, use, site)
+        return bool(result.unknown)
 
     def _say(self, result: Result, use: Use, call_site: Location | None) -> None:
         if not use.slot.says_unknown or not result.unknown or (result.params and not result.composed):
@@ -383,9 +411,11 @@ class Callers:
             or values.is_subclass(receiver, source[2])
         ]
 
-    def _calls(self, function: Function) -> Iterator[tuple[dict[str, Argument], Location, ClassInfo | None]]:
-        """Each call of `function` in the project, as its arguments by parameter name, where it is, and
-        for a `super().__init__(...)`, the class it is written in."""
+    def _calls(
+        self, function: Function
+    ) -> Iterator[tuple[dict[str, Argument], Location, ClassInfo | None, tuple[str, ...]]]:
+        """Each call of `function` in the project, as its arguments by parameter name, where it is, for
+        a `super().__init__(...)` the class it is written in, and what the calling test patches."""
         project = self.project
         # In this order, whatever the hash seed: a call's callee may parse another module, which adds calls.
         values = project.values
@@ -399,16 +429,20 @@ class Callers:
                     continue
                 site = scope.module.locate(call.lineno)
                 caller = _super_caller(call, scope)
+                test = enclosing_function(scope)
+                patched = patched_targets(test) if test is not None else ()
+                if test is not None and id(call) in refused_calls(test):
+                    patched = (REFUSED,)
                 for arguments in _arguments(call, scope, function, target[1], values):
-                    yield arguments, site, caller
+                    yield arguments, site, caller, patched
         if function.klass is not None and function.name == "__init__":
             # `ROUTERS[name](**CONFIG[name])`: a class picked from a registry by a key known at run time
             for call, scope in project.calls_by_name.get(REGISTRY_CALLS, ()):
-                for init, skip, key in values.registry_callees(call, scope):
+                for init, skip, key, made in values.registry_callees(call, scope):
                     if init is function:
                         site = scope.module.locate(call.lineno)
-                        for arguments in _arguments(call, scope, function, skip, values, key):
-                            yield arguments, site, None
+                        for arguments in _arguments(made, scope, function, skip, values, key):
+                            yield arguments, site, None, ()
         if function.klass is not None and function.name == "__init__":
             # OpenMMLab's configs: `dict(type="HuggingCLIPLanguageBackbone", model_name=...)` is built by
             # the registry into that class, with the other entries as its keyword arguments; the
@@ -419,13 +453,15 @@ class Callers:
                 if type(built) is ast.Constant and built.value in registered and not call.args:
                     site = scope.module.locate(call.lineno)
                     for arguments in _arguments(call, scope, function, 1, values):
-                        yield arguments, site, None
+                        yield arguments, site, None, ()
+        # pytest calls a test with each row of its parametrization, under the test's own patches
+        patched = patched_targets(function) if function.name.startswith("test") else ()
         for arguments, site in self._parametrized(function):
-            yield arguments, site, None
+            yield arguments, site, None, patched
         for arguments, site in self._event_handlers(function):
-            yield arguments, site, None
+            yield arguments, site, None, ()
         for arguments, site in self._spawned(function):
-            yield arguments, site, None
+            yield arguments, site, None, ()
 
     def _spawned(self, function: Function) -> Iterator[tuple[dict[str, Argument], Location]]:
         """A function run by another process, a thread or an executor, with the arguments given
@@ -498,7 +534,15 @@ class Callers:
             names = _argument_names(decorator.args[0])
             if not names:
                 continue
-            rows, _ = self.project.values.follow(decorator.args[1], scope)
+            evaluator = self.project.values
+            rows, _ = evaluator.follow(decorator.args[1], scope)
+            if len(names) == 1 and not any(isinstance(row, (ast.List, ast.Tuple)) for row, _ in rows):
+                # `parametrize("backbone", SLOW)` of `SLOW = [b for b in list(TABLE.keys()) if ...]`: each item
+                items, _ = evaluator.elements(decorator.args[1], scope, (), 0)
+                for item, item_scope in items:
+                    site = item_scope.module.locate(getattr(item, "lineno", decorator.lineno))
+                    yield {names[0]: (item, item_scope)}, site
+                continue
             for container, container_scope in rows:
                 if not isinstance(container, (ast.List, ast.Tuple)):
                     continue
@@ -630,6 +674,12 @@ def _arguments(
             break
         if index < len(positional):
             found[positional[index]] = (argument, scope)
+    else:
+        extra = function.node.args.vararg
+        if extra is not None:
+            # `def hf_loader(*hf_name)` called as `hf_loader("boolq")`: the tuple of the arguments left over
+            rest = ast.Tuple(elts=call.args[len(positional) :], ctx=ast.Load())
+            found[extra.arg] = (ast.copy_location(rest, call), scope)
     unpacked = None
     dicts: list[tuple[ast.Dict, Scope]] = []
     for given in call.keywords:

@@ -105,6 +105,7 @@ LOADER_WORDS = (
     "download_url_to_file",
     "load_state_dict_from_url",
     "load_file_from_url",
+    "download_cached_file",  # timm's (and LAVIS', BLIP's) URL cache
     "urlretrieve",
     "urlopen",
     "cached_path",
@@ -478,6 +479,7 @@ LOADERS: dict[str, Loader] = {
     "download_url_to_file": _DOWNLOAD,
     "load_state_dict_from_url": _DOWNLOAD,
     "load_file_from_url": _DOWNLOAD,
+    "download_cached_file": _DOWNLOAD,
     "cached_path": _DOWNLOAD,
     "from_single_file": Loader(
         (
@@ -525,6 +527,10 @@ ROOTED_LOADERS: dict[tuple[str, str], Loader] = {
     ("tirex", "load_model"): Loader((Slot(MODEL, (0,), ("path",)),)),
     # whisperX's `load_model("small")` is faster-whisper's size name
     ("whisperx", "load_model"): Loader((Slot(MODEL, (0,), ("whisper_arch",), bare="none", aliases="faster-whisper"),)),
+    # its aligner's wav2vec2 checkpoint (`model_name`; a bare name is a torchaudio pipeline's) and its
+    # pyannote diarization pipeline
+    ("whisperx", "load_align_model"): Loader((Slot(MODEL, (2,), ("model_name",), bare="none"),)),
+    ("whisperx", "DiarizationPipeline"): Loader((Slot(MODEL, (0,), ("model_name",), bare="none"),)),
     # OpenCompass's model classes, written in its configs as `dict(type=HuggingFaceCausalLM, path=...)`
     **{
         ("opencompass", name): _OPENCOMPASS_MODEL

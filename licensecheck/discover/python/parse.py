@@ -116,6 +116,8 @@ class Function:
                 else ("classmethod" if "classmethod" in decorators else "method")
             )
         self._cli_defaults(node.decorator_list)
+        self.patched: tuple[str, ...] | None = None  # what it replaces while it runs, when asked (mocks.py)
+        self.refused: frozenset[int] | None = None  # its calls inside `with pytest.raises(...)` (mocks.py)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -207,6 +209,7 @@ class Module:
         # A name assigned another name (`asr_cls = FasterWhisperASR`): the name assigned → the names it
         # was given. A class called through it (`asr_cls(modelsize=size)`) is called under that name.
         self.name_aliases: dict[str, list[str]] = {}
+        self.testing: bool | None = None  # whether it imports unittest, mock or pytest (mocks.py), once asked
 
     def absolute(self, module: str | None, level: int) -> str:
         if not level:
@@ -491,9 +494,12 @@ class _Walker:
                 PARAM, scope=function.scope, detail=(function, argument.arg)
             )
             env[argument.arg] = (binding,)
-        for argument in (arguments.vararg, arguments.kwarg):
-            if argument is not None:
-                env[argument.arg] = (Binding(UNKNOWN, detail=f"`{argument.arg}` collects arguments"),)
+        if arguments.vararg is not None:
+            # `*hf_name`: the tuple of a call's arguments left over (callers.py's `_arguments` makes it)
+            name = arguments.vararg.arg
+            env[name] = (Binding(PARAM, scope=function.scope, detail=(function, name)),)
+        if arguments.kwarg is not None:
+            env[arguments.kwarg.arg] = (Binding(UNKNOWN, detail=f"`{arguments.kwarg.arg}` collects arguments"),)
         end = self.block(function.node.body, env)
         function.scope.exit = join(end, *self.exits) or {}
 

@@ -40,6 +40,7 @@ from ..ids import (
     PLACEHOLDERS,
     SENTENCE_TRANSFORMERS_PLAIN,
     WEIGHTS_SUFFIXES,
+    api_model_name,
     could_be_repository,
     strip_prefix,
 )
@@ -66,7 +67,21 @@ from .loaders import (
     rooted_name,
     slot_arguments,
 )
-from .parse import IMPORT, UNKNOWN, ClassInfo, Module, Scope, callee_name, collect, dotted, lookup
+from .mocks import mocks, patched_targets, refused_calls
+from .parse import (
+    IMPORT,
+    UNKNOWN,
+    VALUE,
+    ClassInfo,
+    Module,
+    Scope,
+    callee_name,
+    collect,
+    dotted,
+    enclosing_function,
+    is_super,
+    lookup,
+)
 from .values import (
     BUDGET,
     MAX_VALUES,
@@ -195,6 +210,60 @@ def _asks_a_hosted_api(module: Module) -> bool:
     return False
 
 
+def _bases_loaders(klass: ClassInfo, call: ast.Call) -> list:
+    """The loaders of a class's library bases, for a call that builds it or its `super().__init__`."""
+    return [
+        loader
+        for base in klass.node.bases
+        for loader in _loaders(qualified_names(base, klass.scope.parent or klass.scope), call)
+    ]
+
+
+def _path_beside(expr: ast.expr, scope: Scope, depth: int = 0) -> str | None:
+    """A path written from the module's own folder (`os.path.join(os.path.dirname(os.path.abspath(__file__)),
+    "hellomeme", "model_config.json")`, or through names bound once to such parts), relative to that
+    folder; None for anything else."""
+    if depth > 8:
+        return None
+    if isinstance(expr, ast.Constant):
+        return expr.value if isinstance(expr.value, str) else None
+    if isinstance(expr, ast.Name):
+        bindings = lookup(expr.id, expr, scope)
+        if bindings is not None and len(bindings) == 1 and bindings[0].kind == VALUE:
+            return _path_beside(bindings[0].node, bindings[0].scope, depth + 1)
+        return None
+    if not isinstance(expr, ast.Call):
+        return None
+    name = qualified_names(expr.func, scope)[0]
+    if name in ("os.path.join", "posixpath.join") and expr.args and not expr.keywords:
+        parts = [_path_beside(argument, scope, depth + 1) for argument in expr.args]
+        if any(part is None for part in parts):
+            return None
+        return "/".join(part for part in parts if part) or "."
+    if name == "os.path.dirname" and len(expr.args) == 1:
+        inner = expr.args[0]
+        while (
+            isinstance(inner, ast.Call)
+            and len(inner.args) == 1
+            and qualified_names(inner.func, scope)[0] in ("os.path.abspath", "os.path.realpath")
+        ):
+            inner = inner.args[0]
+        if isinstance(inner, ast.Name) and inner.id == "__file__":
+            return ""  # the module's folder, where relative paths are looked up first
+    return None
+
+
+_AT_REVISION = re.compile(r"([\w.-]+/[\w.-]+)@([\w.-]+)")
+
+# Loaders that take a repository id or a local path, never `org/repo/file`: diffusers' LoRA loader
+# checks the id (`lora/style/x.safetensors` is a file the user keeps, or no id at all)
+_WHOLE_REPO_IDS = ("load_lora_weights",)
+
+
+def _whole_repo_id(shown: str) -> bool:
+    return shown.rpartition(".")[2] in _WHOLE_REPO_IDS
+
+
 def _is_test_file(path: str) -> bool:
     """`tests/unit/x.py`, `test_x.py`, `x_test.py`: a test, whose values are often fakes."""
     folders, _, name = path.rpartition("/")
@@ -257,6 +326,7 @@ class PythonProject:
         # An attribute of a value no call makes known (`task.dataset_name`), by attribute name:
         # the loader uses that wait for what the project's classes set it to (finish).
         self.wanted_attributes: dict[str, list[tuple[Slot, str, Location, tuple]]] = {}
+        self.shell_outputs: dict[str, set[str]] = {}  # by file: the folders its commands write (record)
         self._data_files: DataFiles | None = None  # the project's data files code reads, once each
         # `def get_tokenizer(model: Model): from_pretrained(model.path)`: a field of a project class
         # that a loader reads, by the class → (the class, the field, the loader's slot, shown as)
@@ -378,8 +448,8 @@ class PythonProject:
         for call, scope in module.calls:
             func = call.func
             name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
-            if type(func) is ast.Subscript:
-                name = REGISTRY_CALLS
+            if type(func) is ast.Subscript or (type(func) is ast.Call and getattr(func.func, "id", None) == "eval"):
+                name = REGISTRY_CALLS  # `TABLE[name](...)`, `globals()[name](...)`, `eval(name)(...)`
             if name:
                 self.calls_by_name.setdefault(name, []).append((call, scope))
         for klass in module.classes.values():
@@ -449,7 +519,10 @@ class PythonProject:
         if self._data_files is None:
             self._data_files = DataFiles(tree.root)
         found = []
-        for text in dict.fromkeys(v.text for v in self.values.strings(path, scope).values):
+        texts = [v.text for v in self.values.strings(path, scope).values]
+        if not texts and (beside := _path_beside(path, scope)) is not None:
+            texts = [beside]
+        for text in dict.fromkeys(texts):
             absolute = tree.local_path(text, scope.module.directory)
             if absolute is not None and os.path.isfile(absolute):
                 loaded = self._data_files.value(absolute, reader)
@@ -545,6 +618,8 @@ class PythonProject:
                     loaders = []
             if not loaders and rooted_name(names[0].rsplit(".", 1)[-1]):
                 loaders = self._inherited_loaders(call, scope)
+            if not loaders and type(call.func) is ast.Attribute and call.func.attr == "__init__":
+                loaders = self._base_loaders(call, scope)
             if not loaders and names[0] == "dict" and call.keywords:
                 loaders = self._config_loaders(call, scope)
             if not loaders and type(call.func) is ast.Subscript:
@@ -559,6 +634,9 @@ class PythonProject:
             if loaders:
                 loader = loaders[0]
                 shown = dotted(call.func)
+                test = enclosing_function(scope)
+                if test is not None and (mocks(shown, patched_targets(test)) or id(call) in refused_calls(test)):
+                    continue  # the test's mock receives it, or the loader is expected to refuse it
                 for slot in loader.slots:
                     for argument in slot_arguments(call, slot):
                         consumed.add(id(argument))
@@ -698,13 +776,15 @@ class PythonProject:
     def _inherited_loaders(self, call: ast.Call, scope: Scope) -> list:
         """`WhisperModel(arch)` of the project's `class WhisperModel(faster_whisper.WhisperModel)`: its base's loader."""
         klass = self.values.class_of(call.func, scope, 0)
-        if klass is None:
+        return _bases_loaders(klass, call) if klass is not None else []
+
+    def _base_loaders(self, call: ast.Call, scope: Scope) -> list:
+        """`super().__init__(model_name_or_path=...)` in the project's `class ColBERT(SentenceTransformer)`:
+        the base class's loader, with what the subclass gives it."""
+        if not is_super(call.func.value):  # type: ignore[attr-defined]
             return []
-        return [
-            loader
-            for base in klass.node.bases
-            for loader in _loaders(qualified_names(base, klass.scope.parent or klass.scope), call)
-        ]
+        method = enclosing_function(scope)
+        return _bases_loaders(method.klass, call) if method is not None and method.klass is not None else []
 
     def _slot(
         self, call: ast.Call, scope: Scope, slot: Slot, shown: str, argument: ast.expr, where: Scope | None = None
@@ -749,7 +829,9 @@ class PythonProject:
             result = unknown("arguments unpacked with *")
         known = module.read_facts.get(id(argument)) if isinstance(argument, (ast.Name, ast.Attribute)) else None
         if known:
-            typed = slot._replace(type=kind, known=(dotted(argument), known))
+            typed = slot._replace(
+                type=kind, known=(dotted(argument), self._written_out(dotted(argument), known, module))
+            )
         else:  # the loader's own slot (a signature's `known` is empty) unless the type changed: _replace is slow
             typed = slot if kind == slot.type and not slot.known else slot._replace(type=kind, known=())
         self.record(result, typed, shown, site, revisions)
@@ -759,6 +841,20 @@ class PythonProject:
             self.want_attribute(argument.attr, typed, shown, site, tuple(revisions))
         if result.unknown and not result.params and slot.says_unknown:
             self.say_unknown(site, shown, kind, result)
+
+    def _written_out(self, name: str, known: tuple, module: Module) -> tuple:
+        """Facts about `name` with each collection it is tested against (`dataset in
+        custom_datasets.DATASETS`) written out as its items, which `possible` reads: in the `else:`
+        of that test, none of them reaches the loader."""
+        prefix = f"{name} in "
+        written = []
+        for key, truth in known:
+            if key.startswith(prefix) and not key[len(prefix) :].startswith(("(", "[", "{", "'", '"')):
+                items = self.values.members(name, ((key, True),), module)
+                if items:
+                    key = f"{prefix}{tuple(dict.fromkeys(item.text for item in items))!r}"
+            written.append((key, truth))
+        return tuple(written)
 
     def _loaded_field(self, argument: ast.expr, scope: Scope, slot: Slot, shown: str) -> None:
         """Note `model.path` (or `model.onnx_path or model.path`) of a parameter annotated with a
@@ -861,9 +957,16 @@ class PythonProject:
             if slot.guessed and _is_test_file(value.module.path):
                 continue  # a test's made-up id passed to the code under test (_keyed_keywords)
             if slot.host == SHELL:
-                from ..container import scan_command_text
+                from ..container import Variables, scan_command_text
 
-                scan_command_text(value.text, self.collector, value.location_at, value.module.directory, shown)
+                # A folder one command of the file writes (`--output_dir data`) is that folder when a
+                # later one reads it (`--dataset_name data`), in a notebook's cells as in a script
+                variables = Variables()
+                variables.outputs = self.shell_outputs.setdefault(value.module.path, set())
+                scan_command_text(
+                    value.text, self.collector, value.location_at, value.module.directory, shown, variables
+                )
+                variables.flush()
                 continue
             location = value.module.locate(value.line)
             text = value.text
@@ -877,9 +980,14 @@ class PythonProject:
                 text = ALIASES[slot.aliases].get(text) or ALIASES_OTHERWISE.get(slot.aliases, text)
             elif slot.namespace and self._bare_for_namespace(text, value.module.directory):
                 text = f"{slot.namespace}/{text}"  # the library's own rule for a name without one
-            elif slot.host == HUB and slot.type == MODEL and not slot.prefixed_only:
+            elif slot.host == HUB and slot.type == MODEL and not slot.prefixed_only and not _whole_repo_id(shown):
                 text = self._repository_of_file(text, value.module.directory) or text
-            for revision in revisions:
+            at = revisions
+            pinned = _AT_REVISION.fullmatch(text) if slot.type == MODEL and "@" in text else None
+            if pinned is not None:
+                # pyannote's `pyannote/speaker-diarization@2.1`: no repository id holds an `@`
+                text, at = pinned.group(1), (pinned.group(2),)
+            for revision in at:
                 self.collector.consider(
                     text,
                     slot.type,
@@ -913,6 +1021,7 @@ class PythonProject:
             and text == text.strip()
             and text.lower() not in SENTENCE_TRANSFORMERS_PLAIN
             and text.lower() not in PLACEHOLDERS
+            and not api_model_name(text)  # `text-embedding-3-small`: OpenAI's, given to a wrapper that routes it
             and self.collector.tree.local_path(text, directory) is None
         )
 

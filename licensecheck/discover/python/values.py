@@ -45,6 +45,7 @@ from .parse import (
     Function,
     Module,
     Scope,
+    callee_name,
     dotted,
     enclosing_function,
     facts_about,
@@ -253,6 +254,8 @@ class Evaluator:
         self._folders: dict[str, frozenset[str]] = {}
         # id(Function) → the expressions its `return` statements give (_returned)
         self._returns: dict[int, list[ast.expr]] = {}
+        # (module path, dict name) → what the module's functions store into that dict (_items_stored)
+        self._stores: dict[tuple[str, str], list[tuple[Function, ast.expr]]] = {}
 
     def is_loader_call(self, call: ast.Call, scope: Scope) -> bool:
         return any(loader_for(name, call) is not None for name in qualified_names(call.func, scope))
@@ -368,13 +371,13 @@ class Evaluator:
                     finally:
                         self.active.discard(id(binding))
                     if binding.guards:  # past `if name == "330M": name = ...`, the argument is not "330M"
-                        known = facts_about(name, binding.guards)
-                        found = [
-                            (node, node_scope)
-                            for node, node_scope in found
-                            if not (isinstance(node, ast.Constant) and isinstance(node.value, str))
-                            or possible(node.value, name, known)
-                        ]
+                        found = _possible_nodes(found, name, facts_about(name, binding.guards))
+                    argument = override[0]
+                    if type(argument) in (ast.Name, ast.Attribute):
+                        # `evaluate(task_key)` under `if task_key.startswith("retrieval/"):` in the caller
+                        read = override[1].module.read_facts.get(id(argument))
+                        if read:
+                            found = _possible_nodes(found, dotted(argument), read)
                     concrete.extend(found)
                     result.extend(more)
             elif kind == IMPORT:
@@ -815,6 +818,7 @@ class Evaluator:
                         more, extra = self.follow(value, node_scope, depth + 1)
                         concrete.extend(more)
                         result.extend(extra)
+                self._stored_items(expr.value, node_scope, depth, concrete, result)
             elif isinstance(node, (ast.List, ast.Tuple)):
                 elements = node.elts
                 if index is not None and -len(elements) <= index < len(elements):
@@ -837,9 +841,23 @@ class Evaluator:
                         more, extra = self.follow_bindings(bindings, member, depth + 1)
                         concrete.extend(more)
                         result.extend(extra)
+            elif _empty_dict(node) and self._stored_items(expr.value, node_scope, depth, concrete, result):
+                pass
             elif not isinstance(node, Binding):
                 result.unknown.append(f"`{dotted(expr.value)}[...]` is known only at run time")
         return concrete, result
+
+    def _stored_items(self, table: ast.expr, scope: Scope, depth: int, concrete: list, result: Result) -> bool:
+        """Add what the module's own functions store into its table (`register_model(model_id=...,
+        model_hf_path=...)` filling `MODEL_HF_PATH`); whether they store anything."""
+        if scope.kind != "module" or not isinstance(table, (ast.Name, ast.Attribute)):
+            return False
+        stored = self._items_stored(scope.module, dotted(table).rpartition(".")[2])
+        for function, value in stored:
+            more, extra = self.follow(value, function.scope, depth + 1)
+            concrete.extend(more)
+            result.extend(extra)
+        return bool(stored)
 
     def elements(self, iterable: ast.expr, scope: Scope, path: tuple[int, ...], depth: int) -> tuple[list, Result]:
         """The items a loop over `iterable` binds: the part at `path` of each (`for i, (a, b) in`: b is (1, 1))."""
@@ -1656,6 +1674,8 @@ class Evaluator:
                     return method, 0 if method.kind == "staticmethod" else 1
             elif all(b.kind == VALUE for b in bindings or ()):
                 return self._made_by_the_project(func.attr, [(b.node, b.scope) for b in bindings or ()])
+        elif isinstance(base, ast.Attribute) and (found := self._in_module_path(base, func.attr, scope)) is not None:
+            return found  # `repeng.saes.from_eleuther(...)` after `import repeng.saes`
         elif isinstance(base, ast.Attribute) and isinstance(base.value, ast.Name):
             function = enclosing_function(scope)
             if function and function.klass and function.positional and base.value.id == function.positional[0]:
@@ -1717,9 +1737,13 @@ class Evaluator:
             return self.class_of(annotation, function.scope, 0)
         return None
 
-    def registry_callees(self, call: ast.Call, scope: Scope) -> list[tuple[Function, int, str | None]]:
-        """`REGISTRY[name](...)`: the `__init__` of each class of a constant dict or list, with its key."""
+    def registry_callees(self, call: ast.Call, scope: Scope) -> list[tuple[Function, int, str | None, ast.Call]]:
+        """`REGISTRY[name](...)`: the `__init__` of each class of a constant dict or list, with its key,
+        and the call as that class receives it."""
         func = call.func
+        named = _class_named_by(func)
+        if named is not None:
+            return self._classes_named(call, named, scope)
         if not isinstance(func, ast.Subscript):
             return []
         self.budget = BUDGET
@@ -1727,8 +1751,72 @@ class Evaluator:
         for key, klass in self._registry_classes(func.value, scope):
             init = self.method(klass, "__init__")
             if init is not None:
-                found.append((init, 1, key))
+                found.append((init, 1, key, call))
         return found
+
+    def _in_module_path(self, base: ast.Attribute, name: str, scope: Scope) -> tuple[Function, int] | None:
+        """The project function `name` of the module a dotted path names (`pkg.saes` of `import pkg.saes`)."""
+        written = dotted(base)
+        _, _, rest = written.partition(".")
+        if "?" in written or "(" in written:
+            return None
+        root: ast.expr = base
+        while type(root) is ast.Attribute:
+            root = root.value
+        if type(root) is not ast.Name:
+            return None
+        module_import = next((b for b in lookup(root.id, root, scope) or () if b.kind == IMPORT), None)
+        if module_import is None:
+            return None
+        module = self.project.module_named(f"{module_import.detail[0]}.{rest}", _importer(module_import))
+        return self._callable(self.exported(module, name), 0) if module is not None else None
+
+    def _classes_named(
+        self, call: ast.Call, name: ast.expr, scope: Scope
+    ) -> list[tuple[Function, int, str | None, ast.Call]]:
+        """`eval(class_name)(ckpt)`, `globals()[class_name](ckpt)`: the `__init__` of each class of the
+        module the name's strings name. Where the name and the arguments are parts of one row of a
+        table (`class_name, ckpt = vqa_models[name]` of `{"git": ("GIT", "microsoft/git-base-vqav2")}`),
+        each class is called with its own row's, not with every row's."""
+        self.budget = BUDGET
+        rows = self._rows_of(call, name, scope)
+        if rows is None:
+            rows = [(text, call) for text in dict.fromkeys(v.text for v in self.strings(name, scope).values)]
+        found: list[tuple[Function, int, str | None, ast.Call]] = []
+        for text, made in rows:
+            for binding in scope.module.scope.exit.get(text, ()):
+                if binding.kind == CLASS:
+                    init = self.method(binding.detail, "__init__")
+                    if init is not None:
+                        found.append((init, 1, None, made))
+        return found
+
+    def _rows_of(self, call: ast.Call, name: ast.expr, scope: Scope) -> list[tuple[str, ast.Call]] | None:
+        """(class name, the call with that row's constants for the arguments unpacked with it) for
+        each row of the table `name` is unpacked from; None when it is not unpacked from one."""
+        if type(name) is not ast.Name:
+            return None
+        bindings = self._lookup(name.id, name, scope)
+        if not bindings or len(bindings) != 1 or bindings[0].kind != PART or len(bindings[0].detail) != 1:
+            return None
+        whole = bindings[0]
+        tables, _ = self.follow(whole.node, whole.scope)
+        rows = []
+        for row, _row_scope in tables:
+            if type(row) is not ast.Tuple:
+                return None
+            written = _part(row, whole.detail[0])
+            if not (type(written) is ast.Constant and isinstance(written.value, str)):
+                continue
+            arguments = []
+            for argument in call.args:
+                same = self._lookup(argument.id, argument, scope) if type(argument) is ast.Name else None
+                if same and len(same) == 1 and same[0].kind == PART and same[0].node is whole.node:
+                    argument = _part(row, same[0].detail[0]) or argument
+                arguments.append(argument)
+            made = ast.Call(func=call.func, args=arguments, keywords=call.keywords)
+            rows.append((written.value, ast.copy_location(made, call)))
+        return rows
 
     def _registry_classes(self, registry: ast.expr, scope: Scope) -> list[tuple[str | None, ClassInfo]]:
         """The project classes a constant dict (with each key) or list of them holds."""
@@ -1751,6 +1839,42 @@ class Evaluator:
                     for item, _item_scope in classes:
                         if isinstance(item, Binding) and item.kind == CLASS:
                             found.append((key, item.detail))
+            if isinstance(node, ast.Dict) and isinstance(registry, (ast.Name, ast.Attribute)):
+                found += self._decorated_into(node_scope.module, dotted(registry).rpartition(".")[2])
+        return found
+
+    def _items_stored(self, module: Module, registry: str) -> list[tuple[Function, ast.expr]]:
+        """Where the module's functions store into its dict `registry` (`MODEL_HF_PATH[model_id] =
+        model_hf_path` in `register_model(...)`): each function, with the value it stores."""
+        key = (module.path, registry)
+        stored = self._stores.get(key)
+        if stored is None:
+            stored = self._stores[key] = [
+                (function, node.value)
+                for function in module.functions.values()
+                for node in ast.walk(function.node)
+                if type(node) is ast.Assign
+                and any(
+                    type(target) is ast.Subscript and type(target.value) is ast.Name and target.value.id == registry
+                    for target in node.targets
+                )
+            ]
+        return stored
+
+    def _decorated_into(self, module: Module, registry: str) -> list[tuple[str | None, ClassInfo]]:
+        """The classes a decorator of `module` files into its dict `registry` (`LOADERS[name] = cls`
+        in `register_loader(name)`), each under the name its `@register_loader("llava-1.5")` gives."""
+        registrars = {function.name for function, _value in self._items_stored(module, registry)}
+        if not registrars:
+            return []
+        found = []
+        for other in list(self.project.modules.values()):
+            for klass in other.classes.values() if other is not None else ():
+                for decorator in klass.node.decorator_list:
+                    if isinstance(decorator, ast.Call) and callee_name(decorator.func) in registrars:
+                        given = decorator.args[0] if decorator.args else None
+                        key = given.value if isinstance(given, ast.Constant) and isinstance(given.value, str) else None
+                        found.append((key, klass))
         return found
 
     def unpacked_dicts(self, expr: ast.expr, scope: Scope, key: str | None) -> list[tuple[ast.Dict, Scope]] | None:
@@ -1914,6 +2038,44 @@ def namespace_of(node: object) -> ast.expr | None:
 def _written(value: Value) -> tuple[ast.Constant, Scope]:
     """A string already made, as a constant written where it is (its module's line): to follow like code."""
     return ast.Constant(value=value.text, lineno=value.line, col_offset=0), value.module.scope
+
+
+def _possible_nodes(found: list, text: str, known: tuple) -> list:
+    """`found` less the strings the facts `known` about `text` rule out."""
+    return [
+        (node, node_scope)
+        for node, node_scope in found
+        if not (isinstance(node, ast.Constant) and isinstance(node.value, str)) or possible(node.value, text, known)
+    ]
+
+
+def _part(row: ast.Tuple, index: int) -> ast.expr | None:
+    return row.elts[index] if -len(row.elts) <= index < len(row.elts) else None
+
+
+def _class_named_by(func: ast.expr) -> ast.expr | None:
+    """The expression naming the class of `eval(name)(...)` or `globals()[name](...)`, else None."""
+    if type(func) is ast.Call and getattr(func.func, "id", None) == "eval" and len(func.args) == 1:
+        return func.args[0]
+    if (
+        type(func) is ast.Subscript
+        and type(func.value) is ast.Call
+        and getattr(func.value.func, "id", None) == "globals"
+    ):
+        return func.slice
+    return None
+
+
+def _empty_dict(node) -> bool:
+    """`{}`, `dict()`, `OrderedDict()`: a table filled later."""
+    if type(node) is ast.Dict:
+        return not node.keys
+    return (
+        type(node) is ast.Call
+        and not node.args
+        and not node.keywords
+        and dotted(node.func).rpartition(".")[2] in ("dict", "OrderedDict", "defaultdict")
+    )
 
 
 def _int_index(node: ast.expr) -> int | None:
