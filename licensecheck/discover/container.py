@@ -350,6 +350,9 @@ def _scan_command(
             else:
                 leading.append(word)
         _assignments(leading, collector, locate, via, variables, directory)
+        if leading and any(_ASSIGNMENT.fullmatch(text) is None for text in texts):
+            # `MODEL_NAME=bigscience/bloom gunicorn ...`: the command's own environment, which it reads
+            variables.flush([_ASSIGNMENT.fullmatch(word.text).group(1) for word in leading])  # type: ignore[union-attr]
     hosted = _names_a_hosted_engine(texts, variables) or _is_modelscope(texts)
     if hosted:
         # `model_name="cohere/command-r"` used here names the service's model: its value is not
@@ -565,48 +568,59 @@ def scan_argument_scripts(collector: Collector) -> None:
                 calls.setdefault(path, []).append(arguments)
     left = _MOST_REREAD
     for text, relative, directory, via in collector.argument_scripts:
-        locate = offset_locator(text, relative)
-        made_calls = calls.get(relative, [])
-        if not made_calls:
-            scan_command_text(text, collector, locate, directory, via)
-            continue
-        if len(made_calls) > _MOST_CALLS:
+        try:
+            left = _scan_argument_script(text, relative, directory, via, collector, calls, left)
+        except RecursionError:  # a hostile or generated script: a warning naming it, and the scan goes on
+            collector.unparsable(Location(relative), "nested too deeply to read")
+
+
+def _scan_argument_script(
+    text: str, relative: str, directory: str, via: str, collector: Collector, calls: dict, left: int
+) -> int:
+    """One script that reads its arguments, for each call's; what is left of the reading budget."""
+    locate = offset_locator(text, relative)
+    made_calls = calls.get(relative, [])
+    if not made_calls:
+        scan_command_text(text, collector, locate, directory, via)
+        return left
+    if len(made_calls) > _MOST_CALLS:
+        collector.unknown(
+            Location(relative), f"called {len(made_calls)} times; read for the first {_MOST_CALLS} calls' arguments"
+        )
+    readings: list[tuple[list[list[tuple[str, Location]]], int]] = []
+    for arguments in made_calls[:_MOST_CALLS]:
+        most = max(len(values) for values in arguments)
+        if most > _MOST_ROUNDS:
             collector.unknown(
-                Location(relative), f"called {len(made_calls)} times; read for the first {_MOST_CALLS} calls' arguments"
+                Location(relative), f"an argument has {most} values; read for the first {_MOST_ROUNDS} of them"
             )
-        readings: list[tuple[list[list[tuple[str, Location]]], int]] = []
-        for arguments in made_calls[:_MOST_CALLS]:
-            most = max(len(values) for values in arguments)
-            if most > _MOST_ROUNDS:
-                collector.unknown(
-                    Location(relative), f"an argument has {most} values; read for the first {_MOST_ROUNDS} of them"
-                )
-            readings.extend((arguments, round) for round in range(min(_MOST_ROUNDS, most)))
-        if len(text) * len(readings) > left:
-            # each reading is a pass over the script: the untrusted tree may not make them endless
-            readings = readings[: max(1, left // max(len(text), 1))]
-            collector.unknown(Location(relative), f"read for the first {len(readings)} of its calls' arguments only")
-        left -= len(text) * len(readings)
-        for arguments, round in readings:
-            variables = Variables()
-            # An argument's value is written in the caller: a negative offset stands for
-            # where, so that each id keeps the caller's line (`given[-offset - 1]`).
-            given: list[Location] = []
-            for position, values in enumerate(arguments, 1):
-                if values:
-                    value, location = values[round % len(values)]
-                    given.append(location)
-                    if position <= 9:
-                        variables.values[str(position)] = (value, -len(given))
-                    letter = _option_letter(arguments[position - 2]) if position > 1 else None
-                    if letter is not None:  # `-m org/x`, for getopts
-                        variables.options[letter] = (value, -len(given))
+        readings.extend((arguments, round) for round in range(min(_MOST_ROUNDS, most)))
+    if len(text) * len(readings) > left:
+        # each reading is a pass over the script: the untrusted tree may not make them endless
+        readings = readings[: max(1, left // max(len(text), 1))]
+        collector.unknown(Location(relative), f"read for the first {len(readings)} of its calls' arguments only")
+    left -= len(text) * len(readings)
+    for arguments, round in readings:
+        variables = Variables()
+        # An argument's value is written in the caller: a negative offset stands for
+        # where, so that each id keeps the caller's line (`given[-offset - 1]`).
+        given: list[Location] = []
+        for position, values in enumerate(arguments, 1):
+            if values:
+                value, location = values[round % len(values)]
+                given.append(location)
+                if position <= 9:
+                    variables.values[str(position)] = (value, -len(given))
+                letter = _option_letter(arguments[position - 2]) if position > 1 else None
+                if letter is not None:  # `-m org/x`, for getopts
+                    variables.options[letter] = (value, -len(given))
 
-            def located(offset: int, given: list[Location] = given, locate: Locate = locate) -> Location:
-                return given[-offset - 1] if offset < 0 else locate(offset)
+        def located(offset: int, given: list[Location] = given, locate: Locate = locate) -> Location:
+            return given[-offset - 1] if offset < 0 else locate(offset)
 
-            scan_command_text(text, collector, located, directory, via, variables)
-            variables.flush()
+        scan_command_text(text, collector, located, directory, via, variables)
+        variables.flush()
+    return left
 
 
 def _option_letter(values: list[tuple[str, Location]]) -> str | None:
@@ -646,6 +660,10 @@ def _is_modelscope(texts: list[str]) -> bool:
     command = next((text for text in texts if _ASSIGNMENT.fullmatch(text) is None), "")
     return command.rsplit("/", 1)[-1] == "modelscope"
 
+
+# How deep a loop's item may hold another loop's item (`for a in $list; do for b in $a`...): a list
+# made of its own items would not end
+_MOST_NESTED_ITEMS = 4
 
 # Library modules run as commands (`python -m MODULE`) that download the Hub repository a flag
 # names: Sample Factory's `load_from_hub -r ORG/NAME` (a trained policy, into its train_dir)
@@ -730,13 +748,18 @@ def _consider(
     via: str,
     variables: Variables,
     revision: str | None = None,
+    depth: int = 0,
 ) -> None:
     if word.text in variables.outputs:
         return  # `--base_model $CKPT/run1` after `--output_dir $CKPT/run1`: the folder that run wrote
     items = variables.items(word)
-    if items is not None:  # `--model_name_or_path ${name}` in a loop over names: each of them
+    if items is not None and depth < _MOST_NESTED_ITEMS:  # `--model ${name}` in a loop over names: each of them
         for item in items:
-            _consider(item, kind, bare, collector, locate, directory, via, variables, revision)
+            _consider(item, kind, bare, collector, locate, directory, via, variables, revision, depth + 1)
+        return
+    if items is not None:
+        # a loop over a list the script grows from its own items (`list=$list" "$ckpt`): no end to it
+        collector.unknown(locate(word.offset), f"{via}: the {kind} is not statically known ({word.text})")
         return
     expanded = variables.expand(word)
     location = locate(word.offset)

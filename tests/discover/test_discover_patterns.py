@@ -4971,6 +4971,24 @@ PATTERNS = [
             ("model", "org-p/colbert-xm", "tests/test_model_loading.py", 5),
         },
     ),
+    (
+        "a model variable given as a command's own environment, once per command (a Makefile's targets)",
+        {
+            "Makefile": """
+        bloom-560m:
+        \tTOKENIZERS_PARALLELISM=false \\
+        \tMODEL_NAME=org-e/bloom-560m \\
+        \tgunicorn -t 0 -w 1 inference_server.server:app
+
+        flan-t5:
+        \tMODEL_NAME=org-e/flan-t5-xxl gunicorn -t 0 -w 1 inference_server.server:app
+     """,
+        },
+        {
+            ("model", "org-e/bloom-560m", "Makefile", 3),
+            ("model", "org-e/flan-t5-xxl", "Makefile", 7),
+        },
+    ),
 ]
 
 DECOYS = [
@@ -5486,6 +5504,43 @@ def test_decoy(tmp_path, files):
 
 
 # -- what goes with a reference ----------------------------------------------------------------
+
+
+def test_a_loop_over_a_list_a_script_grows_from_its_own_items_ends_with_a_notice(tmp_path):
+    # RLAIF-V's eval scripts: `filtered=$filtered" "$ckpt` in one loop, then a loop over `$filtered`
+    files = {
+        "run.sh": """
+        base_dir=$1
+        list="$1 "
+        filtered=""
+        for ckpt in $list;
+        do
+            filtered=$filtered" "$ckpt
+        done
+        for ckpt_path in $filtered;
+        do
+            python eval.py --model-path $ckpt_path
+        done
+     """,
+        "caller.sh": "bash run.sh org-r/model\n",
+    }
+    assert found(tmp_path, files) == set()
+    messages = [n.message for n in discover(tmp_path).notices]
+    assert not [m for m in messages if "too deeply" in m]
+    assert [m for m in messages if m.startswith("run.sh:") and "--model-path: the model is not statically known" in m]
+
+
+def test_a_script_too_nested_to_read_is_said_and_the_scan_goes_on(tmp_path, monkeypatch):
+    import licensecheck.discover.container as container
+
+    def too_deep(*args, **kwargs):
+        raise RecursionError
+
+    files = {"run.sh": "python eval.py --model-path $1\n", "caller.sh": "bash run.sh org-r/model\n"}
+    found(tmp_path, files)
+    monkeypatch.setattr(container, "scan_command_text", too_deep)
+    messages = [n.message for n in discover(tmp_path).notices]
+    assert "run.sh: nested too deeply to read; discovery skipped it" in messages
 
 
 def test_a_script_called_too_often_is_read_for_the_first_calls_and_said(tmp_path):
