@@ -331,9 +331,8 @@ class Callers:
     def _template(self, function: Function, use: Use, sources: list) -> None:
         """The loader's expression evaluated again with each call's arguments (the defaults where none)."""
         expression, scope = use.template  # type: ignore[misc]
-        rows = [(arguments, site, patched) for arguments, site, _caller, patched in sources or [({}, None, None, ())]]
         run_time = False
-        for arguments, site, patched in rows:
+        for arguments, site, _caller, patched in sources or [({}, None, None, ())]:
             if mocks(use.shown, patched, use.within):
                 continue
             run_time = self._template_for(function, use, expression, scope, arguments, site) or run_time

@@ -24,21 +24,7 @@ _SET_UPS = ("setUp", "setUpClass", "asyncSetUp", "setup_method", "setup_class")
 def patched_targets(function: Function) -> tuple[str, ...]:
     """What a test function (or a function of a test class) replaces while it runs, as dotted names:
     `app.embeddings.SentenceTransformer`, `AutoModel.from_pretrained`."""
-    cached = function.patched
-    if cached is None and not _tests(function):
-        cached = function.patched = ()
-    if cached is None:
-        nodes: list[ast.AST] = [*function.node.decorator_list, *ast.walk(function.node)]
-        if function.klass is not None:
-            nodes += function.klass.node.decorator_list
-            for name in _SET_UPS:
-                set_up = function.klass.methods.get(name)
-                if set_up is not None and set_up is not function:
-                    nodes += ast.walk(set_up.node)
-        cached = function.patched = tuple(
-            target for node in nodes if isinstance(node, ast.Call) and (target := _target(node, function)) is not None
-        )
-    return cached
+    return _read_test(function)[0]
 
 
 def mocks(shown: str, targets: tuple[str, ...], within: str = "") -> bool:
@@ -67,21 +53,39 @@ def mocks(shown: str, targets: tuple[str, ...], within: str = "") -> bool:
 def refused_calls(function: Function) -> frozenset[int]:
     """The calls (by id) a test makes inside `with pytest.raises(...)` (or unittest's `assertRaises`):
     what they are given is expected to be refused, not fetched."""
-    cached = function.refused
-    if cached is None and not _tests(function):
-        cached = function.refused = frozenset()
-    if cached is None:
-        found: set[int] = set()
-        for node in ast.walk(function.node):
-            if type(node) is ast.With and any(
-                isinstance(item.context_expr, ast.Call) and dotted(item.context_expr.func).endswith(_RAISES)
-                for item in node.items
-            ):
-                found.update(
-                    id(call) for statement in node.body for call in ast.walk(statement) if type(call) is ast.Call
-                )
-        cached = function.refused = frozenset(found)
-    return cached
+    return _read_test(function)[1]
+
+
+def _read_test(function: Function) -> tuple[tuple[str, ...], frozenset[int]]:
+    """Both of the above, read in one walk of the function's body, once (and no walk for a function
+    of a module that imports no test library: most are not tests)."""
+    if function.patched is not None and function.refused is not None:
+        return function.patched, function.refused
+    if not _tests(function):
+        function.patched, function.refused = (), frozenset()
+        return function.patched, function.refused
+    body = list(ast.walk(function.node))  # its decorators included
+    nodes: list[ast.AST] = list(body)
+    if function.klass is not None:
+        nodes += function.klass.node.decorator_list
+        for name in _SET_UPS:
+            set_up = function.klass.methods.get(name)
+            if set_up is not None and set_up is not function:
+                nodes += ast.walk(set_up.node)
+    patched = tuple(
+        target for node in nodes if isinstance(node, ast.Call) and (target := _target(node, function)) is not None
+    )
+    refused: set[int] = set()
+    for node in body:
+        if type(node) is ast.With and any(
+            isinstance(item.context_expr, ast.Call) and dotted(item.context_expr.func).endswith(_RAISES)
+            for item in node.items
+        ):
+            refused.update(
+                id(call) for statement in node.body for call in ast.walk(statement) if type(call) is ast.Call
+            )
+    function.patched, function.refused = patched, frozenset(refused)
+    return function.patched, function.refused
 
 
 _RAISES = ("pytest.raises", "assertRaises", "assertRaisesRegex")
@@ -94,10 +98,15 @@ def _tests(function: Function) -> bool:
     module = function.module
     if module.testing is None:
         module.testing = any(target.startswith(_TESTING) for target in module.imports.values())
-    return module.testing or any(name in ("mocker", "monkeypatch") for name in function.positional)
+    return module.testing or any(_given(function, fixture) for fixture in _FIXTURES)
 
 
 _TESTING = ("unittest", "mock", "pytest")
+_FIXTURES = ("mocker", "monkeypatch")  # pytest's, that patch: by the parameter name a test receives them under
+
+
+def _given(function: Function, fixture: str) -> bool:
+    return fixture in function.positional or any(a.arg == fixture for a in function.node.args.kwonlyargs)
 
 
 def _target(call: ast.Call, function: Function) -> str | None:
@@ -122,9 +131,8 @@ def _qualified(name: str, function: Function) -> str:
     """A patcher's name after the module's imports (`patch` of `from unittest.mock import patch`); a
     fixture's (`mocker.patch`) as it is written, when the function is given that fixture."""
     root, _, rest = name.partition(".")
-    if root in ("mocker", "monkeypatch"):
-        given = root in function.positional or any(a.arg == root for a in function.node.args.kwonlyargs)
-        return name if given else ""
+    if root in _FIXTURES:
+        return name if _given(function, root) else ""
     imported = function.module.imports.get(root)
     if imported is None:
         return ""

@@ -89,6 +89,7 @@ from .values import (
     REGISTRY_CALLS,
     Evaluator,
     Result,
+    class_named_by,
     possible,
     qualified_names,
     reason,
@@ -448,7 +449,7 @@ class PythonProject:
         for call, scope in module.calls:
             func = call.func
             name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
-            if type(func) is ast.Subscript or (type(func) is ast.Call and getattr(func.func, "id", None) == "eval"):
+            if type(func) is ast.Subscript or class_named_by(func) is not None:
                 name = REGISTRY_CALLS  # `TABLE[name](...)`, `globals()[name](...)`, `eval(name)(...)`
             if name:
                 self.calls_by_name.setdefault(name, []).append((call, scope))

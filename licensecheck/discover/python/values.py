@@ -256,6 +256,8 @@ class Evaluator:
         self._returns: dict[int, list[ast.expr]] = {}
         # (module path, dict name) → what the module's functions store into that dict (_items_stored)
         self._stores: dict[tuple[str, str], list[tuple[Function, ast.expr]]] = {}
+        # the same → (modules parsed, the classes a decorator files into that dict) (_decorated_into)
+        self._decorated: dict[tuple[str, str], tuple[int, list[tuple[str | None, ClassInfo]]]] = {}
 
     def is_loader_call(self, call: ast.Call, scope: Scope) -> bool:
         return any(loader_for(name, call) is not None for name in qualified_names(call.func, scope))
@@ -841,7 +843,7 @@ class Evaluator:
                         more, extra = self.follow_bindings(bindings, member, depth + 1)
                         concrete.extend(more)
                         result.extend(extra)
-            elif _empty_dict(node) and self._stored_items(expr.value, node_scope, depth, concrete, result):
+            elif _empty_table_call(node) and self._stored_items(expr.value, node_scope, depth, concrete, result):
                 pass
             elif not isinstance(node, Binding):
                 result.unknown.append(f"`{dotted(expr.value)}[...]` is known only at run time")
@@ -1741,7 +1743,7 @@ class Evaluator:
         """`REGISTRY[name](...)`: the `__init__` of each class of a constant dict or list, with its key,
         and the call as that class receives it."""
         func = call.func
-        named = _class_named_by(func)
+        named = class_named_by(func)
         if named is not None:
             return self._classes_named(call, named, scope)
         if not isinstance(func, ast.Subscript):
@@ -1867,6 +1869,12 @@ class Evaluator:
         registrars = {function.name for function, _value in self._items_stored(module, registry)}
         if not registrars:
             return []
+        # Asked for each registry call of every class's `__init__`: worked out again only once a module
+        # has been parsed since (a decorated class may be in it)
+        parsed = len(self.project.modules)
+        cached = self._decorated.get((module.path, registry))
+        if cached is not None and cached[0] == parsed:
+            return cached[1]
         found = []
         for other in list(self.project.modules.values()):
             for klass in other.classes.values() if other is not None else ():
@@ -1875,6 +1883,7 @@ class Evaluator:
                         given = decorator.args[0] if decorator.args else None
                         key = given.value if isinstance(given, ast.Constant) and isinstance(given.value, str) else None
                         found.append((key, klass))
+        self._decorated[(module.path, registry)] = (parsed, found)
         return found
 
     def unpacked_dicts(self, expr: ast.expr, scope: Scope, key: str | None) -> list[tuple[ast.Dict, Scope]] | None:
@@ -2053,7 +2062,7 @@ def _part(row: ast.Tuple, index: int) -> ast.expr | None:
     return row.elts[index] if -len(row.elts) <= index < len(row.elts) else None
 
 
-def _class_named_by(func: ast.expr) -> ast.expr | None:
+def class_named_by(func: ast.expr) -> ast.expr | None:
     """The expression naming the class of `eval(name)(...)` or `globals()[name](...)`, else None."""
     if type(func) is ast.Call and getattr(func.func, "id", None) == "eval" and len(func.args) == 1:
         return func.args[0]
@@ -2066,10 +2075,8 @@ def _class_named_by(func: ast.expr) -> ast.expr | None:
     return None
 
 
-def _empty_dict(node) -> bool:
-    """`{}`, `dict()`, `OrderedDict()`: a table filled later."""
-    if type(node) is ast.Dict:
-        return not node.keys
+def _empty_table_call(node) -> bool:
+    """`dict()`, `OrderedDict()`: a table filled later (an empty `{}` is a dict literal, read as one)."""
     return (
         type(node) is ast.Call
         and not node.args
